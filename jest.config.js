@@ -1,0 +1,14 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+  },
+  // office-addin-manifest ships ESM that jest cannot load; office-addin-mock only needs it for types.
+  moduleNameMapper: {
+    '^office-addin-manifest$': '<rootDir>/test/support/office-addin-manifest-stub.js',
+  },
+  testTimeout: 30000,
+};

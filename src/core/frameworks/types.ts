@@ -1,0 +1,24 @@
+import type { FrameworkName } from '../model';
+
+export interface Dimension {
+  /** Canonical name, e.g. `数量指标`. */
+  name: string;
+  /** Other names accepted for it (with or without trailing 指标, 环境效益指标 …). */
+  aliases: string[];
+  /** A sheet must have at least one indicator row under this dimension. */
+  required: boolean;
+}
+
+export interface Level1Dimension extends Dimension {
+  level2: Dimension[];
+  /** At least this many distinct 二级 under this 一级 (效益: 1). */
+  minLevel2: number;
+}
+
+/** A dimension tree (一级 → 二级), as data. */
+export interface Framework {
+  name: FrameworkName;
+  /** Chinese label for the UI, e.g. `旧版框架（成本指标在产出指标下）`. */
+  label: string;
+  level1: Level1Dimension[];
+}

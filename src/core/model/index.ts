@@ -1,0 +1,4 @@
+export * from './value';
+export * from './table';
+export * from './issue';
+export * from './settings';

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+/** Stable rule codes; a code never changes meaning once shipped. */
+export const RuleCodeSchema = z.enum([
+  'missing-dimension',
+  'misplaced-dimension',
+  'cost-over-budget',
+  'cost-lower-bound',
+  'funds-mismatch',
+  'missing-field',
+  'missing-value',
+  'bad-value',
+  'deadline-outside-year',
+  'template-missing-indicator',
+  'template-weakened-target',
+]);
+export type RuleCode = z.infer<typeof RuleCodeSchema>;
+
+export const IssueSchema = z.object({
+  code: RuleCodeSchema,
+  severity: SeveritySchema,
+  /** Chinese message naming the numbers involved. */
+  message: z.string(),
+  /** A1 addresses the issue concerns, most relevant first; may be empty for a whole-sheet issue. */
+  cells: z.array(z.string()),
+});
+export type Issue = z.infer<typeof IssueSchema>;
+
+export const SheetReportSchema = z.object({
+  sheet: z.string(),
+  projectName: z.string(),
+  framework: z.enum(['seed', '2021']),
+  issues: z.array(IssueSchema),
+});
+export type SheetReport = z.infer<typeof SheetReportSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { RuleCodeSchema, SeveritySchema } from './issue';
+
+export const FrameworkNameSchema = z.enum(['seed', '2021']);
+export type FrameworkName = z.infer<typeof FrameworkNameSchema>;
+
+/**
+ * Check settings. Every threshold is here, never a literal in a rule. Stored with the workbook by the
+ * add-in and passed on the command line by the CLI; always parsed through this schema.
+ */
+export const SettingsSchema = z.object({
+  /** Indicator framework; `auto` detects per sheet (成本指标 as 一级 → 2021). */
+  framework: z.enum(['auto', 'seed', '2021']).default('auto'),
+  /** Budget year for 时效 dates; null → the year the table names (title, goals or values). */
+  budgetYear: z.number().int().min(2000).max(2100).nullable().default(null),
+  /** Allowed |财政资金 + 其他资金 − 预算数|, in the table's unit. */
+  fundsTolerance: z.number().nonnegative().default(0.005),
+  /** A ratio above this (in %) is a bad value. */
+  maxPercent: z.number().positive().default(100),
+  /** 满意度 targets below this (in %) are flagged as weak. */
+  minSatisfaction: z.number().min(0).max(100).default(90),
+  /** Severity overrides by rule code. */
+  severities: z.partialRecord(RuleCodeSchema, SeveritySchema).default({}),
+  /** Rules switched off. */
+  disabledRules: z.array(RuleCodeSchema).default([]),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** Parses untrusted settings (workbook storage, CLI flags); throws a zod error on bad input. */
+export function parseSettings(input: unknown): Settings {
+  return SettingsSchema.parse(input ?? {});
+}

@@ -1,0 +1,103 @@
+import type { FrameworkName, PerformanceTable } from '../model';
+
+/** A cell's value as both Excel and exceljs hand it over. */
+export type CellValue = string | number | boolean | null;
+
+/**
+ * A rectangle of cell values read from one sheet (Excel's used range, or an exceljs worksheet).
+ * `values[r][c]` is the cell at row `top + r`, column `left + c` (0-based sheet coordinates).
+ * Both adapters produce it, so the reader and the rules never know where cells came from.
+ */
+export interface CellGrid {
+  sheetName: string;
+  top: number;
+  left: number;
+  values: CellValue[][];
+  /** Merged areas as A1 ranges (`A12:A20`); only the top-left cell holds the value. */
+  merges: string[];
+}
+
+/** Where each part of a table was read from (A1 addresses on its sheet). */
+export interface TableRefs {
+  title: string | null;
+  department: string | null;
+  unit: string | null;
+  projectName: string | null;
+  budgetTotal: string | null;
+  budgetFiscal: string | null;
+  budgetOther: string | null;
+  purpose: string | null;
+  goals: string | null;
+  /** Header row of the indicator grid (一级指标 …). */
+  indicatorHeader: string | null;
+}
+
+export interface IndicatorRowRefs {
+  level1: string;
+  level2: string;
+  level3: string;
+  description: string | null;
+  value: string;
+  unit: string | null;
+}
+
+/** A table read from a sheet, with the address of every value. */
+export interface SheetTable {
+  sheetName: string;
+  table: PerformanceTable;
+  /** Framework detected from the sheet's 一级 names (or forced by settings). */
+  framework: FrameworkName;
+  refs: TableRefs;
+  /** Parallel to table.indicators. */
+  rowRefs: IndicatorRowRefs[];
+}
+
+export type HorizontalAlign = 'left' | 'center' | 'right';
+export type VerticalAlign = 'top' | 'middle' | 'bottom';
+
+export interface CellStyle {
+  bold?: boolean;
+  fontSize?: number;
+  /** Fill colour as `#RRGGBB`. */
+  fill?: string;
+  hAlign?: HorizontalAlign;
+  vAlign?: VerticalAlign;
+  wrap?: boolean;
+  /** Thin border on all four sides. */
+  border?: boolean;
+  /** Excel number format, e.g. `0.00`. */
+  numberFormat?: string;
+}
+
+export interface PlannedCell {
+  /** A1 address. */
+  address: string;
+  value: string | number | null;
+  /** Key into SheetPlan.styles. */
+  style: string;
+}
+
+export type PlannedValidation =
+  | { range: string; kind: 'list'; values: string[]; promptTitle: string; prompt: string }
+  | { range: string; kind: 'decimal'; min: number; promptTitle: string; prompt: string }
+  | { range: string; kind: 'prompt'; promptTitle: string; prompt: string };
+
+/**
+ * Everything needed to draw a 绩效目标表 sheet. Pure data: src/excel turns it into one Office.js batch,
+ * src/xlsx into an exceljs worksheet, so both write the very same sheet.
+ */
+export interface SheetPlan {
+  name: string;
+  /** Column widths in characters, from column A. */
+  columnWidths: number[];
+  /** Row heights in points by 1-based row number, where not automatic. */
+  rowHeights: Record<number, number>;
+  cells: PlannedCell[];
+  /** A1 ranges to merge. */
+  merges: string[];
+  styles: Record<string, CellStyle>;
+  validations: PlannedValidation[];
+  print: { paperSize: 'A4'; orientation: 'portrait' | 'landscape'; fitToWidth: boolean; printArea: string };
+  /** Rows above the indicator grid that repeat on every printed page (`$1:$4`), or null. */
+  printTitleRows: string | null;
+}
