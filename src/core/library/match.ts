@@ -1,0 +1,52 @@
+import type { Department, LibraryTable, TemplateLibrary } from '../model';
+
+/** A budget-year suffix the finance system appends to project names: `-2024中央`, `—2024一般债利息`. */
+const YEAR_SUFFIX = /[-－—–_]\s*(19|20)\d{2}.*$/;
+const TITLE_SUFFIX = /绩效目标表$/;
+const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/gu;
+
+/** Name key that ignores width (NFKC), spaces, punctuation and a trailing 绩效目标表. */
+export function projectNameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(TITLE_SUFFIX, '').replace(PUNCTUATION_OR_SPACE, '');
+}
+
+/** Like projectNameKey, and also without a year suffix (`-2024中央`). */
+export function projectBaseKey(name: string): string {
+  return projectNameKey(name.normalize('NFKC').trim().replace(YEAR_SUFFIX, ''));
+}
+
+/**
+ * The library table for a project name, tolerant of how a sheet spells it: exact match first, then
+ * ignoring width, spaces and punctuation, then also ignoring a year suffix. When several tables
+ * match equally (the seed has two 法治建设), the one of the given department wins, else the first.
+ */
+export function findTemplate(
+  library: TemplateLibrary,
+  projectName: string,
+  department?: Partial<Department> | null,
+): LibraryTable | null {
+  const name = projectName.trim();
+  if (name === '') return null;
+  const tiers: ((t: LibraryTable) => boolean)[] = [
+    (t) => t.projectName === name,
+    (t) => projectNameKey(t.projectName) === projectNameKey(name),
+    (t) => projectBaseKey(t.projectName) === projectBaseKey(name),
+  ];
+  for (const matches of tiers) {
+    const found = library.tables.filter(matches);
+    if (found.length > 0) return preferDepartment(found, department);
+  }
+  return null;
+}
+
+function preferDepartment(tables: LibraryTable[], department?: Partial<Department> | null): LibraryTable {
+  if (department) {
+    const same = tables.find(
+      (t) =>
+        (department.code ? t.department.code === department.code : true) &&
+        (department.name ? t.department.name === department.name.trim() : true),
+    );
+    if (same) return same;
+  }
+  return tables[0];
+}
