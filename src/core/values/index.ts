@@ -1,12 +1,7 @@
-// PLACEHOLDER until the 指标值 parser lands (being written now); keeps the shared signature compiling.
-import type { AmountUnit, ParsedValue } from '../model';
-
-export interface ParseValueOptions {
-  /** The table's money unit (单位：万元); money totals are converted to it. */
-  tableUnit?: AmountUnit;
-}
-
-export function parseValue(raw: string, _options: ParseValueOptions = {}): ParsedValue {
-  const text = raw.trim();
-  return { raw: text, kind: text ? 'qualitative' : 'empty', operator: null, number: null, unit: null, amount: null, year: null, month: null };
-}
+export { parseValue, parseValueDetailed, type ParseValueOptions, type ParsedValueDetail, type UnitSource } from './parse';
+export { normaliseText, compactText } from './text';
+export { convertMoney, isMoneyUnit, MONEY_UNIT_FACTORS } from './money';
+export { isLowerBound, isUpperBound, isStrict, takeLeadingOperator, type OperatorMatch } from './operators';
+export { classifyUnit, unitFromName, type UnitClass } from './units';
+export { parseDeadline, type Deadline } from './deadline';
+export { compareTargets, formatValue, type TargetComparison } from './compare';

@@ -1,0 +1,32 @@
+import type { AmountUnit } from '../model';
+
+/** Size of each money unit in 元. 千元 appears in some tables although a table's own unit is never 千元. */
+export const MONEY_UNIT_FACTORS: Readonly<Record<string, number>> = {
+  元: 1,
+  千元: 1e3,
+  万元: 1e4,
+  亿元: 1e8,
+};
+
+export function isMoneyUnit(unit: string): boolean {
+  return Object.prototype.hasOwnProperty.call(MONEY_UNIT_FACTORS, unit);
+}
+
+/** Removes the float noise a power-of-ten conversion leaves (291.2 × 10000 = 2912000.0000000005). */
+export function roundConverted(value: number): number {
+  return Number.isFinite(value) ? Number.parseFloat(value.toPrecision(15)) : value;
+}
+
+/**
+ * Converts an amount between money units (`convertMoney(2910000, '元', '万元')` → 291).
+ * Returns null when `from` is not a money unit.
+ */
+export function convertMoney(amount: number, from: AmountUnit | string, to: AmountUnit): number | null {
+  const fromFactor = MONEY_UNIT_FACTORS[from];
+  const toFactor = MONEY_UNIT_FACTORS[to];
+  if (fromFactor === undefined || toFactor === undefined) return null;
+  if (fromFactor === toFactor) return amount;
+  // Multiply or divide by an exact power of ten rather than by a fractional ratio, to keep digits exact.
+  const result = fromFactor > toFactor ? amount * (fromFactor / toFactor) : amount / (toFactor / fromFactor);
+  return roundConverted(result);
+}
