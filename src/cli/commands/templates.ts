@@ -1,0 +1,138 @@
+// `jixiao templates [--seeds FILE…] [--json]`: lists the template library.
+import { buildLibrary, SeedFormatError } from '../../core/library';
+import { printedDepartment, type LibraryTable, type TemplateLibrary } from '../../core/model';
+import { parseCommandArgs } from '../args';
+import { CliError, EXIT_OK, type CommandIO } from '../io';
+import type { Command } from '../main';
+import { loadBundledLibrary, loadLibraryFile } from '../seeds';
+
+/** One table as `--json` prints it: the fields a user recognises from the document, nothing internal. */
+export interface TemplateJson {
+  title: string;
+  department: string;
+  unit: string;
+  projectName: string;
+  budget: { total: number | null; fiscal: number | null; other: number | null };
+  purpose: string;
+  goals: string;
+  indicators: { level1: string; level2: string; level3: string; description: string; value: string }[];
+  notes: { line: number; message: string }[];
+}
+
+export function templateJson(table: LibraryTable): TemplateJson {
+  return {
+    title: table.title,
+    department: printedDepartment(table.department),
+    unit: table.unit,
+    projectName: table.projectName,
+    budget: { total: table.budget.total, fiscal: table.budget.fiscal, other: table.budget.other },
+    purpose: table.purpose,
+    goals: table.goals,
+    indicators: table.indicators.map(({ level1, level2, level3, description, value }) => ({
+      level1,
+      level2,
+      level3,
+      description,
+      value,
+    })),
+    notes: table.notes.map(({ line, message }) => ({ line, message })),
+  };
+}
+
+export const templatesCommand: Command = async (args: string[], io: CommandIO) => {
+  const { values, positionals } = parseCommandArgs(args, {
+    seeds: { type: 'string', multiple: true },
+    json: { type: 'boolean', default: false },
+  });
+  if (positionals.length > 0) {
+    throw new CliError(`templates 不接受位置参数：${positionals.join(' ')}（种子文件请用 --seeds FILE）`);
+  }
+  const library = values.seeds ? loadSeedFiles(values.seeds) : loadBundledLibrary();
+  if (values.json) {
+    io.stdout(`${JSON.stringify(library.tables.map(templateJson), null, 2)}\n`);
+  } else {
+    io.stdout(formatLibrary(library));
+  }
+  return EXIT_OK;
+};
+
+/** Reads the --seeds files into one library; an unreadable or malformed file is a usage error. */
+function loadSeedFiles(paths: string[]): TemplateLibrary {
+  const libraries = paths.map((path) => {
+    try {
+      return loadLibraryFile(path);
+    } catch (error) {
+      if (error instanceof SeedFormatError) throw new CliError(`种子文件格式错误：${error.message}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new CliError(`找不到种子文件：${path}`);
+      throw new CliError(`无法读取种子文件 ${path}：${(error as Error).message}`);
+    }
+  });
+  const merged = buildLibrary([]);
+  for (const library of libraries) {
+    merged.tables.push(...library.tables);
+    merged.notes.push(...library.notes);
+  }
+  return merged;
+}
+
+/** The library as an aligned Chinese table, then every parse note with its line. */
+export function formatLibrary(library: TemplateLibrary): string {
+  const header = ['编号', '项目名称', '部门', '预算数', '指标数', '备注'];
+  const rows = library.tables.map((t) => [
+    String(t.number),
+    t.projectName,
+    printedDepartment(t.department),
+    t.budget.total === null ? '—' : `${t.budget.total.toFixed(2)} ${t.unit}`,
+    String(t.indicators.length),
+    String(t.notes.length),
+  ]);
+  const rightAligned = new Set([0, 3, 4, 5]);
+  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (rightAligned.has(c) ? padStartDisplay(cell, widths[c]) : padEndDisplay(cell, widths[c])))
+      .join('  ')
+      .trimEnd();
+  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  const indicatorCount = library.tables.reduce((sum, t) => sum + t.indicators.length, 0);
+  const notes = [
+    ...library.notes.map((n) => `  第 ${n.line} 行：${n.message}`),
+    ...library.tables.flatMap((t) => t.notes.map((n) => `  ${t.source} 第 ${n.line} 行（表 ${t.number} ${t.projectName}）：${n.message}`)),
+  ];
+  out.push('', `共 ${library.tables.length} 张表，${indicatorCount} 条指标；解析备注 ${notes.length} 条。`);
+  if (notes.length > 0) out.push('解析备注：', ...notes);
+  return `${out.join('\n')}\n`;
+}
+
+/** Terminal columns a string takes: East Asian wide and full-width characters count 2. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+export function padEndDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+export function padStartDisplay(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}
