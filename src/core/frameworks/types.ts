@@ -1,5 +1,8 @@
 import type { FrameworkName } from '../model';
 
+/** What a dimension measures, for rules that need it (成本 amounts, 时效 dates, 满意度 percentages). */
+export type DimensionRole = 'quantity' | 'quality' | 'timeliness' | 'cost' | 'benefit' | 'satisfaction';
+
 export interface Dimension {
   /** Canonical name, e.g. `数量指标`. */
   name: string;
@@ -7,6 +10,8 @@ export interface Dimension {
   aliases: string[];
   /** A sheet must have at least one indicator row under this dimension. */
   required: boolean;
+  /** What the dimension measures; a 二级 without a role takes its 一级's. */
+  role?: DimensionRole;
 }
 
 export interface Level1Dimension extends Dimension {

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { FrameworkNameSchema } from '../model';
+import { compactText } from '../values/text';
+import type { Framework } from './types';
+
+export const DimensionRoleSchema = z.enum(['quantity', 'quality', 'timeliness', 'cost', 'benefit', 'satisfaction']);
+
+export const DimensionSchema = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  required: z.boolean(),
+  role: DimensionRoleSchema.optional(),
+});
+
+export const Level1DimensionSchema = DimensionSchema.extend({
+  level2: z.array(DimensionSchema).min(1),
+  minLevel2: z.number().int().nonnegative(),
+});
+
+/**
+ * A framework as data. Beyond the shape: no two 一级 (or two 二级 of one 一级) answer to the same name,
+ * and minLevel2 is reachable — so a framework adjusted by a setting cannot be ambiguous.
+ */
+export const FrameworkSchema = z
+  .object({
+    name: FrameworkNameSchema,
+    label: z.string().min(1),
+    level1: z.array(Level1DimensionSchema).min(1),
+  })
+  .superRefine((framework, ctx) => {
+    const duplicates = (names: string[]): string[] => names.filter((name, i) => names.indexOf(name) !== i);
+    const keysOf = (d: { name: string; aliases: string[] }): string[] => [d.name, ...d.aliases].map(dimensionKey);
+    for (const name of duplicates(framework.level1.flatMap(keysOf))) {
+      ctx.addIssue({ code: 'custom', message: `一级指标名称重复：${name}` });
+    }
+    for (const level1 of framework.level1) {
+      for (const name of duplicates(level1.level2.flatMap(keysOf))) {
+        ctx.addIssue({ code: 'custom', message: `「${level1.name}」下二级指标名称重复：${name}` });
+      }
+      if (level1.minLevel2 > level1.level2.length) {
+        ctx.addIssue({ code: 'custom', message: `「${level1.name}」要求的二级指标数超过其二级指标总数` });
+      }
+    }
+  }) satisfies z.ZodType<Framework>;
+
+/**
+ * The key a dimension name is matched by: full-width forms and all spaces gone, leading numbering
+ * (`1.`, `（一）`) and the trailing 指标 removed. `环境效益 ` and `环境效益指标` share one key.
+ */
+export function dimensionKey(name: string): string {
+  return compactText(name)
+    .replace(/^(?:\d+[.、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/, '')
+    .replace(/指标$/, '');
+}
