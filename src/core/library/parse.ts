@@ -98,6 +98,16 @@ export function parseSeedDocument(text: string, source: string): TemplateLibrary
   const carry: Carry = { number: 0, department: null, unit: null };
   const tables = chunks.map((chunk) => parseTable(chunk, contents, carry, source));
 
+  const lastTable = tables[tables.length - 1];
+  const missingAtEnd = contents.filter((e) => e.number > lastTable.number);
+  if (missingAtEnd.length > 0) {
+    const lastLine = tokens[tokens.length - 1].line;
+    throw new SeedFormatError(
+      source,
+      lastLine,
+      `文档在此处结束，但目录还列出 ${missingAtEnd.length} 张表（从第 ${missingAtEnd[0].number} 项“${missingAtEnd[0].title}”起），文档可能被截断。`,
+    );
+  }
   if (contents.length > 0) {
     if (contents.length !== tables.length) {
       note(contents[0].line, `目录列出 ${contents.length} 张表，正文读到 ${tables.length} 张表。`);
