@@ -1,0 +1,8 @@
+// Sheets: layout (table → SheetPlan), reader (CellGrid → table with addresses), labels shared by both.
+export * from './types';
+export * from './address';
+export * from './labels';
+export { planTableSheet, planBlankSheet, blankTable, uniqueSheetName, LAYOUT_ROWS, SPARE_ROWS } from './layout';
+export type { PlanTableOptions } from './layout';
+export { readSheet, readAmount, splitDepartment } from './reader';
+export type { ReadSheetOptions } from './reader';

@@ -1,0 +1,118 @@
+/**
+ * Label texts of a 绩效目标表 sheet: the layout writes the first form of each, the reader accepts every
+ * form listed. One module, so what is written is always what is read back.
+ */
+import type { AmountUnit } from '../model';
+
+/** Field labels of the header block, as written by the layout. */
+export const LABELS = {
+  titleSuffix: '绩效目标表',
+  projectName: '项目名称',
+  budgetBlock: '预算规模及资金用途',
+  budgetTotal: '预算数',
+  budgetFiscal: '其中：财政资金',
+  budgetOther: '其他资金',
+  purpose: '资金用途',
+  goals: '绩效目标',
+  level1: '一级指标',
+  level2: '二级指标',
+  level3: '三级指标',
+  description: '绩效指标描述',
+  value: '指标值',
+} as const;
+
+export type HeaderField = 'projectName' | 'budgetTotal' | 'budgetFiscal' | 'budgetOther' | 'purpose' | 'goals';
+export type GridColumn = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'unit' | 'valueType';
+
+/** `单位：万元` as the layout writes it. */
+export function unitLabel(unit: AmountUnit): string {
+  return `单位：${unit}`;
+}
+
+/** Blank form title when there is no project yet. */
+export const BLANK_TITLE = `项目支出${LABELS.titleSuffix}`;
+
+/**
+ * Normalises a cell text for label matching: no whitespace (full-width included), ASCII colon → full-width,
+ * no trailing colon, brackets unified. `其中：财政    资金` → `其中：财政资金`.
+ */
+export function normalizeLabel(text: string): string {
+  return text
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/:/g, '：')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/：+$/, '');
+}
+
+/** Accepted forms of each header field label, normalised. */
+export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
+  projectName: [LABELS.projectName, '项目名'],
+  budgetTotal: [LABELS.budgetTotal, '年度预算数', '资金总额', '预算金额', '预算总额', '项目资金总额', '预算数（万元）', '预算数（元）'],
+  budgetFiscal: [LABELS.budgetFiscal, '其中：财政拨款', '财政资金', '财政拨款', '其中财政资金', '其中：财政性资金', '其中：一般公共预算'],
+  budgetOther: [LABELS.budgetOther, '其中：其他资金'],
+  purpose: [LABELS.purpose, '资金用途说明'],
+  goals: [LABELS.goals, '年度绩效目标', '总体目标', '年度目标', '总体绩效目标', '项目绩效目标'],
+};
+
+/** Header labels whose values go to PerformanceTable.extraFields under the label as written (normalised). */
+export const EXTRA_FIELD_LABELS: readonly string[] = [
+  '主管部门',
+  '实施单位',
+  '项目属性',
+  '项目期',
+  '起止时间',
+  '项目起止时间',
+  '项目实施期',
+  '年度资金总额',
+  '项目负责人',
+  '联系电话',
+  '项目类型',
+];
+
+/** Labels that group other labels and never carry a value of their own. */
+export const GROUP_LABELS: readonly string[] = [LABELS.budgetBlock, '资金情况', '资金情况（万元）', '资金情况（元）', '预算规模', '绩效指标', '项目资金'];
+
+/** Labels naming the department line (the value to their right is the department). */
+export const DEPARTMENT_LABELS: readonly string[] = ['单位名称', '预算单位', '申报单位', '填报单位', '部门名称', '预算部门'];
+
+/** Accepted forms of the indicator grid's column headers, normalised. */
+export const GRID_COLUMN_LABELS: Record<GridColumn, readonly string[]> = {
+  level1: [LABELS.level1],
+  level2: [LABELS.level2],
+  level3: [LABELS.level3],
+  description: [LABELS.description, '指标描述', '指标解释', '指标内容', '绩效指标内容'],
+  value: [LABELS.value, '目标值', '年度指标值', '指标值（目标值）', '年度目标值', '绩效指标值'],
+  unit: ['计量单位', '度量单位', '单位'],
+  valueType: ['指标值类型', '指标性质', '指标类型'],
+};
+
+/** Grid columns a sheet must have for it to be a 绩效目标表. */
+export const REQUIRED_GRID_COLUMNS: readonly GridColumn[] = ['level1', 'level2', 'level3', 'value'];
+
+/** `单位：万元`, `金额单位：元`, `单位:万元` → the unit; null if the text is not a unit label. */
+export function matchUnitLabel(text: string): AmountUnit | null {
+  const match = /^(?:金额)?单位：(元|万元|亿元)$/.exec(normalizeLabel(text));
+  return match ? (match[1] as AmountUnit) : null;
+}
+
+/** Every header label, normalised, for "is this cell a label?" checks. */
+export const ALL_HEADER_LABELS: ReadonlySet<string> = new Set([
+  ...Object.values(HEADER_FIELD_LABELS).flat(),
+  ...EXTRA_FIELD_LABELS,
+  ...GROUP_LABELS,
+  ...DEPARTMENT_LABELS,
+]);
+
+export const ALL_GRID_LABELS: ReadonlySet<string> = new Set(Object.values(GRID_COLUMN_LABELS).flat());
+
+/** Which input prompts the layout attaches, by column or field (Chinese, shown by Excel with no add-in). */
+export const PROMPTS = {
+  level1: { title: LABELS.level1, text: '从下拉列表选择一级指标（产出、效益、满意度…）。' },
+  level2: { title: LABELS.level2, text: '从下拉列表选择二级指标，须与一级指标对应。' },
+  level3: { title: LABELS.level3, text: '填写具体的三级指标名称，如“软件运维系统个数”。' },
+  description: { title: LABELS.description, text: '说明该指标衡量什么、如何计算。' },
+  value: { title: LABELS.value, text: '如 ≥13个、≤291.2万元、100%、2024年12月底前；成本指标用 ≤ 写上限。' },
+  amount: { title: '金额', text: '填写数字（单位同表头“单位”），不带单位，≥ 0。' },
+  goals: { title: LABELS.goals, text: '分条写明年度目标，如“1.……；2.……”，每条目标都应有对应指标。' },
+} as const;

@@ -1,0 +1,418 @@
+/**
+ * Reader: a CellGrid → the 绩效目标表 on it, found by its labels (never by fixed addresses), with the
+ * A1 address of every value. Pure.
+ */
+import type { AmountUnit, Department, FrameworkName, IndicatorRow, PerformanceTable } from '../model';
+import { detectFramework } from '../frameworks';
+import { parseValue } from '../values';
+import { parseRange, toA1 } from './address';
+import type { RangePosition } from './address';
+import {
+  ALL_GRID_LABELS,
+  ALL_HEADER_LABELS,
+  DEPARTMENT_LABELS,
+  EXTRA_FIELD_LABELS,
+  GRID_COLUMN_LABELS,
+  GROUP_LABELS,
+  HEADER_FIELD_LABELS,
+  LABELS,
+  REQUIRED_GRID_COLUMNS,
+  matchUnitLabel,
+  normalizeLabel,
+} from './labels';
+import type { GridColumn, HeaderField } from './labels';
+import type { CellGrid, CellValue, IndicatorRowRefs, SheetTable, TableRefs } from './types';
+
+export interface ReadSheetOptions {
+  /** Force a framework instead of detecting it from the 一级 names. */
+  framework?: FrameworkName;
+}
+
+const DEFAULT_UNIT: AmountUnit = '万元';
+const UNIT_FACTOR: Record<AmountUnit, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+/** Header fields read as a block: their value may sit below the label instead of beside it. */
+const BLOCK_FIELDS: readonly HeaderField[] = ['purpose', 'goals'];
+
+interface Found {
+  text: string;
+  value: CellValue;
+  address: string;
+}
+
+/** Cell access in sheet coordinates, aware of merged areas. */
+class SheetCells {
+  readonly bottom: number;
+  readonly right: number;
+  private readonly mergeAt = new Map<string, RangePosition>();
+
+  constructor(private readonly grid: CellGrid) {
+    this.bottom = grid.top + grid.values.length - 1;
+    this.right = grid.left + Math.max(0, ...grid.values.map((row) => row.length)) - 1;
+    for (const range of grid.merges) {
+      const area = parseRange(range);
+      for (let r = area.start.row; r <= area.end.row; r++) {
+        for (let c = area.start.col; c <= area.end.col; c++) this.mergeAt.set(`${r},${c}`, area);
+      }
+    }
+  }
+
+  get top(): number {
+    return this.grid.top;
+  }
+
+  get left(): number {
+    return this.grid.left;
+  }
+
+  raw(row: number, col: number): CellValue {
+    return this.grid.values[row - this.grid.top]?.[col - this.grid.left] ?? null;
+  }
+
+  text(row: number, col: number): string {
+    return cellText(this.raw(row, col));
+  }
+
+  merge(row: number, col: number): RangePosition | undefined {
+    return this.mergeAt.get(`${row},${col}`);
+  }
+
+  /** A cell inside a merged area but not its top-left: it holds nothing of its own. */
+  covered(row: number, col: number): boolean {
+    const area = this.merge(row, col);
+    return area !== undefined && (area.start.row !== row || area.start.col !== col);
+  }
+
+  /** The value shown at a cell: a merged area's top-left value, with that cell's address. */
+  shown(row: number, col: number): Found {
+    const area = this.merge(row, col);
+    const r = area ? area.start.row : row;
+    const c = area ? area.start.col : col;
+    const value = this.raw(r, c);
+    return { text: cellText(value), value, address: toA1(r, c) };
+  }
+}
+
+function cellText(value: CellValue): string {
+  if (value === null) return '';
+  return String(value).trim();
+}
+
+function isHeaderLabel(text: string): boolean {
+  const label = normalizeLabel(text);
+  return ALL_HEADER_LABELS.has(label) || matchUnitLabel(text) !== null;
+}
+
+function isAnyLabel(text: string): boolean {
+  return isHeaderLabel(text) || ALL_GRID_LABELS.has(normalizeLabel(text));
+}
+
+interface GridHeader {
+  row: number;
+  columns: Partial<Record<GridColumn, number>>;
+}
+
+function findGridHeader(cells: SheetCells): GridHeader | null {
+  for (let row = cells.top; row <= cells.bottom; row++) {
+    const columns: Partial<Record<GridColumn, number>> = {};
+    for (let col = cells.left; col <= cells.right; col++) {
+      const label = normalizeLabel(cells.text(row, col));
+      if (!label) continue;
+      for (const [column, forms] of Object.entries(GRID_COLUMN_LABELS) as [GridColumn, readonly string[]][]) {
+        if (columns[column] === undefined && forms.includes(label)) columns[column] = col;
+      }
+    }
+    if (REQUIRED_GRID_COLUMNS.every((column) => columns[column] !== undefined)) return { row, columns };
+  }
+  return null;
+}
+
+/** `label：value` in one cell, for known labels. */
+function inlineValue(text: string, labels: ReadonlySet<string> | readonly string[]): { label: string; value: string } | null {
+  const match = /^([^：:]+)[：:](.+)$/s.exec(text.trim());
+  if (!match) return null;
+  const label = normalizeLabel(match[1]);
+  const known = labels instanceof Set ? labels.has(label) : (labels as readonly string[]).includes(label);
+  return known ? { label, value: match[2].trim() } : null;
+}
+
+/**
+ * The value of the label at (row, col): the nearest non-blank cell to its right that is not a label
+ * (a label first means the field is blank); for block fields, else the nearest below.
+ */
+function valueOf(cells: SheetCells, row: number, col: number, lastRow: number, block: boolean): Found | null {
+  const own = cells.merge(row, col);
+  const startCol = own ? own.end.col + 1 : col + 1;
+  // A blank field still has a place: the cell beside its label, where rules can point.
+  const expected: Found | null = startCol <= cells.right ? { ...cells.shown(row, startCol), text: '', value: null } : null;
+  for (let c = startCol; c <= cells.right; c++) {
+    if (cells.covered(row, c)) continue;
+    const text = cells.text(row, c);
+    if (!text) continue;
+    if (isAnyLabel(text)) return expected;
+    return { text, value: cells.raw(row, c), address: toA1(row, c) };
+  }
+  if (!block) return expected;
+  const startRow = own ? own.end.row + 1 : row + 1;
+  for (let r = startRow; r <= lastRow; r++) {
+    if (cells.covered(r, col)) continue;
+    const text = cells.text(r, col);
+    if (!text) continue;
+    if (isAnyLabel(text)) return expected;
+    return { text, value: cells.raw(r, col), address: toA1(r, col) };
+  }
+  return expected;
+}
+
+/** `292.00`, `292万元`, `2,920,000元`, a number cell → the amount in the table's unit; null if none. */
+export function readAmount(value: CellValue, tableUnit: AmountUnit): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const text = value.normalize('NFKC').replace(/[\s,]/g, '');
+  const match = /^([+-]?\d+(?:\.\d+)?)(元|万元|亿元)?$/.exec(text);
+  if (!match) return null;
+  const amount = Number(match[1]);
+  const unit = (match[2] as AmountUnit | undefined) ?? tableUnit;
+  // Rounded so that 2910000元 → 291 万元 exactly, not 290.99999999999997.
+  return Math.round((amount * UNIT_FACTOR[unit]) / UNIT_FACTOR[tableUnit] * 1e6) / 1e6;
+}
+
+/** `343101天津市司法局装备财务处` → code and name. */
+export function splitDepartment(text: string): Department {
+  const match = /^(\d{3,})\s*(.*)$/s.exec(text.trim());
+  return match ? { code: match[1], name: match[2].trim() } : { code: '', name: text.trim() };
+}
+
+interface HeaderBlock {
+  fields: Partial<Record<HeaderField, Found>>;
+  extraFields: Record<string, string>;
+  unit: { unit: AmountUnit; address: string } | null;
+  department: Found | null;
+  title: Found | null;
+}
+
+function readHeaderBlock(cells: SheetCells, headerRow: number): HeaderBlock {
+  const fields: Partial<Record<HeaderField, Found>> = {};
+  const extraFields: Record<string, string> = {};
+  const used = new Set<string>();
+  let unit: HeaderBlock['unit'] = null;
+  let department: Found | null = null;
+  let firstLabelRow = headerRow;
+  let budgetBlock: { row: number; lastRow: number } | null = null;
+  const lastRow = headerRow - 1;
+  const take = (found: Found | null): Found | null => {
+    if (found) used.add(found.address);
+    return found;
+  };
+
+  for (let row = cells.top; row < headerRow; row++) {
+    for (let col = cells.left; col <= cells.right; col++) {
+      if (cells.covered(row, col)) continue;
+      const text = cells.text(row, col);
+      if (!text) continue;
+      const label = normalizeLabel(text);
+      const address = toA1(row, col);
+      const tableUnit = matchUnitLabel(text);
+      if (tableUnit) {
+        unit ??= { unit: tableUnit, address };
+        department ??= departmentOnRow(cells, row, col);
+        firstLabelRow = Math.min(firstLabelRow, row);
+        used.add(address);
+        continue;
+      }
+      const field = (Object.entries(HEADER_FIELD_LABELS) as [HeaderField, readonly string[]][]).find(([, forms]) => forms.includes(label))?.[0];
+      if (field) {
+        firstLabelRow = Math.min(firstLabelRow, row);
+        used.add(address);
+        if (!fields[field]?.text) {
+          const found = take(valueOf(cells, row, col, lastRow, BLOCK_FIELDS.includes(field)));
+          if (found) fields[field] = found;
+        }
+        continue;
+      }
+      if (EXTRA_FIELD_LABELS.includes(label)) {
+        firstLabelRow = Math.min(firstLabelRow, row);
+        used.add(address);
+        const found = take(valueOf(cells, row, col, lastRow, false));
+        if (found?.text && !(label in extraFields)) extraFields[label] = found.text;
+        continue;
+      }
+      if (DEPARTMENT_LABELS.includes(label)) {
+        firstLabelRow = Math.min(firstLabelRow, row);
+        used.add(address);
+        const found = take(valueOf(cells, row, col, lastRow, false));
+        if (found?.text) department = found;
+        continue;
+      }
+      if (GROUP_LABELS.includes(label)) {
+        firstLabelRow = Math.min(firstLabelRow, row);
+        used.add(address);
+        const area = cells.merge(row, col);
+        if (label === LABELS.budgetBlock) budgetBlock = { row, lastRow: area ? area.end.row : row + 1 };
+        continue;
+      }
+      const inline = inlineValue(text, new Set([...EXTRA_FIELD_LABELS, ...DEPARTMENT_LABELS, ...HEADER_FIELD_LABELS.projectName]));
+      if (inline) {
+        firstLabelRow = Math.min(firstLabelRow, row);
+        used.add(address);
+        const found = { text: inline.value, value: inline.value, address };
+        if (DEPARTMENT_LABELS.includes(inline.label)) department = found;
+        else if (HEADER_FIELD_LABELS.projectName.includes(inline.label)) fields.projectName ??= found;
+        else extraFields[inline.label] ??= inline.value;
+      }
+    }
+  }
+
+  if (department) used.add(department.address);
+  // 资金用途 often has no label of its own: the text cell on the budget block's last rows.
+  if (!fields.purpose?.text && budgetBlock) {
+    const amountRows = [fields.budgetTotal, fields.budgetFiscal, fields.budgetOther].filter((f): f is Found => f !== undefined);
+    for (let row = budgetBlock.row; row <= Math.min(budgetBlock.lastRow, lastRow) && !fields.purpose?.text; row++) {
+      for (let col = cells.left; col <= cells.right; col++) {
+        if (cells.covered(row, col)) continue;
+        const text = cells.text(row, col);
+        const address = toA1(row, col);
+        if (!text || used.has(address) || isAnyLabel(text) || amountRows.some((f) => f.address === address)) continue;
+        if (readAmount(cells.raw(row, col), DEFAULT_UNIT) !== null) continue;
+        fields.purpose = { text, value: cells.raw(row, col), address };
+        used.add(address);
+        break;
+      }
+    }
+  }
+
+  return { fields, extraFields, unit, department, title: findTitle(cells, firstLabelRow, used) };
+}
+
+/** The department on the 单位 line: the nearest text cell left of `单位：万元`, else right of it. */
+function departmentOnRow(cells: SheetCells, row: number, unitCol: number): Found | null {
+  const candidates: number[] = [];
+  for (let c = unitCol - 1; c >= cells.left; c--) candidates.push(c);
+  for (let c = unitCol + 1; c <= cells.right; c++) candidates.push(c);
+  for (const col of candidates) {
+    if (cells.covered(row, col)) continue;
+    const text = cells.text(row, col);
+    if (text && !isAnyLabel(text) && !text.includes(LABELS.titleSuffix)) return { text, value: cells.raw(row, col), address: toA1(row, col) };
+  }
+  return null;
+}
+
+/** The title: a text above the first label, preferring one that names a 绩效目标表. */
+function findTitle(cells: SheetCells, firstLabelRow: number, used: Set<string>): Found | null {
+  let first: Found | null = null;
+  for (let row = cells.top; row < firstLabelRow; row++) {
+    for (let col = cells.left; col <= cells.right; col++) {
+      if (cells.covered(row, col)) continue;
+      const text = cells.text(row, col);
+      const address = toA1(row, col);
+      if (!text || used.has(address) || isAnyLabel(text)) continue;
+      const found = { text, value: cells.raw(row, col), address };
+      if (text.includes(LABELS.titleSuffix)) return found;
+      first ??= found;
+    }
+  }
+  return first;
+}
+
+interface GridRead {
+  indicators: Omit<IndicatorRow, 'parsed'>[];
+  rowRefs: IndicatorRowRefs[];
+}
+
+function readGrid(cells: SheetCells, header: GridHeader): GridRead {
+  const indicators: GridRead['indicators'] = [];
+  const rowRefs: IndicatorRowRefs[] = [];
+  const col = header.columns;
+  const gridColumns = Object.values(col).filter((c): c is number => c !== undefined);
+  let lastLevel1: Found | null = null;
+  let lastLevel2: Found | null = null;
+  const blank = (row: number, c: number | undefined): Found | null => (c === undefined ? null : { text: '', value: null, address: toA1(row, c) });
+
+  for (let row = header.row + 1; row <= cells.bottom; row++) {
+    // Another label on the row (a second table, a 绩效目标 block) ends the grid.
+    let labelled = false;
+    for (let c = cells.left; c <= cells.right; c++) {
+      if (!cells.covered(row, c) && isAnyLabel(cells.text(row, c))) labelled = true;
+    }
+    if (labelled) break;
+    const shown = (c: number | undefined): Found | null => (c === undefined ? null : cells.shown(row, c));
+    if (gridColumns.every((c) => shown(c)?.text === '')) {
+      if (indicators.length > 0) break;
+      continue;
+    }
+    let level1 = shown(col.level1);
+    if (level1?.text) lastLevel1 = level1;
+    else level1 = lastLevel1 ?? level1;
+    const level3 = shown(col.level3);
+    const value = shown(col.value);
+    let level2 = shown(col.level2);
+    if (level2?.text) lastLevel2 = level2;
+    else if (level3?.text || value?.text) level2 = lastLevel2 ?? level2;
+    if (!level2?.text && !level3?.text && !value?.text) continue;
+    const description = shown(col.description);
+    const unit = shown(col.unit);
+    indicators.push({
+      level1: level1?.text ?? '',
+      level2: level2?.text ?? '',
+      level3: level3?.text ?? '',
+      description: description?.text ?? '',
+      value: value?.text ?? '',
+      unit: unit?.text ? unit.text : null,
+    });
+    rowRefs.push({
+      level1: (level1 ?? blank(row, col.level1))?.address ?? '',
+      level2: (level2 ?? blank(row, col.level2))?.address ?? '',
+      level3: (level3 ?? blank(row, col.level3))?.address ?? '',
+      description: description?.address ?? null,
+      value: (value ?? blank(row, col.value))?.address ?? '',
+      unit: unit?.address ?? null,
+    });
+  }
+  return { indicators, rowRefs };
+}
+
+/** Reads the 绩效目标表 on a sheet; null when the sheet has no indicator grid (一级/二级/三级指标, 指标值). */
+export function readSheet(grid: CellGrid, options: ReadSheetOptions = {}): SheetTable | null {
+  const cells = new SheetCells(grid);
+  const header = findGridHeader(cells);
+  if (!header) return null;
+  const block = readHeaderBlock(cells, header.row);
+  const tableUnit = block.unit?.unit ?? DEFAULT_UNIT;
+  const { fields } = block;
+  const amount = (field: Found | undefined) => (field ? readAmount(field.value, tableUnit) : null);
+  const grid_ = readGrid(cells, header);
+  const indicators: IndicatorRow[] = grid_.indicators.map((row) => ({
+    ...row,
+    parsed: parseValue(row.value, { tableUnit, level3: row.level3, unitColumn: row.unit ?? undefined }),
+  }));
+  const extraTotal = block.extraFields['年度资金总额'];
+  const table: PerformanceTable = {
+    title: block.title?.text ?? '',
+    department: block.department ? splitDepartment(block.department.text) : { code: '', name: '' },
+    unit: tableUnit,
+    projectName: fields.projectName?.text ?? '',
+    budget: {
+      // A sheet with only 年度资金总额 states its total there.
+      total: fields.budgetTotal ? amount(fields.budgetTotal) : extraTotal !== undefined ? readAmount(extraTotal, tableUnit) : null,
+      fiscal: amount(fields.budgetFiscal),
+      other: amount(fields.budgetOther),
+    },
+    purpose: fields.purpose?.text ?? '',
+    goals: fields.goals?.text ?? '',
+    indicators,
+    extraFields: block.extraFields,
+  };
+  const refs: TableRefs = {
+    title: block.title?.address ?? null,
+    department: block.department?.address ?? null,
+    unit: block.unit?.address ?? null,
+    projectName: fields.projectName?.address ?? null,
+    budgetTotal: fields.budgetTotal?.address ?? null,
+    budgetFiscal: fields.budgetFiscal?.address ?? null,
+    budgetOther: fields.budgetOther?.address ?? null,
+    purpose: fields.purpose?.address ?? null,
+    goals: fields.goals?.address ?? null,
+    indicatorHeader: toA1(header.row, header.columns.level1 ?? cells.left),
+  };
+  const framework = options.framework ?? detectFramework(indicators.map((row) => row.level1));
+  return { sheetName: grid.sheetName, table, framework, refs, rowRefs: grid_.rowRefs };
+}

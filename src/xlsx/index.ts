@@ -1,0 +1,4 @@
+// exceljs adapter: SheetPlan → worksheet, worksheet → CellGrid, bytes ↔ workbook. Shared by the CLI and the checker page.
+export { writePlan } from './write';
+export { readGrids, plainValue } from './read';
+export { loadWorkbook, workbookToBuffer, WorkbookReadError } from './load';

@@ -1,0 +1,53 @@
+/** Loading and saving .xlsx bytes with exceljs; works in Node and in the browser (no Node built-ins). */
+import ExcelJS from 'exceljs';
+
+/** The file cannot be read as an .xlsx workbook; the message says why, in Chinese. */
+export class WorkbookReadError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'encrypted' | 'legacy-xls' | 'not-xlsx' | 'corrupt',
+  ) {
+    super(message);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/** An encrypted OOXML file is a CFB container with an `EncryptionInfo` stream (its name in UTF-16LE). */
+function hasEncryptionInfo(bytes: Uint8Array): boolean {
+  const name = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
+  outer: for (let i = 0; i + name.length <= bytes.length; i++) {
+    for (let j = 0; j < name.length; j++) if (bytes[i + j] !== name[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (startsWith(bytes, CFB_MAGIC)) {
+    if (hasEncryptionInfo(bytes)) throw new WorkbookReadError('文件已加密（设有打开密码），无法读取；请在 Excel 中取消密码后另存为 .xlsx。', 'encrypted');
+    throw new WorkbookReadError('这是旧版 Excel（.xls）文件，无法读取；请在 Excel 中另存为 .xlsx。', 'legacy-xls');
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new WorkbookReadError('不是 .xlsx 工作簿文件（文件格式不符）。', 'not-xlsx');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types the input as a Node Buffer; at run time it takes any byte array (JSZip).
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  } catch (error) {
+    throw new WorkbookReadError(`文件已损坏，无法作为 .xlsx 读取（${(error as Error).message}）。`, 'corrupt');
+  }
+  if (workbook.worksheets.length === 0) throw new WorkbookReadError('文件中没有工作表，不是有效的 .xlsx 工作簿。', 'not-xlsx');
+  return workbook;
+}
+
+export async function workbookToBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

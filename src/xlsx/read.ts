@@ -1,0 +1,49 @@
+/** exceljs workbook → CellGrids (one per worksheet), the same shape the Office.js adapter produces. */
+import type ExcelJS from 'exceljs';
+import type { CellGrid, CellValue } from '../core/sheet/types';
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A date as a Chinese date text (`2024年12月31日`), with the time only when it has one. */
+function dateText(date: Date): string {
+  const day = `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+  const hasTime = date.getUTCHours() + date.getUTCMinutes() + date.getUTCSeconds() > 0;
+  return hasTime ? `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}` : day;
+}
+
+/** Any exceljs cell value → string | number | boolean | null. */
+export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return dateText(value);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue | undefined);
+  }
+  if ('hyperlink' in value) return plainValue(value.text as ExcelJS.CellValue);
+  if ('error' in value) return value.error;
+  return null;
+}
+
+/** One CellGrid per worksheet, from A1 to the last used cell; merges as A1 ranges. */
+export function readGrids(workbook: ExcelJS.Workbook): CellGrid[] {
+  return workbook.worksheets.map((sheet) => {
+    const values: CellValue[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        cells[colNumber - 1] = plainValue(cell.value);
+      });
+      values[rowNumber - 1] = Array.from(cells, (v) => v ?? null);
+    });
+    return {
+      sheetName: sheet.name,
+      top: 0,
+      left: 0,
+      values: Array.from(values, (row) => row ?? []),
+      merges: [...sheet.model.merges],
+    };
+  });
+}

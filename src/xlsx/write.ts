@@ -1,0 +1,96 @@
+/** SheetPlan → exceljs worksheet: the same sheet the Office.js adapter draws. */
+import type ExcelJS from 'exceljs';
+import { parseRange, toA1 } from '../core/sheet/address';
+import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
+
+const PAPER_SIZE_A4 = 9;
+const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };
+/** Excel caps a list validation's inline formula at 255 characters. */
+const MAX_LIST_FORMULA = 255;
+
+/** `#RRGGBB` → exceljs ARGB. */
+function argb(colour: string): string {
+  return `FF${colour.replace('#', '').toUpperCase()}`;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold || style.fontSize) cell.font = { bold: style.bold ?? false, ...(style.fontSize ? { size: style.fontSize } : {}) };
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(style.fill) } };
+  if (style.hAlign || style.vAlign || style.wrap) {
+    cell.alignment = {
+      ...(style.hAlign ? { horizontal: style.hAlign } : {}),
+      ...(style.vAlign ? { vertical: style.vAlign } : {}),
+      ...(style.wrap ? { wrapText: true } : {}),
+    };
+  }
+  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (style.numberFormat) cell.numFmt = style.numberFormat;
+}
+
+function toValidation(planned: PlannedValidation): ExcelJS.DataValidation {
+  const prompt = { showInputMessage: true, promptTitle: planned.promptTitle, prompt: planned.prompt };
+  switch (planned.kind) {
+    case 'list': {
+      const formula = `"${planned.values.join(',')}"`;
+      if (formula.length > MAX_LIST_FORMULA) throw new Error(`下拉列表过长（${formula.length} 字符）：${planned.range}`);
+      // A warning, not a stop: aliases such as 环境效益指标 remain possible.
+      return { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: 'warning', errorTitle: planned.promptTitle, error: '不在列表中，请确认指标名称。', ...prompt };
+    }
+    case 'decimal':
+      return { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [planned.min], showErrorMessage: true, errorStyle: 'stop', errorTitle: planned.promptTitle, error: `请输入不小于 ${planned.min} 的数字。`, ...prompt };
+    case 'prompt':
+      // exceljs writes type 'any' (a prompt with no restriction) but its typings omit it.
+      return { type: 'any' as ExcelJS.DataValidation['type'], allowBlank: true, formulae: [], ...prompt };
+  }
+}
+
+/** Adds a worksheet drawn from the plan (values, styles, merges, sizes, validations, print setup). */
+export function writePlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(plan.name);
+  plan.columnWidths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  for (const [row, height] of Object.entries(plan.rowHeights)) sheet.getRow(Number(row)).height = height;
+
+  const styleAt = new Map<string, CellStyle>();
+  for (const planned of plan.cells) {
+    const style = plan.styles[planned.style] ?? {};
+    const cell = sheet.getCell(planned.address);
+    cell.value = planned.value;
+    applyStyle(cell, style);
+    styleAt.set(planned.address, style);
+  }
+  for (const range of plan.merges) {
+    const area = parseRange(range);
+    // Borders and fills belong to every cell of a merged area, or Excel draws them only round the first.
+    const style = styleAt.get(toA1(area.start.row, area.start.col));
+    if (style) {
+      for (let r = area.start.row; r <= area.end.row; r++) {
+        for (let c = area.start.col; c <= area.end.col; c++) if (r !== area.start.row || c !== area.start.col) applyStyle(sheet.getCell(toA1(r, c)), style);
+      }
+    }
+    sheet.mergeCells(range);
+  }
+  for (const planned of plan.validations) {
+    const validation = toValidation(planned);
+    const area = parseRange(planned.range);
+    for (let r = area.start.row; r <= area.end.row; r++) {
+      for (let c = area.start.col; c <= area.end.col; c++) sheet.getCell(toA1(r, c)).dataValidation = validation;
+    }
+  }
+
+  const printArea = parseRange(plan.print.printArea);
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: PAPER_SIZE_A4 as ExcelJS.PageSetup['paperSize'],
+    orientation: plan.print.orientation,
+    fitToPage: plan.print.fitToWidth,
+    fitToWidth: 1,
+    // 0: as many pages tall as needed.
+    fitToHeight: 0,
+    printArea: `${toA1(printArea.start.row, printArea.start.col)}:${toA1(printArea.end.row, printArea.end.col)}`,
+    ...(plan.printTitleRows ? { printTitlesRow: plan.printTitleRows.replace(/\$/g, '') } : {}),
+  };
+  return sheet;
+}
+
