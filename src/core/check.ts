@@ -1,0 +1,86 @@
+// The check engine: a sheet (or a raw cell grid) → issues, with settings applied. Pure; the add-in,
+// the checker page and the CLI all call these same functions.
+import { DEFAULT_SETTINGS } from './model';
+import type { Issue, Settings, SheetReport, TemplateLibrary } from './model';
+import { getFramework } from './frameworks';
+import { compareSeverity } from './marks';
+import { ALL_RULES } from './rules';
+import { rowOfAddress } from './rules/helpers';
+import type { Rule } from './rules/types';
+import { readSheet } from './sheet/reader';
+import type { CellGrid, SheetTable } from './sheet/types';
+
+export interface CheckOptions {
+  settings?: Settings;
+  /** Template library for the template-* rules; absent or null skips them. */
+  library?: TemplateLibrary | null;
+  /** The rules to run; ALL_RULES unless a caller (a test, a bench) wants fewer. */
+  rules?: readonly Rule[];
+}
+
+/** Runs every enabled rule on one sheet; issues sorted by sheet row (whole-sheet issues first), then severity. */
+export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue[] {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const context = { sheet, framework: getFramework(sheet.framework), settings, library: options.library ?? null };
+  const disabled = new Set(settings.disabledRules);
+  const issues: Issue[] = [];
+  for (const rule of options.rules ?? ALL_RULES) {
+    if (disabled.has(rule.code)) continue;
+    for (const finding of rule.check(context)) {
+      issues.push({
+        code: rule.code,
+        severity: settings.severities[rule.code] ?? finding.severity ?? rule.defaultSeverity,
+        message: finding.message,
+        cells: finding.cells,
+      });
+    }
+  }
+  // Array.prototype.sort is stable, so rule order decides among equals.
+  return issues.sort(
+    (a, b) => rowOfAddress(a.cells[0]) - rowOfAddress(b.cells[0]) || compareSeverity(a.severity, b.severity),
+  );
+}
+
+/** Reads a grid and checks it; null when the sheet holds no 绩效目标表. */
+export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetReport | null {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const sheet = readSheet(grid, settings.framework === 'auto' ? {} : { framework: settings.framework });
+  if (!sheet) return null;
+  return {
+    sheet: grid.sheetName,
+    projectName: sheet.table.projectName,
+    framework: sheet.framework,
+    issues: checkSheet(sheet, options),
+  };
+}
+
+/** Every 绩效目标表 among the grids, in sheet order; other sheets are skipped. */
+export function checkGrids(grids: CellGrid[], options: CheckOptions = {}): SheetReport[] {
+  return grids.map((grid) => checkGrid(grid, options)).filter((r): r is SheetReport => r !== null);
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** No error and no warning. */
+  clean: boolean;
+}
+
+export function summarize(reports: readonly SheetReport[]): CheckSummary {
+  const summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const issue of reports.flatMap((r) => r.issues)) {
+    if (issue.severity === 'error') summary.errors++;
+    else if (issue.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return { ...summary, clean: summary.errors === 0 && summary.warnings === 0 };
+}
+
+/** One line for people: `2 个错误，3 个警告` or `未发现问题`. */
+export function summaryText(summary: CheckSummary): string {
+  if (summary.errors + summary.warnings + summary.infos === 0) return '未发现问题';
+  const parts = [`${summary.errors} 个错误`, `${summary.warnings} 个警告`];
+  if (summary.infos > 0) parts.push(`${summary.infos} 个提示`);
+  return parts.join('，');
+}

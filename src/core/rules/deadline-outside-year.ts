@@ -1,0 +1,73 @@
+import type { PerformanceTable } from '../model';
+import type { Finding, Rule } from './types';
+import { rowRole } from './dimensions';
+import { locatedRows, rowLabel } from './helpers';
+
+const YEAR_IN_TEXT = /(?<!\d)(20\d{2})(?!\d)/g;
+const PERIOD_LABEL = /项目期|起止|实施期|执行期/;
+
+function yearsIn(text: string): number[] {
+  return [...text.matchAll(YEAR_IN_TEXT)].map((m) => Number(m[1]));
+}
+
+/** The most frequent year, the latest on a tie (a goal may recall last year's work). */
+function mostFrequent(years: number[]): number | null {
+  if (years.length === 0) return null;
+  const counts = new Map<number, number>();
+  for (const y of years) counts.set(y, (counts.get(y) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+}
+
+export interface YearSpan {
+  from: number;
+  to: number;
+  /** Where the span came from, for the message. */
+  source: string;
+}
+
+/**
+ * The years a 时效 deadline may fall in: settings.budgetYear; else a 项目期 header field (multi-year
+ * projects); else the year the title, project name or goals name; else the deadlines' own usual year.
+ */
+export function budgetYears(table: PerformanceTable, budgetYear: number | null): YearSpan | null {
+  if (budgetYear !== null) return { from: budgetYear, to: budgetYear, source: '设置的预算年度' };
+  for (const [label, text] of Object.entries(table.extraFields)) {
+    const years = yearsIn(text);
+    if (PERIOD_LABEL.test(label) && years.length > 0) {
+      return { from: Math.min(...years), to: Math.max(...years), source: label };
+    }
+  }
+  const named = mostFrequent([table.title, table.projectName, table.goals].flatMap(yearsIn));
+  if (named !== null) return { from: named, to: named, source: '表中写明的年度' };
+  const fromValues = mostFrequent(
+    table.indicators.map((row) => row.parsed.year).filter((y): y is number => y !== null),
+  );
+  return fromValues === null ? null : { from: fromValues, to: fromValues, source: '多数时效指标的年度' };
+}
+
+function describe(span: YearSpan): string {
+  return span.from === span.to ? `${span.from}年` : `${span.from}—${span.to}年`;
+}
+
+/** A 时效 date in another year than the budget year (or project period). */
+export const deadlineOutsideYearRule: Rule = {
+  code: 'deadline-outside-year',
+  title: '时效指标不在预算年度内',
+  defaultSeverity: 'warning',
+  check({ sheet, settings, framework }) {
+    const span = budgetYears(sheet.table, settings.budgetYear);
+    if (!span) return [];
+    const findings: Finding[] = [];
+    for (const { row, refs } of locatedRows(sheet)) {
+      const year = row.parsed.year;
+      if (rowRole(framework, row) !== 'timeliness' || year === null) continue;
+      if (year < span.from || year > span.to) {
+        findings.push({
+          message: `${rowLabel(row)}的指标值「${row.value}」在 ${year} 年，不在${span.source} ${describe(span)}内`,
+          cells: [refs.value],
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from './types';
+import { cellsOf, formatAmount } from './helpers';
+
+/** 财政资金 + 其他资金 must equal 预算数; a blank 其他资金 counts as 0. */
+export const fundsMismatchRule: Rule = {
+  code: 'funds-mismatch',
+  title: '资金来源与预算数不符',
+  defaultSeverity: 'error',
+  check({ sheet, settings }) {
+    const { budget, unit } = sheet.table;
+    // Nothing to add up: a missing 预算数 is missing-field's business, and no split given means no claim.
+    if (budget.total === null || (budget.fiscal === null && budget.other === null)) return [];
+    const fiscal = budget.fiscal ?? 0;
+    const other = budget.other ?? 0;
+    const sum = fiscal + other;
+    const difference = sum - budget.total;
+    if (Math.abs(difference) <= settings.fundsTolerance) return [];
+    const { refs } = sheet;
+    return [
+      {
+        message:
+          `财政资金 ${formatAmount(fiscal, unit)} + 其他资金 ${formatAmount(other, unit)} = ${formatAmount(sum, unit)}，` +
+          `与预算数 ${formatAmount(budget.total, unit)} 不符（相差 ${formatAmount(Math.abs(difference), unit)}）`,
+        cells: cellsOf(refs.budgetTotal, refs.budgetFiscal, refs.budgetOther),
+      },
+    ];
+  },
+};

@@ -1,0 +1,49 @@
+import type { Finding, Rule } from './types';
+import { findLevel1, findLevel2, findLevel2Anywhere } from '../frameworks';
+import { cellsOf, locatedRows } from './helpers';
+
+/**
+ * A required 一级 or 二级 of the framework with no indicator row. A 二级 written under the wrong 一级
+ * still counts as present here: misplaced-dimension reports it, once.
+ */
+export const missingDimensionRule: Rule = {
+  code: 'missing-dimension',
+  title: '缺少必需的指标维度',
+  defaultSeverity: 'error',
+  check({ sheet, framework }) {
+    const rows = locatedRows(sheet);
+    const header = sheet.refs.indicatorHeader;
+    const findings: Finding[] = [];
+    for (const level1 of framework.level1) {
+      const group = rows.filter(({ row }) => findLevel1(framework, row.level1) === level1);
+      if (group.length === 0) {
+        if (level1.required) {
+          findings.push({ message: `缺少一级指标「${level1.name}」：本表没有该维度的指标`, cells: cellsOf(header) });
+        }
+        continue;
+      }
+      const groupCell = cellsOf(group[0].refs.level1, header).slice(0, 1);
+      const present = new Set(
+        rows
+          .filter(({ row }) => findLevel2Anywhere(framework, row.level2) === level1.name)
+          .map(({ row }) => findLevel2(framework, level1.name, row.level2)),
+      );
+      for (const level2 of level1.level2) {
+        if (level2.required && !present.has(level2)) {
+          findings.push({
+            message: `一级指标「${level1.name}」下缺少二级指标「${level2.name}」`,
+            cells: groupCell,
+          });
+        }
+      }
+      const distinct = present.size;
+      if (distinct < level1.minLevel2) {
+        findings.push({
+          message: `一级指标「${level1.name}」下只有 ${distinct} 个有效的二级指标，至少需要 ${level1.minLevel2} 个`,
+          cells: groupCell,
+        });
+      }
+    }
+    return findings;
+  },
+};

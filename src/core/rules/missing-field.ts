@@ -1,0 +1,23 @@
+import type { Finding, Rule } from './types';
+import { cellsOf } from './helpers';
+
+/** 项目名称, 预算数 and 绩效目标 are what every reviewer reads first. */
+export const missingFieldRule: Rule = {
+  code: 'missing-field',
+  title: '表头必填项为空',
+  defaultSeverity: 'error',
+  check({ sheet }) {
+    const { table, refs } = sheet;
+    const findings: Finding[] = [];
+    if (!table.projectName.trim()) {
+      findings.push({ message: '项目名称为空', cells: cellsOf(refs.projectName) });
+    }
+    if (table.budget.total === null) {
+      findings.push({ message: `预算数为空（单位：${table.unit}）`, cells: cellsOf(refs.budgetTotal) });
+    }
+    if (!table.goals.trim()) {
+      findings.push({ message: '绩效目标为空：应写明本年度要达到的产出和效果', cells: cellsOf(refs.goals) });
+    }
+    return findings;
+  },
+};

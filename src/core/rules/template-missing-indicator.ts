@@ -1,0 +1,29 @@
+import type { Finding, Rule } from './types';
+import { compactText } from '../values';
+import { cellsOf, locatedRows } from './helpers';
+import { indicatorKey, templateFor, templateLabel } from './template';
+
+/** An indicator of the project's template (by 三级 name) that the sheet no longer has. */
+export const templateMissingIndicatorRule: Rule = {
+  code: 'template-missing-indicator',
+  title: '缺少模板中的指标',
+  defaultSeverity: 'warning',
+  check({ sheet, library }) {
+    const template = templateFor(sheet, library);
+    if (!template) return [];
+    const rows = locatedRows(sheet);
+    const present = new Set(rows.map(({ row }) => indicatorKey(row)));
+    const findings: Finding[] = [];
+    for (const indicator of template.indicators) {
+      const key = indicatorKey(indicator);
+      if (!key || present.has(key)) continue;
+      // Point at the sheet's rows of the same 二级, where the indicator would go; else at the grid header.
+      const sameLevel2 = rows.find(({ row }) => compactText(row.level2) === compactText(indicator.level2));
+      findings.push({
+        message: `${templateLabel(template)}有${indicator.level2}「${indicator.level3}」（指标值 ${indicator.value || '空'}），本表没有`,
+        cells: cellsOf(sameLevel2?.refs.level2 ?? sheet.refs.indicatorHeader),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,19 @@
+// Shared by the two template-* rules: the library table of the sheet's project, indicators by name.
+import type { IndicatorRow, LibraryTable, TemplateLibrary } from '../model';
+import { findTemplate } from '../library';
+import type { SheetTable } from '../sheet/types';
+import { compactText } from '../values';
+
+export function templateFor(sheet: SheetTable, library: TemplateLibrary | null): LibraryTable | null {
+  if (!library) return null;
+  return findTemplate(library, sheet.table.projectName, sheet.table.department);
+}
+
+/** 三级 names compared without spaces, width or punctuation (`测试机位、安全保密措施 ` = `测试机位安全保密措施`). */
+export function indicatorKey(row: IndicatorRow): string {
+  return compactText(row.level3).replace(/[\p{P}\p{S}]/gu, '');
+}
+
+export function templateLabel(template: LibraryTable): string {
+  return `模板库第 ${template.number} 表「${template.projectName}」`;
+}

@@ -1,0 +1,46 @@
+// Seed tables as the checker sees them: table → sheet plan (C's layout) → cell grid → reader, so the
+// rules are tested on real sheet addresses without going through a file.
+import type { FrameworkName, PerformanceTable } from '../../src/core/model';
+import { fromA1 } from '../../src/core/sheet/address';
+import { planTableSheet } from '../../src/core/sheet/layout';
+import { readSheet } from '../../src/core/sheet/reader';
+import type { CellGrid, CellValue, SheetPlan, SheetTable } from '../../src/core/sheet/types';
+import { parseValue } from '../../src/core/values';
+
+/** The values a plan writes, as the grid an adapter would read back from the drawn sheet. */
+export function gridFromPlan(plan: SheetPlan): CellGrid {
+  const values: CellValue[][] = [];
+  for (const cell of plan.cells) {
+    const { row, col } = fromA1(cell.address);
+    while (values.length <= row) values.push([]);
+    const line = values[row];
+    while (line.length <= col) line.push(null);
+    line[col] = cell.value;
+  }
+  return { sheetName: plan.name, top: 0, left: 0, values, merges: plan.merges };
+}
+
+export function gridFromTable(table: PerformanceTable, framework: FrameworkName = 'seed', sheetName = 'Sheet1'): CellGrid {
+  return gridFromPlan(planTableSheet(table, { sheetName, framework }));
+}
+
+/** A table drawn on a sheet and read back; throws when the reader does not find it. */
+export function sheetFromTable(table: PerformanceTable, framework: FrameworkName = 'seed'): SheetTable {
+  const sheet = readSheet(gridFromTable(table, framework), { framework });
+  if (!sheet) throw new Error(`读不出表格：${table.projectName}`);
+  return sheet;
+}
+
+/** Sets a row's 指标值 and re-parses it as the reader would. */
+export function setValue(table: PerformanceTable, index: number, value: string): void {
+  const row = table.indicators[index];
+  row.value = value;
+  row.parsed = parseValue(value, { tableUnit: table.unit, level3: row.level3, unitColumn: row.unit });
+}
+
+/** Index of the first row whose 三级 name contains `text`; throws when there is none. */
+export function rowIndex(table: PerformanceTable, text: string): number {
+  const index = table.indicators.findIndex((row) => row.level3.includes(text));
+  if (index < 0) throw new Error(`表中没有三级指标「${text}」`);
+  return index;
+}
