@@ -219,11 +219,12 @@ function parseTable(chunk: TableChunk, contents: ContentsEntry[], carry: Carry, 
 
   // The grid begins at the row whose cells are the column labels 一级指标 … 指标值.
   const headerIndex = rows.findIndex((row) => row.some((c) => labelKey(c.text) === labelKey('一级指标')));
+  // Header fields first: a table cut short in its header block gets the more precise message.
+  const header = readHeaderFields((headerIndex < 0 ? rows : rows.slice(0, headerIndex)).flat(), startLine, notes, fail);
   if (headerIndex < 0) {
     const last = chunk.tokens[chunk.tokens.length - 1];
     fail(last?.line ?? startLine, '表格不完整：缺少指标表头（一级指标、二级指标、三级指标、绩效指标描述、指标值），文档可能被截断。');
   }
-  const header = readHeaderFields(rows.slice(0, headerIndex).flat(), startLine, notes, fail);
 
   const number = chunk.heading?.number ?? carry.number + 1;
   const title = tableTitle(chunk, number, header.projectName, contents, startLine, notes);
@@ -258,7 +259,7 @@ function parseTable(chunk: TableChunk, contents: ContentsEntry[], carry: Carry, 
     number,
     source,
     line: startLine,
-    notes,
+    notes: notes.sort((a, b) => a.line - b.line),
   };
 }
 
