@@ -42,10 +42,16 @@ function isDurationUnit(base: string): boolean {
   return DURATION_UNITS.includes(base);
 }
 
+/** Longest count unit accepted after a known start: `个课题`, `平方公里`; longer text is a sentence. */
+const MAX_COUNT_UNIT_LENGTH = 5;
+/** Latin unit symbols (kg, km, GB, m²). */
+const LATIN_UNIT = /^[A-Za-z²³㎡㎞㎏]{1,4}$/;
+
 function isCountUnit(base: string): boolean {
   const bare = base.replace(MAGNITUDE_PREFIX, '');
-  if (!bare || !UNIT_PART.test(bare)) return false;
-  return COUNT_UNIT_STARTS.some((start) => bare.startsWith(start)) || bare.length <= 3;
+  if (LATIN_UNIT.test(bare)) return true;
+  if (!bare || bare.length > MAX_COUNT_UNIT_LENGTH || !UNIT_PART.test(bare)) return false;
+  return COUNT_UNIT_STARTS.some((start) => bare.startsWith(start));
 }
 
 /**
