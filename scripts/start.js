@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// `npm start`: builds the pages (development) and serves them on https://localhost:3000 with
+// webpack-dev-server, then prints how to sideload manifest.xml, and keeps serving until Ctrl+C.
+//
+// Environment:
+//   JIXIAO_PORT=3000         port (the manifest points at 3000; change both together)
+//   JIXIAO_OFFICEJS=local    serve the local office.js copy instead of Microsoft's CDN (offline preview)
+//   JIXIAO_DEV_CERTS=install on Linux, also try to install the Office dev CA (needs sudo)
+//
+// Certificates: Office only loads add-ins from trusted https. On Windows and macOS the CA from
+// office-addin-dev-certs is made and installed (it may ask for permission once). Linux has no
+// desktop Excel, and installing a CA needs sudo, so there we use the dev certificates only when they
+// are already installed; otherwise webpack-dev-server's self-signed certificate, and we say so.
+const webpack = require('webpack');
+const WebpackDevServer = require('webpack-dev-server');
+const createConfig = require('../webpack.config.js');
+
+const DEFAULT_PORT = 3000;
+
+/** @returns {Promise<{ server: import('webpack-dev-server').Configuration['server'], note: string }>} */
+async function httpsServer(platform = process.platform, env = process.env) {
+  let devCerts;
+  try {
+    devCerts = require('office-addin-dev-certs');
+  } catch (error) {
+    return { server: 'https', note: `未找到 office-addin-dev-certs（${error.message}），使用自签名证书。 / office-addin-dev-certs unavailable; using a self-signed certificate.` };
+  }
+  const mayInstall = platform !== 'linux' || env.JIXIAO_DEV_CERTS === 'install';
+  try {
+    if (!mayInstall && !devCerts.verifyCertificates()) {
+      throw new Error('Linux 上未安装 Office 开发证书 / the Office dev CA is not installed on this Linux machine');
+    }
+    const options = await devCerts.getHttpsServerOptions();
+    return { server: { type: 'https', options }, note: '使用 Office 开发证书（受信任）。 / Using the trusted Office dev certificate.' };
+  } catch (error) {
+    return {
+      server: 'https',
+      note: [
+        `无法使用 Office 开发证书：${error.message}`,
+        '改用自签名证书：首次在浏览器中打开页面时需手动信任；桌面版 Excel 不接受未受信任的证书。',
+        '如需受信任证书，请运行 `npx office-addin-dev-certs install`（需要管理员权限）。',
+        'Could not use the Office dev certificate; falling back to a self-signed one. Browsers will warn once;',
+        'desktop Excel needs a trusted certificate: run `npx office-addin-dev-certs install` (admin rights).',
+      ].join('\n'),
+    };
+  }
+}
+
+function sideloadHelp(port) {
+  const base = `https://localhost:${port}`;
+  return `
+绩效目标表助手已启动 / jixiao is being served:
+  检查页 / checker page:   ${base}/
+  任务窗格 / task pane:    ${base}/taskpane.html
+
+在 Excel 中加载 manifest.xml（旁加载） / Sideload manifest.xml into Excel:
+  Excel 网页版 / Excel on the web:
+    打开工作簿 → 开始 → 加载项 → 更多加载项 → 我的加载项 → 上传我的加载项 → 选择 manifest.xml
+    Open a workbook → Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in → manifest.xml
+  Windows 版 Excel / Excel on Windows:
+    把 manifest.xml 所在文件夹设为网络共享；文件 → 选项 → 信任中心 → 信任中心设置 → 受信任的加载项目录，
+    添加该共享路径并勾选“显示在菜单中”；重启 Excel → 插入 → 我的加载项 → 共享文件夹 → 绩效目标表助手
+    Share the folder holding manifest.xml; File → Options → Trust Center → Trust Center Settings →
+    Trusted Add-in Catalogs: add the share, tick "Show in Menu"; restart Excel → Insert → My Add-ins →
+    Shared Folder.
+  Mac 版 Excel / Excel on Mac:
+    cp manifest.xml ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
+    重启 Excel → 插入 → 加载项 → 我的加载项 / restart Excel → Insert → Add-ins → My Add-ins
+
+按 Ctrl+C 停止 / Press Ctrl+C to stop.
+`;
+}
+
+async function main() {
+  const port = Number(process.env.JIXIAO_PORT ?? DEFAULT_PORT);
+  const officejs = process.env.JIXIAO_OFFICEJS === 'local' ? 'local' : 'cdn';
+  const config = createConfig({ officejs, WEBPACK_SERVE: true }, { mode: 'development' });
+  const { server, note } = await httpsServer();
+  console.log(note);
+  const compiler = webpack(config);
+  let announced = false;
+  compiler.hooks.done.tap('jixiao-start', (stats) => {
+    if (stats.hasErrors()) {
+      console.error('构建失败 / build failed:\n' + stats.toString({ all: false, errors: true, colors: false }));
+      return;
+    }
+    if (!announced) {
+      announced = true;
+      console.log(sideloadHelp(port));
+    }
+  });
+  const devServer = new WebpackDevServer({ ...config.devServer, port, server }, compiler);
+  const stop = async () => {
+    await devServer.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await devServer.start();
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error('启动失败 / start failed:', error);
+    process.exit(1);
+  });
+}
+
+module.exports = { httpsServer, sideloadHelp };

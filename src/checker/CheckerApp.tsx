@@ -1,0 +1,183 @@
+// The browser checker page: pick or drop .xlsx files, check them in the page, download marked copies.
+// Files never leave the browser: they are read with FileReader APIs and checked by the bundled core.
+import * as React from 'react';
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
+import type { SheetReport } from '../core/model';
+import { describeError } from '../web/errors';
+import { IssueList } from '../web/IssueList';
+import { StatusLine } from '../web/StatusLine';
+import { bundledLibrary } from '../web/library';
+
+const useStyles = makeStyles({
+  root: { maxWidth: '960px', margin: '0 auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
+  drop: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    gap: tokens.spacingVerticalS,
+    width: '100%',
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalL}`,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
+    font: 'inherit',
+    color: tokens.colorNeutralForeground1,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  file: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  fileHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  fileName: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+});
+
+type FileState =
+  | { id: number; name: string; status: 'reading' }
+  | { id: number; name: string; status: 'done'; data: ArrayBuffer; reports: SheetReport[] }
+  | { id: number; name: string; status: 'failed'; error: string };
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function FileResult({ file }: { file: FileState }): React.JSX.Element {
+  const styles = useStyles();
+  const [downloadError, setDownloadError] = React.useState<string | null>(null);
+  const [downloading, setDownloading] = React.useState(false);
+
+  const downloadMarked = async (data: ArrayBuffer, reports: SheetReport[]): Promise<void> => {
+    setDownloading(true);
+    setDownloadError(null);
+    try {
+      const { markedCopy, markedFileName } = await import('./checkFile');
+      download(await markedCopy(data, reports), markedFileName(file.name));
+    } catch (error) {
+      setDownloadError(describeError(error));
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <section className={styles.file} data-file={file.name} data-status={file.status} aria-labelledby={`file-${file.id}`}>
+      <div className={styles.fileHeader}>
+        <h2 className={styles.fileName} id={`file-${file.id}`}>
+          {file.name}
+        </h2>
+        {file.status === 'done' && (
+          <Button icon={<ArrowDownloadRegular />} disabled={downloading} onClick={() => void downloadMarked(file.data, file.reports)}>
+            下载标记副本
+          </Button>
+        )}
+      </div>
+      {file.status === 'reading' && <Spinner size="tiny" label="正在读取并检查…" />}
+      {file.status === 'failed' && (
+        <MessageBar intent="error" data-role="file-error">
+          <MessageBarBody>
+            <MessageBarTitle>无法读取此文件</MessageBarTitle>
+            {file.error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {file.status === 'done' && (
+        <>
+          <StatusLine reports={file.reports} />
+          <IssueList reports={file.reports} headingLevel={3} />
+        </>
+      )}
+      {downloadError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{downloadError}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+export function CheckerApp(): React.JSX.Element {
+  const styles = useStyles();
+  const [files, setFiles] = React.useState<FileState[]>([]);
+  const [dragging, setDragging] = React.useState(false);
+  const input = React.useRef<HTMLInputElement>(null);
+  const nextId = React.useRef(1);
+
+  const update = (id: number, next: FileState): void => setFiles((all) => all.map((f) => (f.id === id ? next : f)));
+
+  const addFiles = (list: FileList | null): void => {
+    const picked = list ? [...list] : [];
+    if (picked.length === 0) return;
+    const added = picked.map((file) => ({ id: nextId.current++, name: file.name, status: 'reading' as const, file }));
+    setFiles((all) => [...added.map(({ id, name, status }) => ({ id, name, status })), ...all]);
+    // Each file is checked on its own: one unreadable file does not stop the others.
+    for (const { id, name, file } of added) {
+      void (async () => {
+        try {
+          const data = await file.arrayBuffer();
+          const { checkWorkbookData } = await import('./checkFile');
+          const reports = await checkWorkbookData(data, bundledLibrary());
+          update(id, { id, name, status: 'done', data, reports });
+        } catch (error) {
+          update(id, { id, name, status: 'failed', error: describeError(error) });
+        }
+      })();
+    }
+  };
+
+  return (
+    <main className={styles.root}>
+      <h1 className={styles.title}>绩效目标表检查</h1>
+      <Text>
+        选择或拖入一个或多个 .xlsx 工作簿，按与 Excel 加载项相同的规则检查。文件只在本机浏览器中读取，不会上传。
+      </Text>
+      <button
+        type="button"
+        className={`${styles.drop} ${dragging ? styles.dropActive : ''}`}
+        data-role="drop-zone"
+        onClick={() => input.current?.click()}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setDragging(false);
+          addFiles(event.dataTransfer.files);
+        }}
+      >
+        <DocumentArrowUpRegular fontSize={40} aria-hidden />
+        <Text weight="semibold">选择 .xlsx 文件，或拖放到这里</Text>
+        <Caption1>可一次选择多个文件</Caption1>
+      </button>
+      <input
+        ref={input}
+        className={styles.hiddenInput}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label="选择 .xlsx 文件"
+        tabIndex={-1}
+        onChange={(event) => {
+          addFiles(event.currentTarget.files);
+          event.currentTarget.value = '';
+        }}
+      />
+      <div aria-live="polite">
+        {files.map((file) => (
+          <FileResult key={file.id} file={file} />
+        ))}
+      </div>
+    </main>
+  );
+}

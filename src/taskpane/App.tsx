@@ -1,0 +1,161 @@
+// The task pane: 模板 / 检查 / 设置 tabs over a JixiaoHost. No Office.js here: the host does Excel.
+import * as React from 'react';
+import {
+  Button,
+  CounterBadge,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import type { Settings, SheetReport } from '../core/model';
+import { summarize } from '../core/check';
+import { describeError } from '../web/errors';
+import { CheckTab } from './CheckTab';
+import { SettingsTab } from './SettingsTab';
+import { TemplatesTab } from './TemplatesTab';
+import { usePaneServices } from './hostContext';
+import type { PaneView } from './view';
+
+const SAVE_DELAY_MS = 400;
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: 'border-box',
+    minWidth: '300px',
+    maxWidth: '560px',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  tabLabel: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+export interface AppProps {
+  initialView: PaneView;
+  /** The ribbon's 检查 button opens the pane with view=check: check everything at once. */
+  checkOnOpen: boolean;
+}
+
+export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const { host } = usePaneServices();
+  const [view, setView] = React.useState<PaneView>(initialView);
+  const [reports, setReports] = React.useState<SheetReport[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
+  const [settings, setSettings] = React.useState<Settings | null>(null);
+  const [saveState, setSaveState] = React.useState('');
+  const saveTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const showError = React.useCallback((cause: unknown) => setError(describeError(cause)), []);
+
+  const checkAll = React.useCallback(async (): Promise<void> => {
+    setBusy(true);
+    try {
+      setReports(await host.checkAll((done, total) => setProgress({ done, total })));
+    } catch (cause) {
+      showError(cause);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }, [host, showError]);
+
+  React.useEffect(() => {
+    let stop: (() => Promise<void>) | null = null;
+    let cancelled = false;
+    host.loadSettings().then((loaded) => !cancelled && setSettings(loaded), showError);
+    host
+      .startLiveCheck((next) => !cancelled && setReports(next), showError)
+      .then((stopLive) => {
+        if (cancelled) void stopLive();
+        else stop = stopLive;
+      }, showError);
+    if (checkOnOpen) void checkAll();
+    return () => {
+      cancelled = true;
+      if (stop) void stop();
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+    };
+  }, [host, checkOnOpen, checkAll, showError]);
+
+  const clearMarks = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await host.clearMarks();
+    } catch (cause) {
+      showError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const selectCell = (sheet: string, address: string): void => {
+    host.selectCell(sheet, address).catch(showError);
+  };
+
+  const changeSettings = (next: Settings): void => {
+    setSettings(next);
+    setSaveState('正在保存…');
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      host
+        .saveSettings(next)
+        .then(async () => {
+          setSaveState('已保存到工作簿，正在重新检查…');
+          await checkAll();
+          setSaveState('已保存到工作簿，并已按新设置重新检查。');
+        })
+        .catch((cause: unknown) => {
+          setSaveState('保存失败');
+          showError(cause);
+        });
+    }, SAVE_DELAY_MS);
+  };
+
+  const counts = reports ? summarize(reports) : null;
+
+  return (
+    <main className={styles.root}>
+      <h1 className={styles.header}>绩效目标表助手</h1>
+      {error && (
+        <MessageBar intent="error" data-role="pane-error">
+          <MessageBarBody>
+            <MessageBarTitle>操作未完成</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭提示" icon={<DismissRegular />} onClick={() => setError(null)} />} />
+        </MessageBar>
+      )}
+      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as PaneView)} aria-label="功能">
+        <Tab value="templates">模板</Tab>
+        <Tab value="check">
+          <span className={styles.tabLabel}>
+            检查
+            {counts && counts.errors > 0 && <CounterBadge count={counts.errors} color="danger" size="small" aria-label={`${counts.errors} 个错误`} />}
+            {counts && counts.warnings > 0 && <CounterBadge count={counts.warnings} color="informative" size="small" aria-label={`${counts.warnings} 个警告`} />}
+          </span>
+        </Tab>
+        <Tab value="settings">设置</Tab>
+      </TabList>
+      <div className={styles.panel} role="tabpanel" aria-label={{ templates: '模板', check: '检查', settings: '设置' }[view]}>
+        {view === 'templates' && <TemplatesTab />}
+        {view === 'check' && (
+          <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} />
+        )}
+        {view === 'settings' &&
+          (settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>)}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+// 检查: the live issue list; click or Enter on an issue selects its cell in Excel.
+import * as React from 'react';
+import { Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSyncRegular, EraserRegular } from '@fluentui/react-icons';
+import type { SheetReport } from '../core/model';
+import { IssueList } from '../web/IssueList';
+import { StatusLine } from '../web/StatusLine';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export interface CheckTabProps {
+  /** null until the first check has reported. */
+  reports: SheetReport[] | null;
+  progress: { done: number; total: number } | null;
+  busy: boolean;
+  onCheckAll: () => void;
+  onClearMarks: () => void;
+  onSelectCell: (sheet: string, address: string) => void;
+}
+
+export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, onSelectCell }: CheckTabProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <div className={styles.toolbar} role="toolbar" aria-label="检查操作">
+        <Button appearance="primary" icon={<ArrowSyncRegular />} onClick={onCheckAll} disabled={busy}>
+          全部检查
+        </Button>
+        <Button icon={<EraserRegular />} onClick={onClearMarks} disabled={busy}>
+          清除标记
+        </Button>
+      </div>
+      {progress && <ProgressBar value={progress.total ? progress.done / progress.total : 0} aria-label="检查进度" />}
+      {reports === null ? (
+        <Caption1>正在检查…</Caption1>
+      ) : (
+        <>
+          <StatusLine reports={reports} />
+          <Caption1>修改工作表后会自动重新检查。点击或按 Enter 可在 Excel 中定位到问题单元格。</Caption1>
+          <IssueList reports={reports} onSelectCell={onSelectCell} headingLevel={2} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+// 模板: the seed library as a searchable list; preview a table, insert one, insert all, or a blank form.
+import * as React from 'react';
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  SearchBox,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, DocumentAddRegular, EyeRegular } from '@fluentui/react-icons';
+import { FRAMEWORKS } from '../core/frameworks';
+import type { FrameworkName, LibraryTable } from '../core/model';
+import { describeError } from '../web/errors';
+import { usePaneServices } from './hostContext';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: '160px' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  itemText: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  previewTable: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& th, & td': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', verticalAlign: 'top' } },
+  fields: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: `0 0 ${tokens.spacingVerticalM} 0` },
+});
+
+function formatAmount(value: number | null, unit: string): string {
+  return value === null ? '—' : `${value} ${unit}`;
+}
+
+function matches(table: LibraryTable, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  return [table.projectName, table.title, table.department.name, table.department.code, String(table.number)].some((text) => text.toLowerCase().includes(q));
+}
+
+function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <dl className={styles.fields}>
+        <dt>单位</dt>
+        <dd style={{ margin: 0 }}>{`${table.department.code}${table.department.name}`}（单位：{table.unit}）</dd>
+        <dt>项目名称</dt>
+        <dd style={{ margin: 0 }}>{table.projectName}</dd>
+        <dt>预算数</dt>
+        <dd style={{ margin: 0 }}>{formatAmount(table.budget.total, table.unit)}</dd>
+        <dt>其中：财政资金</dt>
+        <dd style={{ margin: 0 }}>{formatAmount(table.budget.fiscal, table.unit)}</dd>
+        <dt>其他资金</dt>
+        <dd style={{ margin: 0 }}>{formatAmount(table.budget.other, table.unit)}</dd>
+        <dt>资金用途</dt>
+        <dd style={{ margin: 0 }}>{table.purpose || '—'}</dd>
+        <dt>绩效目标</dt>
+        <dd style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{table.goals || '—'}</dd>
+      </dl>
+      <table className={styles.previewTable} aria-label={`${table.projectName} 的绩效指标`}>
+        <thead>
+          <tr>
+            <th scope="col">一级指标</th>
+            <th scope="col">二级指标</th>
+            <th scope="col">三级指标</th>
+            <th scope="col">指标值</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.indicators.map((row, index) => (
+            <tr key={index}>
+              <td>{row.level1}</td>
+              <td>{row.level2}</td>
+              <td>{row.level3}</td>
+              <td>{row.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+type Outcome = { intent: 'success' | 'error'; text: string } | null;
+
+export function TemplatesTab(): React.JSX.Element {
+  const styles = useStyles();
+  const { host, library } = usePaneServices();
+  const [query, setQuery] = React.useState('');
+  const [preview, setPreview] = React.useState<LibraryTable | null>(null);
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<Outcome>(null);
+  const frameworks = Object.values(FRAMEWORKS);
+  const [blankFramework, setBlankFramework] = React.useState<FrameworkName>(frameworks[0]?.name ?? 'seed');
+  const visible = library.tables.filter((table) => matches(table, query));
+
+  const run = async (action: () => Promise<{ sheetNames: string[] }>): Promise<void> => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const result = await action();
+      setOutcome({ intent: 'success', text: `已插入 ${result.sheetNames.length} 张工作表：${result.sheetNames.join('、')}` });
+    } catch (error) {
+      setOutcome({ intent: 'error', text: describeError(error) });
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  };
+
+  const insertOne = (table: LibraryTable): Promise<void> => run(() => host.insertTables([table]));
+  const insertAll = (): Promise<void> =>
+    run(() => {
+      setProgress({ done: 0, total: library.tables.length });
+      return host.insertTables(library.tables, (done, total) => setProgress({ done, total }));
+    });
+
+  return (
+    <div className={styles.root}>
+      {outcome && (
+        <MessageBar intent={outcome.intent} data-role="insert-outcome">
+          <MessageBarBody>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Field label="搜索模板" className={styles.grow}>
+          <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} placeholder="项目名称、处室或编号" />
+        </Field>
+        <Button icon={<AddRegular />} onClick={() => void insertAll()} disabled={busy || library.tables.length === 0}>
+          全部插入（{library.tables.length}）
+        </Button>
+      </div>
+      {progress && (
+        <Field validationMessage={`正在插入 ${progress.done} / ${progress.total}`} validationState="none">
+          <ProgressBar value={progress.total ? progress.done / progress.total : 0} aria-label="插入进度" />
+        </Field>
+      )}
+      <div className={styles.row}>
+        <Field label="空白表的指标框架" className={styles.grow}>
+          <Select value={blankFramework} onChange={(_, data) => setBlankFramework(data.value as FrameworkName)}>
+            {frameworks.map((framework) => (
+              <option key={framework.name} value={framework.name}>
+                {framework.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button icon={<DocumentAddRegular />} disabled={busy} onClick={() => void run(() => host.insertBlank(blankFramework))}>
+          插入空白表
+        </Button>
+      </div>
+      <Text role="status" size={200}>
+        {query ? `找到 ${visible.length} 个模板` : `共 ${library.tables.length} 个模板`}
+      </Text>
+      <ul className={styles.list} aria-label="模板列表" data-role="template-list">
+        {visible.map((table) => (
+          <li key={`${table.source}-${table.number}`} className={styles.item} data-template={table.number}>
+            <div className={styles.itemText}>
+              <Text weight="semibold">
+                {table.number}. {table.projectName}
+              </Text>
+              <Caption1>{table.department.name}</Caption1>
+              <Caption1>
+                预算 {formatAmount(table.budget.total, table.unit)} · {table.indicators.length} 个指标
+              </Caption1>
+            </div>
+            <div className={styles.itemActions}>
+              <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}`} onClick={() => setPreview(table)}>
+                预览
+              </Button>
+              <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}`} onClick={() => void insertOne(table)}>
+                插入
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <Dialog open={preview !== null} onOpenChange={(_, data) => !data.open && setPreview(null)}>
+        <DialogSurface aria-describedby={undefined}>
+          {preview && (
+            <DialogBody>
+              <DialogTitle>{preview.title || preview.projectName}</DialogTitle>
+              <DialogContent>
+                <TablePreview table={preview} />
+              </DialogContent>
+              <DialogActions>
+                <Button
+                  appearance="primary"
+                  disabled={busy}
+                  onClick={() => {
+                    const table = preview;
+                    setPreview(null);
+                    void insertOne(table);
+                  }}
+                >
+                  插入此表
+                </Button>
+                <Button onClick={() => setPreview(null)}>关闭</Button>
+              </DialogActions>
+            </DialogBody>
+          )}
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// One plain sentence on whether the tables can be sent: `可以发送`, or `N 个错误 / M 个警告`.
+import * as React from 'react';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { CheckmarkCircle20Filled, ErrorCircle20Filled } from '@fluentui/react-icons';
+import type { SheetReport } from '../core/model';
+import { summarize } from '../core/check';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** The status text itself, so tests and other views say exactly the same thing. */
+export function statusText(reports: SheetReport[]): string {
+  const { errors, warnings } = summarize(reports);
+  return errors === 0 ? '可以发送' : `${errors} 个错误 / ${warnings} 个警告`;
+}
+
+export function StatusLine({ reports }: { reports: SheetReport[] }): React.JSX.Element {
+  const styles = useStyles();
+  const { errors, warnings } = summarize(reports);
+  const ok = errors === 0;
+  return (
+    <div className={styles.root} role="status" data-role="status" data-errors={errors} data-warnings={warnings}>
+      {ok ? <CheckmarkCircle20Filled className={styles.ok} aria-hidden /> : <ErrorCircle20Filled className={styles.bad} aria-hidden />}
+      <Text weight="semibold">{statusText(reports)}</Text>
+      {ok && warnings > 0 && <Text size={200}>（{warnings} 个警告，建议处理）</Text>}
+    </div>
+  );
+}

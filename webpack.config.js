@@ -1,0 +1,124 @@
+// Builds the three pages into dist/: taskpane.html (Excel task pane), commands.html (ribbon commands)
+// and index.html (the browser checker page).
+//
+// Flags (`webpack --env NAME=VALUE`):
+//   officejs=cdn    (default) pages load office.js from Microsoft's CDN, as AppSource requires;
+//   officejs=local  pages load the copy in node_modules/@microsoft/office-js (offline preview, tests);
+//   outdir=DIR      write somewhere other than dist/ (the browser tests build into a temp dir);
+//   testDouble      also build test/support/excelDouble.ts as excel-double.js (browser tests only).
+// The checker page never loads office.js: it reads .xlsx files with exceljs in the browser.
+const path = require('node:path');
+const fs = require('node:fs');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_JS_DIST = path.join(__dirname, 'node_modules/@microsoft/office-js/dist');
+// What office.js fetches outside Office (its host map) and the string tables it loads in zh-CN/en-US
+// Excel; the other 86 MB of the package are per-host builds the local preview never needs.
+const OFFICE_JS_LOCAL_FILES = ['office.js', 'o15apptofilemappingtable.js', 'zh-cn/office_strings.js', 'en-us/office_strings.js'];
+
+/**
+ * @param {Record<string, string | boolean | undefined>} env
+ * @param {{ mode?: 'production' | 'development' }} argv
+ * @returns {import('webpack').Configuration}
+ */
+function createConfig(env = {}, argv = {}) {
+  const mode = argv.mode ?? 'production';
+  const officeJs = env.officejs === 'local' ? 'local' : 'cdn';
+  if (env.officejs && env.officejs !== 'local' && env.officejs !== 'cdn') {
+    throw new Error(`--env officejs=${env.officejs}: expected "local" or "cdn"`);
+  }
+  const outDir = path.resolve(__dirname, typeof env.outdir === 'string' ? env.outdir : 'dist');
+  const officeJsSrc = officeJs === 'local' ? 'office/office.js' : OFFICE_JS_CDN;
+
+  const commandsEntry = path.join(__dirname, 'src/commands/commands.ts');
+  const entry = {
+    taskpane: './src/taskpane/index.tsx',
+    checker: './src/checker/index.tsx',
+  };
+  if (fs.existsSync(commandsEntry)) entry.commands = commandsEntry;
+  if (env.testDouble) entry['excel-double'] = './test/browser/support/doubleEntry.ts';
+
+  const page = (filename, chunk, title, withOfficeJs) =>
+    new HtmlWebpackPlugin({
+      filename,
+      chunks: [chunk],
+      template: './src/web/page.html',
+      templateParameters: { title, officeJsSrc: withOfficeJs ? officeJsSrc : null },
+      scriptLoading: 'defer',
+    });
+
+  const copies = [];
+  if (fs.existsSync(path.join(__dirname, 'assets'))) copies.push({ from: 'assets', to: 'assets', noErrorOnMissing: true });
+  if (officeJs === 'local') {
+    for (const file of OFFICE_JS_LOCAL_FILES) copies.push({ from: path.join(OFFICE_JS_DIST, file), to: `office/${file}` });
+  }
+
+  return {
+    mode,
+    devtool: mode === 'production' || env.nosourcemap ? false : 'source-map',
+    context: __dirname,
+    entry,
+    output: {
+      path: outDir,
+      filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      // exceljs' browser build is already bundled; parsing it again only costs time.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: 'tsconfig.json',
+              // ES modules let webpack tree-shake Fluent UI and split exceljs into a lazy chunk.
+              compilerOptions: { module: 'es2020', sourceMap: mode !== 'production' },
+            },
+          },
+        },
+        // Seed documents are bundled as plain strings; the page builds the library from them.
+        { test: /\.txt$/, type: 'asset/source' },
+      ],
+    },
+    plugins: [
+      page('taskpane.html', 'taskpane', '绩效目标表助手', true),
+      page('index.html', 'checker', '绩效目标表检查', false),
+      ...(entry.commands ? [page('commands.html', 'commands', '绩效目标表助手命令', true)] : []),
+      ...(copies.length ? [new CopyWebpackPlugin({ patterns: copies })] : []),
+    ],
+    optimization: {
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          // React + Fluent UI are shared by the task pane and the checker page: one cached file.
+          ui: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|@ctrl)[\\/]/, name: 'ui', priority: 20 },
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', priority: 20 },
+        },
+      },
+    },
+    performance: { hints: false },
+    devServer: {
+      // Everything is served from memory by the dev middleware.
+      static: false,
+      port: Number(process.env.JIXIAO_PORT ?? 3000),
+      host: 'localhost',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: 'https',
+      hot: false,
+      client: { overlay: { warnings: false, errors: true } },
+      devMiddleware: { writeToDisk: false },
+    },
+  };
+}
+
+module.exports = createConfig;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.OFFICE_JS_LOCAL_FILES = OFFICE_JS_LOCAL_FILES;
