@@ -57,7 +57,7 @@ function checkRow(row: IndicatorRow, role: DimensionRole | null, settings: Setti
   if ((role === 'quantity' || role === 'cost') && parsed.kind === 'qualitative') {
     const expected = role === 'cost' ? '金额（如 ≤10万元）' : '数量（如 ≥10个）';
     return {
-      message: `${label}是${role === 'cost' ? '成本' : '数量'}指标，指标值「${row.value}」不是可核验的数值，宜写成${expected}`,
+      message: `${label}的指标值「${row.value}」不是可核验的${role === 'cost' ? '金额' : '数量'}，宜写成${expected}`,
       cells: [],
       severity: 'warning',
     };
