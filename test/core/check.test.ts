@@ -1,0 +1,81 @@
+import { checkGrid, checkGrids, checkSheet, summarize } from '../../src/core/check';
+import { parseSettings, type RuleCode, type SheetReport } from '../../src/core/model';
+import { rowOfAddress } from '../../src/core/rules/helpers';
+import { compareSeverity } from '../../src/core/marks';
+import { loadSeedLibrary, seedTable } from '../support/seed';
+import { gridFromTable, rowIndex, setValue, sheetFromTable } from '../support/sheetTable';
+
+describe('check engine on the seed', () => {
+  const library = loadSeedLibrary();
+  const reports = checkGrids(
+    library.tables.map((table) => gridFromTable(table, 'seed', `表${table.number}`)),
+    { library },
+  );
+
+  it('reads all 16 seed tables back from their sheets', () => {
+    expect(reports.map((r) => r.projectName)).toEqual(library.tables.map((t) => t.projectName));
+  });
+
+  it('raises no cost-over-budget, funds-mismatch or missing-dimension on the seed', () => {
+    const codes = new Set(reports.flatMap((r) => r.issues.map((i) => i.code)));
+    const absent: RuleCode[] = ['cost-over-budget', 'funds-mismatch', 'missing-dimension'];
+    for (const code of absent) expect(codes.has(code)).toBe(false);
+  });
+
+  it('finds only the two real warnings of the seed (tables 9 and 15), so the seed has no errors', () => {
+    const found = reports.flatMap((r) => r.issues.map((i) => `${r.sheet} ${i.code} ${i.severity}`));
+    expect(found).toEqual(['表9 bad-value warning', '表15 bad-value warning']);
+    expect(summarize(reports)).toEqual({ errors: 0, warnings: 2, infos: 0, clean: false });
+  });
+});
+
+describe('checkSheet', () => {
+  function brokenSheet() {
+    const table = seedTable(1);
+    table.budget.other = 5; // funds-mismatch (error, header rows)
+    setValue(table, rowIndex(table, '运维费用支出'), '≥300万元'); // cost-over-budget (error) + cost-lower-bound (warning)
+    setValue(table, rowIndex(table, '软件运维系统个数'), '**'); // bad-value (error)
+    return sheetFromTable(table);
+  }
+
+  it('sorts issues by row, then severity', () => {
+    const issues = checkSheet(brokenSheet());
+    expect(issues.length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < issues.length; i++) {
+      const [a, b] = [issues[i - 1], issues[i]];
+      const byRow = rowOfAddress(a.cells[0]) - rowOfAddress(b.cells[0]);
+      expect(byRow < 0 || (byRow === 0 && compareSeverity(a.severity, b.severity) <= 0)).toBe(true);
+    }
+    expect(issues.map((i) => i.code)).toEqual(['funds-mismatch', 'bad-value', 'cost-over-budget', 'cost-lower-bound']);
+  });
+
+  it('applies settings.severities and settings.disabledRules', () => {
+    const settings = parseSettings({ severities: { 'cost-lower-bound': 'error', 'bad-value': 'info' }, disabledRules: ['funds-mismatch'] });
+    const issues = checkSheet(brokenSheet(), { settings });
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([
+      ['bad-value', 'info'],
+      ['cost-over-budget', 'error'],
+      ['cost-lower-bound', 'error'],
+    ]);
+  });
+});
+
+describe('checkGrid', () => {
+  it('returns null for a sheet that is not a 绩效目标表', () => {
+    const grid = { sheetName: '说明', top: 0, left: 0, values: [['这是一张说明页'], [1, 2, 3]], merges: [] };
+    expect(checkGrid(grid)).toBeNull();
+    expect(checkGrids([grid])).toEqual([]);
+  });
+
+  it('reports the sheet name, project and framework', () => {
+    const report = checkGrid(gridFromTable(seedTable(2), 'seed', '业务保障')) as SheetReport;
+    expect(report).toMatchObject({ sheet: '业务保障', projectName: '司法行政业务保障经费', framework: 'seed', issues: [] });
+    expect(summarize([report])).toEqual({ errors: 0, warnings: 0, infos: 0, clean: true });
+  });
+
+  it('forces the framework from settings: a seed-style sheet read as 2021 misses the 成本 一级', () => {
+    const report = checkGrid(gridFromTable(seedTable(2)), { settings: parseSettings({ framework: '2021' }) }) as SheetReport;
+    expect(report.framework).toBe('2021');
+    expect(report.issues.map((i) => i.code)).toContain('missing-dimension');
+  });
+});
