@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { main } from '../../src/cli/main';
+import type { CheckJson } from '../../src/cli/commands/check';
+import type { PerformanceTable } from '../../src/core/model';
+import { planTableSheet } from '../../src/core/sheet/layout';
+import { workbookToBuffer, writePlan } from '../../src/xlsx';
+import { seedTable } from '../support/seed';
+import { rowIndex, setValue } from '../support/sheetTable';
+
+const dir = mkdtempSync(join(tmpdir(), 'jixiao-check-'));
+
+async function writeWorkbook(name: string, tables: PerformanceTable[]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  tables.forEach((table, i) => writePlan(workbook, planTableSheet(table, { sheetName: `表${i + 1}`, framework: 'seed' })));
+  const path = join(dir, name);
+  writeFileSync(path, await workbookToBuffer(workbook));
+  return path;
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['check', ...args], { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('jixiao check', () => {
+  let clean: string;
+  let broken: string;
+  let brokenCell: string;
+
+  beforeAll(async () => {
+    clean = await writeWorkbook('clean.xlsx', [seedTable(1), seedTable(2)]);
+    const table = seedTable(1);
+    const index = rowIndex(table, '运维费用支出');
+    setValue(table, index, '≤300万元');
+    broken = await writeWorkbook('broken.xlsx', [table]);
+    // The value cell as the layout drew it: row of the indicator in the plan.
+    const plan = planTableSheet(table, { sheetName: '表1', framework: 'seed' });
+    brokenCell = plan.cells.find((c) => c.value === '≤300万元')?.address ?? '';
+  });
+
+  it('exits 0 on a clean workbook and prints the summary', async () => {
+    const { code, out, err } = await run([clean]);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain(`${clean} › 表1 (数字化运维项目)\n  未发现问题`);
+    expect(out).toContain('共 1 个文件、2 张绩效目标表：未发现问题');
+  });
+
+  it('exits 1 on an error and prints the cell, severity, code and message', async () => {
+    const { code, out } = await run([broken]);
+    expect(code).toBe(1);
+    expect(out).toMatch(new RegExp(`  ${brokenCell}\\s+错误  cost-over-budget  .*300万元.*292万元`));
+  });
+
+  it('prints exactly the documented JSON shape', async () => {
+    const { code, out } = await run([broken, '--json']);
+    expect(code).toBe(1);
+    const json = JSON.parse(out) as CheckJson;
+    expect(Object.keys(json)).toEqual(['files']);
+    expect(Object.keys(json.files[0])).toEqual(['file', 'sheets']);
+    expect(Object.keys(json.files[0].sheets[0])).toEqual(['sheet', 'projectName', 'issues']);
+    expect(json.files[0].sheets[0].issues).toContainEqual({
+      code: 'cost-over-budget',
+      severity: 'error',
+      cell: brokenCell,
+      message: expect.stringContaining('300万元'),
+    });
+    for (const issue of json.files[0].sheets[0].issues) expect(Object.keys(issue)).toEqual(['code', 'severity', 'cell', 'message']);
+  });
+
+  it('reports unreadable files (missing, corrupt, not xlsx), still checks the others, exits 2', async () => {
+    const corrupt = join(dir, 'corrupt.xlsx');
+    writeFileSync(corrupt, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    const text = join(dir, 'notes.xlsx');
+    writeFileSync(text, '这不是工作簿');
+    const missing = join(dir, 'missing.xlsx');
+    const { code, out, err } = await run([clean, corrupt, text, missing, broken, '--json']);
+    expect(code).toBe(2);
+    const json = JSON.parse(out) as CheckJson;
+    expect(json.files.map((f) => [f.file, typeof f.error])).toEqual([
+      [clean, 'undefined'],
+      [corrupt, 'string'],
+      [text, 'string'],
+      [missing, 'string'],
+      [broken, 'undefined'],
+    ]);
+    expect(json.files[4].sheets[0].issues.map((i) => i.code)).toContain('cost-over-budget');
+    expect(json.files[3].error).toBe('文件不存在。');
+    expect(err).toContain(`${corrupt}：文件已损坏`);
+    expect(err).toContain(`${text}：不是 .xlsx`);
+  });
+
+  it('never writes the input file', async () => {
+    const before = { bytes: readFileSync(broken), mtime: statSync(broken).mtimeMs };
+    await run([broken]);
+    await run([broken, '--json']);
+    expect(statSync(broken).mtimeMs).toBe(before.mtime);
+    expect(readFileSync(broken).equals(before.bytes)).toBe(true);
+  });
+
+  it('passes --year and --framework to the checks, and rejects bad values with exit 2', async () => {
+    const dated = await writeWorkbook('dated.xlsx', [seedTable(6)]);
+    const codes = async (args: string[]) =>
+      (JSON.parse((await run([dated, '--json', ...args])).out) as CheckJson).files[0].sheets[0].issues.map((i) => i.code);
+    expect(await codes([])).not.toContain('deadline-outside-year');
+    expect(await codes(['--year', '2025'])).toEqual(['deadline-outside-year', 'deadline-outside-year']);
+    const forced = JSON.parse((await run([clean, '--framework', '2021', '--json'])).out) as CheckJson;
+    expect(forced.files[0].sheets[0].issues.map((i) => i.code)).toContain('missing-dimension');
+    expect((await run([clean, '--framework', '2019'])).code).toBe(2);
+    expect((await run([clean, '--year', 'abc'])).code).toBe(2);
+    expect((await run([])).code).toBe(2);
+  });
+});
