@@ -132,6 +132,11 @@ describe('irregularities are read and reported as notes, never dropped', () => {
     ]);
   });
 
+  test('a heading without its [bookmark: …] prefix is still a heading', () => {
+    const library = parseSeedDocument(edit(637, '6.局机关综合经费绩效目标表'), SEED_SOURCE);
+    expect(library).toEqual(loadSeedLibrary());
+  });
+
   test('a missing department line: carried over from the previous table', () => {
     const library = parseSeedDocument(edit(1665), SEED_SOURCE);
     const t15 = library.tables[14];
