@@ -182,6 +182,29 @@ describe('units from elsewhere', () => {
   });
 });
 
+describe('other ways people write numbers', () => {
+  it.each([
+    ['一年', 'duration', null, 1, '年'],
+    ['两次', 'count', null, 2, '次'],
+    ['十二个月', 'duration', null, 12, '个月'],
+    ['≥二十次', 'count', '≥', 20, '次'],
+    ['三年内', 'duration', '≤', 3, '年'],
+    ['3个工作日内', 'duration', '≤', 3, '个工作日'],
+    ['每年≥2次', 'count', '≥', 2, '次/年'],
+    ['每月1次', 'count', null, 1, '次/月'],
+    ['≥90分', 'count', '≥', 90, '分'],
+    ['≥5千万元', 'moneyTotal', '≥', 5, '千万元'],
+  ] as const)('%s', (raw, kind, operator, number, unit) => {
+    expect(parseValue(raw)).toMatchObject({ kind, operator, number, unit });
+  });
+
+  it('a Chinese numeral only counts before an exact unit', () => {
+    expect(parseValue('一人一证').kind).toBe('qualitative');
+    expect(parseValue('十').kind).toBe('qualitative');
+    expect(parseValue('≥5千万元').amount).toBe(5000);
+  });
+});
+
 describe('placeholders, blanks and text', () => {
   it.each(['*', '**', 'XX', 'xx', '×', '—', '/', '待定', '无', '－－', '＊＊'])('%s is a placeholder', (raw) => {
     expect(parseValue(raw).kind).toBe('placeholder');
@@ -212,6 +235,13 @@ describe('deadlines', () => {
     ['全年', null, null],
     ['２０２４年１１月底前', 2024, 11],
     ['2023年3月启动，2024年6月完成', 2024, 6],
+    ['2024-12-31', 2024, 12],
+    ['2024.6前', 2024, 6],
+    ['2024.1.1-2024.6.30', 2024, 6],
+    ['2024年1月1日-2024年12月31日', 2024, 12],
+    ['2024年1月至11月', 2024, 11],
+    ['1-6月', null, 6],
+    ['当年12月底前', null, 12],
   ] as const)('%s → %s/%s', (raw, year, month) => {
     expect(parseValue(raw)).toMatchObject({ kind: 'deadline', year, month, number: null });
   });
@@ -219,6 +249,7 @@ describe('deadlines', () => {
   it('rejects what only looks like a date', () => {
     expect(parseValue('13月').kind).toBe('duration');
     expect(parseValue('1年').kind).toBe('duration');
+    expect(parseValue('2000.5')).toMatchObject({ kind: 'number', number: 2000.5 });
     expect(parseValue('≥2个月').kind).toBe('duration');
     expect(parseDeadline('按时启动评审工作前')).toBeNull();
     expect(parseDeadline('0024年')).toBeNull();

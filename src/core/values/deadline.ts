@@ -9,11 +9,15 @@ export interface Deadline {
 const TRAILING_VERB = '[\\u4e00-\\u9fa5]{0,4}';
 const BEFORE = '(?:前|之前|以前|内|止|为止)?';
 
+/** `当年12月底前`: a word for the budget year itself, so no year is named. */
+const THIS_YEAR = '(?:当年|本年度?|今年|年内)?';
 const DATE_SEGMENT = new RegExp(
-  `^(?:(\\d{4})年度?)?(?:(\\d{1,2})月份?(?:(\\d{1,2})[日号])?)?(全年|年底|年末|年内|底|末|初|上旬|中旬|下旬)?${BEFORE}${TRAILING_VERB}$`,
+  `^(?:(\\d{4})年度?)?${THIS_YEAR}(?:(?:\\d{1,2}月?[-~至到])?(\\d{1,2})月份?(?:(\\d{1,2})[日号])?)?(全年|年底|年末|年内|底|末|初|上旬|中旬|下旬)?${BEFORE}${TRAILING_VERB}$`,
 );
 const QUARTER_SEGMENT = new RegExp(`^(?:(\\d{4})年度?)?第?([一二三四1-4])季度(?:末|底)?${BEFORE}${TRAILING_VERB}$`);
 const HALF_YEAR_SEGMENT = new RegExp(`^(?:(\\d{4})年度?)?(上半年|下半年)(?:末|底)?${BEFORE}${TRAILING_VERB}$`);
+/** `2024-12-31`, `2024.12`, `2024/6/30前`. */
+const NUMERIC_DATE = new RegExp(`^(\\d{4})[-./](\\d{1,2})(?:[-./](\\d{1,2}))?${BEFORE}${TRAILING_VERB}$`);
 const WHOLE_YEAR = /^(?:全年|全年度|本年度|年度内|当年|年内|本年)(?:内)?(?:完成|有效|开展|实施)?$/;
 const YEAR_END = /^(?:年底|年末|年终|本年底|本年末)(?:前|之前|以前)?(?:完成)?$/;
 
@@ -40,7 +44,9 @@ function parseSegment(segment: string): Deadline | null {
     const year = validYear(half[1]);
     return year === undefined ? null : { year, month: half[2] === '上半年' ? 6 : 12 };
   }
-  const date = DATE_SEGMENT.exec(segment);
+  // `2000.5` alone is a number, not May 2000: a dotted year-month needs a day or a word after it.
+  const numeric = /^\d{4}\.\d{1,2}$/.test(segment) ? null : NUMERIC_DATE.exec(segment);
+  const date = numeric ? [numeric[0], numeric[1], numeric[2], numeric[3], undefined] : DATE_SEGMENT.exec(segment);
   if (!date) return null;
   const [, yearText, monthText, dayText, period] = date;
   if (yearText === undefined && monthText === undefined) return null;
@@ -65,7 +71,8 @@ function parseSegment(segment: string): Deadline | null {
  * nearest earlier one. Null when the text is not a date.
  */
 export function parseDeadline(compact: string): Deadline | null {
-  const segments = compact.split(/[,，;；、]/).filter((segment) => segment !== '');
+  // Steps are separated by commas; a period `2024年1月1日-2024年12月31日` or `1月至12月` ends at its last date.
+  const segments = compact.split(/[,，;；、]|(?:[~～—–-]|至|到)(?=\d{4}[年\-./])/).filter((segment) => segment !== '');
   if (segments.length === 0) return null;
   let year: number | null = null;
   let month: number | null = null;

@@ -1,10 +1,12 @@
 import type { AmountUnit } from '../model';
 
-/** Size of each money unit in 元. 千元 appears in some tables although a table's own unit is never 千元. */
+/** Size of each money unit in 元. 千元, 百万元 and 千万元 appear in values although a table's unit is never one. */
 export const MONEY_UNIT_FACTORS: Readonly<Record<string, number>> = {
   元: 1,
   千元: 1e3,
   万元: 1e4,
+  百万元: 1e6,
+  千万元: 1e7,
   亿元: 1e8,
 };
 

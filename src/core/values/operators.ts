@@ -56,6 +56,9 @@ const SUFFIX_OPERATORS: ReadonlyArray<readonly [string, Operator]> = [
   ['及以下', '≤'],
   ['以下', '≤'],
   ['以内', '≤'],
+  ['之内', '≤'],
+  // `3个工作日内`: within three working days.
+  ['内', '≤'],
 ];
 
 export interface OperatorMatch {

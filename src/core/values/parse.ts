@@ -3,7 +3,7 @@ import { parseDeadline } from './deadline';
 import { convertMoney } from './money';
 import { takeLeadingOperator, takeTrailingOperator } from './operators';
 import { normaliseText } from './text';
-import { classifyUnit, unitFromName, type UnitClass } from './units';
+import { classifyUnit, isExactUnit, unitFromName, type UnitClass } from './units';
 
 export interface ParseValueOptions {
   /** The table's money unit (单位：万元); money totals are converted to it. Default 万元. */
@@ -42,6 +42,11 @@ const UNIT_COST_NAME = /每|人均|单价|均价|单位成本|单次|标准$/;
 /** Number with optional sign, thousands separators (`1,500`) and decimals. */
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/;
 /** `7*24小时`: a product of two numbers. */
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Small Chinese numerals as people write counts and periods: 一, 两, 十, 十二, 二十, 二十五. */
+const CHINESE_NUMBER = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?/;
+/** `每年≥2次` → `≥2次/年`: a leading period becomes the per-part of the unit. */
+const PER_PERIOD_PREFIX = /^每(年|半年|季度|季|月|周|天|日|人|次)/;
 const PRODUCT = /^[*×xX](\d+(?:\.\d+)?)/;
 
 function result(raw: string, fields: Partial<Omit<ParsedValue, 'raw'>> & Pick<ParsedValue, 'kind'>): ParsedValue {
@@ -66,9 +71,22 @@ function placeholder(raw: string, operator: Operator | null, text: string): Pars
   return result(raw, { kind: 'placeholder', operator, unit: unit.unit || null });
 }
 
+/** `一年`, `两次`, `十二个月`: a Chinese numeral up to 99, only when an exact unit follows. */
+function readChineseNumber(text: string): { number: number; rest: string } | null {
+  const match = CHINESE_NUMBER.exec(text);
+  if (!match || match[0] === '') return null;
+  const [whole, tensOrUnits, ten, units] = match;
+  if (!ten && units !== undefined) return null;
+  const first = tensOrUnits ? CHINESE_DIGITS[tensOrUnits] : 1;
+  const number = ten ? first * 10 + (units ? CHINESE_DIGITS[units] : 0) : first;
+  const rest = text.slice(whole.length);
+  const unit = (takeTrailingOperator(rest)?.rest ?? rest).replace(/左右$/, '');
+  return isExactUnit(unit) ? { number, rest } : null;
+}
+
 function readNumber(text: string): { number: number; rest: string } | null {
   const match = NUMBER.exec(text);
-  if (!match) return null;
+  if (!match) return readChineseNumber(text);
   let number = Number(`${match[1]}${match[2].replace(/,/g, '')}${match[3] ?? ''}`);
   let rest = text.slice(match[0].length);
   // 7*24小时 reads as 7 × 24 = 168 (hours a week of round-the-clock service), a duration of 168 小时.
@@ -124,8 +142,10 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
   const compact = stripTrailing(normaliseText(raw).replace(/ /g, ''));
   if (compact === '') return { value: result(raw, { kind: 'placeholder' }), unitSource: null };
 
-  const leading = takeLeadingOperator(compact);
-  const afterOperator = leading ? leading.rest : compact;
+  const period = PER_PERIOD_PREFIX.exec(compact);
+  const unitSuffix = period ? `/${period[1]}` : '';
+  const leading = takeLeadingOperator(period ? compact.slice(period[0].length) : compact);
+  const afterOperator = leading ? leading.rest : period ? compact.slice(period[0].length) : compact;
   const blank = placeholder(raw, leading?.operator ?? null, afterOperator === '' ? '*' : afterOperator);
   if (blank) return { value: blank, unitSource: blank.unit ? 'value' : null };
 
@@ -146,6 +166,7 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
     unitText = trailing.rest;
   }
   unitText = unitText.replace(/左右$/, '');
+  if (unitSuffix && unitText && !unitText.includes('/')) unitText += unitSuffix;
 
   const unitClass = classifyUnit(unitText);
   if (!unitClass) return qualitative();

@@ -14,7 +14,7 @@ const COUNT_UNIT_STARTS = [
   '根', '棵', '株', '头', '吨', '米', '平方米', '平方公里', '立方米', '公顷', '千米', '千瓦', '页', '字',
   '课时', '学时', '门', '节', '届', '轮', '宗', '起', '例', '床', '架', '艘', '栋', '幢', '单', '组', '群',
   '盒', '袋', '箱', '瓶', '包', '片', '幅', '对', '双', '首', '集', '段', '区', '镇', '村', '县', '校', '卷',
-  '盏', '块', '副', '把', '枚', '元件', '网点', '课', '讲', '版', '期次', '人天', '工日',
+  '盏', '副', '把', '枚', '网点', '课', '讲', '版', '人天', '工日', '分', '岁', '倍', '级', '星', '千瓦时', '度',
 ];
 
 /** Magnitude prefixes on counts (`12万人`, `43万通/年`); the number stays as written. */
@@ -37,6 +37,15 @@ const RATIO_UNITS: Readonly<Record<string, string>> = {
   百分点: '百分点',
   个百分点: '百分点',
 };
+
+/** A unit written after a Chinese numeral (`一年`, `两次`) must be exactly a unit, not the start of a phrase (`一人一证`). */
+export function isExactUnit(unit: string): boolean {
+  const unitClass = classifyUnit(unit);
+  if (unitClass === null || unitClass.kind === 'number') return false;
+  const [base] = unit.split('/');
+  const bare = base.replace(MAGNITUDE_PREFIX, '');
+  return unitClass.kind !== 'count' || COUNT_UNIT_STARTS.includes(bare);
+}
 
 function isDurationUnit(base: string): boolean {
   return DURATION_UNITS.includes(base);
