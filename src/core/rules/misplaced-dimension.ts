@@ -8,7 +8,9 @@ function groupByNames(rows: LocatedRow[]): LocatedRow[][] {
   const groups = new Map<string, LocatedRow[]>();
   for (const located of rows) {
     const key = `${compactText(located.row.level1)}\u0000${compactText(located.row.level2)}`;
-    groups.set(key, [...(groups.get(key) ?? []), located]);
+    const group = groups.get(key);
+    if (group) group.push(located);
+    else groups.set(key, [located]);
   }
   return [...groups.values()];
 }
