@@ -234,9 +234,9 @@ const RESERVED_SHEET_NAME = 'history';
  * at most 31 characters, not blank, not `History`, unique case-insensitively (` (2)`, ` (3)` … trimmed to fit).
  */
 export function uniqueSheetName(projectName: string, existing: string[]): string {
-  let base = projectName
+  // Control characters are not allowed either.
+  let base = [...projectName].filter((ch) => ch.charCodeAt(0) >= 0x20).join('')
     .replace(/[:\\/?*[\]]/g, '_')
-    .replace(/[\u0000-\u001f]/g, '')
     .trim()
     // A sheet name may not start or end with an apostrophe.
     .replace(/^'+|'+$/g, '')
