@@ -1,0 +1,279 @@
+/** JixiaoHost over Office.js: the only place the task pane's requests reach Excel. */
+import { detectFramework } from '../core/frameworks';
+import { DEFAULT_SETTINGS, parseSettings } from '../core/model';
+import type { FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
+import { parseRange } from '../core/sheet/address';
+import type { RangePosition } from '../core/sheet/address';
+import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
+import type { SheetPlan } from '../core/sheet/types';
+import { MarkMemory, checkSheets, clearSheetMarks } from './checkSheets';
+import type { CheckContext, SheetRef } from './checkSheets';
+import { detectFeatures } from './features';
+import type { ExcelFeatures, RequirementChecker } from './features';
+import type { InsertResult, JixiaoHost, ProgressHandler } from './host';
+import { SyncCounter } from './syncCounter';
+import type { ExcelRun } from './syncCounter';
+import { queueSheetPlan } from './writePlan';
+
+export const SETTINGS_KEY = 'jixiao.settings';
+/** Sheets drawn per write sync when inserting many: 16 tables → 2 writes + 1 read. */
+const SHEETS_PER_WRITE = 8;
+const DEFAULT_LIVE_DELAY_MS = 400;
+
+/** Office.context.document.settings, as far as jixiao uses it. */
+export interface DocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
+}
+
+export interface ExcelHostDeps {
+  library: TemplateLibrary;
+  /** Excel.run; the global one by default. */
+  run?: ExcelRun;
+  /** Office.context.requirements; the global one by default. */
+  requirements?: RequirementChecker;
+  /** Office.context.document.settings; the global one by default. */
+  settings?: DocumentSettings;
+  /** Quiet time after the last change before a live re-check, in ms (typing fast re-checks once). */
+  liveCheckDelayMs?: number;
+}
+
+export interface ExcelHost extends JixiaoHost {
+  /** Every context.sync this host has made; the budgets are measured with it. */
+  readonly syncCount: number;
+  readonly features: ExcelFeatures;
+}
+
+function planWindow(plan: SheetPlan): RangePosition {
+  const area = parseRange(plan.print.printArea);
+  return area;
+}
+
+export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
+  const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
+  const requirements = deps.requirements ?? Office.context.requirements;
+  const documentSettings = (): DocumentSettings => deps.settings ?? (Office.context.document.settings as unknown as DocumentSettings);
+  const features = detectFeatures(requirements);
+  const counter = new SyncCounter();
+  const memory = new MarkMemory();
+  const delayMs = deps.liveCheckDelayMs ?? DEFAULT_LIVE_DELAY_MS;
+  let settingsCache: Settings | null = null;
+
+  const checkContext = async (): Promise<CheckContext> => ({
+    counter,
+    features,
+    memory,
+    settings: settingsCache ?? (await host.loadSettings()),
+    library: deps.library,
+  });
+
+  /** Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. */
+  const insertPlans = async (count: number, makePlan: (index: number, existing: string[]) => SheetPlan, onProgress?: ProgressHandler): Promise<InsertResult> => {
+    const before = counter.count;
+    onProgress?.(0, count);
+    const sheetNames = await run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
+      await counter.sync(context);
+      const existing = worksheets.items.map((s) => s.name);
+      const names: string[] = [];
+      let first: Excel.Worksheet | null = null;
+      for (let start = 0; start < count; start += SHEETS_PER_WRITE) {
+        const added: { sheet: Excel.Worksheet; plan: SheetPlan }[] = [];
+        for (let i = start; i < Math.min(count, start + SHEETS_PER_WRITE); i++) {
+          const plan = makePlan(i, existing);
+          existing.push(plan.name);
+          names.push(plan.name);
+          const sheet = worksheets.add(plan.name);
+          queueSheetPlan(sheet, plan, features);
+          sheet.load('id');
+          first ??= sheet;
+          added.push({ sheet, plan });
+        }
+        if (start + SHEETS_PER_WRITE >= count) first?.activate();
+        await counter.sync(context);
+        for (const { sheet, plan } of added) memory.primeNewSheet(sheet.id, planWindow(plan));
+        onProgress?.(Math.min(count, start + SHEETS_PER_WRITE), count);
+      }
+      return names;
+    });
+    return { sheetNames, syncs: counter.count - before };
+  };
+
+  const listSheets = async (context: Excel.RequestContext): Promise<SheetRef[]> => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name,items/id');
+    await counter.sync(context);
+    return worksheets.items.map((s) => ({ id: s.id, name: s.name }));
+  };
+
+  const host: ExcelHost = {
+    get syncCount() {
+      return counter.count;
+    },
+    features,
+
+    insertTables(tables: LibraryTable[], onProgress?: ProgressHandler) {
+      return insertPlans(
+        tables.length,
+        (i, existing) => {
+          const table = tables[i];
+          const framework = detectFramework(table.indicators.map((row) => row.level1));
+          return planTableSheet(table, { sheetName: uniqueSheetName(table.projectName, existing), framework });
+        },
+        onProgress,
+      );
+    },
+
+    insertBlank(framework: FrameworkName) {
+      return insertPlans(1, (_i, existing) => planBlankSheet(framework, uniqueSheetName('绩效目标表', existing)));
+    },
+
+    async checkAll(onProgress?: ProgressHandler) {
+      const ctx = await checkContext();
+      const checks = await run(async (context) => checkSheets(context, await listSheets(context), ctx));
+      onProgress?.(checks.length, checks.length);
+      return checks.flatMap((c) => (c.report ? [c.report] : []));
+    },
+
+    async startLiveCheck(onReports, onError) {
+      return startLiveCheck(onReports, onError);
+    },
+
+    async selectCell(sheetName: string, address: string) {
+      await run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        sheet.activate();
+        sheet.getRange(address).select();
+        await counter.sync(context);
+      });
+    },
+
+    async clearMarks() {
+      const ctx = await checkContext();
+      await run(async (context) => clearSheetMarks(context, await listSheets(context), ctx));
+    },
+
+    async loadSettings() {
+      const stored = documentSettings().get(SETTINGS_KEY);
+      try {
+        settingsCache = parseSettings(stored);
+      } catch {
+        // Settings written by a newer or broken version: fall back rather than refuse to check.
+        settingsCache = DEFAULT_SETTINGS;
+      }
+      return settingsCache;
+    },
+
+    async saveSettings(settings: Settings) {
+      const valid = parseSettings(settings);
+      const store = documentSettings();
+      store.set(SETTINGS_KEY, valid);
+      await new Promise<void>((resolve, reject) => {
+        store.saveAsync((result) => (result.status === 'failed' ? reject(new Error(result.error?.message ?? '保存设置失败')) : resolve()));
+      });
+      settingsCache = valid;
+    },
+  };
+
+  /** Live check: re-reads only the sheets that changed, after `delayMs` of quiet. */
+  async function startLiveCheck(onReports: (reports: SheetReport[]) => void, onError: (error: unknown) => void): Promise<() => Promise<void>> {
+    let order: SheetRef[] = [];
+    const reports = new Map<string, SheetReport>();
+    const pending = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let running: Promise<void> = Promise.resolve();
+    let stopped = false;
+
+    const emit = () => onReports(order.flatMap((s) => (reports.has(s.id) ? [{ ...reports.get(s.id)!, sheet: s.name }] : [])));
+    const apply = (checks: { sheet: SheetRef; report: SheetReport | null }[]) => {
+      for (const { sheet, report } of checks) {
+        if (report) reports.set(sheet.id, report);
+        else reports.delete(sheet.id);
+      }
+    };
+
+    const flush = async () => {
+      const ids = [...pending];
+      pending.clear();
+      if (stopped || ids.length === 0) return;
+      const ctx = await checkContext();
+      await run(async (context) => {
+        // Names are re-read in the same sync as the sheets, so a rename costs nothing extra.
+        const worksheets = context.workbook.worksheets;
+        worksheets.load('items/name,items/id');
+        const wanted = ids.map((id) => order.find((s) => s.id === id) ?? { id, name: '' }).filter((s) => !removed.has(s.id));
+        const checks = await checkSheets(context, wanted, ctx);
+        order = worksheets.items.map((s) => ({ id: s.id, name: s.name }));
+        apply(checks.map((c) => ({ sheet: c.sheet, report: c.report ? { ...c.report, sheet: order.find((s) => s.id === c.sheet.id)?.name ?? c.report.sheet } : null })));
+      });
+      emit();
+    };
+    const removed = new Set<string>();
+
+    const schedule = (sheetId: string) => {
+      pending.add(sheetId);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        running = running.then(flush).catch(onError);
+      }, delayMs);
+    };
+
+    const onChanged = (event: Excel.WorksheetChangedEventArgs) => {
+      // Local and Remote (co-author) changes alike; moved rows shift our marks' cells.
+      if (event.changeType === 'RowInserted' || event.changeType === 'RowDeleted') memory.rowsMoved(event.worksheetId);
+      schedule(event.worksheetId);
+    };
+
+    const ctx = await checkContext();
+    const handlers: { context: OfficeExtension.ClientRequestContext; remove(): void }[] = [];
+    await run(async (context) => {
+      order = await listSheets(context);
+      apply(await checkSheets(context, order, ctx));
+      const worksheets = context.workbook.worksheets;
+      if (features.collectionEvents) {
+        handlers.push(worksheets.onChanged.add(async (e) => onChanged(e)));
+      } else {
+        for (const s of order) handlers.push(worksheets.getItem(s.id).onChanged.add(async (e) => onChanged(e)));
+      }
+      handlers.push(
+        worksheets.onAdded.add(async (e) => {
+          removed.delete(e.worksheetId);
+          if (!features.collectionEvents) {
+            await run(async (c) => {
+              handlers.push(c.workbook.worksheets.getItem(e.worksheetId).onChanged.add(async (ev) => onChanged(ev)));
+              await counter.sync(c);
+            });
+          }
+          schedule(e.worksheetId);
+        }),
+      );
+      handlers.push(
+        worksheets.onDeleted.add(async (e) => {
+          removed.add(e.worksheetId);
+          pending.delete(e.worksheetId);
+          reports.delete(e.worksheetId);
+          memory.forget(e.worksheetId);
+          order = order.filter((s) => s.id !== e.worksheetId);
+          emit();
+        }),
+      );
+      await counter.sync(context);
+    });
+    emit();
+
+    return async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      // A handler is removed through the context it was added with.
+      const contexts = new Set(handlers.map((h) => h.context as Excel.RequestContext));
+      for (const handler of handlers) handler.remove();
+      for (const context of contexts) await counter.sync(context);
+    };
+  }
+
+  return host;
+}

@@ -1,0 +1,138 @@
+/** SheetPlan → one queued Office.js batch on a worksheet (no sync here: the caller syncs once). */
+import { parseRange, toA1, toRange } from '../core/sheet/address';
+import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
+import type { ExcelFeatures } from './features';
+
+/** Excel limits of a validation's input prompt and inline list. */
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_MESSAGE_MAX = 255;
+const LIST_SOURCE_MAX = 255;
+
+const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
+
+// String forms of the Excel enums: they need no `Excel` global at load time.
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+/** Column width in characters (as in the plan and exceljs) → Excel points: 7 px a character + 5 px padding. */
+export function charactersToPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/**
+ * Strings Excel would turn into something else when written through `values` (numbers, percentages,
+ * dates, formulas) get the quote prefix, so `=100百分比` or `1.5` stay text exactly as planned.
+ */
+export function protectText(value: string): string {
+  return /^[=+\-@']/.test(value) || /^[\d\s.,:/%$¥+-]+$/.test(value) || /^(true|false)$/i.test(value) ? `'${value}` : value;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  if (style.bold !== undefined) range.format.font.bold = style.bold;
+  if (style.fontSize !== undefined) range.format.font.size = style.fontSize;
+  if (style.fill) range.format.fill.color = style.fill;
+  if (style.hAlign) range.format.horizontalAlignment = H_ALIGN[style.hAlign];
+  if (style.vAlign) range.format.verticalAlignment = V_ALIGN[style.vAlign];
+  if (style.wrap !== undefined) range.format.wrapText = style.wrap;
+  if (style.border) {
+    for (const edge of EDGES) {
+      const border = range.format.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.color = '#000000';
+    }
+  }
+}
+
+function clip(text: string, max: number): string {
+  return [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
+}
+
+function queueValidation(range: Excel.Range, planned: PlannedValidation): void {
+  const validation = range.dataValidation;
+  switch (planned.kind) {
+    case 'list': {
+      const source = planned.values.join(',');
+      if (source.length > LIST_SOURCE_MAX) throw new Error(`下拉列表过长（${source.length} 字符）：${planned.range}`);
+      validation.rule = { list: { inCellDropDown: true, source } };
+      // A warning, not a stop: aliases such as 环境效益指标 remain possible.
+      validation.errorAlert = { showAlert: true, style: 'Warning', title: clip(planned.promptTitle, PROMPT_TITLE_MAX), message: '不在列表中，请确认指标名称。' };
+      break;
+    }
+    case 'decimal':
+      validation.rule = { decimal: { formula1: planned.min, operator: 'GreaterThanOrEqualTo' } };
+      validation.errorAlert = { showAlert: true, style: 'Stop', title: clip(planned.promptTitle, PROMPT_TITLE_MAX), message: `请输入不小于 ${planned.min} 的数字。` };
+      break;
+    case 'prompt':
+      break;
+  }
+  validation.prompt = { showPrompt: true, title: clip(planned.promptTitle, PROMPT_TITLE_MAX), message: clip(planned.prompt, PROMPT_MESSAGE_MAX) };
+}
+
+/** Queues the whole plan on `sheet`: values, number formats, styles, merges, sizes, validation, print setup. */
+export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
+  if (plan.cells.length > 0) queueCells(sheet, plan);
+
+  plan.columnWidths.forEach((width, col) => {
+    sheet.getRange(toA1(0, col)).format.columnWidth = charactersToPoints(width);
+  });
+  for (const [row, height] of Object.entries(plan.rowHeights)) {
+    sheet.getRange(`A${row}`).format.rowHeight = height;
+  }
+  for (const planned of plan.validations) queueValidation(sheet.getRange(planned.range), planned);
+
+  if (features.pageLayout) {
+    const layout = sheet.pageLayout;
+    layout.paperSize = 'A4';
+    layout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    // One page wide, as many pages tall as the rows need.
+    if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    layout.setPrintArea(plan.print.printArea);
+    if (plan.printTitleRows) layout.setPrintTitleRows(plan.printTitleRows);
+  }
+}
+
+function queueCells(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const positions = plan.cells.map((cell) => ({ cell, pos: parseRange(cell.address).start }));
+  const top = Math.min(...positions.map((p) => p.pos.row));
+  const left = Math.min(...positions.map((p) => p.pos.col));
+  const bottom = Math.max(...positions.map((p) => p.pos.row));
+  const right = Math.max(...positions.map((p) => p.pos.col));
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+
+  // Style key per cell; a merged area takes its top-left cell's style everywhere, or Excel draws
+  // borders and fills only round the first cell.
+  const styleAt: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
+  const values: (string | number)[][] = Array.from({ length: height }, () => Array<string | number>(width).fill(''));
+  for (const { cell, pos } of positions) {
+    styleAt[pos.row - top][pos.col - left] = cell.style;
+    values[pos.row - top][pos.col - left] = typeof cell.value === 'string' ? protectText(cell.value) : (cell.value ?? '');
+  }
+  for (const merge of plan.merges) {
+    const area = parseRange(merge);
+    const style = styleAt[area.start.row - top]?.[area.start.col - left] ?? null;
+    for (let r = area.start.row; r <= area.end.row; r++) {
+      for (let c = area.start.col; c <= area.end.col; c++) {
+        if (r - top >= 0 && r - top < height && c - left >= 0 && c - left < width) styleAt[r - top][c - left] = style;
+      }
+    }
+  }
+  const formats = styleAt.map((row) => row.map((key) => (key && plan.styles[key]?.numberFormat) || 'General'));
+
+  const block = sheet.getRange(toRange({ row: top, col: left }, { row: bottom, col: right }));
+  block.numberFormat = formats;
+  block.values = values;
+
+  // One format call per run of same-styled cells in a row.
+  for (let r = 0; r < height; r++) {
+    let start = 0;
+    for (let c = 1; c <= width; c++) {
+      if (c < width && styleAt[r][c] === styleAt[r][start]) continue;
+      const key = styleAt[r][start];
+      const style = key ? plan.styles[key] : undefined;
+      if (style) applyStyle(sheet.getRange(toRange({ row: top + r, col: left + start }, { row: top + r, col: left + c - 1 })), style);
+      start = c;
+    }
+  }
+  for (const merge of plan.merges) sheet.getRange(merge).merge(false);
+}

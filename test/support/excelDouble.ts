@@ -1,0 +1,1708 @@
+/**
+ * An in-memory Excel for tests and browser tests: the parts of Office.js the jixiao adapter uses, with
+ * Office's proxy semantics kept — writes are queued and applied at `context.sync()`, a property read
+ * before it was loaded and synced throws, every sync is counted, APIs above the configured ExcelApi
+ * version throw as they do in an older Excel. Pure browser-compatible TypeScript (no Node imports).
+ */
+
+export type DoubleCellValue = string | number | boolean;
+
+export interface BorderState {
+  style: string;
+  color: string;
+}
+
+export type BorderEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
+const EDGES: BorderEdge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+
+export interface CellFormatState {
+  fill: string | null;
+  bold: boolean;
+  fontSize: number;
+  fontColor: string;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  wrapText: boolean;
+  numberFormat: string;
+  borders: Partial<Record<BorderEdge, BorderState>>;
+}
+
+export interface CellState {
+  value: DoubleCellValue;
+  format: CellFormatState;
+}
+
+export interface Rect {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export interface ValidationState {
+  rect: Rect;
+  rule: unknown;
+  prompt: { showPrompt: boolean; title: string; message: string } | null;
+  errorAlert: unknown;
+}
+
+export interface ConditionalFormatState {
+  id: string;
+  type: string;
+  rect: Rect;
+  formula: string | null;
+  fill: string | null;
+  borders: Partial<Record<BorderEdge, BorderState>>;
+}
+
+export interface NoteState {
+  content: string;
+  authorName: string;
+}
+
+export interface PageLayoutState {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea: string | null;
+  printTitleRows: string | null;
+}
+
+export interface SheetState {
+  id: string;
+  name: string;
+  cells: Map<string, CellState>;
+  merges: Rect[];
+  validations: ValidationState[];
+  conditionalFormats: ConditionalFormatState[];
+  notes: Map<string, NoteState>;
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  pageLayout: PageLayoutState;
+}
+
+export interface ChangedEvent {
+  type: 'WorksheetChanged';
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted';
+  source: 'Local' | 'Remote';
+  worksheetId: string;
+  address: string;
+}
+
+export interface SheetEvent {
+  type: 'WorksheetAdded' | 'WorksheetDeleted';
+  source: 'Local' | 'Remote';
+  worksheetId: string;
+}
+
+export interface ExcelDoubleOptions {
+  /** Highest ExcelApi requirement set this Excel supports, e.g. `1.8`; default `1.18`. */
+  maxExcelApi?: string;
+  /** Names of sheets the workbook starts with; default one sheet `Sheet1`. */
+  sheets?: string[];
+  /** Initial document settings. */
+  settings?: Record<string, unknown>;
+}
+
+/** The error Office.js raises; `code` as in OfficeExtension.Error. */
+export class DoubleOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+const DEFAULT_COLUMN_WIDTH = 48;
+const DEFAULT_ROW_HEIGHT = 15;
+
+function defaultFormat(): CellFormatState {
+  return {
+    fill: null,
+    bold: false,
+    fontSize: 11,
+    fontColor: '#000000',
+    horizontalAlignment: 'General',
+    verticalAlignment: 'Bottom',
+    wrapText: false,
+    numberFormat: 'General',
+    borders: {},
+  };
+}
+
+// ---------------------------------------------------------------- addresses (A1, kept local: the double
+// must not depend on the code it tests)
+
+function colName(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function colIndex(name: string): number {
+  let n = 0;
+  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+
+function cellKey(r: number, c: number): string {
+  return `${r},${c}`;
+}
+
+function a1(r: number, c: number): string {
+  return `${colName(c)}${r + 1}`;
+}
+
+export function rectAddress(rect: Rect): string {
+  const start = a1(rect.r1, rect.c1);
+  const end = a1(rect.r2, rect.c2);
+  return start === end ? start : `${start}:${end}`;
+}
+
+function parsePoint(text: string): { r: number; c: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(text.trim());
+  if (!m) return null;
+  return { r: Number(m[2]) - 1, c: colIndex(m[1]) };
+}
+
+/** `B2`, `B2:C9`, `3:5` (whole rows), `Sheet1!B2` → rectangle. */
+export function parseRect(address: string): Rect {
+  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [a, b = a] = bare.split(':');
+  const rows = /^\$?(\d+)$/;
+  if (rows.test(a) && rows.test(b)) {
+    const r1 = Number(rows.exec(a)![1]) - 1;
+    const r2 = Number(rows.exec(b)![1]) - 1;
+    return { r1: Math.min(r1, r2), c1: 0, r2: Math.max(r1, r2), c2: MAX_COL };
+  }
+  const p = parsePoint(a);
+  const q = parsePoint(b);
+  if (!p || !q) throw new DoubleOfficeError('InvalidArgument', `The address is not valid: ${address}`);
+  return { r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) };
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+function contains(outer: Rect, r: number, c: number): boolean {
+  return r >= outer.r1 && r <= outer.r2 && c >= outer.c1 && c <= outer.c2;
+}
+
+function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function versionAtLeast(max: string, wanted: string): boolean {
+  const [a1v, a2v = 0] = max.split('.').map(Number);
+  const [b1v, b2v = 0] = wanted.split('.').map(Number);
+  return a1v > b1v || (a1v === b1v && a2v >= b2v);
+}
+
+// ---------------------------------------------------------------- row shifting (insert/delete rows)
+
+/** New first/last row of a span after deleting `count` rows at `first`; null when all deleted. */
+function shiftSpanForDelete(r1: number, r2: number, first: number, count: number): [number, number] | null {
+  const last = first + count - 1;
+  const mapRow = (r: number): number => (r < first ? r : r > last ? r - count : first);
+  if (r1 >= first && r2 <= last) return null;
+  const n1 = r1 >= first && r1 <= last ? first : mapRow(r1);
+  const n2 = r2 >= first && r2 <= last ? first - 1 : mapRow(r2);
+  return n2 < n1 ? null : [n1, n2];
+}
+
+function shiftRect(rect: Rect, first: number, count: number, insert: boolean): Rect | null {
+  if (insert) {
+    if (rect.r2 < first) return rect;
+    if (rect.r1 >= first) return { ...rect, r1: rect.r1 + count, r2: Math.min(MAX_ROW, rect.r2 + count) };
+    return { ...rect, r2: Math.min(MAX_ROW, rect.r2 + count) };
+  }
+  const span = shiftSpanForDelete(rect.r1, rect.r2, first, count);
+  return span ? { ...rect, r1: span[0], r2: span[1] } : null;
+}
+
+/** Adjusts row numbers of cell references outside string literals, as Excel does in CF formulas. */
+function shiftFormula(formula: string, first: number, count: number, insert: boolean): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part) =>
+      part.startsWith('"')
+        ? part
+        : part.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)/g, (_m, d1: string, col: string, d2: string, row: string) => {
+            const r = Number(row) - 1;
+            let nr = r;
+            if (insert && r >= first) nr = r + count;
+            if (!insert && r > first + count - 1) nr = r - count;
+            if (!insert && r >= first && r <= first + count - 1) return '#REF!';
+            return `${d1}${col}${d2}${nr + 1}`;
+          }),
+    )
+    .join('');
+}
+
+function shiftKeyedMap<T>(map: Map<string, T>, first: number, count: number, insert: boolean): Map<string, T> {
+  const next = new Map<string, T>();
+  for (const [key, value] of map) {
+    const [r, c] = key.split(',').map(Number);
+    if (insert) next.set(cellKey(r >= first ? r + count : r, c), value);
+    else if (r < first) next.set(key, value);
+    else if (r >= first + count) next.set(cellKey(r - count, c), value);
+  }
+  return next;
+}
+
+function shiftRowMap(map: Map<number, number>, first: number, count: number, insert: boolean): Map<number, number> {
+  const next = new Map<number, number>();
+  for (const [r, v] of map) {
+    if (insert) next.set(r >= first ? r + count : r, v);
+    else if (r < first) next.set(r, v);
+    else if (r >= first + count) next.set(r - count, v);
+  }
+  return next;
+}
+
+function shiftSheetRows(sheet: SheetState, first: number, count: number, insert: boolean): void {
+  sheet.cells = shiftKeyedMap(sheet.cells, first, count, insert);
+  sheet.notes = shiftKeyedMap(sheet.notes, first, count, insert);
+  sheet.rowHeights = shiftRowMap(sheet.rowHeights, first, count, insert);
+  sheet.merges = sheet.merges.flatMap((m) => {
+    const next = shiftRect(m, first, count, insert);
+    return next && (next.r1 !== next.r2 || next.c1 !== next.c2) ? [next] : [];
+  });
+  sheet.validations = sheet.validations.flatMap((v) => {
+    const rect = shiftRect(v.rect, first, count, insert);
+    return rect ? [{ ...v, rect }] : [];
+  });
+  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((cf) => {
+    const rect = shiftRect(cf.rect, first, count, insert);
+    if (!rect) return [];
+    return [{ ...cf, rect, formula: cf.formula === null ? null : shiftFormula(cf.formula, first, count, insert) }];
+  });
+}
+
+function cloneSheet(sheet: SheetState): SheetState {
+  const cloneCell = (cell: CellState): CellState => ({
+    value: cell.value,
+    format: { ...cell.format, borders: { ...cell.format.borders } },
+  });
+  return {
+    ...sheet,
+    cells: new Map([...sheet.cells].map(([k, v]) => [k, cloneCell(v)])),
+    merges: sheet.merges.map((m) => ({ ...m })),
+    validations: sheet.validations.map((v) => ({ ...v, rect: { ...v.rect } })),
+    conditionalFormats: sheet.conditionalFormats.map((cf) => ({ ...cf, rect: { ...cf.rect }, borders: { ...cf.borders } })),
+    notes: new Map([...sheet.notes].map(([k, v]) => [k, { ...v }])),
+    columnWidths: new Map(sheet.columnWidths),
+    rowHeights: new Map(sheet.rowHeights),
+    pageLayout: { ...sheet.pageLayout, zoom: { ...sheet.pageLayout.zoom } },
+  };
+}
+
+// ---------------------------------------------------------------- workbook state
+
+type ChangedHandler = (event: ChangedEvent) => unknown;
+type SheetHandler = (event: SheetEvent) => unknown;
+
+class WorkbookState {
+  sheets: SheetState[] = [];
+  activeSheetId = '';
+  selection: { sheetId: string; address: string } | null = null;
+  private nextId = 1;
+  readonly changedHandlers = new Set<ChangedHandler>();
+  readonly addedHandlers = new Set<SheetHandler>();
+  readonly deletedHandlers = new Set<SheetHandler>();
+
+  newId(prefix: string): string {
+    return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
+  }
+
+  addSheet(name: string): SheetState {
+    const invalid = /[[\]:*?/\\]/.test(name) || name.length === 0 || name.length > 31 || /^'|'$/.test(name);
+    if (invalid) throw new DoubleOfficeError('InvalidArgument', `工作表名称无效：${name}`);
+    if (this.findSheet(name)) throw new DoubleOfficeError('ItemAlreadyExists', `工作表已存在：${name}`);
+    const sheet: SheetState = {
+      id: this.newId('sheet'),
+      name,
+      cells: new Map(),
+      merges: [],
+      validations: [],
+      conditionalFormats: [],
+      notes: new Map(),
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printArea: null, printTitleRows: null },
+    };
+    this.sheets.push(sheet);
+    if (!this.activeSheetId) this.activeSheetId = sheet.id;
+    return sheet;
+  }
+
+  /** By id or by name (case-insensitive), as WorksheetCollection.getItem does. */
+  findSheet(key: string): SheetState | undefined {
+    return this.sheets.find((s) => s.id === key) ?? this.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase());
+  }
+
+  sheet(key: string): SheetState {
+    const sheet = this.findSheet(key);
+    if (!sheet) throw new DoubleOfficeError('ItemNotFound', `找不到工作表：${key}`);
+    return sheet;
+  }
+
+  emitChanged(event: ChangedEvent): void {
+    for (const handler of [...this.changedHandlers]) void Promise.resolve().then(() => handler(event));
+  }
+
+  emitSheet(handlers: Set<SheetHandler>, event: SheetEvent): void {
+    for (const handler of [...handlers]) void Promise.resolve().then(() => handler(event));
+  }
+}
+
+// ---------------------------------------------------------------- request context and proxies
+
+type Op = () => void;
+
+class DoubleRequestContext {
+  readonly queue: Op[] = [];
+  /** Value writes of this batch, announced as change events once the sync is done. */
+  readonly editedSheets = new Map<string, Rect>();
+  readonly workbook: WorkbookProxy;
+  constructor(
+    readonly state: WorkbookState,
+    readonly api: ApiGate,
+    private readonly onSync: () => void,
+  ) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    this.onSync();
+    const ops = this.queue.splice(0);
+    try {
+      for (const op of ops) op();
+    } finally {
+      for (const [sheetId, rect] of this.editedSheets) {
+        this.state.emitChanged({ type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: sheetId, address: rectAddress(rect) });
+      }
+      this.editedSheets.clear();
+    }
+    await Promise.resolve();
+  }
+}
+
+class ApiGate {
+  constructor(private readonly max: string) {}
+  supports(version: string): boolean {
+    return versionAtLeast(this.max, version);
+  }
+  require(version: string, what: string): void {
+    if (!this.supports(version)) throw new DoubleOfficeError('ApiNotFound', `${what} 需要 ExcelApi ${version}，本 Excel 只支持到 ${this.max}`);
+  }
+}
+
+type LoadSpec = string | string[] | { select?: string | string[] } | undefined;
+
+function loadPaths(spec: LoadSpec, all: string[]): string[] {
+  if (spec === undefined) return all;
+  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(spec)) return spec.flatMap((s) => loadPaths(s, all));
+  return spec.select ? loadPaths(spec.select, all) : all;
+}
+
+abstract class ProxyBase {
+  protected readonly loaded = new Map<string, unknown>();
+  /** Set for *OrNullObject proxies once resolved at sync. */
+  protected nullState: boolean | undefined;
+  protected abstract readonly scalarProps: string[];
+
+  constructor(readonly context: DoubleRequestContext) {}
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new DoubleOfficeError('PropertyNotLoaded', 'isNullObject 尚未同步（先 context.sync()）');
+    return this.nullState;
+  }
+
+  load(spec?: LoadSpec): this {
+    const paths = loadPaths(spec, this.scalarProps);
+    this.context.enqueue(() => {
+      if (this.nullState === true) return;
+      for (const path of paths) this.loadPath(path.split('/'));
+    });
+    return this;
+  }
+
+  /** Runs during sync: fetches the current value of the path into the proxy. */
+  loadPath(parts: string[]): void {
+    const [head, ...rest] = parts;
+    if (rest.length === 0) this.loaded.set(head, this.fetch(head));
+    else this.child(head).loadPath(rest);
+  }
+
+  protected read<T>(prop: string): T {
+    if (this.nullState === true) throw new DoubleOfficeError('InvalidOperation', `空对象没有属性 ${prop}`);
+    if (!this.loaded.has(prop)) {
+      throw new DoubleOfficeError('PropertyNotLoaded', `属性 ${prop} 未加载：先 load('${prop}') 再 context.sync()`);
+    }
+    return this.loaded.get(prop) as T;
+  }
+
+  protected fetch(prop: string): unknown {
+    throw new DoubleOfficeError('InvalidArgument', `${this.constructor.name} 没有属性 ${prop}`);
+  }
+
+  protected child(name: string): ProxyBase {
+    throw new DoubleOfficeError('InvalidArgument', `${this.constructor.name} 没有子对象 ${name}`);
+  }
+
+  protected later(op: Op): void {
+    this.context.enqueue(() => {
+      if (this.nullState === true) throw new DoubleOfficeError('InvalidOperation', '不能操作空对象');
+      op();
+    });
+  }
+}
+
+/** A collection: one load builds its items once and loads every requested path on each. */
+abstract class CollectionProxy<T extends ProxyBase> extends ProxyBase {
+  protected readonly scalarProps = ['items'];
+  protected abstract currentItems(): T[];
+
+  get items(): T[] {
+    return this.read<T[]>('items');
+  }
+
+  override load(spec?: LoadSpec): this {
+    const paths = loadPaths(spec, ['items']).map((p) => p.split('/')).map((parts) => (parts[0] === 'items' ? parts.slice(1) : parts));
+    this.context.enqueue(() => {
+      const items = this.currentItems();
+      for (const item of items) for (const rest of paths) if (rest.length > 0) item.loadPath(rest);
+      this.loaded.set('items', items);
+    });
+    return this;
+  }
+}
+
+class WorkbookProxy extends ProxyBase {
+  protected readonly scalarProps: string[] = [];
+  readonly worksheets: WorksheetCollectionProxy;
+  constructor(context: DoubleRequestContext) {
+    super(context);
+    this.worksheets = new WorksheetCollectionProxy(context);
+  }
+  protected override child(name: string): ProxyBase {
+    if (name === 'worksheets') return this.worksheets;
+    return super.child(name);
+  }
+}
+
+class EventHandlersProxy<E> {
+  constructor(
+    private readonly context: DoubleRequestContext,
+    private readonly handlers: Set<(event: E) => unknown>,
+    private readonly gate: () => void,
+  ) {}
+  add(handler: (event: E) => unknown): { context: DoubleRequestContext; remove: () => void } {
+    this.gate();
+    this.context.enqueue(() => this.handlers.add(handler));
+    return {
+      context: this.context,
+      remove: () => {
+        this.context.enqueue(() => this.handlers.delete(handler));
+      },
+    };
+  }
+}
+
+class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
+  readonly onChanged: EventHandlersProxy<ChangedEvent>;
+  readonly onAdded: EventHandlersProxy<SheetEvent>;
+  readonly onDeleted: EventHandlersProxy<SheetEvent>;
+
+  constructor(context: DoubleRequestContext) {
+    super(context);
+    const state = context.state;
+    this.onChanged = new EventHandlersProxy(context, state.changedHandlers, () => context.api.require('1.9', 'worksheets.onChanged'));
+    this.onAdded = new EventHandlersProxy(context, state.addedHandlers, () => context.api.require('1.7', 'worksheets.onAdded'));
+    this.onDeleted = new EventHandlersProxy(context, state.deletedHandlers, () => context.api.require('1.7', 'worksheets.onDeleted'));
+  }
+
+  protected currentItems(): WorksheetProxy[] {
+    return this.context.state.sheets.map((s) => WorksheetProxy.bound(this.context, s.id));
+  }
+
+  add(name?: string): WorksheetProxy {
+    const proxy = new WorksheetProxy(this.context, () => '');
+    this.context.enqueue(() => {
+      const sheet = this.context.state.addSheet(name ?? `Sheet${this.context.state.sheets.length + 1}`);
+      proxy.bind(sheet.id);
+      this.context.state.emitSheet(this.context.state.addedHandlers, { type: 'WorksheetAdded', source: 'Local', worksheetId: sheet.id });
+    });
+    return proxy;
+  }
+
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.state.sheet(key).id);
+  }
+
+  getItemOrNullObject(key: string): WorksheetProxy {
+    const proxy = new WorksheetProxy(this.context, () => this.context.state.findSheet(key)?.id ?? '');
+    proxy.resolveNull();
+    return proxy;
+  }
+
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.state.activeSheetId);
+  }
+}
+
+class WorksheetProxy extends ProxyBase {
+  protected readonly scalarProps = ['name', 'id', 'position', 'visibility'];
+  private boundId: string | null = null;
+
+  constructor(
+    context: DoubleRequestContext,
+    private readonly resolveId: () => string,
+  ) {
+    super(context);
+  }
+
+  static bound(context: DoubleRequestContext, id: string): WorksheetProxy {
+    const proxy = new WorksheetProxy(context, () => id);
+    proxy.boundId = id;
+    return proxy;
+  }
+
+  bind(id: string): void {
+    this.boundId = id;
+  }
+
+  resolveNull(): void {
+    this.context.enqueue(() => {
+      const id = this.resolveId();
+      this.nullState = id === '';
+      if (id) this.boundId = id;
+    });
+  }
+
+  /** The sheet's state; only valid while a sync runs. */
+  state(): SheetState {
+    if (this.boundId === null) this.boundId = this.resolveId();
+    const sheet = this.context.state.sheets.find((s) => s.id === this.boundId);
+    if (!sheet) throw new DoubleOfficeError('ItemNotFound', '工作表不存在（已被删除？）');
+    return sheet;
+  }
+
+  get name(): string {
+    return this.read<string>('name');
+  }
+  get id(): string {
+    return this.read<string>('id');
+  }
+
+  protected override fetch(prop: string): unknown {
+    const sheet = this.state();
+    if (prop === 'name') return sheet.name;
+    if (prop === 'id') return sheet.id;
+    if (prop === 'position') return this.context.state.sheets.indexOf(sheet);
+    if (prop === 'visibility') return 'Visible';
+    return super.fetch(prop);
+  }
+
+  activate(): void {
+    this.later(() => {
+      this.context.state.activeSheetId = this.state().id;
+    });
+  }
+
+  delete(): void {
+    this.later(() => {
+      const sheet = this.state();
+      const state = this.context.state;
+      state.sheets = state.sheets.filter((s) => s !== sheet);
+      state.emitSheet(state.deletedHandlers, { type: 'WorksheetDeleted', source: 'Local', worksheetId: sheet.id });
+    });
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.context, this, () =>
+      address === undefined || address === '' ? { r1: 0, c1: 0, r2: MAX_ROW, c2: MAX_COL } : parseRect(address),
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    let rect: Rect | null = null;
+    const proxy = new RangeProxy(this.context, this, () => {
+      if (!rect) throw new DoubleOfficeError('InvalidOperation', '空对象');
+      return rect;
+    });
+    this.context.enqueue(() => {
+      rect = usedRect(this.state(), valuesOnly === true);
+      proxy.setNull(rect === null);
+    });
+    return proxy;
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    this.context.api.require('1.9', 'worksheet.pageLayout');
+    return new PageLayoutProxy(this.context, this);
+  }
+
+  get notes(): NoteCollectionProxy {
+    this.context.api.require('1.18', 'worksheet.notes');
+    return new NoteCollectionProxy(this.context, this);
+  }
+}
+
+function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+  let rect: Rect | null = null;
+  for (const [key, cell] of sheet.cells) {
+    const used = cell.value !== '' || (!valuesOnly && JSON.stringify(cell.format) !== JSON.stringify(defaultFormat()));
+    if (!used) continue;
+    const [r, c] = key.split(',').map(Number);
+    rect = rect
+      ? { r1: Math.min(rect.r1, r), c1: Math.min(rect.c1, c), r2: Math.max(rect.r2, r), c2: Math.max(rect.c2, c) }
+      : { r1: r, c1: c, r2: r, c2: c };
+  }
+  return rect;
+}
+
+function cellAt(sheet: SheetState, r: number, c: number): CellState {
+  const key = cellKey(r, c);
+  let cell = sheet.cells.get(key);
+  if (!cell) {
+    cell = { value: '', format: defaultFormat() };
+    sheet.cells.set(key, cell);
+  }
+  return cell;
+}
+
+function peekCell(sheet: SheetState, r: number, c: number): CellState | undefined {
+  return sheet.cells.get(cellKey(r, c));
+}
+
+/** Cells of a rectangle that exist or are about to be written; guards against whole-sheet loops. */
+function forEachCell(rect: Rect, fn: (r: number, c: number) => void): void {
+  if ((rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1) > 200000) {
+    throw new DoubleOfficeError('InvalidOperation', `区域太大：${rectAddress(rect)}`);
+  }
+  for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) fn(r, c);
+}
+
+function check2d(rect: Rect, value: unknown, what: string): unknown[][] | null {
+  if (!Array.isArray(value)) return null;
+  const rows = rect.r2 - rect.r1 + 1;
+  const cols = rect.c2 - rect.c1 + 1;
+  if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols)) {
+    throw new DoubleOfficeError('InvalidArgument', `${what} 的行列数与区域 ${rectAddress(rect)} 不一致`);
+  }
+  return value as unknown[][];
+}
+
+/**
+ * What Excel stores when a value is written through `values`, as if typed: a leading apostrophe keeps
+ * text, numeric text becomes a number, `50%` becomes 0.5, TRUE/FALSE booleans, and `=…` a formula —
+ * which the double does not evaluate, so it shows as #NAME? (a planned text must never start with =).
+ */
+function coerceEntry(value: unknown): DoubleCellValue {
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value !== 'string') throw new DoubleOfficeError('InvalidArgument', `单元格值类型不支持：${typeof value}`);
+  if (value.startsWith("'")) return value.slice(1);
+  if (value.startsWith('=')) return '#NAME?';
+  const trimmed = value.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return Number(trimmed);
+  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(trimmed)) return Number(trimmed.slice(0, -1)) / 100;
+  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === 'true';
+  return value;
+}
+
+class RangeProxy extends ProxyBase {
+  protected readonly scalarProps = ['address', 'values', 'numberFormat', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+  readonly format: RangeFormatProxy;
+  readonly dataValidation: DataValidationProxy;
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
+
+  constructor(
+    context: DoubleRequestContext,
+    readonly sheet: WorksheetProxy,
+    readonly rect: () => Rect,
+  ) {
+    super(context);
+    this.format = new RangeFormatProxy(context, this);
+    this.dataValidation = new DataValidationProxy(context, this);
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(context, this);
+  }
+
+  setNull(isNull: boolean): void {
+    this.nullState = isNull;
+  }
+
+  get address(): string {
+    return this.read<string>('address');
+  }
+  get values(): DoubleCellValue[][] {
+    return this.read<DoubleCellValue[][]>('values');
+  }
+  set values(values: DoubleCellValue[][]) {
+    this.later(() => {
+      const rect = this.rect();
+      const sheet = this.sheet.state();
+      const grid = check2d(rect, values, 'values');
+      forEachCell(rect, (r, c) => {
+        const v = grid ? grid[r - rect.r1][c - rect.c1] : values;
+        cellAt(sheet, r, c).value = coerceEntry(v === null || v === undefined ? '' : v);
+      });
+      const prev = this.context.editedSheets.get(sheet.id);
+      this.context.editedSheets.set(
+        sheet.id,
+        prev ? { r1: Math.min(prev.r1, rect.r1), c1: Math.min(prev.c1, rect.c1), r2: Math.max(prev.r2, rect.r2), c2: Math.max(prev.c2, rect.c2) } : rect,
+      );
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.read<string[][]>('numberFormat');
+  }
+  set numberFormat(formats: string[][]) {
+    this.later(() => {
+      const rect = this.rect();
+      const grid = check2d(rect, formats, 'numberFormat');
+      forEachCell(rect, (r, c) => {
+        cellAt(this.sheet.state(), r, c).format.numberFormat = String(grid ? grid[r - rect.r1][c - rect.c1] : formats);
+      });
+    });
+  }
+  get rowIndex(): number {
+    return this.read<number>('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read<number>('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read<number>('rowCount');
+  }
+  get columnCount(): number {
+    return this.read<number>('columnCount');
+  }
+
+  protected override fetch(prop: string): unknown {
+    const rect = this.rect();
+    const sheet = this.sheet.state();
+    switch (prop) {
+      case 'address':
+        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+      case 'rowIndex':
+        return rect.r1;
+      case 'columnIndex':
+        return rect.c1;
+      case 'rowCount':
+        return rect.r2 - rect.r1 + 1;
+      case 'columnCount':
+        return rect.c2 - rect.c1 + 1;
+      case 'values':
+      case 'numberFormat': {
+        const rows: unknown[][] = [];
+        forEachCell(rect, (r, c) => {
+          const cell = peekCell(sheet, r, c);
+          if (c === rect.c1) rows.push([]);
+          rows[rows.length - 1].push(prop === 'values' ? (cell?.value ?? '') : (cell?.format.numberFormat ?? 'General'));
+        });
+        return rows;
+      }
+      default:
+        return super.fetch(prop);
+    }
+  }
+
+  protected override child(name: string): ProxyBase {
+    if (name === 'format') return this.format;
+    return super.child(name);
+  }
+
+  merge(across?: boolean): void {
+    this.later(() => {
+      const rect = this.rect();
+      const sheet = this.sheet.state();
+      const parts = across ? Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) => ({ ...rect, r1: rect.r1 + i, r2: rect.r1 + i })) : [rect];
+      for (const part of parts) {
+        if (sheet.merges.some((m) => intersects(m, part))) {
+          throw new DoubleOfficeError('InvalidOperation', `不能合并与已有合并区域重叠的区域：${rectAddress(part)}`);
+        }
+        // Excel keeps only the top-left value of a merged area.
+        forEachCell(part, (r, c) => {
+          if (r !== part.r1 || c !== part.c1) {
+            const cell = peekCell(sheet, r, c);
+            if (cell) cell.value = '';
+          }
+        });
+        sheet.merges.push(part);
+      }
+    });
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.context.api.require('1.13', 'range.getMergedAreasOrNullObject');
+    const areas = new RangeAreasProxy(this.context, () => {
+      const rect = this.rect();
+      const sheet = this.sheet.state();
+      return { sheet, rects: sheet.merges.filter((m) => intersects(m, rect)) };
+    });
+    this.context.enqueue(() => areas.resolve());
+    return areas;
+  }
+
+  select(): void {
+    this.later(() => {
+      const sheet = this.sheet.state();
+      if (sheet.id !== this.context.state.activeSheetId) throw new DoubleOfficeError('InvalidSelection', '只能选择活动工作表上的区域');
+      this.context.state.selection = { sheetId: sheet.id, address: rectAddress(this.rect()) };
+    });
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    return new RangeProxy(this.context, this.sheet, () => {
+      const rect = this.rect();
+      return { r1: rect.r1 + row, c1: rect.c1 + column, r2: rect.r1 + row, c2: rect.c1 + column };
+    });
+  }
+}
+
+class RangeAreasProxy extends ProxyBase {
+  protected readonly scalarProps = ['address', 'areaCount'];
+  private resolved: { sheet: SheetState; rects: Rect[] } | null = null;
+  constructor(
+    context: DoubleRequestContext,
+    private readonly compute: () => { sheet: SheetState; rects: Rect[] },
+  ) {
+    super(context);
+  }
+  resolve(): void {
+    this.resolved = this.compute();
+    this.nullState = this.resolved.rects.length === 0;
+  }
+  get address(): string {
+    return this.read<string>('address');
+  }
+  get areaCount(): number {
+    return this.read<number>('areaCount');
+  }
+  protected override fetch(prop: string): unknown {
+    const resolved = this.resolved ?? this.compute();
+    if (prop === 'address') return resolved.rects.map((r) => `${quoteSheet(resolved.sheet.name)}!${rectAddress(r)}`).join(',');
+    if (prop === 'areaCount') return resolved.rects.length;
+    return super.fetch(prop);
+  }
+}
+
+/** Applies a format property to every cell of the range at sync. */
+function formatWriter(range: RangeProxy, apply: (cell: CellState) => void): void {
+  range.context.enqueue(() => {
+    const sheet = range.sheet.state();
+    forEachCell(range.rect(), (r, c) => apply(cellAt(sheet, r, c)));
+  });
+}
+
+class RangeFormatProxy extends ProxyBase {
+  protected readonly scalarProps = ['columnWidth', 'rowHeight', 'horizontalAlignment', 'verticalAlignment', 'wrapText'];
+  readonly fill: { color: string; clear: () => void };
+  readonly font: { bold: boolean; size: number; color: string; name: string };
+  readonly borders: { getItem: (edge: string) => { style: string; color: string; weight: string } };
+
+  constructor(
+    context: DoubleRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(context);
+    const write = (apply: (cell: CellState) => void): void => formatWriter(range, apply);
+    this.fill = {
+      set color(color: string) {
+        write((cell) => (cell.format.fill = color.toUpperCase()));
+      },
+      get color(): string {
+        throw new DoubleOfficeError('PropertyNotLoaded', 'fill.color 未加载');
+      },
+      clear: () => write((cell) => (cell.format.fill = null)),
+    };
+    this.font = {
+      set bold(bold: boolean) {
+        write((cell) => (cell.format.bold = bold));
+      },
+      get bold(): boolean {
+        throw new DoubleOfficeError('PropertyNotLoaded', 'font.bold 未加载');
+      },
+      set size(size: number) {
+        write((cell) => (cell.format.fontSize = size));
+      },
+      get size(): number {
+        throw new DoubleOfficeError('PropertyNotLoaded', 'font.size 未加载');
+      },
+      set color(color: string) {
+        write((cell) => (cell.format.fontColor = color.toUpperCase()));
+      },
+      get color(): string {
+        throw new DoubleOfficeError('PropertyNotLoaded', 'font.color 未加载');
+      },
+      set name(_name: string) {
+        write(() => undefined);
+      },
+      get name(): string {
+        throw new DoubleOfficeError('PropertyNotLoaded', 'font.name 未加载');
+      },
+    };
+    this.borders = {
+      getItem: (edge: string) => {
+        if (!EDGES.includes(edge as BorderEdge)) throw new DoubleOfficeError('InvalidArgument', `边框位置不支持：${edge}`);
+        const e = edge as BorderEdge;
+        const setBorder = (patch: Partial<BorderState>): void =>
+          write((cell) => {
+            cell.format.borders[e] = { style: 'Continuous', color: '#000000', ...cell.format.borders[e], ...patch };
+          });
+        return {
+          set style(style: string) {
+            setBorder({ style });
+          },
+          get style(): string {
+            throw new DoubleOfficeError('PropertyNotLoaded', 'border.style 未加载');
+          },
+          set color(color: string) {
+            setBorder({ color: color.toUpperCase() });
+          },
+          get color(): string {
+            throw new DoubleOfficeError('PropertyNotLoaded', 'border.color 未加载');
+          },
+          set weight(_weight: string) {
+            setBorder({});
+          },
+          get weight(): string {
+            throw new DoubleOfficeError('PropertyNotLoaded', 'border.weight 未加载');
+          },
+        };
+      },
+    };
+  }
+
+  set horizontalAlignment(value: string) {
+    formatWriter(this.range, (cell) => (cell.format.horizontalAlignment = value));
+  }
+  get horizontalAlignment(): string {
+    return this.read<string>('horizontalAlignment');
+  }
+  set verticalAlignment(value: string) {
+    formatWriter(this.range, (cell) => (cell.format.verticalAlignment = value));
+  }
+  get verticalAlignment(): string {
+    return this.read<string>('verticalAlignment');
+  }
+  set wrapText(value: boolean) {
+    formatWriter(this.range, (cell) => (cell.format.wrapText = value));
+  }
+  get wrapText(): boolean {
+    return this.read<boolean>('wrapText');
+  }
+  set columnWidth(points: number) {
+    this.context.enqueue(() => {
+      const rect = this.range.rect();
+      const sheet = this.range.sheet.state();
+      for (let c = rect.c1; c <= rect.c2; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  get columnWidth(): number {
+    return this.read<number>('columnWidth');
+  }
+  set rowHeight(points: number) {
+    this.context.enqueue(() => {
+      const rect = this.range.rect();
+      const sheet = this.range.sheet.state();
+      for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+  get rowHeight(): number {
+    return this.read<number>('rowHeight');
+  }
+
+  protected override fetch(prop: string): unknown {
+    const rect = this.range.rect();
+    const sheet = this.range.sheet.state();
+    const first = peekCell(sheet, rect.r1, rect.c1)?.format ?? defaultFormat();
+    switch (prop) {
+      case 'columnWidth':
+        return sheet.columnWidths.get(rect.c1) ?? DEFAULT_COLUMN_WIDTH;
+      case 'rowHeight':
+        return sheet.rowHeights.get(rect.r1) ?? DEFAULT_ROW_HEIGHT;
+      case 'horizontalAlignment':
+        return first.horizontalAlignment;
+      case 'verticalAlignment':
+        return first.verticalAlignment;
+      case 'wrapText':
+        return first.wrapText;
+      default:
+        return super.fetch(prop);
+    }
+  }
+}
+
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_MESSAGE_MAX = 255;
+const LIST_SOURCE_MAX = 255;
+
+class DataValidationProxy extends ProxyBase {
+  protected readonly scalarProps = ['rule', 'prompt'];
+  constructor(
+    context: DoubleRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(context);
+  }
+
+  private upsert(patch: Partial<ValidationState>): void {
+    this.context.enqueue(() => {
+      const rect = this.range.rect();
+      const sheet = this.range.sheet.state();
+      const same = sheet.validations.find((v) => rectAddress(v.rect) === rectAddress(rect));
+      if (!same && sheet.validations.some((v) => intersects(v.rect, rect))) {
+        throw new DoubleOfficeError('InvalidOperation', `数据验证区域与已有区域部分重叠：${rectAddress(rect)}`);
+      }
+      const target = same ?? { rect, rule: null, prompt: null, errorAlert: null };
+      Object.assign(target, patch);
+      if (!same) sheet.validations.push(target);
+    });
+  }
+
+  set rule(rule: unknown) {
+    const list = (rule as { list?: { source?: unknown } } | null)?.list;
+    if (list && typeof list.source === 'string' && list.source.length > LIST_SOURCE_MAX) {
+      throw new DoubleOfficeError('InvalidArgument', `下拉列表来源超过 ${LIST_SOURCE_MAX} 个字符`);
+    }
+    this.upsert({ rule: JSON.parse(JSON.stringify(rule)) as unknown });
+  }
+  get rule(): unknown {
+    return this.read<unknown>('rule');
+  }
+  set prompt(prompt: { showPrompt: boolean; title: string; message: string }) {
+    if (prompt.title.length > PROMPT_TITLE_MAX || prompt.message.length > PROMPT_MESSAGE_MAX) {
+      this.context.enqueue(() => {
+        throw new DoubleOfficeError('InvalidArgument', `输入提示过长（标题≤${PROMPT_TITLE_MAX}，内容≤${PROMPT_MESSAGE_MAX} 字符）`);
+      });
+      return;
+    }
+    this.upsert({ prompt: { ...prompt } });
+  }
+  get prompt(): { showPrompt: boolean; title: string; message: string } {
+    return this.read('prompt');
+  }
+  set errorAlert(alert: unknown) {
+    this.upsert({ errorAlert: JSON.parse(JSON.stringify(alert)) as unknown });
+  }
+  get errorAlert(): unknown {
+    return this.read('errorAlert');
+  }
+  clear(): void {
+    this.context.enqueue(() => {
+      const rect = this.range.rect();
+      const sheet = this.range.sheet.state();
+      sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, rect));
+    });
+  }
+}
+
+class ConditionalFormatCollectionProxy extends CollectionProxy<ConditionalFormatProxy> {
+  constructor(
+    context: DoubleRequestContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(context);
+  }
+
+  private sheetState(): SheetState {
+    return this.range.sheet.state();
+  }
+
+  protected currentItems(): ConditionalFormatProxy[] {
+    const rect = this.range.rect();
+    return this.sheetState()
+      .conditionalFormats.filter((cf) => intersects(cf.rect, rect))
+      .map((cf) => new ConditionalFormatProxy(this.context, () => this.sheetState(), cf.id));
+  }
+
+  add(type: string): ConditionalFormatProxy {
+    const id = this.context.state.newId('cf');
+    this.context.enqueue(() => {
+      this.sheetState().conditionalFormats.push({ id, type, rect: this.range.rect(), formula: null, fill: null, borders: {} });
+    });
+    return new ConditionalFormatProxy(this.context, () => this.sheetState(), id);
+  }
+
+  getItem(id: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.context, () => this.sheetState(), id);
+  }
+
+  getItemOrNullObject(id: string): ConditionalFormatProxy {
+    const proxy = new ConditionalFormatProxy(this.context, () => this.sheetState(), id);
+    this.context.enqueue(() => proxy.resolveNull());
+    return proxy;
+  }
+
+  clearAll(): void {
+    this.context.enqueue(() => {
+      const rect = this.range.rect();
+      const sheet = this.sheetState();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersects(cf.rect, rect));
+    });
+  }
+}
+
+class ConditionalFormatProxy extends ProxyBase {
+  protected readonly scalarProps = ['id', 'type', 'priority', 'stopIfTrue'];
+  readonly custom: CustomConditionalFormatProxy;
+
+  constructor(
+    context: DoubleRequestContext,
+    readonly sheet: () => SheetState,
+    readonly cfId: string,
+  ) {
+    super(context);
+    this.custom = new CustomConditionalFormatProxy(context, this);
+  }
+
+  resolveNull(): void {
+    this.nullState = !this.sheet().conditionalFormats.some((cf) => cf.id === this.cfId);
+  }
+
+  state(): ConditionalFormatState {
+    const cf = this.sheet().conditionalFormats.find((c) => c.id === this.cfId);
+    if (!cf) throw new DoubleOfficeError('ItemNotFound', `找不到条件格式 ${this.cfId}`);
+    return cf;
+  }
+
+  get id(): string {
+    return this.read<string>('id');
+  }
+  get type(): string {
+    return this.read<string>('type');
+  }
+
+  protected override fetch(prop: string): unknown {
+    const cf = this.state();
+    if (prop === 'id') return cf.id;
+    if (prop === 'type') return cf.type;
+    if (prop === 'priority') return this.sheet().conditionalFormats.indexOf(cf);
+    if (prop === 'stopIfTrue') return false;
+    return super.fetch(prop);
+  }
+
+  protected override child(name: string): ProxyBase {
+    if (name === 'custom') return this.custom;
+    return super.child(name);
+  }
+
+  delete(): void {
+    this.later(() => {
+      const sheet = this.sheet();
+      const cf = this.state();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c !== cf);
+    });
+  }
+
+  getRange(): RangeProxy {
+    throw new DoubleOfficeError('ApiNotFound', 'getRange 未在替身中实现');
+  }
+}
+
+/** Type-specific parts of a CF: touching `custom` of another type fails, as office-js issue #2180 shows. */
+class CustomConditionalFormatProxy extends ProxyBase {
+  protected readonly scalarProps: string[] = [];
+  readonly rule: { formula: string; load: (spec?: LoadSpec) => unknown };
+  readonly format: {
+    fill: { color: string };
+    borders: { getItem: (edge: string) => { style: string; color: string } };
+  };
+  private readonly ruleProxy: ScalarHolder;
+
+  constructor(
+    context: DoubleRequestContext,
+    private readonly owner: ConditionalFormatProxy,
+  ) {
+    super(context);
+    const customState = (): ConditionalFormatState => {
+      const cf = owner.state();
+      if (cf.type !== 'Custom') throw new DoubleOfficeError('InvalidOperation', 'This operation is not permitted for the current object.');
+      return cf;
+    };
+    const write = (apply: (cf: ConditionalFormatState) => void): void => context.enqueue(() => apply(customState()));
+    const ruleProxy = new ScalarHolder(context, ['formula'], (prop) => {
+      if (prop !== 'formula') throw new DoubleOfficeError('InvalidArgument', `没有属性 ${prop}`);
+      return customState().formula;
+    });
+    this.ruleProxy = ruleProxy;
+    this.rule = {
+      set formula(formula: string) {
+        write((cf) => {
+          if (!formula.startsWith('=')) throw new DoubleOfficeError('InvalidArgument', '条件格式公式须以 = 开头');
+          cf.formula = formula;
+        });
+      },
+      get formula(): string {
+        return ruleProxy.get<string>('formula');
+      },
+      load: (spec?: LoadSpec) => ruleProxy.load(spec),
+    };
+    this.format = {
+      fill: {
+        set color(color: string) {
+          write((cf) => (cf.fill = color.toUpperCase()));
+        },
+        get color(): string {
+          throw new DoubleOfficeError('PropertyNotLoaded', 'fill.color 未加载');
+        },
+      },
+      borders: {
+        getItem: (edge: string) => {
+          if (!EDGES.includes(edge as BorderEdge)) throw new DoubleOfficeError('InvalidArgument', `边框位置不支持：${edge}`);
+          const e = edge as BorderEdge;
+          const setBorder = (patch: Partial<BorderState>): void =>
+            write((cf) => {
+              cf.borders[e] = { style: 'Continuous', color: '#000000', ...cf.borders[e], ...patch };
+            });
+          return {
+            set style(style: string) {
+              setBorder({ style });
+            },
+            get style(): string {
+              throw new DoubleOfficeError('PropertyNotLoaded', 'border.style 未加载');
+            },
+            set color(color: string) {
+              setBorder({ color: color.toUpperCase() });
+            },
+            get color(): string {
+              throw new DoubleOfficeError('PropertyNotLoaded', 'border.color 未加载');
+            },
+          };
+        },
+      },
+    };
+  }
+
+  protected override child(name: string): ProxyBase {
+    if (name === 'rule') return this.ruleProxy;
+    return super.child(name);
+  }
+
+  get ownerId(): string {
+    return this.owner.cfId;
+  }
+}
+
+/** A proxy whose loadable properties are computed by a function (used for small sub-objects). */
+class ScalarHolder extends ProxyBase {
+  constructor(
+    context: DoubleRequestContext,
+    protected readonly scalarProps: string[],
+    private readonly compute: (prop: string) => unknown,
+  ) {
+    super(context);
+  }
+  get<T>(prop: string): T {
+    return this.read<T>(prop);
+  }
+  protected override fetch(prop: string): unknown {
+    return this.compute(prop);
+  }
+}
+
+class PageLayoutProxy extends ProxyBase {
+  protected readonly scalarProps = ['orientation', 'paperSize'];
+  constructor(
+    context: DoubleRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  private patch(apply: (layout: PageLayoutState) => void): void {
+    this.context.enqueue(() => apply(this.sheet.state().pageLayout));
+  }
+  set orientation(value: string) {
+    this.patch((l) => (l.orientation = value));
+  }
+  get orientation(): string {
+    return this.read<string>('orientation');
+  }
+  set paperSize(value: string) {
+    this.patch((l) => (l.paperSize = value));
+  }
+  get paperSize(): string {
+    return this.read<string>('paperSize');
+  }
+  set zoom(value: PageLayoutState['zoom']) {
+    this.patch((l) => (l.zoom = { ...value }));
+  }
+  get zoom(): PageLayoutState['zoom'] {
+    return this.read('zoom');
+  }
+  setPrintArea(area: string): void {
+    this.patch((l) => (l.printArea = rectAddress(parseRect(area))));
+  }
+  setPrintTitleRows(rows: string): void {
+    this.patch((l) => {
+      parseRect(rows);
+      l.printTitleRows = rows;
+    });
+  }
+  protected override fetch(prop: string): unknown {
+    const layout = this.sheet.state().pageLayout;
+    if (prop === 'orientation') return layout.orientation;
+    if (prop === 'paperSize') return layout.paperSize;
+    return super.fetch(prop);
+  }
+}
+
+class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
+  constructor(
+    context: DoubleRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+
+  private cellKeyOf(address: string): string {
+    const rect = parseRect(address);
+    if (rect.r1 !== rect.r2 || rect.c1 !== rect.c2) throw new DoubleOfficeError('InvalidCellAddress', `批注须在单个单元格：${address}`);
+    return cellKey(rect.r1, rect.c1);
+  }
+
+  protected currentItems(): NoteProxy[] {
+    return [...this.sheet.state().notes.keys()].map((key) => new NoteProxy(this.context, this.sheet, key));
+  }
+
+  add(cellAddress: string, content: string): NoteProxy {
+    const key = this.cellKeyOf(cellAddress);
+    this.context.enqueue(() => {
+      const sheet = this.sheet.state();
+      if (sheet.notes.has(key)) throw new DoubleOfficeError('InvalidOperation', `单元格已有备注：${cellAddress}`);
+      sheet.notes.set(key, { content: String(content), authorName: '绩效目标表助手' });
+    });
+    return new NoteProxy(this.context, this.sheet, key);
+  }
+
+  getItem(cellAddress: string): NoteProxy {
+    return new NoteProxy(this.context, this.sheet, this.cellKeyOf(cellAddress));
+  }
+
+  getItemOrNullObject(cellAddress: string): NoteProxy {
+    const proxy = new NoteProxy(this.context, this.sheet, this.cellKeyOf(cellAddress));
+    this.context.enqueue(() => proxy.resolveNull());
+    return proxy;
+  }
+}
+
+class NoteProxy extends ProxyBase {
+  protected readonly scalarProps = ['content', 'authorName'];
+  constructor(
+    context: DoubleRequestContext,
+    private readonly sheet: WorksheetProxy,
+    private readonly key: string,
+  ) {
+    super(context);
+  }
+  resolveNull(): void {
+    this.nullState = !this.sheet.state().notes.has(this.key);
+  }
+  private state(): NoteState {
+    const note = this.sheet.state().notes.get(this.key);
+    if (!note) throw new DoubleOfficeError('ItemNotFound', '找不到备注');
+    return note;
+  }
+  get content(): string {
+    return this.read<string>('content');
+  }
+  set content(content: string) {
+    this.later(() => {
+      this.state().content = String(content);
+    });
+  }
+  get authorName(): string {
+    return this.read<string>('authorName');
+  }
+  protected override fetch(prop: string): unknown {
+    const note = this.state();
+    if (prop === 'content') return note.content;
+    if (prop === 'authorName') return note.authorName;
+    return super.fetch(prop);
+  }
+  delete(): void {
+    this.later(() => {
+      this.state();
+      this.sheet.state().notes.delete(this.key);
+    });
+  }
+  getLocation(): RangeProxy {
+    const [r, c] = this.key.split(',').map(Number);
+    return new RangeProxy(this.context, this.sheet, () => {
+      this.state();
+      return { r1: r, c1: c, r2: r, c2: c };
+    });
+  }
+}
+
+// ---------------------------------------------------------------- the double
+
+export interface SheetSnapshot {
+  name: string;
+  cells: Record<string, CellState>;
+  merges: string[];
+  validations: { range: string; rule: unknown; prompt: ValidationState['prompt']; errorAlert: unknown }[];
+  conditionalFormats: { range: string; type: string; formula: string | null; fill: string | null; borders: ConditionalFormatState['borders'] }[];
+  notes: Record<string, NoteState>;
+  columnWidths: Record<string, number>;
+  rowHeights: Record<string, number>;
+  pageLayout: PageLayoutState;
+}
+
+export interface ExcelDouble {
+  /** Stand-in for the global `Excel` namespace (run, enums). */
+  Excel: {
+    run: <T>(batch: (context: DoubleRequestContext) => Promise<T>) => Promise<T>;
+    ConditionalFormatType: { custom: 'Custom'; cellValue: 'CellValue' };
+    EventSource: { local: 'Local'; remote: 'Remote' };
+    DataChangeType: { rangeEdited: 'RangeEdited'; rowInserted: 'RowInserted'; rowDeleted: 'RowDeleted' };
+    RequestContext: typeof DoubleRequestContext;
+  };
+  /** Stand-in for the global `Office` namespace. */
+  Office: DoubleOffice;
+  /** context.sync calls since creation (or the last resetSyncs). */
+  readonly syncCount: number;
+  resetSyncs(): void;
+  sheetNames(): string[];
+  /** The live state of a sheet (by name); for assertions only. */
+  sheet(name: string): SheetState;
+  /** A deep, JSON-comparable copy of a sheet: values, formats, merges, validation, CFs, notes, sizes, print. */
+  snapshot(name: string): SheetSnapshot;
+  value(sheet: string, address: string): DoubleCellValue;
+  selection(): { sheet: string; address: string } | null;
+  activeSheet(): string;
+  /** User types a value into a cell: raises onChanged (RangeEdited). */
+  userEdit(sheet: string, address: string, value: DoubleCellValue, source?: 'Local' | 'Remote'): void;
+  /** User deletes whole rows (1-based first row): raises onChanged (RowDeleted). */
+  userDeleteRows(sheet: string, firstRow: number, count: number, source?: 'Local' | 'Remote'): void;
+  /** User inserts empty rows before `beforeRow` (1-based): raises onChanged (RowInserted). */
+  userInsertRows(sheet: string, beforeRow: number, count: number, source?: 'Local' | 'Remote'): void;
+  userAddSheet(name: string): void;
+  userDeleteSheet(name: string): void;
+  /** User writes a note / fill / CF of their own (for "never touches the user's things" tests). */
+  userSetNote(sheet: string, address: string, content: string): void;
+  userSetFill(sheet: string, address: string, color: string): void;
+  userAddConditionalFormat(sheet: string, range: string, type: string, formula: string | null, fill: string): void;
+  /** Undoes the last user action: restores the sheet as it was before it, raises onChanged. */
+  undo(): void;
+  /** Simulates a ribbon button bound to an ExecuteFunction command. */
+  invokeCommand(name: string): Promise<void>;
+  /** Handlers currently registered for worksheet events. */
+  handlerCount(): number;
+}
+
+export interface DoubleOffice {
+  onReady: () => Promise<{ host: string; platform: string }>;
+  HostType: { Excel: 'Excel' };
+  AsyncResultStatus: { Succeeded: 'succeeded'; Failed: 'failed' };
+  context: {
+    requirements: { isSetSupported: (name: string, minVersion?: string | number) => boolean };
+    document: {
+      settings: {
+        get: (name: string) => unknown;
+        set: (name: string, value: unknown) => void;
+        remove: (name: string) => void;
+        saveAsync: (callback?: (result: { status: 'succeeded' | 'failed'; error?: Error }) => void) => void;
+      };
+    };
+  };
+  actions: { associate: (name: string, handler: (event: { completed: () => void }) => unknown) => void };
+}
+
+export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble {
+  const maxExcelApi = options.maxExcelApi ?? '1.18';
+  const api = new ApiGate(maxExcelApi);
+  const state = new WorkbookState();
+  for (const name of options.sheets ?? ['Sheet1']) state.addSheet(name);
+  let syncs = 0;
+  const undoStack: { sheetId: string; before: SheetState; inverse: ChangedEvent['changeType']; address: string }[] = [];
+  const saved = new Map<string, unknown>(Object.entries(options.settings ?? {}));
+  const pending = new Map<string, unknown>(saved);
+  const commands = new Map<string, (event: { completed: () => void }) => unknown>();
+
+  const run = async <T>(batch: (context: DoubleRequestContext) => Promise<T>): Promise<T> => {
+    const context = new DoubleRequestContext(state, api, () => syncs++);
+    const result = await batch(context);
+    // Excel.run flushes whatever the batch left queued; that costs a sync too.
+    if (context.queue.length > 0) await context.sync();
+    return result;
+  };
+
+  const userChange = (sheetName: string, inverse: ChangedEvent['changeType'], address: string, change: (sheet: SheetState) => ChangedEvent['changeType'], source: 'Local' | 'Remote'): void => {
+    const sheet = state.sheet(sheetName);
+    undoStack.push({ sheetId: sheet.id, before: cloneSheet(sheet), inverse, address });
+    const changeType = change(sheet);
+    state.emitChanged({ type: 'WorksheetChanged', changeType, source, worksheetId: sheet.id, address });
+  };
+
+  const snapshot = (name: string): SheetSnapshot => {
+    const sheet = state.sheet(name);
+    const s = cloneSheet(sheet);
+    const cells: Record<string, CellState> = {};
+    for (const [key, cell] of [...s.cells].sort()) {
+      const [r, c] = key.split(',').map(Number);
+      cells[a1(r, c)] = cell;
+    }
+    const keyed = <T>(map: Map<string, T>): Record<string, T> => {
+      const out: Record<string, T> = {};
+      for (const [key, v] of map) {
+        const [r, c] = key.split(',').map(Number);
+        out[a1(r, c)] = v;
+      }
+      return out;
+    };
+    return {
+      name: s.name,
+      cells,
+      merges: s.merges.map(rectAddress).sort(),
+      validations: s.validations.map((v) => ({ range: rectAddress(v.rect), rule: v.rule, prompt: v.prompt, errorAlert: v.errorAlert })),
+      conditionalFormats: s.conditionalFormats.map((cf) => ({ range: rectAddress(cf.rect), type: cf.type, formula: cf.formula, fill: cf.fill, borders: cf.borders })),
+      notes: keyed(s.notes),
+      columnWidths: Object.fromEntries([...s.columnWidths].map(([c, w]) => [colName(c), w])),
+      rowHeights: Object.fromEntries([...s.rowHeights].map(([r, h]) => [String(r + 1), h])),
+      pageLayout: s.pageLayout,
+    };
+  };
+
+  const office: DoubleOffice = {
+    onReady: async () => ({ host: 'Excel', platform: 'PC' }),
+    HostType: { Excel: 'Excel' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    context: {
+      requirements: {
+        isSetSupported: (name, minVersion) => name === 'ExcelApi' && api.supports(String(minVersion ?? '1.1')),
+      },
+      document: {
+        settings: {
+          get: (name) => (pending.has(name) ? JSON.parse(JSON.stringify(pending.get(name))) : null) as unknown,
+          set: (name, value) => {
+            pending.set(name, JSON.parse(JSON.stringify(value)) as unknown);
+          },
+          remove: (name) => {
+            pending.delete(name);
+          },
+          saveAsync: (callback) => {
+            saved.clear();
+            for (const [k, v] of pending) saved.set(k, v);
+            setTimeout(() => callback?.({ status: 'succeeded' }), 0);
+          },
+        },
+      },
+    },
+    actions: {
+      associate: (name, handler) => {
+        commands.set(name, handler);
+      },
+    },
+  };
+
+  return {
+    Excel: {
+      run,
+      ConditionalFormatType: { custom: 'Custom', cellValue: 'CellValue' },
+      EventSource: { local: 'Local', remote: 'Remote' },
+      DataChangeType: { rangeEdited: 'RangeEdited', rowInserted: 'RowInserted', rowDeleted: 'RowDeleted' },
+      RequestContext: DoubleRequestContext,
+    },
+    Office: office,
+    get syncCount() {
+      return syncs;
+    },
+    resetSyncs: () => {
+      syncs = 0;
+    },
+    sheetNames: () => state.sheets.map((s) => s.name),
+    sheet: (name) => state.sheet(name),
+    snapshot,
+    value: (sheetName, address) => {
+      const p = parsePoint(address);
+      if (!p) throw new Error(`不是单元格地址：${address}`);
+      return peekCell(state.sheet(sheetName), p.r, p.c)?.value ?? '';
+    },
+    selection: () => {
+      const sel = state.selection;
+      if (!sel) return null;
+      const sheet = state.sheets.find((s) => s.id === sel.sheetId);
+      return sheet ? { sheet: sheet.name, address: sel.address } : null;
+    },
+    activeSheet: () => state.sheets.find((s) => s.id === state.activeSheetId)?.name ?? '',
+    userEdit: (sheetName, address, value, source = 'Local') =>
+      userChange(sheetName, 'RangeEdited', address, (sheet) => {
+        const rect = parseRect(address);
+        cellAt(sheet, rect.r1, rect.c1).value = coerceEntry(value);
+        return 'RangeEdited';
+      }, source),
+    userDeleteRows: (sheetName, firstRow, count, source = 'Local') =>
+      userChange(sheetName, 'RowInserted', `${firstRow}:${firstRow + count - 1}`, (sheet) => {
+        shiftSheetRows(sheet, firstRow - 1, count, false);
+        return 'RowDeleted';
+      }, source),
+    userInsertRows: (sheetName, beforeRow, count, source = 'Local') =>
+      userChange(sheetName, 'RowDeleted', `${beforeRow}:${beforeRow + count - 1}`, (sheet) => {
+        shiftSheetRows(sheet, beforeRow - 1, count, true);
+        return 'RowInserted';
+      }, source),
+    userAddSheet: (name) => {
+      const sheet = state.addSheet(name);
+      state.emitSheet(state.addedHandlers, { type: 'WorksheetAdded', source: 'Local', worksheetId: sheet.id });
+    },
+    userDeleteSheet: (name) => {
+      const sheet = state.sheet(name);
+      state.sheets = state.sheets.filter((s) => s !== sheet);
+      if (state.activeSheetId === sheet.id) state.activeSheetId = state.sheets[0]?.id ?? '';
+      state.emitSheet(state.deletedHandlers, { type: 'WorksheetDeleted', source: 'Local', worksheetId: sheet.id });
+    },
+    userSetNote: (sheetName, address, content) => {
+      const rect = parseRect(address);
+      state.sheet(sheetName).notes.set(cellKey(rect.r1, rect.c1), { content, authorName: '用户' });
+    },
+    userSetFill: (sheetName, address, color) => {
+      const rect = parseRect(address);
+      cellAt(state.sheet(sheetName), rect.r1, rect.c1).format.fill = color.toUpperCase();
+    },
+    userAddConditionalFormat: (sheetName, range, type, formula, fill) => {
+      state.sheet(sheetName).conditionalFormats.push({ id: state.newId('cf'), type, rect: parseRect(range), formula, fill: fill.toUpperCase(), borders: {} });
+    },
+    undo: () => {
+      const last = undoStack.pop();
+      if (!last) throw new Error('没有可撤销的操作');
+      const index = state.sheets.findIndex((s) => s.id === last.sheetId);
+      if (index < 0) throw new Error('要撤销的工作表已删除');
+      state.sheets[index] = last.before;
+      state.emitChanged({ type: 'WorksheetChanged', changeType: last.inverse, source: 'Local', worksheetId: last.sheetId, address: last.address });
+    },
+    invokeCommand: async (name) => {
+      const handler = commands.get(name);
+      if (!handler) throw new Error(`未注册的命令：${name}`);
+      await new Promise<void>((resolve) => {
+        void handler({ completed: resolve });
+      });
+    },
+    handlerCount: () => state.changedHandlers.size + state.addedHandlers.size + state.deletedHandlers.size,
+  };
+}
+
+/** Puts the double's `Excel` and `Office` on a global object (window in the browser, globalThis in jest). */
+export function installExcelDouble(target: object, options: ExcelDoubleOptions = {}): ExcelDouble {
+  const double = createExcelDouble(options);
+  Object.assign(target, { Excel: double.Excel, Office: double.Office });
+  return double;
+}
