@@ -1,0 +1,114 @@
+// Live check through the adapter: edits, deleted rows and undo in the Excel double bring exactly the
+// marks the core computes for the sheet as it now is — after the debounce, in at most 2 syncs for an edit.
+import { checkGrid } from '../../src/core/check';
+import { marksForReport } from '../../src/core/marks';
+import type { SheetReport } from '../../src/core/model';
+import { readSheet } from '../../src/core/sheet';
+import { fromA1 } from '../../src/core/sheet/address';
+import { loadSeedLibrary } from '../support/seed';
+import { gridFromDouble, marksInDouble, nextReports, setUp, sleep } from './helpers';
+
+const DELAY = 80;
+
+function expectedMarks(excel: Parameters<typeof gridFromDouble>[0], name: string): string[] {
+  const report = checkGrid(gridFromDouble(excel, name), { library: loadSeedLibrary() });
+  return (report ? marksForReport(report) : []).map((m) => `${m.address} ${m.severity}`).sort();
+}
+
+test('edit a 成本 above budget, delete the 满意度 rows, undo both: marks follow exactly', async () => {
+  const { excel, host } = setUp({}, DELAY);
+  const table = loadSeedLibrary().tables[0];
+  const [name] = (await host.insertTables([table])).sheetNames;
+  const sheet = readSheet(gridFromDouble(excel, name))!;
+  const costIndex = sheet.table.indicators.findIndex((r) => r.level2.startsWith('成本') && r.parsed.kind === 'moneyTotal');
+  expect(costIndex).toBeGreaterThanOrEqual(0);
+  const costCell = sheet.rowRefs[costIndex].value;
+  const satisfactionRows = sheet.rowRefs.filter((_, i) => sheet.table.indicators[i].level1.startsWith('满意度')).map((r) => fromA1(r.value).row + 1);
+  expect(satisfactionRows.length).toBeGreaterThan(0);
+
+  const received: SheetReport[][] = [];
+  const stop = await host.startLiveCheck((reports) => received.push(reports), (error) => {
+    throw error;
+  });
+  const baseline = marksInDouble(excel, name);
+  expect(baseline).toEqual(expectedMarks(excel, name));
+  expect(received[received.length - 1].map((r) => r.sheet)).toEqual([name]);
+
+  // Typing: a cost of twice the budget.
+  excel.resetSyncs();
+  const budget = sheet.table.budget.total!;
+  excel.userEdit(name, costCell, `≤${budget * 2}万元`);
+  await sleep(DELAY / 4);
+  expect(excel.syncCount).toBe(0); // nothing before the debounce
+  let reports = await nextReports(received);
+  expect(excel.syncCount).toBeLessThanOrEqual(2);
+  const costIssue = reports[0].issues.find((i) => i.code === 'cost-over-budget');
+  expect(costIssue?.cells).toContain(costCell);
+  expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
+  expect(marksInDouble(excel, name).some((m) => m.startsWith(`${costCell} `))).toBe(true);
+  expect(excel.snapshot(name).notes[costCell]?.content).toContain(costIssue!.message);
+  expect(excel.value(name, costCell)).toBe(`≤${budget * 2}万元`);
+
+  // Deleting every 满意度 row.
+  const first = Math.min(...satisfactionRows);
+  excel.userDeleteRows(name, first, Math.max(...satisfactionRows) - first + 1);
+  reports = await nextReports(received);
+  expect(reports[0].issues.some((i) => i.code === 'missing-dimension')).toBe(true);
+  expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
+
+  // Undo both: back to the baseline marks.
+  excel.undo();
+  await nextReports(received);
+  expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
+  excel.undo();
+  reports = await nextReports(received);
+  expect(reports[0].issues.some((i) => i.code === 'cost-over-budget')).toBe(false);
+  expect(marksInDouble(excel, name)).toEqual(baseline);
+  expect(excel.snapshot(name).notes[costCell]).toBeUndefined();
+
+  await stop();
+  expect(excel.handlerCount()).toBe(0);
+});
+
+test('fast typing re-checks once; a remote (co-author) edit counts too', async () => {
+  const { excel, host } = setUp({}, DELAY);
+  const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
+  const sheet = readSheet(gridFromDouble(excel, name))!;
+  const valueCell = sheet.rowRefs[0].value;
+  const received: SheetReport[][] = [];
+  const stop = await host.startLiveCheck((r) => received.push(r), (e) => {
+    throw e;
+  });
+  const before = received.length;
+  for (const text of ['1', '12', '123']) {
+    excel.userEdit(name, valueCell, text);
+    await sleep(DELAY / 4);
+  }
+  await nextReports(received);
+  await sleep(DELAY * 2);
+  expect(received.length).toBe(before + 1);
+
+  excel.userEdit(name, valueCell, '', 'Remote');
+  const reports = await nextReports(received);
+  expect(reports[0].issues.some((i) => i.code === 'missing-value' && i.cells.includes(valueCell))).toBe(true);
+  await stop();
+});
+
+test('a sheet that is no 绩效目标表 costs one read and nothing else', async () => {
+  const { excel, host } = setUp({}, DELAY);
+  const received: SheetReport[][] = [];
+  const stop = await host.startLiveCheck((r) => received.push(r), (e) => {
+    throw e;
+  });
+  const before = excel.snapshot('Sheet1');
+  excel.resetSyncs();
+  excel.userEdit('Sheet1', 'A1', '会议记录');
+  excel.userEdit('Sheet1', 'B2', 42);
+  const reports = await nextReports(received);
+  expect(reports).toEqual([]);
+  expect(excel.syncCount).toBe(1);
+  const after = excel.snapshot('Sheet1');
+  expect(after.conditionalFormats).toEqual(before.conditionalFormats);
+  expect(after.notes).toEqual(before.notes);
+  await stop();
+});
