@@ -215,6 +215,11 @@ describe('placeholders, blanks and text', () => {
     expect(parseValue('≤**万元')).toMatchObject({ kind: 'placeholder', operator: '≤', unit: '万元' });
   });
 
+  it('a non-string from plain JavaScript is read as its text', () => {
+    expect(parseValue(95 as unknown as string)).toMatchObject({ kind: 'number', number: 95, raw: '95' });
+    expect(parseValue(undefined as unknown as string).kind).toBe('empty');
+  });
+
   it('blank is empty; words are text', () => {
     expect(parseValue('  \t ').kind).toBe('empty');
     expect(parseValue('').kind).toBe('empty');
@@ -269,6 +274,20 @@ describe('normaliseText and bounds', () => {
 });
 
 describe('compareTargets', () => {
+  it('is antisymmetric: swapping template and actual swaps weaker and stronger', () => {
+    const mirror = { weaker: 'stronger', stronger: 'weaker', same: 'same', incomparable: 'incomparable' } as const;
+    const valueArbitrary = fc
+      .tuple(fc.constantFrom('≥', '≤', '>', '<', '=', ''), fc.integer({ min: 0, max: 500 }), fc.constantFrom('个', '%', '万元', '元', '元/小时', '小时'))
+      .map(([op, n, unit]) => parseValue(`${op}${n}${unit}`));
+    fc.assert(
+      fc.property(valueArbitrary, valueArbitrary, (template, actual) => {
+        expect(compareTargets(actual, template)).toBe(mirror[compareTargets(template, actual)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+
   const v = (raw: string): ParsedValue => parseValue(raw);
   it.each([
     ['≥90%', '≥85%', 'weaker'],

@@ -182,8 +182,10 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
 
 /** Parses a 指标值 (see parseValueDetailed). Never throws. */
 export function parseValue(raw: string, options: ParseValueOptions = {}): ParsedValue {
+  // Callers in plain JavaScript (a spreadsheet cell holding a number) may pass a non-string.
+  const text: unknown = raw;
   try {
-    return parseValueDetailed(raw, options).value;
+    return parseValueDetailed(typeof text === 'string' ? text : text == null ? '' : String(text), options).value;
   } catch {
     // Defensive only: a parser bug must not break a whole check run; the value then reads as text.
     return result(typeof raw === 'string' ? raw.trim() : '', { kind: 'qualitative' });
