@@ -99,7 +99,7 @@ function createConfig(env = {}, argv = {}) {
         chunks: 'all',
         cacheGroups: {
           // React + Fluent UI are shared by the task pane and the checker page: one cached file.
-          ui: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|@ctrl)[\\/]/, name: 'ui', priority: 20 },
+          ui: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|@emotion|rtl-css-js|stylis|tabster|keyborg|@swc|@ctrl|use-sync-external-store)[\\/]/, name: 'ui', priority: 20 },
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', priority: 20 },
         },
       },

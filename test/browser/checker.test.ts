@@ -1,0 +1,199 @@
+// The checker page in headless Chromium: real .xlsx files in, the core's issues in the DOM, a clear
+// error for a broken file, and a marked copy whose fills and notes match the marks.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { MARK_STYLES, marksForReport } from '../../src/core/marks';
+import type { SheetReport, TemplateLibrary } from '../../src/core/model';
+import { statusText } from '../../src/web/StatusLine';
+import { buildForTests } from './support/build';
+import { chromiumAvailable, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
+import { serveStatic, type StaticServer } from './support/server';
+import { expectedReports, noteText, pageLibrary, tableNumbered, workbookOf } from './support/workbooks';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface ShownIssue {
+  code: string;
+  severity: string;
+  cell: string;
+  message: string;
+}
+
+interface ShownFile {
+  name: string;
+  status: string;
+  statusLine: string;
+  error: string;
+  sheets: { sheet: string; issues: ShownIssue[] }[];
+}
+
+function shownFiles(page: Page): Promise<ShownFile[]> {
+  return page.$$eval('section[data-file]', (sections) =>
+    sections.map((section) => ({
+      name: section.getAttribute('data-file') ?? '',
+      status: section.getAttribute('data-status') ?? '',
+      statusLine: section.querySelector('[data-role="status"]')?.textContent?.trim() ?? '',
+      error: section.querySelector('[data-role="file-error"]')?.textContent ?? '',
+      sheets: [...section.querySelectorAll('section[data-sheet]')].map((sheet) => ({
+        sheet: sheet.getAttribute('data-sheet') ?? '',
+        issues: [...sheet.querySelectorAll('[data-code]')].map((item) => ({
+          code: item.getAttribute('data-code') ?? '',
+          severity: item.getAttribute('data-severity') ?? '',
+          cell: item.getAttribute('data-cell') ?? '',
+          message: item.querySelector('span')?.textContent ?? '',
+        })),
+      })),
+    })),
+  );
+}
+
+const SEVERITY_ORDER = ['error', 'warning', 'info'];
+
+/** The page groups a sheet's issues by severity, keeping the core's order within each group. */
+function asShown(report: SheetReport): { sheet: string; issues: ShownIssue[] } {
+  const issues = SEVERITY_ORDER.flatMap((severity) =>
+    report.issues
+      .filter((issue) => issue.severity === severity)
+      .map((issue) => ({ code: issue.code, severity: issue.severity, cell: issue.cells[0] ?? '', message: issue.message })),
+  );
+  return { sheet: report.sheet, issues };
+}
+
+const haveChromium = chromiumAvailable();
+const describeInChromium = haveChromium ? describe : describe.skip;
+
+describeInChromium('checker page (index.html) in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let library: TemplateLibrary;
+  let costFile: Buffer;
+  let satisfactionFile: Buffer;
+  let costReports: SheetReport[];
+  let satisfactionReports: SheetReport[];
+  const corrupt = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('这不是一个压缩包'.repeat(20))]);
+
+  beforeAll(async () => {
+    const dist = await buildForTests();
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+    library = pageLibrary();
+
+    // 数字化运维: 运维费用支出 raised to 391.2 万元, above the 292 万元 budget.
+    const overBudget = tableNumbered(library, 1);
+    const costRow = overBudget.indicators.find((row) => row.level3 === '运维费用支出');
+    if (!costRow) throw new Error('种子表 1 缺少“运维费用支出”');
+    costRow.value = '≤391.2万元';
+    costFile = await workbookOf([overBudget, tableNumbered(library, 3)]);
+    // 司法行政业务保障经费 with its 满意度 rows deleted.
+    const noSatisfaction = tableNumbered(library, 2);
+    noSatisfaction.indicators = noSatisfaction.indicators.filter((row) => row.level1 !== '满意度指标');
+    satisfactionFile = await workbookOf([noSatisfaction]);
+
+    costReports = await expectedReports(costFile, library);
+    satisfactionReports = await expectedReports(satisfactionFile, library);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the injected problems are what the core reports for these files', () => {
+    expect(costReports).toHaveLength(2);
+    expect(costReports[0].issues.filter((i) => i.code === 'cost-over-budget').length).toBeGreaterThan(0);
+    expect(satisfactionReports).toHaveLength(1);
+    expect(satisfactionReports[0].issues.some((i) => i.code === 'missing-dimension' && i.message.includes('满意度'))).toBe(true);
+  });
+
+  test('picks files by keyboard, shows each file’s issues as the core computes them, and the broken file’s error', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, acceptDownloads: true });
+    const outside = watchOutsideRequests(page);
+    const pageErrors = watchPageErrors(page);
+    await page.goto(`${server.origin}/index.html`);
+    await page.getByRole('heading', { name: '绩效目标表检查' }).waitFor();
+
+    // The drop zone is a real button: Tab to it, Enter opens the file chooser. (Listen first: Playwright
+    // switches on file-chooser interception asynchronously.)
+    const chooserOpened = page.waitForEvent('filechooser');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-role'));
+    expect(focused).toBe('drop-zone');
+    await page.keyboard.press('Enter');
+    const chooser = await chooserOpened;
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles([
+      { name: '成本超预算.xlsx', mimeType: XLSX, buffer: costFile },
+      { name: '缺满意度.xlsx', mimeType: XLSX, buffer: satisfactionFile },
+      { name: '损坏.xlsx', mimeType: XLSX, buffer: corrupt },
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('section[data-file][data-status="reading"]').length === 0 && document.querySelectorAll('section[data-file]').length === 3);
+
+    const files = await shownFiles(page);
+    const byName = new Map(files.map((f) => [f.name, f]));
+    const cost = byName.get('成本超预算.xlsx');
+    const satisfaction = byName.get('缺满意度.xlsx');
+    const broken = byName.get('损坏.xlsx');
+    expect(cost?.status).toBe('done');
+    expect(cost?.sheets).toEqual(costReports.map(asShown));
+    expect(cost?.statusLine).toContain(statusText(costReports));
+    expect(satisfaction?.status).toBe('done');
+    expect(satisfaction?.sheets).toEqual(satisfactionReports.map(asShown));
+    expect(satisfaction?.statusLine).toContain(statusText(satisfactionReports));
+    expect(broken?.status).toBe('failed');
+    expect(broken?.error).toContain('无法读取此文件');
+    expect(broken?.error).toContain('文件已损坏');
+
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.screenshot({ path: join(SCREENSHOTS, 'checker.png'), fullPage: true });
+    }
+
+    // 下载标记副本: every mark of the core's reports is in the copy, as fill, border and note.
+    const section = page.locator('section[data-file="成本超预算.xlsx"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: '下载标记副本' }).click()]);
+    expect(download.suggestedFilename()).toBe('成本超预算-已标记.xlsx');
+    const path = await download.path();
+    const marked = new ExcelJS.Workbook();
+    await marked.xlsx.readFile(path);
+    let checked = 0;
+    for (const report of costReports) {
+      const sheet = marked.getWorksheet(report.sheet);
+      expect(sheet).toBeDefined();
+      for (const mark of marksForReport(report)) {
+        const cell = sheet!.getCell(mark.address);
+        const style = MARK_STYLES[mark.severity];
+        expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fill.slice(1)}` } });
+        expect(cell.border?.left?.color?.argb).toBe(`FF${style.border.slice(1)}`);
+        expect(noteText(cell.note)).toBe(mark.message);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    // An unmarked cell keeps no note.
+    const firstSheet = marked.getWorksheet(costReports[0].sheet)!;
+    const markedAddresses = new Set(marksForReport(costReports[0]).map((m) => m.address));
+    expect(markedAddresses.has('A1')).toBe(false);
+    expect(noteText(firstSheet.getCell('A1').note)).toBe('');
+
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  test('loads no office.js and nothing from outside this machine', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${server.origin}/`);
+    await page.getByRole('button', { name: /拖放到这里/ }).waitFor();
+    expect(requested.some((url) => /office(\.debug)?\.js/.test(url))).toBe(false);
+    expect(requested.every((url) => url.startsWith(server.origin))).toBe(true);
+    // exceljs is fetched only once a file is chosen.
+    expect(requested.some((url) => /exceljs/.test(url))).toBe(false);
+    await page.close();
+  });
+});
