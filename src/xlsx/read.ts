@@ -34,15 +34,20 @@ export function readGrids(workbook: ExcelJS.Workbook): CellGrid[] {
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        // exceljs hands every cell of a merged area its master's value; the grid keeps it in the top-left only.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         cells[colNumber - 1] = plainValue(cell.value);
       });
-      values[rowNumber - 1] = Array.from(cells, (v) => v ?? null);
+      values[rowNumber - 1] = cells;
     });
+    // A rectangle, like Excel's used range.
+    const width = Math.max(0, ...values.map((row) => row?.length ?? 0));
+    const rectangle = Array.from(values, (row) => Array.from({ length: width }, (_, c) => row?.[c] ?? null));
     return {
       sheetName: sheet.name,
       top: 0,
       left: 0,
-      values: Array.from(values, (row) => row ?? []),
+      values: rectangle,
       merges: [...sheet.model.merges],
     };
   });
