@@ -41,8 +41,9 @@ export function readGrids(workbook: ExcelJS.Workbook): CellGrid[] {
       values[rowNumber - 1] = cells;
     });
     // A rectangle, like Excel's used range.
-    const width = Math.max(0, ...values.map((row) => row?.length ?? 0));
-    const rectangle = Array.from(values, (row) => Array.from({ length: width }, (_, c) => row?.[c] ?? null));
+    const rows = Array.from(values, (row) => row ?? []);
+    const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+    const rectangle = rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
     return {
       sheetName: sheet.name,
       top: 0,

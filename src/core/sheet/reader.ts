@@ -47,7 +47,7 @@ class SheetCells {
 
   constructor(private readonly grid: CellGrid) {
     this.bottom = grid.top + grid.values.length - 1;
-    this.right = grid.left + Math.max(0, ...grid.values.map((row) => row.length)) - 1;
+    this.right = grid.left + grid.values.reduce((max, row) => Math.max(max, row.length), 0) - 1;
     for (const range of grid.merges) {
       const area = parseRange(range);
       for (let r = area.start.row; r <= area.end.row; r++) {
