@@ -1510,7 +1510,7 @@ export interface ExcelDouble {
 }
 
 export interface DoubleOffice {
-  onReady: () => Promise<{ host: string; platform: string }>;
+  onReady: (callback?: (info: { host: string; platform: string }) => unknown) => Promise<{ host: string; platform: string }>;
   HostType: { Excel: 'Excel' };
   AsyncResultStatus: { Succeeded: 'succeeded'; Failed: 'failed' };
   context: {
@@ -1583,7 +1583,12 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   };
 
   const office: DoubleOffice = {
-    onReady: async () => ({ host: 'Excel', platform: 'PC' }),
+    onReady: async (callback) => {
+      const info = { host: 'Excel', platform: 'PC' };
+      await Promise.resolve();
+      callback?.(info);
+      return info;
+    },
     HostType: { Excel: 'Excel' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     context: {
