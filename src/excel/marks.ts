@@ -34,14 +34,16 @@ export function parseMarkFormula(formula: string): ExistingMark | null {
   const m = MARK_FORMULA.exec(formula.replace(/\s+/g, ''));
   if (!m) return null;
   const ref = m[1].replace(/\$/g, '');
-  let address: string | null = null;
+  return { address: isCellAddress(ref) ? ref : null, severity: m[2] as Severity };
+}
+
+function isCellAddress(text: string): boolean {
   try {
-    fromA1(ref);
-    address = ref;
+    fromA1(text);
+    return true;
   } catch {
-    address = null;
+    return false;
   }
-  return { address, severity: m[2] as Severity };
 }
 
 export function markNoteText(message: string): string {

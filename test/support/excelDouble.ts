@@ -194,10 +194,6 @@ function intersects(a: Rect, b: Rect): boolean {
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
-function contains(outer: Rect, r: number, c: number): boolean {
-  return r >= outer.r1 && r <= outer.r2 && c >= outer.c1 && c <= outer.c2;
-}
-
 function quoteSheet(name: string): string {
   return /^[\p{L}\p{N}_.]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
