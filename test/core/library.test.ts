@@ -2,6 +2,7 @@ import { buildLibrary, parseSeedDocument } from '../../src/core/library';
 import { TemplateLibrarySchema, type LibraryTable } from '../../src/core/model';
 import { parseValue } from '../../src/core/values';
 import { loadSeedLibrary, readSeedText, SEED_SOURCE } from '../support/seed';
+import { sheetFromTable } from '../support/sheetTable';
 
 /**
  * The 16 tables as read by hand from seeds/000_a609d38bfddc34c0.txt: first line (heading, or the
@@ -115,14 +116,34 @@ describe('parseSeedDocument on the seed (天津市司法局 2024)', () => {
     expect(new Set(outputLevel1)).toEqual(new Set(['产出指标', '效益指标', '满意度指标']));
   });
 
-  test('every value is parsed with the table unit, raw kept as written', () => {
+  test('every value is parsed with the table unit and its row (三级 name, 计量单位), raw kept as written', () => {
     for (const table of library.tables) {
       for (const row of table.indicators) {
         expect(row.unit).toBeNull();
         expect(row.parsed.raw).toBe(row.value);
-        expect(row.parsed).toEqual(parseValue(row.value, { tableUnit: table.unit }));
+        expect(row.parsed).toEqual(parseValue(row.value, { tableUnit: table.unit, level3: row.level3, unitColumn: row.unit }));
       }
     }
+  });
+
+  test('every seed table parses its values exactly as the sheet reader does', () => {
+    for (const table of library.tables) {
+      const read = sheetFromTable(table).table.indicators;
+      expect(read.map((row) => row.parsed)).toEqual(table.indicators.map((row) => row.parsed));
+    }
+  });
+
+  test('a per-person cost in 元 is a unit cost (moneyRate), a 成本 total is converted to 万元', () => {
+    const parsedOf = (number: number, level3: string) => {
+      const table = library.tables.find((t) => t.number === number);
+      return table?.indicators.find((row) => row.level3 === level3)?.parsed;
+    };
+    const perPersonPerDay = { kind: 'moneyRate', operator: '≤', unit: '元', amount: null };
+    expect(parsedOf(7, '每人每天')).toMatchObject({ ...perPersonPerDay, number: 400 });
+    expect(parsedOf(6, '审计服务每人每天成本')).toMatchObject({ ...perPersonPerDay, number: 1000 });
+    expect(parsedOf(3, '考生人均预算')).toMatchObject({ ...perPersonPerDay, number: 180 });
+    expect(parsedOf(5, '评审费每人每半天')).toMatchObject({ ...perPersonPerDay, number: 500 });
+    expect(parsedOf(1, '运维费用支出')).toMatchObject({ kind: 'moneyTotal', number: 291.2, unit: '万元', amount: 291.2 });
   });
 
   test('table 1: first and last rows, a 成本 amount', () => {

@@ -150,6 +150,8 @@ describe('money', () => {
     expect(parseValue('≤65元/小时')).toMatchObject({ kind: 'moneyRate', amount: null });
     expect(parseValue('≤1000元', { level3: '审计服务每人每天成本' })).toMatchObject({ kind: 'moneyRate', number: 1000, unit: '元', amount: null });
     expect(parseValue('≤180元', { level3: '考生人均预算' })).toMatchObject({ kind: 'moneyRate', amount: null });
+    expect(parseValue('≤2000元', { level3: '户均帮扶资金' })).toMatchObject({ kind: 'moneyRate', amount: null });
+    expect(parseValue('≤5000000元', { level3: '人均评审费用' })).toMatchObject({ kind: 'moneyRate', amount: null });
     expect(parseValue('≤18万元', { level3: '公车购置费用' })).toMatchObject({ kind: 'moneyTotal', amount: 18 });
   });
 });

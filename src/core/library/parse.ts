@@ -9,7 +9,7 @@ import {
   type ParseNote,
   type TemplateLibrary,
 } from '../model';
-import { parseValue } from '../values';
+import { parseRowValue } from '../values';
 import { labelKey, NUMBERED_ENTRY, tokenize, type CellToken, type HeadingToken, type Token } from './tokens';
 
 /** The text is not a readable 绩效目标表 document; the message names the source and line. */
@@ -427,16 +427,15 @@ function readIndicators(
     } else if (!level1) {
       notes.push({ line: row[0].line, message: '第一条指标行没有一级指标，一级指标留空。' });
     }
-    const value = cells.value ?? '';
-    indicators.push({
+    const indicator = {
       level1,
       level2: cells.level2 ?? '',
       level3: cells.level3 ?? '',
       description: cells.description ?? '',
-      value,
+      value: cells.value ?? '',
       unit: cells.unit ?? null,
-      parsed: parseValue(value, { tableUnit }),
-    });
+    };
+    indicators.push({ ...indicator, parsed: parseRowValue(indicator, tableUnit) });
   }
   return indicators;
 }

@@ -2,13 +2,10 @@ import type { Finding, Rule } from './types';
 import { rowRole } from './dimensions';
 import { cellsOf, formatAmount, locatedRows, rowLabel } from './helpers';
 
-/** `考生人均预算 ≤180元`, `审计服务每人每天成本 ≤1000元`: a unit cost by its name though written in 元. */
-const UNIT_COST_NAME = /人均|户均|每[人户天日次件套个小时月年半]|单价|标准$/;
-
 /**
- * A 成本 amount, or the sum of 成本 amounts, above 预算数. Only money totals count: amounts are
- * already converted to the table's unit by the value parser; unit costs (元/人, or 人均… by name) and
- * text are left out.
+ * A 成本 amount, or the sum of 成本 amounts, above 预算数. Only money totals count: the value parser
+ * has already converted them to the table's unit and told unit costs (`元/人`, or `≤180元` under a
+ * 人均/每人每天… 三级 name) apart as moneyRate; those and text are left out.
  */
 export const costOverBudgetRule: Rule = {
   code: 'cost-over-budget',
@@ -23,8 +20,7 @@ export const costOverBudgetRule: Rule = {
       ({ row }) =>
         rowRole(framework, row) === 'cost' &&
         row.parsed.kind === 'moneyTotal' &&
-        row.parsed.amount !== null &&
-        !UNIT_COST_NAME.test(row.level3),
+        row.parsed.amount !== null,
     );
     const findings: Finding[] = [];
     for (const { row, refs } of costs) {

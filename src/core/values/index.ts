@@ -1,4 +1,4 @@
-export { parseValue, parseValueDetailed, type ParseValueOptions, type ParsedValueDetail, type UnitSource } from './parse';
+export { parseRowValue, parseValue, parseValueDetailed, type ParseValueOptions, type ParsedValueDetail, type UnitSource } from './parse';
 export { normaliseText, compactText } from './text';
 export { convertMoney, isMoneyUnit, MONEY_UNIT_FACTORS } from './money';
 export { isLowerBound, isUpperBound, isStrict, takeLeadingOperator, type OperatorMatch } from './operators';

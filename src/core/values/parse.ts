@@ -1,4 +1,4 @@
-import type { AmountUnit, Operator, ParsedValue } from '../model';
+import type { AmountUnit, IndicatorRow, Operator, ParsedValue } from '../model';
 import { parseDeadline } from './deadline';
 import { convertMoney } from './money';
 import { takeLeadingOperator, takeTrailingOperator } from './operators';
@@ -38,7 +38,7 @@ const TRAILING_REMARK = /\([^()]*\)$/;
 /** `自收齐受理材料之日起3个工作日`: the period counts from an event; the number is still the target. */
 const STARTING_FROM = /^(?:自|从)[^\d]{1,30}?起/;
 /** A 三级 name that states a per-unit cost: `审计服务每人每天成本 ≤1000元` is a rate, not a total. */
-const UNIT_COST_NAME = /每|人均|单价|均价|单位成本|单次|标准$/;
+const UNIT_COST_NAME = /每|[人户]均|单价|均价|单位成本|单次|标准$/;
 /** Number with optional sign, thousands separators (`1,500`) and decimals. */
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/;
 /** `7*24小时`: a product of two numbers. */
@@ -190,4 +190,12 @@ export function parseValue(raw: string, options: ParseValueOptions = {}): Parsed
     // Defensive only: a parser bug must not break a whole check run; the value then reads as text.
     return result(typeof raw === 'string' ? raw.trim() : '', { kind: 'qualitative' });
   }
+}
+
+/**
+ * Parses an indicator row's 指标值 in the context its row gives (三级 name, 计量单位 cell). The template
+ * library and the sheet reader both parse through this, so one value reads the same from either.
+ */
+export function parseRowValue(row: Pick<IndicatorRow, 'value' | 'level3' | 'unit'>, tableUnit: AmountUnit): ParsedValue {
+  return parseValue(row.value, { tableUnit, level3: row.level3, unitColumn: row.unit });
 }
