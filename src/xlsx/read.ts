@@ -27,6 +27,16 @@ export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   return null;
 }
 
+/**
+ * `95%` typed into a General cell is stored as 0.95 with a percent format; the 指标值 means what is shown,
+ * so a percent-formatted number is read as its `95%` text.
+ */
+function shownPercent(cell: ExcelJS.Cell): string | null {
+  const value = plainValue(cell.value);
+  if (typeof value !== 'number' || !cell.numFmt || !/%/.test(cell.numFmt.replace(/"[^"]*"/g, ''))) return null;
+  return `${Number((value * 100).toPrecision(12))}%`;
+}
+
 /** One CellGrid per worksheet, from A1 to the last used cell; merges as A1 ranges. */
 export function readGrids(workbook: ExcelJS.Workbook): CellGrid[] {
   return workbook.worksheets.map((sheet) => {
@@ -36,7 +46,7 @@ export function readGrids(workbook: ExcelJS.Workbook): CellGrid[] {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         // exceljs hands every cell of a merged area its master's value; the grid keeps it in the top-left only.
         if (cell.isMerged && cell.master.address !== cell.address) return;
-        cells[colNumber - 1] = plainValue(cell.value);
+        cells[colNumber - 1] = shownPercent(cell) ?? plainValue(cell.value);
       });
       values[rowNumber - 1] = cells;
     });

@@ -52,6 +52,7 @@ describe('16 seed tables → .xlsx file → back', () => {
     // Borders reach every cell of a merged area.
     expect(sheet.getCell('E3').border?.right?.style).toBe('thin');
     expect(sheet.getCell(`C${firstIndicator}`).alignment?.wrapText).toBe(true);
+    expect(sheet.getCell(`E${firstIndicator}`).numFmt).toBe('@');
     expect(sheet.getColumn(4).width).toBeGreaterThan(20);
     const level1 = sheet.getCell(`A${firstIndicator + 3}`).dataValidation;
     expect(level1).toMatchObject({ type: 'list', formulae: [`"${FRAMEWORKS.seed.level1.map((d) => d.name).join(',')}"`], showInputMessage: true });
@@ -65,7 +66,7 @@ describe('16 seed tables → .xlsx file → back', () => {
 });
 
 describe('readGrids resolves every kind of cell value', () => {
-  test('rich text, formulas, dates, hyperlinks, errors, booleans; merges listed', async () => {
+  test('rich text, formulas, dates, hyperlinks, errors, booleans, percent-formatted numbers; merges listed', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('值');
     sheet.getCell('A1').value = { richText: [{ text: '数字化', font: { bold: true } }, { text: '运维项目' }] };
@@ -75,6 +76,10 @@ describe('readGrids resolves every kind of cell value', () => {
     sheet.getCell('B2').value = { text: '政策原文', hyperlink: 'https://example.org' };
     sheet.getCell('C2').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
     sheet.getCell('D3').value = true;
+    sheet.getCell('A3').value = 0.95;
+    sheet.getCell('A3').numFmt = '0%';
+    sheet.getCell('B3').value = 0.125;
+    sheet.getCell('B3').numFmt = '0.0"%"';
     sheet.mergeCells('A4:C4');
     sheet.getCell('A4').value = '合并';
     const again = await loadWorkbook(await workbookToBuffer(workbook));
@@ -83,7 +88,7 @@ describe('readGrids resolves every kind of cell value', () => {
     expect(grid.values).toEqual([
       ['数字化运维项目', 293, 292, null],
       ['2024年12月31日', '政策原文', '#N/A', null],
-      [null, null, null, true],
+      ['95%', 0.125, null, true],
       ['合并', null, null, null],
     ]);
     expect(grid.merges).toEqual(['A4:C4']);

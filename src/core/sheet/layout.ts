@@ -42,7 +42,8 @@ const STYLES: Record<string, CellStyle> = {
   gridHeader: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true, border: true, fill: '#DDEBF7' },
   level1: { bold: true, hAlign: 'center', vAlign: 'middle', wrap: true, border: true },
   gridCell: { hAlign: 'left', vAlign: 'middle', wrap: true, border: true },
-  gridValue: { hAlign: 'center', vAlign: 'middle', wrap: true, border: true },
+  // Text format, so that a typed `95%` stays `95%` instead of becoming the number 0.95.
+  gridValue: { hAlign: 'center', vAlign: 'middle', wrap: true, border: true, numberFormat: '@' },
 };
 
 /** Width in characters of columns `from..to` (0-based, inclusive). */
