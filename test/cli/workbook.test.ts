@@ -26,8 +26,6 @@ async function sheetsIn(file: string): Promise<{ name: string; sheet: SheetTable
   return grids.map((grid) => ({ name: grid.sheetName, sheet: readSheet(grid) }));
 }
 
-const rowsOf = (sheet: SheetTable | null) => sheet?.table.indicators.map(({ level1, level2, level3, description, value }) => [level1, level2, level3, description, value]);
-
 describe('jixiao workbook', () => {
   test('writes every library table by default, each readable as its table', async () => {
     const file = outFile();
@@ -37,10 +35,8 @@ describe('jixiao workbook', () => {
     const sheets = await sheetsIn(file);
     expect(sheets).toHaveLength(library.tables.length);
     sheets.forEach(({ sheet }, i) => {
-      const table = library.tables[i];
-      expect(sheet?.table.projectName).toBe(table.projectName);
-      expect(sheet?.table.budget).toEqual(table.budget);
-      expect(rowsOf(sheet)).toEqual(rowsOf({ table } as SheetTable));
+      const { number: _n, source: _s, line: _l, notes: _notes, ...table } = library.tables[i];
+      expect(sheet?.table).toEqual(table);
     });
     expect(stdout).toContain(file);
     expect(stdout).toContain('16 张工作表');
