@@ -4,7 +4,7 @@
  */
 import type { AmountUnit, Department, FrameworkName, IndicatorRow, PerformanceTable } from '../model';
 import { detectFramework } from '../frameworks';
-import { parseValue } from '../values';
+import { compactText, convertMoney, parseValue } from '../values';
 import { parseRange, toA1 } from './address';
 import type { RangePosition } from './address';
 import {
@@ -29,7 +29,6 @@ export interface ReadSheetOptions {
 }
 
 const DEFAULT_UNIT: AmountUnit = '万元';
-const UNIT_FACTOR: Record<AmountUnit, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
 /** Header fields read as a block: their value may sit below the label instead of beside it. */
 const BLOCK_FIELDS: readonly HeaderField[] = ['purpose', 'goals'];
 
@@ -167,13 +166,9 @@ function valueOf(cells: SheetCells, row: number, col: number, lastRow: number, b
 export function readAmount(value: CellValue, tableUnit: AmountUnit): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  const text = value.normalize('NFKC').replace(/[\s,]/g, '');
-  const match = /^([+-]?\d+(?:\.\d+)?)(元|万元|亿元)?$/.exec(text);
+  const match = /^([+-]?\d+(?:\.\d+)?)(千元|万元|百万元|千万元|亿元|元)?$/.exec(compactText(value).replace(/,/g, ''));
   if (!match) return null;
-  const amount = Number(match[1]);
-  const unit = (match[2] as AmountUnit | undefined) ?? tableUnit;
-  // Rounded so that 2910000元 → 291 万元 exactly, not 290.99999999999997.
-  return Math.round((amount * UNIT_FACTOR[unit]) / UNIT_FACTOR[tableUnit] * 1e6) / 1e6;
+  return convertMoney(Number(match[1]), match[2] ?? tableUnit, tableUnit);
 }
 
 /** `343101天津市司法局装备财务处` → code and name. */
