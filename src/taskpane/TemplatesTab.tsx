@@ -28,7 +28,10 @@ import { usePaneServices } from './hostContext';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1, minWidth: '160px' },
+  // Basis 0: the field's own content (SearchBox shows a clear button while focused) never makes the
+  // row wrap, so the list below does not jump under the pointer.
+  grow: { flexGrow: 1, flexShrink: 1, flexBasis: '0px', minWidth: '120px' },
+  fill: { width: '100%', minWidth: 0, boxSizing: 'border-box' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: {
     display: 'flex',
@@ -142,7 +145,7 @@ export function TemplatesTab(): React.JSX.Element {
       )}
       <div className={styles.row}>
         <Field label="搜索模板" className={styles.grow}>
-          <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} placeholder="项目名称、处室或编号" />
+          <SearchBox className={styles.fill} value={query} onChange={(_, data) => setQuery(data.value)} placeholder="项目名称、处室或编号" />
         </Field>
         <Button icon={<AddRegular />} onClick={() => void insertAll()} disabled={busy || library.tables.length === 0}>
           全部插入（{library.tables.length}）
@@ -155,7 +158,7 @@ export function TemplatesTab(): React.JSX.Element {
       )}
       <div className={styles.row}>
         <Field label="空白表的指标框架" className={styles.grow}>
-          <Select value={blankFramework} onChange={(_, data) => setBlankFramework(data.value as FrameworkName)}>
+          <Select className={styles.fill} value={blankFramework} onChange={(_, data) => setBlankFramework(data.value as FrameworkName)}>
             {frameworks.map((framework) => (
               <option key={framework.name} value={framework.name}>
                 {framework.label}

@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
-import { createExcelHost } from '../excel';
+import { createExcelHost } from '../excel/excelHost';
 import { bundledLibrary } from '../web/library';
 import { describeError } from '../web/errors';
 import { App } from './App';

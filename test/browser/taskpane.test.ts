@@ -1,0 +1,189 @@
+// The task pane in headless Chromium over E's in-memory Excel (served in place of office.js): insert a
+// template, edit a cell the way a user does, watch the issue come and go, and reach it by keyboard.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { checkGrids } from '../../src/core/check';
+import type { Issue, LibraryTable, TemplateLibrary } from '../../src/core/model';
+import { planTableSheet } from '../../src/core/sheet';
+import type { SheetPlan } from '../../src/core/sheet/types';
+import { gridFromPlan } from '../support/sheetTable';
+import type { ExcelDouble, ExcelDoubleOptions } from '../support/excelDouble';
+import { buildForTests } from './support/build';
+import { chromiumAvailable, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
+import { serveStatic, type StaticServer } from './support/server';
+import { pageLibrary, tableNumbered } from './support/workbooks';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+const OVER_BUDGET = '≤391.2万元';
+
+declare global {
+  interface Window {
+    __excelDoubleOptions?: ExcelDoubleOptions;
+    __excelDouble?: ExcelDouble;
+  }
+}
+
+/** The address where a plan writes a value. */
+function addressOf(plan: SheetPlan, value: string): string {
+  const cell = plan.cells.find((c) => c.value === value);
+  if (!cell) throw new Error(`计划中没有值 ${value}`);
+  return cell.address;
+}
+
+const haveChromium = chromiumAvailable();
+const describeInChromium = haveChromium ? describe : describe.skip;
+
+describeInChromium('task pane (taskpane.html) in Chromium with the Excel double', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let doubleScript: string;
+  let library: TemplateLibrary;
+
+  beforeAll(async () => {
+    const dist = await buildForTests();
+    doubleScript = readFileSync(join(dist, 'excel-double.js'), 'utf8');
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+    library = pageLibrary();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A 400×800 pane whose office.js is the double (optionally configured), at `taskpane.html?query`. */
+  async function openPane(query: string, options?: ExcelDoubleOptions, officeScript = doubleScript): Promise<{ page: Page; outside: string[]; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
+    const outside = watchOutsideRequests(page);
+    const errors = watchPageErrors(page);
+    if (options) await page.addInitScript((o) => (window.__excelDoubleOptions = o), options);
+    await page.route('**/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: officeScript }));
+    await page.goto(`${server.origin}/taskpane.html${query}`);
+    return { page, outside, errors };
+  }
+
+  const cellValue = (page: Page, sheet: string, address: string) => page.evaluate(([s, a]) => window.__excelDouble!.value(s, a), [sheet, address]);
+  const userEdit = (page: Page, sheet: string, address: string, value: string) =>
+    page.evaluate(([s, a, v]) => window.__excelDouble!.userEdit(s, a, v), [sheet, address, value]);
+
+  test('insert a template, see an edited cost appear and disappear, select its cell by keyboard', async () => {
+    const { page, outside, errors } = await openPane('?view=templates');
+    const table: LibraryTable = tableNumbered(library, 1);
+    await page.getByRole('list', { name: '模板列表' }).waitFor();
+    expect(await page.locator('[data-template]').count()).toBe(library.tables.length);
+
+    // Search narrows the list; insert 数字化运维项目 from it.
+    await page.getByRole('searchbox').fill('数字化运维');
+    await page.waitForFunction(() => document.querySelectorAll('[data-template]').length === 1);
+    await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
+    await page.locator('[data-role="insert-outcome"]').waitFor();
+    const sheetNames = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    const sheet = sheetNames.find((name) => name !== 'Sheet1');
+    expect(sheet).toBe(table.projectName);
+
+    // Where the layout put the 运维费用支出 value; the double holds the seed value there.
+    const plan = planTableSheet(table, { sheetName: sheet!, framework: 'seed' });
+    const costRow = table.indicators.find((row) => row.level3 === '运维费用支出')!;
+    const costCell = addressOf(plan, costRow.value);
+    expect(await cellValue(page, sheet!, costCell)).toBe(costRow.value);
+
+    // What the core says about the edited sheet: the pane must show this very issue.
+    const edited = structuredClone(table);
+    edited.indicators.find((row) => row.level3 === '运维费用支出')!.value = OVER_BUDGET;
+    const [report] = checkGrids([gridFromPlan(planTableSheet(edited, { sheetName: sheet!, framework: 'seed' }))], { library });
+    const costIssue = report.issues.find((issue: Issue) => issue.code === 'cost-over-budget');
+    expect(costIssue?.cells).toContain(costCell);
+
+    await page.getByRole('tab', { name: /检查/ }).click();
+    await page.locator('[data-role="status"]').waitFor();
+    expect(await page.locator('[data-code="cost-over-budget"]').count()).toBe(0);
+
+    await userEdit(page, sheet!, costCell, OVER_BUDGET);
+    const item = page.locator('button[data-code="cost-over-budget"]');
+    await item.waitFor();
+    expect(await item.getAttribute('data-sheet')).toBe(sheet);
+    expect(await item.getAttribute('data-cell')).toBe(costIssue!.cells[0]);
+    expect(await item.locator('span').first().textContent()).toBe(costIssue!.message);
+    await expect(page.locator('[data-role="status"]').textContent()).resolves.toMatch(/^\d+ 个错误 \/ \d+ 个警告/);
+    expect(Number(await page.locator('[data-role="status"]').getAttribute('data-errors'))).toBeGreaterThan(0);
+
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, 'taskpane.png') });
+    }
+
+    // Keyboard only: Tab from the top of the pane reaches the issue; Enter selects its cell in Excel.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-code') === 'cost-over-budget');
+    }
+    expect(reached).toBe(true);
+    const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(focusVisible).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__excelDouble!.selection() !== null);
+    expect(await page.evaluate(() => window.__excelDouble!.selection())).toEqual({ sheet, address: costIssue!.cells[0] });
+
+    // Fixing the value clears the issue from the list.
+    await userEdit(page, sheet!, costCell, costRow.value);
+    await page.locator('[data-code="cost-over-budget"]').waitFor({ state: 'detached' });
+
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('a sheet deleted under the pane: selecting its issue shows the Chinese message, the pane stays', async () => {
+    const { page, outside } = await openPane('?view=templates');
+    const table = tableNumbered(library, 1);
+    await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
+    await page.locator('[data-role="insert-outcome"]').waitFor();
+    const plan = planTableSheet(table, { sheetName: table.projectName, framework: 'seed' });
+    const costCell = addressOf(plan, table.indicators.find((row) => row.level3 === '运维费用支出')!.value);
+    await page.getByRole('tab', { name: /检查/ }).click();
+    await userEdit(page, table.projectName, costCell, OVER_BUDGET);
+    const item = page.locator('button[data-code="cost-over-budget"]');
+    await item.waitFor();
+    await item.focus();
+    // Delete the sheet and press the issue before the live check has caught up.
+    await page.evaluate((name) => {
+      window.__excelDouble!.userDeleteSheet(name);
+      (document.activeElement as HTMLElement).click();
+    }, table.projectName);
+    const bar = page.locator('[data-role="pane-error"]');
+    await bar.waitFor();
+    expect(await bar.textContent()).toContain('已被删除');
+    expect(await page.getByRole('tablist').count()).toBe(1);
+    // The bar can be dismissed.
+    await bar.getByRole('button', { name: '关闭提示' }).click();
+    await bar.waitFor({ state: 'detached' });
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  test('view=check opens the 检查 tab; an Excel that cannot run the checks shows a message, not a blank pane', async () => {
+    const { page, outside } = await openPane('?view=check', { maxExcelApi: '1.1' });
+    await expect(page.getByRole('tab', { name: /检查/ }).getAttribute('aria-selected')).resolves.toBe('true');
+    const bar = page.locator('[data-role="pane-error"]');
+    await bar.waitFor();
+    expect(await bar.textContent()).toContain('操作未完成');
+    expect(await page.getByRole('button', { name: '全部检查' }).count()).toBe(1);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  test('outside Office the pane says 请在 Excel 中打开 and links to the checker page', async () => {
+    const notInOffice = 'window.Office = { HostType: { Excel: "Excel" }, onReady: function () { return Promise.resolve({ host: null, platform: null }); } };';
+    const { page, outside } = await openPane('', undefined, notInOffice);
+    const bar = page.locator('[data-role="outside-office"]');
+    await bar.waitFor();
+    expect(await bar.textContent()).toContain('请在 Excel 中打开');
+    expect(await bar.getByRole('link').getAttribute('href')).toBe('index.html');
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
