@@ -4,7 +4,7 @@
  */
 import type { AmountUnit, Department, FrameworkName, IndicatorRow, PerformanceTable } from '../model';
 import { detectFramework } from '../frameworks';
-import { compactText, convertMoney, parseValue } from '../values';
+import { compactText, convertMoney, parseRowValue } from '../values';
 import { parseRange, toA1 } from './address';
 import type { RangePosition } from './address';
 import {
@@ -377,7 +377,7 @@ export function readSheet(grid: CellGrid, options: ReadSheetOptions = {}): Sheet
   const grid_ = readGrid(cells, header);
   const indicators: IndicatorRow[] = grid_.indicators.map((row) => ({
     ...row,
-    parsed: parseValue(row.value, { tableUnit, level3: row.level3, unitColumn: row.unit ?? undefined }),
+    parsed: parseRowValue(row, tableUnit),
   }));
   const extraTotal = block.extraFields['年度资金总额'];
   const table: PerformanceTable = {
