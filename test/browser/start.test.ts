@@ -1,0 +1,87 @@
+// `npm start` (scripts/start.js) on this Linux machine with no Excel: it falls back to a self-signed
+// certificate, serves the checker page and the task pane over https, prints the sideload steps, and
+// stops cleanly.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:https';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function fetchHttps(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { rejectUnauthorized: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    }).on('error', reject);
+  });
+}
+
+describe('npm start (scripts/start.js)', () => {
+  let child: ChildProcess | null = null;
+  let home: string;
+  afterEach(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  test('serves index.html and taskpane.html over https and prints how to sideload', async () => {
+    const port = await freePort();
+    // A scratch HOME: whatever office-addin-dev-certs looks for or writes stays out of the real one.
+    home = mkdtempSync(join(tmpdir(), 'jixiao-start-'));
+    child = spawn(process.execPath, ['scripts/start.js'], {
+      cwd: ROOT,
+      env: { ...process.env, JIXIAO_PORT: String(port), HOME: home, JIXIAO_DEV_CERTS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (output.includes(`https://localhost:${port}/taskpane.html`)) {
+          clearInterval(timer);
+          resolve();
+        } else if (child!.exitCode !== null) {
+          clearInterval(timer);
+          reject(new Error(`start.js exited ${child!.exitCode}:\n${output}`));
+        }
+      }, 200);
+    });
+    if (process.platform === 'linux') expect(output).toContain('自签名证书');
+    expect(output).toContain('上传我的加载项');
+    expect(output).toContain('Upload My Add-in');
+    expect(output).toContain('wef');
+
+    const checker = await fetchHttps(`https://localhost:${port}/`);
+    expect(checker.status).toBe(200);
+    expect(checker.body).toContain('<title>绩效目标表检查</title>');
+    expect(checker.body).not.toContain('office.js');
+    const pane = await fetchHttps(`https://localhost:${port}/taskpane.html`);
+    expect(pane.status).toBe(200);
+    expect(pane.body).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    const script = /<script defer(?:="defer")? src="([^"]*taskpane[^"]*\.js)"/.exec(pane.body);
+    expect(script).not.toBeNull();
+    expect((await fetchHttps(`https://localhost:${port}/${script![1]}`)).status).toBe(200);
+  }, 120_000);
+});
