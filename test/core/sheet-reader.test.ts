@@ -113,6 +113,19 @@ describe('readSheet on other layouts', () => {
     expect(sheet.rowRefs[1]).toMatchObject({ level2: 'B3', description: null });
   });
 
+  test('inline labels: `单位：部门` and `项目名称：…` in one cell', () => {
+    const values: CellValue[][] = [
+      ['单位：343301天津市法律援助中心', null, '金额单位：万元'],
+      ['项目名称：法律援助案件补贴'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '补贴案件数', '≥550件'],
+    ];
+    const sheet = readSheet(grid(values))!;
+    expect(sheet.table.department).toEqual({ code: '343301', name: '天津市法律援助中心' });
+    expect(sheet.table.projectName).toBe('法律援助案件补贴');
+    expect(sheet.refs).toMatchObject({ department: 'A1', unit: 'C1', projectName: 'A2' });
+  });
+
   test('成本指标 as a 一级 reads as the 2021 framework unless one is forced', () => {
     const values: CellValue[][] = [
       ['一级指标', '二级指标', '三级指标', '指标值'],

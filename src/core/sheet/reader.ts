@@ -29,6 +29,7 @@ export interface ReadSheetOptions {
 }
 
 const DEFAULT_UNIT: AmountUnit = '万元';
+const INLINE_DEPARTMENT_LABEL = '单位';
 /** Header fields read as a block: their value may sit below the label instead of beside it. */
 const BLOCK_FIELDS: readonly HeaderField[] = ['purpose', 'goals'];
 
@@ -245,12 +246,13 @@ function readHeaderBlock(cells: SheetCells, headerRow: number): HeaderBlock {
         if (label === LABELS.budgetBlock) budgetBlock = { row, lastRow: area ? area.end.row : row + 1 };
         continue;
       }
-      const inline = inlineValue(text, new Set([...EXTRA_FIELD_LABELS, ...DEPARTMENT_LABELS, ...HEADER_FIELD_LABELS.projectName]));
+      // `单位：天津市司法局` (not a money unit, handled above) names the department.
+      const inline = inlineValue(text, new Set([...EXTRA_FIELD_LABELS, ...DEPARTMENT_LABELS, ...HEADER_FIELD_LABELS.projectName, INLINE_DEPARTMENT_LABEL]));
       if (inline) {
         firstLabelRow = Math.min(firstLabelRow, row);
         used.add(address);
         const found = { text: inline.value, value: inline.value, address };
-        if (DEPARTMENT_LABELS.includes(inline.label)) department = found;
+        if (DEPARTMENT_LABELS.includes(inline.label) || inline.label === INLINE_DEPARTMENT_LABEL) department = found;
         else if (HEADER_FIELD_LABELS.projectName.includes(inline.label)) fields.projectName ??= found;
         else extraFields[inline.label] ??= inline.value;
       }
