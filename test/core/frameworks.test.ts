@@ -5,6 +5,8 @@ import {
   canonicalLevel2,
   detectFramework,
   dimensionKey,
+  dimensionRole,
+  findLevel2,
   findLevel2Anywhere,
   FRAMEWORKS,
   getFramework,
@@ -14,6 +16,7 @@ import {
   isTimelinessDimension,
   loadFramework,
   resolveFramework,
+  rowDimensionRole,
   type Framework,
 } from '../../src/core/frameworks';
 import { loadSeedLibrary } from '../support/seed';
@@ -152,7 +155,29 @@ describe('dimension predicates', () => {
   });
 });
 
+describe('rowDimensionRole', () => {
+  it('a 二级 under the wrong 一级 keeps its real home’s role; a known pair has dimensionRole’s role', () => {
+    expect(dimensionRole(seed, '效益指标', '成本指标')).not.toBe('cost');
+    expect(rowDimensionRole(seed, { level1: '效益指标', level2: '成本指标' })).toBe('cost');
+    expect(rowDimensionRole(seed, { level1: '满意度', level2: ' 时效 ' })).toBe('timeliness');
+    expect(rowDimensionRole(f2021, { level1: '成本指标', level2: '经济成本指标' })).toBe('cost');
+    expect(rowDimensionRole(seed, { level1: '效益指标', level2: '社会效益指标' })).toBe(dimensionRole(seed, '效益指标', '社会效益指标'));
+    expect(rowDimensionRole(seed, { level1: '未知', level2: '也未知' })).toBeNull();
+  });
+});
+
 describe('loadFramework', () => {
+  it('an adjusted framework answers to its own aliases, the bundled one still does not', () => {
+    expect(findLevel2(seed, '效益指标', '公众效益')).toBeNull();
+    const adjusted = structuredClone(seed);
+    adjusted.level1[1].level2[1].aliases.push('公众效益指标');
+    const loaded = loadFramework(adjusted);
+    expect(findLevel2(loaded, '效益指标', '公众效益')?.name).toBe(loaded.level1[1].level2[1].name);
+    expect(findLevel2Anywhere(loaded, '公众效益')).toBe('效益指标');
+    expect(findLevel2(seed, '效益指标', '公众效益')).toBeNull();
+    expect(findLevel2Anywhere(seed, '公众效益')).toBeNull();
+  });
+
   it('accepts the bundled trees and an adjusted copy', () => {
     expect(loadFramework(structuredClone(seed))).toEqual(seed);
     const adjusted = structuredClone(f2021);

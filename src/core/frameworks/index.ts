@@ -1,4 +1,4 @@
-import type { FrameworkName } from '../model';
+import type { FrameworkName, IndicatorRow } from '../model';
 import { FRAMEWORK_DATA } from './data';
 import { dimensionKey, FrameworkSchema } from './schema';
 import type { Dimension, DimensionRole, Framework, Level1Dimension } from './types';
@@ -21,19 +21,76 @@ export function getFramework(name: FrameworkName): Framework {
   return FRAMEWORKS[name];
 }
 
-function answersTo(dimension: Dimension, name: string): boolean {
-  const key = dimensionKey(name);
-  return key !== '' && [dimension.name, ...dimension.aliases].some((candidate) => dimensionKey(candidate) === key);
+/**
+ * A framework's names by match key, built once per framework object (frameworks are read-only data):
+ * a lookup is then one key computation and a map read, which a 10,000-row check does many times.
+ */
+interface NameIndex {
+  level1: Map<string, Level1Dimension>;
+  level2: Map<Level1Dimension, Map<string, Dimension>>;
+  /** A 二级 key → the first 一级 that has such a 二级. */
+  level2Home: Map<string, Level1Dimension>;
+}
+
+const nameIndexes = new WeakMap<Framework, NameIndex>();
+
+/** Keys of the names a dimension answers to (its name and aliases); the empty key answers to nothing. */
+function keysOf(dimension: Dimension): string[] {
+  return [dimension.name, ...dimension.aliases].map(dimensionKey).filter((key) => key !== '');
+}
+
+function indexNames(framework: Framework): NameIndex {
+  const index: NameIndex = { level1: new Map(), level2: new Map(), level2Home: new Map() };
+  for (const level1 of framework.level1) {
+    for (const key of keysOf(level1)) if (!index.level1.has(key)) index.level1.set(key, level1);
+    const level2ByKey = new Map<string, Dimension>();
+    for (const level2 of level1.level2) {
+      for (const key of keysOf(level2)) {
+        if (!level2ByKey.has(key)) level2ByKey.set(key, level2);
+        if (!index.level2Home.has(key)) index.level2Home.set(key, level1);
+      }
+    }
+    index.level2.set(level1, level2ByKey);
+  }
+  return index;
+}
+
+function nameIndex(framework: Framework): NameIndex {
+  let index = nameIndexes.get(framework);
+  if (!index) {
+    index = indexNames(framework);
+    nameIndexes.set(framework, index);
+  }
+  return index;
+}
+
+/** dimensionKey of names as written in sheets: few distinct names, asked for on every row by every rule. */
+const writtenKeys = new Map<string, string>();
+const MAX_WRITTEN_KEYS = 10_000;
+
+function keyOf(name: string): string {
+  let key = writtenKeys.get(name);
+  if (key === undefined) {
+    if (writtenKeys.size >= MAX_WRITTEN_KEYS) writtenKeys.clear();
+    key = dimensionKey(name);
+    writtenKeys.set(name, key);
+  }
+  return key;
+}
+
+function level2Of(framework: Framework, level1: Level1Dimension, name: string): Dimension | null {
+  return nameIndex(framework).level2.get(level1)?.get(keyOf(name)) ?? null;
 }
 
 /** The 一级 dimension a name denotes (aliases, trailing 指标, spacing ignored), or null. */
 export function findLevel1(framework: Framework, name: string): Level1Dimension | null {
-  return framework.level1.find((dimension) => answersTo(dimension, name)) ?? null;
+  return nameIndex(framework).level1.get(keyOf(name)) ?? null;
 }
 
 /** The 二级 dimension a name denotes under a given 一级 (canonical or not), or null. */
 export function findLevel2(framework: Framework, level1Name: string, name: string): Dimension | null {
-  return findLevel1(framework, level1Name)?.level2.find((dimension) => answersTo(dimension, name)) ?? null;
+  const level1 = findLevel1(framework, level1Name);
+  return level1 ? level2Of(framework, level1, name) : null;
 }
 
 /** Canonical 一级 name (`产出` → `产出指标`), or null when the framework has no such 一级. */
@@ -48,13 +105,14 @@ export function canonicalLevel2(framework: Framework, level1Canonical: string, n
 
 /** The canonical 一级 a 二级 name belongs to, searching every 一级 (to report a 二级 under the wrong 一级). */
 export function findLevel2Anywhere(framework: Framework, name: string): string | null {
-  return framework.level1.find((level1) => level1.level2.some((dimension) => answersTo(dimension, name)))?.name ?? null;
+  return nameIndex(framework).level2Home.get(keyOf(name))?.name ?? null;
 }
 
 /** 成本指标 as a 一级 marks the 101号 style; anything else reads as the seed style. */
 export function detectFramework(level1Names: string[]): FrameworkName {
   const costAsLevel1 = findLevel1(FRAMEWORKS['2021'], '成本指标');
-  return level1Names.some((name) => costAsLevel1 !== null && answersTo(costAsLevel1, name)) ? '2021' : 'seed';
+  const named = (name: string) => findLevel1(FRAMEWORKS['2021'], name) === costAsLevel1;
+  return costAsLevel1 !== null && level1Names.some(named) ? '2021' : 'seed';
 }
 
 /** The framework a setting selects: `auto` detects it from the sheet's 一级 names. */
@@ -66,8 +124,17 @@ export function resolveFramework(setting: FrameworkName | 'auto', level1Names: s
 export function dimensionRole(framework: Framework, level1: string, level2: string): DimensionRole | null {
   const first = findLevel1(framework, level1);
   if (!first) return null;
-  const second = first.level2.find((dimension) => answersTo(dimension, level2));
-  return second?.role ?? first.role ?? null;
+  return level2Of(framework, first, level2)?.role ?? first.role ?? null;
+}
+
+/**
+ * What an indicator row measures. Like dimensionRole, except that a 二级 written under the wrong 一级
+ * keeps the role of its real home, so a 成本指标 misplaced under 效益指标 is still checked as a cost.
+ */
+export function rowDimensionRole(framework: Framework, row: Pick<IndicatorRow, 'level1' | 'level2'>): DimensionRole | null {
+  const { level1, level2 } = row;
+  const home = findLevel2(framework, level1, level2) ? level1 : (findLevel2Anywhere(framework, level2) ?? level1);
+  return dimensionRole(framework, home, level2);
 }
 
 /** Seed: 产出指标/成本指标; 2021: any 二级 of the 一级 成本指标. */

@@ -1,10 +1,8 @@
-import type { DimensionRole } from '../frameworks';
+import { rowDimensionRole, type DimensionRole } from '../frameworks';
 import type { IndicatorRow, Settings } from '../model';
 import type { Finding, Rule } from './types';
-import { rowRole } from './dimensions';
 import { formatNumber, locatedRows, rowLabel } from './helpers';
-import { isUpperBound } from '../values';
-import { compactText, unitFromName } from '../values';
+import { compactText, isUpperBound, unitFromName } from '../values';
 
 /** `培训人数`, `检查次数`, `合格率`: the name says what the bare number counts. */
 const UNIT_IN_NAME = /(人次|人|次|个|件|户|天|日|册|本|套|张|份|辆|条|项|场|期|台|家|所|篇|课时|小时|月|年)数$|率$|比例$|占比$/;
@@ -73,7 +71,7 @@ export const badValueRule: Rule = {
   check({ sheet, settings, framework }) {
     const findings: Finding[] = [];
     for (const { row, refs } of locatedRows(sheet)) {
-      const finding = checkRow(row, rowRole(framework, row), settings);
+      const finding = checkRow(row, rowDimensionRole(framework, row), settings);
       if (finding) findings.push({ ...finding, cells: [refs.value] });
     }
     return findings;

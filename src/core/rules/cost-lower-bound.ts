@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { rowRole } from './dimensions';
+import { rowDimensionRole } from '../frameworks';
 import { locatedRows, rowLabel } from './helpers';
 import { isLowerBound } from '../values';
 
@@ -12,7 +12,7 @@ export const costLowerBoundRule: Rule = {
     return locatedRows(sheet)
       .filter(
         ({ row }) =>
-          rowRole(framework, row) === 'cost' &&
+          rowDimensionRole(framework, row) === 'cost' &&
           (row.parsed.kind === 'moneyTotal' || row.parsed.kind === 'moneyRate') &&
           isLowerBound(row.parsed.operator),
       )

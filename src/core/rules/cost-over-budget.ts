@@ -1,5 +1,5 @@
 import type { Finding, Rule } from './types';
-import { rowRole } from './dimensions';
+import { rowDimensionRole } from '../frameworks';
 import { cellsOf, formatAmount, locatedRows, rowLabel } from './helpers';
 
 /**
@@ -18,7 +18,7 @@ export const costOverBudgetRule: Rule = {
     const limit = total + settings.fundsTolerance;
     const costs = locatedRows(sheet).filter(
       ({ row }) =>
-        rowRole(framework, row) === 'cost' &&
+        rowDimensionRole(framework, row) === 'cost' &&
         row.parsed.kind === 'moneyTotal' &&
         row.parsed.amount !== null,
     );

@@ -1,6 +1,6 @@
 import type { PerformanceTable } from '../model';
 import type { Finding, Rule } from './types';
-import { rowRole } from './dimensions';
+import { rowDimensionRole } from '../frameworks';
 import { locatedRows, rowLabel } from './helpers';
 
 const YEAR_IN_TEXT = /(?<!\d)(20\d{2})(?!\d)/g;
@@ -60,7 +60,7 @@ export const deadlineOutsideYearRule: Rule = {
     const findings: Finding[] = [];
     for (const { row, refs } of locatedRows(sheet)) {
       const year = row.parsed.year;
-      if (rowRole(framework, row) !== 'timeliness' || year === null) continue;
+      if (rowDimensionRole(framework, row) !== 'timeliness' || year === null) continue;
       if (year < span.from || year > span.to) {
         findings.push({
           message: `${rowLabel(row)}的指标值「${row.value}」在 ${year} 年，不在${span.source} ${describe(span)}内`,

@@ -1,6 +1,5 @@
 import type { Finding, Rule } from './types';
-import { findLevel2 } from '../frameworks';
-import { dimensionLookup } from './dimensions';
+import { findLevel1, findLevel2, findLevel2Anywhere } from '../frameworks';
 import { cellsOf, locatedRows } from './helpers';
 
 /**
@@ -15,10 +14,9 @@ export const missingDimensionRule: Rule = {
     const rows = locatedRows(sheet);
     const header = sheet.refs.indicatorHeader;
     const findings: Finding[] = [];
-    const lookup = dimensionLookup(framework);
     const level2Names = [...new Set(rows.map(({ row }) => row.level2))];
     for (const level1 of framework.level1) {
-      const first = rows.find(({ row }) => lookup.level1(row.level1) === level1);
+      const first = rows.find(({ row }) => findLevel1(framework, row.level1) === level1);
       if (!first) {
         if (level1.required) {
           findings.push({ message: `缺少一级指标「${level1.name}」：本表没有该维度的指标`, cells: cellsOf(header) });
@@ -28,7 +26,7 @@ export const missingDimensionRule: Rule = {
       const groupCell = cellsOf(first.refs.level1, header).slice(0, 1);
       const present = new Set(
         level2Names
-          .filter((name) => lookup.level2Home(name) === level1.name)
+          .filter((name) => findLevel2Anywhere(framework, name) === level1.name)
           .map((name) => findLevel2(framework, level1.name, name)),
       );
       for (const level2 of level1.level2) {
