@@ -137,6 +137,46 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await page.close();
   }, 60_000);
 
+  test('insert all 16, preview a table, and a stricter 满意度下限 saved with the workbook re-checks', async () => {
+    const { page, outside, errors } = await openPane('');
+    await page.getByRole('button', { name: /全部插入/ }).click();
+    await page.locator('[data-role="insert-outcome"]').waitFor();
+    const names = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    expect(names.slice(1)).toHaveLength(library.tables.length);
+    expect(await page.locator('[data-role="insert-outcome"]').textContent()).toContain(`已插入 ${library.tables.length} 张工作表`);
+
+    // Preview: header fields and every indicator row of table 2, without inserting.
+    const table = tableNumbered(library, 2);
+    await page.getByRole('button', { name: `预览 ${table.projectName}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('tbody tr').count()).toBe(table.indicators.length);
+    expect(await dialog.textContent()).toContain(table.department.name);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.__excelDouble!.sheetNames().length)).toBe(names.length);
+
+    // 设置: 满意度下限 95 → saved in the document settings, and the ≥90% targets are now reported.
+    await page.getByRole('tab', { name: '设置' }).click();
+    const field = page.getByLabel('满意度下限（%）');
+    await field.fill('95');
+    await page.getByText('已保存到工作簿，并已按新设置重新检查。').waitFor();
+    const stored = await page.evaluate(() => window.__excelDouble!.Office.context.document.settings.get('jixiao.settings') as { minSatisfaction: number });
+    expect(stored.minSatisfaction).toBe(95);
+    await page.getByRole('tab', { name: /检查/ }).click();
+    await page.locator('[data-code="bad-value"]', { hasText: '低于 95%' }).first().waitFor();
+    // An invalid value is refused in the form and not saved.
+    await page.getByRole('tab', { name: '设置' }).click();
+    await page.getByLabel('满意度下限（%）').fill('120');
+    await page.getByText('请输入 0–100 之间的百分数').waitFor();
+    const after = await page.evaluate(() => window.__excelDouble!.Office.context.document.settings.get('jixiao.settings') as { minSatisfaction: number });
+    expect(after.minSatisfaction).toBe(95);
+
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('a sheet deleted under the pane: selecting its issue shows the Chinese message, the pane stays', async () => {
     const { page, outside } = await openPane('?view=templates');
     const table = tableNumbered(library, 1);
