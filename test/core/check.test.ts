@@ -1,5 +1,6 @@
 import { checkGrid, checkGrids, checkSheet, summarize } from '../../src/core/check';
-import { parseSettings, type RuleCode, type SheetReport } from '../../src/core/model';
+import { parseSettings, RuleCodeSchema, type RuleCode, type SheetReport } from '../../src/core/model';
+import * as rules from '../../src/core/rules';
 import { rowOfAddress } from '../../src/core/rules/helpers';
 import { compareSeverity } from '../../src/core/marks';
 import { loadSeedLibrary, seedTable } from '../support/seed';
@@ -26,6 +27,15 @@ describe('check engine on the seed', () => {
     const found = reports.flatMap((r) => r.issues.map((i) => `${r.sheet} ${i.code} ${i.severity}`));
     expect(found).toEqual(['表9 bad-value warning', '表15 bad-value warning']);
     expect(summarize(reports)).toEqual({ errors: 0, warnings: 2, infos: 0, clean: false });
+  });
+});
+
+describe('the rule registry', () => {
+  it('runs every rule code of the model once, and each rule the index exports is registered', () => {
+    expect(rules.ALL_RULES.map((rule) => rule.code).sort()).toEqual([...RuleCodeSchema.options].sort());
+    const exported = Object.entries(rules).filter(([name]) => name.endsWith('Rule')).map(([, rule]) => rule);
+    expect(exported).toHaveLength(rules.ALL_RULES.length);
+    for (const rule of exported) expect(rules.ALL_RULES).toContain(rule);
   });
 });
 

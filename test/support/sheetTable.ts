@@ -5,7 +5,7 @@ import { fromA1 } from '../../src/core/sheet/address';
 import { planTableSheet } from '../../src/core/sheet/layout';
 import { readSheet } from '../../src/core/sheet/reader';
 import type { CellGrid, CellValue, SheetPlan, SheetTable } from '../../src/core/sheet/types';
-import { parseValue } from '../../src/core/values';
+import { parseRowValue } from '../../src/core/values';
 
 /** The values a plan writes, as the grid an adapter would read back from the drawn sheet. */
 export function gridFromPlan(plan: SheetPlan): CellGrid {
@@ -35,7 +35,7 @@ export function sheetFromTable(table: PerformanceTable, framework: FrameworkName
 export function setValue(table: PerformanceTable, index: number, value: string): void {
   const row = table.indicators[index];
   row.value = value;
-  row.parsed = parseValue(value, { tableUnit: table.unit, level3: row.level3, unitColumn: row.unit });
+  row.parsed = parseRowValue(row, table.unit);
 }
 
 /** Index of the first row whose 三级 name contains `text`; throws when there is none. */

@@ -20,6 +20,13 @@ const BENEFIT_LEVEL2 = [
   { name: '可持续影响指标', aliases: ['可持续发展影响', '可持续影响力'], required: false },
 ];
 
+/** 产出指标's 二级 in both frameworks (the seed style adds 成本指标 after them). */
+const OUTPUT_LEVEL2: Framework['level1'][number]['level2'] = [
+  { name: '数量指标', aliases: [], required: true, role: 'quantity' },
+  { name: '质量指标', aliases: [], required: true, role: 'quality' },
+  { name: '时效指标', aliases: [], required: true, role: 'timeliness' },
+];
+
 /** The older national framework the seed uses: 成本指标 is a 二级 under 产出指标. */
 export const SEED_FRAMEWORK_DATA: Framework = {
   name: 'seed',
@@ -30,12 +37,7 @@ export const SEED_FRAMEWORK_DATA: Framework = {
       aliases: [],
       required: true,
       minLevel2: 1,
-      level2: [
-        { name: '数量指标', aliases: [], required: true, role: 'quantity' },
-        { name: '质量指标', aliases: [], required: true, role: 'quality' },
-        { name: '时效指标', aliases: [], required: true, role: 'timeliness' },
-        { name: '成本指标', aliases: [], required: true, role: 'cost' },
-      ],
+      level2: [...OUTPUT_LEVEL2, { name: '成本指标', aliases: [], required: true, role: 'cost' }],
     },
     { name: '效益指标', aliases: [], required: true, role: 'benefit', minLevel2: 1, level2: BENEFIT_LEVEL2 },
     SATISFACTION,
@@ -52,11 +54,7 @@ export const FRAMEWORK_2021_DATA: Framework = {
       aliases: [],
       required: true,
       minLevel2: 1,
-      level2: [
-        { name: '数量指标', aliases: [], required: true, role: 'quantity' },
-        { name: '质量指标', aliases: [], required: true, role: 'quality' },
-        { name: '时效指标', aliases: [], required: true, role: 'timeliness' },
-      ],
+      level2: OUTPUT_LEVEL2,
     },
     {
       name: '成本指标',
