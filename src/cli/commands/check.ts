@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { MARK_STYLES } from '../../core/marks';
-import { parseSettings, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
+import { FrameworkNameSchema, parseSettings, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
@@ -96,8 +96,11 @@ export function checkText(results: FileResult[], summary: CheckSummary): string 
   return `${lines.join('\n')}\n`;
 }
 
+/** What --framework accepts: a framework's name, or auto (detect per sheet). */
+const FRAMEWORK_CHOICES: readonly string[] = [...FrameworkNameSchema.options, 'auto'];
+
 function settingsFromFlags(framework: string | undefined, year: string | undefined): Settings {
-  if (framework !== undefined && !['seed', '2021', 'auto'].includes(framework)) {
+  if (framework !== undefined && !FRAMEWORK_CHOICES.includes(framework)) {
     throw new CliError(`--framework 只能是 seed、2021 或 auto，而不是「${framework}」`);
   }
   const budgetYear = year === undefined ? null : Number(year);

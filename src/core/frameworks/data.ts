@@ -49,13 +49,7 @@ export const FRAMEWORK_2021_DATA: Framework = {
   name: '2021',
   label: '财预〔2021〕101号框架（成本指标为一级指标）',
   level1: [
-    {
-      name: '产出指标',
-      aliases: [],
-      required: true,
-      minLevel2: 1,
-      level2: OUTPUT_LEVEL2,
-    },
+    { name: '产出指标', aliases: [], required: true, minLevel2: 1, level2: OUTPUT_LEVEL2 },
     {
       name: '成本指标',
       aliases: [],
