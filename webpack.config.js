@@ -8,7 +8,6 @@
 //   testDouble      also build test/support/excelDouble.ts as excel-double.js (browser tests only).
 // The checker page never loads office.js: it reads .xlsx files with exceljs in the browser.
 const path = require('node:path');
-const fs = require('node:fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -32,12 +31,11 @@ function createConfig(env = {}, argv = {}) {
   const outDir = path.resolve(__dirname, typeof env.outdir === 'string' ? env.outdir : 'dist');
   const officeJsSrc = officeJs === 'local' ? 'office/office.js' : OFFICE_JS_CDN;
 
-  const commandsEntry = path.join(__dirname, 'src/commands/commands.ts');
   const entry = {
     taskpane: './src/taskpane/index.tsx',
+    commands: './src/commands/commands.ts',
     checker: './src/checker/index.tsx',
   };
-  if (fs.existsSync(commandsEntry)) entry.commands = commandsEntry;
   if (env.testDouble) entry['excel-double'] = './test/browser/support/doubleEntry.ts';
 
   const page = (filename, chunk, title, withOfficeJs) =>
@@ -49,8 +47,7 @@ function createConfig(env = {}, argv = {}) {
       scriptLoading: 'defer',
     });
 
-  const copies = [];
-  if (fs.existsSync(path.join(__dirname, 'assets'))) copies.push({ from: 'assets', to: 'assets', noErrorOnMissing: true });
+  const copies = [{ from: 'assets', to: 'assets', noErrorOnMissing: true }];
   if (officeJs === 'local') {
     for (const file of OFFICE_JS_LOCAL_FILES) copies.push({ from: path.join(OFFICE_JS_DIST, file), to: `office/${file}` });
   }
@@ -91,8 +88,8 @@ function createConfig(env = {}, argv = {}) {
     plugins: [
       page('taskpane.html', 'taskpane', '绩效目标表助手', true),
       page('index.html', 'checker', '绩效目标表检查', false),
-      ...(entry.commands ? [page('commands.html', 'commands', '绩效目标表助手命令', true)] : []),
-      ...(copies.length ? [new CopyWebpackPlugin({ patterns: copies })] : []),
+      page('commands.html', 'commands', '绩效目标表助手命令', true),
+      new CopyWebpackPlugin({ patterns: copies }),
     ],
     optimization: {
       splitChunks: {
