@@ -40,6 +40,15 @@ function runWebpack(outDir: string): Promise<void> {
   });
 }
 
+/** Builds for earlier sources are never used again; keep .tmp from growing with every edit. */
+function removeOlderBuilds(current: string): void {
+  const dir = join(ROOT, '.tmp');
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name.startsWith('browser-dist-') && path !== current && existsSync(join(path, DONE_MARKER))) rmSync(path, { recursive: true, force: true });
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Builds the pages (office.js local, the Excel double as excel-double.js) once; returns the dir. */
@@ -63,6 +72,7 @@ export async function buildForTests(): Promise<string> {
     try {
       await runWebpack(outDir);
       writeFileSync(join(outDir, DONE_MARKER), key);
+      removeOlderBuilds(outDir);
       return outDir;
     } finally {
       rmSync(lock, { recursive: true, force: true });
