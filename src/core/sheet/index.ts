@@ -4,5 +4,6 @@ export * from './address';
 export * from './labels';
 export { planTableSheet, planBlankSheet, blankTable, uniqueSheetName, LAYOUT_ROWS, SPARE_ROWS } from './layout';
 export type { PlanTableOptions } from './layout';
+export * from './shown';
 export { readSheet, readAmount, splitDepartment } from './reader';
 export type { ReadSheetOptions } from './reader';
