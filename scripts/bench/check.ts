@@ -1,23 +1,14 @@
 // Speed of the check engine: the 16 seed tables as a real workbook's grids, and one 10,000-row table.
-import ExcelJS from 'exceljs';
 import type { BenchFigure } from '../bench';
 import { medianMs } from '../timing';
 import { loadBundledLibrary } from '../../src/cli/seeds';
 import { checkGrid, checkGrids, checkSheet } from '../../src/core/check';
 import type { PerformanceTable } from '../../src/core/model';
-import { planTableSheet, uniqueSheetName } from '../../src/core/sheet/layout';
 import { readSheet } from '../../src/core/sheet/reader';
-import { loadWorkbook, readGrids, workbookToBuffer, writePlan } from '../../src/xlsx';
+import { loadWorkbook, readGrids, workbookToBuffer, writeTablesWorkbook } from '../../src/xlsx';
 
 async function gridsOf(tables: PerformanceTable[]) {
-  const workbook = new ExcelJS.Workbook();
-  const names: string[] = [];
-  for (const table of tables) {
-    const name = uniqueSheetName(table.projectName, names);
-    names.push(name);
-    writePlan(workbook, planTableSheet(table, { sheetName: name, framework: 'seed' }));
-  }
-  return readGrids(await loadWorkbook(await workbookToBuffer(workbook)));
+  return readGrids(await loadWorkbook(await workbookToBuffer(writeTablesWorkbook(tables, { framework: 'seed' }))));
 }
 
 export default async (): Promise<BenchFigure[]> => {

@@ -1,4 +1,5 @@
 // exceljs adapter: SheetPlan → worksheet, worksheet → CellGrid, bytes ↔ workbook. Shared by the CLI and the checker page.
 export { writePlan } from './write';
+export { writeTablesWorkbook, blankSheetName, type TablesWorkbookOptions } from './tablesWorkbook';
 export { readGrids, plainValue } from './read';
 export { loadWorkbook, workbookToBuffer, WorkbookReadError } from './load';

@@ -2,10 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { LibraryTable, PerformanceTable } from '../../src/core/model';
-import { planTableSheet, uniqueSheetName } from '../../src/core/sheet/layout';
-import { writePlan } from '../../src/xlsx';
+import { writeTablesWorkbook } from '../../src/xlsx';
 import { loadSeedLibrary } from '../support/seed';
 
 export function plainTable(table: LibraryTable): PerformanceTable {
@@ -19,15 +18,9 @@ export function seedTables(): PerformanceTable[] {
 
 /** Every seed table on its own sheet, named after its project; returns the sheet names in order. */
 export function seedWorkbook(): { workbook: ExcelJS.Workbook; names: string[]; tables: PerformanceTable[] } {
-  const workbook = new ExcelJS.Workbook();
-  const names: string[] = [];
   const tables = seedTables();
-  for (const table of tables) {
-    const name = uniqueSheetName(table.projectName, names);
-    names.push(name);
-    writePlan(workbook, planTableSheet(table, { sheetName: name, framework: 'seed' }));
-  }
-  return { workbook, names, tables };
+  const workbook = writeTablesWorkbook(tables, { framework: 'seed' });
+  return { workbook, names: workbook.worksheets.map((sheet) => sheet.name), tables };
 }
 
 export function tempDir(prefix: string): string {

@@ -1,23 +1,16 @@
 // `jixiao workbook --out FILE.xlsx [--template NAME…] [--blank seed|2021]`: writes template sheets.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
-import { detectFramework, getFramework } from '../../core/frameworks';
+import { getFramework } from '../../core/frameworks';
 import { findTemplate, projectNameKey } from '../../core/library';
 import { FrameworkNameSchema, type FrameworkName, type LibraryTable, type TemplateLibrary } from '../../core/model';
-import { planBlankSheet, planTableSheet, uniqueSheetName } from '../../core/sheet/layout';
-import { workbookToBuffer, writePlan } from '../../xlsx';
+import { workbookToBuffer, writeTablesWorkbook } from '../../xlsx';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT_OK, type CommandIO } from '../io';
 import type { Command } from '../main';
 import { loadBundledLibrary } from '../seeds';
 
 const MAX_SUGGESTIONS = 5;
-
-/** Sheet name of a blank form. */
-export function blankSheetName(framework: FrameworkName): string {
-  return framework === 'seed' ? '空白表（旧版框架）' : '空白表（101号文框架）';
-}
 
 function bigrams(text: string): string[] {
   const chars = [...text];
@@ -81,23 +74,11 @@ export const workbookCommand: Command = async (args: string[], io: CommandIO) =>
   const library = loadBundledLibrary();
   const tables = values.template ? pickTemplates(library, values.template) : blank ? [] : library.tables;
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'jixiao';
-  const names: string[] = [];
-  const lines: string[] = [];
-  for (const table of tables) {
-    const framework = detectFramework(table.indicators.map((row) => row.level1));
-    const name = uniqueSheetName(table.projectName, names);
-    names.push(name);
-    writePlan(workbook, planTableSheet(table, { sheetName: name, framework }));
-    lines.push(`  ${name}  ←  ${table.title}（${table.indicators.length} 项指标）`);
-  }
-  if (blank) {
-    const name = uniqueSheetName(blankSheetName(blank), names);
-    names.push(name);
-    writePlan(workbook, planBlankSheet(blank, name));
-    lines.push(`  ${name}  ←  空白表：${getFramework(blank).label}`);
-  }
+  const workbook = writeTablesWorkbook(tables, { blank: blank ? [blank] : [] });
+  // writeTablesWorkbook keeps this order: the tables, then the blank form.
+  const sources = [...tables.map((table) => `${table.title}（${table.indicators.length} 项指标）`), ...(blank ? [`空白表：${getFramework(blank).label}`] : [])];
+  const names = workbook.worksheets.map((sheet) => sheet.name);
+  const lines = names.map((name, i) => `  ${name}  ←  ${sources[i]}`);
 
   const out = resolve(values.out);
   try {

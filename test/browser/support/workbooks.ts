@@ -2,12 +2,11 @@
 // with a problem injected, and the reports the core computes for them (what the page must show).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkGrids } from '../../../src/core/check';
 import { buildLibrary } from '../../../src/core/library';
 import { DEFAULT_SETTINGS, type LibraryTable, type SheetReport, type TemplateLibrary } from '../../../src/core/model';
-import { planTableSheet, uniqueSheetName } from '../../../src/core/sheet';
-import { loadWorkbook, readGrids, workbookToBuffer, writePlan } from '../../../src/xlsx';
+import { loadWorkbook, readGrids, workbookToBuffer, writeTablesWorkbook } from '../../../src/xlsx';
 
 const SEEDS = join(__dirname, '..', '..', '..', 'seeds');
 
@@ -24,14 +23,7 @@ export function tableNumbered(library: TemplateLibrary, number: number): Library
 }
 
 export async function workbookOf(tables: LibraryTable[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const names: string[] = [];
-  for (const table of tables) {
-    const name = uniqueSheetName(table.projectName, names);
-    names.push(name);
-    writePlan(workbook, planTableSheet(table, { sheetName: name, framework: 'seed' }));
-  }
-  return Buffer.from(await workbookToBuffer(workbook));
+  return Buffer.from(await workbookToBuffer(writeTablesWorkbook(tables, { framework: 'seed' })));
 }
 
 /** What the checker page computes for these bytes: same reader, same rules, default settings. */
