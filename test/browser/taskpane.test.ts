@@ -205,16 +205,46 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await page.close();
   });
 
-  test('view=check opens the 检查 tab; an Excel that cannot run the checks shows a message, not a blank pane', async () => {
-    const { page, outside } = await openPane('?view=check', { maxExcelApi: '1.1' });
+  test('ExcelApi 1.8 (the manifest minimum): view=check opens the 检查 tab and live check marks an edit; below it the pane says 不支持', async () => {
+    const { page, outside, errors } = await openPane('?view=check', { maxExcelApi: '1.8' });
     await expect(page.getByRole('tab', { name: /检查/ }).getAttribute('aria-selected')).resolves.toBe('true');
-    const bar = page.locator('[data-role="pane-error"]');
-    await bar.waitFor();
-    expect(await bar.textContent()).toContain('操作未完成');
     expect(await page.getByRole('button', { name: '全部检查' }).count()).toBe(1);
+    await page.locator('[data-role="status"]').waitFor();
+
+    // A template inserted now gets its own change handler (1.8 has no workbook-wide one): its edit is checked.
+    const table = tableNumbered(library, 1);
+    await page.getByRole('tab', { name: '模板' }).click();
+    await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
+    await page.locator('[data-role="insert-outcome"]').waitFor();
+    const plan = planTableSheet(table, { sheetName: table.projectName, framework: 'seed' });
+    const costCell = addressOf(plan, table.indicators.find((row) => row.level3 === '运维费用支出')!.value);
+    await page.getByRole('tab', { name: /检查/ }).click();
+    await userEdit(page, table.projectName, costCell, OVER_BUDGET);
+    const item = page.locator('button[data-code="cost-over-budget"]');
+    await item.waitFor();
+    expect(await item.getAttribute('data-cell')).toBe(costCell);
+    // The mark is in the sheet (a conditional format on the cell); 1.8 has no notes.
+    const marked = await page.evaluate(
+      ([s, a]) => window.__excelDouble!.snapshot(s).conditionalFormats.some((cf) => cf.range === a && (cf.formula ?? '').includes('jixiao:error')),
+      [table.projectName, costCell],
+    );
+    expect(marked).toBe(true);
+    expect(await page.locator('[data-role="pane-error"]').count()).toBe(0);
+    expect(errors).toEqual([]);
     expect(outside).toEqual([]);
     await page.close();
-  });
+
+    // Below the manifest's minimum (Excel refuses the change events): a message, not a blank pane.
+    const old = await openPane('?view=check', { maxExcelApi: '1.1' });
+    await expect(old.page.getByRole('tab', { name: /检查/ }).getAttribute('aria-selected')).resolves.toBe('true');
+    const bar = old.page.locator('[data-role="pane-error"]');
+    await bar.waitFor();
+    expect(await bar.textContent()).toContain('操作未完成');
+    expect(await bar.textContent()).toContain('此版本的 Excel 不支持本助手需要的功能');
+    expect(await old.page.getByRole('button', { name: '全部检查' }).count()).toBe(1);
+    expect(old.outside).toEqual([]);
+    await old.page.close();
+  }, 60_000);
 
   test('outside Office the pane says 请在 Excel 中打开 and links to the checker page', async () => {
     const notInOffice = 'window.Office = { HostType: { Excel: "Excel" }, onReady: function () { return Promise.resolve({ host: null, platform: null }); } };';

@@ -112,3 +112,51 @@ test('a sheet that is no 绩效目标表 costs one read and nothing else', async
   expect(after.notes).toEqual(before.notes);
   await stop();
 });
+
+test('ExcelApi 1.8 (no worksheets.onChanged): per-sheet handlers; an edit marks the cell, a sheet added later is watched', async () => {
+  const { excel, host } = setUp({ maxExcelApi: '1.8' }, DELAY);
+  expect(host.features.collectionEvents).toBe(false);
+  const library = loadSeedLibrary();
+  const [name] = (await host.insertTables([library.tables[0]])).sheetNames;
+  const sheet = readSheet(gridFromDouble(excel, name))!;
+  const valueCell = sheet.rowRefs[0].value;
+  const received: SheetReport[][] = [];
+  const errors: unknown[] = [];
+  const stop = await host.startLiveCheck((r) => received.push(r), (e) => errors.push(e));
+  // Sheet1 and the table: one change handler each, plus onAdded and onDeleted.
+  expect(excel.handlerCount()).toBe(4);
+  expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
+
+  excel.userEdit(name, valueCell, '');
+  let reports = await nextReports(received);
+  expect(reports[0].issues.some((i) => i.code === 'missing-value' && i.cells.includes(valueCell))).toBe(true);
+  expect(marksInDouble(excel, name).some((m) => m.startsWith(`${valueCell} `))).toBe(true);
+  expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
+  expect(excel.snapshot(name).notes).toEqual({}); // notes need ExcelApi 1.18
+
+  // A sheet inserted while the pane watches gets its own handler, so its edits are checked too.
+  const [second] = (await host.insertTables([library.tables[1]])).sheetNames;
+  reports = await nextReports(received);
+  expect(reports.map((r) => r.sheet)).toEqual([name, second]);
+  expect(excel.handlerCount()).toBe(5);
+  const secondCell = readSheet(gridFromDouble(excel, second))!.rowRefs[0].value;
+  excel.userEdit(second, secondCell, '');
+  reports = await nextReports(received);
+  expect(reports[1].issues.some((i) => i.code === 'missing-value' && i.cells.includes(secondCell))).toBe(true);
+  expect(marksInDouble(excel, second)).toEqual(expectedMarks(excel, second));
+
+  await stop();
+  expect(errors).toEqual([]);
+  expect(excel.handlerCount()).toBe(0);
+});
+
+test('the double refuses worksheets.onChanged below ExcelApi 1.9 at sync, as Excel does', async () => {
+  const { excel } = setUp({ maxExcelApi: '1.8' }, DELAY);
+  await expect(
+    excel.Excel.run(async (context) => {
+      context.workbook.worksheets.onChanged.add(() => undefined);
+      await context.sync();
+    }),
+  ).rejects.toThrow(/ApiNotFound/);
+  expect(excel.handlerCount()).toBe(0);
+});

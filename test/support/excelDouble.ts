@@ -313,7 +313,10 @@ class WorkbookState {
   activeSheetId = '';
   selection: { sheetId: string; address: string } | null = null;
   private nextId = 1;
+  /** workbook.worksheets.onChanged (ExcelApi 1.9): every sheet's changes. */
   readonly changedHandlers = new Set<ChangedHandler>();
+  /** worksheet.onChanged (ExcelApi 1.7): one sheet's changes, by sheet id; gone with the sheet. */
+  readonly sheetChangedHandlers = new Map<string, Set<ChangedHandler>>();
   readonly addedHandlers = new Set<SheetHandler>();
   readonly deletedHandlers = new Set<SheetHandler>();
 
@@ -353,8 +356,25 @@ class WorkbookState {
     return sheet;
   }
 
+  handlersOfSheet(sheetId: string): Set<ChangedHandler> {
+    let handlers = this.sheetChangedHandlers.get(sheetId);
+    if (!handlers) {
+      handlers = new Set();
+      this.sheetChangedHandlers.set(sheetId, handlers);
+    }
+    return handlers;
+  }
+
   emitChanged(event: ChangedEvent): void {
-    for (const handler of [...this.changedHandlers]) void Promise.resolve().then(() => handler(event));
+    const handlers = [...this.changedHandlers, ...(this.sheetChangedHandlers.get(event.worksheetId) ?? [])];
+    for (const handler of handlers) void Promise.resolve().then(() => handler(event));
+  }
+
+  removeSheet(sheet: SheetState): void {
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.sheetChangedHandlers.delete(sheet.id);
+    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? '';
+    this.emitSheet(this.deletedHandlers, { type: 'WorksheetDeleted', source: 'Local', worksheetId: sheet.id });
   }
 
   emitSheet(handlers: Set<SheetHandler>, event: SheetEvent): void {
@@ -503,19 +523,28 @@ class WorkbookProxy extends ProxyBase {
   }
 }
 
+/**
+ * `onX` of an object. office.js defines every event whatever the host supports; an Excel below the
+ * event's requirement set refuses the registration at sync (ApiNotFound), as it does any newer API.
+ */
 class EventHandlersProxy<E> {
   constructor(
     private readonly context: DoubleRequestContext,
-    private readonly handlers: Set<(event: E) => unknown>,
-    private readonly gate: () => void,
+    private readonly since: { version: string; what: string },
+    /** Resolved at sync: a worksheet's set needs its id. */
+    private readonly handlers: () => Set<(event: E) => unknown>,
   ) {}
   add(handler: (event: E) => unknown): { context: DoubleRequestContext; remove: () => void } {
-    this.gate();
-    this.context.enqueue(() => this.handlers.add(handler));
+    let registered: Set<(event: E) => unknown> | null = null;
+    this.context.enqueue(() => {
+      this.context.api.require(this.since.version, this.since.what);
+      registered = this.handlers();
+      registered.add(handler);
+    });
     return {
       context: this.context,
       remove: () => {
-        this.context.enqueue(() => this.handlers.delete(handler));
+        this.context.enqueue(() => registered?.delete(handler));
       },
     };
   }
@@ -529,9 +558,9 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   constructor(context: DoubleRequestContext) {
     super(context);
     const state = context.state;
-    this.onChanged = new EventHandlersProxy(context, state.changedHandlers, () => context.api.require('1.9', 'worksheets.onChanged'));
-    this.onAdded = new EventHandlersProxy(context, state.addedHandlers, () => context.api.require('1.7', 'worksheets.onAdded'));
-    this.onDeleted = new EventHandlersProxy(context, state.deletedHandlers, () => context.api.require('1.7', 'worksheets.onDeleted'));
+    this.onChanged = new EventHandlersProxy(context, { version: '1.9', what: 'worksheets.onChanged' }, () => state.changedHandlers);
+    this.onAdded = new EventHandlersProxy(context, { version: '1.7', what: 'worksheets.onAdded' }, () => state.addedHandlers);
+    this.onDeleted = new EventHandlersProxy(context, { version: '1.7', what: 'worksheets.onDeleted' }, () => state.deletedHandlers);
   }
 
   protected currentItems(): WorksheetProxy[] {
@@ -572,6 +601,11 @@ class WorksheetProxy extends ProxyBase {
     private readonly resolveId: () => string,
   ) {
     super(context);
+  }
+
+  /** One sheet's changes, ExcelApi 1.7 (a Worksheet has no onAdded: only its collection has). */
+  get onChanged(): EventHandlersProxy<ChangedEvent> {
+    return new EventHandlersProxy(this.context, { version: '1.7', what: 'worksheet.onChanged' }, () => this.context.state.handlersOfSheet(this.state().id));
   }
 
   static bound(context: DoubleRequestContext, id: string): WorksheetProxy {
@@ -623,12 +657,7 @@ class WorksheetProxy extends ProxyBase {
   }
 
   delete(): void {
-    this.later(() => {
-      const sheet = this.state();
-      const state = this.context.state;
-      state.sheets = state.sheets.filter((s) => s !== sheet);
-      state.emitSheet(state.deletedHandlers, { type: 'WorksheetDeleted', source: 'Local', worksheetId: sheet.id });
-    });
+    this.later(() => this.context.state.removeSheet(this.state()));
   }
 
   getRange(address?: string): RangeProxy {
@@ -1665,12 +1694,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       const sheet = state.addSheet(name);
       state.emitSheet(state.addedHandlers, { type: 'WorksheetAdded', source: 'Local', worksheetId: sheet.id });
     },
-    userDeleteSheet: (name) => {
-      const sheet = state.sheet(name);
-      state.sheets = state.sheets.filter((s) => s !== sheet);
-      if (state.activeSheetId === sheet.id) state.activeSheetId = state.sheets[0]?.id ?? '';
-      state.emitSheet(state.deletedHandlers, { type: 'WorksheetDeleted', source: 'Local', worksheetId: sheet.id });
-    },
+    userDeleteSheet: (name) => state.removeSheet(state.sheet(name)),
     userSetNote: (sheetName, address, content) => {
       const rect = parseRect(address);
       state.sheet(sheetName).notes.set(cellKey(rect.r1, rect.c1), { content, authorName: '用户' });
@@ -1697,7 +1721,8 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
         void handler({ completed: resolve });
       });
     },
-    handlerCount: () => state.changedHandlers.size + state.addedHandlers.size + state.deletedHandlers.size,
+    handlerCount: () =>
+      [state.changedHandlers, ...state.sheetChangedHandlers.values(), state.addedHandlers, state.deletedHandlers].reduce((sum, handlers) => sum + handlers.size, 0),
   };
 }
 
