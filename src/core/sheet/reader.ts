@@ -32,12 +32,21 @@ const DEFAULT_UNIT: AmountUnit = '万元';
 const INLINE_DEPARTMENT_LABEL = '单位';
 /** Header fields read as a block: their value may sit below the label instead of beside it. */
 const BLOCK_FIELDS: readonly HeaderField[] = ['purpose', 'goals'];
+/** Labels that may carry their value in the same cell (`项目名称：…`). */
+const INLINE_LABELS: ReadonlySet<string> = new Set([...EXTRA_FIELD_LABELS, ...DEPARTMENT_LABELS, ...HEADER_FIELD_LABELS.projectName, INLINE_DEPARTMENT_LABEL]);
 
 interface Found {
   text: string;
   value: CellValue;
   address: string;
 }
+
+interface FilledCell extends Found {
+  row: number;
+  col: number;
+}
+
+type Position = readonly [row: number, col: number];
 
 /** Cell access in sheet coordinates, aware of merged areas. */
 class SheetCells {
@@ -82,14 +91,36 @@ class SheetCells {
     return area !== undefined && (area.start.row !== row || area.start.col !== col);
   }
 
+  /** The cell's own value and address. */
+  at(row: number, col: number): Found {
+    const value = this.raw(row, col);
+    return { text: cellText(value), value, address: toA1(row, col) };
+  }
+
   /** The value shown at a cell: a merged area's top-left value, with that cell's address. */
   shown(row: number, col: number): Found {
     const area = this.merge(row, col);
-    const r = area ? area.start.row : row;
-    const c = area ? area.start.col : col;
-    const value = this.raw(r, c);
-    return { text: cellText(value), value, address: toA1(r, c) };
+    return area ? this.at(area.start.row, area.start.col) : this.at(row, col);
   }
+
+  /** Non-blank cells holding their own value in rows fromRow..toRow, row by row, left to right. */
+  *filled(fromRow: number, toRow: number): Generator<FilledCell> {
+    for (let row = fromRow; row <= toRow; row++) {
+      for (let col = this.left; col <= this.right; col++) {
+        if (this.covered(row, col)) continue;
+        const found = this.at(row, col);
+        if (found.text) yield { ...found, row, col };
+      }
+    }
+  }
+}
+
+function* rightwards(row: number, fromCol: number, toCol: number): Generator<Position> {
+  for (let col = fromCol; col <= toCol; col++) yield [row, col];
+}
+
+function* downwards(col: number, fromRow: number, toRow: number): Generator<Position> {
+  for (let row = fromRow; row <= toRow; row++) yield [row, col];
 }
 
 function cellText(value: CellValue): string {
@@ -135,6 +166,16 @@ function inlineValue(text: string, labels: ReadonlySet<string> | readonly string
   return known ? { label, value: match[2].trim() } : null;
 }
 
+/** The first non-blank cell along the positions: its value, 'label' when a label comes first, or null. */
+function firstFilled(cells: SheetCells, positions: Iterable<Position>): Found | 'label' | null {
+  for (const [row, col] of positions) {
+    if (cells.covered(row, col)) continue;
+    const found = cells.at(row, col);
+    if (found.text) return isAnyLabel(found.text) ? 'label' : found;
+  }
+  return null;
+}
+
 /**
  * The value of the label at (row, col): the nearest non-blank cell to its right that is not a label
  * (a label first means the field is blank); for block fields, else the nearest below.
@@ -144,23 +185,9 @@ function valueOf(cells: SheetCells, row: number, col: number, lastRow: number, b
   const startCol = own ? own.end.col + 1 : col + 1;
   // A blank field still has a place: the cell beside its label, where rules can point.
   const expected: Found | null = startCol <= cells.right ? { ...cells.shown(row, startCol), text: '', value: null } : null;
-  for (let c = startCol; c <= cells.right; c++) {
-    if (cells.covered(row, c)) continue;
-    const text = cells.text(row, c);
-    if (!text) continue;
-    if (isAnyLabel(text)) return expected;
-    return { text, value: cells.raw(row, c), address: toA1(row, c) };
-  }
-  if (!block) return expected;
-  const startRow = own ? own.end.row + 1 : row + 1;
-  for (let r = startRow; r <= lastRow; r++) {
-    if (cells.covered(r, col)) continue;
-    const text = cells.text(r, col);
-    if (!text) continue;
-    if (isAnyLabel(text)) return expected;
-    return { text, value: cells.raw(r, col), address: toA1(r, col) };
-  }
-  return expected;
+  let found = firstFilled(cells, rightwards(row, startCol, cells.right));
+  if (found === null && block) found = firstFilled(cells, downwards(col, own ? own.end.row + 1 : row + 1, lastRow));
+  return found === null || found === 'label' ? expected : found;
 }
 
 /** `292.00`, `292万元`, `2,920,000元`, a number cell → the amount in the table's unit; null if none. */
@@ -200,80 +227,52 @@ function readHeaderBlock(cells: SheetCells, headerRow: number): HeaderBlock {
     return found;
   };
 
-  for (let row = cells.top; row < headerRow; row++) {
-    for (let col = cells.left; col <= cells.right; col++) {
-      if (cells.covered(row, col)) continue;
-      const text = cells.text(row, col);
-      if (!text) continue;
-      const label = normalizeLabel(text);
-      const address = toA1(row, col);
-      const tableUnit = matchUnitLabel(text);
-      if (tableUnit) {
-        unit ??= { unit: tableUnit, address };
-        department ??= departmentOnRow(cells, row, col);
-        firstLabelRow = Math.min(firstLabelRow, row);
-        used.add(address);
-        continue;
+  for (const cell of cells.filled(cells.top, lastRow)) {
+    const { row, col, text, address } = cell;
+    const label = normalizeLabel(text);
+    const tableUnit = matchUnitLabel(text);
+    const inline = tableUnit ? null : inlineValue(text, INLINE_LABELS);
+    const known = tableUnit !== null || inline !== null || ALL_HEADER_LABELS.has(label);
+    if (!known) continue;
+    firstLabelRow = Math.min(firstLabelRow, row);
+    used.add(address);
+    const valueBeside = (block: boolean): Found | null => take(valueOf(cells, row, col, lastRow, block));
+
+    const field = (Object.entries(HEADER_FIELD_LABELS) as [HeaderField, readonly string[]][]).find(([, forms]) => forms.includes(label))?.[0];
+    if (tableUnit) {
+      unit ??= { unit: tableUnit, address };
+      department ??= departmentOnRow(cells, row, col);
+    } else if (field) {
+      if (!fields[field]?.text) {
+        const found = valueBeside(BLOCK_FIELDS.includes(field));
+        if (found) fields[field] = found;
       }
-      const field = (Object.entries(HEADER_FIELD_LABELS) as [HeaderField, readonly string[]][]).find(([, forms]) => forms.includes(label))?.[0];
-      if (field) {
-        firstLabelRow = Math.min(firstLabelRow, row);
-        used.add(address);
-        if (!fields[field]?.text) {
-          const found = take(valueOf(cells, row, col, lastRow, BLOCK_FIELDS.includes(field)));
-          if (found) fields[field] = found;
-        }
-        continue;
-      }
-      if (EXTRA_FIELD_LABELS.includes(label)) {
-        firstLabelRow = Math.min(firstLabelRow, row);
-        used.add(address);
-        const found = take(valueOf(cells, row, col, lastRow, false));
-        if (found?.text && !(label in extraFields)) extraFields[label] = found.text;
-        continue;
-      }
-      if (DEPARTMENT_LABELS.includes(label)) {
-        firstLabelRow = Math.min(firstLabelRow, row);
-        used.add(address);
-        const found = take(valueOf(cells, row, col, lastRow, false));
-        if (found?.text) department = found;
-        continue;
-      }
-      if (GROUP_LABELS.includes(label)) {
-        firstLabelRow = Math.min(firstLabelRow, row);
-        used.add(address);
-        const area = cells.merge(row, col);
-        if (label === LABELS.budgetBlock) budgetBlock = { row, lastRow: area ? area.end.row : row + 1 };
-        continue;
-      }
+    } else if (EXTRA_FIELD_LABELS.includes(label)) {
+      const found = valueBeside(false);
+      if (found?.text && !(label in extraFields)) extraFields[label] = found.text;
+    } else if (DEPARTMENT_LABELS.includes(label)) {
+      const found = valueBeside(false);
+      if (found?.text) department = found;
+    } else if (GROUP_LABELS.includes(label)) {
+      const area = cells.merge(row, col);
+      if (label === LABELS.budgetBlock) budgetBlock = { row, lastRow: area ? area.end.row : row + 1 };
+    } else if (inline) {
       // `单位：天津市司法局` (not a money unit, handled above) names the department.
-      const inline = inlineValue(text, new Set([...EXTRA_FIELD_LABELS, ...DEPARTMENT_LABELS, ...HEADER_FIELD_LABELS.projectName, INLINE_DEPARTMENT_LABEL]));
-      if (inline) {
-        firstLabelRow = Math.min(firstLabelRow, row);
-        used.add(address);
-        const found = { text: inline.value, value: inline.value, address };
-        if (DEPARTMENT_LABELS.includes(inline.label) || inline.label === INLINE_DEPARTMENT_LABEL) department = found;
-        else if (HEADER_FIELD_LABELS.projectName.includes(inline.label)) fields.projectName ??= found;
-        else extraFields[inline.label] ??= inline.value;
-      }
+      const found = { text: inline.value, value: inline.value, address };
+      if (DEPARTMENT_LABELS.includes(inline.label) || inline.label === INLINE_DEPARTMENT_LABEL) department = found;
+      else if (HEADER_FIELD_LABELS.projectName.includes(inline.label)) fields.projectName ??= found;
+      else extraFields[inline.label] ??= inline.value;
     }
   }
 
   if (department) used.add(department.address);
-  // 资金用途 often has no label of its own: the text cell on the budget block's last rows.
+  // 资金用途 often has no label of its own: the text cell on the budget block's last rows (amounts are taken).
   if (!fields.purpose?.text && budgetBlock) {
-    const amountRows = [fields.budgetTotal, fields.budgetFiscal, fields.budgetOther].filter((f): f is Found => f !== undefined);
-    for (let row = budgetBlock.row; row <= Math.min(budgetBlock.lastRow, lastRow) && !fields.purpose?.text; row++) {
-      for (let col = cells.left; col <= cells.right; col++) {
-        if (cells.covered(row, col)) continue;
-        const text = cells.text(row, col);
-        const address = toA1(row, col);
-        if (!text || used.has(address) || isAnyLabel(text) || amountRows.some((f) => f.address === address)) continue;
-        if (readAmount(cells.raw(row, col), DEFAULT_UNIT) !== null) continue;
-        fields.purpose = { text, value: cells.raw(row, col), address };
-        used.add(address);
-        break;
-      }
+    for (const cell of cells.filled(budgetBlock.row, Math.min(budgetBlock.lastRow, lastRow))) {
+      if (used.has(cell.address) || isAnyLabel(cell.text) || readAmount(cell.value, DEFAULT_UNIT) !== null) continue;
+      fields.purpose = cell;
+      used.add(cell.address);
+      break;
     }
   }
 
@@ -287,8 +286,8 @@ function departmentOnRow(cells: SheetCells, row: number, unitCol: number): Found
   for (let c = unitCol + 1; c <= cells.right; c++) candidates.push(c);
   for (const col of candidates) {
     if (cells.covered(row, col)) continue;
-    const text = cells.text(row, col);
-    if (text && !isAnyLabel(text) && !text.includes(LABELS.titleSuffix)) return { text, value: cells.raw(row, col), address: toA1(row, col) };
+    const found = cells.at(row, col);
+    if (found.text && !isAnyLabel(found.text) && !found.text.includes(LABELS.titleSuffix)) return found;
   }
   return null;
 }
@@ -296,18 +295,18 @@ function departmentOnRow(cells: SheetCells, row: number, unitCol: number): Found
 /** The title: a text above the first label, preferring one that names a 绩效目标表. */
 function findTitle(cells: SheetCells, firstLabelRow: number, used: Set<string>): Found | null {
   let first: Found | null = null;
-  for (let row = cells.top; row < firstLabelRow; row++) {
-    for (let col = cells.left; col <= cells.right; col++) {
-      if (cells.covered(row, col)) continue;
-      const text = cells.text(row, col);
-      const address = toA1(row, col);
-      if (!text || used.has(address) || isAnyLabel(text)) continue;
-      const found = { text, value: cells.raw(row, col), address };
-      if (text.includes(LABELS.titleSuffix)) return found;
-      first ??= found;
-    }
+  for (const cell of cells.filled(cells.top, firstLabelRow - 1)) {
+    if (used.has(cell.address) || isAnyLabel(cell.text)) continue;
+    if (cell.text.includes(LABELS.titleSuffix)) return cell;
+    first ??= cell;
   }
   return first;
+}
+
+/** Runs once per grid row, so it reads texts only (no addresses). */
+function rowHasLabel(cells: SheetCells, row: number): boolean {
+  for (let col = cells.left; col <= cells.right; col++) if (!cells.covered(row, col) && isAnyLabel(cells.text(row, col))) return true;
+  return false;
 }
 
 interface GridRead {
@@ -326,11 +325,7 @@ function readGrid(cells: SheetCells, header: GridHeader): GridRead {
 
   for (let row = header.row + 1; row <= cells.bottom; row++) {
     // Another label on the row (a second table, a 绩效目标 block) ends the grid.
-    let labelled = false;
-    for (let c = cells.left; c <= cells.right; c++) {
-      if (!cells.covered(row, c) && isAnyLabel(cells.text(row, c))) labelled = true;
-    }
-    if (labelled) break;
+    if (rowHasLabel(cells, row)) break;
     const shown = (c: number | undefined): Found | null => (c === undefined ? null : cells.shown(row, c));
     if (gridColumns.every((c) => shown(c)?.text === '')) {
       if (indicators.length > 0) break;
