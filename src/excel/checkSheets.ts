@@ -11,6 +11,7 @@ import type { CellMark } from '../core/marks';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { parseRange, toA1 } from '../core/sheet/address';
 import type { RangePosition } from '../core/sheet/address';
+import { shownValue } from '../core/sheet/shown';
 import type { CellGrid, CellValue } from '../core/sheet/types';
 import type { ExcelFeatures } from './features';
 import { isMarkNote, markFormula, markKey, markNoteText, parseMarkFormula } from './marks';
@@ -123,7 +124,12 @@ function noteState(note: Excel.Note | undefined): NoteState | undefined {
 function gridOf(read: SheetRead): CellGrid {
   const merges = read.merged && !read.merged.isNullObject ? read.merged.address.split(',').map((a) => localAddress(a.trim())).filter(Boolean) : [];
   if (read.used.isNullObject) return { sheetName: read.ref.name, top: 0, left: 0, values: [], merges };
-  const values: CellValue[][] = read.used.values.map((row) => row.map((v: unknown) => (v === '' || v === null || v === undefined ? null : (v as CellValue))));
+  // Office.js gives 0.95 for a cell showing 95% and a serial for a date; the grid holds what the user sees,
+  // as the exceljs reader's does.
+  const formats = read.used.numberFormat;
+  const values: CellValue[][] = read.used.values.map((row, r) =>
+    row.map((v: unknown, c) => (v === '' || v === null || v === undefined ? null : shownValue(v as CellValue, formats[r]?.[c] as string | undefined))),
+  );
   return { sheetName: read.ref.name, top: read.used.rowIndex, left: read.used.columnIndex, values, merges };
 }
 
@@ -131,7 +137,7 @@ function gridOf(read: SheetRead): CellGrid {
 function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckContext): SheetRead {
   const worksheet = context.workbook.worksheets.getItem(ref.id);
   const used = worksheet.getUsedRangeOrNullObject(true);
-  used.load('address,values,rowIndex,columnIndex');
+  used.load('address,values,numberFormat,rowIndex,columnIndex');
   const merged = ctx.features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address');
   const cfs = worksheet.getRange().conditionalFormats;

@@ -735,21 +735,50 @@ function check2d(rect: Rect, value: unknown, what: string): unknown[][] | null {
   return value as unknown[][];
 }
 
+const TEXT_FORMAT = '@';
+const MS_PER_DAY = 86_400_000;
+/** Day 0 of Excel's 1900 date system (right for every date after 1900-02-28). */
+const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+/** `2024/12/31`, `2024-12-31`, `2024年12月31日` → Excel serial, or null when not a real date. */
+function typedDateSerial(text: string): number | null {
+  const m = /^(\d{4})(?:[/-](\d{1,2})[/-](\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
+  const utc = Date.UTC(year, month - 1, day);
+  if (new Date(utc).getUTCMonth() !== month - 1 || new Date(utc).getUTCDate() !== day) return null;
+  return (utc - SERIAL_EPOCH_UTC) / MS_PER_DAY;
+}
+
 /**
- * What Excel stores when a value is written through `values`, as if typed: a leading apostrophe keeps
- * text, numeric text becomes a number, `50%` becomes 0.5, TRUE/FALSE booleans, and `=…` a formula —
- * which the double does not evaluate, so it shows as #NAME? (a planned text must never start with =).
+ * What Excel stores when a value is typed (or written through `values`, which Excel treats alike): a
+ * leading apostrophe keeps text; into a Text (`@`) cell everything typed stays text; otherwise numeric
+ * text becomes a number, `95%` becomes 0.95, a date its serial, TRUE/FALSE booleans, and `=…` a formula
+ * — which the double does not evaluate, so it shows as #NAME? (a planned text must never start with =).
+ * A General cell takes the format the typing implies (`0%`, a date format), as Excel's does.
  */
-function coerceEntry(value: unknown): DoubleCellValue {
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
+function coerceEntry(value: unknown, format: string): { value: DoubleCellValue; numberFormat: string } {
+  const general = format === 'General';
+  if (typeof value === 'number' || typeof value === 'boolean') return { value, numberFormat: format };
   if (typeof value !== 'string') throw new DoubleOfficeError('InvalidArgument', `单元格值类型不支持：${typeof value}`);
-  if (value.startsWith("'")) return value.slice(1);
-  if (value.startsWith('=')) return '#NAME?';
+  if (value.startsWith("'")) return { value: value.slice(1), numberFormat: format };
+  if (format === TEXT_FORMAT) return { value, numberFormat: format };
+  if (value.startsWith('=')) return { value: '#NAME?', numberFormat: format };
   const trimmed = value.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return Number(trimmed);
-  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(trimmed)) return Number(trimmed.slice(0, -1)) / 100;
-  if (/^(true|false)$/i.test(trimmed)) return trimmed.toLowerCase() === 'true';
-  return value;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { value: Number(trimmed), numberFormat: format };
+  const percent = /^[+-]?(\d+)(\.\d+)?%$/.exec(trimmed);
+  if (percent) return { value: Number(trimmed.slice(0, -1)) / 100, numberFormat: general ? (percent[2] ? '0.00%' : '0%') : format };
+  const serial = typedDateSerial(trimmed);
+  if (serial !== null) return { value: serial, numberFormat: general ? (trimmed.includes('年') ? 'yyyy"年"m"月"d"日"' : 'yyyy/m/d') : format };
+  if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true', numberFormat: format };
+  return { value, numberFormat: format };
+}
+
+/** Stores a typed or written entry in a cell, with the number format Excel would give it. */
+function enterValue(cell: CellState, entry: unknown): void {
+  const stored = coerceEntry(entry === null || entry === undefined ? '' : entry, cell.format.numberFormat);
+  cell.value = stored.value;
+  cell.format.numberFormat = stored.numberFormat;
 }
 
 class RangeProxy extends ProxyBase {
@@ -785,8 +814,7 @@ class RangeProxy extends ProxyBase {
       const sheet = this.sheet.state();
       const grid = check2d(rect, values, 'values');
       forEachCell(rect, (r, c) => {
-        const v = grid ? grid[r - rect.r1][c - rect.c1] : values;
-        cellAt(sheet, r, c).value = coerceEntry(v === null || v === undefined ? '' : v);
+        enterValue(cellAt(sheet, r, c), grid ? grid[r - rect.r1][c - rect.c1] : values);
       });
       const prev = this.context.editedSheets.get(sheet.id);
       this.context.editedSheets.set(
@@ -1677,7 +1705,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     userEdit: (sheetName, address, value, source = 'Local') =>
       userChange(sheetName, 'RangeEdited', address, (sheet) => {
         const rect = parseRect(address);
-        cellAt(sheet, rect.r1, rect.c1).value = coerceEntry(value);
+        enterValue(cellAt(sheet, rect.r1, rect.c1), value);
         return 'RangeEdited';
       }, source),
     userDeleteRows: (sheetName, firstRow, count, source = 'Local') =>
