@@ -1,11 +1,20 @@
-// Sync counts and re-check time of the Excel adapter, measured in the in-memory Excel double.
+// Sync counts, request payload (queued commands) and re-check time of the Excel adapter, measured in
+// the in-memory Excel double.
 import { createExcelHost } from '../../src/excel/excelHost';
 import { readSheet } from '../../src/core/sheet';
 import { loadSeedLibrary } from '../../test/support/seed';
 import { gridFromDouble } from '../../test/excel/helpers';
 import { installExcelDouble } from '../../test/support/excelDouble';
+import type { ExcelDouble } from '../../test/support/excelDouble';
 import type { BenchFigure } from '../bench';
 import { medianMs } from '../timing';
+
+/** Syncs and commands of one action. */
+async function traffic(excel: ExcelDouble, action: () => Promise<unknown>): Promise<{ syncs: number; commands: number }> {
+  excel.resetSyncs();
+  await action();
+  return { syncs: excel.syncCount, commands: excel.commandCount };
+}
 
 export default async function bench(): Promise<BenchFigure[]> {
   const library = loadSeedLibrary();
@@ -21,17 +30,22 @@ export default async function bench(): Promise<BenchFigure[]> {
   // A 16-table workbook, checked once (marks written), then re-checked after one edit.
   const { excel, host } = fresh();
   const names = (await host.insertTables(library.tables)).sheetNames;
-  await host.checkAll();
   const sheet = readSheet(gridFromDouble(excel, names[0]))!;
   const cell = sheet.rowRefs[0].value;
-  let toggle = false;
-  const before = host.syncCount;
+  const firstCheck = await traffic(excel, () => host.checkAll());
   excel.userEdit(names[0], cell, '');
-  await host.checkAll();
-  const recheckSyncs = host.syncCount - before;
+  const recheck = await traffic(excel, () => host.checkAll());
+  const unchanged = await traffic(excel, () => host.checkAll());
+
+  // A workbook opened again (nothing remembered) whose sheets carry marks and a user's note each.
+  const reopened = createExcelHost({ library });
+  for (const name of names) excel.userSetNote(name, 'A1', '用户的备注');
+  const reopenedCheck = await traffic(excel, () => reopened.checkAll());
+
+  let toggle = false;
   const recheckMs = await medianMs(5, async () => {
     toggle = !toggle;
-    excel.userEdit(names[0], cell, toggle ? '' : '≥1个');
+    excel.userEdit(names[0], cell, toggle ? '≥1个' : '');
     await host.checkAll();
   });
 
@@ -39,7 +53,14 @@ export default async function bench(): Promise<BenchFigure[]> {
     { name: 'syncs: insert one table', value: one.syncs, unit: 'syncs' },
     { name: 'syncs: insert all 16 tables', value: all.syncs, unit: 'syncs' },
     { name: 'syncs: insert blank form', value: blank.syncs, unit: 'syncs' },
-    { name: 'syncs: checkAll after an edit (list + read + write)', value: recheckSyncs, unit: 'syncs' },
+    { name: 'syncs: first checkAll of 16 fresh tables (list + read + write)', value: firstCheck.syncs, unit: 'syncs' },
+    { name: 'commands: first checkAll of 16 fresh tables', value: firstCheck.commands, unit: 'commands' },
+    { name: 'syncs: checkAll after an edit (list + read + write)', value: recheck.syncs, unit: 'syncs' },
+    { name: 'commands: checkAll after an edit', value: recheck.commands, unit: 'commands' },
+    { name: 'syncs: checkAll, nothing changed', value: unchanged.syncs, unit: 'syncs' },
+    { name: 'commands: checkAll, nothing changed', value: unchanged.commands, unit: 'commands' },
+    { name: 'syncs: checkAll of a reopened marked workbook with user notes', value: reopenedCheck.syncs, unit: 'syncs' },
+    { name: 'commands: checkAll of a reopened marked workbook with user notes', value: reopenedCheck.commands, unit: 'commands' },
     { name: 're-check 16-table workbook after an edit (double)', value: recheckMs, unit: 'ms' },
   ];
 }

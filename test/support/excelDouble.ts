@@ -386,6 +386,12 @@ class WorkbookState {
 
 type Op = () => void;
 
+/** What the add-in sent Excel: round trips, and queued commands (loads, writes, proxies made at sync). */
+interface RequestTraffic {
+  syncs: number;
+  commands: number;
+}
+
 class DoubleRequestContext {
   readonly queue: Op[] = [];
   /** Value writes of this batch, announced as change events once the sync is done. */
@@ -394,17 +400,18 @@ class DoubleRequestContext {
   constructor(
     readonly state: WorkbookState,
     readonly api: ApiGate,
-    private readonly onSync: () => void,
+    private readonly traffic: RequestTraffic,
   ) {
     this.workbook = new WorkbookProxy(this);
   }
 
   enqueue(op: Op): void {
+    this.traffic.commands++;
     this.queue.push(op);
   }
 
   async sync(): Promise<void> {
-    this.onSync();
+    this.traffic.syncs++;
     const ops = this.queue.splice(0);
     try {
       for (const op of ops) op();
@@ -1533,6 +1540,8 @@ export interface ExcelDouble {
   Office: DoubleOffice;
   /** context.sync calls since creation (or the last resetSyncs). */
   readonly syncCount: number;
+  /** Commands queued since creation (or the last resetSyncs): the request payload, one per load, write or resolved proxy. */
+  readonly commandCount: number;
   resetSyncs(): void;
   sheetNames(): string[];
   /** The live state of a sheet (by name); for assertions only. */
@@ -1585,14 +1594,14 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const api = new ApiGate(maxExcelApi);
   const state = new WorkbookState();
   for (const name of options.sheets ?? ['Sheet1']) state.addSheet(name);
-  let syncs = 0;
+  const traffic: RequestTraffic = { syncs: 0, commands: 0 };
   const undoStack: { sheetId: string; before: SheetState; inverse: ChangedEvent['changeType']; address: string }[] = [];
   const saved = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   const pending = new Map<string, unknown>(saved);
   const commands = new Map<string, (event: { completed: () => void }) => unknown>();
 
   const run = async <T>(batch: (context: DoubleRequestContext) => Promise<T>): Promise<T> => {
-    const context = new DoubleRequestContext(state, api, () => syncs++);
+    const context = new DoubleRequestContext(state, api, traffic);
     const result = await batch(context);
     // Excel.run flushes whatever the batch left queued; that costs a sync too.
     if (context.queue.length > 0) await context.sync();
@@ -1682,10 +1691,14 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     },
     Office: office,
     get syncCount() {
-      return syncs;
+      return traffic.syncs;
+    },
+    get commandCount() {
+      return traffic.commands;
     },
     resetSyncs: () => {
-      syncs = 0;
+      traffic.syncs = 0;
+      traffic.commands = 0;
     },
     sheetNames: () => state.sheets.map((s) => s.name),
     sheet: (name) => state.sheet(name),
