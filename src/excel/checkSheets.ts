@@ -1,16 +1,14 @@
 /**
  * Reads sheets, runs the core checks and writes the marks — in as few syncs as Office.js allows:
- * 1 read (values, merged areas, conditional-format ids, notes where the sheet was seen before), an
- * extra read only for what is not known yet (formulas of CFs never seen, notes of new cells), and
- * 1 write only when the marks changed. A sheet that is no 绩效目标表 and carries no mark costs the read.
+ * 1 read (values, merged areas, conditional-format ids, the sheet's notes), an extra read only for what
+ * is not known yet (formulas of CFs never seen, where notes are when they are not all where they were),
+ * and 1 write only when the marks changed. A sheet that is no 绩效目标表 and carries no mark costs the read.
  * Checking never writes a value: marks are conditional formats and notes only.
  */
 import { checkGrid } from '../core/check';
 import { MARK_STYLES, marksForReport } from '../core/marks';
 import type { CellMark } from '../core/marks';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
-import { parseRange, toA1 } from '../core/sheet/address';
-import type { RangePosition } from '../core/sheet/address';
 import { shownValue } from '../core/sheet/shown';
 import type { CellGrid, CellValue } from '../core/sheet/types';
 import type { ExcelFeatures } from './features';
@@ -19,13 +17,14 @@ import type { ExistingMark } from './marks';
 import type { SyncCounter } from './syncCounter';
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
-/** Beyond this many cells a sheet's notes are probed only where marks go. */
-const NOTE_PROBE_MAX = 4000;
 
 /** What the adapter remembers of a sheet between checks (keyed by worksheet id). */
 interface SheetMemory {
-  /** Used range at the last read: notes are probed there in the first read. */
-  window: RangePosition | null;
+  /**
+   * Cells that held a note at the last check (ours or the user's). Only a hint: the next read probes
+   * them and counts the sheet's notes, and locates every note when the two counts differ.
+   */
+  noteCells: Set<string>;
   /** Custom CFs seen: ours (with the cell they mark) or null for the user's own. */
   cfs: Map<string, ExistingMark | null>;
 }
@@ -37,7 +36,7 @@ export class MarkMemory {
   get(sheetId: string): SheetMemory {
     let memory = this.sheets.get(sheetId);
     if (!memory) {
-      memory = { window: null, cfs: new Map() };
+      memory = { noteCells: new Set(), cfs: new Map() };
       this.sheets.set(sheetId, memory);
     }
     return memory;
@@ -47,7 +46,7 @@ export class MarkMemory {
   rowsMoved(sheetId: string): void {
     const memory = this.sheets.get(sheetId);
     if (!memory) return;
-    memory.window = null;
+    memory.noteCells.clear();
     for (const [id, mark] of memory.cfs) if (mark) memory.cfs.delete(id);
   }
 
@@ -55,9 +54,9 @@ export class MarkMemory {
     this.sheets.delete(sheetId);
   }
 
-  /** A sheet just drawn by insert: its extent is known and it holds no CF or note. */
-  primeNewSheet(sheetId: string, window: RangePosition): void {
-    this.sheets.set(sheetId, { window, cfs: new Map() });
+  /** A sheet just drawn by insert: it holds no CF or note. */
+  primeNewSheet(sheetId: string): void {
+    this.sheets.set(sheetId, { noteCells: new Set(), cfs: new Map() });
   }
 }
 
@@ -80,7 +79,15 @@ export interface SheetCheck {
   report: SheetReport | null;
 }
 
-type NoteState = { kind: 'none' } | { kind: 'user' } | { kind: 'ours'; content: string };
+/** A sheet's notes as read: every note (by cell) once `complete`, else only the probed ones. */
+interface NotesRead {
+  all: Excel.NoteCollection;
+  probes: Map<string, Excel.Note>;
+  /** Cell → content of every note on the sheet, once known. */
+  byCell: Map<string, string> | null;
+  /** Second read: each note's cell, when the probes did not find them all. */
+  located: { note: Excel.Note; range: Excel.Range }[];
+}
 
 interface SheetRead {
   ref: SheetRef;
@@ -88,7 +95,7 @@ interface SheetRead {
   used: Excel.Range;
   merged: Excel.RangeAreas | null;
   cfs: Excel.ConditionalFormatCollection;
-  notes: Map<string, Excel.Note>;
+  notes: NotesRead | null;
 }
 
 /** A1 part of an address Excel returns (`'My sheet'!A1:B2` → `A1:B2`). */
@@ -96,29 +103,41 @@ export function localAddress(address: string): string {
   return address.slice(address.lastIndexOf('!') + 1);
 }
 
-function cellsOf(range: RangePosition): string[] {
-  const cells: string[] = [];
-  for (let r = range.start.row; r <= range.end.row; r++) for (let c = range.start.col; c <= range.end.col; c++) cells.push(toA1(r, c));
-  return cells;
-}
-
-function area(range: RangePosition): number {
-  return (range.end.row - range.start.row + 1) * (range.end.col - range.start.col + 1);
-}
-
-function probeNotes(worksheet: Excel.Worksheet, addresses: Iterable<string>, into: Map<string, Excel.Note>): void {
-  for (const address of addresses) {
-    if (into.has(address)) continue;
-    const note = worksheet.notes.getItemOrNullObject(address);
+/**
+ * Queues the sheet's notes for the first read: the collection's contents (how many there are) and a probe
+ * of each cell that held a note last time. When every note turns up in a probe, their cells are known
+ * without another round trip; notes go where they were far more often than anywhere new.
+ */
+function queueNotesRead(worksheet: Excel.Worksheet, noteCells: Iterable<string>): NotesRead {
+  const all = worksheet.notes;
+  all.load('items/content');
+  const probes = new Map<string, Excel.Note>();
+  for (const address of noteCells) {
+    const note = all.getItemOrNullObject(address);
     note.load('content');
-    into.set(address, note);
+    probes.set(address, note);
   }
+  return { all, probes, byCell: null, located: [] };
 }
 
-function noteState(note: Excel.Note | undefined): NoteState | undefined {
-  if (!note) return undefined;
-  if (note.isNullObject) return { kind: 'none' };
-  return isMarkNote(note.content) ? { kind: 'ours', content: note.content } : { kind: 'user' };
+/** After the first read: every note known from the probes, or each note's location queued (returns true). */
+function settleNotes(notes: NotesRead): boolean {
+  const found = new Map<string, string>();
+  for (const [address, note] of notes.probes) if (!note.isNullObject) found.set(address, note.content);
+  if (found.size === notes.all.items.length) {
+    notes.byCell = found;
+    return false;
+  }
+  for (const note of notes.all.items) {
+    const range = note.getLocation();
+    range.load('address');
+    notes.located.push({ note, range });
+  }
+  return true;
+}
+
+function locatedNotes(notes: NotesRead): Map<string, string> {
+  return new Map(notes.located.map(({ note, range }) => [localAddress(range.address), note.content]));
 }
 
 function gridOf(read: SheetRead): CellGrid {
@@ -142,9 +161,7 @@ function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckConte
   merged?.load('address');
   const cfs = worksheet.getRange().conditionalFormats;
   cfs.load('items/id,items/type');
-  const notes = new Map<string, Excel.Note>();
-  const window = ctx.memory.get(ref.id).window;
-  if (ctx.features.notes && window && area(window) <= NOTE_PROBE_MAX) probeNotes(worksheet, cellsOf(window), notes);
+  const notes = ctx.features.notes ? queueNotesRead(worksheet, ctx.memory.get(ref.id).noteCells) : null;
   return { ref, worksheet, used, merged, cfs, notes };
 }
 
@@ -174,7 +191,6 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
     // Non-custom CFs are never ours.
     for (const cf of read.cfs.items) if (cf.type !== 'Custom') memory.cfs.set(cf.id, null);
     const report = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library });
-    if (!read.used.isNullObject) memory.window = parseRange(localAddress(read.used.address));
     return { read, report, desired: report ? marksForReport(report) : [], unknownCfs, formulaReads: new Map() };
   });
 
@@ -187,23 +203,13 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
       plan.formulaReads.set(cf.id, rule);
       secondRead = true;
     }
-    if (ctx.features.notes) {
-      const memory = ctx.memory.get(plan.read.ref.id);
-      const wanted = new Set(plan.desired.map((m) => m.address));
-      for (const mark of memory.cfs.values()) if (mark?.address) wanted.add(mark.address);
-      // CFs not read yet may be ours on cells outside the window: probe the whole used range then.
-      if (plan.unknownCfs.length > 0 && !plan.read.used.isNullObject) {
-        const used = parseRange(localAddress(plan.read.used.address));
-        if (area(used) <= NOTE_PROBE_MAX) for (const cell of cellsOf(used)) wanted.add(cell);
-      }
-      const missing = [...wanted].filter((a) => !plan.read.notes.has(a));
-      if (missing.length > 0) {
-        probeNotes(plan.read.worksheet, missing, plan.read.notes);
-        secondRead = true;
-      }
-    }
+    if (plan.read.notes && settleNotes(plan.read.notes)) secondRead = true;
   }
   if (secondRead) await ctx.counter.sync(context);
+  for (const plan of plans) {
+    const notes = plan.read.notes;
+    if (notes && !notes.byCell) notes.byCell = locatedNotes(notes);
+  }
 
   let writes = 0;
   const added: { sheetId: string; cf: Excel.ConditionalFormat; mark: ExistingMark }[] = [];
@@ -256,29 +262,33 @@ function queueMarkChanges(
     added.push({ sheetId: plan.read.ref.id, cf, mark: { address: mark.address, severity: mark.severity } });
     changes++;
   }
-  if (!features.notes) return changes;
+  const present = plan.read.notes?.byCell;
+  if (!features.notes || !present) return changes;
 
   const notes = worksheet.notes;
   const messageAt = new Map(plan.desired.map((m) => [m.address, markNoteText(m.message)]));
-  for (const [address, note] of plan.read.notes) {
-    const state = noteState(note);
+  const after = new Map(present);
+  for (const [address, content] of present) {
     const text = messageAt.get(address);
-    if (state?.kind !== 'ours') continue;
+    if (!isMarkNote(content)) continue;
     if (text === undefined) {
       notes.getItem(address).delete();
+      after.delete(address);
       changes++;
-    } else if (state.content !== text) {
+    } else if (content !== text) {
       notes.getItem(address).content = text;
       changes++;
     }
   }
   for (const [address, text] of messageAt) {
-    // Never on a cell with the user's own note; probed cells only (an unprobed cell is not guessed at).
-    if (noteState(plan.read.notes.get(address))?.kind === 'none') {
+    // Never on a cell with the user's own note.
+    if (!present.has(address)) {
       notes.add(address, text);
+      after.set(address, text);
       changes++;
     }
   }
+  memory.noteCells = new Set(after.keys());
   return changes;
 }
 
@@ -294,10 +304,9 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
   });
   await ctx.counter.sync(context);
 
-  const located: { worksheet: Excel.Worksheet; range: Excel.Range }[] = [];
+  const located: { ref: SheetRef; worksheet: Excel.Worksheet; range: Excel.Range }[] = [];
   const formulas: { ref: SheetRef; id: string; rule: Excel.ConditionalFormatRule }[] = [];
   for (const read of reads) {
-    const memory = ctx.memory.get(read.ref.id);
     for (const cf of read.cfs.items) {
       if (cf.type !== 'Custom') continue;
       const rule = cf.custom.rule;
@@ -308,9 +317,8 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
       if (!isMarkNote(note.content)) continue;
       const range = note.getLocation();
       range.load('address');
-      located.push({ worksheet: read.worksheet, range });
+      located.push({ ref: read.ref, worksheet: read.worksheet, range });
     }
-    memory.window = null;
   }
   if (formulas.length + located.length === 0) return 0;
   await ctx.counter.sync(context);
@@ -326,8 +334,10 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
       memory.cfs.set(id, null);
     }
   }
-  for (const { worksheet, range } of located) {
-    worksheet.notes.getItem(localAddress(range.address)).delete();
+  for (const { ref, worksheet, range } of located) {
+    const address = localAddress(range.address);
+    worksheet.notes.getItem(address).delete();
+    ctx.memory.get(ref.id).noteCells.delete(address);
     removed++;
   }
   if (removed > 0) await ctx.counter.sync(context);

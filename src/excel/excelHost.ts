@@ -2,8 +2,6 @@
 import { detectFramework } from '../core/frameworks';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/model';
 import type { FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
-import { parseRange } from '../core/sheet/address';
-import type { RangePosition } from '../core/sheet/address';
 import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { MarkMemory, checkSheets, clearSheetMarks } from './checkSheets';
@@ -45,11 +43,6 @@ export interface ExcelHost extends JixiaoHost {
   readonly features: ExcelFeatures;
 }
 
-function planWindow(plan: SheetPlan): RangePosition {
-  const area = parseRange(plan.print.printArea);
-  return area;
-}
-
 export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
   const requirements = deps.requirements ?? Office.context.requirements;
@@ -80,7 +73,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       const names: string[] = [];
       let first: Excel.Worksheet | null = null;
       for (let start = 0; start < count; start += SHEETS_PER_WRITE) {
-        const added: { sheet: Excel.Worksheet; plan: SheetPlan }[] = [];
+        const added: Excel.Worksheet[] = [];
         for (let i = start; i < Math.min(count, start + SHEETS_PER_WRITE); i++) {
           const plan = makePlan(i, existing);
           existing.push(plan.name);
@@ -89,11 +82,11 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
           queueSheetPlan(sheet, plan, features);
           sheet.load('id');
           first ??= sheet;
-          added.push({ sheet, plan });
+          added.push(sheet);
         }
         if (start + SHEETS_PER_WRITE >= count) first?.activate();
         await counter.sync(context);
-        for (const { sheet, plan } of added) memory.primeNewSheet(sheet.id, planWindow(plan));
+        for (const sheet of added) memory.primeNewSheet(sheet.id);
         onProgress?.(Math.min(count, start + SHEETS_PER_WRITE), count);
       }
       return names;

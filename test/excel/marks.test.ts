@@ -1,7 +1,8 @@
 // Marks never touch values or the user's own formats, validation, CFs or notes; clearMarks restores the
 // sheet exactly; settings round-trip through the document settings.
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/model';
-import { markFormula, parseMarkFormula } from '../../src/excel/marks';
+import { createExcelHost } from '../../src/excel/excelHost';
+import { markFormula, markNoteText, parseMarkFormula } from '../../src/excel/marks';
 import { readSheet } from '../../src/core/sheet';
 import { loadSeedLibrary } from '../support/seed';
 import { gridFromDouble, marksInDouble, setUp } from './helpers';
@@ -88,4 +89,33 @@ test('settings round-trip through Office document settings, validated', async ()
   const { createExcelHost } = await import('../../src/excel/excelHost');
   expect(await createExcelHost({ library: loadSeedLibrary() }).loadSettings()).toEqual(changed);
   await expect(host.saveSettings({ ...changed, maxPercent: -1 })).rejects.toThrow();
+});
+
+test('notes are known wherever they are: a user note added where a mark goes is kept, a stale mark note far off is removed', async () => {
+  const { excel, host } = setUp();
+  const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
+  const sheet = readSheet(gridFromDouble(excel, name))!;
+  const valueCell = sheet.rowRefs[0].value;
+  await host.checkAll();
+
+  // Nothing moved: the notes are where they were, so the re-check reads once (list + read).
+  excel.resetSyncs();
+  await host.checkAll();
+  expect(excel.syncCount).toBe(2);
+
+  // The user notes the cell before emptying it: the mark comes, the user's note stays.
+  excel.userSetNote(name, valueCell, '待补充');
+  excel.userEdit(name, valueCell, '');
+  excel.resetSyncs();
+  await host.checkAll();
+  expect(excel.syncCount).toBe(4); // list + read + locating the new note + write
+  expect(marksInDouble(excel, name).some((m) => m.startsWith(`${valueCell} `))).toBe(true);
+  expect(excel.snapshot(name).notes[valueCell]).toEqual({ content: '待补充', authorName: '用户' });
+
+  // A note of ours left far outside the table (e.g. by a copy) carries no issue: a check removes it.
+  excel.userSetNote(name, 'AA3000', markNoteText('旧的检查结果'));
+  const fresh = createExcelHost({ library: loadSeedLibrary() });
+  await fresh.checkAll();
+  expect(excel.snapshot(name).notes.AA3000).toBeUndefined();
+  expect(excel.snapshot(name).notes[valueCell]?.content).toBe('待补充');
 });
