@@ -1,13 +1,34 @@
 // The browser checker page: pick or drop .xlsx files, check them in the page, download marked copies.
 // Files never leave the browser: they are read with FileReader APIs and checked by the bundled core.
 import * as React from 'react';
-import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, shorthands, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Text,
+  makeStyles,
+  shorthands,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
-import type { SheetReport } from '../core/model';
+import { checkGrids } from '../core/check';
+import { FRAMEWORKS } from '../core/frameworks';
+import type { Settings, SheetReport } from '../core/model';
+import type { CellGrid } from '../core/sheet/types';
 import { describeError } from '../web/errors';
 import { IssueList } from '../web/IssueList';
+import { SettingsForm } from '../web/SettingsForm';
 import { StatusLine } from '../web/StatusLine';
 import { bundledLibrary } from '../web/library';
+import { browserStorage, loadStoredSettings, storeSettings } from './storedSettings';
 
 const useStyles = makeStyles({
   root: { maxWidth: '960px', margin: '0 auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -33,11 +54,13 @@ const useStyles = makeStyles({
   file: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   fileHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   fileName: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  settingsHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minHeight: tokens.lineHeightBase300 },
 });
 
 type FileState =
   | { id: number; name: string; status: 'reading' }
-  | { id: number; name: string; status: 'done'; data: ArrayBuffer; reports: SheetReport[] }
+  | { id: number; name: string; status: 'done'; data: ArrayBuffer; grids: CellGrid[]; reports: SheetReport[] }
   | { id: number; name: string; status: 'failed'; error: string };
 
 function download(blob: Blob, name: string): void {
@@ -105,34 +128,69 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
   );
 }
 
+/** `框架：自动识别 · 预算年度：按表中年度`: what the checks use, shown on the collapsed settings header. */
+export function settingsSummary(settings: Settings): string {
+  const framework = settings.framework === 'auto' ? '自动识别' : FRAMEWORKS[settings.framework].label;
+  const year = settings.budgetYear === null ? '按表中年度' : `${settings.budgetYear} 年`;
+  return `框架：${framework} · 预算年度：${year}`;
+}
+
+function checkWith(grids: CellGrid[], settings: Settings): SheetReport[] {
+  return checkGrids(grids, { settings, library: bundledLibrary() });
+}
+
 export function CheckerApp(): React.JSX.Element {
   const styles = useStyles();
   const [files, setFiles] = React.useState<FileState[]>([]);
   const [dragging, setDragging] = React.useState(false);
+  const [settings, setSettings] = React.useState<Settings>(() => loadStoredSettings(browserStorage()));
+  const [settingsStatus, setSettingsStatus] = React.useState('');
+  // Files are read one after another: n/m says which one, and large files do not compete for memory.
+  const [reading, setReading] = React.useState<{ done: number; total: number }>({ done: 0, total: 0 });
   const input = React.useRef<HTMLInputElement>(null);
   const nextId = React.useRef(1);
+  const queue = React.useRef<Promise<void>>(Promise.resolve());
+  // Read when each file's turn comes, so a file read after a settings change uses the new settings.
+  const settingsRef = React.useRef(settings);
 
   const update = (id: number, next: FileState): void => setFiles((all) => all.map((f) => (f.id === id ? next : f)));
+
+  const readOne = async (id: number, name: string, file: File): Promise<void> => {
+    // Each file is checked on its own: one unreadable file does not stop the others.
+    try {
+      const data = await file.arrayBuffer();
+      const { readWorkbookGrids } = await import('./checkFile');
+      const grids = await readWorkbookGrids(data);
+      update(id, { id, name, status: 'done', data, grids, reports: checkWith(grids, settingsRef.current) });
+    } catch (error) {
+      update(id, { id, name, status: 'failed', error: describeError(error) });
+    } finally {
+      setReading((r) => ({ ...r, done: r.done + 1 }));
+    }
+  };
 
   const addFiles = (list: FileList | null): void => {
     const picked = list ? [...list] : [];
     if (picked.length === 0) return;
     const added = picked.map((file) => ({ id: nextId.current++, name: file.name, status: 'reading' as const, file }));
     setFiles((all) => [...added.map(({ id, name, status }) => ({ id, name, status })), ...all]);
-    // Each file is checked on its own: one unreadable file does not stop the others.
-    for (const { id, name, file } of added) {
-      void (async () => {
-        try {
-          const data = await file.arrayBuffer();
-          const { checkWorkbookData } = await import('./checkFile');
-          const reports = await checkWorkbookData(data, bundledLibrary());
-          update(id, { id, name, status: 'done', data, reports });
-        } catch (error) {
-          update(id, { id, name, status: 'failed', error: describeError(error) });
-        }
-      })();
-    }
+    // A new batch counts from zero; files added while others are read join the running count.
+    setReading((r) => (r.done < r.total ? { ...r, total: r.total + added.length } : { done: 0, total: added.length }));
+    for (const { id, name, file } of added) queue.current = queue.current.then(() => readOne(id, name, file));
   };
+
+  const changeSettings = (next: Settings): void => {
+    settingsRef.current = next;
+    setSettings(next);
+    const stored = storeSettings(browserStorage(), next);
+    const checked = files.filter((f) => f.status === 'done').length;
+    setFiles((all) => all.map((f) => (f.status === 'done' ? { ...f, reports: checkWith(f.grids, next) } : f)));
+    const where = stored ? '已保存在本浏览器' : '本浏览器不允许保存，设置仅本次有效';
+    setSettingsStatus(checked > 0 ? `${where}，已按新设置重新检查 ${checked} 个文件。` : `${where}。`);
+  };
+
+  const busy = reading.done < reading.total;
+  const readingText = busy ? `正在读取 ${reading.done + 1}/${reading.total}` : reading.total > 0 ? `已读取 ${reading.total} 个文件` : '';
 
   return (
     <main className={styles.root}>
@@ -173,7 +231,27 @@ export function CheckerApp(): React.JSX.Element {
           event.currentTarget.value = '';
         }}
       />
-      <div aria-live="polite">
+      <div className={styles.progress} data-role="read-progress">
+        {busy && <ProgressBar value={reading.done / reading.total} aria-label="读取进度" aria-valuetext={readingText} />}
+        {/* Always in the page, so screen readers announce each change of its text. */}
+        <Text role="status" aria-live="polite" size={200}>
+          {readingText}
+        </Text>
+      </div>
+      <Accordion collapsible>
+        <AccordionItem value="settings">
+          <AccordionHeader>
+            <span className={styles.settingsHeader}>
+              <Text weight="semibold">检查设置</Text>
+              <Caption1 data-role="settings-summary">{settingsSummary(settings)}</Caption1>
+            </span>
+          </AccordionHeader>
+          <AccordionPanel>
+            <SettingsForm settings={settings} onChange={changeSettings} status={settingsStatus} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+      <div>
         {files.map((file) => (
           <FileResult key={file.id} file={file} />
         ))}

@@ -1,15 +1,15 @@
-// Reads and checks one .xlsx in the browser with the same core as the add-in and the CLI. Loaded
-// lazily by the page, so exceljs is only fetched once a file is chosen.
-import { checkGrids } from '../core/check';
-import { DEFAULT_SETTINGS, type SheetReport, type TemplateLibrary } from '../core/model';
+// Reads and marks one .xlsx in the browser with the same adapter as the CLI. Loaded lazily by the page,
+// so exceljs is only fetched once a file is chosen; checking the grids is the core's checkGrids.
+import type { SheetReport } from '../core/model';
+import type { CellGrid } from '../core/sheet/types';
 import { loadWorkbook, readGrids, workbookToBuffer } from '../xlsx';
 import { applyMarks } from '../xlsx/marks';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function checkWorkbookData(data: ArrayBuffer, library: TemplateLibrary): Promise<SheetReport[]> {
-  const workbook = await loadWorkbook(data);
-  return checkGrids(readGrids(workbook), { settings: DEFAULT_SETTINGS, library });
+/** The workbook's sheets as grids, kept by the page so new settings re-check without re-reading. */
+export async function readWorkbookGrids(data: ArrayBuffer): Promise<CellGrid[]> {
+  return readGrids(await loadWorkbook(data));
 }
 
 /** A copy of the workbook with every issue marked (fill, border, note); the original is untouched. */

@@ -1,59 +1,7 @@
 // 设置: framework, budget year and thresholds; saved with the workbook so colleagues run the same checks.
 import * as React from 'react';
-import { Caption1, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { FRAMEWORKS } from '../core/frameworks';
-import { SettingsSchema, type Settings } from '../core/model';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '420px' },
-});
-
-interface Draft {
-  framework: string;
-  budgetYear: string;
-  fundsTolerance: string;
-  maxPercent: string;
-  minSatisfaction: string;
-}
-
-function toDraft(settings: Settings): Draft {
-  return {
-    framework: settings.framework,
-    budgetYear: settings.budgetYear === null ? '' : String(settings.budgetYear),
-    fundsTolerance: String(settings.fundsTolerance),
-    maxPercent: String(settings.maxPercent),
-    minSatisfaction: String(settings.minSatisfaction),
-  };
-}
-
-type DraftErrors = Partial<Record<keyof Draft, string>>;
-
-/** Draft → Settings through the shared schema; per-field Chinese messages when it does not parse. */
-function fromDraft(draft: Draft, base: Settings): { settings: Settings | null; errors: DraftErrors } {
-  const number = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
-  const result = SettingsSchema.safeParse({
-    ...base,
-    framework: draft.framework,
-    budgetYear: draft.budgetYear.trim() === '' ? null : number(draft.budgetYear),
-    fundsTolerance: number(draft.fundsTolerance),
-    maxPercent: number(draft.maxPercent),
-    minSatisfaction: number(draft.minSatisfaction),
-  });
-  if (result.success) return { settings: result.data, errors: {} };
-  const messages: Record<keyof Draft, string> = {
-    framework: '请选择指标框架',
-    budgetYear: '请输入 2000–2100 之间的年份，或留空自动识别',
-    fundsTolerance: '请输入不小于 0 的数',
-    maxPercent: '请输入大于 0 的百分数',
-    minSatisfaction: '请输入 0–100 之间的百分数',
-  };
-  const errors: DraftErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === 'string' && field in messages) errors[field as keyof Draft] = messages[field as keyof Draft];
-  }
-  return { settings: null, errors };
-}
+import type { Settings } from '../core/model';
+import { SettingsForm } from '../web/SettingsForm';
 
 export interface SettingsTabProps {
   settings: Settings;
@@ -63,45 +11,5 @@ export interface SettingsTabProps {
 }
 
 export function SettingsTab({ settings, onChange, saveState }: SettingsTabProps): React.JSX.Element {
-  const styles = useStyles();
-  const [draft, setDraft] = React.useState<Draft>(() => toDraft(settings));
-  const [errors, setErrors] = React.useState<DraftErrors>({});
-
-  const update = (field: keyof Draft, value: string): void => {
-    const next = { ...draft, [field]: value };
-    setDraft(next);
-    const parsed = fromDraft(next, settings);
-    setErrors(parsed.errors);
-    if (parsed.settings) onChange(parsed.settings);
-  };
-  const fieldState = (field: keyof Draft): { validationState?: 'error'; validationMessage?: string } =>
-    errors[field] ? { validationState: 'error', validationMessage: errors[field] } : {};
-
-  return (
-    <form className={styles.root} onSubmit={(event) => event.preventDefault()} aria-label="检查设置">
-      <Field label="指标框架" hint="自动识别：一级指标中有“成本指标”时按 101 号文框架检查" {...fieldState('framework')}>
-        <Select value={draft.framework} onChange={(_, data) => update('framework', data.value)}>
-          <option value="auto">自动识别</option>
-          {Object.values(FRAMEWORKS).map((framework) => (
-            <option key={framework.name} value={framework.name}>
-              {framework.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="预算年度" hint="留空则按表中写明的年度" {...fieldState('budgetYear')}>
-        <Input type="number" inputMode="numeric" value={draft.budgetYear} placeholder="自动" onChange={(_, data) => update('budgetYear', data.value)} />
-      </Field>
-      <Field label="资金允许误差（表内金额单位）" hint="|财政资金 + 其他资金 − 预算数| 不超过此值视为相符" {...fieldState('fundsTolerance')}>
-        <Input type="number" step="0.001" min="0" value={draft.fundsTolerance} onChange={(_, data) => update('fundsTolerance', data.value)} />
-      </Field>
-      <Field label="百分比上限（%）" hint="比率类指标值超过此值报错" {...fieldState('maxPercent')}>
-        <Input type="number" min="0" value={draft.maxPercent} onChange={(_, data) => update('maxPercent', data.value)} />
-      </Field>
-      <Field label="满意度下限（%）" hint="满意度目标低于此值时提示" {...fieldState('minSatisfaction')}>
-        <Input type="number" min="0" max="100" value={draft.minSatisfaction} onChange={(_, data) => update('minSatisfaction', data.value)} />
-      </Field>
-      <Caption1 role="status">{saveState}</Caption1>
-    </form>
-  );
+  return <SettingsForm settings={settings} onChange={onChange} status={saveState} />;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { MARK_STYLES, marksForReport } from '../../src/core/marks';
-import type { SheetReport, TemplateLibrary } from '../../src/core/model';
+import { parseSettings, type SheetReport, type TemplateLibrary } from '../../src/core/model';
 import { statusText } from '../../src/web/StatusLine';
 import { buildForTests } from './support/build';
 import { chromiumAvailable, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
@@ -124,6 +124,16 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     await page.keyboard.press('Enter');
     const chooser = await chooserOpened;
     expect(chooser.isMultiple()).toBe(true);
+    // Every text the reading-progress live region shows, as it changes.
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-role="read-progress"] [role="status"]');
+      const seen: string[] = [];
+      (window as unknown as { progressTexts: string[] }).progressTexts = seen;
+      new MutationObserver(() => {
+        const text = region?.textContent ?? '';
+        if (seen.at(-1) !== text) seen.push(text);
+      }).observe(region!, { childList: true, characterData: true, subtree: true });
+    });
     await chooser.setFiles([
       { name: '成本超预算.xlsx', mimeType: XLSX, buffer: costFile },
       { name: '缺满意度.xlsx', mimeType: XLSX, buffer: satisfactionFile },
@@ -145,6 +155,9 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     expect(broken?.status).toBe('failed');
     expect(broken?.error).toContain('无法读取此文件');
     expect(broken?.error).toContain('文件已损坏');
+    // Files are read one by one, and the live region said which.
+    const progressTexts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+    expect(progressTexts).toEqual(['正在读取 1/3', '正在读取 2/3', '正在读取 3/3', '已读取 3 个文件']);
 
     if (process.env.UPDATE_SCREENSHOTS === '1') {
       mkdirSync(SCREENSHOTS, { recursive: true });
@@ -178,6 +191,61 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     const markedAddresses = new Set(marksForReport(costReports[0]).map((m) => m.address));
     expect(markedAddresses.has('A1')).toBe(false);
     expect(noteText(firstSheet.getCell('A1').note)).toBe('');
+
+    expect(pageErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  test('settings: a budget year the seed deadlines miss re-checks the loaded file, is kept in this browser over a reload', async () => {
+    const yearSettings = parseSettings({ budgetYear: 2023 });
+    const yearReports = await expectedReports(costFile, library, yearSettings);
+    const deadlineIssues = (reports: SheetReport[]) => reports.flatMap((r) => r.issues).filter((i) => i.code === 'deadline-outside-year');
+    expect(deadlineIssues(costReports)).toEqual([]);
+    expect(deadlineIssues(yearReports).length).toBeGreaterThan(0);
+
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const outside = watchOutsideRequests(page);
+    const pageErrors = watchPageErrors(page);
+    const loadCostFile = async () => {
+      await page.locator('input[type="file"]').setInputFiles([{ name: '成本超预算.xlsx', mimeType: XLSX, buffer: costFile }]);
+      await page.locator('section[data-file="成本超预算.xlsx"][data-status="done"]').waitFor();
+    };
+    await page.goto(`${server.origin}/index.html`);
+    await loadCostFile();
+    expect((await shownFiles(page))[0].sheets).toEqual(costReports.map(asShown));
+
+    await page.getByRole('button', { name: /检查设置/ }).click();
+    await page.getByLabel('预算年度').fill('2023');
+    await page.getByText('已保存在本浏览器，已按新设置重新检查 1 个文件。').waitFor();
+    let [shown] = await shownFiles(page);
+    expect(shown.sheets).toEqual(yearReports.map(asShown));
+    expect(shown.statusLine).toContain(statusText(yearReports));
+    expect(await page.locator('[data-code="deadline-outside-year"]').count()).toBe(deadlineIssues(yearReports).length);
+
+    // Nothing leaves the browser, and the next visit checks with the same settings.
+    await page.reload();
+    await page.getByRole('heading', { name: '绩效目标表检查' }).waitFor();
+    expect(await page.locator('[data-role="settings-summary"]').textContent()).toContain('2023 年');
+    await loadCostFile();
+    [shown] = await shownFiles(page);
+    expect(shown.sheets).toEqual(yearReports.map(asShown));
+    await page.getByRole('button', { name: /检查设置/ }).click();
+    expect(await page.getByLabel('预算年度').inputValue()).toBe('2023');
+
+    // Cleared: the year the table names again.
+    await page.getByLabel('预算年度').fill('');
+    await page.locator('[data-role="settings-summary"]', { hasText: '按表中年度' }).waitFor();
+    [shown] = await shownFiles(page);
+    expect(shown.sheets).toEqual(costReports.map(asShown));
+
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.getByLabel('预算年度').fill('2023');
+      await page.locator('[data-code="deadline-outside-year"]').first().waitFor();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.screenshot({ path: join(SCREENSHOTS, 'checker-settings.png'), fullPage: true });
+    }
 
     expect(pageErrors).toEqual([]);
     expect(outside).toEqual([]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { checkGrids } from '../../../src/core/check';
 import { buildLibrary } from '../../../src/core/library';
-import { DEFAULT_SETTINGS, type LibraryTable, type SheetReport, type TemplateLibrary } from '../../../src/core/model';
+import { DEFAULT_SETTINGS, type LibraryTable, type Settings, type SheetReport, type TemplateLibrary } from '../../../src/core/model';
 import { loadWorkbook, readGrids, workbookToBuffer, writeTablesWorkbook } from '../../../src/xlsx';
 
 const SEEDS = join(__dirname, '..', '..', '..', 'seeds');
@@ -26,9 +26,9 @@ export async function workbookOf(tables: LibraryTable[]): Promise<Buffer> {
   return Buffer.from(await workbookToBuffer(writeTablesWorkbook(tables, { framework: 'seed' })));
 }
 
-/** What the checker page computes for these bytes: same reader, same rules, default settings. */
-export async function expectedReports(bytes: Buffer, library: TemplateLibrary): Promise<SheetReport[]> {
-  return checkGrids(readGrids(await loadWorkbook(bytes)), { settings: DEFAULT_SETTINGS, library });
+/** What the checker page computes for these bytes: same reader, same rules, same settings (default unless given). */
+export async function expectedReports(bytes: Buffer, library: TemplateLibrary, settings: Settings = DEFAULT_SETTINGS): Promise<SheetReport[]> {
+  return checkGrids(readGrids(await loadWorkbook(bytes)), { settings, library });
 }
 
 /** The text of an exceljs note, whether stored plain or as rich text. */
