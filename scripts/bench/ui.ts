@@ -58,6 +58,8 @@ export default async function uiBench(): Promise<BenchFigure[]> {
       await page.route('**/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: doubleScript }));
       await page.goto(`${server.origin}/${path}`);
       await page.locator(ready).first().waitFor();
+      // The element can exist before Chromium has recorded the paint: wait for both entries.
+      await page.waitForFunction(() => performance.getEntriesByType('paint').length >= 2);
       const entries = await page.evaluate(() => performance.getEntriesByType('paint').map((e) => ({ name: e.name, start: e.startTime })));
       await page.close();
       const at = (name: string) => entries.find((e) => e.name === name)?.start ?? Number.NaN;
