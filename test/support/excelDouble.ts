@@ -5,6 +5,8 @@
  * version throw as they do in an older Excel. Pure browser-compatible TypeScript (no Node imports).
  */
 
+import { columnName, fromA1, toA1, toRange } from '../../src/core/sheet/address';
+
 export type DoubleCellValue = string | number | boolean;
 
 export interface BorderState {
@@ -131,25 +133,8 @@ function defaultFormat(): CellFormatState {
   };
 }
 
-// ---------------------------------------------------------------- addresses (A1, kept local: the double
-// must not depend on the code it tests)
-
-function colName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function colIndex(name: string): number {
-  let n = 0;
-  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+// ---------------------------------------------------------------- addresses: A1 as the core writes it
+// (src/core/sheet/address.ts); cells keyed `row,col` inside the double
 
 const MAX_ROW = 1048575;
 const MAX_COL = 16383;
@@ -158,20 +143,26 @@ function cellKey(r: number, c: number): string {
   return `${r},${c}`;
 }
 
-function a1(r: number, c: number): string {
-  return `${colName(c)}${r + 1}`;
+function keyPosition(key: string): { r: number; c: number } {
+  const [r, c] = key.split(',').map(Number);
+  return { r, c };
 }
 
 export function rectAddress(rect: Rect): string {
-  const start = a1(rect.r1, rect.c1);
-  const end = a1(rect.r2, rect.c2);
-  return start === end ? start : `${start}:${end}`;
+  return toRange({ row: rect.r1, col: rect.c1 }, { row: rect.r2, col: rect.c2 });
 }
 
-function parsePoint(text: string): { r: number; c: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(text.trim());
-  if (!m) return null;
-  return { r: Number(m[2]) - 1, c: colIndex(m[1]) };
+function parsePoint(text: string): { r: number; c: number } {
+  try {
+    const { row, col } = fromA1(text);
+    return { r: row, c: col };
+  } catch {
+    throw new DoubleOfficeError('InvalidArgument', `The address is not valid: ${text}`);
+  }
+}
+
+function unionRect(a: Rect, b: Rect): Rect {
+  return { r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1), r2: Math.max(a.r2, b.r2), c2: Math.max(a.c2, b.c2) };
 }
 
 /** `B2`, `B2:C9`, `3:5` (whole rows), `Sheet1!B2` → rectangle. */
@@ -186,7 +177,6 @@ export function parseRect(address: string): Rect {
   }
   const p = parsePoint(a);
   const q = parsePoint(b);
-  if (!p || !q) throw new DoubleOfficeError('InvalidArgument', `The address is not valid: ${address}`);
   return { r1: Math.min(p.r, q.r), c1: Math.min(p.c, q.c), r2: Math.max(p.r, q.r), c2: Math.max(p.c, q.c) };
 }
 
@@ -206,24 +196,18 @@ function versionAtLeast(max: string, wanted: string): boolean {
 
 // ---------------------------------------------------------------- row shifting (insert/delete rows)
 
-/** New first/last row of a span after deleting `count` rows at `first`; null when all deleted. */
-function shiftSpanForDelete(r1: number, r2: number, first: number, count: number): [number, number] | null {
-  const last = first + count - 1;
-  const mapRow = (r: number): number => (r < first ? r : r > last ? r - count : first);
-  if (r1 >= first && r2 <= last) return null;
-  const n1 = r1 >= first && r1 <= last ? first : mapRow(r1);
-  const n2 = r2 >= first && r2 <= last ? first - 1 : mapRow(r2);
-  return n2 < n1 ? null : [n1, n2];
+/** Where row `r` goes when `count` rows are inserted or deleted at `first`; null when it is deleted. */
+function shiftedRow(r: number, first: number, count: number, insert: boolean): number | null {
+  if (r < first) return r;
+  if (insert) return Math.min(MAX_ROW, r + count);
+  return r >= first + count ? r - count : null;
 }
 
 function shiftRect(rect: Rect, first: number, count: number, insert: boolean): Rect | null {
-  if (insert) {
-    if (rect.r2 < first) return rect;
-    if (rect.r1 >= first) return { ...rect, r1: rect.r1 + count, r2: Math.min(MAX_ROW, rect.r2 + count) };
-    return { ...rect, r2: Math.min(MAX_ROW, rect.r2 + count) };
-  }
-  const span = shiftSpanForDelete(rect.r1, rect.r2, first, count);
-  return span ? { ...rect, r1: span[0], r2: span[1] } : null;
+  // Rows deleted inside the rectangle shrink it; an insert inside it grows it.
+  const r1 = shiftedRow(rect.r1, first, count, insert) ?? first;
+  const r2 = shiftedRow(rect.r2, first, count, insert) ?? first - 1;
+  return r2 < r1 ? null : { ...rect, r1, r2 };
 }
 
 /** Adjusts row numbers of cell references outside string literals, as Excel does in CF formulas. */
@@ -234,42 +218,29 @@ function shiftFormula(formula: string, first: number, count: number, insert: boo
       part.startsWith('"')
         ? part
         : part.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)/g, (_m, d1: string, col: string, d2: string, row: string) => {
-            const r = Number(row) - 1;
-            let nr = r;
-            if (insert && r >= first) nr = r + count;
-            if (!insert && r > first + count - 1) nr = r - count;
-            if (!insert && r >= first && r <= first + count - 1) return '#REF!';
-            return `${d1}${col}${d2}${nr + 1}`;
+            const next = shiftedRow(Number(row) - 1, first, count, insert);
+            return next === null ? '#REF!' : `${d1}${col}${d2}${next + 1}`;
           }),
     )
     .join('');
 }
 
-function shiftKeyedMap<T>(map: Map<string, T>, first: number, count: number, insert: boolean): Map<string, T> {
-  const next = new Map<string, T>();
+/** A map keyed by row (or by cell) after rows moved; entries on deleted rows are dropped. */
+function shiftKeys<K, V>(map: Map<K, V>, rowOf: (key: K) => number, withRow: (key: K, row: number) => K, first: number, count: number, insert: boolean): Map<K, V> {
+  const next = new Map<K, V>();
   for (const [key, value] of map) {
-    const [r, c] = key.split(',').map(Number);
-    if (insert) next.set(cellKey(r >= first ? r + count : r, c), value);
-    else if (r < first) next.set(key, value);
-    else if (r >= first + count) next.set(cellKey(r - count, c), value);
-  }
-  return next;
-}
-
-function shiftRowMap(map: Map<number, number>, first: number, count: number, insert: boolean): Map<number, number> {
-  const next = new Map<number, number>();
-  for (const [r, v] of map) {
-    if (insert) next.set(r >= first ? r + count : r, v);
-    else if (r < first) next.set(r, v);
-    else if (r >= first + count) next.set(r - count, v);
+    const row = shiftedRow(rowOf(key), first, count, insert);
+    if (row !== null) next.set(withRow(key, row), value);
   }
   return next;
 }
 
 function shiftSheetRows(sheet: SheetState, first: number, count: number, insert: boolean): void {
-  sheet.cells = shiftKeyedMap(sheet.cells, first, count, insert);
-  sheet.notes = shiftKeyedMap(sheet.notes, first, count, insert);
-  sheet.rowHeights = shiftRowMap(sheet.rowHeights, first, count, insert);
+  const rowOfCell = (key: string): number => keyPosition(key).r;
+  const cellOnRow = (key: string, row: number): string => cellKey(row, keyPosition(key).c);
+  sheet.cells = shiftKeys(sheet.cells, rowOfCell, cellOnRow, first, count, insert);
+  sheet.notes = shiftKeys(sheet.notes, rowOfCell, cellOnRow, first, count, insert);
+  sheet.rowHeights = shiftKeys(sheet.rowHeights, (row) => row, (_row, next) => next, first, count, insert);
   sheet.merges = sheet.merges.flatMap((m) => {
     const next = shiftRect(m, first, count, insert);
     return next && (next.r1 !== next.r2 || next.c1 !== next.c2) ? [next] : [];
@@ -702,10 +673,9 @@ function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
   for (const [key, cell] of sheet.cells) {
     const used = cell.value !== '' || (!valuesOnly && JSON.stringify(cell.format) !== JSON.stringify(defaultFormat()));
     if (!used) continue;
-    const [r, c] = key.split(',').map(Number);
-    rect = rect
-      ? { r1: Math.min(rect.r1, r), c1: Math.min(rect.c1, c), r2: Math.max(rect.r2, r), c2: Math.max(rect.c2, c) }
-      : { r1: r, c1: c, r2: r, c2: c };
+    const { r, c } = keyPosition(key);
+    const point = { r1: r, c1: c, r2: r, c2: c };
+    rect = rect ? unionRect(rect, point) : point;
   }
   return rect;
 }
@@ -824,10 +794,7 @@ class RangeProxy extends ProxyBase {
         enterValue(cellAt(sheet, r, c), grid ? grid[r - rect.r1][c - rect.c1] : values);
       });
       const prev = this.context.editedSheets.get(sheet.id);
-      this.context.editedSheets.set(
-        sheet.id,
-        prev ? { r1: Math.min(prev.r1, rect.r1), c1: Math.min(prev.c1, rect.c1), r2: Math.max(prev.r2, rect.r2), c2: Math.max(prev.c2, rect.c2) } : rect,
-      );
+      this.context.editedSheets.set(sheet.id, prev ? unionRect(prev, rect) : rect);
     });
   }
   get numberFormat(): string[][] {
@@ -964,6 +931,43 @@ class RangeAreasProxy extends ProxyBase {
   }
 }
 
+/**
+ * A format sub-object (fill, font, a border) whose properties the double only lets the add-in set:
+ * reading one throws PropertyNotLoaded, as Office does for a property never loaded.
+ */
+function writeOnly<T extends object>(what: string, setters: { [K in keyof T]: (value: T[K]) => void }): T {
+  const target = {} as T;
+  for (const key of Object.keys(setters) as (keyof T & string)[]) {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      set: setters[key],
+      get: () => {
+        throw new DoubleOfficeError('PropertyNotLoaded', `${what}.${key} 未加载`);
+      },
+    });
+  }
+  return target;
+}
+
+interface BorderProxy {
+  style: string;
+  color: string;
+  /** A range's border only (a conditional format's has none); the double keeps no weight. */
+  weight?: string;
+}
+
+/** `borders.getItem(edge)` of a range format or a conditional format: each write patches that edge at sync. */
+function borderItem(edge: string, write: (patch: (borders: Partial<Record<BorderEdge, BorderState>>) => void) => void, withWeight = false): BorderProxy {
+  if (!EDGES.includes(edge as BorderEdge)) throw new DoubleOfficeError('InvalidArgument', `边框位置不支持：${edge}`);
+  const e = edge as BorderEdge;
+  const setBorder = (patch: Partial<BorderState>): void =>
+    write((borders) => {
+      borders[e] = { style: 'Continuous', color: '#000000', ...borders[e], ...patch };
+    });
+  const setters = { style: (style: string) => setBorder({ style }), color: (color: string) => setBorder({ color: color.toUpperCase() }) };
+  return withWeight ? writeOnly<Required<BorderProxy>>('border', { ...setters, weight: () => setBorder({}) }) : writeOnly<BorderProxy>('border', setters);
+}
+
 /** Applies a format property to every cell of the range at sync. */
 function formatWriter(range: RangeProxy, apply: (cell: CellState) => void): void {
   range.context.enqueue(() => {
@@ -976,7 +980,7 @@ class RangeFormatProxy extends ProxyBase {
   protected readonly scalarProps = ['columnWidth', 'rowHeight', 'horizontalAlignment', 'verticalAlignment', 'wrapText'];
   readonly fill: { color: string; clear: () => void };
   readonly font: { bold: boolean; size: number; color: string; name: string };
-  readonly borders: { getItem: (edge: string) => { style: string; color: string; weight: string } };
+  readonly borders: { getItem: (edge: string) => BorderProxy };
 
   constructor(
     context: DoubleRequestContext,
@@ -984,70 +988,18 @@ class RangeFormatProxy extends ProxyBase {
   ) {
     super(context);
     const write = (apply: (cell: CellState) => void): void => formatWriter(range, apply);
-    this.fill = {
-      set color(color: string) {
-        write((cell) => (cell.format.fill = color.toUpperCase()));
-      },
-      get color(): string {
-        throw new DoubleOfficeError('PropertyNotLoaded', 'fill.color 未加载');
-      },
-      clear: () => write((cell) => (cell.format.fill = null)),
-    };
-    this.font = {
-      set bold(bold: boolean) {
-        write((cell) => (cell.format.bold = bold));
-      },
-      get bold(): boolean {
-        throw new DoubleOfficeError('PropertyNotLoaded', 'font.bold 未加载');
-      },
-      set size(size: number) {
-        write((cell) => (cell.format.fontSize = size));
-      },
-      get size(): number {
-        throw new DoubleOfficeError('PropertyNotLoaded', 'font.size 未加载');
-      },
-      set color(color: string) {
-        write((cell) => (cell.format.fontColor = color.toUpperCase()));
-      },
-      get color(): string {
-        throw new DoubleOfficeError('PropertyNotLoaded', 'font.color 未加载');
-      },
-      set name(_name: string) {
-        write(() => undefined);
-      },
-      get name(): string {
-        throw new DoubleOfficeError('PropertyNotLoaded', 'font.name 未加载');
-      },
-    };
+    this.fill = Object.assign(
+      writeOnly<{ color: string }>('fill', { color: (color) => write((cell) => (cell.format.fill = color.toUpperCase())) }),
+      { clear: () => write((cell) => (cell.format.fill = null)) },
+    );
+    this.font = writeOnly<RangeFormatProxy['font']>('font', {
+      bold: (bold) => write((cell) => (cell.format.bold = bold)),
+      size: (size) => write((cell) => (cell.format.fontSize = size)),
+      color: (color) => write((cell) => (cell.format.fontColor = color.toUpperCase())),
+      name: () => write(() => undefined),
+    });
     this.borders = {
-      getItem: (edge: string) => {
-        if (!EDGES.includes(edge as BorderEdge)) throw new DoubleOfficeError('InvalidArgument', `边框位置不支持：${edge}`);
-        const e = edge as BorderEdge;
-        const setBorder = (patch: Partial<BorderState>): void =>
-          write((cell) => {
-            cell.format.borders[e] = { style: 'Continuous', color: '#000000', ...cell.format.borders[e], ...patch };
-          });
-        return {
-          set style(style: string) {
-            setBorder({ style });
-          },
-          get style(): string {
-            throw new DoubleOfficeError('PropertyNotLoaded', 'border.style 未加载');
-          },
-          set color(color: string) {
-            setBorder({ color: color.toUpperCase() });
-          },
-          get color(): string {
-            throw new DoubleOfficeError('PropertyNotLoaded', 'border.color 未加载');
-          },
-          set weight(_weight: string) {
-            setBorder({});
-          },
-          get weight(): string {
-            throw new DoubleOfficeError('PropertyNotLoaded', 'border.weight 未加载');
-          },
-        };
-      },
+      getItem: (edge: string) => borderItem(edge, (patch) => write((cell) => patch(cell.format.borders)), true),
     };
   }
 
@@ -1069,22 +1021,22 @@ class RangeFormatProxy extends ProxyBase {
   get wrapText(): boolean {
     return this.read<boolean>('wrapText');
   }
-  set columnWidth(points: number) {
+  /** Column widths or row heights over the range's columns or rows, at sync. */
+  private setSizes(sizesOf: (sheet: SheetState) => Map<number, number>, span: (rect: Rect) => [number, number], points: number): void {
     this.context.enqueue(() => {
-      const rect = this.range.rect();
-      const sheet = this.range.sheet.state();
-      for (let c = rect.c1; c <= rect.c2; c++) sheet.columnWidths.set(c, points);
+      const [from, to] = span(this.range.rect());
+      const sizes = sizesOf(this.range.sheet.state());
+      for (let i = from; i <= to; i++) sizes.set(i, points);
     });
+  }
+  set columnWidth(points: number) {
+    this.setSizes((sheet) => sheet.columnWidths, (rect) => [rect.c1, rect.c2], points);
   }
   get columnWidth(): number {
     return this.read<number>('columnWidth');
   }
   set rowHeight(points: number) {
-    this.context.enqueue(() => {
-      const rect = this.range.rect();
-      const sheet = this.range.sheet.state();
-      for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights.set(r, points);
-    });
+    this.setSizes((sheet) => sheet.rowHeights, (rect) => [rect.r1, rect.r2], points);
   }
   get rowHeight(): number {
     return this.read<number>('rowHeight');
@@ -1284,7 +1236,7 @@ class CustomConditionalFormatProxy extends ProxyBase {
   readonly rule: { formula: string; load: (spec?: LoadSpec) => unknown };
   readonly format: {
     fill: { color: string };
-    borders: { getItem: (edge: string) => { style: string; color: string } };
+    borders: { getItem: (edge: string) => BorderProxy };
   };
   private readonly ruleProxy: ScalarHolder;
 
@@ -1317,38 +1269,8 @@ class CustomConditionalFormatProxy extends ProxyBase {
       load: (spec?: LoadSpec) => ruleProxy.load(spec),
     };
     this.format = {
-      fill: {
-        set color(color: string) {
-          write((cf) => (cf.fill = color.toUpperCase()));
-        },
-        get color(): string {
-          throw new DoubleOfficeError('PropertyNotLoaded', 'fill.color 未加载');
-        },
-      },
-      borders: {
-        getItem: (edge: string) => {
-          if (!EDGES.includes(edge as BorderEdge)) throw new DoubleOfficeError('InvalidArgument', `边框位置不支持：${edge}`);
-          const e = edge as BorderEdge;
-          const setBorder = (patch: Partial<BorderState>): void =>
-            write((cf) => {
-              cf.borders[e] = { style: 'Continuous', color: '#000000', ...cf.borders[e], ...patch };
-            });
-          return {
-            set style(style: string) {
-              setBorder({ style });
-            },
-            get style(): string {
-              throw new DoubleOfficeError('PropertyNotLoaded', 'border.style 未加载');
-            },
-            set color(color: string) {
-              setBorder({ color: color.toUpperCase() });
-            },
-            get color(): string {
-              throw new DoubleOfficeError('PropertyNotLoaded', 'border.color 未加载');
-            },
-          };
-        },
-      },
+      fill: writeOnly<{ color: string }>('fill', { color: (color) => write((cf) => (cf.fill = color.toUpperCase())) }),
+      borders: { getItem: (edge: string) => borderItem(edge, (patch) => write((cf) => patch(cf.borders))) },
     };
   }
 
@@ -1618,27 +1540,22 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const snapshot = (name: string): SheetSnapshot => {
     const sheet = state.sheet(name);
     const s = cloneSheet(sheet);
-    const cells: Record<string, CellState> = {};
-    for (const [key, cell] of [...s.cells].sort()) {
-      const [r, c] = key.split(',').map(Number);
-      cells[a1(r, c)] = cell;
-    }
-    const keyed = <T>(map: Map<string, T>): Record<string, T> => {
+    const keyed = <T>(entries: Iterable<[string, T]>): Record<string, T> => {
       const out: Record<string, T> = {};
-      for (const [key, v] of map) {
-        const [r, c] = key.split(',').map(Number);
-        out[a1(r, c)] = v;
+      for (const [key, v] of entries) {
+        const { r, c } = keyPosition(key);
+        out[toA1(r, c)] = v;
       }
       return out;
     };
     return {
       name: s.name,
-      cells,
+      cells: keyed([...s.cells].sort()),
       merges: s.merges.map(rectAddress).sort(),
       validations: s.validations.map((v) => ({ range: rectAddress(v.rect), rule: v.rule, prompt: v.prompt, errorAlert: v.errorAlert })),
       conditionalFormats: s.conditionalFormats.map((cf) => ({ range: rectAddress(cf.rect), type: cf.type, formula: cf.formula, fill: cf.fill, borders: cf.borders })),
       notes: keyed(s.notes),
-      columnWidths: Object.fromEntries([...s.columnWidths].map(([c, w]) => [colName(c), w])),
+      columnWidths: Object.fromEntries([...s.columnWidths].map(([c, w]) => [columnName(c), w])),
       rowHeights: Object.fromEntries([...s.rowHeights].map(([r, h]) => [String(r + 1), h])),
       pageLayout: s.pageLayout,
     };
@@ -1705,7 +1622,6 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     snapshot,
     value: (sheetName, address) => {
       const p = parsePoint(address);
-      if (!p) throw new Error(`不是单元格地址：${address}`);
       return peekCell(state.sheet(sheetName), p.r, p.c)?.value ?? '';
     },
     selection: () => {
