@@ -1,12 +1,21 @@
 import type { Finding, Rule } from './types';
-import { compareTargets } from '../values';
+import type { ParsedValue } from '../model';
+import { compareTargets, isLowerBound, isUpperBound } from '../values';
 import { locatedRows, rowLabel } from './helpers';
 import { indicatorKey, templateFor, templateLabel } from './template';
+
+/** How the bar moved, in words a reviewer uses; the template's own value says which way is weaker. */
+function loosening(template: ParsedValue): string {
+  if (template.kind === 'deadline') return '期限更晚';
+  if (isUpperBound(template.operator) || template.kind === 'moneyTotal' || template.kind === 'moneyRate') return '上限更高';
+  if (isLowerBound(template.operator)) return '下限更低';
+  return '目标更低';
+}
 
 /** A target lowered against the template: a lower floor (≥), a higher ceiling (≤), a later deadline. */
 export const templateWeakenedTargetRule: Rule = {
   code: 'template-weakened-target',
-  title: '指标值低于模板',
+  title: '指标目标比模板宽松',
   defaultSeverity: 'warning',
   check({ sheet, library }) {
     const template = templateFor(sheet, library);
@@ -17,7 +26,7 @@ export const templateWeakenedTargetRule: Rule = {
       const original = byKey.get(indicatorKey(row));
       if (!original || compareTargets(original.parsed, row.parsed) !== 'weaker') continue;
       findings.push({
-        message: `${rowLabel(row)}的指标值「${row.value}」低于${templateLabel(template)}的「${original.value}」`,
+        message: `${rowLabel(row)}的指标值「${row.value}」比${templateLabel(template)}的「${original.value}」宽松（${loosening(original.parsed)}）`,
         cells: [refs.value],
       });
     }
