@@ -10,7 +10,7 @@ import { detectFeatures } from './features';
 import type { ExcelFeatures, RequirementChecker } from './features';
 import type { InsertResult, JixiaoHost, ProgressHandler } from './host';
 import { SyncCounter } from './syncCounter';
-import type { ExcelRun } from './syncCounter';
+import type { ExcelRun, ExcelRunIn } from './syncCounter';
 import { queueSheetPlan } from './writePlan';
 
 export const SETTINGS_KEY = 'jixiao.settings';
@@ -29,6 +29,8 @@ export interface ExcelHostDeps {
   library: TemplateLibrary;
   /** Excel.run; the global one by default. */
   run?: ExcelRun;
+  /** Excel.run(context, batch); the global one by default. */
+  runIn?: ExcelRunIn;
   /** Office.context.requirements; the global one by default. */
   requirements?: RequirementChecker;
   /** Office.context.document.settings; the global one by default. */
@@ -45,6 +47,7 @@ export interface ExcelHost extends JixiaoHost {
 
 export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
+  const runIn: ExcelRunIn = deps.runIn ?? ((context, batch) => Excel.run(context, batch));
   const requirements = deps.requirements ?? Office.context.requirements;
   const documentSettings = (): DocumentSettings => deps.settings ?? (Office.context.document.settings as unknown as DocumentSettings);
   const features = detectFeatures(requirements);
@@ -261,10 +264,14 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
-      // A handler is removed through the context it was added with.
+      // A handler is removed in a batch on the context it was added with (Excel.run(context, …)).
       const contexts = new Set(handlers.map((h) => h.context as Excel.RequestContext));
-      for (const handler of handlers) handler.remove();
-      for (const context of contexts) await counter.sync(context);
+      for (const context of contexts) {
+        await runIn(context, async (batchContext) => {
+          for (const handler of handlers) if (handler.context === context) handler.remove();
+          await counter.sync(batchContext);
+        });
+      }
     };
   }
 

@@ -14,3 +14,6 @@ export class SyncCounter {
 
 /** The shape of Excel.run the adapter needs; the real one and the test double both fit. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel.run(context, batch): a batch on an existing context, as removing an event handler requires. */
+export type ExcelRunIn = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -1452,7 +1452,10 @@ export interface SheetSnapshot {
 export interface ExcelDouble {
   /** Stand-in for the global `Excel` namespace (run, enums). */
   Excel: {
-    run: <T>(batch: (context: DoubleRequestContext) => Promise<T>) => Promise<T>;
+    run: {
+      <T>(batch: (context: DoubleRequestContext) => Promise<T>): Promise<T>;
+      <T>(context: DoubleRequestContext, batch: (context: DoubleRequestContext) => Promise<T>): Promise<T>;
+    };
     ConditionalFormatType: { custom: 'Custom'; cellValue: 'CellValue' };
     EventSource: { local: 'Local'; remote: 'Remote' };
     DataChangeType: { rangeEdited: 'RangeEdited'; rowInserted: 'RowInserted'; rowDeleted: 'RowDeleted' };
@@ -1522,8 +1525,14 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const pending = new Map<string, unknown>(saved);
   const commands = new Map<string, (event: { completed: () => void }) => unknown>();
 
-  const run = async <T>(batch: (context: DoubleRequestContext) => Promise<T>): Promise<T> => {
-    const context = new DoubleRequestContext(state, api, traffic);
+  /** Excel.run(batch) on a new context, or Excel.run(context, batch) on one a handler was added with. */
+  const run = async <T>(
+    contextOrBatch: DoubleRequestContext | ((context: DoubleRequestContext) => Promise<T>),
+    maybeBatch?: (context: DoubleRequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const context = contextOrBatch instanceof DoubleRequestContext ? contextOrBatch : new DoubleRequestContext(state, api, traffic);
+    const batch = contextOrBatch instanceof DoubleRequestContext ? maybeBatch : contextOrBatch;
+    if (!batch) throw new DoubleOfficeError('InvalidArgument', 'Excel.run 需要一个批处理函数');
     const result = await batch(context);
     // Excel.run flushes whatever the batch left queued; that costs a sync too.
     if (context.queue.length > 0) await context.sync();
