@@ -9,8 +9,10 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  DialogTrigger,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   ProgressBar,
   SearchBox,
@@ -19,7 +21,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, DocumentAddRegular, EyeRegular } from '@fluentui/react-icons';
+import { AddRegular, DismissRegular, DocumentAddRegular, EyeRegular } from '@fluentui/react-icons';
 import { FRAMEWORKS } from '../core/frameworks';
 import type { FrameworkName, LibraryTable } from '../core/model';
 import { describeError } from '../web/errors';
@@ -29,26 +31,52 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalS },
   // Basis 0: the field's own content (SearchBox shows a clear button while focused) never makes the
-  // row wrap, so the list below does not jump under the pointer.
-  grow: { flexGrow: 1, flexShrink: 1, flexBasis: '0px', minWidth: '120px' },
+  // row wrap, so the list below does not jump under the pointer. Below 180 px the placeholder and the
+  // framework name are cut off, so at a 320 px pane the button wraps under the field instead.
+  grow: { flexGrow: 1, flexShrink: 1, flexBasis: '0px', minWidth: '180px' },
   fill: { width: '100%', minWidth: 0, boxSizing: 'border-box' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  // Wraps the buttons under the text when the pane is too narrow for both on one line.
   item: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     padding: tokens.spacingVerticalS,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  itemText: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
-  itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
-  previewTable: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& th, & td': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', verticalAlign: 'top' } },
-  fields: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: `0 0 ${tokens.spacingVerticalM} 0` },
+  itemText: { flexGrow: 1, flexShrink: 1, flexBasis: '170px', minWidth: 0, display: 'flex', flexDirection: 'column' },
+  itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0, marginLeft: 'auto' },
+  empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
+  // The indicator table scrolls inside the dialog on a narrow pane instead of squeezing 一级指标 to one character.
+  previewScroll: { overflowX: 'auto', maxWidth: '100%' },
+  previewTable: { borderCollapse: 'collapse', width: '100%', minWidth: '380px', fontSize: tokens.fontSizeBase200, '& th, & td': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', verticalAlign: 'top' } },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: `0 0 ${tokens.spacingVerticalM} 0`,
+    // On a narrow pane the label column halves the width of 绩效目标's long text: labels go above.
+    '@media (max-width: 360px)': { gridTemplateColumns: '1fr', '& dt': { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS } },
+  },
 });
 
-function formatAmount(value: number | null, unit: string): string {
-  return value === null ? '—' : `${value} ${unit}`;
+// Budget staff read amounts as 292.00 万元: two decimals, thousands grouped; more decimals only when present.
+const AMOUNT = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+
+export function formatAmount(value: number | null, unit: string): string {
+  return value === null ? '—' : `${AMOUNT.format(value)} ${unit}`;
+}
+
+/** How many inserted sheet names the outcome lists before 等: all 16 would push the list off screen. */
+const NAMED_SHEETS = 3;
+
+export function insertedText(sheetNames: string[]): string {
+  const named = sheetNames.slice(0, NAMED_SHEETS).join('、');
+  const more = sheetNames.length > NAMED_SHEETS ? ' 等' : '';
+  return `已插入 ${sheetNames.length} 张工作表：${named}${more}`;
 }
 
 function matches(table: LibraryTable, query: string): boolean {
@@ -77,6 +105,7 @@ function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
         <dt>绩效目标</dt>
         <dd style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{table.goals || '—'}</dd>
       </dl>
+      <div className={styles.previewScroll} tabIndex={0} role="region" aria-label={`${table.projectName} 的绩效指标（可左右滚动）`}>
       <table className={styles.previewTable} aria-label={`${table.projectName} 的绩效指标`}>
         <thead>
           <tr>
@@ -97,6 +126,7 @@ function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }
@@ -120,7 +150,7 @@ export function TemplatesTab(): React.JSX.Element {
     setOutcome(null);
     try {
       const result = await action();
-      setOutcome({ intent: 'success', text: `已插入 ${result.sheetNames.length} 张工作表：${result.sheetNames.join('、')}` });
+      setOutcome({ intent: 'success', text: insertedText(result.sheetNames) });
     } catch (error) {
       setOutcome({ intent: 'error', text: describeError(error) });
     } finally {
@@ -141,11 +171,12 @@ export function TemplatesTab(): React.JSX.Element {
       {outcome && (
         <MessageBar intent={outcome.intent} data-role="insert-outcome">
           <MessageBarBody>{outcome.text}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭提示" icon={<DismissRegular />} onClick={() => setOutcome(null)} />} />
         </MessageBar>
       )}
       <div className={styles.row}>
         <Field label="搜索模板" className={styles.grow}>
-          <SearchBox className={styles.fill} value={query} onChange={(_, data) => setQuery(data.value)} placeholder="项目名称、处室或编号" />
+          <SearchBox className={styles.fill} value={query} onChange={(_, data) => setQuery(data.value)} placeholder="项目名称、处室或编号" aria-describedby="template-count" />
         </Field>
         <Button icon={<AddRegular />} onClick={() => void insertAll()} disabled={busy || library.tables.length === 0}>
           全部插入（{library.tables.length}）
@@ -170,9 +201,15 @@ export function TemplatesTab(): React.JSX.Element {
           插入空白表
         </Button>
       </div>
-      <Text role="status" size={200}>
+      <Text role="status" size={200} id="template-count" data-role="template-count">
         {query ? `找到 ${visible.length} 个模板` : `共 ${library.tables.length} 个模板`}
       </Text>
+      {visible.length === 0 && (
+        <div className={styles.empty} data-role="no-templates">
+          <Text>{query ? `没有与“${query.trim()}”匹配的模板。可按项目名称、处室名称、单位编码或表号搜索。` : '模板库为空。'}</Text>
+          {query && <Button onClick={() => setQuery('')}>清除搜索</Button>}
+        </div>
+      )}
       <ul className={styles.list} aria-label="模板列表" data-role="template-list">
         {visible.map((table) => (
           <li key={`${table.source}-${table.number}`} className={styles.item} data-template={table.number}>
@@ -200,7 +237,15 @@ export function TemplatesTab(): React.JSX.Element {
         <DialogSurface aria-describedby={undefined}>
           {preview && (
             <DialogBody>
-              <DialogTitle>{preview.title || preview.projectName}</DialogTitle>
+              <DialogTitle
+                action={
+                  <DialogTrigger action="close">
+                    <Button appearance="subtle" aria-label="关闭预览" icon={<DismissRegular />} />
+                  </DialogTrigger>
+                }
+              >
+                {preview.title || preview.projectName}
+              </DialogTitle>
               <DialogContent>
                 <TablePreview table={preview} />
               </DialogContent>

@@ -1,7 +1,9 @@
 // The issue list shared by the task pane (live, cells selectable in Excel) and the checker page
-// (read-only, one list per file): grouped by sheet, then by severity.
+// (read-only, one list per file): grouped by sheet, then by severity. A long list can be narrowed to
+// errors only, and each sheet folds away once it has been dealt with.
 import * as React from 'react';
-import { Badge, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { MARK_STYLES, compareSeverity } from '../core/marks';
 import type { Issue, Severity, SheetReport } from '../core/model';
 import { summarize } from '../core/check';
@@ -15,6 +17,7 @@ const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
 
 const useStyles = makeStyles({
   sheet: { marginBottom: tokens.spacingVerticalL },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
   sheetHeading: {
     display: 'flex',
     alignItems: 'baseline',
@@ -24,6 +27,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
+  // The fold button carries the sheet name: it is the heading's text, wraps when long, stays left-aligned.
+  sheetToggle: { minWidth: 0, padding: 0, fontSize: 'inherit', fontWeight: 'inherit', textAlign: 'left', justifyContent: 'flex-start', overflowWrap: 'anywhere' },
   severityHeading: {
     margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS} 0`,
     fontSize: tokens.fontSizeBase300,
@@ -53,6 +58,7 @@ const useStyles = makeStyles({
   message: { display: 'block', lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3 },
   empty: { color: tokens.colorNeutralForeground3 },
+  hidden: { color: tokens.colorNeutralForeground3, display: 'block', marginBottom: tokens.spacingVerticalS },
 });
 
 export interface IssueListProps {
@@ -77,7 +83,6 @@ function IssueItem({ sheet, issue, onSelectCell }: { sheet: string; issue: Issue
       <span className={styles.message}>{issue.message}</span>
       <span className={styles.meta}>
         <Caption1 data-role="cell">{cellLabel(issue)}</Caption1>
-        <Caption1>{issue.code}</Caption1>
       </span>
     </>
   );
@@ -88,6 +93,7 @@ function IssueItem({ sheet, issue, onSelectCell }: { sheet: string; issue: Issue
       <li>
         <button
           type="button"
+          title={`规则代码：${issue.code}`}
           className={`${styles.item} ${styles.clickable}`}
           style={accent}
           onClick={() => onSelectCell(sheet, target)}
@@ -100,7 +106,7 @@ function IssueItem({ sheet, issue, onSelectCell }: { sheet: string; issue: Issue
     );
   }
   return (
-    <li className={styles.item} style={accent} {...data}>
+    <li className={styles.item} style={accent} title={`规则代码：${issue.code}`} {...data}>
       {body}
     </li>
   );
@@ -113,44 +119,106 @@ function Heading({ level, className, children }: { level: number; className: str
 
 export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueListProps): React.JSX.Element {
   const styles = useStyles();
+  const [onlyErrors, setOnlyErrors] = React.useState(false);
+  // Folded sheets by name, so a live re-check (new report objects) keeps what the user folded.
+  const [folded, setFolded] = React.useState<ReadonlySet<string>>(new Set());
+  const baseId = React.useId();
   if (reports.length === 0) {
     return <Text className={styles.empty}>没有找到绩效目标表工作表。</Text>;
   }
+  const total = summarize(reports);
+  const shown = onlyErrors ? reports.filter((report) => report.issues.some((issue) => issue.severity === 'error')) : reports;
+  const toggle = (sheet: string): void =>
+    setFolded((current) => {
+      const next = new Set(current);
+      if (!next.delete(sheet)) next.add(sheet);
+      return next;
+    });
+  const allFolded = shown.length > 0 && shown.every((report) => folded.has(report.sheet));
   return (
     <div data-role="issue-list">
-      {reports.map((report) => {
+      {total.errors + total.warnings + total.infos > 0 && (
+        <div className={styles.toolbar}>
+          <Switch
+            checked={onlyErrors}
+            onChange={(_, data) => setOnlyErrors(data.checked)}
+            label={`只看错误（${total.errors}）`}
+            data-role="only-errors"
+          />
+          {reports.length > 1 && (
+            <Button
+              appearance="subtle"
+              size="small"
+              onClick={() => setFolded(allFolded ? new Set() : new Set(shown.map((report) => report.sheet)))}
+              data-role="fold-all"
+            >
+              {allFolded ? '全部展开' : '全部折叠'}
+            </Button>
+          )}
+        </div>
+      )}
+      {onlyErrors && shown.length < reports.length && (
+        <Caption1 className={styles.hidden} data-role="hidden-sheets">
+          {shown.length === 0 ? '所有工作表都没有错误。' : `另有 ${reports.length - shown.length} 张工作表没有错误，已隐藏。`}
+        </Caption1>
+      )}
+      {shown.map((report, reportIndex) => {
         const counts = summarize([report]);
-        const bySeverity = SEVERITIES.map((severity) => ({
-          severity,
-          issues: report.issues.filter((issue) => issue.severity === severity),
-        })).filter((group) => group.issues.length > 0);
+        const severities = onlyErrors ? SEVERITIES.filter((severity) => severity === 'error') : SEVERITIES;
+        const bySeverity = severities
+          .map((severity) => ({
+            severity,
+            issues: report.issues.filter((issue) => issue.severity === severity),
+          }))
+          .filter((group) => group.issues.length > 0);
+        const isFolded = folded.has(report.sheet);
+        const panelId = `${baseId}-sheet-${reportIndex}`;
+        const hasIssues = report.issues.length > 0;
         return (
-          <section key={report.sheet} className={styles.sheet} data-sheet={report.sheet} aria-label={`工作表 ${report.sheet}`}>
+          <section key={report.sheet} className={styles.sheet} data-sheet={report.sheet} data-folded={isFolded} aria-label={`工作表 ${report.sheet}`}>
             <Heading level={headingLevel} className={styles.sheetHeading}>
-              <span>{report.sheet}</span>
+              {hasIssues ? (
+                <Button
+                  appearance="transparent"
+                  className={styles.sheetToggle}
+                  icon={isFolded ? <ChevronRightRegular /> : <ChevronDownRegular />}
+                  aria-expanded={!isFolded}
+                  aria-controls={panelId}
+                  onClick={() => toggle(report.sheet)}
+                  data-role="sheet-toggle"
+                >
+                  {report.sheet}
+                </Button>
+              ) : (
+                <span>{report.sheet}</span>
+              )}
               {counts.errors > 0 && <Badge color="danger" appearance="filled">{counts.errors} 个错误</Badge>}
               {counts.warnings > 0 && <Badge color="warning" appearance="filled">{counts.warnings} 个警告</Badge>}
               {counts.infos > 0 && <Badge color="informative" appearance="tint">{counts.infos} 个提示</Badge>}
-              {report.issues.length === 0 && <Badge color="success" appearance="tint">无问题</Badge>}
+              {!hasIssues && <Badge color="success" appearance="tint">无问题</Badge>}
             </Heading>
-            {report.projectName && report.projectName !== report.sheet && <Caption1>{report.projectName}</Caption1>}
-            {bySeverity
-              .sort((a, b) => compareSeverity(a.severity, b.severity))
-              .map((group) => (
-                <div key={group.severity}>
-                  <Heading level={headingLevel + 1} className={styles.severityHeading}>
-                    <Badge color={BADGE_COLOR[group.severity]} appearance="outline" size="small">
-                      {MARK_STYLES[group.severity].label}
-                    </Badge>{' '}
-                    {group.issues.length} 项
-                  </Heading>
-                  <ul className={styles.list} aria-label={`${report.sheet} 的${MARK_STYLES[group.severity].label}`}>
-                    {group.issues.map((issue, index) => (
-                      <IssueItem key={`${issue.code}-${index}`} sheet={report.sheet} issue={issue} onSelectCell={onSelectCell} />
-                    ))}
-                  </ul>
-                </div>
-              ))}
+            {!isFolded && (
+              <div id={panelId}>
+                {report.projectName && report.projectName !== report.sheet && <Caption1>{report.projectName}</Caption1>}
+                {bySeverity
+                  .sort((a, b) => compareSeverity(a.severity, b.severity))
+                  .map((group) => (
+                    <div key={group.severity}>
+                      <Heading level={headingLevel + 1} className={styles.severityHeading}>
+                        <Badge color={BADGE_COLOR[group.severity]} appearance="outline" size="small">
+                          {MARK_STYLES[group.severity].label}
+                        </Badge>{' '}
+                        {group.issues.length} 项
+                      </Heading>
+                      <ul className={styles.list} aria-label={`${report.sheet} 的${MARK_STYLES[group.severity].label}`}>
+                        {group.issues.map((issue, index) => (
+                          <IssueItem key={`${issue.code}-${index}`} sheet={report.sheet} issue={issue} onSelectCell={onSelectCell} />
+                        ))}
+                      </ul>
+                    </div>
+                  ))}
+              </div>
+            )}
           </section>
         );
       })}

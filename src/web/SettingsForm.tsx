@@ -6,7 +6,9 @@ import { FRAMEWORKS } from '../core/frameworks';
 import { SettingsSchema, type Settings } from '../core/model';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '420px' },
+  // minWidth 0 down to the controls: a long option (财预〔2021〕101号…) must not widen a 320 px pane.
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '420px', minWidth: 0 },
+  control: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
 });
 
 interface Draft {
@@ -82,7 +84,7 @@ export function SettingsForm({ settings, onChange, status }: SettingsFormProps):
   return (
     <form className={styles.root} onSubmit={(event) => event.preventDefault()} aria-label="检查设置">
       <Field label="指标框架" hint="自动识别：一级指标中有“成本指标”时按 101 号文框架检查" {...fieldState('framework')}>
-        <Select value={draft.framework} onChange={(_, data) => update('framework', data.value)}>
+        <Select className={styles.control} value={draft.framework} onChange={(_, data) => update('framework', data.value)}>
           <option value="auto">自动识别</option>
           {Object.values(FRAMEWORKS).map((framework) => (
             <option key={framework.name} value={framework.name}>
@@ -92,16 +94,16 @@ export function SettingsForm({ settings, onChange, status }: SettingsFormProps):
         </Select>
       </Field>
       <Field label="预算年度" hint="留空则按表中写明的年度" {...fieldState('budgetYear')}>
-        <Input type="number" inputMode="numeric" value={draft.budgetYear} placeholder="自动" onChange={(_, data) => update('budgetYear', data.value)} />
+        <Input className={styles.control} type="number" inputMode="numeric" value={draft.budgetYear} placeholder="自动" onChange={(_, data) => update('budgetYear', data.value)} />
       </Field>
       <Field label="资金允许误差（表内金额单位）" hint="|财政资金 + 其他资金 − 预算数| 不超过此值视为相符" {...fieldState('fundsTolerance')}>
-        <Input type="number" step="0.001" min="0" value={draft.fundsTolerance} onChange={(_, data) => update('fundsTolerance', data.value)} />
+        <Input className={styles.control} type="number" step="0.001" min="0" value={draft.fundsTolerance} onChange={(_, data) => update('fundsTolerance', data.value)} />
       </Field>
       <Field label="百分比上限（%）" hint="比率类指标值超过此值报错" {...fieldState('maxPercent')}>
-        <Input type="number" min="0" value={draft.maxPercent} onChange={(_, data) => update('maxPercent', data.value)} />
+        <Input className={styles.control} type="number" min="0" value={draft.maxPercent} onChange={(_, data) => update('maxPercent', data.value)} />
       </Field>
       <Field label="满意度下限（%）" hint="满意度目标低于此值时提示" {...fieldState('minSatisfaction')}>
-        <Input type="number" min="0" max="100" value={draft.minSatisfaction} onChange={(_, data) => update('minSatisfaction', data.value)} />
+        <Input className={styles.control} type="number" min="0" max="100" value={draft.minSatisfaction} onChange={(_, data) => update('minSatisfaction', data.value)} />
       </Field>
       <Caption1 role="status">{status}</Caption1>
     </form>
