@@ -9,6 +9,7 @@ import { StatusLine } from '../web/StatusLine';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
 });
 
 export interface CheckTabProps {
@@ -19,9 +20,11 @@ export interface CheckTabProps {
   onCheckAll: () => void;
   onClearMarks: () => void;
   onSelectCell: (sheet: string, address: string) => void;
+  /** Opens 模板, offered when the workbook has no table to check. */
+  onShowTemplates: () => void;
 }
 
-export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, onSelectCell }: CheckTabProps): React.JSX.Element {
+export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, onSelectCell, onShowTemplates }: CheckTabProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.root}>
@@ -39,8 +42,17 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, on
       ) : (
         <>
           <StatusLine reports={reports} />
-          <Caption1>修改工作表后会自动重新检查。点击或按 Enter 可在 Excel 中定位到问题单元格。</Caption1>
-          <IssueList reports={reports} onSelectCell={onSelectCell} headingLevel={2} />
+          {reports.length === 0 ? (
+            <div className={styles.empty} data-role="no-tables">
+              <Caption1>当前工作簿中没有绩效目标表。可在“模板”中插入范例表或空白表，或打开已填好的工作簿。</Caption1>
+              <Button onClick={onShowTemplates}>去插入模板</Button>
+            </div>
+          ) : (
+            <>
+              <Caption1>修改工作表后会自动重新检查。点击或按 Enter 可在 Excel 中定位到问题单元格。</Caption1>
+              <IssueList reports={reports} onSelectCell={onSelectCell} headingLevel={2} />
+            </>
+          )}
         </>
       )}
     </div>

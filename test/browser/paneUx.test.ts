@@ -1,0 +1,201 @@
+// What budget staff meet on a narrow task pane and in a long issue list: no sideways scrolling at 320 px,
+// amounts as 292.00 万元, an empty search state, 只看错误 and folding per sheet, an empty workbook that is
+// not 可以发送, and the checker page's per-file filter.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { LibraryTable, TemplateLibrary } from '../../src/core/model';
+import { planTableSheet } from '../../src/core/sheet';
+import type { ExcelDouble } from '../support/excelDouble';
+import { buildForTests } from './support/build';
+import { chromiumAvailable, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
+import { serveStatic, type StaticServer } from './support/server';
+import { pageLibrary, tableNumbered, workbookOf } from './support/workbooks';
+
+declare global {
+  interface Window {
+    __excelDouble?: ExcelDouble;
+  }
+}
+
+const OVER_BUDGET = '≤391.2万元';
+const describeInChromium = chromiumAvailable() ? describe : describe.skip;
+
+/** Where table 1's 运维费用支出 value sits when inserted as its own sheet. */
+function costCellOf(table: LibraryTable): string {
+  const value = table.indicators.find((row) => row.level3 === '运维费用支出')!.value;
+  return planTableSheet(table, { sheetName: table.projectName, framework: 'seed' }).cells.find((c) => c.value === value)!.address;
+}
+
+describeInChromium('task pane and checker page UX', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let doubleScript: string;
+  let library: TemplateLibrary;
+
+  beforeAll(async () => {
+    const dist = await buildForTests();
+    doubleScript = readFileSync(join(dist, 'excel-double.js'), 'utf8');
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+    library = pageLibrary();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPane(width: number, query: string): Promise<{ page: Page; outside: string[]; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const outside = watchOutsideRequests(page);
+    const errors = watchPageErrors(page);
+    await page.route('**/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: doubleScript }));
+    await page.goto(`${server.origin}/taskpane.html${query}`);
+    return { page, outside, errors };
+  }
+
+  const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+  test('at 320 px no tab scrolls sideways; amounts read 292.00 万元; a search without match says so and clears', async () => {
+    const { page, outside, errors } = await openPane(320, '?view=templates');
+    await page.locator('[data-template]').first().waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+
+    const first = tableNumbered(library, 1);
+    expect(first.budget.total).toBe(292);
+    expect(await page.locator('[data-template="1"]').textContent()).toContain('预算 292.00 万元');
+
+    await page.getByRole('searchbox').fill('没有这个项目');
+    const empty = page.locator('[data-role="no-templates"]');
+    await empty.waitFor();
+    expect(await empty.textContent()).toContain('没有与“没有这个项目”匹配的模板');
+    expect(await page.locator('[data-template]').count()).toBe(0);
+    await empty.getByRole('button', { name: '清除搜索' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-template]').length === n, library.tables.length);
+    expect(await page.getByRole('searchbox').inputValue()).toBe('');
+
+    // The preview's own close button (Escape is tested in taskpane.test.ts).
+    await page.getByRole('button', { name: `预览 ${tableNumbered(library, 5).projectName}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    await dialog.getByRole('button', { name: '关闭预览' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Insert all: the outcome names a few sheets, not all 16, and can be closed.
+    await page.getByRole('button', { name: /全部插入/ }).click();
+    const outcome = page.locator('[data-role="insert-outcome"]');
+    await outcome.waitFor();
+    const text = (await outcome.textContent()) ?? '';
+    expect(text).toContain(`已插入 ${library.tables.length} 张工作表：${library.tables[0].projectName}`);
+    expect(text).toContain(' 等');
+    expect(text).not.toContain(library.tables.at(-1)!.projectName);
+    await outcome.getByRole('button', { name: '关闭提示' }).click();
+    await outcome.waitFor({ state: 'detached' });
+
+    for (const tab of ['检查', '设置']) {
+      await page.getByRole('tab', { name: new RegExp(tab) }).click();
+      await page.getByRole('tabpanel', { name: tab }).waitFor();
+      if (tab === '检查') await page.locator('[data-role="status"]').waitFor();
+      else await page.getByLabel('指标框架').waitFor();
+      expect(await pageWidth(page)).toBeLessThanOrEqual(320);
+    }
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('an empty workbook is not 可以发送: the 检查 tab says no table and leads to 模板', async () => {
+    const { page, outside } = await openPane(400, '?view=check');
+    const status = page.locator('[data-role="status"]');
+    await status.waitFor();
+    expect(await status.textContent()).toContain('未找到绩效目标表');
+    expect(await status.textContent()).not.toContain('可以发送');
+    await page.locator('[data-role="no-tables"]').getByRole('button', { name: '去插入模板' }).click();
+    await expect(page.getByRole('tab', { name: '模板' }).getAttribute('aria-selected')).resolves.toBe('true');
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('arrow keys move between tabs', async () => {
+    const { page } = await openPane(400, '?view=templates');
+    await page.getByRole('tab', { name: '模板' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^检查/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: /检查/ }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.close();
+  }, 60_000);
+
+  test('只看错误 hides warnings and sheets without errors; a folded sheet stays folded through a live re-check', async () => {
+    const { page, outside, errors } = await openPane(400, '?view=templates');
+    const costTable = tableNumbered(library, 1);
+    const cleanTable = tableNumbered(library, 2);
+    for (const table of [costTable, cleanTable]) {
+      await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
+      await page.locator('[data-role="insert-outcome"]', { hasText: table.projectName }).waitFor();
+    }
+    await page.getByRole('tab', { name: /检查/ }).click();
+    const costCell = costCellOf(costTable);
+    await page.evaluate(([s, a, v]) => window.__excelDouble!.userEdit(s, a, v), [costTable.projectName, costCell, OVER_BUDGET]);
+    await page.locator('button[data-code="cost-over-budget"]').waitFor();
+
+    const count = (selector: string) => page.locator(selector).count();
+    const warnings = await count('[data-severity="warning"]');
+    const errorItems = await count('[data-severity="error"]');
+    expect(warnings).toBeGreaterThan(0);
+    expect(errorItems).toBeGreaterThan(0);
+    expect(await count(`section[data-sheet="${cleanTable.projectName}"]`)).toBe(1);
+    // The rule code is for the title, not the text people read.
+    expect(await page.locator('button[data-code="cost-over-budget"]').textContent()).not.toContain('cost-over-budget');
+
+    await page.getByRole('switch', { name: /只看错误/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-severity="warning"]').length === 0);
+    expect(await count('[data-severity="error"]')).toBe(errorItems);
+    expect(await count(`section[data-sheet="${cleanTable.projectName}"]`)).toBe(0);
+    expect(await page.locator('[data-role="hidden-sheets"]').textContent()).toBe('另有 1 张工作表没有错误，已隐藏。');
+    await page.getByRole('switch', { name: /只看错误/ }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-severity="warning"]').length === n, warnings);
+
+    // Fold the sheet by keyboard: its issues leave the list, the heading button says it is collapsed.
+    const toggle = page.getByRole('button', { name: costTable.projectName, exact: true });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-code]').length === 0);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // Another edit re-checks live: the sheet stays folded, its badge counts still show.
+    const quantityRow = costTable.indicators.find((row) => row.level2.includes('数量'))!;
+    const plan = planTableSheet(costTable, { sheetName: costTable.projectName, framework: 'seed' });
+    const quantityCell = plan.cells.find((c) => c.value === quantityRow.value)!.address;
+    await page.evaluate(([s, a, v]) => window.__excelDouble!.userEdit(s, a, v), [costTable.projectName, quantityCell, '150%']);
+    await page.locator(`section[data-sheet="${costTable.projectName}"]`, { hasText: `${errorItems + 1} 个错误` }).waitFor();
+    expect(await count('[data-code]')).toBe(0);
+    await page.keyboard.press('Enter');
+    await page.locator('button[data-code="cost-over-budget"]').waitFor();
+
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('checker page: each file has its own 只看错误', async () => {
+    const overBudget = tableNumbered(library, 1);
+    overBudget.indicators.find((row) => row.level3 === '运维费用支出')!.value = OVER_BUDGET;
+    const bytes = await workbookOf([overBudget]);
+    const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
+    const outside = watchOutsideRequests(page);
+    await page.goto(`${server.origin}/index.html`);
+    await page.locator('input[type="file"]').setInputFiles([{ name: '成本超预算.xlsx', mimeType: 'application/octet-stream', buffer: bytes }]);
+    const section = page.locator('section[data-file="成本超预算.xlsx"][data-status="done"]');
+    await section.waitFor();
+    expect(await section.locator('[data-severity="warning"]').count()).toBeGreaterThan(0);
+    await section.getByRole('switch', { name: /只看错误/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-severity="warning"]').length === 0);
+    expect(await section.locator('[data-severity="error"]').count()).toBeGreaterThan(0);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(400);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
