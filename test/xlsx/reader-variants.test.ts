@@ -4,6 +4,7 @@ import { readSheet } from '../../src/core/sheet/reader';
 import type { SheetTable } from '../../src/core/sheet/types';
 import { parseValue } from '../../src/core/values';
 import { loadWorkbook, readGrids, workbookToBuffer } from '../../src/xlsx';
+import { MULTI_YEAR_ROWS, multiYearGrid } from '../core/rules/multiYear';
 
 type Row = (ExcelJS.CellValue | undefined)[];
 
@@ -121,5 +122,86 @@ describe('other variants', () => {
     expect(read[0]).toBeNull();
     expect(read[1]?.table.indicators).toHaveLength(1);
     expect(read[2]).toBeNull();
+  });
+});
+
+describe('a multi-year sheet: 总体目标 and 年度目标, each with its own grid', () => {
+  test('the annual grid is the table, the overall grid comes along with its own goals and addresses', async () => {
+    const { grid, annualGoals, annualHeader, annualFirst } = await multiYearGrid();
+    const sheet = readSheet(grid)!;
+    const { overallGoals, overallHeader, overallFirst, overallCost } = MULTI_YEAR_ROWS;
+
+    expect(sheet.table.projectName).toBe('智慧司法建设');
+    expect(sheet.table.budget).toEqual({ total: 300, fiscal: 300, other: 0 });
+    expect(sheet.projectTotal).toEqual({ amount: 1000, label: '项目总金额', address: 'B5' });
+    expect(sheet.table.extraFields).toEqual({ 项目期: '2024年—2026年', 项目总金额: '1000' });
+
+    // Annual: goals and rows of the lower grid only.
+    expect(sheet.table.goals).toBe('1.2024年建成2个业务系统。');
+    expect(sheet.refs.goals).toBe(`B${annualGoals}`);
+    expect(sheet.refs.indicatorHeader).toBe(`A${annualHeader}`);
+    expect(sheet.table.indicators.map((r) => r.level3)).toEqual([
+      '本年建成业务系统个数', '系统验收合格率', '本年系统建成时间', '本年建设成本', '业务办理效率', '使用人员满意度',
+    ]);
+    expect(sheet.rowRefs[0]).toEqual({ level1: `A${annualFirst}`, level2: `B${annualFirst}`, level3: `C${annualFirst}`, description: `D${annualFirst}`, value: `E${annualFirst}`, unit: null });
+    expect(sheet.rowRefs[3].level1).toBe(`A${annualFirst}`);
+
+    // Overall: its own goals, header and rows, parsed like the annual ones.
+    expect(sheet.otherGrids).toHaveLength(1);
+    const overall = sheet.otherGrids![0];
+    expect(overall.scope).toBe('overall');
+    expect(overall.goals).toBe('1.三年内建成5个业务系统；2.业务办理效率明显提升。');
+    expect(overall.goalsRef).toBe(`B${overallGoals}`);
+    expect(overall.indicatorHeader).toBe(`A${overallHeader}`);
+    expect(overall.indicators.map((r) => [r.level1, r.level2, r.level3])).toEqual([
+      ['产出指标', '数量指标', '建成业务系统个数'],
+      ['产出指标', '质量指标', '系统验收合格率'],
+      ['产出指标', '时效指标', '全部系统建成时间'],
+      ['产出指标', '成本指标', '项目建设总成本'],
+      ['效益指标', '社会效益指标', '业务办理效率'],
+      ['满意度指标', '服务对象满意度指标', '使用人员满意度'],
+    ]);
+    expect(overall.rowRefs).toHaveLength(overall.indicators.length);
+    expect(overall.rowRefs[3]).toEqual({ level1: `A${overallFirst}`, level2: `B${overallCost}`, level3: `C${overallCost}`, description: `D${overallCost}`, value: `E${overallCost}`, unit: null });
+    for (const row of overall.indicators) expect(row.parsed).toEqual(parseValue(row.value, { tableUnit: '万元', level3: row.level3 }));
+    expect(overall.indicators[3].parsed).toMatchObject({ kind: 'moneyTotal', amount: 900 });
+  });
+
+  test('grids named beside their header (年度绩效指标 / 总体绩效指标), goals side by side above both', async () => {
+    const [sheet] = await readBack((workbook) => {
+      const ws = workbook.addWorksheet('并列');
+      addRows(ws, [
+        ['项目名称', '普法宣传'],
+        ['总体目标', '三年覆盖全市。', '年度目标', '本年覆盖六个区。'],
+        ['年度绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+        [null, '产出指标', '数量指标', '覆盖区数', '≥6个'],
+        ['总体绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+        [null, '产出指标', '数量指标', '覆盖区数', '≥16个'],
+      ]);
+    });
+    expect(sheet!.table.goals).toBe('本年覆盖六个区。');
+    expect(sheet!.refs.goals).toBe('D2');
+    expect(sheet!.table.indicators.map((r) => r.value)).toEqual(['≥6个']);
+    expect(sheet!.refs.indicatorHeader).toBe('B3');
+    expect(sheet!.otherGrids?.map((g) => [g.scope, g.goals, g.goalsRef, g.indicatorHeader, g.indicators.map((r) => r.value)])).toEqual([
+      ['overall', '三年覆盖全市。', 'B2', 'B5', ['≥16个']],
+    ]);
+  });
+
+  test('a second table below (its own 项目名称) is not a second grid', async () => {
+    const [sheet] = await readBack((workbook) => {
+      addRows(workbook.addWorksheet('两表'), [
+        ['项目名称', '甲项目'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '甲', '≥1个'],
+        [],
+        ['项目名称', '乙项目'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '乙', '≥2个'],
+      ]);
+    });
+    expect(sheet!.table.projectName).toBe('甲项目');
+    expect(sheet!.table.indicators.map((r) => r.level3)).toEqual(['甲']);
+    expect(sheet!.otherGrids).toBeUndefined();
   });
 });

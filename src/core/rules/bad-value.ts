@@ -1,7 +1,7 @@
 import { rowDimensionRole, type DimensionRole } from '../frameworks';
 import type { IndicatorRow, Settings } from '../model';
 import type { Finding, Rule } from './types';
-import { formatNumber, locatedRows, rowLabel } from './helpers';
+import { formatNumber, gridRowLabel, sheetGrids } from './helpers';
 import { compactText, isUpperBound, unitFromName } from '../values';
 
 /** `培训人数`, `检查次数`, `合格率`: the name says what the bare number counts. */
@@ -12,9 +12,8 @@ function nameGivesUnit(row: IndicatorRow): boolean {
   return unitFromName(name) !== null || UNIT_IN_NAME.test(name);
 }
 
-function checkRow(row: IndicatorRow, role: DimensionRole | null, settings: Settings): Finding | null {
+function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, settings: Settings): Finding | null {
   const { parsed } = row;
-  const label = rowLabel(row);
   if (parsed.kind === 'placeholder') {
     return { message: `${label}的指标值「${row.value}」是占位符，应填写实际目标`, cells: [], severity: 'error' };
   }
@@ -63,16 +62,18 @@ function checkRow(row: IndicatorRow, role: DimensionRole | null, settings: Setti
   return null;
 }
 
-/** One finding per row at most: the most serious thing wrong with its 指标值. */
+/** One finding per row at most, in each grid: the most serious thing wrong with its 指标值. */
 export const badValueRule: Rule = {
   code: 'bad-value',
   title: '指标值不规范',
   defaultSeverity: 'warning',
   check({ sheet, settings, framework }) {
     const findings: Finding[] = [];
-    for (const { row, refs } of locatedRows(sheet)) {
-      const finding = checkRow(row, rowDimensionRole(framework, row), settings);
-      if (finding) findings.push({ ...finding, cells: [refs.value] });
+    for (const grid of sheetGrids(sheet)) {
+      for (const { row, refs } of grid.rows) {
+        const finding = checkRow(row, gridRowLabel(grid, row), rowDimensionRole(framework, row), settings);
+        if (finding) findings.push({ ...finding, cells: [refs.value] });
+      }
     }
     return findings;
   },

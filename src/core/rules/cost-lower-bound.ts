@@ -1,24 +1,26 @@
 import type { Rule } from './types';
 import { rowDimensionRole } from '../frameworks';
-import { locatedRows, rowLabel } from './helpers';
+import { gridRowLabel, sheetGrids } from './helpers';
 import { isLowerBound } from '../values';
 
-/** A cost target is a ceiling; `≥5万元` promises to spend at least that much. */
+/** A cost target is a ceiling; `≥5万元` promises to spend at least that much. Each grid. */
 export const costLowerBoundRule: Rule = {
   code: 'cost-lower-bound',
   title: '成本指标写成下限',
   defaultSeverity: 'warning',
   check({ sheet, framework }) {
-    return locatedRows(sheet)
-      .filter(
-        ({ row }) =>
-          rowDimensionRole(framework, row) === 'cost' &&
-          (row.parsed.kind === 'moneyTotal' || row.parsed.kind === 'moneyRate') &&
-          isLowerBound(row.parsed.operator),
-      )
-      .map(({ row, refs }) => ({
-        message: `${rowLabel(row)}写成「${row.value}」（${row.parsed.operator}）：成本指标应为上限，宜写成「≤」`,
-        cells: [refs.value],
-      }));
+    return sheetGrids(sheet).flatMap((grid) =>
+      grid.rows
+        .filter(
+          ({ row }) =>
+            rowDimensionRole(framework, row) === 'cost' &&
+            (row.parsed.kind === 'moneyTotal' || row.parsed.kind === 'moneyRate') &&
+            isLowerBound(row.parsed.operator),
+        )
+        .map(({ row, refs }) => ({
+          message: `${gridRowLabel(grid, row)}写成「${row.value}」（${row.parsed.operator}）：成本指标应为上限，宜写成「≤」`,
+          cells: [refs.value],
+        })),
+    );
   },
 };

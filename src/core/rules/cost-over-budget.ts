@@ -1,46 +1,71 @@
 import type { Finding, Rule } from './types';
+import type { Framework } from '../frameworks/types';
+import type { Settings } from '../model';
+import type { SheetTable } from '../sheet/types';
 import { rowDimensionRole } from '../frameworks';
-import { cellsOf, formatAmount, locatedRows, rowLabel } from './helpers';
+import { cellsOf, formatAmount, gridRowLabel, inGrid, sheetGrids, type ScopedGrid } from './helpers';
+
+/** The amount a grid's costs must stay within: 预算数 for the annual grid, the project total for the overall one. */
+interface CostLimit {
+  total: number;
+  /** How the message names it: `预算数`, `项目总金额` … */
+  label: string;
+  address: string | null;
+}
+
+function limitOf(sheet: SheetTable, grid: ScopedGrid): CostLimit | null {
+  if (grid.scope === 'annual') {
+    const { total } = sheet.table.budget;
+    return total === null ? null : { total, label: '预算数', address: sheet.refs.budgetTotal };
+  }
+  // An overall grid without a printed project total has nothing to be weighed against.
+  const project = sheet.projectTotal;
+  return project ? { total: project.amount, label: project.label, address: project.address } : null;
+}
+
+function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framework: Framework, settings: Settings): Finding[] {
+  const { unit } = sheet.table;
+  const { total, label } = limit;
+  const ceiling = total + settings.fundsTolerance;
+  const costs = grid.rows.filter(
+    ({ row }) => rowDimensionRole(framework, row) === 'cost' && row.parsed.kind === 'moneyTotal' && row.parsed.amount !== null,
+  );
+  const findings: Finding[] = [];
+  for (const { row, refs } of costs) {
+    const amount = row.parsed.amount as number;
+    if (amount > ceiling) {
+      findings.push({
+        message: `${gridRowLabel(grid, row)}的指标值「${row.value}」即 ${formatAmount(amount, unit)}，超过${label} ${formatAmount(total, unit)}`,
+        cells: cellsOf(refs.value, limit.address),
+      });
+    }
+  }
+  if (findings.length > 0 || costs.length < 2) return findings;
+  const sum = costs.reduce((s, { row }) => s + (row.parsed.amount as number), 0);
+  if (sum > ceiling) {
+    const parts = costs.map(({ row }) => formatAmount(row.parsed.amount as number, unit)).join(' + ');
+    findings.push({
+      message: `${inGrid(grid, `${costs.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}`,
+      cells: cellsOf(...costs.map(({ refs }) => refs.value), limit.address),
+    });
+  }
+  return findings;
+}
 
 /**
- * A 成本 amount, or the sum of 成本 amounts, above 预算数. Only money totals count: the value parser
- * has already converted them to the table's unit and told unit costs (`元/人`, or `≤180元` under a
- * 人均/每人每天… 三级 name) apart as moneyRate; those and text are left out.
+ * A 成本 amount, or the sum of 成本 amounts, above 预算数 — per grid: the annual grid against 预算数, a
+ * multi-year sheet's overall grid against its project total (skipped when none is printed); two grids are
+ * never added together. Only money totals count: the value parser has already converted them to the table's
+ * unit and told unit costs (`元/人`, or `≤180元` under a 人均/每人每天… 三级 name) apart as moneyRate.
  */
 export const costOverBudgetRule: Rule = {
   code: 'cost-over-budget',
   title: '成本超过预算数',
   defaultSeverity: 'error',
   check({ sheet, settings, framework }) {
-    const { budget, unit } = sheet.table;
-    if (budget.total === null) return [];
-    const total = budget.total;
-    const limit = total + settings.fundsTolerance;
-    const costs = locatedRows(sheet).filter(
-      ({ row }) =>
-        rowDimensionRole(framework, row) === 'cost' &&
-        row.parsed.kind === 'moneyTotal' &&
-        row.parsed.amount !== null,
-    );
-    const findings: Finding[] = [];
-    for (const { row, refs } of costs) {
-      const amount = row.parsed.amount as number;
-      if (amount > limit) {
-        findings.push({
-          message: `${rowLabel(row)}的指标值「${row.value}」即 ${formatAmount(amount, unit)}，超过预算数 ${formatAmount(total, unit)}`,
-          cells: cellsOf(refs.value, sheet.refs.budgetTotal),
-        });
-      }
-    }
-    if (findings.length > 0 || costs.length < 2) return findings;
-    const sum = costs.reduce((s, { row }) => s + (row.parsed.amount as number), 0);
-    if (sum > limit) {
-      const parts = costs.map(({ row }) => formatAmount(row.parsed.amount as number, unit)).join(' + ');
-      findings.push({
-        message: `${costs.length} 项成本指标合计 ${parts} = ${formatAmount(sum, unit)}，超过预算数 ${formatAmount(total, unit)}`,
-        cells: cellsOf(...costs.map(({ refs }) => refs.value), sheet.refs.budgetTotal),
-      });
-    }
-    return findings;
+    return sheetGrids(sheet).flatMap((grid) => {
+      const limit = limitOf(sheet, grid);
+      return limit ? checkGrid(sheet, grid, limit, framework, settings) : [];
+    });
   },
 };

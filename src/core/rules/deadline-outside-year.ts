@@ -1,7 +1,7 @@
 import type { PerformanceTable } from '../model';
 import type { Finding, Rule } from './types';
 import { rowDimensionRole } from '../frameworks';
-import { locatedRows, rowLabel } from './helpers';
+import { gridRowLabel, sheetGrids } from './helpers';
 
 const YEAR_IN_TEXT = /(?<!\d)(20\d{2})(?!\d)/g;
 const PERIOD_LABEL = /项目期|起止|实施期|执行期/;
@@ -25,18 +25,26 @@ export interface YearSpan {
   source: string;
 }
 
-/**
- * The years a 时效 deadline may fall in: settings.budgetYear; else a 项目期 header field (multi-year
- * projects); else the year the title, project name or goals name; else the deadlines' own usual year.
- */
-export function budgetYears(table: PerformanceTable, budgetYear: number | null): YearSpan | null {
-  if (budgetYear !== null) return { from: budgetYear, to: budgetYear, source: '设置的预算年度' };
+/** The years of a 项目期 / 起止时间 header field; null when the sheet prints none with a year. */
+export function projectPeriod(table: PerformanceTable): YearSpan | null {
   for (const [label, text] of Object.entries(table.extraFields)) {
     const years = yearsIn(text);
     if (PERIOD_LABEL.test(label) && years.length > 0) {
       return { from: Math.min(...years), to: Math.max(...years), source: label };
     }
   }
+  return null;
+}
+
+/**
+ * The years a 时效 deadline may fall in: settings.budgetYear; else a 项目期 header field (a multi-year project
+ * with one grid), unless usePeriod is false (a sheet whose 年度目标 grid has its own year); else the year
+ * the title, project name or goals name; else the deadlines' own usual year.
+ */
+export function budgetYears(table: PerformanceTable, budgetYear: number | null, usePeriod = true): YearSpan | null {
+  if (budgetYear !== null) return { from: budgetYear, to: budgetYear, source: '设置的预算年度' };
+  const period = usePeriod ? projectPeriod(table) : null;
+  if (period) return period;
   const named = mostFrequent([table.title, table.projectName, table.goals].flatMap(yearsIn));
   if (named !== null) return { from: named, to: named, source: '表中写明的年度' };
   const fromValues = mostFrequent(
@@ -49,23 +57,29 @@ function describe(span: YearSpan): string {
   return span.from === span.to ? `${span.from}年` : `${span.from}—${span.to}年`;
 }
 
-/** A 时效 date in another year than the budget year (or project period). */
+/**
+ * A 时效 date in another year than the budget year (or project period). On a multi-year sheet the annual grid
+ * is held to the budget year, and the overall grid, whose deadlines may lie in later years, to the 项目期 only.
+ */
 export const deadlineOutsideYearRule: Rule = {
   code: 'deadline-outside-year',
   title: '时效指标不在预算年度内',
   defaultSeverity: 'warning',
   check({ sheet, settings, framework }) {
-    const span = budgetYears(sheet.table, settings.budgetYear);
-    if (!span) return [];
+    const grids = sheetGrids(sheet);
     const findings: Finding[] = [];
-    for (const { row, refs } of locatedRows(sheet)) {
-      const year = row.parsed.year;
-      if (rowDimensionRole(framework, row) !== 'timeliness' || year === null) continue;
-      if (year < span.from || year > span.to) {
-        findings.push({
-          message: `${rowLabel(row)}的指标值「${row.value}」在 ${year} 年，不在${span.source} ${describe(span)}内`,
-          cells: [refs.value],
-        });
+    for (const grid of grids) {
+      const span = grid.scope === 'annual' ? budgetYears(sheet.table, settings.budgetYear, grids.length === 1) : projectPeriod(sheet.table);
+      if (!span) continue;
+      for (const { row, refs } of grid.rows) {
+        const year = row.parsed.year;
+        if (rowDimensionRole(framework, row) !== 'timeliness' || year === null) continue;
+        if (year < span.from || year > span.to) {
+          findings.push({
+            message: `${gridRowLabel(grid, row)}的指标值「${row.value}」在 ${year} 年，不在${span.source} ${describe(span)}内`,
+            cells: [refs.value],
+          });
+        }
       }
     }
     return findings;

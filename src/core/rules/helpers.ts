@@ -1,7 +1,8 @@
 // Small pieces every rule needs: present cell addresses, readable numbers, row positions.
 import type { AmountUnit, IndicatorRow } from '../model';
 import { fromA1 } from '../sheet/address';
-import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
+import { GRID_SCOPE_NAMES } from '../sheet/labels';
+import type { GridScope, IndicatorRowRefs, SheetTable } from '../sheet/types';
 
 /** The addresses that exist, in order (refs are null where the sheet has no such cell). */
 export function cellsOf(...addresses: (string | null | undefined)[]): string[] {
@@ -42,4 +43,54 @@ export function locatedRows(sheet: SheetTable): LocatedRow[] {
 export function rowLabel(row: IndicatorRow): string {
   const level3 = row.level3.trim();
   return level3 ? `${row.level2.trim() || row.level1.trim()}「${level3}」` : row.level2.trim() || row.level1.trim();
+}
+
+/** One indicator grid of a sheet, as the rules see it. */
+export interface ScopedGrid {
+  scope: GridScope;
+  /** `年度目标` / `总体目标` when the sheet has more than one grid; null otherwise (messages stay as for one grid). */
+  name: string | null;
+  goals: string;
+  goalsRef: string | null;
+  /** Header row of the grid (its 一级指标 cell). */
+  header: string | null;
+  rows: LocatedRow[];
+}
+
+/**
+ * The grids of a sheet with their scope, the annual one (table.indicators) first: the one place rules learn
+ * which rows belong together, so every grid gets the same checks and no rule mixes two grids.
+ */
+export function sheetGrids(sheet: SheetTable): ScopedGrid[] {
+  const others = sheet.otherGrids ?? [];
+  const named = others.length > 0;
+  const annual: ScopedGrid = {
+    scope: 'annual',
+    name: named ? GRID_SCOPE_NAMES.annual : null,
+    goals: sheet.table.goals,
+    goalsRef: sheet.refs.goals,
+    header: sheet.refs.indicatorHeader,
+    rows: locatedRows(sheet),
+  };
+  return [
+    annual,
+    ...others.map((grid) => ({
+      scope: grid.scope,
+      name: GRID_SCOPE_NAMES[grid.scope],
+      goals: grid.goals,
+      goalsRef: grid.goalsRef,
+      header: grid.indicatorHeader,
+      rows: grid.indicators.map((row, index) => ({ row, refs: grid.rowRefs[index], index })),
+    })),
+  ];
+}
+
+/** `总体目标的` + subject on a sheet with several grids; the subject alone otherwise. */
+export function inGrid(grid: ScopedGrid, subject: string): string {
+  return grid.name ? `${grid.name}的${subject}` : subject;
+}
+
+/** rowLabel, naming the grid when the sheet has several: `总体目标的成本指标「运维费用」`. */
+export function gridRowLabel(grid: ScopedGrid, row: IndicatorRow): string {
+  return inGrid(grid, rowLabel(row));
 }

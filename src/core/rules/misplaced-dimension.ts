@@ -1,6 +1,7 @@
 import type { Finding, Rule } from './types';
 import { findLevel1, findLevel2, findLevel2Anywhere } from '../frameworks';
-import { locatedRows, type LocatedRow } from './helpers';
+import type { Framework } from '../frameworks/types';
+import { inGrid, sheetGrids, type LocatedRow, type ScopedGrid } from './helpers';
 import { compactText } from '../values';
 
 /** Rows grouped by their written (一级, 二级) pair, so one misplaced group gives one finding. */
@@ -15,46 +16,50 @@ function groupByNames(rows: LocatedRow[]): LocatedRow[][] {
   return [...groups.values()];
 }
 
-/** A 二级 under the wrong 一级 (error), or a 一级/二级 name the framework does not know (warning). */
+function checkGrid(grid: ScopedGrid, framework: Framework): Finding[] {
+  const findings: Finding[] = [];
+  const unknownLevel1 = new Set<string>();
+  for (const group of groupByNames(grid.rows)) {
+    const { row } = group[0];
+    const level1Name = row.level1.trim();
+    const level2Name = row.level2.trim();
+    const level1 = findLevel1(framework, level1Name);
+    if (!level1) {
+      if (level1Name && !unknownLevel1.has(compactText(level1Name))) {
+        unknownLevel1.add(compactText(level1Name));
+        findings.push({
+          message: `${inGrid(grid, `一级指标「${level1Name}」`)}不是${framework.label}中的维度，也不是其别名`,
+          cells: [group[0].refs.level1],
+          severity: 'warning',
+        });
+      }
+      continue;
+    }
+    if (!level2Name || findLevel2(framework, level1.name, level2Name)) continue;
+    const cells = group.map(({ refs }) => refs.level2);
+    const home = findLevel2Anywhere(framework, level2Name);
+    if (home) {
+      findings.push({
+        message: `${inGrid(grid, `二级指标「${level2Name}」`)}应在一级指标「${home}」下，本表放在「${level1Name}」下（${group.length} 行）`,
+        cells,
+      });
+    } else {
+      findings.push({
+        message: `${inGrid(grid, `二级指标「${level2Name}」`)}不是${framework.label}中「${level1.name}」下的维度，也不是其别名`,
+        cells,
+        severity: 'warning',
+      });
+    }
+  }
+  return findings;
+}
+
+/** A 二级 under the wrong 一级 (error), or a 一级/二级 name the framework does not know (warning), in each grid. */
 export const misplacedDimensionRule: Rule = {
   code: 'misplaced-dimension',
   title: '指标维度位置或名称不对',
   defaultSeverity: 'error',
   check({ sheet, framework }) {
-    const findings: Finding[] = [];
-    const unknownLevel1 = new Set<string>();
-    for (const group of groupByNames(locatedRows(sheet))) {
-      const { row } = group[0];
-      const level1Name = row.level1.trim();
-      const level2Name = row.level2.trim();
-      const level1 = findLevel1(framework, level1Name);
-      if (!level1) {
-        if (level1Name && !unknownLevel1.has(compactText(level1Name))) {
-          unknownLevel1.add(compactText(level1Name));
-          findings.push({
-            message: `一级指标「${level1Name}」不是${framework.label}中的维度，也不是其别名`,
-            cells: [group[0].refs.level1],
-            severity: 'warning',
-          });
-        }
-        continue;
-      }
-      if (!level2Name || findLevel2(framework, level1.name, level2Name)) continue;
-      const cells = group.map(({ refs }) => refs.level2);
-      const home = findLevel2Anywhere(framework, level2Name);
-      if (home) {
-        findings.push({
-          message: `二级指标「${level2Name}」应在一级指标「${home}」下，本表放在「${level1Name}」下（${group.length} 行）`,
-          cells,
-        });
-      } else {
-        findings.push({
-          message: `二级指标「${level2Name}」不是${framework.label}中「${level1.name}」下的维度，也不是其别名`,
-          cells,
-          severity: 'warning',
-        });
-      }
-    }
-    return findings;
+    return sheetGrids(sheet).flatMap((grid) => checkGrid(grid, framework));
   },
 };

@@ -1,50 +1,53 @@
 import type { Finding, Rule } from './types';
+import type { Framework } from '../frameworks/types';
 import { findLevel1, findLevel2, findLevel2Anywhere } from '../frameworks';
-import { cellsOf, locatedRows } from './helpers';
+import { cellsOf, inGrid, sheetGrids, type ScopedGrid } from './helpers';
+
+function checkGrid(grid: ScopedGrid, framework: Framework): Finding[] {
+  const { rows, header } = grid;
+  const findings: Finding[] = [];
+  const level2Names = [...new Set(rows.map(({ row }) => row.level2))];
+  for (const level1 of framework.level1) {
+    const first = rows.find(({ row }) => findLevel1(framework, row.level1) === level1);
+    if (!first) {
+      if (level1.required) {
+        const where = grid.name ? `${grid.name}的指标中` : '本表';
+        findings.push({ message: `缺少一级指标「${level1.name}」：${where}没有该维度的指标`, cells: cellsOf(header) });
+      }
+      continue;
+    }
+    const groupCell = cellsOf(first.refs.level1, header).slice(0, 1);
+    const present = new Set(
+      level2Names
+        .filter((name) => findLevel2Anywhere(framework, name) === level1.name)
+        .map((name) => findLevel2(framework, level1.name, name)),
+    );
+    const subject = inGrid(grid, `一级指标「${level1.name}」`);
+    for (const level2 of level1.level2) {
+      if (level2.required && !present.has(level2)) {
+        findings.push({ message: `${subject}下缺少二级指标「${level2.name}」`, cells: groupCell });
+      }
+    }
+    const distinct = present.size;
+    if (distinct < level1.minLevel2) {
+      findings.push({
+        message: `${subject}下只有 ${distinct} 个有效的二级指标，至少需要 ${level1.minLevel2} 个`,
+        cells: groupCell,
+      });
+    }
+  }
+  return findings;
+}
 
 /**
- * A required 一级 or 二级 of the framework with no indicator row. A 二级 written under the wrong 一级
- * still counts as present here: misplaced-dimension reports it, once.
+ * A required 一级 or 二级 of the framework with no indicator row, in each grid of the sheet. A 二级 written
+ * under the wrong 一级 still counts as present here: misplaced-dimension reports it, once.
  */
 export const missingDimensionRule: Rule = {
   code: 'missing-dimension',
   title: '缺少必需的指标维度',
   defaultSeverity: 'error',
   check({ sheet, framework }) {
-    const rows = locatedRows(sheet);
-    const header = sheet.refs.indicatorHeader;
-    const findings: Finding[] = [];
-    const level2Names = [...new Set(rows.map(({ row }) => row.level2))];
-    for (const level1 of framework.level1) {
-      const first = rows.find(({ row }) => findLevel1(framework, row.level1) === level1);
-      if (!first) {
-        if (level1.required) {
-          findings.push({ message: `缺少一级指标「${level1.name}」：本表没有该维度的指标`, cells: cellsOf(header) });
-        }
-        continue;
-      }
-      const groupCell = cellsOf(first.refs.level1, header).slice(0, 1);
-      const present = new Set(
-        level2Names
-          .filter((name) => findLevel2Anywhere(framework, name) === level1.name)
-          .map((name) => findLevel2(framework, level1.name, name)),
-      );
-      for (const level2 of level1.level2) {
-        if (level2.required && !present.has(level2)) {
-          findings.push({
-            message: `一级指标「${level1.name}」下缺少二级指标「${level2.name}」`,
-            cells: groupCell,
-          });
-        }
-      }
-      const distinct = present.size;
-      if (distinct < level1.minLevel2) {
-        findings.push({
-          message: `一级指标「${level1.name}」下只有 ${distinct} 个有效的二级指标，至少需要 ${level1.minLevel2} 个`,
-          cells: groupCell,
-        });
-      }
-    }
-    return findings;
+    return sheetGrids(sheet).flatMap((grid) => checkGrid(grid, framework));
   },
 };

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from './types';
-import { cellsOf } from './helpers';
+import { cellsOf, sheetGrids } from './helpers';
 
-/** 项目名称, 预算数 and 绩效目标 are what every reviewer reads first. */
+/** 项目名称, 预算数 and 绩效目标 (on a multi-year sheet also the 总体目标 text) are what every reviewer reads first. */
 export const missingFieldRule: Rule = {
   code: 'missing-field',
   title: '表头必填项为空',
@@ -17,6 +17,11 @@ export const missingFieldRule: Rule = {
     }
     if (!table.goals.trim()) {
       findings.push({ message: '绩效目标为空：应写明本年度要达到的产出和效果', cells: cellsOf(refs.goals) });
+    }
+    for (const grid of sheetGrids(sheet).slice(1)) {
+      if (!grid.goals.trim() && grid.scope === 'overall') {
+        findings.push({ message: `${grid.name}为空：应写明项目期内要达到的产出和效果`, cells: cellsOf(grid.goalsRef ?? grid.header) });
+      }
     }
     return findings;
   },

@@ -1,22 +1,24 @@
 import type { Finding, Rule } from './types';
-import { locatedRows } from './helpers';
+import { inGrid, sheetGrids } from './helpers';
 
-/** Every indicator row needs a 三级 name and a 指标值. */
+/** Every indicator row needs a 三级 name and a 指标值, in each grid. */
 export const missingValueRule: Rule = {
   code: 'missing-value',
   title: '指标缺少名称或指标值',
   defaultSeverity: 'error',
   check({ sheet }) {
     const findings: Finding[] = [];
-    for (const { row, refs } of locatedRows(sheet)) {
-      const level3 = row.level3.trim();
-      const where = `${row.level2.trim() || row.level1.trim() || '指标'}`;
-      if (!level3) {
-        findings.push({ message: `${where}下有一行没有三级指标名称`, cells: [refs.level3] });
-      }
-      if (!row.value.trim()) {
-        const name = level3 ? `${where}「${level3}」` : `${where}下的一行`;
-        findings.push({ message: `${name}没有填写指标值`, cells: [refs.value] });
+    for (const grid of sheetGrids(sheet)) {
+      for (const { row, refs } of grid.rows) {
+        const level3 = row.level3.trim();
+        const where = inGrid(grid, row.level2.trim() || row.level1.trim() || '指标');
+        if (!level3) {
+          findings.push({ message: `${where}下有一行没有三级指标名称`, cells: [refs.level3] });
+        }
+        if (!row.value.trim()) {
+          const name = level3 ? `${where}「${level3}」` : `${where}下的一行`;
+          findings.push({ message: `${name}没有填写指标值`, cells: [refs.value] });
+        }
       }
     }
     return findings;

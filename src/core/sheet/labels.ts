@@ -3,6 +3,7 @@
  * form listed. One module, so what is written is always what is read back.
  */
 import type { AmountUnit } from '../model';
+import type { GridScope } from './types';
 
 /** Field labels of the header block, as written by the layout. */
 export const LABELS = {
@@ -52,8 +53,46 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
   budgetFiscal: [LABELS.budgetFiscal, '其中：财政拨款', '财政资金', '财政拨款', '其中财政资金', '其中：财政性资金', '其中：一般公共预算'],
   budgetOther: [LABELS.budgetOther, '其中：其他资金'],
   purpose: [LABELS.purpose, '资金用途说明'],
-  goals: [LABELS.goals, '年度绩效目标', '总体目标', '年度目标', '总体绩效目标', '项目绩效目标'],
+  goals: [
+    LABELS.goals,
+    '年度绩效目标',
+    '总体目标',
+    '年度目标',
+    '总体绩效目标',
+    '项目绩效目标',
+    '中长期目标',
+    '中长期绩效目标',
+    '项目期目标',
+    '项目期绩效目标',
+    '实施期目标',
+    '实施期绩效目标',
+  ],
 };
+
+/** Labels of a multi-year sheet's project total (the 总体目标 grid's costs are weighed against it). */
+export const PROJECT_TOTAL_LABELS: readonly string[] = ['项目总金额', '项目总预算', '总预算', '项目总投资', '总投资', '项目资金总量'];
+
+/** Labels naming one indicator grid of a multi-year sheet, beside or above its header row. */
+export const GRID_SCOPE_LABELS: readonly string[] = [
+  '年度绩效指标',
+  '年度指标',
+  '总体绩效指标',
+  '总体指标',
+  '中长期绩效指标',
+  '中长期指标',
+  '项目期绩效指标',
+  '项目期指标',
+];
+
+/** How messages name a grid when a sheet has more than one. */
+export const GRID_SCOPE_NAMES: Record<GridScope, string> = { annual: '年度目标', overall: '总体目标' };
+
+/** The period a goals or grid label speaks of (`年度目标` → annual, `总体目标`/`中长期目标` → overall); null if it says none. */
+export function labelScope(label: string): GridScope | null {
+  if (label.includes('年度')) return 'annual';
+  if (/总体|中长期|项目期|实施期|整体/.test(label)) return 'overall';
+  return null;
+}
 
 /** Header labels whose values go to PerformanceTable.extraFields under the label as written (normalised). */
 export const EXTRA_FIELD_LABELS: readonly string[] = [
@@ -68,10 +107,11 @@ export const EXTRA_FIELD_LABELS: readonly string[] = [
   '项目负责人',
   '联系电话',
   '项目类型',
+  ...PROJECT_TOTAL_LABELS,
 ];
 
 /** Labels that group other labels and never carry a value of their own. */
-export const GROUP_LABELS: readonly string[] = [LABELS.budgetBlock, '资金情况', '资金情况（万元）', '资金情况（元）', '预算规模', '绩效指标', '项目资金'];
+export const GROUP_LABELS: readonly string[] = [LABELS.budgetBlock, '资金情况', '资金情况（万元）', '资金情况（元）', '预算规模', '绩效指标', '项目资金', ...GRID_SCOPE_LABELS];
 
 /** Labels naming the department line (the value to their right is the department). */
 export const DEPARTMENT_LABELS: readonly string[] = ['单位名称', '预算单位', '申报单位', '填报单位', '部门名称', '预算部门'];

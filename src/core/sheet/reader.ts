@@ -13,15 +13,18 @@ import {
   DEPARTMENT_LABELS,
   EXTRA_FIELD_LABELS,
   GRID_COLUMN_LABELS,
+  GRID_SCOPE_LABELS,
   GROUP_LABELS,
   HEADER_FIELD_LABELS,
   LABELS,
+  PROJECT_TOTAL_LABELS,
   REQUIRED_GRID_COLUMNS,
+  labelScope,
   matchUnitLabel,
   normalizeLabel,
 } from './labels';
 import type { GridColumn, HeaderField } from './labels';
-import type { CellGrid, CellValue, IndicatorRowRefs, SheetTable, TableRefs } from './types';
+import type { CellGrid, CellValue, GridScope, HeaderAmount, IndicatorRowRefs, OtherGrid, SheetTable, TableRefs } from './types';
 
 export interface ReadSheetOptions {
   /** Force a framework instead of detecting it from the 一级 names. */
@@ -142,8 +145,9 @@ interface GridHeader {
   columns: Partial<Record<GridColumn, number>>;
 }
 
-function findGridHeader(cells: SheetCells): GridHeader | null {
-  for (let row = cells.top; row <= cells.bottom; row++) {
+/** The first indicator grid header row at or below fromRow. */
+function findGridHeader(cells: SheetCells, fromRow: number): GridHeader | null {
+  for (let row = fromRow; row <= cells.bottom; row++) {
     const columns: Partial<Record<GridColumn, number>> = {};
     for (let col = cells.left; col <= cells.right; col++) {
       const label = normalizeLabel(cells.text(row, col));
@@ -208,6 +212,8 @@ export function splitDepartment(text: string): Department {
 interface HeaderBlock {
   fields: Partial<Record<HeaderField, Found>>;
   extraFields: Record<string, string>;
+  /** Where each extra field's value was read. */
+  extraRefs: Record<string, string>;
   unit: { unit: AmountUnit; address: string } | null;
   department: Found | null;
   title: Found | null;
@@ -216,6 +222,7 @@ interface HeaderBlock {
 function readHeaderBlock(cells: SheetCells, headerRow: number): HeaderBlock {
   const fields: Partial<Record<HeaderField, Found>> = {};
   const extraFields: Record<string, string> = {};
+  const extraRefs: Record<string, string> = {};
   const used = new Set<string>();
   let unit: HeaderBlock['unit'] = null;
   let department: Found | null = null;
@@ -249,7 +256,10 @@ function readHeaderBlock(cells: SheetCells, headerRow: number): HeaderBlock {
       }
     } else if (EXTRA_FIELD_LABELS.includes(label)) {
       const found = valueBeside(false);
-      if (found?.text && !(label in extraFields)) extraFields[label] = found.text;
+      if (found?.text && !(label in extraFields)) {
+        extraFields[label] = found.text;
+        extraRefs[label] = found.address;
+      }
     } else if (DEPARTMENT_LABELS.includes(label)) {
       const found = valueBeside(false);
       if (found?.text) department = found;
@@ -261,7 +271,10 @@ function readHeaderBlock(cells: SheetCells, headerRow: number): HeaderBlock {
       const found = { text: inline.value, value: inline.value, address };
       if (DEPARTMENT_LABELS.includes(inline.label) || inline.label === INLINE_DEPARTMENT_LABEL) department = found;
       else if (HEADER_FIELD_LABELS.projectName.includes(inline.label)) fields.projectName ??= found;
-      else extraFields[inline.label] ??= inline.value;
+      else if (!(inline.label in extraFields)) {
+        extraFields[inline.label] = inline.value;
+        extraRefs[inline.label] = address;
+      }
     }
   }
 
@@ -276,7 +289,7 @@ function readHeaderBlock(cells: SheetCells, headerRow: number): HeaderBlock {
     }
   }
 
-  return { fields, extraFields, unit, department, title: findTitle(cells, firstLabelRow, used) };
+  return { fields, extraFields, extraRefs, unit, department, title: findTitle(cells, firstLabelRow, used) };
 }
 
 /** The department on the 单位 line: the nearest text cell left of `单位：万元`, else right of it. */
@@ -312,6 +325,8 @@ function rowHasLabel(cells: SheetCells, row: number): boolean {
 interface GridRead {
   indicators: Omit<IndicatorRow, 'parsed'>[];
   rowRefs: IndicatorRowRefs[];
+  /** The first row after the grid (where a next grid or its goals may begin). */
+  nextRow: number;
 }
 
 function readGrid(cells: SheetCells, header: GridHeader): GridRead {
@@ -323,8 +338,9 @@ function readGrid(cells: SheetCells, header: GridHeader): GridRead {
   let lastLevel2: Found | null = null;
   const blank = (row: number, c: number | undefined): Found | null => (c === undefined ? null : { text: '', value: null, address: toA1(row, c) });
 
-  for (let row = header.row + 1; row <= cells.bottom; row++) {
-    // Another label on the row (a second table, a 绩效目标 block) ends the grid.
+  let row = header.row + 1;
+  for (; row <= cells.bottom; row++) {
+    // Another label on the row (a second grid, a 年度目标 block) ends the grid.
     if (rowHasLabel(cells, row)) break;
     const shown = (c: number | undefined): Found | null => (c === undefined ? null : cells.shown(row, c));
     if (gridColumns.every((c) => shown(c)?.text === '')) {
@@ -359,23 +375,142 @@ function readGrid(cells: SheetCells, header: GridHeader): GridRead {
       unit: unit?.address ?? null,
     });
   }
-  return { indicators, rowRefs };
+  return { indicators, rowRefs, nextRow: row };
+}
+
+interface ReadGrid extends GridRead {
+  header: GridHeader;
+}
+
+/** A title, 单位 line, department or 项目名称 between two grids: the lower grid belongs to another table. */
+function startsAnotherTable(cells: SheetCells, fromRow: number, toRow: number): boolean {
+  for (const { text } of cells.filled(fromRow, toRow)) {
+    const label = normalizeLabel(text);
+    if (HEADER_FIELD_LABELS.projectName.includes(label) || DEPARTMENT_LABELS.includes(label) || matchUnitLabel(text) !== null) return true;
+    if (text.includes(LABELS.titleSuffix) || inlineValue(text, HEADER_FIELD_LABELS.projectName) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * Every indicator grid of the sheet's table, top to bottom; each search starts where the previous grid
+ * ended, and stops where another table begins.
+ */
+function findGrids(cells: SheetCells): ReadGrid[] {
+  const grids: ReadGrid[] = [];
+  for (let from = cells.top; ; ) {
+    const header = findGridHeader(cells, from);
+    if (!header || (grids.length > 0 && startsAnotherTable(cells, from, header.row - 1))) return grids;
+    const read = readGrid(cells, header);
+    grids.push({ header, ...read });
+    from = Math.max(read.nextRow, header.row + 1);
+  }
+}
+
+/** A label saying which grid follows: a goals label (with its text) or a grid name such as 年度绩效指标. */
+interface ScopeMark {
+  scope: GridScope | null;
+  /** The goals text of a goals label; null for a grid name. */
+  goals: Found | null;
+}
+
+const GOALS_LABELS: readonly string[] = HEADER_FIELD_LABELS.goals;
+
+/** Goals labels and grid names in rows fromRow..header row, in reading order. */
+function scopeMarks(cells: SheetCells, fromRow: number, headerRow: number): ScopeMark[] {
+  const marks: ScopeMark[] = [];
+  for (const cell of cells.filled(fromRow, headerRow)) {
+    const label = normalizeLabel(cell.text);
+    if (GOALS_LABELS.includes(label) && cell.row < headerRow) {
+      marks.push({ scope: labelScope(label), goals: valueOf(cells, cell.row, cell.col, headerRow - 1, true) });
+    } else if (GRID_SCOPE_LABELS.includes(label)) {
+      marks.push({ scope: labelScope(label), goals: null });
+    }
+  }
+  return marks;
+}
+
+/**
+ * A grid's stated scope: its own name (年度绩效指标) first; else the goals labels above it when they agree
+ * (goals printed side by side for both grids say nothing about the one below).
+ */
+function statedScope(marks: readonly ScopeMark[]): GridScope | null {
+  const named = marks.filter((m) => m.goals === null && m.scope !== null);
+  if (named.length > 0) return named[named.length - 1].scope;
+  const scopes = new Set(marks.filter((m) => m.goals !== null && m.scope !== null).map((m) => m.scope));
+  return scopes.size === 1 ? [...scopes][0] : null;
+}
+
+interface ScopedGrid extends ReadGrid {
+  scope: GridScope;
+  goals: Found | null;
+}
+
+/**
+ * Scopes and goals of two or more grids. Unstated scopes: overall when another grid is the annual one, else
+ * the last unstated grid is annual (forms print 总体目标 before 年度目标). Goals: the nearest goals label
+ * above the grid (after the previous grid) that fits its scope, else an unclaimed one of its scope anywhere above.
+ */
+function scopeGrids(cells: SheetCells, grids: readonly ReadGrid[]): ScopedGrid[] {
+  const marks = grids.map((grid, i) => scopeMarks(cells, i === 0 ? cells.top : grids[i - 1].nextRow, grid.header.row));
+  const stated = marks.map(statedScope);
+  const annualStated = stated.includes('annual');
+  const lastUnstated = stated.lastIndexOf(null);
+  const scopes: GridScope[] = stated.map((scope, i) => scope ?? (!annualStated && i === lastUnstated ? 'annual' : 'overall'));
+  const claimed = new Set<ScopeMark>();
+  const fits = (mark: ScopeMark, scope: GridScope) => mark.goals !== null && !claimed.has(mark) && (mark.scope ?? scope) === scope;
+  const goals: (ScopeMark | undefined)[] = marks.map((own, i) => {
+    const mark = [...own].reverse().find((m) => fits(m, scopes[i]));
+    if (mark) claimed.add(mark);
+    return mark;
+  });
+  scopes.forEach((scope, i) => {
+    if (goals[i]) return;
+    const above = marks.slice(0, i + 1).flat();
+    const mark = above.find((m) => fits(m, scope) && m.scope === scope) ?? above.find((m) => fits(m, scope));
+    if (mark) claimed.add(mark);
+    goals[i] = mark;
+  });
+  return grids.map((grid, i) => ({ ...grid, scope: scopes[i], goals: goals[i]?.goals ?? null }));
+}
+
+/** The first project-total field of the header, as an amount in the table's unit. */
+function projectTotalOf(block: HeaderBlock, tableUnit: AmountUnit): HeaderAmount | undefined {
+  for (const label of PROJECT_TOTAL_LABELS) {
+    const text = block.extraFields[label];
+    const amount = text === undefined ? null : readAmount(text, tableUnit);
+    if (amount !== null) return { amount, label, address: block.extraRefs[label] ?? null };
+  }
+  return undefined;
 }
 
 /** Reads the 绩效目标表 on a sheet; null when the sheet has no indicator grid (一级/二级/三级指标, 指标值). */
 export function readSheet(grid: CellGrid, options: ReadSheetOptions = {}): SheetTable | null {
   const cells = new SheetCells(grid);
-  const header = findGridHeader(cells);
-  if (!header) return null;
-  const block = readHeaderBlock(cells, header.row);
+  const grids = findGrids(cells);
+  if (grids.length === 0) return null;
+  const block = readHeaderBlock(cells, grids[0].header.row);
   const tableUnit = block.unit?.unit ?? DEFAULT_UNIT;
   const { fields } = block;
   const amount = (field: Found | undefined) => (field ? readAmount(field.value, tableUnit) : null);
-  const grid_ = readGrid(cells, header);
-  const indicators: IndicatorRow[] = grid_.indicators.map((row) => ({
-    ...row,
-    parsed: parseRowValue(row, tableUnit),
-  }));
+  const parsedRows = (read: GridRead): IndicatorRow[] => read.indicators.map((row) => ({ ...row, parsed: parseRowValue(row, tableUnit) }));
+
+  // One grid is the annual one with the header's goals; with more, the annual grid is the table's.
+  const scoped = grids.length > 1 ? scopeGrids(cells, grids) : null;
+  const main = scoped?.find((g) => g.scope === 'annual') ?? scoped?.[scoped.length - 1] ?? grids[0];
+  const goals = scoped ? (main as ScopedGrid).goals : (fields.goals ?? null);
+  const otherGrids: OtherGrid[] | undefined = scoped
+    ?.filter((g) => g !== main)
+    .map((g) => ({
+      scope: g.scope,
+      goals: g.goals?.text ?? '',
+      goalsRef: g.goals?.address ?? null,
+      indicatorHeader: toA1(g.header.row, g.header.columns.level1 ?? cells.left),
+      indicators: parsedRows(g),
+      rowRefs: g.rowRefs,
+    }));
+
+  const indicators = parsedRows(main);
   const extraTotal = block.extraFields['年度资金总额'];
   const table: PerformanceTable = {
     title: block.title?.text ?? '',
@@ -389,7 +524,7 @@ export function readSheet(grid: CellGrid, options: ReadSheetOptions = {}): Sheet
       other: amount(fields.budgetOther),
     },
     purpose: fields.purpose?.text ?? '',
-    goals: fields.goals?.text ?? '',
+    goals: goals?.text ?? '',
     indicators,
     extraFields: block.extraFields,
   };
@@ -402,9 +537,14 @@ export function readSheet(grid: CellGrid, options: ReadSheetOptions = {}): Sheet
     budgetFiscal: fields.budgetFiscal?.address ?? null,
     budgetOther: fields.budgetOther?.address ?? null,
     purpose: fields.purpose?.address ?? null,
-    goals: fields.goals?.address ?? null,
-    indicatorHeader: toA1(header.row, header.columns.level1 ?? cells.left),
+    goals: goals?.address ?? null,
+    indicatorHeader: toA1(main.header.row, main.header.columns.level1 ?? cells.left),
   };
-  const framework = options.framework ?? detectFramework(indicators.map((row) => row.level1));
-  return { sheetName: grid.sheetName, table, framework, refs, rowRefs: grid_.rowRefs };
+  const level1Names = [indicators, ...(otherGrids ?? []).map((g) => g.indicators)].flat().map((row) => row.level1);
+  const framework = options.framework ?? detectFramework(level1Names);
+  const sheet: SheetTable = { sheetName: grid.sheetName, table, framework, refs, rowRefs: main.rowRefs };
+  if (otherGrids) sheet.otherGrids = otherGrids;
+  const projectTotal = projectTotalOf(block, tableUnit);
+  if (projectTotal) sheet.projectTotal = projectTotal;
+  return sheet;
 }

@@ -1,4 +1,4 @@
-import type { FrameworkName, PerformanceTable } from '../model';
+import type { FrameworkName, IndicatorRow, PerformanceTable } from '../model';
 
 /** A cell's value as both Excel and exceljs hand it over. */
 export type CellValue = string | number | boolean | null;
@@ -41,6 +41,33 @@ export interface IndicatorRowRefs {
   unit: string | null;
 }
 
+/** Which period an indicator grid's targets are for: the budget year, or the whole project period. */
+export type GridScope = 'annual' | 'overall';
+
+/**
+ * A further indicator grid of a multi-year sheet (the 总体目标 grid beside the 年度目标 one, whose rows are
+ * table.indicators), read with the same value parser.
+ */
+export interface OtherGrid {
+  scope: GridScope;
+  /** The goals text nearest above this grid (总体目标 …); empty when there is none. */
+  goals: string;
+  goalsRef: string | null;
+  /** Header row of this grid (its 一级指标 cell). */
+  indicatorHeader: string;
+  indicators: IndicatorRow[];
+  /** Parallel to indicators. */
+  rowRefs: IndicatorRowRefs[];
+}
+
+/** An amount printed in the header with where it was read. */
+export interface HeaderAmount {
+  amount: number;
+  /** The label as written (normalised), e.g. `项目总金额`. */
+  label: string;
+  address: string | null;
+}
+
 /** A table read from a sheet, with the address of every value. */
 export interface SheetTable {
   sheetName: string;
@@ -50,6 +77,10 @@ export interface SheetTable {
   refs: TableRefs;
   /** Parallel to table.indicators. */
   rowRefs: IndicatorRowRefs[];
+  /** Grids besides the annual one on a multi-year sheet; absent when the sheet has one grid. */
+  otherGrids?: OtherGrid[];
+  /** The whole project's amount (项目总金额 …) when the header prints one; absent otherwise. */
+  projectTotal?: HeaderAmount;
 }
 
 export type HorizontalAlign = 'left' | 'center' | 'right';
