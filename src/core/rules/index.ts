@@ -13,6 +13,8 @@ import { templateMissingIndicatorRule } from './template-missing-indicator';
 import { templateWeakenedTargetRule } from './template-weakened-target';
 
 export type { Finding, Rule, RuleContext } from './types';
+export { sheetGrids } from './helpers';
+export type { ScopedGrid } from './helpers';
 
 export const ALL_RULES: Rule[] = [
   missingFieldRule,
