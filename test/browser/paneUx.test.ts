@@ -1,59 +1,15 @@
 // What budget staff meet on a narrow task pane and in a long issue list: no sideways scrolling at 320 px,
 // amounts as 292.00 万元, an empty search state, 只看错误 and folding per sheet, an empty workbook that is
 // not 可以发送, and the checker page's per-file filter.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { LibraryTable, TemplateLibrary } from '../../src/core/model';
+import type { Page } from 'playwright-core';
+import { watchOutsideRequests } from './support/chromium';
 import { planTableSheet } from '../../src/core/sheet';
-import type { ExcelDouble } from '../support/excelDouble';
-import { buildForTests } from './support/build';
-import { chromiumAvailable, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
-import { serveStatic, type StaticServer } from './support/server';
-import { pageLibrary, tableNumbered, workbookOf } from './support/workbooks';
-
-declare global {
-  interface Window {
-    __excelDouble?: ExcelDouble;
-  }
-}
-
-const OVER_BUDGET = '≤391.2万元';
-const describeInChromium = chromiumAvailable() ? describe : describe.skip;
-
-/** Where table 1's 运维费用支出 value sits when inserted as its own sheet. */
-function costCellOf(table: LibraryTable): string {
-  const value = table.indicators.find((row) => row.level3 === '运维费用支出')!.value;
-  return planTableSheet(table, { sheetName: table.projectName, framework: 'seed' }).cells.find((c) => c.value === value)!.address;
-}
+import { addressOf, costCellOf, describeInChromium, OVER_BUDGET, usePaneHarness, userEdit } from './support/pane';
+import { tableNumbered, workbookOf } from './support/workbooks';
 
 describeInChromium('task pane and checker page UX', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let doubleScript: string;
-  let library: TemplateLibrary;
-
-  beforeAll(async () => {
-    const dist = await buildForTests();
-    doubleScript = readFileSync(join(dist, 'excel-double.js'), 'utf8');
-    server = await serveStatic(dist);
-    browser = await launchChromium();
-    library = pageLibrary();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openPane(width: number, query: string): Promise<{ page: Page; outside: string[]; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
-    const outside = watchOutsideRequests(page);
-    const errors = watchPageErrors(page);
-    await page.route('**/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: doubleScript }));
-    await page.goto(`${server.origin}/taskpane.html${query}`);
-    return { page, outside, errors };
-  }
+  const pane = usePaneHarness();
+  const openPane = (width: number, query: string) => pane.openPane(query, { width });
 
   const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -62,7 +18,7 @@ describeInChromium('task pane and checker page UX', () => {
     await page.locator('[data-template]').first().waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(320);
 
-    const first = tableNumbered(library, 1);
+    const first = tableNumbered(pane.library, 1);
     expect(first.budget.total).toBe(292);
     expect(await page.locator('[data-template="1"]').textContent()).toContain('预算 292.00 万元');
 
@@ -72,11 +28,11 @@ describeInChromium('task pane and checker page UX', () => {
     expect(await empty.textContent()).toContain('没有与“没有这个项目”匹配的模板');
     expect(await page.locator('[data-template]').count()).toBe(0);
     await empty.getByRole('button', { name: '清除搜索' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-template]').length === n, library.tables.length);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-template]').length === n, pane.library.tables.length);
     expect(await page.getByRole('searchbox').inputValue()).toBe('');
 
     // The preview's own close button (Escape is tested in taskpane.test.ts).
-    await page.getByRole('button', { name: `预览 ${tableNumbered(library, 5).projectName}` }).click();
+    await page.getByRole('button', { name: `预览 ${tableNumbered(pane.library, 5).projectName}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await pageWidth(page)).toBeLessThanOrEqual(320);
@@ -88,9 +44,9 @@ describeInChromium('task pane and checker page UX', () => {
     const outcome = page.locator('[data-role="insert-outcome"]');
     await outcome.waitFor();
     const text = (await outcome.textContent()) ?? '';
-    expect(text).toContain(`已插入 ${library.tables.length} 张工作表：${library.tables[0].projectName}`);
+    expect(text).toContain(`已插入 ${pane.library.tables.length} 张工作表：${pane.library.tables[0].projectName}`);
     expect(text).toContain(' 等');
-    expect(text).not.toContain(library.tables.at(-1)!.projectName);
+    expect(text).not.toContain(pane.library.tables.at(-1)!.projectName);
     await outcome.getByRole('button', { name: '关闭提示' }).click();
     await outcome.waitFor({ state: 'detached' });
 
@@ -130,15 +86,15 @@ describeInChromium('task pane and checker page UX', () => {
 
   test('只看错误 hides warnings and sheets without errors; a folded sheet stays folded through a live re-check', async () => {
     const { page, outside, errors } = await openPane(400, '?view=templates');
-    const costTable = tableNumbered(library, 1);
-    const cleanTable = tableNumbered(library, 2);
+    const costTable = tableNumbered(pane.library, 1);
+    const cleanTable = tableNumbered(pane.library, 2);
     for (const table of [costTable, cleanTable]) {
       await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
       await page.locator('[data-role="insert-outcome"]', { hasText: table.projectName }).waitFor();
     }
     await page.getByRole('tab', { name: /检查/ }).click();
     const costCell = costCellOf(costTable);
-    await page.evaluate(([s, a, v]) => window.__excelDouble!.userEdit(s, a, v), [costTable.projectName, costCell, OVER_BUDGET]);
+    await userEdit(page, costTable.projectName, costCell, OVER_BUDGET);
     await page.locator('button[data-code="cost-over-budget"]').waitFor();
 
     const count = (selector: string) => page.locator(selector).count();
@@ -167,9 +123,8 @@ describeInChromium('task pane and checker page UX', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     // Another edit re-checks live: the sheet stays folded, its badge counts still show.
     const quantityRow = costTable.indicators.find((row) => row.level2.includes('数量'))!;
-    const plan = planTableSheet(costTable, { sheetName: costTable.projectName, framework: 'seed' });
-    const quantityCell = plan.cells.find((c) => c.value === quantityRow.value)!.address;
-    await page.evaluate(([s, a, v]) => window.__excelDouble!.userEdit(s, a, v), [costTable.projectName, quantityCell, '150%']);
+    const quantityCell = addressOf(planTableSheet(costTable, { sheetName: costTable.projectName, framework: 'seed' }), quantityRow.value);
+    await userEdit(page, costTable.projectName, quantityCell, '150%');
     await page.locator(`section[data-sheet="${costTable.projectName}"]`, { hasText: `${errorItems + 1} 个错误` }).waitFor();
     expect(await count('[data-code]')).toBe(0);
     await page.keyboard.press('Enter');
@@ -181,12 +136,12 @@ describeInChromium('task pane and checker page UX', () => {
   }, 60_000);
 
   test('checker page: each file has its own 只看错误', async () => {
-    const overBudget = tableNumbered(library, 1);
+    const overBudget = tableNumbered(pane.library, 1);
     overBudget.indicators.find((row) => row.level3 === '运维费用支出')!.value = OVER_BUDGET;
     const bytes = await workbookOf([overBudget]);
-    const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
+    const page = await pane.browser.newPage({ viewport: { width: 400, height: 900 } });
     const outside = watchOutsideRequests(page);
-    await page.goto(`${server.origin}/index.html`);
+    await page.goto(`${pane.server.origin}/index.html`);
     await page.locator('input[type="file"]').setInputFiles([{ name: '成本超预算.xlsx', mimeType: 'application/octet-stream', buffer: bytes }]);
     const section = page.locator('section[data-file="成本超预算.xlsx"][data-status="done"]');
     await section.waitFor();

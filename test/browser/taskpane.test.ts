@@ -1,78 +1,25 @@
 // The task pane in headless Chromium over E's in-memory Excel (served in place of office.js): insert a
 // template, edit a cell the way a user does, watch the issue come and go, and reach it by keyboard.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { checkGrids } from '../../src/core/check';
-import type { Issue, LibraryTable, TemplateLibrary } from '../../src/core/model';
+import type { Issue, LibraryTable } from '../../src/core/model';
 import { planTableSheet } from '../../src/core/sheet';
-import type { SheetPlan } from '../../src/core/sheet/types';
 import { gridFromPlan } from '../support/sheetTable';
-import type { ExcelDouble, ExcelDoubleOptions } from '../support/excelDouble';
-import { buildForTests } from './support/build';
-import { chromiumAvailable, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
-import { serveStatic, type StaticServer } from './support/server';
-import { pageLibrary, tableNumbered } from './support/workbooks';
+import { addressOf, cellValue, costCellOf, describeInChromium, OVER_BUDGET, usePaneHarness, userEdit } from './support/pane';
+import { tableNumbered } from './support/workbooks';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-const OVER_BUDGET = '≤391.2万元';
-
-declare global {
-  interface Window {
-    __excelDoubleOptions?: ExcelDoubleOptions;
-    __excelDouble?: ExcelDouble;
-  }
-}
-
-/** The address where a plan writes a value. */
-function addressOf(plan: SheetPlan, value: string): string {
-  const cell = plan.cells.find((c) => c.value === value);
-  if (!cell) throw new Error(`计划中没有值 ${value}`);
-  return cell.address;
-}
-
-const haveChromium = chromiumAvailable();
-const describeInChromium = haveChromium ? describe : describe.skip;
 
 describeInChromium('task pane (taskpane.html) in Chromium with the Excel double', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let doubleScript: string;
-  let library: TemplateLibrary;
-
-  beforeAll(async () => {
-    const dist = await buildForTests();
-    doubleScript = readFileSync(join(dist, 'excel-double.js'), 'utf8');
-    server = await serveStatic(dist);
-    browser = await launchChromium();
-    library = pageLibrary();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A 400×800 pane whose office.js is the double (optionally configured), at `taskpane.html?query`. */
-  async function openPane(query: string, options?: ExcelDoubleOptions, officeScript = doubleScript): Promise<{ page: Page; outside: string[]; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
-    const outside = watchOutsideRequests(page);
-    const errors = watchPageErrors(page);
-    if (options) await page.addInitScript((o) => (window.__excelDoubleOptions = o), options);
-    await page.route('**/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: officeScript }));
-    await page.goto(`${server.origin}/taskpane.html${query}`);
-    return { page, outside, errors };
-  }
-
-  const cellValue = (page: Page, sheet: string, address: string) => page.evaluate(([s, a]) => window.__excelDouble!.value(s, a), [sheet, address]);
-  const userEdit = (page: Page, sheet: string, address: string, value: string) =>
-    page.evaluate(([s, a, v]) => window.__excelDouble!.userEdit(s, a, v), [sheet, address, value]);
+  const pane = usePaneHarness();
+  const openPane = pane.openPane;
 
   test('insert a template, see an edited cost appear and disappear, select its cell by keyboard', async () => {
     const { page, outside, errors } = await openPane('?view=templates');
-    const table: LibraryTable = tableNumbered(library, 1);
+    const table: LibraryTable = tableNumbered(pane.library, 1);
     await page.getByRole('list', { name: '模板列表' }).waitFor();
-    expect(await page.locator('[data-template]').count()).toBe(library.tables.length);
+    expect(await page.locator('[data-template]').count()).toBe(pane.library.tables.length);
 
     // Search narrows the list; insert 数字化运维项目 from it.
     await page.getByRole('searchbox').fill('数字化运维');
@@ -92,7 +39,7 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     // What the core says about the edited sheet: the pane must show this very issue.
     const edited = structuredClone(table);
     edited.indicators.find((row) => row.level3 === '运维费用支出')!.value = OVER_BUDGET;
-    const [report] = checkGrids([gridFromPlan(planTableSheet(edited, { sheetName: sheet!, framework: 'seed' }))], { library });
+    const [report] = checkGrids([gridFromPlan(planTableSheet(edited, { sheetName: sheet!, framework: 'seed' }))], { library: pane.library });
     const costIssue = report.issues.find((issue: Issue) => issue.code === 'cost-over-budget');
     expect(costIssue?.cells).toContain(costCell);
 
@@ -142,11 +89,11 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await page.getByRole('button', { name: /全部插入/ }).click();
     await page.locator('[data-role="insert-outcome"]').waitFor();
     const names = await page.evaluate(() => window.__excelDouble!.sheetNames());
-    expect(names.slice(1)).toHaveLength(library.tables.length);
-    expect(await page.locator('[data-role="insert-outcome"]').textContent()).toContain(`已插入 ${library.tables.length} 张工作表`);
+    expect(names.slice(1)).toHaveLength(pane.library.tables.length);
+    expect(await page.locator('[data-role="insert-outcome"]').textContent()).toContain(`已插入 ${pane.library.tables.length} 张工作表`);
 
     // Preview: header fields and every indicator row of table 2, without inserting.
-    const table = tableNumbered(library, 2);
+    const table = tableNumbered(pane.library, 2);
     await page.getByRole('button', { name: `预览 ${table.projectName}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
@@ -179,11 +126,10 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
 
   test('a sheet deleted under the pane: selecting its issue shows the Chinese message, the pane stays', async () => {
     const { page, outside } = await openPane('?view=templates');
-    const table = tableNumbered(library, 1);
+    const table = tableNumbered(pane.library, 1);
     await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
     await page.locator('[data-role="insert-outcome"]').waitFor();
-    const plan = planTableSheet(table, { sheetName: table.projectName, framework: 'seed' });
-    const costCell = addressOf(plan, table.indicators.find((row) => row.level3 === '运维费用支出')!.value);
+    const costCell = costCellOf(table);
     await page.getByRole('tab', { name: /检查/ }).click();
     await userEdit(page, table.projectName, costCell, OVER_BUDGET);
     const item = page.locator('button[data-code="cost-over-budget"]');
@@ -206,18 +152,17 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
   });
 
   test('ExcelApi 1.8 (the manifest minimum): view=check opens the 检查 tab and live check marks an edit; below it the pane says 不支持', async () => {
-    const { page, outside, errors } = await openPane('?view=check', { maxExcelApi: '1.8' });
+    const { page, outside, errors } = await openPane('?view=check', { double: { maxExcelApi: '1.8' } });
     await expect(page.getByRole('tab', { name: /检查/ }).getAttribute('aria-selected')).resolves.toBe('true');
     expect(await page.getByRole('button', { name: '全部检查' }).count()).toBe(1);
     await page.locator('[data-role="status"]').waitFor();
 
     // A template inserted now gets its own change handler (1.8 has no workbook-wide one): its edit is checked.
-    const table = tableNumbered(library, 1);
+    const table = tableNumbered(pane.library, 1);
     await page.getByRole('tab', { name: '模板' }).click();
     await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
     await page.locator('[data-role="insert-outcome"]').waitFor();
-    const plan = planTableSheet(table, { sheetName: table.projectName, framework: 'seed' });
-    const costCell = addressOf(plan, table.indicators.find((row) => row.level3 === '运维费用支出')!.value);
+    const costCell = costCellOf(table);
     await page.getByRole('tab', { name: /检查/ }).click();
     await userEdit(page, table.projectName, costCell, OVER_BUDGET);
     const item = page.locator('button[data-code="cost-over-budget"]');
@@ -235,7 +180,7 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await page.close();
 
     // Below the manifest's minimum (Excel refuses the change events): a message, not a blank pane.
-    const old = await openPane('?view=check', { maxExcelApi: '1.1' });
+    const old = await openPane('?view=check', { double: { maxExcelApi: '1.1' } });
     await expect(old.page.getByRole('tab', { name: /检查/ }).getAttribute('aria-selected')).resolves.toBe('true');
     const bar = old.page.locator('[data-role="pane-error"]');
     await bar.waitFor();
@@ -248,7 +193,7 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
 
   test('outside Office the pane says 请在 Excel 中打开 and links to the checker page', async () => {
     const notInOffice = 'window.Office = { HostType: { Excel: "Excel" }, onReady: function () { return Promise.resolve({ host: null, platform: null }); } };';
-    const { page, outside } = await openPane('', undefined, notInOffice);
+    const { page, outside } = await openPane('', { officeScript: notInOffice });
     const bar = page.locator('[data-role="outside-office"]');
     await bar.waitFor();
     expect(await bar.textContent()).toContain('请在 Excel 中打开');

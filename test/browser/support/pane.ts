@@ -1,0 +1,112 @@
+// One harness for every task-pane browser test: the test build served on 127.0.0.1, Chromium, and the
+// Excel double served in place of office.js; plus the user actions tests perform through the double.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { LibraryTable, TemplateLibrary } from '../../../src/core/model';
+import { planTableSheet } from '../../../src/core/sheet';
+import type { SheetPlan } from '../../../src/core/sheet/types';
+import type { ExcelDouble, ExcelDoubleOptions } from '../../support/excelDouble';
+import { buildForTests } from './build';
+import { chromiumAvailable, launchChromium, watchOutsideRequests, watchPageErrors } from './chromium';
+import { serveStatic, type StaticServer } from './server';
+import { pageLibrary } from './workbooks';
+
+declare global {
+  interface Window {
+    __excelDoubleOptions?: ExcelDoubleOptions;
+    __excelDouble?: ExcelDouble;
+  }
+}
+
+/** Table 1's 运维费用支出 raised above its 292 万元 budget. */
+export const OVER_BUDGET = '≤391.2万元';
+
+/** `describe` where Chromium is installed; skipped (and failing under CI=true, see chromium.ts) elsewhere. */
+export const describeInChromium = chromiumAvailable() ? describe : describe.skip;
+
+/** The address where a plan writes a value. */
+export function addressOf(plan: SheetPlan, value: string): string {
+  const cell = plan.cells.find((c) => c.value === value);
+  if (!cell) throw new Error(`计划中没有值 ${value}`);
+  return cell.address;
+}
+
+/** Where table 1's 运维费用支出 value sits when the table is inserted as its own sheet. */
+export function costCellOf(table: LibraryTable): string {
+  const value = table.indicators.find((row) => row.level3 === '运维费用支出')!.value;
+  return addressOf(planTableSheet(table, { sheetName: table.projectName, framework: 'seed' }), value);
+}
+
+export interface OpenPaneOptions {
+  width?: number;
+  height?: number;
+  /** Configures the double (e.g. an older ExcelApi) before the bundle loads. */
+  double?: ExcelDoubleOptions;
+  /** Served as office.js instead of the double (e.g. a stand-in for "not in Office"). */
+  officeScript?: string;
+}
+
+export interface OpenedPane {
+  page: Page;
+  /** Requests that left localhost: must stay empty. */
+  outside: string[];
+  errors: string[];
+}
+
+export interface PaneHarness {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+  readonly library: TemplateLibrary;
+  openPane(query: string, options?: OpenPaneOptions): Promise<OpenedPane>;
+}
+
+/** Registers beforeAll/afterAll in the calling describe block; the getters are valid inside its tests. */
+export function usePaneHarness(): PaneHarness {
+  let server: StaticServer;
+  let browser: Browser;
+  let doubleScript: string;
+  let library: TemplateLibrary;
+
+  beforeAll(async () => {
+    const dist = await buildForTests();
+    doubleScript = readFileSync(join(dist, 'excel-double.js'), 'utf8');
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+    library = pageLibrary();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  return {
+    get server() {
+      return server;
+    },
+    get browser() {
+      return browser;
+    },
+    get library() {
+      return library;
+    },
+    async openPane(query, options = {}) {
+      const page = await browser.newPage({ viewport: { width: options.width ?? 400, height: options.height ?? 800 } });
+      const outside = watchOutsideRequests(page);
+      const errors = watchPageErrors(page);
+      if (options.double) await page.addInitScript((o) => (window.__excelDoubleOptions = o), options.double);
+      const body = options.officeScript ?? doubleScript;
+      await page.route('**/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body }));
+      await page.goto(`${server.origin}/taskpane.html${query}`);
+      return { page, outside, errors };
+    },
+  };
+}
+
+/** A user typing into a cell, as the double raises it to the add-in. */
+export const userEdit = (page: Page, sheet: string, address: string, value: string) =>
+  page.evaluate(([s, a, v]) => window.__excelDouble!.userEdit(s, a, v), [sheet, address, value]);
+
+export const cellValue = (page: Page, sheet: string, address: string) =>
+  page.evaluate(([s, a]) => window.__excelDouble!.value(s, a), [sheet, address]);
