@@ -6,7 +6,7 @@ const USAGE = `用法 / usage:
   jixiao templates [--seeds FILE] [--json]          列出模板库 / list the template library
   jixiao workbook --out FILE.xlsx [--template NAME…] [--blank seed|2021]
                                                     写出模板工作簿 / write template sheets
-  jixiao check FILE.xlsx… [--json] [--framework seed|2021]
+  jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021|auto] [--year N]
                                                     检查工作簿 / check workbooks
 `;
 

@@ -2,7 +2,7 @@
 // the checker page and the CLI all call these same functions.
 import { DEFAULT_SETTINGS } from './model';
 import type { Issue, Settings, SheetReport, TemplateLibrary } from './model';
-import { getFramework } from './frameworks';
+import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
 import { ALL_RULES } from './rules';
 import { rowOfAddress } from './rules/helpers';
@@ -21,7 +21,7 @@ export interface CheckOptions {
 /** Runs every enabled rule on one sheet; issues sorted by sheet row (whole-sheet issues first), then severity. */
 export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const context = { sheet, framework: getFramework(sheet.framework), settings, library: options.library ?? null };
+  const context = { sheet, framework: frameworkFor(sheet.framework, settings), settings, library: options.library ?? null };
   const disabled = new Set(settings.disabledRules);
   const issues: Issue[] = [];
   for (const rule of options.rules ?? ALL_RULES) {

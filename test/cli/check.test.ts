@@ -115,4 +115,30 @@ describe('jixiao check', () => {
     expect((await run([clean, '--year', 'abc'])).code).toBe(2);
     expect((await run([])).code).toBe(2);
   });
+
+  it('reads --settings FILE.json (the settings the add-in keeps), flags winning over it; a bad file exits 2', async () => {
+    const table = seedTable(2);
+    table.indicators = table.indicators.filter((row) => row.level1 !== '满意度指标');
+    const noSatisfaction = await writeWorkbook('no-satisfaction.xlsx', [table]);
+    const settingsPath = join(dir, 'settings.json');
+    writeFileSync(settingsPath, JSON.stringify({ requiredDimensions: { seed: ['数量指标', '成本指标'] }, budgetYear: 2025 }));
+    const codes = async (args: string[]) =>
+      (JSON.parse((await run([noSatisfaction, '--json', ...args])).out) as CheckJson).files[0].sheets[0].issues.map((i) => i.code);
+    expect(await codes([])).toContain('missing-dimension');
+    expect(await codes(['--settings', settingsPath])).not.toContain('missing-dimension');
+    // The file's budget year 2025 puts table 6's two 2024 deadlines out of year; --year 2024 overrides it.
+    const dated = await writeWorkbook('dated-settings.xlsx', [seedTable(6)]);
+    const datedCodes = async (args: string[]) =>
+      (JSON.parse((await run([dated, '--json', '--settings', settingsPath, ...args])).out) as CheckJson).files[0].sheets[0].issues.map((i) => i.code);
+    expect(await datedCodes([])).toEqual(['deadline-outside-year', 'deadline-outside-year']);
+    expect(await datedCodes(['--year', '2024'])).toEqual([]);
+
+    writeFileSync(settingsPath, JSON.stringify({ requiredDimensions: { seed: ['不存在的维度'] } }));
+    const bad = await run([noSatisfaction, '--settings', settingsPath]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('不存在的维度');
+    writeFileSync(settingsPath, '{ not json');
+    expect((await run([noSatisfaction, '--settings', settingsPath])).code).toBe(2);
+    expect((await run([noSatisfaction, '--settings', join(dir, 'missing.json')])).code).toBe(2);
+  });
 });

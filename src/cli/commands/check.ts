@@ -1,8 +1,9 @@
-// `jixiao check FILE.xlsx… [--json] [--framework seed|2021] [--year N]`: checks workbooks, never writes them.
+// `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021] [--year N]`: checks
+// workbooks, never writes them.
 import { readFile } from 'node:fs/promises';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { MARK_STYLES } from '../../core/marks';
-import { FrameworkNameSchema, parseSettings, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
+import { FrameworkNameSchema, SettingsSchema, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
 import { parseCommandArgs } from '../args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
@@ -99,7 +100,26 @@ export function checkText(results: FileResult[], summary: CheckSummary): string 
 /** What --framework accepts: a framework's name, or auto (detect per sheet). */
 const FRAMEWORK_CHOICES: readonly string[] = [...FrameworkNameSchema.options, 'auto'];
 
-function settingsFromFlags(framework: string | undefined, year: string | undefined): Settings {
+/** A settings file (the same JSON the add-in keeps in the workbook), or {} when none is given. */
+async function settingsFile(path: string | undefined): Promise<Record<string, unknown>> {
+  if (path === undefined) return {};
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`无法读取设置文件 ${path}：${(error as Error).message}`);
+  }
+  try {
+    const json: unknown = JSON.parse(text);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('应为一个 JSON 对象');
+    return json as Record<string, unknown>;
+  } catch (error) {
+    throw new CliError(`设置文件 ${path} 不是有效的 JSON：${(error as Error).message}`);
+  }
+}
+
+/** Flags win over the settings file; the result is validated as any settings are. */
+function settingsFromFlags(base: Record<string, unknown>, framework: string | undefined, year: string | undefined): Settings {
   if (framework !== undefined && !FRAMEWORK_CHOICES.includes(framework)) {
     throw new CliError(`--framework 只能是 seed、2021 或 auto，而不是「${framework}」`);
   }
@@ -107,7 +127,10 @@ function settingsFromFlags(framework: string | undefined, year: string | undefin
   if (budgetYear !== null && !(Number.isInteger(budgetYear) && budgetYear >= 2000 && budgetYear <= 2100)) {
     throw new CliError(`--year 应为 2000–2100 之间的年份，而不是「${year}」`);
   }
-  return parseSettings({ framework: framework ?? 'auto', budgetYear });
+  const merged = { ...base, ...(framework !== undefined ? { framework } : {}), ...(year !== undefined ? { budgetYear } : {}) };
+  const parsed = SettingsSchema.safeParse(merged);
+  if (!parsed.success) throw new CliError(`设置无效：${parsed.error.issues.map((issue) => issue.message).join('；')}`);
+  return parsed.data;
 }
 
 export const checkCommand: Command = async (args: string[], io: CommandIO) => {
@@ -115,9 +138,10 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
     json: { type: 'boolean', default: false },
     framework: { type: 'string' },
     year: { type: 'string' },
+    settings: { type: 'string' },
   });
   if (positionals.length === 0) throw new CliError('请给出要检查的 .xlsx 文件：jixiao check FILE.xlsx…');
-  const settings = settingsFromFlags(values.framework, values.year);
+  const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
   const library = loadBundledLibrary();
   const results: FileResult[] = [];
   for (const file of positionals) results.push(await checkFile(file, settings, library));

@@ -1,4 +1,4 @@
-import type { FrameworkName, IndicatorRow } from '../model';
+import type { FrameworkName, IndicatorRow, Settings } from '../model';
 import { FRAMEWORK_DATA } from './data';
 import { dimensionKey, FrameworkSchema } from './schema';
 import type { Dimension, DimensionRole, Framework, Level1Dimension } from './types';
@@ -19,6 +19,37 @@ export const FRAMEWORKS: Readonly<Record<FrameworkName, Framework>> = {
 
 export function getFramework(name: FrameworkName): Framework {
   return FRAMEWORKS[name];
+}
+
+const adjusted = new Map<string, Framework>();
+
+/**
+ * The framework a check uses: the bundled tree, with the required flags replaced where the settings
+ * list required dimensions for it. Cached per setting, so the name index is built once.
+ */
+export function frameworkFor(name: FrameworkName, settings: Pick<Settings, 'requiredDimensions'>): Framework {
+  const required = settings.requiredDimensions?.[name];
+  if (!required) return FRAMEWORKS[name];
+  const cacheKey = `${name}\u0000${required.join('\u0000')}`;
+  const cached = adjusted.get(cacheKey);
+  if (cached) return cached;
+  const base = FRAMEWORKS[name];
+  // The names were checked against the framework when the settings were parsed (SettingsSchema).
+  const keys = new Set(required.map(dimensionKey));
+  const isRequired = (d: Dimension) => [d.name, ...d.aliases].some((n) => keys.has(dimensionKey(n)));
+  const framework = loadFramework({
+    ...base,
+    level1: base.level1.map((l1) => ({
+      ...l1,
+      // A 一级 is required when it or any of its 二级 is.
+      required: isRequired(l1) || l1.level2.some(isRequired),
+      // Without a required 二级, the minimum count stays only where the 一级 itself is required.
+      minLevel2: isRequired(l1) || l1.level2.some(isRequired) ? l1.minLevel2 : 0,
+      level2: l1.level2.map((l2) => ({ ...l2, required: isRequired(l2) })),
+    })),
+  });
+  adjusted.set(cacheKey, framework);
+  return framework;
 }
 
 /**

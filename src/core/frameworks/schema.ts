@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FrameworkNameSchema } from '../model';
-import { compactText } from '../values/text';
+import { dimensionKey } from './names';
 import type { Framework } from './types';
 
 export const DimensionRoleSchema = z.enum(['quantity', 'quality', 'timeliness', 'cost', 'benefit', 'satisfaction']);
@@ -43,12 +43,4 @@ export const FrameworkSchema = z
     }
   }) satisfies z.ZodType<Framework>;
 
-/**
- * The key a dimension name is matched by: full-width forms and all spaces gone, leading numbering
- * (`1.`, `（一）`) and the trailing 指标 removed. `环境效益 ` and `环境效益指标` share one key.
- */
-export function dimensionKey(name: string): string {
-  return compactText(name)
-    .replace(/^(?:\d+[.、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/, '')
-    .replace(/指标$/, '');
-}
+export { dimensionKey } from './names';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FRAMEWORK_DATA } from '../frameworks/data';
+import { dimensionKey } from '../frameworks/names';
 import { RuleCodeSchema, SeveritySchema } from './issue';
 
 export const FrameworkNameSchema = z.enum(['seed', '2021']);
@@ -23,6 +25,22 @@ export const SettingsSchema = z.object({
   severities: z.partialRecord(RuleCodeSchema, SeveritySchema).default({}),
   /** Rules switched off. */
   disabledRules: z.array(RuleCodeSchema).default([]),
+  /**
+   * Required dimensions per framework (一级 and 二级 names), replacing the framework's defaults where
+   * given — e.g. a province that makes only 数量指标 and 成本指标 mandatory. Every name must be a
+   * dimension (or alias) of that framework.
+   */
+  requiredDimensions: z.partialRecord(FrameworkNameSchema, z.array(z.string().min(1))).default({}),
+}).superRefine((settings, ctx) => {
+  for (const [name, required] of Object.entries(settings.requiredDimensions) as [FrameworkName, string[]][]) {
+    const known = new Set(
+      FRAMEWORK_DATA[name].level1.flatMap((l1) => [l1, ...l1.level2]).flatMap((d) => [d.name, ...d.aliases].map(dimensionKey)),
+    );
+    const unknown = required.filter((dimension) => !known.has(dimensionKey(dimension)));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['requiredDimensions', name], message: `${FRAMEWORK_DATA[name].label}中没有这些指标维度：${unknown.join('、')}` });
+    }
+  }
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

@@ -1,0 +1,12 @@
+// Dimension-name matching, kept free of model imports so the settings schema can use it too.
+import { compactText } from '../values/text';
+
+/**
+ * The key a dimension name is matched by: full-width forms and all spaces gone, leading numbering
+ * (`1.`, `（一）`) and the trailing 指标 removed. `环境效益 ` and `环境效益指标` share one key.
+ */
+export function dimensionKey(name: string): string {
+  return compactText(name)
+    .replace(/^(?:\d+[.、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/, '')
+    .replace(/指标$/, '');
+}
