@@ -22,7 +22,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular, DocumentAddRegular, EyeRegular } from '@fluentui/react-icons';
-import { FRAMEWORKS } from '../core/frameworks';
+import { FRAMEWORK_LIST } from '../core/frameworks';
 import type { FrameworkName, LibraryTable } from '../core/model';
 import { describeError } from '../web/errors';
 import { usePaneServices } from './hostContext';
@@ -141,7 +141,7 @@ export function TemplatesTab(): React.JSX.Element {
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome>(null);
-  const frameworks = Object.values(FRAMEWORKS);
+  const frameworks = FRAMEWORK_LIST;
   const [blankFramework, setBlankFramework] = React.useState<FrameworkName>(frameworks[0]?.name ?? 'seed');
   const visible = library.tables.filter((table) => matches(table, query));
 

@@ -1,15 +1,67 @@
-// The check-settings form (framework, budget year, thresholds), shared by the task pane's 设置 tab and
+// The check-settings form (framework, budget year, thresholds, required dimensions), shared by the task pane's 设置 tab and
 // the checker page. It only edits: where settings are kept (workbook, localStorage) is the page's business.
 import * as React from 'react';
-import { Caption1, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { FRAMEWORKS } from '../core/frameworks';
-import { SettingsSchema, type Settings } from '../core/model';
+import { Button, Caption1, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { FRAMEWORK_LIST } from '../core/frameworks';
+import type { Framework } from '../core/frameworks/types';
+import { SettingsSchema, type FrameworkName, type Settings } from '../core/model';
 
 const useStyles = makeStyles({
   // minWidth 0 down to the controls: a long option (财预〔2021〕101号…) must not widen a 320 px pane.
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '420px', minWidth: 0 },
   control: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  dimensions: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, margin: 0, minWidth: 0 },
+  level2: { display: 'flex', flexWrap: 'wrap', paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** The names a framework requires now: the setting's list, or the framework's own flags. */
+function requiredNames(framework: Framework, settings: Settings): string[] {
+  return (
+    settings.requiredDimensions[framework.name] ??
+    framework.level1.flatMap((l1) => [l1, ...l1.level2]).filter((dimension) => dimension.required).map((dimension) => dimension.name)
+  );
+}
+
+interface RequiredDimensionsProps {
+  framework: Framework;
+  settings: Settings;
+  onChange: (settings: Settings) => void;
+}
+
+/** Checkboxes for the dimensions a framework requires (一级 with its 二级), with a way back to the defaults. */
+function RequiredDimensions({ framework, settings, onChange }: RequiredDimensionsProps): React.JSX.Element {
+  const styles = useStyles();
+  const required = new Set(requiredNames(framework, settings));
+  const customised = settings.requiredDimensions[framework.name] !== undefined;
+  const save = (names: string[] | undefined): void => {
+    const next: Partial<Record<FrameworkName, string[]>> = { ...settings.requiredDimensions };
+    if (names) next[framework.name] = names;
+    else delete next[framework.name];
+    onChange(SettingsSchema.parse({ ...settings, requiredDimensions: next }));
+  };
+  const toggle = (name: string, checked: boolean): void => {
+    const names = framework.level1.flatMap((l1) => [l1, ...l1.level2]).map((d) => d.name).filter((n) => (n === name ? checked : required.has(n)));
+    save(names);
+  };
+  const box = (name: string) => (
+    <Checkbox key={name} label={name} checked={required.has(name)} onChange={(_, data) => toggle(name, data.checked === true)} />
+  );
+  return (
+    <fieldset className={styles.dimensions} data-framework={framework.name}>
+      <legend>必填维度：{framework.label}</legend>
+      <Caption1>勾选的维度在表中至少要有一行指标。</Caption1>
+      {framework.level1.map((l1) => (
+        <div key={l1.name}>
+          {box(l1.name)}
+          <div className={styles.level2}>{l1.level2.map((l2) => box(l2.name))}</div>
+        </div>
+      ))}
+      <Button size="small" appearance="subtle" disabled={!customised} onClick={() => save(undefined)}>
+        恢复默认
+      </Button>
+    </fieldset>
+  );
+}
 
 interface Draft {
   framework: string;
@@ -86,7 +138,7 @@ export function SettingsForm({ settings, onChange, status }: SettingsFormProps):
       <Field label="指标框架" hint="自动识别：一级指标中有“成本指标”时按 101 号文框架检查" {...fieldState('framework')}>
         <Select className={styles.control} value={draft.framework} onChange={(_, data) => update('framework', data.value)}>
           <option value="auto">自动识别</option>
-          {Object.values(FRAMEWORKS).map((framework) => (
+          {FRAMEWORK_LIST.map((framework) => (
             <option key={framework.name} value={framework.name}>
               {framework.label}
             </option>
@@ -105,6 +157,11 @@ export function SettingsForm({ settings, onChange, status }: SettingsFormProps):
       <Field label="满意度下限（%）" hint="满意度目标低于此值时提示" {...fieldState('minSatisfaction')}>
         <Input className={styles.control} type="number" min="0" max="100" value={draft.minSatisfaction} onChange={(_, data) => update('minSatisfaction', data.value)} />
       </Field>
+      {FRAMEWORK_LIST
+        .filter((framework) => settings.framework === 'auto' || settings.framework === framework.name)
+        .map((framework) => (
+          <RequiredDimensions key={framework.name} framework={framework} settings={settings} onChange={onChange} />
+        ))}
       <Caption1 role="status">{status}</Caption1>
     </form>
   );

@@ -252,6 +252,41 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  test('settings: required dimensions are checkboxes; unticking 满意度 clears its missing-dimension, 恢复默认 brings it back', async () => {
+    const relaxed = parseSettings({ requiredDimensions: { seed: ['产出指标', '数量指标', '质量指标', '时效指标', '成本指标', '效益指标'] } });
+    const relaxedReports = await expectedReports(satisfactionFile, library, relaxed);
+    const missingDimension = (reports: SheetReport[]) => reports.flatMap((r) => r.issues).filter((i) => i.code === 'missing-dimension');
+    expect(missingDimension(satisfactionReports).length).toBeGreaterThan(0);
+    expect(missingDimension(relaxedReports)).toEqual([]);
+
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+    const outside = watchOutsideRequests(page);
+    await page.goto(`${server.origin}/index.html`);
+    await page.locator('input[type="file"]').setInputFiles([{ name: '缺满意度.xlsx', mimeType: XLSX, buffer: satisfactionFile }]);
+    await page.locator('section[data-file="缺满意度.xlsx"][data-status="done"]').waitFor();
+    expect(await page.locator('[data-code="missing-dimension"]').count()).toBe(missingDimension(satisfactionReports).length);
+
+    await page.getByRole('button', { name: /检查设置/ }).click();
+    const seedBoxes = page.locator('fieldset[data-framework="seed"]');
+    for (const name of ['满意度指标', '服务对象满意度指标']) {
+      const box = seedBoxes.getByRole('checkbox', { name, exact: true });
+      expect(await box.isChecked()).toBe(true);
+      await box.focus();
+      await page.keyboard.press('Space');
+    }
+    await page.waitForFunction(() => document.querySelectorAll('[data-code="missing-dimension"]').length === 0);
+    let [shown] = await shownFiles(page);
+    expect(shown.sheets).toEqual(relaxedReports.map(asShown));
+
+    await seedBoxes.getByRole('button', { name: '恢复默认' }).click();
+    await page.locator('[data-code="missing-dimension"]').first().waitFor();
+    [shown] = await shownFiles(page);
+    expect(shown.sheets).toEqual(satisfactionReports.map(asShown));
+    expect(outside).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  }, 120_000);
+
   test('loads no office.js and nothing from outside this machine', async () => {
     const page = await browser.newPage();
     const requested: string[] = [];

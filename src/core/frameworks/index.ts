@@ -17,6 +17,9 @@ export const FRAMEWORKS: Readonly<Record<FrameworkName, Framework>> = {
   '2021': loadFramework(FRAMEWORK_DATA['2021']),
 };
 
+/** Both frameworks in the order users know them (as object keys, '2021' would come first). */
+export const FRAMEWORK_LIST: readonly Framework[] = [FRAMEWORKS.seed, FRAMEWORKS['2021']];
+
 export function getFramework(name: FrameworkName): Framework {
   return FRAMEWORKS[name];
 }
