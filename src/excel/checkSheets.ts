@@ -4,6 +4,8 @@
  * is not known yet (formulas of CFs never seen, where notes are when they are not all where they were),
  * and 1 write only when the marks changed. A sheet that is no 绩效目标表 and carries no mark costs the read.
  * Checking never writes a value: marks are conditional formats and notes only.
+ * A protected sheet (worksheet.protection.protected, read with the values) is checked but never written:
+ * Excel would refuse the whole batch, and with it the other sheets' marks. Its report says so.
  */
 import { checkGrid } from '../core/check';
 import { MARK_STYLES, marksForReport } from '../core/marks';
@@ -79,6 +81,13 @@ export interface SheetCheck {
   report: SheetReport | null;
 }
 
+/** What clearing marks did: marks removed, and the protected sheets whose marks had to stay. */
+export interface ClearMarksResult {
+  removed: number;
+  /** Names of protected sheets that still carry jixiao's marks (Excel refuses to remove them). */
+  keptOnProtected: string[];
+}
+
 /** A sheet's notes as read: every note (by cell) once `complete`, else only the probed ones. */
 interface NotesRead {
   all: Excel.NoteCollection;
@@ -92,6 +101,7 @@ interface NotesRead {
 interface SheetRead {
   ref: SheetRef;
   worksheet: Excel.Worksheet;
+  protection: Excel.WorksheetProtection;
   used: Excel.Range;
   merged: Excel.RangeAreas | null;
   cfs: Excel.ConditionalFormatCollection;
@@ -155,6 +165,8 @@ function gridOf(read: SheetRead): CellGrid {
 /** Queues the first read of each sheet. */
 function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckContext): SheetRead {
   const worksheet = context.workbook.worksheets.getItem(ref.id);
+  const protection = worksheet.protection;
+  protection.load('protected');
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load('address,values,numberFormat,rowIndex,columnIndex');
   const merged = ctx.features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
@@ -162,12 +174,14 @@ function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckConte
   const cfs = worksheet.getRange().conditionalFormats;
   cfs.load('items/id,items/type');
   const notes = ctx.features.notes ? queueNotesRead(worksheet, ctx.memory.get(ref.id).noteCells) : null;
-  return { ref, worksheet, used, merged, cfs, notes };
+  return { ref, worksheet, protection, used, merged, cfs, notes };
 }
 
 interface SheetPlanOfMarks {
   read: SheetRead;
   report: SheetReport | null;
+  /** Protected: checked, never written; its marks stay as they were. */
+  writable: boolean;
   desired: CellMark[];
   /** Custom CFs present now whose formula is not known yet. */
   unknownCfs: Excel.ConditionalFormat[];
@@ -190,13 +204,17 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
     const unknownCfs = read.cfs.items.filter((cf) => cf.type === 'Custom' && !memory.cfs.has(cf.id));
     // Non-custom CFs are never ours.
     for (const cf of read.cfs.items) if (cf.type !== 'Custom') memory.cfs.set(cf.id, null);
-    const report = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library });
-    return { read, report, desired: report ? marksForReport(report) : [], unknownCfs, formulaReads: new Map() };
+    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library });
+    const writable = !read.protection.protected;
+    const report: SheetReport | null = checked && !writable ? { ...checked, marks: 'skipped-protected' } : checked;
+    return { read, report, writable, desired: report && writable ? marksForReport(report) : [], unknownCfs, formulaReads: new Map() };
   });
 
   // Second read, only for what the first could not know.
   let secondRead = false;
   for (const plan of plans) {
+    // Nothing will be written to a protected sheet, so what its marks are need not be known.
+    if (!plan.writable) continue;
     for (const cf of plan.unknownCfs) {
       const rule = cf.custom.rule;
       rule.load('formula');
@@ -208,12 +226,13 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
   if (secondRead) await ctx.counter.sync(context);
   for (const plan of plans) {
     const notes = plan.read.notes;
-    if (notes && !notes.byCell) notes.byCell = locatedNotes(notes);
+    if (plan.writable && notes && !notes.byCell) notes.byCell = locatedNotes(notes);
   }
 
   let writes = 0;
   const added: { sheetId: string; cf: Excel.ConditionalFormat; mark: ExistingMark }[] = [];
   for (const plan of plans) {
+    if (!plan.writable) continue;
     const memory = ctx.memory.get(plan.read.ref.id);
     for (const [id, rule] of plan.formulaReads) memory.cfs.set(id, parseMarkFormula(rule.formula));
     writes += queueMarkChanges(plan, memory, ctx.features, added);
@@ -292,17 +311,24 @@ function queueMarkChanges(
   return changes;
 }
 
-/** Removes every mark jixiao made on the given sheets: our CFs and our tagged notes, nothing else. */
-export async function clearSheetMarks(context: Excel.RequestContext, sheets: SheetRef[], ctx: CheckContext): Promise<number> {
+/**
+ * Removes every mark jixiao made on the given sheets: our CFs and our tagged notes, nothing else.
+ * A protected sheet is left alone (Excel refuses the removal); the result names those still marked.
+ */
+export async function clearSheetMarks(context: Excel.RequestContext, sheets: SheetRef[], ctx: CheckContext): Promise<ClearMarksResult> {
   const reads = sheets.map((ref) => {
     const worksheet = context.workbook.worksheets.getItem(ref.id);
+    const protection = worksheet.protection;
+    protection.load('protected');
     const cfs = worksheet.getRange().conditionalFormats;
     cfs.load('items/id,items/type');
     const notes = ctx.features.notes ? worksheet.notes : null;
     notes?.load('items/content');
-    return { ref, worksheet, cfs, notes };
+    return { ref, worksheet, protection, cfs, notes };
   });
   await ctx.counter.sync(context);
+  const isProtected = new Set(reads.filter((read) => read.protection.protected).map((read) => read.ref.id));
+  const keptOnProtected = new Set<string>();
 
   const located: { ref: SheetRef; worksheet: Excel.Worksheet; range: Excel.Range }[] = [];
   const formulas: { ref: SheetRef; id: string; rule: Excel.ConditionalFormatRule }[] = [];
@@ -315,18 +341,27 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
     }
     for (const note of read.notes?.items ?? []) {
       if (!isMarkNote(note.content)) continue;
+      if (isProtected.has(read.ref.id)) {
+        keptOnProtected.add(read.ref.name);
+        continue;
+      }
       const range = note.getLocation();
       range.load('address');
       located.push({ ref: read.ref, worksheet: read.worksheet, range });
     }
   }
-  if (formulas.length + located.length === 0) return 0;
+  const result = (removed: number): ClearMarksResult => ({ removed, keptOnProtected: sheets.filter((s) => keptOnProtected.has(s.name)).map((s) => s.name) });
+  if (formulas.length + located.length === 0) return result(0);
   await ctx.counter.sync(context);
 
   let removed = 0;
   for (const { ref, id, rule } of formulas) {
     const memory = ctx.memory.get(ref.id);
-    if (parseMarkFormula(rule.formula)) {
+    const mark = parseMarkFormula(rule.formula);
+    if (mark && isProtected.has(ref.id)) {
+      keptOnProtected.add(ref.name);
+      memory.cfs.set(id, mark);
+    } else if (mark) {
       context.workbook.worksheets.getItem(ref.id).getRange().conditionalFormats.getItem(id).delete();
       memory.cfs.delete(id);
       removed++;
@@ -341,5 +376,5 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
     removed++;
   }
   if (removed > 0) await ctx.counter.sync(context);
-  return removed;
+  return result(removed);
 }

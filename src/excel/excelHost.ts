@@ -7,6 +7,7 @@ import type { SheetPlan } from '../core/sheet/types';
 import { MarkMemory, checkSheets, clearSheetMarks } from './checkSheets';
 import type { CheckContext, SheetRef } from './checkSheets';
 import { detectFeatures } from './features';
+import { MarksKeptOnProtectedSheetsError } from './protection';
 import type { ExcelFeatures, RequirementChecker } from './features';
 import type { InsertResult, JixiaoHost, ProgressHandler } from './host';
 import { SyncCounter } from './syncCounter';
@@ -148,7 +149,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
 
     async clearMarks() {
       const ctx = await checkContext();
-      await run(async (context) => clearSheetMarks(context, await listSheets(context), ctx));
+      const result = await run(async (context) => clearSheetMarks(context, await listSheets(context), ctx));
+      if (result.keptOnProtected.length > 0) throw new MarksKeptOnProtectedSheetsError(result.keptOnProtected, result.removed);
     },
 
     async loadSettings() {
@@ -246,6 +248,10 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
           schedule(e.worksheetId);
         }),
       );
+      if (features.protectionEvents) {
+        // Unprotected: its marks can be written now; protected: its report says they are not.
+        handlers.push(worksheets.onProtectionChanged.add(async (e) => schedule(e.worksheetId)));
+      }
       handlers.push(
         worksheets.onDeleted.add(async (e) => {
           removed.add(e.worksheetId);

@@ -8,6 +8,8 @@ export interface ExcelFeatures {
   mergedAreas: boolean;
   /** worksheet.notes (the message at the cell): ExcelApi 1.18. */
   notes: boolean;
+  /** workbook.worksheets.onProtectionChanged: ExcelApi 1.14 (else a sheet unprotected is marked at its next check). */
+  protectionEvents: boolean;
 }
 
 export interface RequirementChecker {
@@ -21,5 +23,6 @@ export function detectFeatures(requirements: RequirementChecker): ExcelFeatures 
     collectionEvents: excelApi('1.9'),
     mergedAreas: excelApi('1.13'),
     notes: excelApi('1.18'),
+    protectionEvents: excelApi('1.14'),
   };
 }

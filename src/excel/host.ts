@@ -23,7 +23,10 @@ export interface JixiaoHost {
   startLiveCheck(onReports: (reports: SheetReport[]) => void, onError: (error: unknown) => void): Promise<() => Promise<void>>;
   /** Activates the sheet and selects the cell. */
   selectCell(sheetName: string, address: string): Promise<void>;
-  /** Removes every mark jixiao made, and nothing else. */
+  /**
+   * Removes every mark jixiao made, and nothing else. Protected sheets are skipped: when marks stay on
+   * one, the others are cleared and it rejects with MarksKeptOnProtectedSheetsError (a Chinese message).
+   */
   clearMarks(): Promise<void>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;

@@ -59,7 +59,11 @@ const useStyles = makeStyles({
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3 },
   empty: { color: tokens.colorNeutralForeground3 },
   hidden: { color: tokens.colorNeutralForeground3, display: 'block', marginBottom: tokens.spacingVerticalS },
+  protectedNote: { display: 'block', color: tokens.colorNeutralForeground2, marginBottom: tokens.spacingVerticalXS },
 });
+
+/** Why a sheet's issues are not in its cells; shown under the sheet's title, folded or not. */
+const PROTECTED_NOTE = '工作表受保护：问题只在此列出，未在单元格中标记。';
 
 export interface IssueListProps {
   reports: SheetReport[];
@@ -197,6 +201,11 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueList
               {counts.infos > 0 && <Badge color="informative" appearance="tint">{counts.infos} 个提示</Badge>}
               {!hasIssues && <Badge color="success" appearance="tint">无问题</Badge>}
             </Heading>
+            {report.marks === 'skipped-protected' && (
+              <Caption1 className={styles.protectedNote} data-role="protected-note">
+                {PROTECTED_NOTE}
+              </Caption1>
+            )}
             {!isFolded && (
               <div id={panelId}>
                 {report.projectName && report.projectName !== report.sheet && <Caption1>{report.projectName}</Caption1>}

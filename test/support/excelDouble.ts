@@ -81,6 +81,8 @@ export interface SheetState {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   pageLayout: PageLayoutState;
+  /** worksheet.protection.protected: Excel refuses the add-in's writes to the sheet while set. */
+  protected: boolean;
 }
 
 export interface ChangedEvent {
@@ -89,6 +91,13 @@ export interface ChangedEvent {
   source: 'Local' | 'Remote';
   worksheetId: string;
   address: string;
+}
+
+export interface ProtectionEvent {
+  type: 'WorksheetProtectionChanged';
+  source: 'Local' | 'Remote';
+  worksheetId: string;
+  isProtected: boolean;
 }
 
 export interface SheetEvent {
@@ -106,14 +115,27 @@ export interface ExcelDoubleOptions {
   settings?: Record<string, unknown>;
 }
 
-/** The error Office.js raises; `code` as in OfficeExtension.Error. */
+/** The error Office.js raises; `code` and `debugInfo.errorLocation` as in OfficeExtension.Error. */
 export class DoubleOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
   constructor(
     readonly code: string,
     message: string,
+    errorLocation?: string,
   ) {
     super(`${code}: ${message}`);
+    this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
   }
+}
+
+/** What Excel answers a write it refuses because of protection (its English text, as Office.js gives it). */
+function accessDenied(errorLocation: string): DoubleOfficeError {
+  return new DoubleOfficeError('AccessDenied', 'You cannot perform the requested operation.', errorLocation);
+}
+
+/** Called at sync by every write to a sheet's cells, formats, CFs, notes or validation. */
+function requireUnprotected(sheet: SheetState, errorLocation: string): void {
+  if (sheet.protected) throw accessDenied(errorLocation);
 }
 
 const DEFAULT_COLUMN_WIDTH = 48;
@@ -271,6 +293,7 @@ function cloneSheet(sheet: SheetState): SheetState {
     columnWidths: new Map(sheet.columnWidths),
     rowHeights: new Map(sheet.rowHeights),
     pageLayout: { ...sheet.pageLayout, zoom: { ...sheet.pageLayout.zoom } },
+    protected: sheet.protected,
   };
 }
 
@@ -278,6 +301,7 @@ function cloneSheet(sheet: SheetState): SheetState {
 
 type ChangedHandler = (event: ChangedEvent) => unknown;
 type SheetHandler = (event: SheetEvent) => unknown;
+type ProtectionHandler = (event: ProtectionEvent) => unknown;
 
 class WorkbookState {
   sheets: SheetState[] = [];
@@ -290,6 +314,10 @@ class WorkbookState {
   readonly sheetChangedHandlers = new Map<string, Set<ChangedHandler>>();
   readonly addedHandlers = new Set<SheetHandler>();
   readonly deletedHandlers = new Set<SheetHandler>();
+  /** workbook.worksheets.onProtectionChanged (ExcelApi 1.14). */
+  readonly protectionHandlers = new Set<ProtectionHandler>();
+  /** workbook.protection.protected (structure): no sheet can be added, deleted or renamed. */
+  structureProtected = false;
 
   newId(prefix: string): string {
     return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
@@ -310,6 +338,7 @@ class WorkbookState {
       columnWidths: new Map(),
       rowHeights: new Map(),
       pageLayout: { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printArea: null, printTitleRows: null },
+      protected: false,
     };
     this.sheets.push(sheet);
     if (!this.activeSheetId) this.activeSheetId = sheet.id;
@@ -350,6 +379,12 @@ class WorkbookState {
 
   emitSheet(handlers: Set<SheetHandler>, event: SheetEvent): void {
     for (const handler of [...handlers]) void Promise.resolve().then(() => handler(event));
+  }
+
+  setSheetProtected(sheet: SheetState, isProtected: boolean): void {
+    sheet.protected = isProtected;
+    const event: ProtectionEvent = { type: 'WorksheetProtectionChanged', source: 'Local', worksheetId: sheet.id, isProtected };
+    for (const handler of [...this.protectionHandlers]) void Promise.resolve().then(() => handler(event));
   }
 }
 
@@ -491,13 +526,80 @@ abstract class CollectionProxy<T extends ProxyBase> extends ProxyBase {
 class WorkbookProxy extends ProxyBase {
   protected readonly scalarProps: string[] = [];
   readonly worksheets: WorksheetCollectionProxy;
+  private protectionProxy: WorkbookProtectionProxy | null = null;
   constructor(context: DoubleRequestContext) {
     super(context);
     this.worksheets = new WorksheetCollectionProxy(context);
   }
+  /** Structure protection, ExcelApi 1.7. */
+  get protection(): WorkbookProtectionProxy {
+    this.context.api.require('1.7', 'workbook.protection');
+    this.protectionProxy ??= new WorkbookProtectionProxy(this.context);
+    return this.protectionProxy;
+  }
   protected override child(name: string): ProxyBase {
     if (name === 'worksheets') return this.worksheets;
+    if (name === 'protection') return this.protection;
     return super.child(name);
+  }
+}
+
+class WorkbookProtectionProxy extends ProxyBase {
+  protected readonly scalarProps = ['protected'];
+  get protected(): boolean {
+    return this.read<boolean>('protected');
+  }
+  protected override fetch(prop: string): unknown {
+    if (prop === 'protected') return this.context.state.structureProtected;
+    return super.fetch(prop);
+  }
+  /** Fails when already protected, as Excel's does. */
+  protect(password?: string): void {
+    void password;
+    this.later(() => {
+      if (this.context.state.structureProtected) throw new DoubleOfficeError('InvalidOperation', '工作簿已受保护', 'WorkbookProtection.protect');
+      this.context.state.structureProtected = true;
+    });
+  }
+  unprotect(password?: string): void {
+    void password;
+    this.later(() => {
+      this.context.state.structureProtected = false;
+    });
+  }
+}
+
+class WorksheetProtectionProxy extends ProxyBase {
+  protected readonly scalarProps = ['protected', 'options'];
+  constructor(
+    context: DoubleRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  get protected(): boolean {
+    return this.read<boolean>('protected');
+  }
+  protected override fetch(prop: string): unknown {
+    const sheet = this.sheet.state();
+    if (prop === 'protected') return sheet.protected;
+    // The double models the default protection: nothing allowed but selecting cells.
+    if (prop === 'options') return { allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false, allowEditObjects: false };
+    return super.fetch(prop);
+  }
+  /** Fails when already protected, as Excel's does. */
+  protect(options?: unknown, password?: string): void {
+    void options;
+    void password;
+    this.later(() => {
+      const sheet = this.sheet.state();
+      if (sheet.protected) throw new DoubleOfficeError('InvalidOperation', '工作表已受保护', 'WorksheetProtection.protect');
+      this.context.state.setSheetProtected(sheet, true);
+    });
+  }
+  unprotect(password?: string): void {
+    void password;
+    this.later(() => this.context.state.setSheetProtected(this.sheet.state(), false));
   }
 }
 
@@ -532,6 +634,7 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   readonly onChanged: EventHandlersProxy<ChangedEvent>;
   readonly onAdded: EventHandlersProxy<SheetEvent>;
   readonly onDeleted: EventHandlersProxy<SheetEvent>;
+  readonly onProtectionChanged: EventHandlersProxy<ProtectionEvent>;
 
   constructor(context: DoubleRequestContext) {
     super(context);
@@ -539,6 +642,7 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
     this.onChanged = new EventHandlersProxy(context, { version: '1.9', what: 'worksheets.onChanged' }, () => state.changedHandlers);
     this.onAdded = new EventHandlersProxy(context, { version: '1.7', what: 'worksheets.onAdded' }, () => state.addedHandlers);
     this.onDeleted = new EventHandlersProxy(context, { version: '1.7', what: 'worksheets.onDeleted' }, () => state.deletedHandlers);
+    this.onProtectionChanged = new EventHandlersProxy(context, { version: '1.14', what: 'worksheets.onProtectionChanged' }, () => state.protectionHandlers);
   }
 
   protected currentItems(): WorksheetProxy[] {
@@ -548,6 +652,7 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   add(name?: string): WorksheetProxy {
     const proxy = new WorksheetProxy(this.context, () => '');
     this.context.enqueue(() => {
+      if (this.context.state.structureProtected) throw accessDenied('WorksheetCollection.add');
       const sheet = this.context.state.addSheet(name ?? `Sheet${this.context.state.sheets.length + 1}`);
       proxy.bind(sheet.id);
       this.context.state.emitSheet(this.context.state.addedHandlers, { type: 'WorksheetAdded', source: 'Local', worksheetId: sheet.id });
@@ -573,6 +678,7 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
 class WorksheetProxy extends ProxyBase {
   protected readonly scalarProps = ['name', 'id', 'position', 'visibility'];
   private boundId: string | null = null;
+  private protectionProxy: WorksheetProtectionProxy | null = null;
 
   constructor(
     context: DoubleRequestContext,
@@ -619,6 +725,18 @@ class WorksheetProxy extends ProxyBase {
     return this.read<string>('id');
   }
 
+  /** Sheet protection, ExcelApi 1.2; one object per worksheet proxy, as Office.js navigation gives. */
+  get protection(): WorksheetProtectionProxy {
+    this.context.api.require('1.2', 'worksheet.protection');
+    this.protectionProxy ??= new WorksheetProtectionProxy(this.context, this);
+    return this.protectionProxy;
+  }
+
+  protected override child(name: string): ProxyBase {
+    if (name === 'protection') return this.protection;
+    return super.child(name);
+  }
+
   protected override fetch(prop: string): unknown {
     const sheet = this.state();
     if (prop === 'name') return sheet.name;
@@ -635,7 +753,10 @@ class WorksheetProxy extends ProxyBase {
   }
 
   delete(): void {
-    this.later(() => this.context.state.removeSheet(this.state()));
+    this.later(() => {
+      if (this.context.state.structureProtected) throw accessDenied('Worksheet.delete');
+      this.context.state.removeSheet(this.state());
+    });
   }
 
   getRange(address?: string): RangeProxy {
@@ -789,6 +910,7 @@ class RangeProxy extends ProxyBase {
     this.later(() => {
       const rect = this.rect();
       const sheet = this.sheet.state();
+      requireUnprotected(sheet, 'Range.values');
       const grid = check2d(rect, values, 'values');
       forEachCell(rect, (r, c) => {
         enterValue(cellAt(sheet, r, c), grid ? grid[r - rect.r1][c - rect.c1] : values);
@@ -803,6 +925,7 @@ class RangeProxy extends ProxyBase {
   set numberFormat(formats: string[][]) {
     this.later(() => {
       const rect = this.rect();
+      requireUnprotected(this.sheet.state(), 'Range.numberFormat');
       const grid = check2d(rect, formats, 'numberFormat');
       forEachCell(rect, (r, c) => {
         cellAt(this.sheet.state(), r, c).format.numberFormat = String(grid ? grid[r - rect.r1][c - rect.c1] : formats);
@@ -860,6 +983,7 @@ class RangeProxy extends ProxyBase {
     this.later(() => {
       const rect = this.rect();
       const sheet = this.sheet.state();
+      requireUnprotected(sheet, 'Range.merge');
       const parts = across ? Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) => ({ ...rect, r1: rect.r1 + i, r2: rect.r1 + i })) : [rect];
       for (const part of parts) {
         if (sheet.merges.some((m) => intersects(m, part))) {
@@ -972,6 +1096,7 @@ function borderItem(edge: string, write: (patch: (borders: Partial<Record<Border
 function formatWriter(range: RangeProxy, apply: (cell: CellState) => void): void {
   range.context.enqueue(() => {
     const sheet = range.sheet.state();
+    requireUnprotected(sheet, 'RangeFormat');
     forEachCell(range.rect(), (r, c) => apply(cellAt(sheet, r, c)));
   });
 }
@@ -1025,6 +1150,7 @@ class RangeFormatProxy extends ProxyBase {
   private setSizes(sizesOf: (sheet: SheetState) => Map<number, number>, span: (rect: Rect) => [number, number], points: number): void {
     this.context.enqueue(() => {
       const [from, to] = span(this.range.rect());
+      requireUnprotected(this.range.sheet.state(), 'RangeFormat');
       const sizes = sizesOf(this.range.sheet.state());
       for (let i = from; i <= to; i++) sizes.set(i, points);
     });
@@ -1080,6 +1206,7 @@ class DataValidationProxy extends ProxyBase {
     this.context.enqueue(() => {
       const rect = this.range.rect();
       const sheet = this.range.sheet.state();
+      requireUnprotected(sheet, 'DataValidation');
       const same = sheet.validations.find((v) => rectAddress(v.rect) === rectAddress(rect));
       if (!same && sheet.validations.some((v) => intersects(v.rect, rect))) {
         throw new DoubleOfficeError('InvalidOperation', `数据验证区域与已有区域部分重叠：${rectAddress(rect)}`);
@@ -1122,6 +1249,7 @@ class DataValidationProxy extends ProxyBase {
     this.context.enqueue(() => {
       const rect = this.range.rect();
       const sheet = this.range.sheet.state();
+      requireUnprotected(sheet, 'DataValidation.clear');
       sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, rect));
     });
   }
@@ -1149,6 +1277,7 @@ class ConditionalFormatCollectionProxy extends CollectionProxy<ConditionalFormat
   add(type: string): ConditionalFormatProxy {
     const id = this.context.state.newId('cf');
     this.context.enqueue(() => {
+      requireUnprotected(this.sheetState(), 'ConditionalFormatCollection.add');
       this.sheetState().conditionalFormats.push({ id, type, rect: this.range.rect(), formula: null, fill: null, borders: {} });
     });
     return new ConditionalFormatProxy(this.context, () => this.sheetState(), id);
@@ -1168,6 +1297,7 @@ class ConditionalFormatCollectionProxy extends CollectionProxy<ConditionalFormat
     this.context.enqueue(() => {
       const rect = this.range.rect();
       const sheet = this.sheetState();
+      requireUnprotected(sheet, 'ConditionalFormatCollection.clearAll');
       sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !intersects(cf.rect, rect));
     });
   }
@@ -1220,6 +1350,7 @@ class ConditionalFormatProxy extends ProxyBase {
   delete(): void {
     this.later(() => {
       const sheet = this.sheet();
+      requireUnprotected(sheet, 'ConditionalFormat.delete');
       const cf = this.state();
       sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c !== cf);
     });
@@ -1250,7 +1381,11 @@ class CustomConditionalFormatProxy extends ProxyBase {
       if (cf.type !== 'Custom') throw new DoubleOfficeError('InvalidOperation', 'This operation is not permitted for the current object.');
       return cf;
     };
-    const write = (apply: (cf: ConditionalFormatState) => void): void => context.enqueue(() => apply(customState()));
+    const write = (apply: (cf: ConditionalFormatState) => void): void =>
+      context.enqueue(() => {
+        requireUnprotected(owner.sheet(), 'CustomConditionalFormat');
+        apply(customState());
+      });
     const ruleProxy = new ScalarHolder(context, ['formula'], (prop) => {
       if (prop !== 'formula') throw new DoubleOfficeError('InvalidArgument', `没有属性 ${prop}`);
       return customState().formula;
@@ -1369,6 +1504,7 @@ class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
     const key = this.cellKeyOf(cellAddress);
     this.context.enqueue(() => {
       const sheet = this.sheet.state();
+      requireUnprotected(sheet, 'NoteCollection.add');
       if (sheet.notes.has(key)) throw new DoubleOfficeError('InvalidOperation', `单元格已有备注：${cellAddress}`);
       sheet.notes.set(key, { content: String(content), authorName: '绩效目标表助手' });
     });
@@ -1408,6 +1544,7 @@ class NoteProxy extends ProxyBase {
   }
   set content(content: string) {
     this.later(() => {
+      requireUnprotected(this.sheet.state(), 'Note.content');
       this.state().content = String(content);
     });
   }
@@ -1423,6 +1560,7 @@ class NoteProxy extends ProxyBase {
   delete(): void {
     this.later(() => {
       this.state();
+      requireUnprotected(this.sheet.state(), 'Note.delete');
       this.sheet.state().notes.delete(this.key);
     });
   }
@@ -1484,6 +1622,10 @@ export interface ExcelDouble {
   userInsertRows(sheet: string, beforeRow: number, count: number, source?: 'Local' | 'Remote'): void;
   userAddSheet(name: string): void;
   userDeleteSheet(name: string): void;
+  /** User protects or unprotects a sheet (审阅 → 保护工作表): raises onProtectionChanged. */
+  userProtectSheet(name: string, isProtected: boolean): void;
+  /** User protects or unprotects the workbook's structure (审阅 → 保护工作簿). */
+  userProtectWorkbook(isProtected: boolean): void;
   /** User writes a note / fill / CF of their own (for "never touches the user's things" tests). */
   userSetNote(sheet: string, address: string, content: string): void;
   userSetFill(sheet: string, address: string, color: string): void;
@@ -1541,6 +1683,8 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
 
   const userChange = (sheetName: string, inverse: ChangedEvent['changeType'], address: string, change: (sheet: SheetState) => ChangedEvent['changeType'], source: 'Local' | 'Remote'): void => {
     const sheet = state.sheet(sheetName);
+    // Excel lets nobody edit a protected sheet's (locked) cells; a test doing so is wrong.
+    if (sheet.protected) throw new Error(`工作表受保护，用户不能编辑：${sheetName}`);
     undoStack.push({ sheetId: sheet.id, before: cloneSheet(sheet), inverse, address });
     const changeType = change(sheet);
     state.emitChanged({ type: 'WorksheetChanged', changeType, source, worksheetId: sheet.id, address });
@@ -1657,10 +1801,18 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
         return 'RowInserted';
       }, source),
     userAddSheet: (name) => {
+      if (state.structureProtected) throw new Error('工作簿结构受保护，用户不能添加工作表');
       const sheet = state.addSheet(name);
       state.emitSheet(state.addedHandlers, { type: 'WorksheetAdded', source: 'Local', worksheetId: sheet.id });
     },
-    userDeleteSheet: (name) => state.removeSheet(state.sheet(name)),
+    userDeleteSheet: (name) => {
+      if (state.structureProtected) throw new Error('工作簿结构受保护，用户不能删除工作表');
+      state.removeSheet(state.sheet(name));
+    },
+    userProtectSheet: (name, isProtected) => state.setSheetProtected(state.sheet(name), isProtected),
+    userProtectWorkbook: (isProtected) => {
+      state.structureProtected = isProtected;
+    },
     userSetNote: (sheetName, address, content) => {
       const rect = parseRect(address);
       state.sheet(sheetName).notes.set(cellKey(rect.r1, rect.c1), { content, authorName: '用户' });
@@ -1688,7 +1840,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       });
     },
     handlerCount: () =>
-      [state.changedHandlers, ...state.sheetChangedHandlers.values(), state.addedHandlers, state.deletedHandlers].reduce((sum, handlers) => sum + handlers.size, 0),
+      [state.changedHandlers, ...state.sheetChangedHandlers.values(), state.addedHandlers, state.deletedHandlers, state.protectionHandlers].reduce((sum, handlers) => sum + handlers.size, 0),
   };
 }
 

@@ -34,5 +34,10 @@ export const SheetReportSchema = z.object({
   projectName: z.string(),
   framework: z.enum(['seed', '2021']),
   issues: z.array(IssueSchema),
+  /**
+   * Set when the issues could not be marked in the sheet: `skipped-protected` — the sheet is protected,
+   * so Excel refuses the add-in's conditional formats and notes. Absent everywhere else (CLI, checker page).
+   */
+  marks: z.enum(['skipped-protected']).optional(),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;
