@@ -151,6 +151,66 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await page.close();
   });
 
+  test('a protected sheet: its issues listed with the 受保护 note, no error bar, its cells left alone; unprotected, the note goes', async () => {
+    const { page, outside, errors } = await openPane('?view=templates');
+    const table = tableNumbered(pane.library, 1);
+    const other = tableNumbered(pane.library, 2);
+    for (const t of [table, other]) {
+      await page.getByRole('button', { name: `插入 ${t.projectName}` }).click();
+      await page.locator('[data-role="insert-outcome"]').waitFor();
+    }
+    const costCell = costCellOf(table);
+    await page.getByRole('tab', { name: /检查/ }).click();
+    await userEdit(page, table.projectName, costCell, OVER_BUDGET);
+    await page.locator('button[data-code="cost-over-budget"]').waitFor();
+    const costMarked = () =>
+      page.evaluate(
+        ([s, a]) => window.__excelDouble!.snapshot(s).conditionalFormats.some((cf) => cf.range === a && (cf.formula ?? '').includes('jixiao:error')),
+        [table.projectName, costCell],
+      );
+    expect(await costMarked()).toBe(true);
+    // Marks cleared first, so what the pane writes (or not) while the sheet is protected shows.
+    await page.getByRole('button', { name: '清除标记' }).click();
+    await page.waitForFunction(
+      ([s, a]) => !window.__excelDouble!.snapshot(s).conditionalFormats.some((cf) => cf.range === a),
+      [table.projectName, costCell],
+    );
+
+    // A colleague protects the sheet (审阅 → 保护工作表): the live check re-reads it and says why it is not marked.
+    await page.evaluate((name) => window.__excelDouble!.userProtectSheet(name, true), table.projectName);
+    const section = page.locator(`section[data-sheet="${table.projectName}"]`);
+    const note = section.locator('[data-role="protected-note"]');
+    await note.waitFor();
+    expect(await note.textContent()).toBe('工作表受保护：问题只在此列出，未在单元格中标记。');
+    expect(await section.locator('button[data-code="cost-over-budget"]').count()).toBe(1);
+    expect(await page.locator(`section[data-sheet="${other.projectName}"] [data-role="protected-note"]`).count()).toBe(0);
+
+    // 全部检查 with the sheet protected: every sheet listed, nothing written to the protected one, no error bar.
+    const before = await page.evaluate((name) => window.__excelDouble!.snapshot(name), table.projectName);
+    await page.evaluate(() => window.__excelDouble!.resetSyncs());
+    await page.getByRole('button', { name: '全部检查' }).click();
+    // Done once it has listed and read the sheets and the buttons are enabled again.
+    await page.waitForFunction(() => window.__excelDouble!.syncCount >= 2 && !document.querySelector('[role="toolbar"] button[disabled]'));
+    expect(await page.locator('section[data-sheet]').count()).toBe(2);
+    expect(await note.count()).toBe(1);
+    expect(await page.evaluate((name) => window.__excelDouble!.snapshot(name), table.projectName)).toEqual(before);
+    expect(await costMarked()).toBe(false);
+    expect(await page.locator('[data-role="pane-error"]').count()).toBe(0);
+
+    // Unprotected: re-checked, marked, the note gone.
+    await page.evaluate((name) => window.__excelDouble!.userProtectSheet(name, false), table.projectName);
+    await note.waitFor({ state: 'detached' });
+    expect(await section.locator('button[data-code="cost-over-budget"]').count()).toBe(1);
+    await page.waitForFunction(
+      ([s, a]) => window.__excelDouble!.snapshot(s).conditionalFormats.some((cf) => cf.range === a && (cf.formula ?? '').includes('jixiao:error')),
+      [table.projectName, costCell],
+    );
+    expect(await page.locator('[data-role="pane-error"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('ExcelApi 1.8 (the manifest minimum): view=check opens the 检查 tab and live check marks an edit; below it the pane says 不支持', async () => {
     const { page, outside, errors } = await openPane('?view=check', { double: { maxExcelApi: '1.8' } });
     await expect(page.getByRole('tab', { name: /检查/ }).getAttribute('aria-selected')).resolves.toBe('true');
