@@ -68,6 +68,8 @@ export interface CheckContext {
   memory: MarkMemory;
   settings: Settings;
   library: TemplateLibrary | null;
+  /** False for a live check with settings.liveMarks off: read and report, write nothing. */
+  writeMarks: boolean;
 }
 
 export interface SheetRef {
@@ -213,8 +215,8 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
   // Second read, only for what the first could not know.
   let secondRead = false;
   for (const plan of plans) {
-    // Nothing will be written to a protected sheet, so what its marks are need not be known.
-    if (!plan.writable) continue;
+    // Nothing will be written to a protected sheet (or at all), so what its marks are need not be known.
+    if (!plan.writable || !ctx.writeMarks) continue;
     for (const cf of plan.unknownCfs) {
       const rule = cf.custom.rule;
       rule.load('formula');
@@ -232,7 +234,7 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
   let writes = 0;
   const added: { sheetId: string; cf: Excel.ConditionalFormat; mark: ExistingMark }[] = [];
   for (const plan of plans) {
-    if (!plan.writable) continue;
+    if (!plan.writable || !ctx.writeMarks) continue;
     const memory = ctx.memory.get(plan.read.ref.id);
     for (const [id, rule] of plan.formulaReads) memory.cfs.set(id, parseMarkFormula(rule.formula));
     writes += queueMarkChanges(plan, memory, ctx.features, added);

@@ -57,13 +57,11 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   const delayMs = deps.liveCheckDelayMs ?? DEFAULT_LIVE_DELAY_MS;
   let settingsCache: Settings | null = null;
 
-  const checkContext = async (): Promise<CheckContext> => ({
-    counter,
-    features,
-    memory,
-    settings: settingsCache ?? (await host.loadSettings()),
-    library: deps.library,
-  });
+  /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
+  const checkContext = async (live = false): Promise<CheckContext> => {
+    const settings = settingsCache ?? (await host.loadSettings());
+    return { counter, features, memory, settings, library: deps.library, writeMarks: !live || settings.liveMarks };
+  };
 
   /** Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. */
   const insertPlans = async (count: number, makePlan: (index: number, existing: string[]) => SheetPlan, onProgress?: ProgressHandler): Promise<InsertResult> => {
@@ -196,7 +194,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       const ids = [...pending];
       pending.clear();
       if (stopped || ids.length === 0) return;
-      const ctx = await checkContext();
+      const ctx = await checkContext(true);
       await run(async (context) => {
         // Names are re-read in the same sync as the sheets, so a rename costs nothing extra.
         const worksheets = context.workbook.worksheets;
@@ -225,7 +223,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       schedule(event.worksheetId);
     };
 
-    const ctx = await checkContext();
+    const ctx = await checkContext(true);
     const handlers: { context: OfficeExtension.ClientRequestContext; remove(): void }[] = [];
     await run(async (context) => {
       order = await listSheets(context);

@@ -11,5 +11,5 @@ export interface SettingsTabProps {
 }
 
 export function SettingsTab({ settings, onChange, saveState }: SettingsTabProps): React.JSX.Element {
-  return <SettingsForm settings={settings} onChange={onChange} status={saveState} />;
+  return <SettingsForm settings={settings} onChange={onChange} status={saveState} liveMarksOption />;
 }

@@ -1,7 +1,7 @@
 // The check-settings form (framework, budget year, thresholds, required dimensions), shared by the task pane's 设置 tab and
 // the checker page. It only edits: where settings are kept (workbook, localStorage) is the page's business.
 import * as React from 'react';
-import { Button, Caption1, Checkbox, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Field, Input, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { FRAMEWORK_LIST } from '../core/frameworks';
 import type { Framework } from '../core/frameworks/types';
 import { SettingsSchema, type FrameworkName, type Settings } from '../core/model';
@@ -116,9 +116,11 @@ export interface SettingsFormProps {
   onChange: (settings: Settings) => void;
   /** Where the settings went (已保存 / 正在保存…), announced politely. */
   status: string;
+  /** The task pane offers live cell marks; the checker page has no cells to mark. */
+  liveMarksOption?: boolean;
 }
 
-export function SettingsForm({ settings, onChange, status }: SettingsFormProps): React.JSX.Element {
+export function SettingsForm({ settings, onChange, status, liveMarksOption = false }: SettingsFormProps): React.JSX.Element {
   const styles = useStyles();
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(settings));
   const [errors, setErrors] = React.useState<DraftErrors>({});
@@ -145,6 +147,15 @@ export function SettingsForm({ settings, onChange, status }: SettingsFormProps):
           ))}
         </Select>
       </Field>
+      {liveMarksOption && (
+        <Field hint="关闭后，问题仍随输入列在“检查”中；单元格标记只在点“全部检查”时更新，输入时 Excel 的撤消记录里不会夹入标记操作。">
+          <Switch
+            label="输入时即时标记单元格"
+            checked={settings.liveMarks}
+            onChange={(_, data) => onChange(SettingsSchema.parse({ ...settings, liveMarks: data.checked }))}
+          />
+        </Field>
+      )}
       <Field label="预算年度" hint="留空则按表中写明的年度" {...fieldState('budgetYear')}>
         <Input className={styles.control} type="number" inputMode="numeric" value={draft.budgetYear} placeholder="自动" onChange={(_, data) => update('budgetYear', data.value)} />
       </Field>

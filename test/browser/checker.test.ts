@@ -267,6 +267,7 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     expect(await page.locator('[data-code="missing-dimension"]').count()).toBe(missingDimension(satisfactionReports).length);
 
     await page.getByRole('button', { name: /检查设置/ }).click();
+    expect(await page.getByRole('switch', { name: '输入时即时标记单元格' }).count()).toBe(0);
     const seedBoxes = page.locator('fieldset[data-framework="seed"]');
     for (const name of ['满意度指标', '服务对象满意度指标']) {
       const box = seedBoxes.getByRole('checkbox', { name, exact: true });

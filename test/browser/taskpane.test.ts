@@ -118,6 +118,14 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await page.getByText('请输入 0–100 之间的百分数').waitFor();
     const after = await page.evaluate(() => window.__excelDouble!.Office.context.document.settings.get('jixiao.settings') as { minSatisfaction: number });
     expect(after.minSatisfaction).toBe(95);
+    // Live cell marks can be switched off (kept with the workbook); the checker page has no such switch.
+    await page.getByLabel('满意度下限（%）').fill('95');
+    const liveMarks = page.getByRole('switch', { name: '输入时即时标记单元格' });
+    expect(await liveMarks.isChecked()).toBe(true);
+    await liveMarks.click();
+    await page.waitForFunction(
+      () => (window.__excelDouble!.Office.context.document.settings.get('jixiao.settings') as { liveMarks?: boolean }).liveMarks === false,
+    );
 
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);

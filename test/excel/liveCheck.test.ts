@@ -160,3 +160,33 @@ test('the double refuses worksheets.onChanged below ExcelApi 1.9 at sync, as Exc
   ).rejects.toThrow(/ApiNotFound/);
   expect(excel.handlerCount()).toBe(0);
 });
+
+test('liveMarks off: typing updates the report and writes nothing (one read per re-check); 全部检查 marks', async () => {
+  const { excel, host } = setUp({}, DELAY);
+  const table = loadSeedLibrary().tables[0];
+  const [name] = (await host.insertTables([table])).sheetNames;
+  await host.saveSettings({ ...(await host.loadSettings()), liveMarks: false });
+  const sheet = readSheet(gridFromDouble(excel, name))!;
+  const costIndex = sheet.table.indicators.findIndex((r) => r.level2.startsWith('成本') && r.parsed.kind === 'moneyTotal');
+  const costCell = sheet.rowRefs[costIndex].value;
+
+  const received: SheetReport[][] = [];
+  const stop = await host.startLiveCheck((reports) => received.push(reports), (error) => {
+    throw error;
+  });
+  const before = excel.snapshot(name);
+  excel.resetSyncs();
+  excel.userEdit(name, costCell, `≤${sheet.table.budget.total! * 2}万元`);
+  const reports = await nextReports(received);
+  expect(reports[0].issues.find((i) => i.code === 'cost-over-budget')?.cells).toContain(costCell);
+  expect(excel.syncCount).toBe(1);
+  const after = excel.snapshot(name);
+  expect(after.conditionalFormats).toEqual(before.conditionalFormats);
+  expect(after.notes).toEqual(before.notes);
+  expect(marksInDouble(excel, name)).toEqual([]);
+
+  await host.checkAll();
+  expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
+  expect(marksInDouble(excel, name).some((m) => m.startsWith(`${costCell} `))).toBe(true);
+  await stop();
+});

@@ -23,6 +23,11 @@ export const SettingsSchema = z.object({
   minSatisfaction: z.number().min(0).max(100).default(90),
   /** Severity overrides by rule code. */
   severities: z.partialRecord(RuleCodeSchema, SeveritySchema).default({}),
+  /**
+   * The add-in marks cells as the user types. Off: the task pane list stays live, but cells are marked
+   * only by 全部检查, so typing never adds jixiao's writes to Excel's undo history.
+   */
+  liveMarks: z.boolean().default(true),
   /** Rules switched off. */
   disabledRules: z.array(RuleCodeSchema).default([]),
   /**
