@@ -1,6 +1,7 @@
 // Shared set-up for the adapter tests: a fresh Excel double installed as the globals, a host over it.
 import { createExcelHost } from '../../src/excel/excelHost';
 import type { ExcelHost } from '../../src/excel/excelHost';
+import { fromA1 } from '../../src/core/sheet/address';
 import type { CellGrid, CellValue } from '../../src/core/sheet/types';
 import { installExcelDouble } from '../support/excelDouble';
 import type { ExcelDouble, ExcelDoubleOptions } from '../support/excelDouble';
@@ -22,12 +23,7 @@ export function gridFromDouble(excel: ExcelDouble, name: string): CellGrid {
   const snap = excel.snapshot(name);
   const positions = Object.entries(snap.cells)
     .filter(([, cell]) => cell.value !== '')
-    .map(([address, cell]) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-      let col = 0;
-      for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-      return { row: Number(m[2]) - 1, col: col - 1, value: cell.value as CellValue };
-    });
+    .map(([address, cell]) => ({ ...fromA1(address), value: cell.value as CellValue }));
   const top = Math.min(...positions.map((p) => p.row));
   const left = Math.min(...positions.map((p) => p.col));
   const bottom = Math.max(...positions.map((p) => p.row));
