@@ -42,6 +42,25 @@ export default async function bench(): Promise<BenchFigure[]> {
   for (const name of names) excel.userSetNote(name, 'A1', '用户的备注');
   const reopenedCheck = await traffic(excel, () => reopened.checkAll());
 
+  // Live check, as the user types: one edit → one debounced re-check of that sheet.
+  const live = fresh();
+  const liveNames = (await live.host.insertTables(library.tables)).sheetNames;
+  const queue: unknown[][] = [];
+  const stop = await live.host.startLiveCheck((reports) => queue.push(reports), (error) => {
+    throw error;
+  });
+  const liveEdit = async (value: string) => {
+    const seen = queue.length;
+    return traffic(live.excel, async () => {
+      live.excel.userEdit(liveNames[0], cell, value);
+      while (queue.length === seen) await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+  };
+  const liveMarked = await liveEdit(''); // missing-value appears
+  await liveEdit('≥14个'); // and goes (a stronger target than the template's ≥13个)
+  const liveUnchanged = await liveEdit('≥15个'); // still no issue: nothing to write
+  await stop();
+
   let toggle = false;
   const recheckMs = await medianMs(5, async () => {
     toggle = !toggle;
@@ -53,6 +72,8 @@ export default async function bench(): Promise<BenchFigure[]> {
     { name: 'syncs: insert one table', value: one.syncs, unit: 'syncs' },
     { name: 'syncs: insert all 16 tables', value: all.syncs, unit: 'syncs' },
     { name: 'syncs: insert blank form', value: blank.syncs, unit: 'syncs' },
+    { name: 'syncs: live re-check after an edit that changes marks (read + write)', value: liveMarked.syncs, unit: 'syncs' },
+    { name: 'syncs: live re-check after an edit, marks unchanged (read)', value: liveUnchanged.syncs, unit: 'syncs' },
     { name: 'syncs: first checkAll of 16 fresh tables (list + read + write)', value: firstCheck.syncs, unit: 'syncs' },
     { name: 'commands: first checkAll of 16 fresh tables', value: firstCheck.commands, unit: 'commands' },
     { name: 'syncs: checkAll after an edit (list + read + write)', value: recheck.syncs, unit: 'syncs' },
