@@ -3,11 +3,7 @@
 import type { Workbook } from 'exceljs';
 import { MARK_STYLES, marksForReport } from '../core/marks';
 import type { SheetReport } from '../core/model';
-
-/** `#C50F1F` → exceljs ARGB `FFC50F1F`. */
-function argb(hex: string): string {
-  return `FF${hex.replace(/^#/, '').toUpperCase()}`;
-}
+import { argb } from './write';
 
 /**
  * Applies every report's marks to its sheet of `workbook` (in place) and returns how many cells were

@@ -8,9 +8,9 @@ const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };
 /** Excel caps a list validation's inline formula at 255 characters. */
 const MAX_LIST_FORMULA = 255;
 
-/** `#RRGGBB` → exceljs ARGB. */
-function argb(colour: string): string {
-  return `FF${colour.replace('#', '').toUpperCase()}`;
+/** `#RRGGBB` → exceljs ARGB (`#C50F1F` → `FFC50F1F`), opaque. */
+export function argb(colour: string): string {
+  return `FF${colour.replace(/^#/, '').toUpperCase()}`;
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
