@@ -1,5 +1,5 @@
 import type { Operator, ParsedValue } from '../model';
-import { convertMoney } from './money';
+import { convertMoney, withoutFloatNoise } from './money';
 import { isLowerBound, isStrict, isUpperBound } from './operators';
 import { compactText } from './text';
 
@@ -84,13 +84,8 @@ export function compareTargets(template: ParsedValue, actual: ParsedValue): Targ
   return fromSign(sign(Number(isStrict(actual.operator)), Number(isStrict(template.operator))));
 }
 
-/** Number without float noise or needless decimals: 291.2, 1500, 0.8. */
-function formatNumber(value: number): string {
-  return String(Number.parseFloat(value.toPrecision(15)));
-}
-
-/** A parsed value in normal form for messages: `≥13个`, `≤291.2万元`; deadlines and text as written. */
+/** A parsed value in normal form for messages (no float noise, no needless decimals): `≥13个`, `≤291.2万元`; deadlines and text as written. */
 export function formatValue(value: ParsedValue): string {
   if (value.number === null) return value.raw;
-  return `${value.operator ?? ''}${formatNumber(value.number)}${value.unit ?? ''}`;
+  return `${value.operator ?? ''}${withoutFloatNoise(value.number)}${value.unit ?? ''}`;
 }

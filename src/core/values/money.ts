@@ -14,8 +14,11 @@ export function isMoneyUnit(unit: string): boolean {
   return Object.prototype.hasOwnProperty.call(MONEY_UNIT_FACTORS, unit);
 }
 
-/** Removes the float noise a power-of-ten conversion leaves (291.2 × 10000 = 2912000.0000000005). */
-export function roundConverted(value: number): number {
+/**
+ * Removes the float noise arithmetic leaves in a value read from text: a power-of-ten conversion
+ * (291.2 × 10000 = 2912000.0000000005) or a product such as 7*24.
+ */
+export function withoutFloatNoise(value: number): number {
   return Number.isFinite(value) ? Number.parseFloat(value.toPrecision(15)) : value;
 }
 
@@ -30,5 +33,5 @@ export function convertMoney(amount: number, from: AmountUnit | string, to: Amou
   if (fromFactor === toFactor) return amount;
   // Multiply or divide by an exact power of ten rather than by a fractional ratio, to keep digits exact.
   const result = fromFactor > toFactor ? amount * (fromFactor / toFactor) : amount / (toFactor / fromFactor);
-  return roundConverted(result);
+  return withoutFloatNoise(result);
 }

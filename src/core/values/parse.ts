@@ -1,6 +1,6 @@
 import type { AmountUnit, IndicatorRow, Operator, ParsedValue } from '../model';
 import { parseDeadline } from './deadline';
-import { convertMoney } from './money';
+import { convertMoney, withoutFloatNoise } from './money';
 import { takeLeadingOperator, takeTrailingOperator } from './operators';
 import { normaliseText } from './text';
 import { classifyUnit, isExactUnit, unitFromName, type UnitClass } from './units';
@@ -41,12 +41,12 @@ const STARTING_FROM = /^(?:自|从)[^\d]{1,30}?起/;
 const UNIT_COST_NAME = /每|[人户]均|单价|均价|单位成本|单次|标准$/;
 /** Number with optional sign, thousands separators (`1,500`) and decimals. */
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/;
-/** `7*24小时`: a product of two numbers. */
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** Small Chinese numerals as people write counts and periods: 一, 两, 十, 十二, 二十, 二十五. */
 const CHINESE_NUMBER = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?/;
 /** `每年≥2次` → `≥2次/年`: a leading period becomes the per-part of the unit. */
 const PER_PERIOD_PREFIX = /^每(年|半年|季度|季|月|周|天|日|人|次)/;
+/** `7*24小时`: a product of two numbers. */
 const PRODUCT = /^[*×xX](\d+(?:\.\d+)?)/;
 
 function result(raw: string, fields: Partial<Omit<ParsedValue, 'raw'>> & Pick<ParsedValue, 'kind'>): ParsedValue {
@@ -92,7 +92,7 @@ function readNumber(text: string): { number: number; rest: string } | null {
   // 7*24小时 reads as 7 × 24 = 168 (hours a week of round-the-clock service), a duration of 168 小时.
   const product = PRODUCT.exec(rest);
   if (product) {
-    number = Number.parseFloat((number * Number(product[1])).toPrecision(15));
+    number = withoutFloatNoise(number * Number(product[1]));
     rest = rest.slice(product[0].length);
   }
   return Number.isFinite(number) ? { number, rest } : null;
@@ -144,8 +144,9 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
 
   const period = PER_PERIOD_PREFIX.exec(compact);
   const unitSuffix = period ? `/${period[1]}` : '';
-  const leading = takeLeadingOperator(period ? compact.slice(period[0].length) : compact);
-  const afterOperator = leading ? leading.rest : period ? compact.slice(period[0].length) : compact;
+  const afterPeriod = period ? compact.slice(period[0].length) : compact;
+  const leading = takeLeadingOperator(afterPeriod);
+  const afterOperator = leading?.rest ?? afterPeriod;
   const blank = placeholder(raw, leading?.operator ?? null, afterOperator === '' ? '*' : afterOperator);
   if (blank) return { value: blank, unitSource: blank.unit ? 'value' : null };
 
