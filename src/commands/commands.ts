@@ -1,12 +1,21 @@
 // Ribbon commands without a task pane (commands.html, the manifest's FunctionFile). Built by webpack
 // from this entry; it goes through the Excel host, never Office.js directly beyond registration.
 import { createExcelHost } from '../excel/excelHost';
+import { describeError } from '../web/errors';
 
-/** Handler of the 清除标记 button: removes every mark jixiao made, then tells Office it is done. */
+/**
+ * Handler of the 清除标记 button: removes every mark jixiao made, then tells Office it is done.
+ * A failure (marks kept on a protected sheet, Excel in cell-edit mode…) has no page to be shown on: with
+ * ExcelApi 1.8 and no shared runtime a function command cannot open the task pane or a notification, so
+ * it is logged, and the pane's issue list already says a protected sheet's marks are neither updated nor
+ * cleared. Never rejects: a rejected command only becomes an unhandled rejection in a hidden runtime.
+ */
 export async function clearMarks(event: { completed: () => void }): Promise<void> {
   try {
     // Clearing needs no template library.
     await createExcelHost({ library: { tables: [], notes: [] } }).clearMarks();
+  } catch (error) {
+    console.error(`清除标记未完成：${describeError(error)}`);
   } finally {
     event.completed();
   }

@@ -62,8 +62,11 @@ const useStyles = makeStyles({
   protectedNote: { display: 'block', color: tokens.colorNeutralForeground2, marginBottom: tokens.spacingVerticalXS },
 });
 
-/** Why a sheet's issues are not in its cells; shown under the sheet's title, folded or not. */
-const PROTECTED_NOTE = '工作表受保护：问题只在此列出，未在单元格中标记。';
+/**
+ * Why a sheet's cells do not show its issues; shown under the sheet's title, folded or not. Marks made
+ * before the sheet was protected stay as they were: Excel refuses to change them, 清除标记 included.
+ */
+const PROTECTED_NOTE = '工作表受保护：问题只在此列出，单元格中的标记不会更新，也无法清除。';
 
 export interface IssueListProps {
   reports: SheetReport[];

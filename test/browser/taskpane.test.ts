@@ -189,7 +189,7 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     const section = page.locator(`section[data-sheet="${table.projectName}"]`);
     const note = section.locator('[data-role="protected-note"]');
     await note.waitFor();
-    expect(await note.textContent()).toBe('工作表受保护：问题只在此列出，未在单元格中标记。');
+    expect(await note.textContent()).toBe('工作表受保护：问题只在此列出，单元格中的标记不会更新，也无法清除。');
     expect(await section.locator('button[data-code="cost-over-budget"]').count()).toBe(1);
     expect(await page.locator(`section[data-sheet="${other.projectName}"] [data-role="protected-note"]`).count()).toBe(0);
 
