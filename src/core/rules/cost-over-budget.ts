@@ -27,12 +27,12 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
   const { unit } = sheet.table;
   const { total, label } = limit;
   const ceiling = total + settings.fundsTolerance;
-  const costs = grid.rows.filter(
-    ({ row }) => rowDimensionRole(framework, row) === 'cost' && row.parsed.kind === 'moneyTotal' && row.parsed.amount !== null,
-  );
+  const costs = grid.rows.flatMap(({ row, refs }) => {
+    const { kind, amount } = row.parsed;
+    return rowDimensionRole(framework, row) === 'cost' && kind === 'moneyTotal' && amount !== null ? [{ row, refs, amount }] : [];
+  });
   const findings: Finding[] = [];
-  for (const { row, refs } of costs) {
-    const amount = row.parsed.amount as number;
+  for (const { row, refs, amount } of costs) {
     if (amount > ceiling) {
       findings.push({
         message: `${gridRowLabel(grid, row)}的指标值「${row.value}」即 ${formatAmount(amount, unit)}，超过${label} ${formatAmount(total, unit)}`,
@@ -41,9 +41,9 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
     }
   }
   if (findings.length > 0 || costs.length < 2) return findings;
-  const sum = costs.reduce((s, { row }) => s + (row.parsed.amount as number), 0);
+  const sum = costs.reduce((s, { amount }) => s + amount, 0);
   if (sum > ceiling) {
-    const parts = costs.map(({ row }) => formatAmount(row.parsed.amount as number, unit)).join(' + ');
+    const parts = costs.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
     findings.push({
       message: `${inGrid(grid, `${costs.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}`,
       cells: cellsOf(...costs.map(({ refs }) => refs.value), limit.address),

@@ -35,8 +35,13 @@ export interface LocatedRow {
 }
 
 /** Indicator rows with their cell refs (the two arrays are parallel by contract). */
+function located(indicators: IndicatorRow[], rowRefs: IndicatorRowRefs[]): LocatedRow[] {
+  return indicators.map((row, index) => ({ row, refs: rowRefs[index], index }));
+}
+
+/** The annual grid's rows (table.indicators) with their cell refs. */
 export function locatedRows(sheet: SheetTable): LocatedRow[] {
-  return sheet.table.indicators.map((row, index) => ({ row, refs: sheet.rowRefs[index], index }));
+  return located(sheet.table.indicators, sheet.rowRefs);
 }
 
 /** How a row is named in a message: `成本指标「运维费用支出」`. */
@@ -80,7 +85,7 @@ export function sheetGrids(sheet: SheetTable): ScopedGrid[] {
       goals: grid.goals,
       goalsRef: grid.goalsRef,
       header: grid.indicatorHeader,
-      rows: grid.indicators.map((row, index) => ({ row, refs: grid.rowRefs[index], index })),
+      rows: located(grid.indicators, grid.rowRefs),
     })),
   ];
 }
