@@ -23,7 +23,7 @@ export function marksForReport(report: SheetReport): CellMark[] {
   for (const issue of report.issues) {
     for (const address of issue.cells) {
       const entry = byCell.get(address) ?? { severity: issue.severity, messages: [] };
-      if (SEVERITY_RANK[issue.severity] < SEVERITY_RANK[entry.severity]) entry.severity = issue.severity;
+      if (compareSeverity(issue.severity, entry.severity) < 0) entry.severity = issue.severity;
       entry.messages.push({ severity: issue.severity, text: issue.message });
       byCell.set(address, entry);
     }
@@ -32,12 +32,13 @@ export function marksForReport(report: SheetReport): CellMark[] {
     address,
     severity: entry.severity,
     message: entry.messages
-      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+      .sort((a, b) => compareSeverity(a.severity, b.severity))
       .map((m) => `【${MARK_STYLES[m.severity].label}】${m.text}`)
       .join('\n'),
   }));
 }
 
+/** Negative when `a` is more severe than `b`: sorts error, warning, info. */
 export function compareSeverity(a: Severity, b: Severity): number {
   return SEVERITY_RANK[a] - SEVERITY_RANK[b];
 }
