@@ -13,12 +13,11 @@ import type { CellMark } from '../core/marks';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { shownValue } from '../core/sheet/shown';
 import type { CellGrid, CellValue } from '../core/sheet/types';
+import { queueBoxBorder } from './borders';
 import type { ExcelFeatures } from './features';
 import { isMarkNote, markFormula, markKey, markNoteText, parseMarkFormula } from './marks';
 import type { ExistingMark } from './marks';
 import type { SyncCounter } from './syncCounter';
-
-const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
 /** What the adapter remembers of a sheet between checks (keyed by worksheet id). */
 interface SheetMemory {
@@ -111,7 +110,7 @@ interface SheetRead {
 }
 
 /** A1 part of an address Excel returns (`'My sheet'!A1:B2` → `A1:B2`). */
-export function localAddress(address: string): string {
+function localAddress(address: string): string {
   return address.slice(address.lastIndexOf('!') + 1);
 }
 
@@ -275,11 +274,7 @@ function queueMarkChanges(
     const cf = worksheet.getRange(mark.address).conditionalFormats.add('Custom');
     cf.custom.rule.formula = markFormula(mark.address, mark.severity);
     cf.custom.format.fill.color = style.fill;
-    for (const edge of EDGES) {
-      const border = cf.custom.format.borders.getItem(edge);
-      border.style = 'Continuous';
-      border.color = style.border;
-    }
+    queueBoxBorder(cf.custom.format.borders, style.border);
     added.push({ sheetId: plan.read.ref.id, cf, mark: { address: mark.address, severity: mark.severity } });
     changes++;
   }

@@ -6,10 +6,10 @@
  * - the message sits in a cell note that starts with NOTE_TAG; a note without the tag is the user's.
  */
 import type { Severity } from '../core/model';
-import { fromA1 } from '../core/sheet/address';
+import { columnName, fromA1 } from '../core/sheet/address';
 
-export const MARK_SENTINEL = 'jixiao';
-export const NOTE_TAG = '【绩效目标表助手】';
+const MARK_SENTINEL = 'jixiao';
+const NOTE_TAG = '【绩效目标表助手】';
 
 export interface ExistingMark {
   /** Cell the mark is on now; null when its cell was deleted (#REF!). */
@@ -18,9 +18,8 @@ export interface ExistingMark {
 }
 
 function absolute(address: string): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(address.replace(/\$/g, '').toUpperCase());
-  if (!m) throw new Error(`不是单元格地址：${address}`);
-  return `$${m[1]}$${m[2]}`;
+  const { row, col } = fromA1(address);
+  return `$${columnName(col)}$${row + 1}`;
 }
 
 export function markFormula(address: string, severity: Severity): string {

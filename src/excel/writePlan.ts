@@ -1,6 +1,7 @@
 /** SheetPlan → one queued Office.js batch on a worksheet (no sync here: the caller syncs once). */
 import { parseRange, toA1, toRange } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
+import { queueBoxBorder } from './borders';
 import type { ExcelFeatures } from './features';
 
 /** Excel limits of a validation's input prompt and inline list. */
@@ -8,14 +9,12 @@ const PROMPT_TITLE_MAX = 32;
 const PROMPT_MESSAGE_MAX = 255;
 const LIST_SOURCE_MAX = 255;
 
-const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
-
 // String forms of the Excel enums: they need no `Excel` global at load time.
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 
 /** Column width in characters (as in the plan and exceljs) → Excel points: 7 px a character + 5 px padding. */
-export function charactersToPoints(characters: number): number {
+function charactersToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
@@ -23,7 +22,7 @@ export function charactersToPoints(characters: number): number {
  * Strings Excel would turn into something else when written through `values` (numbers, percentages,
  * dates, formulas) get the quote prefix, so `=100百分比` or `1.5` stay text exactly as planned.
  */
-export function protectText(value: string): string {
+function protectText(value: string): string {
   return /^[=+\-@']/.test(value) || /^[\d\s.,:/%$¥+-]+$/.test(value) || /^(true|false)$/i.test(value) ? `'${value}` : value;
 }
 
@@ -34,13 +33,7 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.hAlign) range.format.horizontalAlignment = H_ALIGN[style.hAlign];
   if (style.vAlign) range.format.verticalAlignment = V_ALIGN[style.vAlign];
   if (style.wrap !== undefined) range.format.wrapText = style.wrap;
-  if (style.border) {
-    for (const edge of EDGES) {
-      const border = range.format.borders.getItem(edge);
-      border.style = 'Continuous';
-      border.color = '#000000';
-    }
-  }
+  if (style.border) queueBoxBorder(range.format.borders, '#000000');
 }
 
 function clip(text: string, max: number): string {
