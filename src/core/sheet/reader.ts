@@ -35,8 +35,9 @@ const DEFAULT_UNIT: AmountUnit = '万元';
 const INLINE_DEPARTMENT_LABEL = '单位';
 /** Header fields read as a block: their value may sit below the label instead of beside it. */
 const BLOCK_FIELDS: readonly HeaderField[] = ['purpose', 'goals'];
+const PROJECT_NAME_LABELS: ReadonlySet<string> = new Set(HEADER_FIELD_LABELS.projectName);
 /** Labels that may carry their value in the same cell (`项目名称：…`). */
-const INLINE_LABELS: ReadonlySet<string> = new Set([...EXTRA_FIELD_LABELS, ...DEPARTMENT_LABELS, ...HEADER_FIELD_LABELS.projectName, INLINE_DEPARTMENT_LABEL]);
+const INLINE_LABELS: ReadonlySet<string> = new Set([...EXTRA_FIELD_LABELS, ...DEPARTMENT_LABELS, ...PROJECT_NAME_LABELS, INLINE_DEPARTMENT_LABEL]);
 
 interface Found {
   text: string;
@@ -162,12 +163,11 @@ function findGridHeader(cells: SheetCells, fromRow: number): GridHeader | null {
 }
 
 /** `label：value` in one cell, for known labels. */
-function inlineValue(text: string, labels: ReadonlySet<string> | readonly string[]): { label: string; value: string } | null {
+function inlineValue(text: string, labels: ReadonlySet<string>): { label: string; value: string } | null {
   const match = /^([^：:]+)[：:](.+)$/s.exec(text.trim());
   if (!match) return null;
   const label = normalizeLabel(match[1]);
-  const known = labels instanceof Set ? labels.has(label) : (labels as readonly string[]).includes(label);
-  return known ? { label, value: match[2].trim() } : null;
+  return labels.has(label) ? { label, value: match[2].trim() } : null;
 }
 
 /** The first non-blank cell along the positions: its value, 'label' when a label comes first, or null. */
@@ -198,9 +198,9 @@ function valueOf(cells: SheetCells, row: number, col: number, lastRow: number, b
 export function readAmount(value: CellValue, tableUnit: AmountUnit): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  const match = /^([+-]?\d+(?:\.\d+)?)(千元|万元|百万元|千万元|亿元|元)?$/.exec(compactText(value).replace(/,/g, ''));
-  if (!match) return null;
-  return convertMoney(Number(match[1]), match[2] ?? tableUnit, tableUnit);
+  const match = /^([+-]?\d+(?:\.\d+)?)(\D*)$/.exec(compactText(value).replace(/,/g, ''));
+  // convertMoney answers null for a unit that is not money.
+  return match ? convertMoney(Number(match[1]), match[2] || tableUnit, tableUnit) : null;
 }
 
 /** `343101天津市司法局装备财务处` → code and name. */
@@ -387,7 +387,7 @@ function startsAnotherTable(cells: SheetCells, fromRow: number, toRow: number): 
   for (const { text } of cells.filled(fromRow, toRow)) {
     const label = normalizeLabel(text);
     if (HEADER_FIELD_LABELS.projectName.includes(label) || DEPARTMENT_LABELS.includes(label) || matchUnitLabel(text) !== null) return true;
-    if (text.includes(LABELS.titleSuffix) || inlineValue(text, HEADER_FIELD_LABELS.projectName) !== null) return true;
+    if (text.includes(LABELS.titleSuffix) || inlineValue(text, PROJECT_NAME_LABELS) !== null) return true;
   }
   return false;
 }
@@ -497,8 +497,9 @@ export function readSheet(grid: CellGrid, options: ReadSheetOptions = {}): Sheet
 
   // One grid is the annual one with the header's goals; with more, the annual grid is the table's.
   const scoped = grids.length > 1 ? scopeGrids(cells, grids) : null;
-  const main = scoped?.find((g) => g.scope === 'annual') ?? scoped?.[scoped.length - 1] ?? grids[0];
-  const goals = scoped ? (main as ScopedGrid).goals : (fields.goals ?? null);
+  const annual = scoped ? (scoped.find((g) => g.scope === 'annual') ?? scoped[scoped.length - 1]) : null;
+  const main = annual ?? grids[0];
+  const goals = annual ? annual.goals : (fields.goals ?? null);
   const otherGrids: OtherGrid[] | undefined = scoped
     ?.filter((g) => g !== main)
     .map((g) => ({
