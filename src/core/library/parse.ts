@@ -9,6 +9,7 @@ import {
   type ParseNote,
   type TemplateLibrary,
 } from '../model';
+import { LABELS } from '../sheet/labels';
 import { parseRowValue } from '../values';
 import { labelKey, NUMBERED_ENTRY, tokenize, type CellToken, type HeadingToken, type Token } from './tokens';
 
@@ -28,14 +29,15 @@ export class SeedFormatError extends Error {
 const DEPARTMENT = /^(\d{6})\s*(\S.*)$/;
 const UNIT = /^单位[：:]\s*(\S+)$/;
 
+/** The seed's labels are the ones the sheet layout writes (sheet/labels), matched by labelKey. */
 const LABEL = {
-  projectName: labelKey('项目名称'),
-  budgetSection: labelKey('预算规模及资金用途'),
-  total: labelKey('预算数'),
-  fiscal: labelKey('其中：财政资金'),
-  other: labelKey('其他资金'),
-  purpose: labelKey('资金用途'),
-  goals: labelKey('绩效目标'),
+  projectName: labelKey(LABELS.projectName),
+  budgetSection: labelKey(LABELS.budgetBlock),
+  total: labelKey(LABELS.budgetTotal),
+  fiscal: labelKey(LABELS.budgetFiscal),
+  other: labelKey(LABELS.budgetOther),
+  purpose: labelKey(LABELS.purpose),
+  goals: labelKey(LABELS.goals),
 } as const;
 
 /** Header fields some layouts add; kept in extraFields under their label. */
@@ -43,12 +45,12 @@ const EXTRA_FIELD_LABELS = ['主管部门', '实施单位', '项目属性', '项
 
 type Column = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'unit';
 const HEADER_COLUMNS: Record<string, Column> = {
-  [labelKey('一级指标')]: 'level1',
-  [labelKey('二级指标')]: 'level2',
-  [labelKey('三级指标')]: 'level3',
-  [labelKey('绩效指标描述')]: 'description',
+  [labelKey(LABELS.level1)]: 'level1',
+  [labelKey(LABELS.level2)]: 'level2',
+  [labelKey(LABELS.level3)]: 'level3',
+  [labelKey(LABELS.description)]: 'description',
   [labelKey('指标描述')]: 'description',
-  [labelKey('指标值')]: 'value',
+  [labelKey(LABELS.value)]: 'value',
   [labelKey('计量单位')]: 'unit',
 };
 const REQUIRED_COLUMNS: Column[] = ['level1', 'level2', 'level3', 'value'];
@@ -207,7 +209,8 @@ function parseTable(chunk: TableChunk, contents: ContentsEntry[], carry: Carry, 
   const notes: ParseNote[] = [];
   const firstToken = chunk.tokens.find((t) => t.kind !== 'blank');
   const startLine = chunk.heading?.line ?? firstToken?.line ?? 1;
-  const fail = (line: number, detail: string): never => {
+  // Typed on the variable, so that TypeScript narrows after a call (a never-returning call).
+  const fail: (line: number, detail: string) => never = (line, detail) => {
     throw new SeedFormatError(source, line, detail);
   };
   const rows = rowsOf(chunk, notes);
@@ -218,7 +221,7 @@ function parseTable(chunk: TableChunk, contents: ContentsEntry[], carry: Carry, 
   }
 
   // The grid begins at the row whose cells are the column labels 一级指标 … 指标值.
-  const headerIndex = rows.findIndex((row) => row.some((c) => labelKey(c.text) === labelKey('一级指标')));
+  const headerIndex = rows.findIndex((row) => row.some((c) => labelKey(c.text) === labelKey(LABELS.level1)));
   // Header fields first: a table cut short in its header block gets the more precise message.
   const header = readHeaderFields((headerIndex < 0 ? rows : rows.slice(0, headerIndex)).flat(), startLine, notes, fail);
   if (headerIndex < 0) {
@@ -232,7 +235,7 @@ function parseTable(chunk: TableChunk, contents: ContentsEntry[], carry: Carry, 
   let department = header.department;
   if (!department) {
     if (!carry.department) fail(startLine, '表格缺少单位行（部门编码和名称，如“343101天津市司法局装备财务处”）。');
-    department = carry.department as Department;
+    department = carry.department;
     notes.push({ line: startLine, message: `表格缺少单位行，部门沿用上一张表的“${department.code}${department.name}”。` });
   }
   let unit = header.unit;
@@ -337,7 +340,7 @@ function readHeaderFields(
     } else if (unit) {
       const parsed = AmountUnitSchema.safeParse(unit[1]);
       if (!parsed.success) fail(cell.line, `不支持的金额单位“${unit[1]}”（只支持元、万元、亿元）。`);
-      fields.unit = parsed.data as AmountUnit;
+      fields.unit = parsed.data;
     } else if (key === LABEL.projectName) {
       const value = valueAfter(i, '项目名称');
       fields.projectName = value.text;

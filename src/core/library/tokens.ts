@@ -48,6 +48,8 @@ export function tokenize(text: string): Token[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const tokens: Token[] = [];
   let lastCell: CellToken | null = null;
+  // Until the first cell or heading, numbered titles are contents entries, not headings.
+  let inContents = true;
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (CELL_LINE.test(raw)) {
@@ -60,6 +62,7 @@ export function tokenize(text: string): Token[] {
         continuationLines: 0,
       };
       tokens.push(lastCell);
+      inContents = false;
       return;
     }
     const trimmed = raw.trim();
@@ -71,6 +74,7 @@ export function tokenize(text: string): Token[] {
     const bookmark = BOOKMARK_HEADING.exec(trimmed);
     if (bookmark) {
       lastCell = null;
+      inContents = false;
       tokens.push({ kind: 'heading', line, number: Number(bookmark[1]), title: bookmark[2].trim() });
       return;
     }
@@ -80,18 +84,13 @@ export function tokenize(text: string): Token[] {
       return;
     }
     const numbered = NUMBERED_ENTRY.exec(trimmed);
-    if (numbered && TABLE_TITLE_END.test(numbered[2]) && !isInContents(tokens)) {
+    if (numbered && TABLE_TITLE_END.test(numbered[2]) && !inContents) {
       tokens.push({ kind: 'heading', line, number: Number(numbered[1]), title: numbered[2].trim() });
       return;
     }
     tokens.push({ kind: 'text', line, text: trimmed });
   });
   return tokens;
-}
-
-/** True while no cell or heading has appeared yet: numbered titles there are contents entries. */
-function isInContents(tokens: Token[]): boolean {
-  return !tokens.some((t) => t.kind === 'cell' || t.kind === 'heading');
 }
 
 /** Label comparison ignores every kind of space (`其中：财政    资金`) and colon width. */
