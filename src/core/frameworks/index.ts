@@ -1,6 +1,7 @@
 import type { FrameworkName, IndicatorRow, Settings } from '../model';
 import { FRAMEWORK_DATA } from './data';
 import { dimensionKey, FrameworkSchema } from './schema';
+import { dimensionKeys } from './names';
 import type { Dimension, DimensionRole, Framework, Level1Dimension } from './types';
 
 export type { Dimension, DimensionRole, Framework, Level1Dimension } from './types';
@@ -39,17 +40,19 @@ export function frameworkFor(name: FrameworkName, settings: Pick<Settings, 'requ
   const base = FRAMEWORKS[name];
   // The names were checked against the framework when the settings were parsed (SettingsSchema).
   const keys = new Set(required.map(dimensionKey));
-  const isRequired = (d: Dimension) => [d.name, ...d.aliases].some((n) => keys.has(dimensionKey(n)));
+  const isRequired = (d: Dimension) => dimensionKeys(d).some((key) => keys.has(key));
   const framework = loadFramework({
     ...base,
-    level1: base.level1.map((l1) => ({
-      ...l1,
-      // A 一级 is required when it or any of its 二级 is.
-      required: isRequired(l1) || l1.level2.some(isRequired),
-      // Without a required 二级, the minimum count stays only where the 一级 itself is required.
-      minLevel2: isRequired(l1) || l1.level2.some(isRequired) ? l1.minLevel2 : 0,
-      level2: l1.level2.map((l2) => ({ ...l2, required: isRequired(l2) })),
-    })),
+    level1: base.level1.map((l1) => {
+      // A 一级 is required when it or any of its 二级 is; only then does its minimum 二级 count stay.
+      const required = isRequired(l1) || l1.level2.some(isRequired);
+      return {
+        ...l1,
+        required,
+        minLevel2: required ? l1.minLevel2 : 0,
+        level2: l1.level2.map((l2) => ({ ...l2, required: isRequired(l2) })),
+      };
+    }),
   });
   adjusted.set(cacheKey, framework);
   return framework;
@@ -70,7 +73,7 @@ const nameIndexes = new WeakMap<Framework, NameIndex>();
 
 /** Keys of the names a dimension answers to (its name and aliases); the empty key answers to nothing. */
 function keysOf(dimension: Dimension): string[] {
-  return [dimension.name, ...dimension.aliases].map(dimensionKey).filter((key) => key !== '');
+  return dimensionKeys(dimension).filter((key) => key !== '');
 }
 
 function indexNames(framework: Framework): NameIndex {

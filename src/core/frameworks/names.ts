@@ -10,3 +10,8 @@ export function dimensionKey(name: string): string {
     .replace(/^(?:\d+[.、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/, '')
     .replace(/指标$/, '');
 }
+
+/** The keys of every name a dimension answers to: its name and its aliases. */
+export function dimensionKeys(dimension: { name: string; aliases: readonly string[] }): string[] {
+  return [dimension.name, ...dimension.aliases].map(dimensionKey);
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FrameworkNameSchema } from '../model';
-import { dimensionKey } from './names';
+import { dimensionKeys } from './names';
 import type { Framework } from './types';
 
 export const DimensionRoleSchema = z.enum(['quantity', 'quality', 'timeliness', 'cost', 'benefit', 'satisfaction']);
@@ -29,12 +29,11 @@ export const FrameworkSchema = z
   })
   .superRefine((framework, ctx) => {
     const duplicates = (names: string[]): string[] => names.filter((name, i) => names.indexOf(name) !== i);
-    const keysOf = (d: { name: string; aliases: string[] }): string[] => [d.name, ...d.aliases].map(dimensionKey);
-    for (const name of duplicates(framework.level1.flatMap(keysOf))) {
+    for (const name of duplicates(framework.level1.flatMap(dimensionKeys))) {
       ctx.addIssue({ code: 'custom', message: `一级指标名称重复：${name}` });
     }
     for (const level1 of framework.level1) {
-      for (const name of duplicates(level1.level2.flatMap(keysOf))) {
+      for (const name of duplicates(level1.level2.flatMap(dimensionKeys))) {
         ctx.addIssue({ code: 'custom', message: `「${level1.name}」下二级指标名称重复：${name}` });
       }
       if (level1.minLevel2 > level1.level2.length) {
