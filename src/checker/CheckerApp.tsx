@@ -129,7 +129,7 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
 }
 
 /** `框架：自动识别 · 预算年度：按表中年度`: what the checks use, shown on the collapsed settings header. */
-export function settingsSummary(settings: Settings): string {
+function settingsSummary(settings: Settings): string {
   const framework = settings.framework === 'auto' ? '自动识别' : FRAMEWORKS[settings.framework].label;
   const year = settings.budgetYear === null ? '按表中年度' : `${settings.budgetYear} 年`;
   return `框架：${framework} · 预算年度：${year}`;

@@ -5,7 +5,7 @@ import type { CellGrid } from '../core/sheet/types';
 import { loadWorkbook, readGrids, workbookToBuffer } from '../xlsx';
 import { applyMarks } from '../xlsx/marks';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The workbook's sheets as grids, kept by the page so new settings re-check without re-reading. */
 export async function readWorkbookGrids(data: ArrayBuffer): Promise<CellGrid[]> {

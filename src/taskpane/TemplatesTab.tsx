@@ -58,6 +58,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXXS,
     margin: `0 0 ${tokens.spacingVerticalM} 0`,
+    '& dd': { margin: 0 },
     // On a narrow pane the label column halves the width of 绩效目标's long text: labels go above.
     '@media (max-width: 360px)': { gridTemplateColumns: '1fr', '& dt': { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS } },
   },
@@ -66,14 +67,14 @@ const useStyles = makeStyles({
 // Budget staff read amounts as 292.00 万元: two decimals, thousands grouped; more decimals only when present.
 const AMOUNT = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
 
-export function formatAmount(value: number | null, unit: string): string {
+function formatAmount(value: number | null, unit: string): string {
   return value === null ? '—' : `${AMOUNT.format(value)} ${unit}`;
 }
 
 /** How many inserted sheet names the outcome lists before 等: all 16 would push the list off screen. */
 const NAMED_SHEETS = 3;
 
-export function insertedText(sheetNames: string[]): string {
+function insertedText(sheetNames: string[]): string {
   const named = sheetNames.slice(0, NAMED_SHEETS).join('、');
   const more = sheetNames.length > NAMED_SHEETS ? ' 等' : '';
   return `已插入 ${sheetNames.length} 张工作表：${named}${more}`;
@@ -91,19 +92,19 @@ function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
     <>
       <dl className={styles.fields}>
         <dt>单位</dt>
-        <dd style={{ margin: 0 }}>{`${table.department.code}${table.department.name}`}（单位：{table.unit}）</dd>
+        <dd>{`${table.department.code}${table.department.name}`}（单位：{table.unit}）</dd>
         <dt>项目名称</dt>
-        <dd style={{ margin: 0 }}>{table.projectName}</dd>
+        <dd>{table.projectName}</dd>
         <dt>预算数</dt>
-        <dd style={{ margin: 0 }}>{formatAmount(table.budget.total, table.unit)}</dd>
+        <dd>{formatAmount(table.budget.total, table.unit)}</dd>
         <dt>其中：财政资金</dt>
-        <dd style={{ margin: 0 }}>{formatAmount(table.budget.fiscal, table.unit)}</dd>
+        <dd>{formatAmount(table.budget.fiscal, table.unit)}</dd>
         <dt>其他资金</dt>
-        <dd style={{ margin: 0 }}>{formatAmount(table.budget.other, table.unit)}</dd>
+        <dd>{formatAmount(table.budget.other, table.unit)}</dd>
         <dt>资金用途</dt>
-        <dd style={{ margin: 0 }}>{table.purpose || '—'}</dd>
+        <dd>{table.purpose || '—'}</dd>
         <dt>绩效目标</dt>
-        <dd style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{table.goals || '—'}</dd>
+        <dd style={{ whiteSpace: 'pre-wrap' }}>{table.goals || '—'}</dd>
       </dl>
       <div className={styles.previewScroll} tabIndex={0} role="region" aria-label={`${table.projectName} 的绩效指标（可左右滚动）`}>
       <table className={styles.previewTable} aria-label={`${table.projectName} 的绩效指标`}>
@@ -141,8 +142,7 @@ export function TemplatesTab(): React.JSX.Element {
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome>(null);
-  const frameworks = FRAMEWORK_LIST;
-  const [blankFramework, setBlankFramework] = React.useState<FrameworkName>(frameworks[0]?.name ?? 'seed');
+  const [blankFramework, setBlankFramework] = React.useState<FrameworkName>(FRAMEWORK_LIST[0]?.name ?? 'seed');
   const visible = library.tables.filter((table) => matches(table, query));
 
   const run = async (action: () => Promise<{ sheetNames: string[] }>): Promise<void> => {
@@ -190,7 +190,7 @@ export function TemplatesTab(): React.JSX.Element {
       <div className={styles.row}>
         <Field label="空白表的指标框架" className={styles.grow}>
           <Select className={styles.fill} value={blankFramework} onChange={(_, data) => setBlankFramework(data.value as FrameworkName)}>
-            {frameworks.map((framework) => (
+            {FRAMEWORK_LIST.map((framework) => (
               <option key={framework.name} value={framework.name}>
                 {framework.label}
               </option>

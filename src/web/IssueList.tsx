@@ -2,12 +2,13 @@
 // (read-only, one list per file): grouped by sheet, then by severity. A long list can be narrowed to
 // errors only, and each sheet folds away once it has been dealt with.
 import * as React from 'react';
-import { Badge, Button, Caption1, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import { MARK_STYLES, compareSeverity } from '../core/marks';
+import { MARK_STYLES } from '../core/marks';
 import type { Issue, Severity, SheetReport } from '../core/model';
 import { summarize } from '../core/check';
 
+/** Most severe first: the order the groups are listed in. */
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = {
   error: 'danger',
@@ -57,7 +58,6 @@ const useStyles = makeStyles({
   },
   message: { display: 'block', lineHeight: tokens.lineHeightBase300, overflowWrap: 'anywhere' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3 },
-  empty: { color: tokens.colorNeutralForeground3 },
   hidden: { color: tokens.colorNeutralForeground3, display: 'block', marginBottom: tokens.spacingVerticalS },
   protectedNote: { display: 'block', color: tokens.colorNeutralForeground2, marginBottom: tokens.spacingVerticalXS },
 });
@@ -124,15 +124,14 @@ function Heading({ level, className, children }: { level: number; className: str
   return <Tag className={className}>{children}</Tag>;
 }
 
-export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueListProps): React.JSX.Element {
+export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueListProps): React.JSX.Element | null {
   const styles = useStyles();
   const [onlyErrors, setOnlyErrors] = React.useState(false);
   // Folded sheets by name, so a live re-check (new report objects) keeps what the user folded.
   const [folded, setFolded] = React.useState<ReadonlySet<string>>(new Set());
   const baseId = React.useId();
-  if (reports.length === 0) {
-    return <Text className={styles.empty}>没有找到绩效目标表工作表。</Text>;
-  }
+  // Nothing to list: the StatusLine shown with every list already says 未找到绩效目标表.
+  if (reports.length === 0) return null;
   const total = summarize(reports);
   const shown = onlyErrors ? reports.filter((report) => report.issues.some((issue) => issue.severity === 'error')) : reports;
   const toggle = (sheet: string): void =>
@@ -212,9 +211,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueList
             {!isFolded && (
               <div id={panelId}>
                 {report.projectName && report.projectName !== report.sheet && <Caption1>{report.projectName}</Caption1>}
-                {bySeverity
-                  .sort((a, b) => compareSeverity(a.severity, b.severity))
-                  .map((group) => (
+                {bySeverity.map((group) => (
                     <div key={group.severity}>
                       <Heading level={headingLevel + 1} className={styles.severityHeading}>
                         <Badge color={BADGE_COLOR[group.severity]} appearance="outline" size="small">

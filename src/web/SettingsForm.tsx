@@ -14,12 +14,14 @@ const useStyles = makeStyles({
   level2: { display: 'flex', flexWrap: 'wrap', paddingLeft: tokens.spacingHorizontalL },
 });
 
+/** Every 一级 dimension followed by its 二级 ones, in the framework's order. */
+function dimensionsOf(framework: Framework) {
+  return framework.level1.flatMap((l1) => [l1, ...l1.level2]);
+}
+
 /** The names a framework requires now: the setting's list, or the framework's own flags. */
 function requiredNames(framework: Framework, settings: Settings): string[] {
-  return (
-    settings.requiredDimensions[framework.name] ??
-    framework.level1.flatMap((l1) => [l1, ...l1.level2]).filter((dimension) => dimension.required).map((dimension) => dimension.name)
-  );
+  return settings.requiredDimensions[framework.name] ?? dimensionsOf(framework).filter((dimension) => dimension.required).map((dimension) => dimension.name);
 }
 
 interface RequiredDimensionsProps {
@@ -40,8 +42,7 @@ function RequiredDimensions({ framework, settings, onChange }: RequiredDimension
     onChange(SettingsSchema.parse({ ...settings, requiredDimensions: next }));
   };
   const toggle = (name: string, checked: boolean): void => {
-    const names = framework.level1.flatMap((l1) => [l1, ...l1.level2]).map((d) => d.name).filter((n) => (n === name ? checked : required.has(n)));
-    save(names);
+    save(dimensionsOf(framework).map((d) => d.name).filter((n) => (n === name ? checked : required.has(n))));
   };
   const box = (name: string) => (
     <Checkbox key={name} label={name} checked={required.has(name)} onChange={(_, data) => toggle(name, data.checked === true)} />

@@ -13,11 +13,9 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground3 },
 });
 
-export const NO_TABLES = '未找到绩效目标表';
-
 /** The status text itself, so tests and other views say exactly the same thing. */
 export function statusText(reports: SheetReport[]): string {
-  if (reports.length === 0) return NO_TABLES;
+  if (reports.length === 0) return '未找到绩效目标表';
   const { errors, warnings } = summarize(reports);
   return errors === 0 ? '可以发送' : `${errors} 个错误 / ${warnings} 个警告`;
 }
