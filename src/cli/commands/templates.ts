@@ -1,8 +1,8 @@
 // `jixiao templates [--seeds FILE…] [--json]`: lists the template library.
-import { buildLibrary, SeedFormatError } from '../../core/library';
+import { mergeLibraries, SeedFormatError } from '../../core/library';
 import { printedDepartment, type LibraryTable, type TemplateLibrary } from '../../core/model';
 import { parseCommandArgs } from '../args';
-import { CliError, EXIT_OK, type CommandIO } from '../io';
+import { CliError, errorCode, errorMessage, EXIT_OK, type CommandIO } from '../io';
 import type { Command } from '../main';
 import { loadBundledLibrary, loadLibraryFile } from '../seeds';
 
@@ -63,17 +63,12 @@ function loadSeedFiles(paths: string[]): TemplateLibrary {
       return loadLibraryFile(path);
     } catch (error) {
       if (error instanceof SeedFormatError) throw new CliError(`种子文件格式错误：${error.message}`);
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = errorCode(error);
       if (code === 'ENOENT') throw new CliError(`找不到种子文件：${path}`);
-      throw new CliError(`无法读取种子文件 ${path}：${(error as Error).message}`);
+      throw new CliError(`无法读取种子文件 ${path}：${errorMessage(error)}`);
     }
   });
-  const merged = buildLibrary([]);
-  for (const library of libraries) {
-    merged.tables.push(...library.tables);
-    merged.notes.push(...library.notes);
-  }
-  return merged;
+  return mergeLibraries(libraries);
 }
 
 /** The library as an aligned Chinese table, then every parse note with its line. */

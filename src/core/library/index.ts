@@ -13,11 +13,10 @@ export interface SeedDocument {
 
 /** Parses several seed documents into one library, tables and notes in the given order. */
 export function buildLibrary(docs: SeedDocument[]): TemplateLibrary {
-  const library: TemplateLibrary = { tables: [], notes: [] };
-  for (const doc of docs) {
-    const parsed = parseSeedDocument(doc.text, doc.source);
-    library.tables.push(...parsed.tables);
-    library.notes.push(...parsed.notes);
-  }
-  return library;
+  return mergeLibraries(docs.map((doc) => parseSeedDocument(doc.text, doc.source)));
+}
+
+/** Several libraries as one: tables and notes in the given order. */
+export function mergeLibraries(libraries: readonly TemplateLibrary[]): TemplateLibrary {
+  return { tables: libraries.flatMap((l) => l.tables), notes: libraries.flatMap((l) => l.notes) };
 }
