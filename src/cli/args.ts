@@ -1,5 +1,5 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
-import { CliError } from './io';
+import { CliError, errorMessage } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -8,6 +8,6 @@ export function parseCommandArgs<T extends Options>(args: string[], options: T) 
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError(`参数错误 / bad arguments: ${(error as Error).message}`);
+    throw new CliError(`参数错误 / bad arguments: ${errorMessage(error)}`);
   }
 }

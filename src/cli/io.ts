@@ -23,3 +23,13 @@ export class CliError extends Error {
     super(message);
   }
 }
+
+/** The message of anything thrown; a thrown non-Error is shown as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A Node system error's code (`ENOENT`, `EACCES` …); undefined for any other error. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { buildLibrary, SeedFormatError } from '../core/library';
 import { TemplateLibrarySchema, type TemplateLibrary } from '../core/model';
+import { errorMessage } from './io';
 
 const PACKAGE_NAME = 'jixiao';
 
@@ -55,7 +56,7 @@ export function loadLibraryFile(path: string): TemplateLibrary {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new SeedFormatError(source, 0, `不是有效的 JSON：${(error as Error).message}`);
+    throw new SeedFormatError(source, 0, `不是有效的 JSON：${errorMessage(error)}`);
   }
   const parsed = TemplateLibrarySchema.safeParse(data);
   if (!parsed.success) throw new SeedFormatError(source, 0, `JSON 内容不是模板库：${parsed.error.issues[0]?.message ?? ''}`);

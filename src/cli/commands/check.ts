@@ -6,7 +6,7 @@ import { MARK_STYLES } from '../../core/marks';
 import { FrameworkNameSchema, SettingsSchema, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
 import { parseCommandArgs } from '../args';
-import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
+import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
 import type { Command } from '../main';
 import { loadBundledLibrary } from '../seeds';
 
@@ -27,11 +27,11 @@ export interface CheckJson {
 /** Why a file could not be read, for people: the loader's own message, or the file system's. */
 function readFailure(error: unknown): string {
   if (error instanceof WorkbookReadError) return error.message;
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = errorCode(error);
   if (code === 'ENOENT') return '文件不存在。';
   if (code === 'EISDIR') return '这是一个目录，不是文件。';
   if (code === 'EACCES' || code === 'EPERM') return '没有读取该文件的权限。';
-  return `无法读取（${(error as Error).message}）。`;
+  return `无法读取（${errorMessage(error)}）。`;
 }
 
 /** Reads and checks one file; a file that cannot be read becomes an error result, never a throw. */
@@ -107,14 +107,14 @@ async function settingsFile(path: string | undefined): Promise<Record<string, un
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new CliError(`无法读取设置文件 ${path}：${(error as Error).message}`);
+    throw new CliError(`无法读取设置文件 ${path}：${errorMessage(error)}`);
   }
   try {
     const json: unknown = JSON.parse(text);
     if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('应为一个 JSON 对象');
     return json as Record<string, unknown>;
   } catch (error) {
-    throw new CliError(`设置文件 ${path} 不是有效的 JSON：${(error as Error).message}`);
+    throw new CliError(`设置文件 ${path} 不是有效的 JSON：${errorMessage(error)}`);
   }
 }
 

@@ -6,7 +6,7 @@ import { findTemplate, projectNameKey } from '../../core/library';
 import { FrameworkNameSchema, type FrameworkName, type LibraryTable, type TemplateLibrary } from '../../core/model';
 import { workbookToBuffer, writeTablesWorkbook } from '../../xlsx';
 import { parseCommandArgs } from '../args';
-import { CliError, EXIT_OK, type CommandIO } from '../io';
+import { CliError, errorMessage, EXIT_OK, type CommandIO } from '../io';
 import type { Command } from '../main';
 import { loadBundledLibrary } from '../seeds';
 
@@ -85,7 +85,7 @@ export const workbookCommand: Command = async (args: string[], io: CommandIO) =>
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, await workbookToBuffer(workbook));
   } catch (error) {
-    throw new CliError(`无法写出 ${out}：${(error as Error).message}`);
+    throw new CliError(`无法写出 ${out}：${errorMessage(error)}`);
   }
   io.stdout(`已写出 ${out}（${names.length} 张工作表）\n${lines.join('\n')}\n`);
   return EXIT_OK;
