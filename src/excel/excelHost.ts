@@ -181,6 +181,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let running: Promise<void> = Promise.resolve();
     let stopped = false;
+    // Deleted sheets: a change queued just before the deletion must not read them.
+    const removed = new Set<string>();
 
     const emit = () => onReports(order.flatMap((s) => (reports.has(s.id) ? [{ ...reports.get(s.id)!, sheet: s.name }] : [])));
     const apply = (checks: { sheet: SheetRef; report: SheetReport | null }[]) => {
@@ -206,7 +208,6 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       });
       emit();
     };
-    const removed = new Set<string>();
 
     const schedule = (sheetId: string) => {
       pending.add(sheetId);

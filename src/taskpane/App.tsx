@@ -59,17 +59,26 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
 
   const showError = React.useCallback((cause: unknown) => setError(describeError(cause)), []);
 
-  const checkAll = React.useCallback(async (): Promise<void> => {
-    setBusy(true);
-    try {
-      setReports(await host.checkAll((done, total) => setProgress({ done, total })));
-    } catch (cause) {
-      showError(cause);
-    } finally {
-      setBusy(false);
-      setProgress(null);
-    }
-  }, [host, showError]);
+  /** Runs a button's action with the buttons disabled; a failure goes to the error bar. */
+  const whileBusy = React.useCallback(
+    async (action: () => Promise<void>): Promise<void> => {
+      setBusy(true);
+      try {
+        await action();
+      } catch (cause) {
+        showError(cause);
+      } finally {
+        setBusy(false);
+        setProgress(null);
+      }
+    },
+    [showError],
+  );
+
+  const checkAll = React.useCallback(
+    (): Promise<void> => whileBusy(async () => setReports(await host.checkAll((done, total) => setProgress({ done, total })))),
+    [host, whileBusy],
+  );
 
   React.useEffect(() => {
     let stop: (() => Promise<void>) | null = null;
@@ -89,16 +98,7 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
     };
   }, [host, checkOnOpen, checkAll, showError]);
 
-  const clearMarks = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      await host.clearMarks();
-    } catch (cause) {
-      showError(cause);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const clearMarks = (): Promise<void> => whileBusy(() => host.clearMarks());
 
   const selectCell = (sheet: string, address: string): void => {
     host.selectCell(sheet, address).catch(showError);
