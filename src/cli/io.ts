@@ -24,12 +24,16 @@ export class CliError extends Error {
   }
 }
 
+// Checked by shape, not `instanceof Error`: errors from Node built-ins can come from another realm (jest's vm).
+
 /** The message of anything thrown; a thrown non-Error is shown as text. */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+    ? error.message
+    : String(error);
 }
 
 /** A Node system error's code (`ENOENT`, `EACCES` …); undefined for any other error. */
 export function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }

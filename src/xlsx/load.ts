@@ -41,7 +41,7 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
     // exceljs types the input as a Node Buffer; at run time it takes any byte array (JSZip).
     await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch (error) {
-    throw new WorkbookReadError(`文件已损坏，无法作为 .xlsx 读取。请让发送方重新保存后再发。（技术信息：${error instanceof Error ? error.message : String(error)}）`, 'corrupt');
+    throw new WorkbookReadError(`文件已损坏，无法作为 .xlsx 读取。请让发送方重新保存后再发。（技术信息：${(error as Error).message}）`, 'corrupt');
   }
   if (workbook.worksheets.length === 0) throw new WorkbookReadError('文件中没有工作表，不是有效的 .xlsx 工作簿。', 'not-xlsx');
   return workbook;
