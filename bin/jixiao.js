@@ -2,6 +2,16 @@
 'use strict';
 // The CLI is compiled to dist/cli by `npm install` (prepare script).
 const { main } = require('../dist/cli/cli/main.js');
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    // Expected failures are CliErrors handled in main(); anything else is a bug: one line, no stack
+    // unless asked for, and the documented "could not complete" exit code.
+    const message = error && typeof error.message === 'string' ? error.message : String(error);
+    process.stderr.write(`jixiao: 内部错误 / internal error: ${message}\n`);
+    if (process.env.JIXIAO_DEBUG) process.stderr.write(`${error && error.stack}\n`);
+    process.exitCode = 2;
+  },
+);
