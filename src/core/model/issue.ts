@@ -16,6 +16,7 @@ export const RuleCodeSchema = z.enum([
   'deadline-outside-year',
   'template-missing-indicator',
   'template-weakened-target',
+  'goal-without-indicator',
 ]);
 export type RuleCode = z.infer<typeof RuleCodeSchema>;
 

@@ -19,6 +19,11 @@ export const SettingsSchema = z.object({
   fundsTolerance: z.number().nonnegative().default(0.005),
   /** A ratio above this (in %) is a bad value. */
   maxPercent: z.number().positive().default(100),
+  /**
+   * A 绩效目标 item counts as measured when some indicator's 三级 name or description shares at least
+   * this many two-character terms with it (goal-without-indicator).
+   */
+  goalMatchMinShared: z.number().int().min(1).max(10).default(2),
   /** 满意度 targets below this (in %) are flagged as weak. */
   minSatisfaction: z.number().min(0).max(100).default(90),
   /** Severity overrides by rule code. */

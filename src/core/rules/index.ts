@@ -11,6 +11,7 @@ import { costLowerBoundRule } from './cost-lower-bound';
 import { deadlineOutsideYearRule } from './deadline-outside-year';
 import { templateMissingIndicatorRule } from './template-missing-indicator';
 import { templateWeakenedTargetRule } from './template-weakened-target';
+import { goalWithoutIndicatorRule } from './goal-without-indicator';
 
 export type { Finding, Rule, RuleContext } from './types';
 export { sheetGrids } from './helpers';
@@ -28,6 +29,7 @@ export const ALL_RULES: Rule[] = [
   deadlineOutsideYearRule,
   templateMissingIndicatorRule,
   templateWeakenedTargetRule,
+  goalWithoutIndicatorRule,
 ];
 
 export {
@@ -42,4 +44,5 @@ export {
   deadlineOutsideYearRule,
   templateMissingIndicatorRule,
   templateWeakenedTargetRule,
+  goalWithoutIndicatorRule,
 };

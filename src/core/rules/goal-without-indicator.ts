@@ -1,0 +1,80 @@
+import type { Finding, Rule } from './types';
+import { cellsOf, inGrid, sheetGrids } from './helpers';
+
+/** One numbering token of a goal item: `1.` `2、` `（1）` `(2)` `一、`. */
+const NUMBER_TOKEN = /^(?:(\d+)[.、．]|[（(](\d+)[）)]|([一二三四五六七八九十]+)、)/;
+/** Shorter clauses are headings or fragments, not promises. */
+const MIN_CLAUSE_LENGTH = 6;
+
+export interface GoalClause {
+  /** The item's number as the author wrote it (the last of `1.（4）`), or its line number. */
+  item: string;
+  text: string;
+}
+
+/**
+ * The promises of a goal text: one item per line (Word numbering such as `1.（1）` stripped, the
+ * innermost number kept), each split into clauses at ； and 。.
+ */
+export function goalClauses(goals: string): GoalClause[] {
+  const clauses: GoalClause[] = [];
+  goals.split('\n').forEach((line, index) => {
+    let rest = line.trim();
+    let item = String(index + 1);
+    for (let m = NUMBER_TOKEN.exec(rest); m; m = NUMBER_TOKEN.exec(rest)) {
+      item = m[1] ?? m[2] ?? m[3];
+      rest = rest.slice(m[0].length).trim();
+    }
+    for (const clause of rest.split(/[；;。]/)) {
+      const text = clause.trim();
+      if (text.length >= MIN_CLAUSE_LENGTH) clauses.push({ item, text });
+    }
+  });
+  return clauses;
+}
+
+/** `第 4 条` for an Arabic number, `第二条` for a Chinese one, as the rest of the messages space them. */
+function ordinal(item: string): string {
+  return /^\d+$/.test(item) ? `第 ${item} 条` : `第${item}条`;
+}
+
+/** Two-character Chinese terms of a text: a cheap, dictionary-free stand-in for its key words. */
+function terms(text: string): Set<string> {
+  const han = text.replace(/[^\u4e00-\u9fff]/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < han.length; i++) out.add(han.slice(i, i + 2));
+  return out;
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const term of a) if (b.has(term)) n++;
+  return n;
+}
+
+/**
+ * A promise in 绩效目标 that no indicator measures (财预〔2015〕88号: 相关性). A heuristic, hence info:
+ * an item is taken as measured when an indicator's 三级 name or description shares enough terms with it.
+ */
+export const goalWithoutIndicatorRule: Rule = {
+  code: 'goal-without-indicator',
+  title: '绩效目标缺少对应指标',
+  defaultSeverity: 'info',
+  check({ sheet, settings }) {
+    const findings: Finding[] = [];
+    for (const grid of sheetGrids(sheet)) {
+      const indicatorTerms = grid.rows.map(({ row }) => terms(`${row.level3}${row.description}`));
+      if (indicatorTerms.length === 0) continue;
+      for (const { item, text } of goalClauses(grid.goals)) {
+        const clauseTerms = terms(text);
+        const best = Math.max(...indicatorTerms.map((t) => shared(clauseTerms, t)));
+        if (best >= settings.goalMatchMinShared) continue;
+        findings.push({
+          message: `${inGrid(grid, '绩效目标')}${ordinal(item)}中「${text}」没有看得出对应的三级指标，评审时可能会问如何衡量`,
+          cells: cellsOf(grid.goalsRef),
+        });
+      }
+    }
+    return findings;
+  },
+};
