@@ -28,6 +28,7 @@ import { IssueList } from '../web/IssueList';
 import { SettingsForm } from '../web/SettingsForm';
 import { StatusLine } from '../web/StatusLine';
 import { bundledLibrary } from '../web/library';
+import { BatchSummary, fileSectionId } from './BatchSummary';
 import { browserStorage, loadStoredSettings, storeSettings } from './storedSettings';
 
 const useStyles = makeStyles({
@@ -51,7 +52,15 @@ const useStyles = makeStyles({
   },
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
-  file: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  file: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    // Focused from the batch summary's attention list.
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
   fileHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   fileName: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   settingsHeader: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
@@ -93,7 +102,7 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
   };
 
   return (
-    <section className={styles.file} data-file={file.name} data-status={file.status} aria-labelledby={`file-${file.id}`}>
+    <section className={styles.file} id={fileSectionId(file.id)} tabIndex={-1} data-file={file.name} data-status={file.status} aria-labelledby={`file-${file.id}`}>
       <div className={styles.fileHeader}>
         <h2 className={styles.fileName} id={`file-${file.id}`}>
           {file.name}
@@ -252,6 +261,9 @@ export function CheckerApp(): React.JSX.Element {
         </AccordionItem>
       </Accordion>
       <div>
+        <BatchSummary
+          files={files.map((file) => ({ id: file.id, name: file.name, reading: file.status === 'reading', reports: file.status === 'done' ? file.reports : null }))}
+        />
         {files.map((file) => (
           <FileResult key={file.id} file={file} />
         ))}

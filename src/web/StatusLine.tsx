@@ -1,5 +1,6 @@
 // One plain sentence on whether the tables can be sent: `可以发送`, `N 个错误 / M 个警告`, or that there is
-// no table to check (an empty workbook is not 可以发送).
+// no table to check (an empty workbook is not 可以发送). The words live here only; other views (the
+// checker page's batch summary) take them from here.
 import * as React from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled, ErrorCircle20Filled, Info20Filled } from '@fluentui/react-icons';
@@ -13,21 +14,36 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground3 },
 });
 
+/** A workbook's tables: no error (可以发送), some error, or no 绩效目标表 at all. */
+export type SendState = 'ready' | 'errors' | 'no-table';
+
+export const READY_TEXT = '可以发送';
+export const NO_TABLE_TEXT = '未找到绩效目标表';
+export const errorCountText = (errors: number): string => `${errors} 个错误`;
+export const warningCountText = (warnings: number): string => `${warnings} 个警告`;
+
+export function sendState(reports: readonly SheetReport[]): SendState {
+  if (reports.length === 0) return 'no-table';
+  return summarize(reports).errors === 0 ? 'ready' : 'errors';
+}
+
 /** The status text itself, so tests and other views say exactly the same thing. */
-export function statusText(reports: SheetReport[]): string {
-  if (reports.length === 0) return '未找到绩效目标表';
+export function statusText(reports: readonly SheetReport[]): string {
+  const state = sendState(reports);
+  if (state === 'no-table') return NO_TABLE_TEXT;
+  if (state === 'ready') return READY_TEXT;
   const { errors, warnings } = summarize(reports);
-  return errors === 0 ? '可以发送' : `${errors} 个错误 / ${warnings} 个警告`;
+  return `${errorCountText(errors)} / ${warningCountText(warnings)}`;
 }
 
 export function StatusLine({ reports }: { reports: SheetReport[] }): React.JSX.Element {
   const styles = useStyles();
   const { errors, warnings } = summarize(reports);
-  const ok = errors === 0;
+  const state = sendState(reports);
   const icon =
-    reports.length === 0 ? (
+    state === 'no-table' ? (
       <Info20Filled className={styles.none} aria-hidden />
-    ) : ok ? (
+    ) : state === 'ready' ? (
       <CheckmarkCircle20Filled className={styles.ok} aria-hidden />
     ) : (
       <ErrorCircle20Filled className={styles.bad} aria-hidden />
@@ -36,7 +52,7 @@ export function StatusLine({ reports }: { reports: SheetReport[] }): React.JSX.E
     <div className={styles.root} role="status" data-role="status" data-errors={errors} data-warnings={warnings}>
       {icon}
       <Text weight="semibold">{statusText(reports)}</Text>
-      {ok && warnings > 0 && <Text size={200}>（{warnings} 个警告，建议处理）</Text>}
+      {state === 'ready' && warnings > 0 && <Text size={200}>（{warningCountText(warnings)}，建议处理）</Text>}
     </div>
   );
 }
