@@ -315,6 +315,8 @@ describeInChromium('checker page (index.html) in Chromium', () => {
       await page.getByLabel('预算年度').fill('2023');
       await page.locator('[data-code="deadline-outside-year"]').first().waitFor();
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      // The settings panel opens with a height animation: let it finish before the full-page capture.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
       await page.screenshot({ path: join(SCREENSHOTS, 'checker-settings.png'), fullPage: true });
     }
 
