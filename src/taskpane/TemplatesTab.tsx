@@ -25,6 +25,7 @@ import { AddRegular, DismissRegular, DocumentAddRegular, EyeRegular } from '@flu
 import { FRAMEWORK_LIST } from '../core/frameworks';
 import type { FrameworkName, LibraryTable } from '../core/model';
 import { describeError } from '../web/errors';
+import { FrameworkOptions } from '../web/FrameworkOptions';
 import { usePaneServices } from './hostContext';
 
 const useStyles = makeStyles({
@@ -190,11 +191,7 @@ export function TemplatesTab(): React.JSX.Element {
       <div className={styles.row}>
         <Field label="空白表的指标框架" className={styles.grow}>
           <Select className={styles.fill} value={blankFramework} onChange={(_, data) => setBlankFramework(data.value as FrameworkName)}>
-            {FRAMEWORK_LIST.map((framework) => (
-              <option key={framework.name} value={framework.name}>
-                {framework.label}
-              </option>
-            ))}
+            <FrameworkOptions />
           </Select>
         </Field>
         <Button icon={<DocumentAddRegular />} disabled={busy} onClick={() => void run(() => host.insertBlank(blankFramework))}>

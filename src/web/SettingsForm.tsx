@@ -5,6 +5,7 @@ import { Button, Caption1, Checkbox, Field, Input, Select, Switch, makeStyles, t
 import { FRAMEWORK_LIST } from '../core/frameworks';
 import type { Framework } from '../core/frameworks/types';
 import { SettingsSchema, type FrameworkName, type Settings } from '../core/model';
+import { FrameworkOptions } from './FrameworkOptions';
 
 const useStyles = makeStyles({
   // minWidth 0 down to the controls: a long option (财预〔2021〕101号…) must not widen a 320 px pane.
@@ -141,11 +142,7 @@ export function SettingsForm({ settings, onChange, status, liveMarksOption = fal
       <Field label="指标框架" hint="自动识别：一级指标中有“成本指标”时按 101 号文框架检查" {...fieldState('framework')}>
         <Select className={styles.control} value={draft.framework} onChange={(_, data) => update('framework', data.value)}>
           <option value="auto">自动识别</option>
-          {FRAMEWORK_LIST.map((framework) => (
-            <option key={framework.name} value={framework.name}>
-              {framework.label}
-            </option>
-          ))}
+          <FrameworkOptions />
         </Select>
       </Field>
       {liveMarksOption && (

@@ -6,7 +6,7 @@ import { checkGrids } from '../../src/core/check';
 import type { Issue, LibraryTable } from '../../src/core/model';
 import { planTableSheet } from '../../src/core/sheet';
 import { gridFromPlan } from '../support/sheetTable';
-import { addressOf, cellValue, costCellOf, describeInChromium, OVER_BUDGET, usePaneHarness, userEdit } from './support/pane';
+import { addressOf, cellValue, costCellOf, describeInChromium, insertTableOneOverBudget, OVER_BUDGET, usePaneHarness, userEdit } from './support/pane';
 import { tableNumbered } from './support/workbooks';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -134,14 +134,8 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
 
   test('a sheet deleted under the pane: selecting its issue shows the Chinese message, the pane stays', async () => {
     const { page, outside } = await openPane('?view=templates');
-    const table = tableNumbered(pane.library, 1);
-    await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
-    await page.locator('[data-role="insert-outcome"]').waitFor();
-    const costCell = costCellOf(table);
-    await page.getByRole('tab', { name: /检查/ }).click();
-    await userEdit(page, table.projectName, costCell, OVER_BUDGET);
+    const { table } = await insertTableOneOverBudget(page, pane.library);
     const item = page.locator('button[data-code="cost-over-budget"]');
-    await item.waitFor();
     await item.focus();
     // Delete the sheet and press the issue before the live check has caught up.
     await page.evaluate((name) => {
@@ -226,15 +220,9 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await page.locator('[data-role="status"]').waitFor();
 
     // A template inserted now gets its own change handler (1.8 has no workbook-wide one): its edit is checked.
-    const table = tableNumbered(pane.library, 1);
     await page.getByRole('tab', { name: '模板' }).click();
-    await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
-    await page.locator('[data-role="insert-outcome"]').waitFor();
-    const costCell = costCellOf(table);
-    await page.getByRole('tab', { name: /检查/ }).click();
-    await userEdit(page, table.projectName, costCell, OVER_BUDGET);
+    const { table, costCell } = await insertTableOneOverBudget(page, pane.library);
     const item = page.locator('button[data-code="cost-over-budget"]');
-    await item.waitFor();
     expect(await item.getAttribute('data-cell')).toBe(costCell);
     // The mark is in the sheet (a conditional format on the cell); 1.8 has no notes.
     const marked = await page.evaluate(

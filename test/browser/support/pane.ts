@@ -110,3 +110,18 @@ export const userEdit = (page: Page, sheet: string, address: string, value: stri
 
 export const cellValue = (page: Page, sheet: string, address: string) =>
   page.evaluate(([s, a]) => window.__excelDouble!.value(s, a), [sheet, address]);
+
+/**
+ * From the 模板 tab: inserts library table 1 as its own sheet, then raises its 运维费用支出 above the
+ * budget as a user would, and waits on the 检查 tab for the cost-over-budget issue it brings.
+ */
+export async function insertTableOneOverBudget(page: Page, library: TemplateLibrary): Promise<{ table: LibraryTable; costCell: string }> {
+  const table = library.tables.find((t) => t.number === 1)!;
+  await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
+  await page.locator('[data-role="insert-outcome"]').waitFor();
+  const costCell = costCellOf(table);
+  await page.getByRole('tab', { name: /检查/ }).click();
+  await userEdit(page, table.projectName, costCell, OVER_BUDGET);
+  await page.locator('button[data-code="cost-over-budget"]').waitFor();
+  return { table, costCell };
+}
