@@ -3,6 +3,7 @@
 import * as React from 'react';
 import { Button, Caption1, Checkbox, Field, Input, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { FRAMEWORK_LIST } from '../core/frameworks';
+import { dimensionsOf } from '../core/frameworks/names';
 import type { Framework } from '../core/frameworks/types';
 import { SettingsSchema, type FrameworkName, type Settings } from '../core/model';
 import { FrameworkOptions } from './FrameworkOptions';
@@ -14,11 +15,6 @@ const useStyles = makeStyles({
   dimensions: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, margin: 0, minWidth: 0 },
   level2: { display: 'flex', flexWrap: 'wrap', paddingLeft: tokens.spacingHorizontalL },
 });
-
-/** Every 一级 dimension followed by its 二级 ones, in the framework's order. */
-function dimensionsOf(framework: Framework) {
-  return framework.level1.flatMap((l1) => [l1, ...l1.level2]);
-}
 
 /** The names a framework requires now: the setting's list, or the framework's own flags. */
 function requiredNames(framework: Framework, settings: Settings): string[] {

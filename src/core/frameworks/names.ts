@@ -1,5 +1,6 @@
 // Dimension-name matching, kept free of model imports so the settings schema can use it too.
 import { compactText } from '../values/text';
+import type { Dimension, Framework } from './types';
 
 /**
  * The key a dimension name is matched by: full-width forms and all spaces gone, leading numbering
@@ -14,4 +15,9 @@ export function dimensionKey(name: string): string {
 /** The keys of every name a dimension answers to: its name and its aliases. */
 export function dimensionKeys(dimension: { name: string; aliases: readonly string[] }): string[] {
   return [dimension.name, ...dimension.aliases].map(dimensionKey);
+}
+
+/** Every 一级 dimension followed by its 二级 ones, in the framework's order. */
+export function dimensionsOf(framework: Pick<Framework, 'level1'>): Dimension[] {
+  return framework.level1.flatMap((l1) => [l1, ...l1.level2]);
 }

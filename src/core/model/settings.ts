@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FRAMEWORK_DATA } from '../frameworks/data';
-import { dimensionKey, dimensionKeys } from '../frameworks/names';
+import { dimensionKey, dimensionKeys, dimensionsOf } from '../frameworks/names';
 import { RuleCodeSchema, SeveritySchema } from './issue';
 
 export const FrameworkNameSchema = z.enum(['seed', '2021']);
@@ -43,7 +43,7 @@ export const SettingsSchema = z.object({
   requiredDimensions: z.partialRecord(FrameworkNameSchema, z.array(z.string().min(1))).default({}),
 }).superRefine((settings, ctx) => {
   for (const [name, required] of Object.entries(settings.requiredDimensions) as [FrameworkName, string[]][]) {
-    const known = new Set(FRAMEWORK_DATA[name].level1.flatMap((l1) => [l1, ...l1.level2]).flatMap(dimensionKeys));
+    const known = new Set(dimensionsOf(FRAMEWORK_DATA[name]).flatMap(dimensionKeys));
     const unknown = required.filter((dimension) => !known.has(dimensionKey(dimension)));
     if (unknown.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['requiredDimensions', name], message: `${FRAMEWORK_DATA[name].label}中没有这些指标维度：${unknown.join('、')}` });
