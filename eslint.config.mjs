@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { corePurity } from './scripts/lint/core-purity.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.ci/**', 'bench-out/**', '.tmp/**', 'test-results/**'] },
@@ -18,17 +19,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The pure core runs in Excel, in the browser page and in Node alike.
+    // The pure core runs in Excel, in the browser page and in Node alike (scripts/lint/core-purity.mjs).
     files: ['src/core/**'],
+    plugins: { jixiao: { rules: { 'core-purity': corePurity } } },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'react', 'react-dom', '@fluentui/*', 'exceljs', '../../excel/*', '../../taskpane/*', '../../cli/*', '../../xlsx/*'], message: 'The core is pure: no Node, DOM, Office, React or exceljs imports.' },
-          ],
-        },
-      ],
+      'jixiao/core-purity': 'error',
       'no-restricted-globals': ['error', 'Office', 'Excel', 'document', 'window', 'process'],
     },
   },
