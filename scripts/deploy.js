@@ -200,7 +200,19 @@ class DeployManifestPlugin {
 function deployPlugins(webpackEnv, env = process.env) {
   if (webpackEnv.WEBPACK_SERVE) return [];
   const options = deployOptions(env);
-  return options ? [new DeployManifestPlugin(options)] : [];
+  if (options) return [new DeployManifestPlugin(options)];
+  // `npm run build` without a server: say why dist/ has no manifest (not in tests and benches, which call the config).
+  if (!webpackEnv.WEBPACK_BUILD) return [];
+  return [
+    {
+      /** @param {import('webpack').Compiler} compiler */
+      apply(compiler) {
+        compiler.hooks.done.tap('JixiaoDeployManifest', () => {
+          compiler.getInfrastructureLogger('jixiao').info('未设置 JIXIAO_BASE_URL，没有生成 manifest.xml（见 docs/deploy.md）。 / No JIXIAO_BASE_URL: no manifest.xml written (see docs/deploy.md).');
+        });
+      },
+    },
+  ];
 }
 
 module.exports = { DEV_ORIGIN, OFFICE_JS_LOCAL_FILES, deployOptions, productionManifest, idForBaseUrl, DeployManifestPlugin, deployPlugins };

@@ -26,6 +26,12 @@ function sideloadDecision(platform, env) {
   if (env.JIXIAO_SIDELOAD === '0') {
     return { sideload: false, note: '已按 JIXIAO_SIDELOAD=0 只提供服务，不打开 Excel。 / JIXIAO_SIDELOAD=0: serving only, Excel is not opened.' };
   }
+  if (env.JIXIAO_PORT && Number(env.JIXIAO_PORT) !== 3000 && (platform === 'win32' || platform === 'darwin')) {
+    return {
+      sideload: false,
+      note: `manifest.xml 指向 3000 端口，而服务在 ${env.JIXIAO_PORT} 端口：不自动加载到 Excel。 / manifest.xml points at port 3000, not ${env.JIXIAO_PORT}: not sideloading.`,
+    };
+  }
   if (platform === 'win32' || platform === 'darwin') return { sideload: true };
   return {
     sideload: false,

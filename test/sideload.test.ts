@@ -58,6 +58,15 @@ test('JIXIAO_SIDELOAD=0 serves only on Windows too', async () => {
   expect(sideloadDecision('win32', { JIXIAO_SIDELOAD: '1' })).toEqual({ sideload: true });
 });
 
+test('a port other than the manifest\'s 3000: serves only, since Excel would load from 3000', async () => {
+  const { calls, debugging } = recorder();
+  const log: string[] = [];
+  await startSideload({ platform: 'darwin', env: { JIXIAO_PORT: '3100' }, debugging, log: (line) => log.push(line) });
+  expect(calls).toEqual([]);
+  expect(log.join('\n')).toContain('manifest.xml 指向 3000 端口，而服务在 3100 端口');
+  expect(sideloadDecision('win32', { JIXIAO_PORT: '3000' })).toEqual({ sideload: true });
+});
+
 test('on Windows without office-addin-debugging: serves, and says how to install it', async () => {
   const log: string[] = [];
   const session = await startSideload({ platform: 'win32', env: {}, debugging: null, log: (line) => log.push(line) });
