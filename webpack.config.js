@@ -3,19 +3,19 @@
 //
 // Flags (`webpack --env NAME=VALUE`):
 //   officejs=cdn    (default) pages load office.js from Microsoft's CDN, as AppSource requires;
-//   officejs=local  pages load the copy in node_modules/@microsoft/office-js (offline preview, tests);
+//   officejs=local  pages load the copy in node_modules/@microsoft/office-js (offline preview, tests,
+//                   offices without internet; also JIXIAO_OFFICEJS=local);
 //   outdir=DIR      write somewhere other than dist/ (the browser tests build into a temp dir);
 //   testDouble      also build test/support/excelDouble.ts as excel-double.js (browser tests only).
 // The checker page never loads office.js: it reads .xlsx files with exceljs in the browser.
+// JIXIAO_BASE_URL (and JIXIAO_ADDIN_ID, …) also writes dist/manifest.xml for that server: scripts/deploy.js.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { OFFICE_JS_LOCAL_FILES, deployPlugins } = require('./scripts/deploy.js');
 
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_DIST = path.join(__dirname, 'node_modules/@microsoft/office-js/dist');
-// What office.js fetches outside Office (its host map) and the string tables it loads in zh-CN/en-US
-// Excel; the other 86 MB of the package are per-host builds the local preview never needs.
-const OFFICE_JS_LOCAL_FILES = ['office.js', 'o15apptofilemappingtable.js', 'zh-cn/office_strings.js', 'en-us/office_strings.js'];
 
 /**
  * @param {Record<string, string | boolean | undefined>} env
@@ -24,9 +24,10 @@ const OFFICE_JS_LOCAL_FILES = ['office.js', 'o15apptofilemappingtable.js', 'zh-c
  */
 function createConfig(env = {}, argv = {}) {
   const mode = argv.mode ?? 'production';
-  const officeJs = env.officejs === 'local' ? 'local' : 'cdn';
-  if (env.officejs && env.officejs !== 'local' && env.officejs !== 'cdn') {
-    throw new Error(`--env officejs=${env.officejs}: expected "local" or "cdn"`);
+  const officeJsFlag = env.officejs ?? process.env.JIXIAO_OFFICEJS;
+  const officeJs = officeJsFlag === 'local' ? 'local' : 'cdn';
+  if (officeJsFlag && officeJsFlag !== 'local' && officeJsFlag !== 'cdn') {
+    throw new Error(`--env officejs / JIXIAO_OFFICEJS=${officeJsFlag}: expected "local" or "cdn"`);
   }
   const outDir = path.resolve(__dirname, typeof env.outdir === 'string' ? env.outdir : 'dist');
   const officeJsSrc = officeJs === 'local' ? 'office/office.js' : OFFICE_JS_CDN;
@@ -49,7 +50,8 @@ function createConfig(env = {}, argv = {}) {
 
   const copies = [{ from: 'assets', to: 'assets', noErrorOnMissing: true }];
   if (officeJs === 'local') {
-    for (const file of OFFICE_JS_LOCAL_FILES) copies.push({ from: path.join(OFFICE_JS_DIST, file), to: `office/${file}` });
+    // Microsoft's files as published (already minified): Terser would rewrite them and split off licences.
+    for (const file of OFFICE_JS_LOCAL_FILES) copies.push({ from: path.join(OFFICE_JS_DIST, file), to: `office/${file}`, info: { minimized: true } });
   }
 
   return {
@@ -90,6 +92,7 @@ function createConfig(env = {}, argv = {}) {
       page('index.html', 'checker', '绩效目标表检查', false),
       page('commands.html', 'commands', '绩效目标表助手命令', true),
       new CopyWebpackPlugin({ patterns: copies }),
+      ...deployPlugins(env),
     ],
     optimization: {
       splitChunks: {

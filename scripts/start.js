@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds the pages (development) and serves them on https://localhost:3000 with
 // webpack-dev-server, then prints how to sideload manifest.xml, and keeps serving until Ctrl+C.
+// On Windows and macOS it also opens Excel with manifest.xml sideloaded, and unloads it on stop
+// (scripts/sideload.js; JIXIAO_SIDELOAD=0 to only serve).
 //
 // Environment:
 //   JIXIAO_PORT=3000         port (the manifest points at 3000; change both together)
@@ -14,6 +16,7 @@
 const webpack = require('webpack');
 const WebpackDevServer = require('webpack-dev-server');
 const createConfig = require('../webpack.config.js');
+const { startSideload } = require('./sideload.js');
 
 const DEFAULT_PORT = 3000;
 
@@ -79,6 +82,8 @@ async function main() {
   console.log(note);
   const compiler = webpack(config);
   let announced = false;
+  /** @type {Promise<{ stop: () => Promise<void> }> | null} */
+  let sideload = null;
   compiler.hooks.done.tap('jixiao-start', (stats) => {
     if (stats.hasErrors()) {
       console.error('构建失败 / build failed:\n' + stats.toString({ all: false, errors: true, colors: false }));
@@ -87,10 +92,12 @@ async function main() {
     if (!announced) {
       announced = true;
       console.log(sideloadHelp(port));
+      sideload = startSideload();
     }
   });
   const devServer = new WebpackDevServer({ ...config.devServer, port, server }, compiler);
   const stop = async () => {
+    if (sideload) await (await sideload).stop();
     await devServer.stop();
     process.exit(0);
   };

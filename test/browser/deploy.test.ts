@@ -1,0 +1,180 @@
+// A production build for a unit's server, as docs/deploy.md makes it: JIXIAO_BASE_URL with a sub-path,
+// office.js served locally. Its dist/ is put under that sub-path of a plain static server, and every
+// request the pages make must stay on that server and succeed: the task pane (with the Excel double, and
+// with the real local office.js outside Office), and the checker page reading a real .xlsx.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import webpack from 'webpack';
+import { OFFICE_JS_LOCAL_FILES } from '../../scripts/deploy';
+import { manifestUrls, validateManifest, xmllintAvailable } from '../support/manifestSchema';
+import { chromiumAvailable, launchChromium, watchPageErrors } from './support/chromium';
+import { serveStatic, type StaticServer } from './support/server';
+import { pageLibrary, tableNumbered, workbookOf } from './support/workbooks';
+
+const ROOT = join(__dirname, '..', '..');
+const SUB_PATH = 'apps/jixiao/';
+const BASE_URL = `https://oa.czj.example.gov.cn/${SUB_PATH}`;
+const ADDIN_ID = '3b1f4e2a-9c8d-4e7f-a6b5-c4d3e2f1a0b9';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path).map((f) => `${name}/${f}`) : [name];
+  });
+}
+
+/** `npm run build` with the deployment variables, into `outDir` (plus the Excel double for the tests). */
+function buildForServer(outDir: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const createConfig = require(join(ROOT, 'webpack.config.js')) as (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
+  const saved = { ...process.env };
+  Object.assign(process.env, { JIXIAO_BASE_URL: BASE_URL.replace(/\/$/, ''), JIXIAO_ADDIN_ID: ADDIN_ID, JIXIAO_OFFICEJS: 'local', JIXIAO_NAME_SUFFIX: '（测试）' });
+  let config: webpack.Configuration;
+  try {
+    config = createConfig({ outdir: outDir, testDouble: true }, { mode: 'production' });
+  } finally {
+    for (const key of ['JIXIAO_BASE_URL', 'JIXIAO_ADDIN_ID', 'JIXIAO_OFFICEJS', 'JIXIAO_NAME_SUFFIX']) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+  return new Promise((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) return reject(error);
+      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? 'webpack failed'));
+      resolve();
+    });
+  });
+}
+
+/** Every request a page makes, and those that failed or came back 4xx/5xx. */
+function watchRequests(page: Page): { urls: string[]; failed: string[] } {
+  const seen = { urls: [] as string[], failed: [] as string[] };
+  page.on('request', (request) => seen.urls.push(request.url()));
+  page.on('requestfailed', (request) => seen.failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) seen.failed.push(`${response.url()} ${response.status()}`);
+  });
+  return seen;
+}
+
+const describeInChromium = chromiumAvailable() ? describe : describe.skip;
+const haveXmllint = xmllintAvailable();
+
+describeInChromium('a production build for https://…/apps/jixiao/ with local office.js', () => {
+  let www: string;
+  let dist: string;
+  let server: StaticServer;
+  let browser: Browser;
+  /** Where the pages are on the test server, as BASE_URL is on the real one. */
+  let base: string;
+
+  beforeAll(async () => {
+    www = mkdtempSync(join(tmpdir(), 'jixiao-deploy-'));
+    // JIXIAO_DEPLOY_DIST: a build made before with these settings, to iterate on the tests without rebuilding.
+    dist = process.env.JIXIAO_DEPLOY_DIST ?? join(www, 'build');
+    if (!process.env.JIXIAO_DEPLOY_DIST) await buildForServer(dist);
+    mkdirSync(join(www, 'apps'));
+    symlinkSync(dist, join(www, SUB_PATH.replace(/\/$/, '')));
+    server = await serveStatic(www);
+    base = `${server.origin}/${SUB_PATH}`;
+    browser = await launchChromium();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (www) rmSync(www, { recursive: true, force: true });
+  });
+
+  (haveXmllint ? test : test.skip)('dist/manifest.xml validates against the XSDs and points only at the base URL', () => {
+    const xml = readFileSync(join(dist, 'manifest.xml'), 'utf8');
+    const result = validateManifest(xml);
+    expect(result.output).toContain('validates');
+    expect(result.valid).toBe(true);
+    expect(xml).toContain(`<Id>${ADDIN_ID}</Id>`);
+    expect(xml).toContain('<DisplayName DefaultValue="绩效目标表助手（测试）"/>');
+    expect(xml).not.toMatch(/localhost/i);
+    const urls = manifestUrls(xml);
+    expect(urls.length).toBeGreaterThanOrEqual(11);
+    for (const url of urls) {
+      if (url === 'https://oa.czj.example.gov.cn') continue; // the AppDomain
+      expect(url.startsWith(BASE_URL)).toBe(true);
+      // Each page and icon the manifest names is in dist/, where the server will serve it.
+      const file = new URL(url).pathname.slice(`/${SUB_PATH}`.length) || 'index.html';
+      expect([url, listFiles(dist).includes(file)]).toEqual([url, true]);
+    }
+  });
+
+  test('dist/ holds the pages, the manifest and only the listed office.js files, and no page names the CDN', () => {
+    const files = listFiles(dist);
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'taskpane.html', 'commands.html', 'manifest.xml', 'assets/icon-80.png']));
+    const officeFiles = files.filter((f) => f.startsWith('office/')).sort();
+    expect(officeFiles).toEqual(OFFICE_JS_LOCAL_FILES.map((f) => `office/${f}`).sort());
+    // Copied as Microsoft published them, not run through the minifier.
+    for (const file of OFFICE_JS_LOCAL_FILES) {
+      expect([file, readFileSync(join(dist, 'office', file)).equals(readFileSync(join(ROOT, 'node_modules/@microsoft/office-js/dist', file)))]).toEqual([file, true]);
+    }
+    for (const page of ['taskpane.html', 'commands.html']) {
+      const html = readFileSync(join(dist, page), 'utf8');
+      expect(html).toMatch(/<script src="?office\/office\.js"?>/);
+      expect(html).not.toContain('appsforoffice.microsoft.com');
+    }
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).not.toContain('office.js');
+    // Hashed names, so a server may cache them for long (docs/deploy.md).
+    expect(files.filter((f) => /^(taskpane|checker|commands|exceljs|ui)\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(5);
+    const total = files.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0);
+    console.log(`dist/ for the server: ${files.length} files, ${(total / 1e6).toFixed(1)} MB (office/: ${(officeFiles.reduce((s, f) => s + statSync(join(dist, f)).size, 0) / 1e6).toFixed(1)} MB)`);
+  });
+
+  test('the task pane loads from the sub-path with the Excel double, every request on this server', async () => {
+    const doubleFile = listFiles(dist).find((f) => /^excel-double\.[0-9a-f]{8}\.js$/.test(f));
+    const doubleScript = readFileSync(join(dist, doubleFile!), 'utf8');
+    const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
+    const requests = watchRequests(page);
+    const errors = watchPageErrors(page);
+    await page.route('**/office/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: doubleScript }));
+    await page.goto(`${base}taskpane.html?view=templates`);
+    const library = pageLibrary();
+    const table = tableNumbered(library, 1);
+    await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
+    await page.locator('[data-role="insert-outcome"]').waitFor();
+    const sheets = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    expect(sheets).toContain(table.projectName);
+    expect(errors).toEqual([]);
+    expect(requests.failed).toEqual([]);
+    expect(requests.urls.filter((url) => !url.startsWith(base))).toEqual([]);
+    await page.close();
+  });
+
+  test('the real local office.js, outside Office: its files come from this server and the pane says to open Excel', async () => {
+    const page = await browser.newPage();
+    const requests = watchRequests(page);
+    await page.goto(`${base}taskpane.html`);
+    await page.getByText('请在 Excel 中打开').waitFor();
+    expect(requests.urls).toEqual(expect.arrayContaining([`${base}office/office.js`]));
+    expect(requests.urls.filter((url) => !url.startsWith(base))).toEqual([]);
+    expect(requests.failed).toEqual([]);
+    await page.close();
+  });
+
+  test('the checker page reads a real .xlsx, every request (exceljs chunk included) on this server', async () => {
+    const page = await browser.newPage();
+    const requests = watchRequests(page);
+    const errors = watchPageErrors(page);
+    await page.goto(base);
+    await page.getByRole('heading', { name: '绩效目标表检查' }).waitFor();
+    const library = pageLibrary();
+    const file = await workbookOf([tableNumbered(library, 5)]);
+    await page.locator('input[type="file"]').setInputFiles([{ name: '表5.xlsx', mimeType: XLSX, buffer: file }]);
+    await page.locator('section[data-file="表5.xlsx"][data-status="done"]').waitFor();
+    expect(errors).toEqual([]);
+    expect(requests.failed).toEqual([]);
+    expect(requests.urls.some((url) => /exceljs\.[0-9a-f]{8}\.js$/.test(url))).toBe(true);
+    expect(requests.urls.filter((url) => !url.startsWith(base) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+});
