@@ -2,6 +2,7 @@
 // workbooks, never writes them.
 import { readFile } from 'node:fs/promises';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
+import { maxOf } from '../../core/bounded';
 import { MARK_STYLES } from '../../core/marks';
 import { FrameworkNameSchema, SettingsSchema, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
@@ -82,7 +83,7 @@ export function checkText(results: FileResult[], summary: CheckSummary): string 
     for (const report of result.reports) {
       lines.push(`${result.file} › ${report.sheet} (${report.projectName || '未填项目名称'})`);
       if (report.issues.length === 0) lines.push('  未发现问题');
-      const width = Math.max(4, ...report.issues.map((i) => (i.cells[0] ?? '—').length));
+      const width = Math.max(4, maxOf(report.issues.map((i) => (i.cells[0] ?? '—').length), 0));
       for (const issue of report.issues) {
         const cell = (issue.cells[0] ?? '—').padEnd(width);
         lines.push(`  ${cell}  ${MARK_STYLES[issue.severity].label}  ${issue.code}  ${issue.message}`);

@@ -1,4 +1,5 @@
 // `jixiao templates [--seeds FILE…] [--json]`: lists the template library.
+import { maxOf } from '../../core/bounded';
 import { mergeLibraries, SeedFormatError } from '../../core/library';
 import { printedDepartment, type LibraryTable, type TemplateLibrary } from '../../core/model';
 import { parseCommandArgs } from '../args';
@@ -83,7 +84,7 @@ export function formatLibrary(library: TemplateLibrary): string {
     String(t.notes.length),
   ]);
   const rightAligned = new Set([0, 3, 4, 5]);
-  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
+  const widths = header.map((h, c) => Math.max(displayWidth(h), maxOf(rows.map((r) => displayWidth(r[c])), 0)));
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => (rightAligned.has(c) ? padStartDisplay(cell, widths[c]) : padEndDisplay(cell, widths[c])))
@@ -96,7 +97,8 @@ export function formatLibrary(library: TemplateLibrary): string {
     ...library.tables.flatMap((t) => t.notes.map((n) => `  ${t.source} 第 ${n.line} 行（表 ${t.number} ${t.projectName}）：${n.message}`)),
   ];
   out.push('', `共 ${library.tables.length} 张表，${indicatorCount} 条指标；解析备注 ${notes.length} 条。`);
-  if (notes.length > 0) out.push('解析备注：', ...notes);
+  if (notes.length > 0) out.push('解析备注：');
+  for (const note of notes) out.push(note);
   return `${out.join('\n')}\n`;
 }
 

@@ -3,7 +3,7 @@ import type { Framework } from '../frameworks/types';
 import type { Settings } from '../model';
 import type { SheetTable } from '../sheet/types';
 import { rowDimensionRole } from '../frameworks';
-import { cellsOf, formatAmount, gridRowLabel, inGrid, sheetGrids, type ScopedGrid } from './helpers';
+import { cellList, cellsOf, formatAmount, gridRowLabel, inGrid, sheetGrids, type ScopedGrid } from './helpers';
 
 /** The amount a grid's costs must stay within: 预算数 for the annual grid, the project total for the overall one. */
 interface CostLimit {
@@ -46,7 +46,7 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
     const parts = costs.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
     findings.push({
       message: `${inGrid(grid, `${costs.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}`,
-      cells: cellsOf(...costs.map(({ refs }) => refs.value), limit.address),
+      cells: cellList([...costs.map(({ refs }) => refs.value), limit.address]),
     });
   }
   return findings;
