@@ -3,6 +3,10 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { corePurity } from './scripts/lint/core-purity.mjs';
 
+/** Shared with test/lint.test.ts, which checks that the rule fires. */
+export const SPREAD_ARGUMENT_MESSAGE =
+  'No spread arguments: an array of unbounded length overflows the stack. Use a loop, reduce or maxOf/minOf (src/core/bounded.ts).';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.ci/**', 'bench-out/**', '.tmp/**', 'test-results/**'] },
   js.configs.recommended,
@@ -12,6 +16,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // A spread argument puts every element on the stack: Math.max(...rows) overflows past ~125k rows.
+    files: ['src/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement', message: SPREAD_ARGUMENT_MESSAGE },
+        { selector: 'NewExpression > SpreadElement', message: SPREAD_ARGUMENT_MESSAGE },
+      ],
     },
   },
   {

@@ -29,7 +29,7 @@ import { SettingsForm } from '../web/SettingsForm';
 import { StatusLine } from '../web/StatusLine';
 import { bundledLibrary } from '../web/library';
 import { BatchSummary, fileSectionId } from './BatchSummary';
-import { browserStorage, loadStoredSettings, storeSettings } from './storedSettings';
+import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
 
 const useStyles = makeStyles({
   root: { maxWidth: '960px', margin: '0 auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -152,7 +152,9 @@ export function CheckerApp(): React.JSX.Element {
   const styles = useStyles();
   const [files, setFiles] = React.useState<FileState[]>([]);
   const [dragging, setDragging] = React.useState(false);
-  const [settings, setSettings] = React.useState<Settings>(() => loadStoredSettings(browserStorage()));
+  // Stored settings that no longer parse (out of range) are replaced by the defaults, and the page says why.
+  const [stored] = React.useState(() => readStoredSettings(browserStorage()));
+  const [settings, setSettings] = React.useState<Settings>(stored.settings);
   const [settingsStatus, setSettingsStatus] = React.useState('');
   // Files are read one after another: n/m says which one, and large files do not compete for memory.
   const [reading, setReading] = React.useState<{ done: number; total: number }>({ done: 0, total: 0 });
@@ -247,6 +249,11 @@ export function CheckerApp(): React.JSX.Element {
           {readingText}
         </Text>
       </div>
+      {stored.problem && (
+        <MessageBar intent="warning" data-role="settings-problem">
+          <MessageBarBody>{stored.problem}</MessageBarBody>
+        </MessageBar>
+      )}
       <Accordion collapsible>
         <AccordionItem value="settings">
           <AccordionHeader>

@@ -1,16 +1,35 @@
 // The checker page keeps its check settings in this browser's localStorage: nothing leaves the machine.
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../core/model';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../core/model';
 
 export const SETTINGS_STORAGE_KEY = 'jixiao.checker.settings';
 
+/**
+ * The stored settings, or the defaults when none are stored or what is stored does not parse — then with
+ * the reason, in Chinese, naming the field and its range (`资金允许误差（fundsTolerance）应在 0 到 1 之间…`).
+ */
+export function readStoredSettings(storage: Pick<Storage, 'getItem'> | null): { settings: Settings; problem: string | null } {
+  let text: string | null | undefined;
+  try {
+    text = storage?.getItem(SETTINGS_STORAGE_KEY);
+  } catch {
+    return { settings: DEFAULT_SETTINGS, problem: null };
+  }
+  if (!text) return { settings: DEFAULT_SETTINGS, problem: null };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { settings: DEFAULT_SETTINGS, problem: '本浏览器保存的检查设置已损坏，已改用默认设置。' };
+  }
+  const parsed = SettingsSchema.safeParse(json);
+  if (parsed.success) return { settings: parsed.data, problem: null };
+  const reasons = [...new Set(parsed.error.issues.map((issue) => issue.message))].join('；');
+  return { settings: DEFAULT_SETTINGS, problem: `本浏览器保存的检查设置无效，已改用默认设置：${reasons}。` };
+}
+
 /** The stored settings, or the defaults when none are stored or what is stored no longer parses. */
 export function loadStoredSettings(storage: Pick<Storage, 'getItem'> | null): Settings {
-  try {
-    const text = storage?.getItem(SETTINGS_STORAGE_KEY);
-    return text ? parseSettings(JSON.parse(text)) : DEFAULT_SETTINGS;
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
+  return readStoredSettings(storage).settings;
 }
 
 /** False when the browser refuses (storage disabled or full); the settings still apply to this visit. */

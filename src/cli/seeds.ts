@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { buildLibrary, SeedFormatError } from '../core/library';
 import { TemplateLibrarySchema, type TemplateLibrary } from '../core/model';
+import { decodeText, encodingNote } from './encoding';
+import { readRegularFile } from './inputFile';
 import { errorMessage } from './io';
 
 const PACKAGE_NAME = 'jixiao';
@@ -44,14 +46,23 @@ export function loadBundledLibrary(): TemplateLibrary {
   return buildLibrary(readBundledSeeds());
 }
 
+/** A seed document is a department's tables as text, some 100 KB; past this it is not one. */
+export const SEED_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
 /**
  * A library from one file: a seed document (.txt export) or a saved library (.json, as produced
- * by TemplateLibrarySchema). Throws the fs error for a missing file and SeedFormatError for bad content.
+ * by TemplateLibrarySchema). Only a regular file of at most SEED_FILE_MAX_BYTES is read; UTF-16 and GBK
+ * are decoded and said in a note. Throws the fs error for a missing file, InputFileError for a device,
+ * FIFO, directory or oversized file, TextEncodingError for undecodable text and SeedFormatError for bad content.
  */
-export function loadLibraryFile(path: string): TemplateLibrary {
-  const text = readFileSync(path, 'utf8');
+export async function loadLibraryFile(path: string): Promise<TemplateLibrary> {
+  const { text, encoding } = decodeText(await readRegularFile(path, SEED_FILE_MAX_BYTES));
   const source = basename(path);
-  if (extname(path).toLowerCase() !== '.json') return buildLibrary([{ source, text }]);
+  const note = encodingNote(encoding);
+  if (extname(path).toLowerCase() !== '.json') {
+    const library = buildLibrary([{ source, text }]);
+    return note ? { ...library, notes: [{ line: 0, message: note }, ...library.notes] } : library;
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,4 +1,5 @@
 /** SheetPlan → one queued Office.js batch on a worksheet (no sync here: the caller syncs once). */
+import { maxOf, minOf } from '../core/bounded';
 import { parseRange, toA1, toRange } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
 import { queueBoxBorder } from './borders';
@@ -86,10 +87,10 @@ export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, features
 
 function queueCells(sheet: Excel.Worksheet, plan: SheetPlan): void {
   const positions = plan.cells.map((cell) => ({ cell, pos: parseRange(cell.address).start }));
-  const top = Math.min(...positions.map((p) => p.pos.row));
-  const left = Math.min(...positions.map((p) => p.pos.col));
-  const bottom = Math.max(...positions.map((p) => p.pos.row));
-  const right = Math.max(...positions.map((p) => p.pos.col));
+  const top = minOf(positions.map((p) => p.pos.row), 0);
+  const left = minOf(positions.map((p) => p.pos.col), 0);
+  const bottom = maxOf(positions.map((p) => p.pos.row), 0);
+  const right = maxOf(positions.map((p) => p.pos.col), 0);
   const height = bottom - top + 1;
   const width = right - left + 1;
 

@@ -5,7 +5,7 @@ import { Button, Caption1, Checkbox, Field, Input, Select, Switch, makeStyles, t
 import { FRAMEWORK_LIST } from '../core/frameworks';
 import { dimensionsOf } from '../core/frameworks/names';
 import type { Framework } from '../core/frameworks/types';
-import { SettingsSchema, type FrameworkName, type Settings } from '../core/model';
+import { SETTING_RANGES, SettingsSchema, type FrameworkName, type Settings } from '../core/model';
 import { FrameworkOptions } from './FrameworkOptions';
 
 const useStyles = makeStyles({
@@ -96,9 +96,9 @@ function fromDraft(draft: Draft, base: Settings): { settings: Settings | null; e
   const messages: Record<keyof Draft, string> = {
     framework: '请选择指标框架',
     budgetYear: '请输入 2000–2100 之间的年份，或留空自动识别',
-    fundsTolerance: '请输入不小于 0 的数',
-    maxPercent: '请输入大于 0 的百分数',
-    minSatisfaction: '请输入 0–100 之间的百分数',
+    fundsTolerance: `请输入 ${SETTING_RANGES.fundsTolerance.min}–${SETTING_RANGES.fundsTolerance.max} 之间的数`,
+    maxPercent: `请输入 ${SETTING_RANGES.maxPercent.min}–${SETTING_RANGES.maxPercent.max} 之间的百分数`,
+    minSatisfaction: `请输入 ${SETTING_RANGES.minSatisfaction.min}–${SETTING_RANGES.minSatisfaction.max} 之间的百分数`,
   };
   const errors: DraftErrors = {};
   for (const issue of result.error.issues) {
@@ -154,13 +154,13 @@ export function SettingsForm({ settings, onChange, status, liveMarksOption = fal
         <Input className={styles.control} type="number" inputMode="numeric" value={draft.budgetYear} placeholder="自动" onChange={(_, data) => update('budgetYear', data.value)} />
       </Field>
       <Field label="资金允许误差（表内金额单位）" hint="|财政资金 + 其他资金 − 预算数| 不超过此值视为相符" {...fieldState('fundsTolerance')}>
-        <Input className={styles.control} type="number" step="0.001" min="0" value={draft.fundsTolerance} onChange={(_, data) => update('fundsTolerance', data.value)} />
+        <Input className={styles.control} type="number" step="0.001" min={SETTING_RANGES.fundsTolerance.min} max={SETTING_RANGES.fundsTolerance.max} value={draft.fundsTolerance} onChange={(_, data) => update('fundsTolerance', data.value)} />
       </Field>
       <Field label="百分比上限（%）" hint="比率类指标值超过此值报错" {...fieldState('maxPercent')}>
-        <Input className={styles.control} type="number" min="0" value={draft.maxPercent} onChange={(_, data) => update('maxPercent', data.value)} />
+        <Input className={styles.control} type="number" min={SETTING_RANGES.maxPercent.min} max={SETTING_RANGES.maxPercent.max} value={draft.maxPercent} onChange={(_, data) => update('maxPercent', data.value)} />
       </Field>
       <Field label="满意度下限（%）" hint="满意度目标低于此值时提示" {...fieldState('minSatisfaction')}>
-        <Input className={styles.control} type="number" min="0" max="100" value={draft.minSatisfaction} onChange={(_, data) => update('minSatisfaction', data.value)} />
+        <Input className={styles.control} type="number" min={SETTING_RANGES.minSatisfaction.min} max={SETTING_RANGES.minSatisfaction.max} value={draft.minSatisfaction} onChange={(_, data) => update('minSatisfaction', data.value)} />
       </Field>
       {FRAMEWORK_LIST
         .filter((framework) => settings.framework === 'auto' || settings.framework === framework.name)

@@ -1,6 +1,6 @@
 // The checker page's settings in localStorage: what is stored comes back; what does not parse falls back.
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/model';
-import { SETTINGS_STORAGE_KEY, loadStoredSettings, storeSettings } from '../../src/checker/storedSettings';
+import { SETTINGS_STORAGE_KEY, loadStoredSettings, readStoredSettings, storeSettings } from '../../src/checker/storedSettings';
 
 /** A Map-backed Storage subset, optionally refusing writes as a full or disabled storage does. */
 function memoryStorage(refuse = false): Pick<Storage, 'getItem' | 'setItem'> & { items: Map<string, string> } {
@@ -32,6 +32,19 @@ describe('checker settings storage', () => {
     expect(loadStoredSettings(storage)).toEqual(DEFAULT_SETTINGS);
     storage.items.set(SETTINGS_STORAGE_KEY, JSON.stringify({ budgetYear: 1900 }));
     expect(loadStoredSettings(storage)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  test('out-of-range thresholds ({"fundsTolerance":150}) are refused with the field and its range', () => {
+    const storage = memoryStorage();
+    storage.items.set(SETTINGS_STORAGE_KEY, JSON.stringify({ ...DEFAULT_SETTINGS, fundsTolerance: 150, maxPercent: 5000 }));
+    expect(readStoredSettings(storage)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problem: '本浏览器保存的检查设置无效，已改用默认设置：资金允许误差（fundsTolerance）应在 0 到 1 之间（表内金额单位）；百分比上限（maxPercent）应在 1% 到 1000% 之间。',
+    });
+    storage.items.set(SETTINGS_STORAGE_KEY, '{not json');
+    expect(readStoredSettings(storage).problem).toBe('本浏览器保存的检查设置已损坏，已改用默认设置。');
+    storage.items.set(SETTINGS_STORAGE_KEY, JSON.stringify({ ...DEFAULT_SETTINGS, fundsTolerance: 1 }));
+    expect(readStoredSettings(storage)).toEqual({ settings: { ...DEFAULT_SETTINGS, fundsTolerance: 1 }, problem: null });
   });
 
   test('a storage that refuses writes reports it', () => {

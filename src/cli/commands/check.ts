@@ -1,10 +1,12 @@
 // `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021] [--year N]`: checks
 // workbooks, never writes them.
-import { readFile } from 'node:fs/promises';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
+import { maxOf } from '../../core/bounded';
 import { MARK_STYLES } from '../../core/marks';
 import { FrameworkNameSchema, SettingsSchema, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../xlsx/limits';
+import { InputFileError, readRegularFile } from '../inputFile';
 import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
 import type { Command } from '../main';
@@ -26,7 +28,7 @@ export interface CheckJson {
 
 /** Why a file could not be read, for people: the loader's own message, or the file system's. */
 function readFailure(error: unknown): string {
-  if (error instanceof WorkbookReadError) return error.message;
+  if (error instanceof WorkbookReadError || error instanceof InputFileError) return error.message;
   const code = errorCode(error);
   if (code === 'ENOENT') return '文件不存在。';
   if (code === 'EISDIR') return '这是一个目录，不是文件。';
@@ -34,15 +36,32 @@ function readFailure(error: unknown): string {
   return `无法读取（${errorMessage(error)}）。`;
 }
 
-/** Reads and checks one file; a file that cannot be read becomes an error result, never a throw. */
-export async function checkFile(file: string, settings: Settings, library: TemplateLibrary | null): Promise<FileResult> {
-  let workbook;
+/**
+ * Reads and checks one file in isolation: whatever fails — reading, or checking (a stack overflow, any
+ * unexpected throw) — becomes this file's error result, never a throw, so the batch's other files are reported.
+ */
+export async function checkFile(
+  file: string,
+  settings: Settings,
+  library: TemplateLibrary | null,
+  limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
+): Promise<FileResult> {
+  let grids;
   try {
-    workbook = await loadWorkbook(await readFile(file));
+    grids = readGrids(await loadWorkbook(await readRegularFile(file, limits.maxFileBytes)));
   } catch (error) {
     return { file, error: readFailure(error) };
   }
-  return { file, reports: checkGrids(readGrids(workbook), { settings, library }) };
+  try {
+    return { file, reports: checkGrids(grids, { settings, library }) };
+  } catch (error) {
+    return { file, error: checkFailure(error) };
+  }
+}
+
+/** A check that threw is jixiao's fault, not the file's: said so, and never reported as clean. */
+function checkFailure(error: unknown): string {
+  return `读取成功，但检查时出错，未能得出结果（jixiao 内部错误：${errorMessage(error)}）。请把此文件发给 jixiao 的维护者。`;
 }
 
 export function checkJson(results: FileResult[]): CheckJson {
@@ -82,7 +101,7 @@ export function checkText(results: FileResult[], summary: CheckSummary): string 
     for (const report of result.reports) {
       lines.push(`${result.file} › ${report.sheet} (${report.projectName || '未填项目名称'})`);
       if (report.issues.length === 0) lines.push('  未发现问题');
-      const width = Math.max(4, ...report.issues.map((i) => (i.cells[0] ?? '—').length));
+      const width = Math.max(4, maxOf(report.issues.map((i) => (i.cells[0] ?? '—').length), 0));
       for (const issue of report.issues) {
         const cell = (issue.cells[0] ?? '—').padEnd(width);
         lines.push(`  ${cell}  ${MARK_STYLES[issue.severity].label}  ${issue.code}  ${issue.message}`);
@@ -100,12 +119,15 @@ export function checkText(results: FileResult[], summary: CheckSummary): string 
 /** What --framework accepts: a framework's name, or auto (detect per sheet). */
 const FRAMEWORK_CHOICES: readonly string[] = [...FrameworkNameSchema.options, 'auto'];
 
+/** A settings file is a few hundred bytes; anything past this is not one. */
+const SETTINGS_FILE_MAX_BYTES = 1024 * 1024;
+
 /** A settings file (the same JSON the add-in keeps in the workbook), or {} when none is given. */
 async function settingsFile(path: string | undefined): Promise<Record<string, unknown>> {
   if (path === undefined) return {};
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = new TextDecoder().decode(await readRegularFile(path, SETTINGS_FILE_MAX_BYTES));
   } catch (error) {
     throw new CliError(`无法读取设置文件 ${path}：${errorMessage(error)}`);
   }

@@ -1,9 +1,12 @@
 // `jixiao templates [--seeds FILE…] [--json]`: lists the template library.
+import { maxOf } from '../../core/bounded';
 import { mergeLibraries, SeedFormatError } from '../../core/library';
 import { printedDepartment, type LibraryTable, type TemplateLibrary } from '../../core/model';
 import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_OK, type CommandIO } from '../io';
 import type { Command } from '../main';
+import { TextEncodingError } from '../encoding';
+import { InputFileError } from '../inputFile';
 import { loadBundledLibrary, loadLibraryFile } from '../seeds';
 
 /** One table as `--json` prints it: the fields a user recognises from the document, nothing internal. */
@@ -47,7 +50,7 @@ export const templatesCommand: Command = async (args: string[], io: CommandIO) =
   if (positionals.length > 0) {
     throw new CliError(`templates 不接受位置参数：${positionals.join(' ')}（种子文件请用 --seeds FILE）`);
   }
-  const library = values.seeds ? loadSeedFiles(values.seeds) : loadBundledLibrary();
+  const library = values.seeds ? await loadSeedFiles(values.seeds) : loadBundledLibrary();
   if (values.json) {
     io.stdout(`${JSON.stringify(library.tables.map(templateJson), null, 2)}\n`);
   } else {
@@ -57,17 +60,19 @@ export const templatesCommand: Command = async (args: string[], io: CommandIO) =
 };
 
 /** Reads the --seeds files into one library; an unreadable or malformed file is a usage error. */
-function loadSeedFiles(paths: string[]): TemplateLibrary {
-  const libraries = paths.map((path) => {
+async function loadSeedFiles(paths: string[]): Promise<TemplateLibrary> {
+  const libraries: TemplateLibrary[] = [];
+  for (const path of paths) {
     try {
-      return loadLibraryFile(path);
+      libraries.push(await loadLibraryFile(path));
     } catch (error) {
       if (error instanceof SeedFormatError) throw new CliError(`种子文件格式错误：${error.message}`);
+      if (error instanceof InputFileError || error instanceof TextEncodingError) throw new CliError(`无法读取种子文件 ${path}：${error.message}`);
       const code = errorCode(error);
       if (code === 'ENOENT') throw new CliError(`找不到种子文件：${path}`);
       throw new CliError(`无法读取种子文件 ${path}：${errorMessage(error)}`);
     }
-  });
+  }
   return mergeLibraries(libraries);
 }
 
@@ -83,7 +88,7 @@ export function formatLibrary(library: TemplateLibrary): string {
     String(t.notes.length),
   ]);
   const rightAligned = new Set([0, 3, 4, 5]);
-  const widths = header.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
+  const widths = header.map((h, c) => Math.max(displayWidth(h), maxOf(rows.map((r) => displayWidth(r[c])), 0)));
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => (rightAligned.has(c) ? padStartDisplay(cell, widths[c]) : padEndDisplay(cell, widths[c])))
@@ -92,11 +97,12 @@ export function formatLibrary(library: TemplateLibrary): string {
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   const indicatorCount = library.tables.reduce((sum, t) => sum + t.indicators.length, 0);
   const notes = [
-    ...library.notes.map((n) => `  第 ${n.line} 行：${n.message}`),
+    ...library.notes.map((n) => `  ${n.line > 0 ? `第 ${n.line} 行：` : ''}${n.message}`),
     ...library.tables.flatMap((t) => t.notes.map((n) => `  ${t.source} 第 ${n.line} 行（表 ${t.number} ${t.projectName}）：${n.message}`)),
   ];
   out.push('', `共 ${library.tables.length} 张表，${indicatorCount} 条指标；解析备注 ${notes.length} 条。`);
-  if (notes.length > 0) out.push('解析备注：', ...notes);
+  if (notes.length > 0) out.push('解析备注：');
+  for (const note of notes) out.push(note);
   return `${out.join('\n')}\n`;
 }
 

@@ -1,7 +1,8 @@
 import { rowDimensionRole, type DimensionRole } from '../frameworks';
 import type { IndicatorRow, Settings } from '../model';
 import type { Finding, Rule } from './types';
-import { formatNumber, gridRowLabel, sheetGrids } from './helpers';
+import type { SheetTable } from '../sheet/types';
+import { cellsOf, formatAmount, formatNumber, gridRowLabel, sheetGrids } from './helpers';
 import { compactText, isUpperBound, unitFromName } from '../values';
 
 /** `培训人数`, `检查次数`, `合格率`: the name says what the bare number counts. */
@@ -14,6 +15,10 @@ function nameGivesUnit(row: IndicatorRow): boolean {
 
 function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, settings: Settings): Finding | null {
   const { parsed } = row;
+  // Amounts are never negative: `≤-200万元` would pass any ceiling.
+  if ((parsed.kind === 'moneyTotal' || parsed.kind === 'moneyRate') && parsed.number !== null && parsed.number < 0) {
+    return { message: `${label}的指标值「${row.value}」是负数：金额不能为负`, cells: [], severity: 'error' };
+  }
   if (parsed.kind === 'placeholder') {
     return { message: `${label}的指标值「${row.value}」是占位符，应填写实际目标`, cells: [], severity: 'error' };
   }
@@ -62,13 +67,29 @@ function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, 
   return null;
 }
 
-/** One finding per row at most, in each grid: the most serious thing wrong with its 指标值. */
+/** 预算数, 财政资金, 其他资金 below zero: no budget is negative, and a negative part hides a mismatch. */
+function negativeBudget(sheet: SheetTable): Finding[] {
+  const { budget, unit } = sheet.table;
+  const { refs } = sheet;
+  const parts = [
+    { label: '预算数', amount: budget.total, cell: refs.budgetTotal },
+    { label: '财政资金', amount: budget.fiscal, cell: refs.budgetFiscal },
+    { label: '其他资金', amount: budget.other, cell: refs.budgetOther },
+  ];
+  return parts.flatMap(({ label, amount, cell }) =>
+    amount !== null && amount < 0
+      ? [{ message: `${label}为 ${formatAmount(amount, unit)}，是负数：金额不能为负`, cells: cellsOf(cell), severity: 'error' as const }]
+      : [],
+  );
+}
+
+/** One finding per row at most, in each grid: the most serious thing wrong with its 指标值; negative budget amounts. */
 export const badValueRule: Rule = {
   code: 'bad-value',
   title: '指标值不规范',
   defaultSeverity: 'warning',
   check({ sheet, settings, framework }) {
-    const findings: Finding[] = [];
+    const findings: Finding[] = negativeBudget(sheet);
     for (const grid of sheetGrids(sheet)) {
       for (const { row, refs } of grid.rows) {
         const finding = checkRow(row, gridRowLabel(grid, row), rowDimensionRole(framework, row), settings);

@@ -1,9 +1,8 @@
 import type { Finding, Rule } from './types';
 import type { Framework } from '../frameworks/types';
-import type { Settings } from '../model';
 import type { SheetTable } from '../sheet/types';
 import { rowDimensionRole } from '../frameworks';
-import { cellsOf, formatAmount, gridRowLabel, inGrid, sheetGrids, type ScopedGrid } from './helpers';
+import { cellList, cellsOf, formatAmount, gridRowLabel, inGrid, sheetGrids, type ScopedGrid } from './helpers';
 
 /** The amount a grid's costs must stay within: 预算数 for the annual grid, the project total for the overall one. */
 interface CostLimit {
@@ -23,10 +22,17 @@ function limitOf(sheet: SheetTable, grid: ScopedGrid): CostLimit | null {
   return project ? { total: project.amount, label: project.label, address: project.address } : null;
 }
 
-function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framework: Framework, settings: Settings): Finding[] {
+/**
+ * Relative slack for adding amounts in binary floating point (291.2 + 0.8 may come out a hair above 292):
+ * one part in a billion, under 0.001 元 on a 100 亿元 budget — never a user-visible tolerance.
+ */
+const FLOAT_EPSILON = 1e-9;
+
+function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framework: Framework): Finding[] {
   const { unit } = sheet.table;
   const { total, label } = limit;
-  const ceiling = total + settings.fundsTolerance;
+  // fundsTolerance is funds-mismatch's; a cost is over as soon as it is over, bar floating-point noise.
+  const ceiling = total + Math.abs(total) * FLOAT_EPSILON;
   const costs = grid.rows.flatMap(({ row, refs }) => {
     const { kind, amount } = row.parsed;
     return rowDimensionRole(framework, row) === 'cost' && kind === 'moneyTotal' && amount !== null ? [{ row, refs, amount }] : [];
@@ -46,7 +52,7 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
     const parts = costs.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
     findings.push({
       message: `${inGrid(grid, `${costs.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}`,
-      cells: cellsOf(...costs.map(({ refs }) => refs.value), limit.address),
+      cells: cellList([...costs.map(({ refs }) => refs.value), limit.address]),
     });
   }
   return findings;
@@ -62,10 +68,10 @@ export const costOverBudgetRule: Rule = {
   code: 'cost-over-budget',
   title: '成本超过预算数',
   defaultSeverity: 'error',
-  check({ sheet, settings, framework }) {
+  check({ sheet, framework }) {
     return sheetGrids(sheet).flatMap((grid) => {
       const limit = limitOf(sheet, grid);
-      return limit ? checkGrid(sheet, grid, limit, framework, settings) : [];
+      return limit ? checkGrid(sheet, grid, limit, framework) : [];
     });
   },
 };

@@ -1,5 +1,6 @@
 import type { PerformanceTable } from '../model';
 import type { Finding, Rule } from './types';
+import { maxOf, minOf } from '../bounded';
 import { rowDimensionRole } from '../frameworks';
 import { gridRowLabel, sheetGrids } from './helpers';
 
@@ -30,7 +31,7 @@ export function projectPeriod(table: PerformanceTable): YearSpan | null {
   for (const [label, text] of Object.entries(table.extraFields)) {
     const years = yearsIn(text);
     if (PERIOD_LABEL.test(label) && years.length > 0) {
-      return { from: Math.min(...years), to: Math.max(...years), source: label };
+      return { from: minOf(years, 0), to: maxOf(years, 0), source: label };
     }
   }
   return null;

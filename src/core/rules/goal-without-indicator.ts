@@ -1,4 +1,5 @@
 import type { Finding, Rule } from './types';
+import { maxOf } from '../bounded';
 import { cellsOf, inGrid, sheetGrids } from './helpers';
 
 /** One numbering token of a goal item: `1.` `2、` `（1）` `(2)` `一、`. */
@@ -67,7 +68,7 @@ export const goalWithoutIndicatorRule: Rule = {
       if (indicatorTerms.length === 0) continue;
       for (const { item, text } of goalClauses(grid.goals)) {
         const clauseTerms = terms(text);
-        const best = Math.max(...indicatorTerms.map((t) => shared(clauseTerms, t)));
+        const best = maxOf(indicatorTerms.map((t) => shared(clauseTerms, t)), 0);
         if (best >= settings.goalMatchMinShared) continue;
         findings.push({
           message: `${inGrid(grid, '绩效目标')}${ordinal(item)}中「${text}」没有看得出对应的三级指标，评审时可能会问如何衡量`,

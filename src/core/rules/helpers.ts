@@ -6,6 +6,11 @@ import type { GridScope, IndicatorRowRefs, SheetTable } from '../sheet/types';
 
 /** The addresses that exist, in order (refs are null where the sheet has no such cell). */
 export function cellsOf(...addresses: (string | null | undefined)[]): string[] {
+  return cellList(addresses);
+}
+
+/** cellsOf for a list of any length (a spread argument of thousands of rows would overflow the stack). */
+export function cellList(addresses: readonly (string | null | undefined)[]): string[] {
   return addresses.filter((a): a is string => typeof a === 'string' && a.length > 0);
 }
 

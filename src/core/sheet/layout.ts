@@ -1,4 +1,5 @@
 /** Layout: a PerformanceTable → a SheetPlan (cells, merges, styles, validations, print setup). Pure. */
+import { maxOf } from '../bounded';
 import { printedDepartment } from '../model';
 import type { FrameworkName, IndicatorRow, PerformanceTable } from '../model';
 import { getFramework } from '../frameworks';
@@ -63,7 +64,7 @@ function wrappedLines(text: string, width: number): number {
 }
 
 function heightFor(texts: { text: string; width: number }[], minimum = MIN_ROW_HEIGHT): number {
-  const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width)));
+  const lines = Math.max(1, maxOf(texts.map((t) => wrappedLines(t.text, t.width)), 1));
   return Math.max(minimum, lines * LINE_HEIGHT + 5);
 }
 

@@ -76,4 +76,29 @@ describe('bad-value', () => {
     const fifteen = runRule(badValueRule, sheetFromTable(seedTable(15)));
     expect(fifteen.map((i) => i.message)).toEqual([expect.stringContaining('不是可核验的金额')]);
   });
+
+  it('reports a negative money 指标值 as an error, the typeset minus sign too; a unit cost as well', () => {
+    const table = seedTable(1);
+    setValue(table, rowIndex(table, '运维费用支出'), '≤-200万元');
+    setValue(table, rowIndex(table, '项目评审费用支出'), '≤\u22120.8万元');
+    const sheet = sheetFromTable(table);
+    expect(runRule(badValueRule, sheet).map((i) => [i.severity, i.cells[0], i.message])).toEqual([
+      ['error', sheet.rowRefs[rowIndex(table, '运维费用支出')].value, expect.stringContaining('「≤-200万元」是负数：金额不能为负')],
+      ['error', sheet.rowRefs[rowIndex(table, '项目评审费用支出')].value, expect.stringContaining('是负数：金额不能为负')],
+    ]);
+    setValue(table, rowIndex(table, '运维费用支出'), '≤-65元/小时');
+    setValue(table, rowIndex(table, '项目评审费用支出'), '≤0.8万元');
+    expect(runRule(badValueRule, sheetFromTable(table)).map((i) => i.message)).toEqual([expect.stringContaining('「≤-65元/小时」是负数')]);
+  });
+
+  it('reports a negative 预算数, 财政资金 or 其他资金 at its cell', () => {
+    const table = seedTable(1);
+    table.budget = { total: -292, fiscal: 392, other: -100 };
+    const sheet = sheetFromTable(table);
+    expect(runRule(badValueRule, sheet).map((i) => [i.severity, i.cells, i.message])).toEqual([
+      ['error', [sheet.refs.budgetTotal], '预算数为 -292万元，是负数：金额不能为负'],
+      ['error', [sheet.refs.budgetOther], '其他资金为 -100万元，是负数：金额不能为负'],
+    ]);
+    expect(sheet.refs.budgetTotal).not.toBeNull();
+  });
 });

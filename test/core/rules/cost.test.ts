@@ -58,6 +58,29 @@ describe('cost-over-budget', () => {
     setValue(table, rowIndex(table, OPERATIONS), '按合同支付');
     expect(runRule(costOverBudgetRule, sheetFromTable(table))).toEqual([]);
   });
+
+  it('is not loosened by fundsTolerance (the funds-mismatch tolerance), not even at its maximum', () => {
+    const table = seedTable(1);
+    setValue(table, rowIndex(table, OPERATIONS), '≤291.21万元');
+    const sheet = sheetFromTable(table);
+    for (const fundsTolerance of [0, 0.005, 1]) {
+      expect(runRule(costOverBudgetRule, sheet, { fundsTolerance }).map((i) => i.message)).toEqual([
+        expect.stringContaining('= 292.01万元，超过预算数 292万元'),
+      ]);
+    }
+  });
+
+  it('keeps exact sums exact in floating point: 10 costs of 29.2 万元 fit 292 万元 (0.1 + 0.2 ≠ 0.3)', () => {
+    const table = seedTable(1);
+    const cost = table.indicators[rowIndex(table, OPERATIONS)];
+    table.indicators = table.indicators.filter((row) => row !== cost && row.level3 !== REVIEW);
+    for (let i = 0; i < 10; i++) table.indicators.push({ ...structuredClone(cost), level3: `运维费用支出${i + 1}` });
+    table.indicators.forEach((row, index) => row.level3.startsWith(OPERATIONS) && setValue(table, index, '≤29.2万元'));
+    expect(Array(10).fill(29.2).reduce((a: number, b: number) => a + b, 0)).not.toBe(292);
+    expect(runRule(costOverBudgetRule, sheetFromTable(table))).toEqual([]);
+    setValue(table, table.indicators.findIndex((row) => row.level3 === `${OPERATIONS}1`), '≤29.21万元');
+    expect(runRule(costOverBudgetRule, sheetFromTable(table)).map((i) => i.message)).toEqual([expect.stringContaining('10 项成本指标合计')]);
+  });
 });
 
 describe('cost-lower-bound', () => {
