@@ -137,6 +137,12 @@ describe('jixiao check', () => {
     const bad = await run([noSatisfaction, '--settings', settingsPath]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('不存在的维度');
+    writeFileSync(settingsPath, JSON.stringify({ budgetYear: '2024', minSatisfaction: 120 }));
+    const named = await run([noSatisfaction, '--settings', settingsPath]);
+    expect(named.code).toBe(2);
+    expect(named.err).toBe(
+      'jixiao: 设置无效：预算年度（budgetYear）应为 2000–2100 之间的整数，或 null（自动），而不是文本「2024」；满意度下限（minSatisfaction）应为 0–100 之间的数，而不是 120\n',
+    );
     writeFileSync(settingsPath, '{ not json');
     expect((await run([noSatisfaction, '--settings', settingsPath])).code).toBe(2);
     expect((await run([noSatisfaction, '--settings', join(dir, 'missing.json')])).code).toBe(2);

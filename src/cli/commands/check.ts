@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { MARK_STYLES } from '../../core/marks';
-import { FrameworkNameSchema, SettingsSchema, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
+import { FrameworkNameSchema, SettingsSchema, settingsErrorText, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
 import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
@@ -128,13 +128,13 @@ function settingsFromFlags(base: Record<string, unknown>, framework: string | un
     throw new CliError(`--year 应为 2000–2100 之间的年份，而不是「${year}」`);
   }
   const merged = { ...base, ...(framework !== undefined ? { framework } : {}), ...(year !== undefined ? { budgetYear } : {}) };
-  const parsed = SettingsSchema.safeParse(merged);
-  if (!parsed.success) throw new CliError(`设置无效：${parsed.error.issues.map((issue) => issue.message).join('；')}`);
+  const parsed = SettingsSchema.safeParse(merged, { reportInput: true });
+  if (!parsed.success) throw new CliError(`设置无效：${settingsErrorText(parsed.error)}`);
   return parsed.data;
 }
 
 export const checkCommand: Command = async (args: string[], io: CommandIO) => {
-  const { values, positionals } = parseCommandArgs(args, {
+  const { values, positionals } = parseCommandArgs('check', args, {
     json: { type: 'boolean', default: false },
     framework: { type: 'string' },
     year: { type: 'string' },
