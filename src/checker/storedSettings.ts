@@ -1,11 +1,11 @@
 // The checker page keeps its check settings in this browser's localStorage: nothing leaves the machine.
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../core/model';
+import { DEFAULT_SETTINGS, SettingsSchema, settingsErrorText, type Settings } from '../core/model';
 
 export const SETTINGS_STORAGE_KEY = 'jixiao.checker.settings';
 
 /**
  * The stored settings, or the defaults when none are stored or what is stored does not parse — then with
- * the reason, in Chinese, naming the field and its range (`资金允许误差（fundsTolerance）应在 0 到 1 之间…`).
+ * the reason, in Chinese, naming the field and its range (`资金允许误差（fundsTolerance）应为 0–1 之间的数，而不是 150`).
  */
 export function readStoredSettings(storage: Pick<Storage, 'getItem'> | null): { settings: Settings; problem: string | null } {
   let text: string | null | undefined;
@@ -21,10 +21,9 @@ export function readStoredSettings(storage: Pick<Storage, 'getItem'> | null): { 
   } catch {
     return { settings: DEFAULT_SETTINGS, problem: '本浏览器保存的检查设置已损坏，已改用默认设置。' };
   }
-  const parsed = SettingsSchema.safeParse(json);
+  const parsed = SettingsSchema.safeParse(json, { reportInput: true });
   if (parsed.success) return { settings: parsed.data, problem: null };
-  const reasons = [...new Set(parsed.error.issues.map((issue) => issue.message))].join('；');
-  return { settings: DEFAULT_SETTINGS, problem: `本浏览器保存的检查设置无效，已改用默认设置：${reasons}。` };
+  return { settings: DEFAULT_SETTINGS, problem: `本浏览器保存的检查设置无效，已改用默认设置：${settingsErrorText(parsed.error)}。` };
 }
 
 /** The stored settings, or the defaults when none are stored or what is stored no longer parses. */

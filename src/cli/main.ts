@@ -1,14 +1,7 @@
-import { CliError, CommandIO, EXIT_USAGE, processIO } from './io';
+import { commandHelpText, usageText, versionText } from './help';
+import { CliError, CommandIO, EXIT_OK, EXIT_USAGE, processIO } from './io';
 
 export type Command = (args: string[], io: CommandIO) => Promise<number>;
-
-const USAGE = `用法 / usage:
-  jixiao templates [--seeds FILE] [--json]          列出模板库 / list the template library
-  jixiao workbook --out FILE.xlsx [--template NAME…] [--blank seed|2021]
-                                                    写出模板工作簿 / write template sheets
-  jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021|auto] [--year N]
-                                                    检查工作簿 / check workbooks
-`;
 
 // Loaded on demand so `jixiao templates` does not pay for exceljs.
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -17,19 +10,41 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check')).checkCommand,
 };
 
+const HELP_FLAGS = new Set(['--help', '-h']);
+const VERSION_FLAGS = new Set(['--version', '-v', '-V']);
+
+/** Asked for help: a help flag before any `--` (after it, `--help` would be a file name). */
+function wantsHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => HELP_FLAGS.has(arg));
+}
+
 export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(USAGE);
-    return name ? 0 : EXIT_USAGE;
-  }
-  const load = COMMANDS[name];
-  if (!load) {
-    io.stderr(`未知命令 / unknown command: ${name}\n${USAGE}`);
+  if (name === undefined) {
+    io.stdout(usageText());
     return EXIT_USAGE;
   }
+  if (HELP_FLAGS.has(name) || name === 'help') {
+    const topic = rest[0];
+    io.stdout(topic !== undefined && Object.hasOwn(COMMANDS, topic) ? commandHelpText(topic) : usageText());
+    return EXIT_OK;
+  }
+  if (VERSION_FLAGS.has(name)) {
+    io.stdout(versionText());
+    return EXIT_OK;
+  }
+  if (!Object.hasOwn(COMMANDS, name)) {
+    const what = name.startsWith('-') ? '未知选项 / unknown option' : '未知命令 / unknown command';
+    io.stderr(`jixiao: ${what}: ${name}\n\n${usageText()}`);
+    return EXIT_USAGE;
+  }
+  if (wantsHelp(rest)) {
+    io.stdout(commandHelpText(name));
+    return EXIT_OK;
+  }
   try {
-    return await (await load())(rest, io);
+    return await (await COMMANDS[name]())(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`jixiao: ${error.message}\n`);

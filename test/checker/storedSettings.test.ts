@@ -39,7 +39,7 @@ describe('checker settings storage', () => {
     storage.items.set(SETTINGS_STORAGE_KEY, JSON.stringify({ ...DEFAULT_SETTINGS, fundsTolerance: 150, maxPercent: 5000 }));
     expect(readStoredSettings(storage)).toEqual({
       settings: DEFAULT_SETTINGS,
-      problem: '本浏览器保存的检查设置无效，已改用默认设置：资金允许误差（fundsTolerance）应在 0 到 1 之间（表内金额单位）；百分比上限（maxPercent）应在 1% 到 1000% 之间。',
+      problem: '本浏览器保存的检查设置无效，已改用默认设置：资金允许误差（fundsTolerance）应为 0–1 之间的数，而不是 150；百分比上限（maxPercent）应为 1–1000 之间的数，而不是 5000。',
     });
     storage.items.set(SETTINGS_STORAGE_KEY, '{not json');
     expect(readStoredSettings(storage).problem).toBe('本浏览器保存的检查设置已损坏，已改用默认设置。');

@@ -40,7 +40,24 @@ test('workbook then check: the written library checks without errors; a corrupt 
   writeFileSync(corrupt, 'PK\u0003\u0004 not really a zip');
   const failed = jixiao('check', corrupt, out);
   expect(failed.code).toBe(2);
-  expect(failed.stderr).toContain('损坏.xlsx');
+  // The reason is in the report, once; the summary never calls the unread file clean.
+  expect(failed.stdout).toContain(`${corrupt}：无法读取，未检查 — `);
+  expect(failed.stdout).toMatch(/共 2 个文件、16 张绩效目标表：.*；1 个文件无法读取，未检查\n$/);
+  expect(failed.stderr).toBe('');
+});
+
+test('check of a missing file exits 2 and never prints 未发现问题', () => {
+  const missing = jixiao('check', 'missing.xlsx');
+  expect(missing.code).toBe(2);
+  expect(missing.stdout).not.toContain('未发现问题');
+  expect(missing.stdout).toContain('missing.xlsx：无法读取，未检查 — 文件不存在。');
+});
+
+test('--version and check --help answer in Chinese with English beside it', () => {
+  expect(jixiao('--version')).toEqual({ code: 0, stdout: expect.stringMatching(/^jixiao 版本 \/ version \d+\.\d+\.\d+\n$/), stderr: '' });
+  const help = jixiao('check', '--help');
+  expect(help.code).toBe(0);
+  expect(help.stdout).toContain('选项 / options:');
 });
 
 test('no command prints the usage and exits 2', () => {

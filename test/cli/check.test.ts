@@ -47,8 +47,8 @@ describe('jixiao check', () => {
     const { code, out, err } = await run([clean]);
     expect(code).toBe(0);
     expect(err).toBe('');
-    expect(out).toContain(`${clean} › 表1 (数字化运维项目)\n  未发现问题`);
-    expect(out).toContain('共 1 个文件、2 张绩效目标表：未发现问题');
+    // Clean sheets are one line, not a block each.
+    expect(out).toBe(`${clean}：2 张表无问题（表1、表2）\n\n共 1 个文件、2 张绩效目标表：未发现问题\n`);
   });
 
   it('exits 1 on an error and prints the cell, severity, code and message', async () => {
@@ -91,8 +91,40 @@ describe('jixiao check', () => {
     ]);
     expect(json.files[4].sheets[0].issues.map((i) => i.code)).toContain('cost-over-budget');
     expect(json.files[3].error).toBe('文件不存在。');
-    expect(err).toContain(`${corrupt}：文件已损坏`);
-    expect(err).toContain(`${text}：不是 .xlsx`);
+    expect(json.files[1].error).toContain('文件已损坏');
+    expect(json.files[2].error).toContain('不是 .xlsx');
+    // The reasons are in the JSON; stderr names the files, once, without repeating the reasons.
+    expect(err).toBe(`jixiao: 3 个文件无法读取（原因见 JSON 的 error）：${corrupt}、${text}、${missing}\n`);
+  });
+
+  it('never calls an unread file clean, and says each reason once', async () => {
+    const missing = join(dir, 'missing.xlsx');
+    const alone = await run([missing]);
+    expect(alone).toEqual({ code: 2, out: `${missing}：无法读取，未检查 — 文件不存在。\n\n共 1 个文件：1 个文件无法读取，未检查\n`, err: '' });
+
+    const mixed = await run([clean, missing, broken]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toBe('');
+    expect(mixed.out.split('文件不存在。')).toHaveLength(2);
+    expect(mixed.out).not.toContain('未发现问题');
+    expect(mixed.out).toMatch(/共 3 个文件、3 张绩效目标表：1 个错误，1 个警告；1 个文件无法读取，未检查\n$/);
+
+    const cleanAndMissing = await run([clean, missing]);
+    expect(cleanAndMissing.out).toContain('共 2 个文件、2 张绩效目标表：已检查的表未发现问题；1 个文件无法读取，未检查\n');
+  });
+
+  it('folds the clean sheets of a file into one line, after the sheets with issues', async () => {
+    const library = [seedTable(1), seedTable(2), seedTable(4), seedTable(5)];
+    const table = seedTable(1);
+    setValue(table, rowIndex(table, '运维费用支出'), '≤300万元');
+    const mixed = await writeWorkbook('mixed.xlsx', [...library, table]);
+    const { code, out } = await run([mixed]);
+    expect(code).toBe(1);
+    expect(out).toContain(`${mixed} › 表5 (数字化运维项目)\n`);
+    expect(out).not.toMatch(/› 表1 |› 表2 /);
+    expect(out).toContain(`${mixed}：`);
+    expect(out).toMatch(/\d 张表无问题（表1、表2/);
+    expect(out).not.toContain('  未发现问题');
   });
 
   it('never writes the input file', async () => {
@@ -137,6 +169,12 @@ describe('jixiao check', () => {
     const bad = await run([noSatisfaction, '--settings', settingsPath]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('不存在的维度');
+    writeFileSync(settingsPath, JSON.stringify({ budgetYear: '2024', minSatisfaction: 120 }));
+    const named = await run([noSatisfaction, '--settings', settingsPath]);
+    expect(named.code).toBe(2);
+    expect(named.err).toBe(
+      'jixiao: 设置无效：预算年度（budgetYear）应为 2000–2100 之间的整数，或 null（自动），而不是文本「2024」；满意度下限（minSatisfaction）应为 0–100 之间的数，而不是 120\n',
+    );
     writeFileSync(settingsPath, '{ not json');
     expect((await run([noSatisfaction, '--settings', settingsPath])).code).toBe(2);
     expect((await run([noSatisfaction, '--settings', join(dir, 'missing.json')])).code).toBe(2);

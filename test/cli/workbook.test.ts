@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FRAMEWORKS } from '../../src/core/frameworks';
@@ -86,5 +86,32 @@ describe('jixiao workbook', () => {
     expect((await run('--out', outFile(), '--blank', '2015')).stderr).toContain('seed 或 2021');
     expect((await run('--out', join(tmp, 'x.csv'))).stderr).toContain('.xlsx');
     expect((await run('--out', outFile(), 'extra')).code).toBe(2);
+  });
+
+  test('a name two tables share is refused with both listed; the table number picks one', async () => {
+    const file = outFile();
+    const ambiguous = await run('--out', file, '--template', '法治建设');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('「法治建设」对应 2 张模板：表 4 法治建设（343101天津市司法局装备财务处）；表 14 法治建设（343206天津市司法行政服务中心）');
+    expect(ambiguous.stderr).toContain('--template 4');
+    expect(existsSync(file)).toBe(false);
+
+    const byNumber = await run('--out', file, '--template', '14', '--template', '表 4');
+    expect(byNumber.code).toBe(0);
+    const sheets = await sheetsIn(file);
+    expect(sheets.map((s) => s.sheet?.table.department.name)).toEqual(['天津市司法行政服务中心', '天津市司法局装备财务处']);
+    expect((await run('--out', outFile(), '--template', '99')).stderr).toContain('没有表 99：模板库共 16 张表，编号 1–16');
+  });
+
+  test('--out refuses to overwrite an existing file unless --force', async () => {
+    const file = outFile();
+    writeFileSync(file, '别人的文件');
+    const refused = await run('--out', file, '--template', '法律援助案件补贴');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${file} 已存在，没有覆盖；要覆盖请加 --force`);
+    expect(readFileSync(file, 'utf8')).toBe('别人的文件');
+    const forced = await run('--out', file, '--template', '法律援助案件补贴', '--force');
+    expect(forced.code).toBe(0);
+    expect((await sheetsIn(file)).map((s) => s.sheet?.table.projectName)).toEqual(['法律援助案件补贴']);
   });
 });

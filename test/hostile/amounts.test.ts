@@ -65,7 +65,7 @@ describe('settings thresholds are bounded and govern only their own rule', () =>
     const { code, out, err } = await check(overBudget, '--settings', settings);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toBe('jixiao: 设置无效：资金允许误差（fundsTolerance）应在 0 到 1 之间（表内金额单位）\n');
+    expect(err).toBe('jixiao: 设置无效：资金允许误差（fundsTolerance）应为 0–1 之间的数，而不是 150\n');
   });
 
   it('the largest allowed fundsTolerance still lets no cost over the budget through', async () => {

@@ -3,7 +3,7 @@
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { maxOf } from '../../core/bounded';
 import { MARK_STYLES } from '../../core/marks';
-import { FrameworkNameSchema, SettingsSchema, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
+import { FrameworkNameSchema, SettingsSchema, settingsErrorText, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../xlsx/limits';
 import { InputFileError, readRegularFile } from '../inputFile';
@@ -86,12 +86,36 @@ export function checkJson(results: FileResult[]): CheckJson {
   };
 }
 
-/** The readable report: `文件 › 工作表 (项目名称)`, then one indented line per issue. */
+/** At most this many clean sheets are named on their folded line; the count always covers all. */
+const CLEAN_NAMES_SHOWN = 20;
+
+/**
+ * The last line: counts over every file, and never 未发现问题 for what could not be read — a file that
+ * was not read, or held no table, is said as such beside the findings of the tables that were.
+ */
+export function batchLine(results: FileResult[], summary: CheckSummary): string {
+  const sheets = results.reduce((n, r) => n + ('reports' in r ? r.reports.length : 0), 0);
+  const unreadable = results.filter((r) => 'error' in r).length;
+  const noTable = results.filter((r) => 'reports' in r && r.reports.length === 0).length;
+  const unchecked = [
+    unreadable > 0 ? `${unreadable} 个文件无法读取，未检查` : '',
+    noTable > 0 ? `${noTable} 个文件中没有绩效目标表` : '',
+  ].filter((part) => part !== '');
+  const findings = sheets === 0 ? '' : unchecked.length > 0 && summaryText(summary) === '未发现问题' ? '已检查的表未发现问题' : summaryText(summary);
+  const head = sheets > 0 ? `共 ${results.length} 个文件、${sheets} 张绩效目标表` : `共 ${results.length} 个文件`;
+  return `${head}：${[findings, ...unchecked].filter((part) => part !== '').join('；')}`;
+}
+
+/**
+ * The readable report: `文件 › 工作表 (项目名称)` and one indented line per issue for each sheet with
+ * issues; a file's sheets without any issue folded into one line; a file that could not be read, with
+ * its reason (said here only, not again on stderr).
+ */
 export function checkText(results: FileResult[], summary: CheckSummary): string {
   const lines: string[] = [];
   for (const result of results) {
     if ('error' in result) {
-      lines.push(`${result.file}：无法读取 — ${result.error}`, '');
+      lines.push(`${result.file}：无法读取，未检查 — ${result.error}`, '');
       continue;
     }
     if (result.reports.length === 0) {
@@ -99,8 +123,8 @@ export function checkText(results: FileResult[], summary: CheckSummary): string 
       continue;
     }
     for (const report of result.reports) {
+      if (report.issues.length === 0) continue;
       lines.push(`${result.file} › ${report.sheet} (${report.projectName || '未填项目名称'})`);
-      if (report.issues.length === 0) lines.push('  未发现问题');
       const width = Math.max(4, maxOf(report.issues.map((i) => (i.cells[0] ?? '—').length), 0));
       for (const issue of report.issues) {
         const cell = (issue.cells[0] ?? '—').padEnd(width);
@@ -108,11 +132,13 @@ export function checkText(results: FileResult[], summary: CheckSummary): string 
       }
       lines.push('');
     }
+    const clean = result.reports.filter((report) => report.issues.length === 0).map((report) => report.sheet);
+    if (clean.length > 0) {
+      const more = clean.length > CLEAN_NAMES_SHOWN ? ' 等' : '';
+      lines.push(`${result.file}：${clean.length} 张表无问题（${clean.slice(0, CLEAN_NAMES_SHOWN).join('、')}${more}）`, '');
+    }
   }
-  const sheets = results.reduce((n, r) => n + ('reports' in r ? r.reports.length : 0), 0);
-  const unreadable = results.filter((r) => 'error' in r).length;
-  const unreadableText = unreadable > 0 ? `（${unreadable} 个无法读取）` : '';
-  lines.push(`共 ${results.length} 个文件${unreadableText}、${sheets} 张绩效目标表：${summaryText(summary)}`);
+  lines.push(batchLine(results, summary));
   return `${lines.join('\n')}\n`;
 }
 
@@ -150,13 +176,13 @@ function settingsFromFlags(base: Record<string, unknown>, framework: string | un
     throw new CliError(`--year 应为 2000–2100 之间的年份，而不是「${year}」`);
   }
   const merged = { ...base, ...(framework !== undefined ? { framework } : {}), ...(year !== undefined ? { budgetYear } : {}) };
-  const parsed = SettingsSchema.safeParse(merged);
-  if (!parsed.success) throw new CliError(`设置无效：${parsed.error.issues.map((issue) => issue.message).join('；')}`);
+  const parsed = SettingsSchema.safeParse(merged, { reportInput: true });
+  if (!parsed.success) throw new CliError(`设置无效：${settingsErrorText(parsed.error)}`);
   return parsed.data;
 }
 
 export const checkCommand: Command = async (args: string[], io: CommandIO) => {
-  const { values, positionals } = parseCommandArgs(args, {
+  const { values, positionals } = parseCommandArgs('check', args, {
     json: { type: 'boolean', default: false },
     framework: { type: 'string' },
     year: { type: 'string' },
@@ -169,10 +195,13 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
   for (const file of positionals) results.push(await checkFile(file, settings, library));
 
   const summary = summarize(results.flatMap((r) => ('reports' in r ? r.reports : [])));
-  if (values.json) io.stdout(`${JSON.stringify(checkJson(results))}\n`);
-  else io.stdout(checkText(results, summary));
-  for (const result of results) {
-    if ('error' in result) io.stderr(`jixiao: ${result.file}：${result.error}\n`);
+  if (values.json) {
+    io.stdout(`${JSON.stringify(checkJson(results))}\n`);
+    // The reasons are in the JSON; the person at the terminal is told which files, once.
+    const unread = results.filter((r) => 'error' in r).map((r) => r.file);
+    if (unread.length > 0) io.stderr(`jixiao: ${unread.length} 个文件无法读取（原因见 JSON 的 error）：${unread.join('、')}\n`);
+  } else {
+    io.stdout(checkText(results, summary));
   }
   if (results.some((r) => 'error' in r)) return EXIT_USAGE;
   return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -43,7 +43,7 @@ export function templateJson(table: LibraryTable): TemplateJson {
 }
 
 export const templatesCommand: Command = async (args: string[], io: CommandIO) => {
-  const { values, positionals } = parseCommandArgs(args, {
+  const { values, positionals } = parseCommandArgs('templates', args, {
     seeds: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
   });

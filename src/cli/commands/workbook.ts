@@ -1,9 +1,9 @@
 // `jixiao workbook --out FILE.xlsx [--template NAME…] [--blank seed|2021]`: writes template sheets.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { getFramework } from '../../core/frameworks';
-import { findTemplate, projectNameKey } from '../../core/library';
-import { FrameworkNameSchema, type FrameworkName, type LibraryTable, type TemplateLibrary } from '../../core/model';
+import { findTemplates, projectNameKey } from '../../core/library';
+import { FrameworkNameSchema, printedDepartment, type FrameworkName, type LibraryTable, type TemplateLibrary } from '../../core/model';
 import { workbookToBuffer, writeTablesWorkbook } from '../../xlsx';
 import { parseCommandArgs } from '../args';
 import { CliError, errorMessage, EXIT_OK, type CommandIO } from '../io';
@@ -45,10 +45,25 @@ export function closeNames(library: TemplateLibrary, name: string): string[] {
     .map((s) => s.candidate);
 }
 
+/** `4`, `表4`, `表 4`: a table number as `jixiao templates` lists it. */
+const TABLE_NUMBER = /^\s*表?\s*(\d+)\s*$/;
+
+const tableLine = (t: LibraryTable): string => `表 ${t.number} ${t.projectName}（${printedDepartment(t.department)}）`;
+
+/** Tables by name or number; a name that means several tables is refused with the list, never guessed. */
 function pickTemplates(library: TemplateLibrary, names: string[]): LibraryTable[] {
   return names.map((name) => {
-    const table = findTemplate(library, name);
-    if (table) return table;
+    const number = TABLE_NUMBER.exec(name);
+    if (number) {
+      const table = library.tables.find((t) => t.number === Number(number[1]));
+      if (table) return table;
+      throw new CliError(`没有表 ${number[1]}：模板库共 ${library.tables.length} 张表，编号 ${library.tables[0]?.number ?? 1}–${library.tables.at(-1)?.number ?? 0}（见 jixiao templates）`);
+    }
+    const found = findTemplates(library, name);
+    if (found.length === 1) return found[0];
+    if (found.length > 1) {
+      throw new CliError(`「${name}」对应 ${found.length} 张模板：${found.map(tableLine).join('；')}。请用表编号指定，如 --template ${found[0].number}`);
+    }
     const close = closeNames(library, name);
     const hint = close.length > 0 ? `相近的模板：${close.join('、')}` : `可用模板：${library.tables.map((t) => t.projectName).join('、')}`;
     throw new CliError(`找不到模板「${name}」。${hint}`);
@@ -56,14 +71,17 @@ function pickTemplates(library: TemplateLibrary, names: string[]): LibraryTable[
 }
 
 export const workbookCommand: Command = async (args: string[], io: CommandIO) => {
-  const { values, positionals } = parseCommandArgs(args, {
+  const { values, positionals } = parseCommandArgs('workbook', args, {
     out: { type: 'string' },
     template: { type: 'string', multiple: true },
     blank: { type: 'string' },
+    force: { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new CliError(`workbook 不接受位置参数：${positionals.join(' ')}（输出文件请用 --out FILE.xlsx）`);
   if (!values.out) throw new CliError('缺少 --out FILE.xlsx（要写出的工作簿）');
   if (!/\.xlsx$/i.test(values.out)) throw new CliError(`输出文件须以 .xlsx 结尾：${values.out}`);
+  const out = resolve(values.out);
+  if (!values.force && existsSync(out)) throw new CliError(`${out} 已存在，没有覆盖；要覆盖请加 --force / the file exists: add --force to overwrite it`);
   let blank: FrameworkName | null = null;
   if (values.blank !== undefined) {
     const parsed = FrameworkNameSchema.safeParse(values.blank);
@@ -80,7 +98,6 @@ export const workbookCommand: Command = async (args: string[], io: CommandIO) =>
   const names = workbook.worksheets.map((sheet) => sheet.name);
   const lines = names.map((name, i) => `  ${name}  ←  ${sources[i]}`);
 
-  const out = resolve(values.out);
   try {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, await workbookToBuffer(workbook));

@@ -3,7 +3,7 @@ import type { TemplateLibrary } from '../model';
 import { parseSeedDocument } from './parse';
 
 export { parseSeedDocument, SeedFormatError } from './parse';
-export { findTemplate, projectNameKey, projectBaseKey } from './match';
+export { findTemplate, findTemplates, projectNameKey, projectBaseKey } from './match';
 
 export interface SeedDocument {
   /** File name, recorded on every table as its source. */

@@ -16,17 +16,13 @@ export function projectBaseKey(name: string): string {
 }
 
 /**
- * The library table for a project name, tolerant of how a sheet spells it: exact match first, then
- * ignoring width, spaces and punctuation, then also ignoring a year suffix. When several tables
- * match equally (the seed has two 法治建设), the one of the given department wins, else the first.
+ * Every library table a project name may mean, tolerant of how a sheet spells it: exact matches first,
+ * else those equal ignoring width, spaces and punctuation, else also ignoring a year suffix. Several
+ * when the library repeats a name (the seed has two 法治建设, of two departments).
  */
-export function findTemplate(
-  library: TemplateLibrary,
-  projectName: string,
-  department?: Partial<Department> | null,
-): LibraryTable | null {
+export function findTemplates(library: TemplateLibrary, projectName: string): LibraryTable[] {
   const name = projectName.trim();
-  if (name === '') return null;
+  if (name === '') return [];
   const tiers: ((t: LibraryTable) => boolean)[] = [
     (t) => t.projectName === name,
     (t) => projectNameKey(t.projectName) === projectNameKey(name),
@@ -34,9 +30,22 @@ export function findTemplate(
   ];
   for (const matches of tiers) {
     const found = library.tables.filter(matches);
-    if (found.length > 0) return preferDepartment(found, department);
+    if (found.length > 0) return found;
   }
-  return null;
+  return [];
+}
+
+/**
+ * The library table for a project name (see findTemplates). When several match equally, the one of the
+ * given department wins, else the first.
+ */
+export function findTemplate(
+  library: TemplateLibrary,
+  projectName: string,
+  department?: Partial<Department> | null,
+): LibraryTable | null {
+  const found = findTemplates(library, projectName);
+  return found.length > 0 ? preferDepartment(found, department) : null;
 }
 
 function preferDepartment(tables: LibraryTable[], department?: Partial<Department> | null): LibraryTable {

@@ -2,3 +2,4 @@ export * from './value';
 export * from './table';
 export * from './issue';
 export * from './settings';
+export * from './settingsIssues';

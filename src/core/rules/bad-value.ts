@@ -24,7 +24,9 @@ function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, 
   }
   if (parsed.kind === 'ratio' && parsed.unit === '%' && parsed.number !== null && parsed.number > settings.maxPercent) {
     return {
-      message: `${label}的指标值「${row.value}」为 ${formatNumber(parsed.number)}%，超过 ${formatNumber(settings.maxPercent)}%`,
+      message:
+        `${label}的指标值「${row.value}」为 ${formatNumber(parsed.number)}%，超过 ${formatNumber(settings.maxPercent)}%，` +
+        `超出 ${formatNumber(parsed.number - settings.maxPercent)} 个百分点；宜改为不超过 ${formatNumber(settings.maxPercent)}% 的目标，或换用数量单位`,
       cells: [],
       severity: 'error',
     };
@@ -32,13 +34,19 @@ function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, 
   if (role === 'satisfaction' && parsed.kind === 'ratio' && parsed.unit === '%' && parsed.number !== null) {
     if (parsed.number < settings.minSatisfaction) {
       return {
-        message: `${label}的目标「${row.value}」低于 ${formatNumber(settings.minSatisfaction)}%`,
+        message:
+          `${label}的目标「${row.value}」低于 ${formatNumber(settings.minSatisfaction)}%，差 ` +
+          `${formatNumber(settings.minSatisfaction - parsed.number)} 个百分点；宜改为「≥${formatNumber(settings.minSatisfaction)}%」`,
         cells: [],
         severity: 'warning',
       };
     }
     if (isUpperBound(parsed.operator)) {
-      return { message: `${label}写成上限「${row.value}」：满意度目标应为下限（≥）`, cells: [], severity: 'warning' };
+      return {
+        message: `${label}写成上限「${row.value}」：满意度目标应为下限，宜改为「≥${formatNumber(parsed.number)}%」`,
+        cells: [],
+        severity: 'warning',
+      };
     }
   }
   if (role === 'satisfaction' && parsed.kind === 'qualitative') {
@@ -50,7 +58,7 @@ function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, 
   }
   if (parsed.kind === 'number' && !(row.unit && row.unit.trim()) && !nameGivesUnit(row)) {
     return {
-      message: `${label}的指标值「${row.value}」没有计量单位，三级指标名称和计量单位栏也未写明`,
+      message: `${label}的指标值「${row.value}」没有计量单位，三级指标名称和计量单位栏也未写明；宜在数字后补上单位（如 个、次、万元）`,
       cells: [],
       severity: 'warning',
     };

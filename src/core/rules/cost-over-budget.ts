@@ -41,7 +41,9 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
   for (const { row, refs, amount } of costs) {
     if (amount > ceiling) {
       findings.push({
-        message: `${gridRowLabel(grid, row)}的指标值「${row.value}」即 ${formatAmount(amount, unit)}，超过${label} ${formatAmount(total, unit)}`,
+        message:
+          `${gridRowLabel(grid, row)}的指标值「${row.value}」即 ${formatAmount(amount, unit)}，超过${label} ${formatAmount(total, unit)}，` +
+          `超出 ${formatAmount(amount - total, unit)}；宜改为不超过 ${formatAmount(total, unit)}（如「≤${formatAmount(total, unit)}」），或核对${label}`,
         cells: cellsOf(refs.value, limit.address),
       });
     }
@@ -51,7 +53,9 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
   if (sum > ceiling) {
     const parts = costs.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
     findings.push({
-      message: `${inGrid(grid, `${costs.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}`,
+      message:
+        `${inGrid(grid, `${costs.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}，` +
+        `超出 ${formatAmount(sum - total, unit)}；宜将各项成本共压减 ${formatAmount(sum - total, unit)}，或核对${label}`,
       cells: cellList([...costs.map(({ refs }) => refs.value), limit.address]),
     });
   }

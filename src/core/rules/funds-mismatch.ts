@@ -16,11 +16,17 @@ export const fundsMismatchRule: Rule = {
     const difference = sum - budget.total;
     if (Math.abs(difference) <= settings.fundsTolerance) return [];
     const { refs } = sheet;
+    // The way out, with 预算数 taken as right: the source that would make the sum come out (never negative).
+    const fixes = [
+      budget.total - other >= 0 ? `财政资金应为 ${formatAmount(budget.total - other, unit)}` : '',
+      budget.total - fiscal >= 0 ? `其他资金应为 ${formatAmount(budget.total - fiscal, unit)}` : '',
+    ].filter((fix) => fix !== '');
+    const fixText = fixes.length > 0 ? `；若预算数无误，${fixes.join('，或')}` : '；请核对预算数';
     return [
       {
         message:
           `财政资金 ${formatAmount(fiscal, unit)} + 其他资金 ${formatAmount(other, unit)} = ${formatAmount(sum, unit)}，` +
-          `与预算数 ${formatAmount(budget.total, unit)} 不符（相差 ${formatAmount(Math.abs(difference), unit)}）`,
+          `与预算数 ${formatAmount(budget.total, unit)} 不符，${difference > 0 ? '多出' : '少'} ${formatAmount(Math.abs(difference), unit)}${fixText}`,
         cells: cellsOf(refs.budgetTotal, refs.budgetFiscal, refs.budgetOther),
       },
     ];

@@ -26,7 +26,7 @@ export const templateWeakenedTargetRule: Rule = {
       const original = byKey.get(indicatorKey(row));
       if (!original || compareTargets(original.parsed, row.parsed) !== 'weaker') continue;
       findings.push({
-        message: `${rowLabel(row)}的指标值「${row.value}」比${templateLabel(template)}的「${original.value}」宽松（${loosening(original.parsed)}）`,
+        message: `${rowLabel(row)}的指标值「${row.value}」比${templateLabel(template)}的「${original.value}」宽松（${loosening(original.parsed)}）；若无特别原因，宜沿用「${original.value}」`,
         cells: [refs.value],
       });
     }

@@ -23,7 +23,7 @@ describe('bad-value', () => {
     setValue(table, rowIndex(table, '运维服务验收通过率'), '≥105%');
     const sheet = sheetFromTable(table);
     expect(runRule(badValueRule, sheet).map((i) => [i.severity, i.message])).toEqual([
-      ['error', expect.stringContaining('为 105%，超过 100%')],
+      ['error', expect.stringContaining('为 105%，超过 100%，超出 5 个百分点；宜改为不超过 100% 的目标，或换用数量单位')],
     ]);
     expect(runRule(badValueRule, sheet, { maxPercent: 120 })).toEqual([]);
   });
@@ -62,8 +62,15 @@ describe('bad-value', () => {
     const table = seedTable(1);
     const index = rowIndex(table, '使用人员满意度');
     setValue(table, index, '≥85%');
-    expect(runRule(badValueRule, sheetFromTable(table)).map((i) => i.message)).toEqual([expect.stringContaining('低于 90%')]);
+    expect(runRule(badValueRule, sheetFromTable(table)).map((i) => i.message)).toEqual([
+      expect.stringContaining('「≥85%」低于 90%，差 5 个百分点；宜改为「≥90%」'),
+    ]);
     expect(runRule(badValueRule, sheetFromTable(table), { minSatisfaction: 80 })).toEqual([]);
+    // Written as a ceiling: the fix keeps the unit's own number, as a floor.
+    setValue(table, index, '≤95%');
+    expect(runRule(badValueRule, sheetFromTable(table)).map((i) => i.message)).toEqual([
+      '服务对象满意度指标「使用人员满意度」写成上限「≤95%」：满意度目标应为下限，宜改为「≥95%」',
+    ]);
     setValue(table, index, '不断提升');
     expect(runRule(badValueRule, sheetFromTable(table)).map((i) => i.message)).toEqual([
       expect.stringContaining('不是可测量的满意度'),

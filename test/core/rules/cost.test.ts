@@ -20,8 +20,10 @@ describe('cost-over-budget', () => {
     const issues = runRule(costOverBudgetRule, sheet);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ severity: 'error', cells: [sheet.rowRefs[index].value, sheet.refs.budgetTotal] });
-    expect(issues[0].message).toContain('300万元');
-    expect(issues[0].message).toContain('292万元');
+    // The size of the excess and the way out, with the table's own numbers.
+    expect(issues[0].message).toBe(
+      '成本指标「运维费用支出」的指标值「≤300万元」即 300万元，超过预算数 292万元，超出 8万元；宜改为不超过 292万元（如「≤292万元」），或核对预算数',
+    );
   });
 
   it('converts 元 to the table unit: ≤2910000元 is 291 万元, within 292', () => {
@@ -40,7 +42,7 @@ describe('cost-over-budget', () => {
     const sheet = sheetFromTable(table);
     const issues = runRule(costOverBudgetRule, sheet);
     expect(issues).toHaveLength(1);
-    expect(issues[0].message).toContain('291.5万元 + 0.8万元 = 292.3万元，超过预算数 292万元');
+    expect(issues[0].message).toContain('291.5万元 + 0.8万元 = 292.3万元，超过预算数 292万元，超出 0.3万元；宜将各项成本共压减 0.3万元，或核对预算数');
     expect(issues[0].cells).toEqual([
       sheet.rowRefs[rowIndex(table, OPERATIONS)].value,
       sheet.rowRefs[rowIndex(table, REVIEW)].value,

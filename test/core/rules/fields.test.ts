@@ -16,7 +16,18 @@ describe('funds-mismatch', () => {
     const sheet = sheetFromTable(table);
     const issues = runRule(fundsMismatchRule, sheet);
     expect(issues).toHaveLength(1);
-    expect(issues[0].message).toBe('财政资金 292万元 + 其他资金 10万元 = 302万元，与预算数 292万元 不符（相差 10万元）');
+    expect(issues[0].message).toBe('财政资金 292万元 + 其他资金 10万元 = 302万元，与预算数 292万元 不符，多出 10万元；若预算数无误，财政资金应为 282万元，或其他资金应为 0万元');
+    // Short of the budget: the fix is what would make the sum come out; a source that would go negative is not offered.
+    table.budget.other = 0;
+    table.budget.fiscal = 250;
+    expect(runRule(fundsMismatchRule, sheetFromTable(table))[0].message).toBe(
+      '财政资金 250万元 + 其他资金 0万元 = 250万元，与预算数 292万元 不符，少 42万元；若预算数无误，财政资金应为 292万元，或其他资金应为 42万元',
+    );
+    table.budget.fiscal = 300;
+    table.budget.other = 10;
+    expect(runRule(fundsMismatchRule, sheetFromTable(table))[0].message).toBe(
+      '财政资金 300万元 + 其他资金 10万元 = 310万元，与预算数 292万元 不符，多出 18万元；若预算数无误，财政资金应为 282万元',
+    );
     expect(issues[0].cells).toEqual([sheet.refs.budgetTotal, sheet.refs.budgetFiscal, sheet.refs.budgetOther]);
   });
 

@@ -65,14 +65,14 @@ describe('cost-over-budget per grid', () => {
     const sheet = await multiYearSheet({ annualCost: '≤900万元' });
     const issues = runRule(costOverBudgetRule, sheet);
     expect(issues).toHaveLength(1);
-    expect(issues[0].message).toBe('年度目标的成本指标「本年建设成本」的指标值「≤900万元」即 900万元，超过预算数 300万元');
+    expect(issues[0].message).toBe('年度目标的成本指标「本年建设成本」的指标值「≤900万元」即 900万元，超过预算数 300万元，超出 600万元；宜改为不超过 300万元（如「≤300万元」），或核对预算数');
     expect(issues[0].cells).toEqual([`E${sheet.annualFirst + 3}`, 'D5']);
   });
 
   it('an overall cost above 项目总金额 is reported against it', async () => {
     const sheet = await multiYearSheet({ overallCost: '≤1200万元' });
     const issues = runRule(costOverBudgetRule, sheet);
-    expect(issues.map((i) => i.message)).toEqual(['总体目标的成本指标「项目建设总成本」的指标值「≤1200万元」即 1200万元，超过项目总金额 1000万元']);
+    expect(issues.map((i) => i.message)).toEqual(['总体目标的成本指标「项目建设总成本」的指标值「≤1200万元」即 1200万元，超过项目总金额 1000万元，超出 200万元；宜改为不超过 1000万元（如「≤1000万元」），或核对项目总金额']);
     expect(issues[0].cells).toEqual([`E${MULTI_YEAR_ROWS.overallCost}`, 'B5']);
   });
 

@@ -48,7 +48,7 @@ describe('template rules', () => {
     const sheet = sheetFromTable(table);
     const issues = runRule(templateWeakenedTargetRule, sheet, {}, library);
     expect(issues.map((i) => i.cells[0])).toEqual([sheet.rowRefs[count].value, sheet.rowRefs[cost].value]);
-    expect(issues[0].message).toContain('「≥10个」比模板库第 1 表「数字化运维项目」的「≥13个」宽松（下限更低）');
+    expect(issues[0].message).toContain('「≥10个」比模板库第 1 表「数字化运维项目」的「≥13个」宽松（下限更低）；若无特别原因，宜沿用「≥13个」');
     expect(issues[1].message).toContain('「≤9000元」比模板库第 1 表「数字化运维项目」的「≤0.8万元」宽松（上限更高）');
 
     setValue(table, count, '≥15个');

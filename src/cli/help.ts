@@ -1,0 +1,83 @@
+// `jixiao --help`, `jixiao COMMAND --help` and `--version`: Chinese first, English beside it, as every
+// other message of the CLI. Kept apart from the commands so help never loads exceljs.
+import { readFileSync } from 'node:fs';
+import { maxOf } from '../core/bounded';
+import { join } from 'node:path';
+import { packageRoot } from './seeds';
+
+interface OptionHelp {
+  /** As typed, with its value: `--out FILE.xlsx`. */
+  flag: string;
+  text: string;
+}
+
+interface CommandHelp {
+  synopsis: string;
+  summary: string;
+  options: OptionHelp[];
+  notes: string[];
+}
+
+const HELP_OPTION: OptionHelp = { flag: '-h, --help', text: '显示本说明 / show this help' };
+
+export const COMMAND_HELP: Record<string, CommandHelp> = {
+  templates: {
+    synopsis: 'jixiao templates [--seeds FILE…] [--json]',
+    summary: '列出模板库 / list the template library',
+    options: [
+      { flag: '--seeds FILE', text: '改用这个种子文档（.txt）或模板库（.json），可重复 / read this seed document or saved library instead (repeatable)' },
+      { flag: '--json', text: '输出 JSON / print JSON' },
+    ],
+    notes: [],
+  },
+  workbook: {
+    synopsis: 'jixiao workbook --out FILE.xlsx [--template NAME|编号…] [--blank seed|2021] [--force]',
+    summary: '写出模板工作簿 / write template sheets',
+    options: [
+      { flag: '--out FILE.xlsx', text: '要写出的工作簿 / the workbook to write' },
+      { flag: '--template NAME', text: '按项目名称或表编号选模板，可重复；默认全部 / pick a table by project name or table number (repeatable; default: all)' },
+      { flag: '--blank seed|2021', text: '加一张空白标准表（旧版框架或 101 号文）/ add a blank standard form' },
+      { flag: '--force', text: '覆盖已有文件 / overwrite an existing file' },
+    ],
+    notes: ['表编号见 jixiao templates / table numbers: see jixiao templates'],
+  },
+  check: {
+    synopsis: 'jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021|auto] [--year N]',
+    summary: '检查工作簿，不改动文件 / check workbooks (never writes them)',
+    options: [
+      { flag: '--json', text: '输出 JSON / print JSON' },
+      { flag: '--settings FILE.json', text: '检查设置（与加载项保存在工作簿中的相同）/ check settings, as the add-in keeps them' },
+      { flag: '--framework NAME', text: '指标框架：seed（旧版）、2021（101 号文）、auto（自动）/ indicator framework' },
+      { flag: '--year N', text: '预算年度 / budget year' },
+    ],
+    notes: ['退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
+  },
+};
+
+/** Two columns: the flags, then what they do. */
+function optionLines(options: OptionHelp[]): string[] {
+  const width = maxOf(options.map((o) => o.flag.length), 0);
+  return options.map((o) => `  ${o.flag.padEnd(width)}  ${o.text}`);
+}
+
+/** `jixiao --help`: every command, one line each. */
+export function usageText(): string {
+  const lines = ['jixiao — 绩效目标表助手 / performance target table assistant', '', '用法 / usage:'];
+  for (const help of Object.values(COMMAND_HELP)) lines.push(`  ${help.synopsis}`, `      ${help.summary}`);
+  const options = optionLines([HELP_OPTION, { flag: '-v, --version', text: '显示版本 / show the version' }]);
+  return `${[...lines, '', ...options, '', '各命令的说明 / a command\'s options：jixiao COMMAND --help'].join('\n')}\n`;
+}
+
+/** `jixiao COMMAND --help`. */
+export function commandHelpText(name: string): string {
+  const help = COMMAND_HELP[name];
+  const lines = [`jixiao ${name} — ${help.summary}`, '', '用法 / usage:', `  ${help.synopsis}`, '', '选项 / options:', ...optionLines([...help.options, HELP_OPTION])];
+  const notes = help.notes.length > 0 ? ['', ...help.notes] : [];
+  return `${[...lines, ...notes].join('\n')}\n`;
+}
+
+/** `jixiao --version`: the installed package's version. */
+export function versionText(): string {
+  const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return `jixiao 版本 / version ${version}\n`;
+}
