@@ -1,0 +1,109 @@
+// .xls (Excel 97–2003, BIFF8) and WPS .et files → CellGrids, the same contract as the .xlsx reader:
+// values as Excel shows them, merged areas as A1 ranges, sparse grids, limits checked before allocating.
+import { isDateFormat, shownValue } from '../../core/sheet/shown';
+import { toRange } from '../../core/sheet/address';
+import type { CellGrid, CellValue } from '../../core/sheet/types';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../limits';
+import { WorkbookReadError } from '../load';
+import { readGlobals, readSheetRecords, MAX_COLUMNS } from './biff';
+import { isCfb, readCfb } from './cfb';
+import { formatCode } from './formats';
+
+export { isCfb } from './cfb';
+
+/** A worksheet's grid, with whether the sheet is hidden in Excel (hidden or very hidden). */
+export interface XlsGrid extends CellGrid {
+  hidden: boolean;
+}
+
+/** Days from 1899-12-30 to 1904-01-01: a 1904-system serial plus this is a 1900-system serial. */
+const DAYS_1900_TO_1904 = 1462;
+
+function tooLarge(message: string): WorkbookReadError {
+  return new WorkbookReadError(`${message}，超出可检查的上限，无法读取。`, 'too-large');
+}
+
+export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): XlsGrid[] {
+  if (bytes.length > limits.maxFileBytes) {
+    throw tooLarge(`文件有 ${(bytes.length / 1048576).toFixed(1)} MB，超过 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB`);
+  }
+  if (!isCfb(bytes)) throw new WorkbookReadError('不是 Excel 97-2003（.xls）或 WPS（.et）工作簿文件（文件格式不符）。', 'not-xlsx');
+  const cfb = readCfb(bytes);
+  if (cfb.streamNames.some((name) => name === 'EncryptionInfo')) {
+    throw new WorkbookReadError('文件已加密（设有打开密码），无法读取；请在 Excel 中取消密码后另存为 .xlsx。', 'encrypted');
+  }
+  const stream = cfb.stream('Workbook');
+  if (!stream) {
+    if (cfb.stream('Book')) throw new WorkbookReadError('这是 Excel 5.0/95 或更早版本的文件，无法读取；请在 Excel 中另存为 .xlsx 或 .xls（97-2003）。', 'legacy-xls');
+    throw new WorkbookReadError('文件中没有 Excel 工作簿数据（可能是 Word 等其他 Office 文件）。', 'not-xlsx');
+  }
+  const globals = readGlobals(stream);
+  const formatOfXf = globals.xfFormat.map((id) => formatCode(id, globals.formats));
+
+  let cells = 0;
+  const grids: XlsGrid[] = [];
+  for (const sheet of globals.sheets) {
+    if (sheet.kind !== 0) continue;
+    const values: CellValue[][] = [];
+    const merges: Array<[number, number, number, number]> = [];
+    let rows = 0;
+    const put = (row: number, col: number, value: CellValue) => {
+      let cellsOfRow = values[row];
+      if (!cellsOfRow) {
+        if (++rows > limits.maxRows) throw tooLarge(`工作表「${sheet.name}」有值的行超过 ${limits.maxRows} 行`);
+        cellsOfRow = values[row] = [];
+      }
+      if (cellsOfRow[col] === undefined && ++cells > limits.maxCells) throw tooLarge(`工作簿有值的单元格超过 ${limits.maxCells} 个`);
+      cellsOfRow[col] = value;
+    };
+    const worksheet = readSheetRecords(stream, sheet.offset, globals.sst, {
+      number(row, col, value, xf) {
+        const format = formatOfXf[xf] ?? null;
+        const serial = globals.date1904 && isDateFormat(format) ? value + DAYS_1900_TO_1904 : value;
+        put(row, col, shownValue(serial, format));
+      },
+      value: put,
+      merge(r1, c1, r2, c2) {
+        if (merges.length >= limits.maxMerges) throw tooLarge(`工作表「${sheet.name}」的合并区域超过 ${limits.maxMerges} 个`);
+        merges.push([r1, c1, r2, c2]);
+      },
+    });
+    if (!worksheet) continue;
+    dropCoveredValues(values, merges);
+    grids.push({
+      sheetName: sheet.name,
+      top: 0,
+      left: 0,
+      values,
+      merges: merges.map(([r1, c1, r2, c2]) => toRange({ row: r1, col: c1 }, { row: r2, col: c2 })),
+      hidden: sheet.hidden,
+    });
+  }
+  return grids;
+}
+
+/**
+ * Excel shows only the top-left value of a merged area; values some writers leave under the rest are
+ * dropped, as the grid contract says. One sweep down the rows with a per-column count of open merges,
+ * so the cost is bounded by cells + merges × columns, whatever the merges' height.
+ */
+function dropCoveredValues(values: CellValue[][], merges: ReadonlyArray<readonly [number, number, number, number]>): void {
+  if (merges.length === 0) return;
+  const byStart = [...merges].sort((a, b) => a[0] - b[0]);
+  const byEnd = [...merges].sort((a, b) => a[2] - b[2]);
+  const topLeft = new Set(merges.map(([r1, c1]) => r1 * MAX_COLUMNS + c1));
+  const open = new Int32Array(MAX_COLUMNS);
+  const shift = (merge: readonly [number, number, number, number], by: number) => {
+    for (let c = merge[1]; c <= merge[3]; c++) open[c] += by;
+  };
+  let started = 0;
+  let ended = 0;
+  values.forEach((row, r) => {
+    while (started < byStart.length && byStart[started][0] <= r) shift(byStart[started++], 1);
+    while (ended < byEnd.length && byEnd[ended][2] < r) shift(byEnd[ended++], -1);
+    row.forEach((_, c) => {
+      if (open[c] > 0 && !topLeft.has(r * MAX_COLUMNS + c)) delete row[c];
+    });
+    if (!row.some(() => true)) delete values[r];
+  });
+}
