@@ -7,20 +7,10 @@ import { parseRange, toA1 } from '../../../src/core/sheet/address';
 import { isDateFormat, shownValue } from '../../../src/core/sheet/shown';
 import type { CellGrid, CellValue } from '../../../src/core/sheet/types';
 import { readXlsGrids, type XlsGrid } from '../../../src/xlsx/xls';
+import { cellsOf } from './cells';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'xls');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
-
-/** Every non-empty cell of a grid by A1 address (a sparse grid and a dense one compare alike). */
-export function cellsOf(grid: CellGrid): Record<string, CellValue> {
-  const out: Record<string, CellValue> = {};
-  grid.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value !== null && value !== undefined && value !== '') out[toA1(grid.top + r, grid.left + c)] = value;
-    }),
-  );
-  return out;
-}
 
 interface OracleSheet {
   name: string;
