@@ -1,6 +1,6 @@
 // .xls (Excel 97–2003, BIFF8) and WPS .et files → CellGrids, the same contract as the .xlsx reader:
 // values as Excel shows them, merged areas as A1 ranges, sparse grids, limits checked before allocating.
-import { isDateFormat, shownValue } from '../../core/sheet/shown';
+import { isDateFormat, isPercentFormat, shownValue } from '../../core/sheet/shown';
 import { toRange } from '../../core/sheet/address';
 import type { CellGrid, CellValue } from '../../core/sheet/types';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../limits';
@@ -39,6 +39,9 @@ export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_REA
   }
   const globals = readGlobals(stream);
   const formatOfXf = globals.xfFormat.map((id) => formatCode(id, globals.formats));
+  // Per XF, once: whether its numbers are shown other than as stored (percent, date).
+  const shownOfXf = formatOfXf.map((format) => isPercentFormat(format) || isDateFormat(format));
+  const dateOfXf = formatOfXf.map((format) => isDateFormat(format));
 
   let cells = 0;
   const grids: XlsGrid[] = [];
@@ -58,9 +61,9 @@ export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_REA
     };
     const worksheet = readSheetRecords(stream, sheet.offset, globals.sst, {
       number(row, col, value, xf) {
-        const format = formatOfXf[xf] ?? null;
-        const serial = globals.date1904 && isDateFormat(format) ? value + DAYS_1900_TO_1904 : value;
-        put(row, col, shownValue(serial, format));
+        if (!shownOfXf[xf]) return put(row, col, value);
+        const serial = globals.date1904 && dateOfXf[xf] ? value + DAYS_1900_TO_1904 : value;
+        put(row, col, shownValue(serial, formatOfXf[xf]));
       },
       value: put,
       merge(r1, c1, r2, c2) {
