@@ -99,7 +99,8 @@ export interface SheetEntry {
   name: string;
   /** Offset of the sheet's BOF record in the stream. */
   offset: number;
-  hidden: boolean;
+  /** BOUNDSHEET8 hsState: 0 visible, 1 hidden, 2 very hidden (only VBA can show it). */
+  visibility: number;
   /** BOUNDSHEET8 dt: 0 worksheet (or dialog), 1 macro, 2 chart, 6 VBA module. */
   kind: number;
 }
@@ -152,7 +153,7 @@ export function readGlobals(data: Uint8Array): Globals {
       case RT.BOUNDSHEET8: {
         need(record, 8, 'BOUNDSHEET8');
         const reader = new ContinuedReader(data, [[start + 6, record.end]], '工作表名称');
-        globals.sheets.push({ offset: u32(data, start), hidden: (data[start + 4] & 0x03) !== 0, kind: data[start + 5], name: reader.string(true) });
+        globals.sheets.push({ offset: u32(data, start), visibility: data[start + 4] & 0x03, kind: data[start + 5], name: reader.string(true) });
         break;
       }
       case RT.EOF:

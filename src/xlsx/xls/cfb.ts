@@ -15,8 +15,9 @@ const TYPE_STORAGE = 1;
 const TYPE_STREAM = 2;
 const TYPE_ROOT = 5;
 
+/** Worded as the .xlsx reader words it (the technical detail kept for whoever reports the problem). */
 export function corrupt(detail: string): WorkbookReadError {
-  return new WorkbookReadError(`文件已损坏，无法作为 Excel 工作簿读取。请让发送方重新保存后再发。（技术信息：${detail}）`, 'corrupt');
+  return new WorkbookReadError(`文件已损坏，无法读取。请让发送方重新保存后再发。（技术信息：${detail}）`, 'corrupt');
 }
 
 interface DirEntry {

@@ -11,21 +11,26 @@ import { formatCode } from './formats';
 
 export { isCfb } from './cfb';
 
-/** A worksheet's grid, with whether the sheet is hidden in Excel (hidden or very hidden). */
+/** As the .xlsx reader names a sheet's visibility (its SheetState). */
+export type XlsSheetState = 'visible' | 'hidden' | 'veryHidden';
+const STATES: readonly XlsSheetState[] = ['visible', 'hidden', 'veryHidden'];
+
+/** A worksheet's grid, with the sheet's visibility in Excel. */
 export interface XlsGrid extends CellGrid {
-  hidden: boolean;
+  state: XlsSheetState;
 }
 
 /** Days from 1899-12-30 to 1904-01-01: a 1904-system serial plus this is a 1900-system serial. */
 const DAYS_1900_TO_1904 = 1462;
 
-function tooLarge(message: string): WorkbookReadError {
-  return new WorkbookReadError(`${message}，超出可检查的上限，无法读取。`, 'too-large');
+/** Worded as the .xlsx reader words it. */
+function tooLarge(what: string, found: number | string, limit: number | string): WorkbookReadError {
+  return new WorkbookReadError(`文件超出读取限制：${what}为 ${found}，上限为 ${limit}。请拆分文件或删除多余内容后再检查。`, 'too-large');
 }
 
 export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): XlsGrid[] {
   if (bytes.length > limits.maxFileBytes) {
-    throw tooLarge(`文件有 ${(bytes.length / 1048576).toFixed(1)} MB，超过 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB`);
+    throw tooLarge('文件大小', `${bytes.length} 字节`, `${limits.maxFileBytes} 字节`);
   }
   if (!isCfb(bytes)) throw new WorkbookReadError('不是 Excel 97-2003（.xls）或 WPS（.et）工作簿文件（文件格式不符）。', 'not-xlsx');
   const cfb = readCfb(bytes);
@@ -53,10 +58,10 @@ export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_REA
     const put = (row: number, col: number, value: CellValue) => {
       let cellsOfRow = values[row];
       if (!cellsOfRow) {
-        if (++rows > limits.maxRows) throw tooLarge(`工作表「${sheet.name}」有值的行超过 ${limits.maxRows} 行`);
+        if (++rows > limits.maxRows) throw tooLarge(`工作表「${sheet.name}」中有内容的行数`, `超过 ${limits.maxRows}`, limits.maxRows);
         cellsOfRow = values[row] = [];
       }
-      if (cellsOfRow[col] === undefined && ++cells > limits.maxCells) throw tooLarge(`工作簿有值的单元格超过 ${limits.maxCells} 个`);
+      if (cellsOfRow[col] === undefined && ++cells > limits.maxCells) throw tooLarge('有内容的单元格数', `超过 ${limits.maxCells}`, limits.maxCells);
       cellsOfRow[col] = value;
     };
     const worksheet = readSheetRecords(stream, sheet.offset, globals.sst, {
@@ -67,7 +72,7 @@ export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_REA
       },
       value: put,
       merge(r1, c1, r2, c2) {
-        if (merges.length >= limits.maxMerges) throw tooLarge(`工作表「${sheet.name}」的合并区域超过 ${limits.maxMerges} 个`);
+        if (merges.length >= limits.maxMerges) throw tooLarge(`工作表「${sheet.name}」的合并区域数`, `超过 ${limits.maxMerges}`, limits.maxMerges);
         merges.push([r1, c1, r2, c2]);
       },
     });
@@ -79,7 +84,8 @@ export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_REA
       left: 0,
       values,
       merges: merges.map(([r1, c1, r2, c2]) => toRange({ row: r1, col: c1 }, { row: r2, col: c2 })),
-      hidden: sheet.hidden,
+      // hsState 3 is undefined in MS-XLS: hidden is the safe reading.
+      state: STATES[sheet.visibility] ?? 'hidden',
     });
   }
   return grids;

@@ -102,23 +102,16 @@ export class ContinuedReader {
   }
 }
 
-const CHUNK = 4096;
+// fatal: false — a malformed code unit becomes U+FFFD instead of failing the whole file.
+const UTF16 = new TextDecoder('utf-16le');
 
 function latin1(data: Uint8Array, from: number, count: number): string {
-  let out = '';
-  for (let i = 0; i < count; i += CHUNK) {
-    out += String.fromCharCode(...data.subarray(from + i, from + Math.min(count, i + CHUNK)));
-  }
-  return out;
+  // Compressed characters are UTF-16 code units whose high byte is 0.
+  const units = new Uint16Array(count);
+  for (let i = 0; i < count; i++) units[i] = data[from + i];
+  return UTF16.decode(units);
 }
 
 function utf16(data: Uint8Array, from: number, count: number): string {
-  let out = '';
-  for (let i = 0; i < count; i += CHUNK) {
-    const end = Math.min(count, i + CHUNK);
-    const codes = new Array<number>(end - i);
-    for (let j = i; j < end; j++) codes[j - i] = data[from + j * 2] | (data[from + j * 2 + 1] << 8);
-    out += String.fromCharCode(...codes);
-  }
-  return out;
+  return UTF16.decode(data.subarray(from, from + count * 2));
 }

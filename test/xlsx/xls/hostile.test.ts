@@ -141,10 +141,10 @@ describe('limits, checked before the allocation they guard', () => {
   const tables = fixture('libreoffice-16-tables.xls');
 
   test('each limit gives too-large with its own message', () => {
-    expect(failure(() => readXlsGrids(tables, { ...DEFAULT_READ_LIMITS, maxFileBytes: 50_000 })).message).toContain('MB');
-    expect(failure(() => readXlsGrids(tables, { ...DEFAULT_READ_LIMITS, maxCells: 100 })).message).toContain('单元格超过 100 个');
-    expect(failure(() => readXlsGrids(tables, { ...DEFAULT_READ_LIMITS, maxRows: 10 })).message).toContain('超过 10 行');
-    expect(failure(() => readXlsGrids(tables, { ...DEFAULT_READ_LIMITS, maxMerges: 5 })).message).toContain('合并区域超过 5 个');
+    expect(failure(() => readXlsGrids(tables, { ...DEFAULT_READ_LIMITS, maxFileBytes: 50_000 })).message).toContain('文件大小为 80896 字节，上限为 50000 字节');
+    expect(failure(() => readXlsGrids(tables, { ...DEFAULT_READ_LIMITS, maxCells: 100 })).message).toContain('有内容的单元格数为 超过 100');
+    expect(failure(() => readXlsGrids(tables, { ...DEFAULT_READ_LIMITS, maxRows: 10 })).message).toContain('中有内容的行数为 超过 10');
+    expect(failure(() => readXlsGrids(tables, { ...DEFAULT_READ_LIMITS, maxMerges: 5 })).message).toContain('的合并区域数为 超过 5');
     for (const limit of ['maxFileBytes', 'maxCells', 'maxRows', 'maxMerges'] as const) {
       expect(reasonOf(tables, { ...DEFAULT_READ_LIMITS, [limit]: 1 })).toBe('too-large');
     }

@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import { parseRange, toA1 } from '../../../src/core/sheet/address';
 import { isDateFormat, shownValue } from '../../../src/core/sheet/shown';
 import type { CellGrid, CellValue } from '../../../src/core/sheet/types';
-import { readXlsGrids, type XlsGrid } from '../../../src/xlsx/xls';
+import { readXlsGrids, type XlsGrid, type XlsSheetState } from '../../../src/xlsx/xls';
 import { cellsOf } from './cells';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'xls');
@@ -14,7 +14,7 @@ const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, nam
 
 interface OracleSheet {
   name: string;
-  hidden: boolean;
+  state: XlsSheetState;
   cells: Record<string, CellValue>;
   merges: string[];
 }
@@ -42,7 +42,7 @@ function sheetjs(bytes: Uint8Array): OracleSheet[] {
       } else value = (c.v as CellValue) ?? null;
       if (value !== null && value !== '') cells[address] = value;
     }
-    return { name, hidden: !!book.Workbook?.Sheets?.[i]?.Hidden, cells, merges };
+    return { name, state: (['visible', 'hidden', 'veryHidden'] as const)[book.Workbook?.Sheets?.[i]?.Hidden ?? 0], cells, merges };
   });
 }
 
@@ -51,7 +51,7 @@ function expectSameAsSheetjs(bytes: Uint8Array): XlsGrid[] {
   const oracle = sheetjs(bytes);
   expect(grids.map((g) => g.sheetName)).toEqual(oracle.map((s) => s.name));
   grids.forEach((grid, i) => {
-    expect(grid.hidden).toBe(oracle[i].hidden);
+    expect(grid.state).toBe(oracle[i].state);
     expect(cellsOf(grid)).toEqual(oracle[i].cells);
     expect([...grid.merges].sort()).toEqual([...oracle[i].merges].sort());
   });
@@ -80,8 +80,8 @@ describe('BIFF8 reader against SheetJS', () => {
     expect(at(mixed, 'B5')).toBe('多行\n文本');
     expect(at(mixed, 'J30')).toBe('远处');
     expect(mixed.merges).toEqual(['A6:A9']);
-    expect(hidden).toMatchObject({ sheetName: '隐藏', hidden: true });
-    expect(blank).toMatchObject({ sheetName: '空白', hidden: false, values: [], merges: [] });
+    expect(hidden).toMatchObject({ sheetName: '隐藏', state: 'hidden' });
+    expect(blank).toMatchObject({ sheetName: '空白', state: 'visible', values: [], merges: [] });
   });
 
   test('Apache POI: long and rich strings across CONTINUE records, errors, the far corner, hidden sheets', () => {
@@ -102,7 +102,7 @@ describe('BIFF8 reader against SheetJS', () => {
     expect(at(cells, 'IV65536')).toBe('IV65536');
     expect(cells.values).toHaveLength(65536);
     expect(Object.keys(cells.values).length).toBeLessThan(200);
-    expect([hidden.hidden, veryHidden.hidden, empty.hidden]).toEqual([true, true, false]);
+    expect([hidden.state, veryHidden.state, empty.state]).toEqual(['hidden', 'veryHidden', 'visible']);
     expect(at(veryHidden, 'D3')).toBe(3.25);
   });
 

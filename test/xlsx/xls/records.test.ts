@@ -21,7 +21,7 @@ describe('sheets that are not worksheets', () => {
       { name: '末表', records: [number(2, 1, 0, 6)] },
     ]);
     const grids = readXlsGrids(bytes);
-    expect(grids.map((g) => [g.sheetName, g.hidden])).toEqual([['表', true], ['末表', false]]);
+    expect(grids.map((g) => [g.sheetName, g.state])).toEqual([['表', 'hidden'], ['末表', 'visible']]);
     expect(cellsOf(grids[0])).toEqual({ A1: 1, A2: 2 });
     expect(cellsOf(grids[1])).toEqual({ B3: 6 });
   });
