@@ -37,11 +37,10 @@ export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_REA
   if (cfb.streamNames.some((name) => name === 'EncryptionInfo')) {
     throw new WorkbookReadError('文件已加密（设有打开密码），无法读取；请在 Excel 中取消密码后另存为 .xlsx。', 'encrypted');
   }
-  const stream = cfb.stream('Workbook');
-  if (!stream) {
-    if (cfb.stream('Book')) throw new WorkbookReadError('这是 Excel 5.0/95 或更早版本的文件，无法读取；请在 Excel 中另存为 .xlsx 或 .xls（97-2003）。', 'legacy-xls');
-    throw new WorkbookReadError('文件中没有 Excel 工作簿数据（可能是 Word 等其他 Office 文件）。', 'not-xlsx');
-  }
+  // Excel 5/95 named the stream Book; some writers (WPS among them) keep that name for BIFF8 too,
+  // so the BOF record, not the name, says which version it is.
+  const stream = cfb.stream('Workbook') ?? cfb.stream('Book');
+  if (!stream) throw new WorkbookReadError('文件中没有 Excel 工作簿数据（可能是 Word 等其他 Office 文件）。', 'not-xlsx');
   const globals = readGlobals(stream);
   const formatOfXf = globals.xfFormat.map((id) => formatCode(id, globals.formats));
   // Per XF, once: whether its numbers are shown other than as stored (percent, date).

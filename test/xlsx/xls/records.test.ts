@@ -3,7 +3,8 @@
 import * as XLSX from '@e965/xlsx';
 import { readXlsGrids } from '../../../src/xlsx/xls';
 import { rkNumber } from '../../../src/xlsx/xls/biff';
-import { bof, chars, eof, format, label, labelSst, mergedCells, number, record, u16, u32, xf, xlsFile } from './biff-builder';
+import { buildCfb } from '../cfb';
+import { bof, chars, eof, format, label, labelSst, mergedCells, number, record, u16, u32, workbookStream, xf, xlsFile } from './biff-builder';
 import { cellsOf } from './cells';
 
 const sheetjsCells = (bytes: Uint8Array, name: string) => {
@@ -29,6 +30,11 @@ describe('sheets that are not worksheets', () => {
   test('FILEPASS: an encrypted workbook', () => {
     const filePass = record(0x002f, [...u16(1), ...u16(1), ...u16(2), ...new Array<number>(48).fill(7)]);
     expect(() => readXlsGrids(xlsFile([filePass, xf(0)], [{ name: 'S', records: [] }]))).toThrow(expect.objectContaining({ reason: 'encrypted' }));
+  });
+
+  test('BIFF8 in a stream named Book (as some writers name it) reads; the BOF decides the version', () => {
+    const stream = workbookStream([xf(0)], [{ name: 'S', records: [number(0, 0, 0, 42)] }]);
+    expect(cellsOf(readXlsGrids(buildCfb([{ name: 'Book', data: stream }]))[0])).toEqual({ A1: 42 });
   });
 
   test('a BIFF5 Workbook stream', () => {
