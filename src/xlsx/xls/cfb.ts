@@ -73,11 +73,11 @@ export function readCfb(bytes: Uint8Array): CfbFile {
   const fatSectors: number[] = [];
   for (let i = 0; i < 109 && fatSectors.length < fatSectorCount; i++) fatSectors.push(u32(0x4c + i * 4));
   let difat = u32(0x44);
-  const difatCount = u32(0x48);
+  // Its declared length (0x48) is not needed: distinct in-range sectors bound the walk.
   const seenDifat = new Set<number>();
   while (fatSectors.length < fatSectorCount) {
     if (difat === END_OF_CHAIN || difat === FREE_SECTOR) throw corrupt('分配表扇区列表（DIFAT）不完整');
-    if (seenDifat.has(difat) || seenDifat.size >= difatCount) throw corrupt('分配表扇区列表（DIFAT）形成循环');
+    if (seenDifat.has(difat)) throw corrupt('分配表扇区列表（DIFAT）形成循环');
     seenDifat.add(difat);
     const base = sectorOffset(difat, 'DIFAT ');
     for (let i = 0; i < entriesPerSector - 1 && fatSectors.length < fatSectorCount; i++) {
@@ -95,11 +95,11 @@ export function readCfb(bytes: Uint8Array): CfbFile {
   /** A chain's sector numbers, from the FAT; loops and sectors past the file are errors. */
   const chain = (start: number, table: Uint32Array, limit: number, what: string): number[] => {
     const sectors: number[] = [];
-    const seen = new Set<number>();
+    const seen = new Uint8Array(Math.min(limit, table.length));
     for (let s = start; s !== END_OF_CHAIN; s = table[s]) {
-      if (s >= table.length || s >= limit) throw corrupt(`${what}的扇区链指向不存在的扇区 ${s}`);
-      if (seen.has(s)) throw corrupt(`${what}的扇区链形成循环`);
-      seen.add(s);
+      if (s >= seen.length) throw corrupt(`${what}的扇区链指向不存在的扇区 ${s}`);
+      if (seen[s]) throw corrupt(`${what}的扇区链形成循环`);
+      seen[s] = 1;
       sectors.push(s);
     }
     return sectors;
@@ -109,12 +109,17 @@ export function readCfb(bytes: Uint8Array): CfbFile {
   const gather = (sectors: number[], unit: number, size: number, source: Uint8Array, offsetOf: (s: number) => number, what: string) => {
     if (size > sectors.length * unit) throw corrupt(`${what}声明 ${size} 字节，扇区链只够 ${sectors.length * unit} 字节`);
     const out = new Uint8Array(size);
-    for (let i = 0, done = 0; done < size; i++) {
+    for (let i = 0, done = 0; done < size; ) {
+      // Writers lay most chains out in order: copy each run of consecutive sectors at once.
+      let run = 1;
+      while (i + run < sectors.length && sectors[i + run] === sectors[i] + run && done + run * unit < size) run++;
       const from = offsetOf(sectors[i]);
-      const take = Math.min(unit, size - done);
+      offsetOf(sectors[i + run - 1]);
+      const take = Math.min(run * unit, size - done);
       if (from + take > source.length) throw corrupt(`文件被截断（${what}缺少数据）`);
       out.set(source.subarray(from, from + take), done);
       done += take;
+      i += run;
     }
     return out;
   };
