@@ -114,7 +114,6 @@ export function readCfb(bytes: Uint8Array): CfbFile {
       let run = 1;
       while (i + run < sectors.length && sectors[i + run] === sectors[i] + run && done + run * unit < size) run++;
       const from = offsetOf(sectors[i]);
-      offsetOf(sectors[i + run - 1]);
       const take = Math.min(run * unit, size - done);
       if (from + take > source.length) throw corrupt(`文件被截断（${what}缺少数据）`);
       out.set(source.subarray(from, from + take), done);
