@@ -196,12 +196,13 @@ export function rkNumber(rk: number): number {
 }
 
 /**
- * A sheet substream from its BOF: cells go to `sink`. Returns false when it is no worksheet (a chart,
- * macro or dialog sheet), whose cells the caller drops.
+ * A worksheet substream from its BOF: cells go to `sink`. Returns false for a dialog sheet (which has a
+ * worksheet's BOF), whose cells the caller drops.
  */
 export function readSheetRecords(data: Uint8Array, offset: number, sst: readonly string[], sink: CellSink): boolean {
   if (offset + 8 > data.length || u16(data, offset) !== RT.BOF) throw corrupt(`工作表的起始位置 ${offset} 处没有 BOF 记录`);
-  if (u16(data, offset + 6) !== BOF_WORKSHEET) return false;
+  // The sheet list said worksheet: another substream there means the list is wrong, not a sheet to skip.
+  if (u16(data, offset + 6) !== BOF_WORKSHEET) throw corrupt(`工作表的起始位置 ${offset} 处不是工作表`);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let depth = 0;
   let dialog = false;

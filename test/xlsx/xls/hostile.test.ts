@@ -128,6 +128,13 @@ describe('damaged records', () => {
       return stream;
     })() }]);
     expect(failure(() => readXlsGrids(badOffset)).message).toContain('没有 BOF');
+    // A sheet listed as a worksheet whose offset leads to the globals' BOF.
+    const atGlobals = buildCfb([{ name: 'Workbook', data: (() => {
+      const stream = new Uint8Array(4096);
+      stream.set([...bof(0x0005), ...record(0x0085, [...u32(0), 0, 0, 1, 0, 0x53]), ...record(0x000a)]);
+      return stream;
+    })() }]);
+    expect(failure(() => readXlsGrids(atGlobals)).message).toContain('不是工作表');
   });
 
   test('a column past IV and an impossible merged area', () => {
