@@ -124,3 +124,14 @@ describe('numbers', () => {
     expect(grid.merges).toEqual(['G1:H2']);
   });
 });
+
+describe('merged areas', () => {
+  test('values under a merged area are dropped, however tall; the top-left and cells beside it stay', () => {
+    const records = [number(0, 0, 0, 1), number(0, 1, 0, 2), number(40_000, 3, 0, 3), number(65_535, 255, 0, 4), number(5, 0, 0, 5), mergedCells([0, 65_535, 0, 254], [2, 3, 255, 255])];
+    const [grid] = readXlsGrids(xlsFile([xf(0)], [{ name: 'S', records }]));
+    expect(cellsOf(grid)).toEqual({ A1: 1, IV65536: 4 });
+    expect(grid.merges).toEqual(['A1:IU65536', 'IV3:IV4']);
+    // Rows left with nothing are holes again.
+    expect(Object.keys(grid.values)).toEqual(['0', '65535']);
+  });
+});
