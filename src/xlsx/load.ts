@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 export class WorkbookReadError extends Error {
   constructor(
     message: string,
-    readonly reason: 'encrypted' | 'legacy-xls' | 'not-xlsx' | 'corrupt',
+    readonly reason: 'encrypted' | 'legacy-xls' | 'not-xlsx' | 'corrupt' | 'too-large',
   ) {
     super(message);
     this.name = 'WorkbookReadError';
