@@ -96,7 +96,7 @@ describeInChromium('the first hour, in Chromium', () => {
     // Each issue button is named by what it shows (label-content-name-mismatch), severity first.
     const issue = page.locator('button[data-code="cost-over-budget"]');
     expect(await issue.getAttribute('aria-label')).toBeNull();
-    expect(await page.getByRole('button', { name: /^错误：成本指标「运维费用支出」/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /错误：\s*成本指标「运维费用支出」的指标值「≤391.2万元」/ }).count()).toBe(1);
     expect(await brokenAmounts(page, '[data-role="issue-list"] [data-role="message"]')).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
 
