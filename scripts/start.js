@@ -74,12 +74,33 @@ function sideloadHelp(port) {
 `;
 }
 
+/** How often start.js looks whether the process that started it (npm, a shell, an IDE) is still there. */
+const PARENT_POLL_MS = 1000;
+/** devServer.stop() waits for open connections; a browser tab keeping one open must not keep the port. */
+const STOP_TIMEOUT_MS = 3000;
+
+/**
+ * Stops the server with its parent: on SIGINT/SIGTERM/SIGHUP (npm forwards them; a closed terminal
+ * sends SIGHUP), and when the parent is gone without a word (killed with SIGKILL, it cannot forward
+ * anything: this process is then re-parented, which changes process.ppid).
+ */
+function stopWithParent(stop, { poll = PARENT_POLL_MS, ppid = process.ppid } = {}) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => void stop(signal));
+  const timer = setInterval(() => {
+    if (process.ppid !== ppid) void stop('parent exited');
+  }, poll);
+  timer.unref();
+}
+
 async function main() {
   const port = Number(process.env.JIXIAO_PORT ?? DEFAULT_PORT);
   const officejs = process.env.JIXIAO_OFFICEJS === 'local' ? 'local' : 'cdn';
-  const config = createConfig({ officejs, WEBPACK_SERVE: true }, { mode: 'development' });
+  const base = createConfig({ officejs, WEBPACK_SERVE: true }, { mode: 'development' });
+  // Quiet by default: the sideload steps must not scroll away under webpack's asset list.
+  const config = { ...base, stats: 'errors-warnings', infrastructureLogging: { level: 'warn' } };
   const { server, note } = await httpsServer();
   console.log(note);
+  console.log('正在构建… / building…');
   const compiler = webpack(config);
   let announced = false;
   /** @type {Promise<{ stop: () => Promise<void> }> | null} */
@@ -89,20 +110,34 @@ async function main() {
       console.error('构建失败 / build failed:\n' + stats.toString({ all: false, errors: true, colors: false }));
       return;
     }
-    if (!announced) {
-      announced = true;
-      console.log(sideloadHelp(port));
-      sideload = startSideload();
+    if (stats.hasWarnings()) console.warn(stats.toString({ all: false, warnings: true, colors: false }));
+    if (announced) {
+      console.log(`已重新构建 / rebuilt (${new Date().toLocaleTimeString()})`);
+      return;
     }
+    announced = true;
+    // After the dev middleware's own output for this compile, so the steps are the last thing shown.
+    setImmediate(() => console.log(sideloadHelp(port)));
+    sideload = startSideload();
   });
-  const devServer = new WebpackDevServer({ ...config.devServer, port, server }, compiler);
-  const stop = async () => {
-    if (sideload) await (await sideload).stop();
-    await devServer.stop();
-    process.exit(0);
+  const devServer = new WebpackDevServer(
+    { ...config.devServer, port, server, devMiddleware: { ...config.devServer?.devMiddleware, stats: 'errors-warnings' } },
+    compiler,
+  );
+  let stopping = false;
+  const stop = async (why) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`正在停止（${why}） / stopping (${why})`);
+    setTimeout(() => process.exit(0), STOP_TIMEOUT_MS).unref();
+    try {
+      if (sideload) await (await sideload).stop();
+      await devServer.stop();
+    } finally {
+      process.exit(0);
+    }
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  stopWithParent(stop);
   await devServer.start();
 }
 
@@ -113,4 +148,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { httpsServer, sideloadHelp };
+module.exports = { httpsServer, sideloadHelp, stopWithParent };

@@ -157,6 +157,7 @@ export function CheckerApp(): React.JSX.Element {
   const [settings, setSettings] = React.useState<Settings>(stored.settings);
   const [settingsStatus, setSettingsStatus] = React.useState('');
   // Files are read one after another: n/m says which one, and large files do not compete for memory.
+  // Both count every file added to the page, whichever batch it came in.
   const [reading, setReading] = React.useState<{ done: number; total: number }>({ done: 0, total: 0 });
   const input = React.useRef<HTMLInputElement>(null);
   const nextId = React.useRef(1);
@@ -184,9 +185,10 @@ export function CheckerApp(): React.JSX.Element {
     const picked = list ? [...list] : [];
     if (picked.length === 0) return;
     const added = picked.map((file) => ({ id: nextId.current++, name: file.name, status: 'reading' as const, file }));
-    setFiles((all) => [...added.map(({ id, name, status }) => ({ id, name, status })), ...all]);
-    // A new batch counts from zero; files added while others are read join the running count.
-    setReading((r) => (r.done < r.total ? { ...r, total: r.total + added.length } : { done: 0, total: added.length }));
+    // In the order chosen, after the files already there (the batch summary and this list read alike).
+    setFiles((all) => [...all, ...added.map(({ id, name, status }) => ({ id, name, status }))]);
+    // Counted over every batch, as the batch summary counts the files on the page.
+    setReading((r) => ({ ...r, total: r.total + added.length }));
     for (const { id, name, file } of added) queue.current = queue.current.then(() => readOne(id, name, file));
   };
 

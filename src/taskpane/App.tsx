@@ -1,8 +1,8 @@
 // The task pane: 模板 / 检查 / 设置 tabs over a JixiaoHost. No Office.js here: the host does Excel.
 import * as React from 'react';
 import {
+  Badge,
   Button,
-  CounterBadge,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   tabLabel: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
 
@@ -142,14 +143,28 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
         <Tab value="check">
           <span className={styles.tabLabel}>
             检查
-            {counts && counts.errors > 0 && <CounterBadge count={counts.errors} color="danger" size="small" aria-label={`${counts.errors} 个错误`} />}
-            {counts && counts.warnings > 0 && <CounterBadge count={counts.warnings} color="informative" size="small" aria-label={`${counts.warnings} 个警告`} />}
+            {/* The counts in the colours of the issue list's badges; said in words to screen readers ("检查（1 个错误，1 个警告）", not "检查 1 1"). */}
+            {counts && counts.errors > 0 && (
+              <Badge color="danger" appearance="filled" size="small" aria-hidden data-role="tab-errors">
+                {counts.errors}
+              </Badge>
+            )}
+            {counts && counts.warnings > 0 && (
+              <Badge color="warning" appearance="filled" size="small" aria-hidden data-role="tab-warnings">
+                {counts.warnings}
+              </Badge>
+            )}
+            {counts && counts.errors + counts.warnings > 0 && (
+              <span className={styles.srOnly}>
+                （{[counts.errors > 0 ? `${counts.errors} 个错误` : '', counts.warnings > 0 ? `${counts.warnings} 个警告` : ''].filter(Boolean).join('，')}）
+              </span>
+            )}
           </span>
         </Tab>
         <Tab value="settings">设置</Tab>
       </TabList>
       <div className={styles.panel} role="tabpanel" aria-label={{ templates: '模板', check: '检查', settings: '设置' }[view]}>
-        {view === 'templates' && <TemplatesTab />}
+        {view === 'templates' && <TemplatesTab reports={reports} />}
         {view === 'check' && (
           <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} />
         )}

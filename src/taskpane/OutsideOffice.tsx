@@ -2,12 +2,17 @@
 import * as React from 'react';
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 
-const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalM } });
+const useStyles = makeStyles({
+  root: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // The same heading as inside Excel: the page has a name for screen readers' heading navigation.
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
 
 export function OutsideOffice({ checkerHref }: { checkerHref: string }): React.JSX.Element {
   const styles = useStyles();
   return (
     <main className={styles.root}>
+      <h1 className={styles.title}>绩效目标表助手</h1>
       <MessageBar intent="warning" data-role="outside-office">
         <MessageBarBody>
           <MessageBarTitle>请在 Excel 中打开</MessageBarTitle>

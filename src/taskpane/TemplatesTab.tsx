@@ -23,9 +23,11 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular, DocumentAddRegular, EyeRegular } from '@fluentui/react-icons';
 import { FRAMEWORK_LIST } from '../core/frameworks';
-import type { FrameworkName, LibraryTable } from '../core/model';
+import { findTemplates } from '../core/library';
+import type { FrameworkName, LibraryTable, SheetReport, TemplateLibrary } from '../core/model';
 import { describeError } from '../web/errors';
-import { FrameworkOptions } from '../web/FrameworkOptions';
+import { FRAMEWORK_HINT, FrameworkOptions } from '../web/FrameworkOptions';
+import { KeepAmounts } from '../web/KeepTogether';
 import { usePaneServices } from './hostContext';
 
 const useStyles = makeStyles({
@@ -36,6 +38,8 @@ const useStyles = makeStyles({
   // framework name are cut off, so at a 320 px pane the button wraps under the field instead.
   grow: { flexGrow: 1, flexShrink: 1, flexBasis: '0px', minWidth: '180px' },
   fill: { width: '100%', minWidth: 0, boxSizing: 'border-box' },
+  // The framework select takes the row: its names do not fit beside the button in a 350 px pane.
+  fullRow: { flexBasis: '100%', minWidth: 0 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   // Wraps the buttons under the text when the pane is too narrow for both on one line.
   item: {
@@ -50,9 +54,18 @@ const useStyles = makeStyles({
   itemText: { flexGrow: 1, flexShrink: 1, flexBasis: '170px', minWidth: 0, display: 'flex', flexDirection: 'column' },
   itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0, marginLeft: 'auto' },
   empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
-  // The indicator table scrolls inside the dialog on a narrow pane instead of squeezing 一级指标 to one character.
+  // Fits a 350 px pane without sideways scroll: 一级/二级 wrap to two characters a line (their names are
+  // short and known), so 三级 and 指标值 keep their width; amounts never break inside (KeepAmounts).
   previewScroll: { overflowX: 'auto', maxWidth: '100%' },
-  previewTable: { borderCollapse: 'collapse', width: '100%', minWidth: '380px', fontSize: tokens.fontSizeBase200, '& th, & td': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', verticalAlign: 'top' } },
+  previewTable: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    fontSize: tokens.fontSizeBase200,
+    '& th, & td': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', verticalAlign: 'top', overflowWrap: 'anywhere' },
+  },
+  dimensionColumn: { width: '3em' },
+  valueColumn: { width: '30%' },
+  existingList: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalL, maxHeight: '40vh', overflowY: 'auto' },
   fields: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -69,7 +82,8 @@ const useStyles = makeStyles({
 const AMOUNT = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
 
 function formatAmount(value: number | null, unit: string): string {
-  return value === null ? '—' : `${AMOUNT.format(value)} ${unit}`;
+  // A no-break space: the number and its unit stay on one line in a narrow pane.
+  return value === null ? '—' : `${AMOUNT.format(value)}\u00a0${unit}`;
 }
 
 /** How many inserted sheet names the outcome lists before 等: all 16 would push the list off screen. */
@@ -107,27 +121,29 @@ function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
         <dt>绩效目标</dt>
         <dd style={{ whiteSpace: 'pre-wrap' }}>{table.goals || '—'}</dd>
       </dl>
-      <div className={styles.previewScroll} tabIndex={0} role="region" aria-label={`${table.projectName} 的绩效指标（可左右滚动）`}>
-      <table className={styles.previewTable} aria-label={`${table.projectName} 的绩效指标`}>
-        <thead>
-          <tr>
-            <th scope="col">一级指标</th>
-            <th scope="col">二级指标</th>
-            <th scope="col">三级指标</th>
-            <th scope="col">指标值</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.indicators.map((row, index) => (
-            <tr key={index}>
-              <td>{row.level1}</td>
-              <td>{row.level2}</td>
-              <td>{row.level3}</td>
-              <td>{row.value}</td>
+      <div className={styles.previewScroll} data-role="preview-scroll">
+        <table className={styles.previewTable} aria-label={`${table.projectName} 的绩效指标`}>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.dimensionColumn}>一级指标</th>
+              <th scope="col" className={styles.dimensionColumn}>二级指标</th>
+              <th scope="col">三级指标</th>
+              <th scope="col" className={styles.valueColumn}>指标值</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.indicators.map((row, index) => (
+              <tr key={index}>
+                <td>{row.level1}</td>
+                <td>{row.level2}</td>
+                <td>{row.level3}</td>
+                <td data-role="preview-value">
+                  <KeepAmounts text={row.value} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </>
   );
@@ -135,9 +151,24 @@ function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
 
 type Outcome = { intent: 'success' | 'error'; text: string } | null;
 
-export function TemplatesTab(): React.JSX.Element {
+/**
+ * The library tables already in the workbook, by the project names the check read from its sheets. A
+ * name two library tables share (法治建设) counts both as present: the sheet does not say the department.
+ */
+export function tablesInWorkbook(library: TemplateLibrary, reports: readonly SheetReport[]): LibraryTable[] {
+  const present = new Set(reports.flatMap((report) => findTemplates(library, report.projectName)));
+  return library.tables.filter((table) => present.has(table));
+}
+
+export interface TemplatesTabProps {
+  /** The workbook's tables as last checked; null before the first check (nothing is known to be there). */
+  reports?: readonly SheetReport[] | null;
+}
+
+export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.Element {
   const styles = useStyles();
   const { host, library } = usePaneServices();
+  const [existing, setExisting] = React.useState<LibraryTable[] | null>(null);
   const [query, setQuery] = React.useState('');
   const [preview, setPreview] = React.useState<LibraryTable | null>(null);
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
@@ -161,11 +192,22 @@ export function TemplatesTab(): React.JSX.Element {
   };
 
   const insertOne = (table: LibraryTable): Promise<void> => run(() => host.insertTables([table]));
-  const insertAll = (): Promise<void> =>
+  const insertTables = (tables: LibraryTable[]): Promise<void> =>
     run(() => {
-      setProgress({ done: 0, total: library.tables.length });
-      return host.insertTables(library.tables, (done, total) => setProgress({ done, total }));
+      setProgress({ done: 0, total: tables.length });
+      return host.insertTables(tables, (done, total) => setProgress({ done, total }));
     });
+  // Tables already in the workbook: ask first (skip them, or add copies), never add 数字化运维项目 (2) unasked.
+  const insertAll = (): void => {
+    const present = reports ? tablesInWorkbook(library, reports) : [];
+    if (present.length === 0) void insertTables(library.tables);
+    else setExisting(present);
+  };
+  const missing = existing ? library.tables.filter((table) => !existing.includes(table)) : [];
+  const chooseInsert = (tables: LibraryTable[]): void => {
+    setExisting(null);
+    if (tables.length > 0) void insertTables(tables);
+  };
 
   return (
     <div className={styles.root}>
@@ -179,7 +221,7 @@ export function TemplatesTab(): React.JSX.Element {
         <Field label="搜索模板" className={styles.grow}>
           <SearchBox className={styles.fill} value={query} onChange={(_, data) => setQuery(data.value)} placeholder="项目名称、处室或编号" aria-describedby="template-count" />
         </Field>
-        <Button icon={<AddRegular />} onClick={() => void insertAll()} disabled={busy || library.tables.length === 0}>
+        <Button icon={<AddRegular />} onClick={insertAll} disabled={busy || library.tables.length === 0}>
           全部插入（{library.tables.length}）
         </Button>
       </div>
@@ -189,7 +231,7 @@ export function TemplatesTab(): React.JSX.Element {
         </Field>
       )}
       <div className={styles.row}>
-        <Field label="空白表的指标框架" className={styles.grow}>
+        <Field label="空白表的指标框架" hint={FRAMEWORK_HINT} className={styles.fullRow}>
           <Select className={styles.fill} value={blankFramework} onChange={(_, data) => setBlankFramework(data.value as FrameworkName)}>
             <FrameworkOptions />
           </Select>
@@ -220,10 +262,10 @@ export function TemplatesTab(): React.JSX.Element {
               </Caption1>
             </div>
             <div className={styles.itemActions}>
-              <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}`} onClick={() => setPreview(table)}>
+              <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}（${table.department.name}）`} onClick={() => setPreview(table)}>
                 预览
               </Button>
-              <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}`} onClick={() => void insertOne(table)}>
+              <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}（${table.department.name}）`} onClick={() => void insertOne(table)}>
                 插入
               </Button>
             </div>
@@ -243,7 +285,8 @@ export function TemplatesTab(): React.JSX.Element {
               >
                 {preview.title || preview.projectName}
               </DialogTitle>
-              <DialogContent>
+              {/* Scrolls up and down in a short pane: focusable, so the keyboard can scroll it too. */}
+              <DialogContent tabIndex={0} role="region" aria-label={`${preview.projectName} 的内容（可滚动）`}>
                 <TablePreview table={preview} />
               </DialogContent>
               <DialogActions>
@@ -259,6 +302,36 @@ export function TemplatesTab(): React.JSX.Element {
                   插入此表
                 </Button>
                 <Button onClick={() => setPreview(null)}>关闭</Button>
+              </DialogActions>
+            </DialogBody>
+          )}
+        </DialogSurface>
+      </Dialog>
+      <Dialog open={existing !== null} onOpenChange={(_, data) => !data.open && setExisting(null)}>
+        <DialogSurface data-role="existing-dialog">
+          {existing && (
+            <DialogBody>
+              <DialogTitle>工作簿中已有 {existing.length} 张模板表</DialogTitle>
+              <DialogContent>
+                <Text>以下模板已在工作簿中。跳过它们，只插入其余 {missing.length} 张？也可以全部插入，已有的表另加一份副本。</Text>
+                <ul className={styles.existingList} aria-label="已在工作簿中的模板" data-role="existing-list">
+                  {existing.map((table) => (
+                    <li key={`${table.source}-${table.number}`}>
+                      {table.number}. {table.projectName}（{table.department.name}）
+                    </li>
+                  ))}
+                </ul>
+              </DialogContent>
+              <DialogActions fluid>
+                <Button appearance="primary" disabled={missing.length === 0} onClick={() => chooseInsert(missing)} data-role="insert-missing">
+                  {missing.length === 0 ? '模板都已在工作簿中' : `跳过已有的，插入 ${missing.length} 张`}
+                </Button>
+                <Button onClick={() => chooseInsert(library.tables)} data-role="insert-copies">
+                  全部插入（已有的加副本）
+                </Button>
+                <DialogTrigger action="close">
+                  <Button appearance="subtle">取消</Button>
+                </DialogTrigger>
               </DialogActions>
             </DialogBody>
           )}

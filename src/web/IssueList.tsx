@@ -7,6 +7,7 @@ import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { MARK_STYLES } from '../core/marks';
 import type { Issue, Severity, SheetReport } from '../core/model';
 import { summarize } from '../core/check';
+import { KeepAmounts } from './KeepTogether';
 
 /** Most severe first: the order the groups are listed in. */
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -60,6 +61,11 @@ const useStyles = makeStyles({
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3 },
   hidden: { color: tokens.colorNeutralForeground3, display: 'block', marginBottom: tokens.spacingVerticalS },
   protectedNote: { display: 'block', color: tokens.colorNeutralForeground2, marginBottom: tokens.spacingVerticalXS },
+  // Read by screen readers, not shown: the severity the border colour shows.
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  cleanToggle: { minWidth: 0, padding: 0, fontWeight: tokens.fontWeightSemibold, justifyContent: 'flex-start', textAlign: 'left' },
+  cleanList: { listStyleType: 'none', margin: `${tokens.spacingVerticalXS} 0 0 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  cleanItem: { overflowWrap: 'anywhere' },
 });
 
 /**
@@ -85,9 +91,14 @@ function cellLabel(issue: Issue): string {
 function IssueItem({ sheet, issue, onSelectCell }: { sheet: string; issue: Issue; onSelectCell?: IssueListProps['onSelectCell'] }): React.JSX.Element {
   const styles = useStyles();
   const target = issue.cells[0];
+  // The visible text is the accessible name (no aria-label that would differ from it), the severity
+  // in front for screen readers.
   const body = (
     <>
-      <span className={styles.message}>{issue.message}</span>
+      <span className={styles.srOnly}>{MARK_STYLES[issue.severity].label}：</span>
+      <span className={styles.message} data-role="message">
+        <KeepAmounts text={issue.message} />
+      </span>
       <span className={styles.meta}>
         <Caption1 data-role="cell">{cellLabel(issue)}</Caption1>
       </span>
@@ -104,7 +115,6 @@ function IssueItem({ sheet, issue, onSelectCell }: { sheet: string; issue: Issue
           className={`${styles.item} ${styles.clickable}`}
           style={accent}
           onClick={() => onSelectCell(sheet, target)}
-          aria-label={`${MARK_STYLES[issue.severity].label}：${issue.message}（${sheet} ${cellLabel(issue)}，按 Enter 定位）`}
           {...data}
         >
           {body}
@@ -129,11 +139,16 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueList
   const [onlyErrors, setOnlyErrors] = React.useState(false);
   // Folded sheets by name, so a live re-check (new report objects) keeps what the user folded.
   const [folded, setFolded] = React.useState<ReadonlySet<string>>(new Set());
+  const [cleanOpen, setCleanOpen] = React.useState(false);
   const baseId = React.useId();
   // Nothing to list: the StatusLine shown with every list already says 未找到绩效目标表.
   if (reports.length === 0) return null;
   const total = summarize(reports);
-  const shown = onlyErrors ? reports.filter((report) => report.issues.some((issue) => issue.severity === 'error')) : reports;
+  // Sheets with nothing to say fold into one line; a protected one stays listed for its note.
+  const isClean = (report: SheetReport): boolean => report.issues.length === 0 && report.marks !== 'skipped-protected';
+  const clean = reports.filter(isClean);
+  const listed = reports.filter((report) => !isClean(report));
+  const shown = onlyErrors ? listed.filter((report) => report.issues.some((issue) => issue.severity === 'error')) : listed;
   const toggle = (sheet: string): void =>
     setFolded((current) => {
       const next = new Set(current);
@@ -151,7 +166,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueList
             label={`只看错误（${total.errors}）`}
             data-role="only-errors"
           />
-          {reports.length > 1 && (
+          {listed.length > 1 && (
             <Button
               appearance="subtle"
               size="small"
@@ -181,7 +196,8 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueList
         const panelId = `${baseId}-sheet-${reportIndex}`;
         const hasIssues = report.issues.length > 0;
         return (
-          <section key={report.sheet} className={styles.sheet} data-sheet={report.sheet} data-folded={isFolded} aria-label={`工作表 ${report.sheet}`}>
+          // No accessible name: two files with the same sheet names would repeat region names; the heading names it.
+          <section key={report.sheet} className={styles.sheet} data-sheet={report.sheet} data-folded={isFolded}>
             <Heading level={headingLevel} className={styles.sheetHeading}>
               {hasIssues ? (
                 <Button
@@ -231,6 +247,31 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueList
           </section>
         );
       })}
+      {!onlyErrors && clean.length > 0 && (
+        <div className={styles.sheet} data-role="clean-sheets" data-count={clean.length}>
+          <Button
+            appearance="transparent"
+            className={styles.cleanToggle}
+            icon={cleanOpen ? <ChevronDownRegular /> : <ChevronRightRegular />}
+            aria-expanded={cleanOpen}
+            aria-controls={`${baseId}-clean`}
+            onClick={() => setCleanOpen((open) => !open)}
+            data-role="clean-toggle"
+          >
+            {clean.length} 张表无问题
+          </Button>
+          {cleanOpen && (
+            <ul className={styles.cleanList} id={`${baseId}-clean`} aria-label="无问题的工作表">
+              {clean.map((report) => (
+                <li key={report.sheet} className={styles.cleanItem} data-clean-sheet={report.sheet}>
+                  {report.sheet}
+                  {report.projectName && report.projectName !== report.sheet && <Caption1>（{report.projectName}）</Caption1>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
     </div>
   );
 }

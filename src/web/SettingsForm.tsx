@@ -6,7 +6,7 @@ import { FRAMEWORK_LIST } from '../core/frameworks';
 import { dimensionsOf } from '../core/frameworks/names';
 import type { Framework } from '../core/frameworks/types';
 import { SETTING_RANGES, SettingsSchema, type FrameworkName, type Settings } from '../core/model';
-import { FrameworkOptions } from './FrameworkOptions';
+import { FRAMEWORK_HINT, FrameworkOptions } from './FrameworkOptions';
 
 const useStyles = makeStyles({
   // minWidth 0 down to the controls: a long option (财预〔2021〕101号…) must not widen a 320 px pane.
@@ -135,7 +135,7 @@ export function SettingsForm({ settings, onChange, status, liveMarksOption = fal
 
   return (
     <form className={styles.root} onSubmit={(event) => event.preventDefault()} aria-label="检查设置">
-      <Field label="指标框架" hint="自动识别：一级指标中有“成本指标”时按 101 号文框架检查" {...fieldState('framework')}>
+      <Field label="指标框架" hint={`自动识别：一级指标中有“成本指标”时按 101 号文框架检查。${FRAMEWORK_HINT}。`} {...fieldState('framework')}>
         <Select className={styles.control} value={draft.framework} onChange={(_, data) => update('framework', data.value)}>
           <option value="auto">自动识别</option>
           <FrameworkOptions />

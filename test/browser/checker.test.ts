@@ -45,7 +45,7 @@ function shownFiles(page: Page): Promise<ShownFile[]> {
           code: item.getAttribute('data-code') ?? '',
           severity: item.getAttribute('data-severity') ?? '',
           cell: item.getAttribute('data-cell') ?? '',
-          message: item.querySelector('span')?.textContent ?? '',
+          message: item.querySelector('[data-role="message"]')?.textContent ?? '',
         })),
       })),
     })),

@@ -20,7 +20,7 @@ describeInChromium('task pane and checker page UX', () => {
 
     const first = tableNumbered(pane.library, 1);
     expect(first.budget.total).toBe(292);
-    expect(await page.locator('[data-template="1"]').textContent()).toContain('预算 292.00 万元');
+    expect(await page.locator('[data-template="1"]').textContent()).toContain('预算 292.00\u00a0万元');
 
     await page.getByRole('searchbox').fill('没有这个项目');
     const empty = page.locator('[data-role="no-templates"]');
@@ -102,7 +102,9 @@ describeInChromium('task pane and checker page UX', () => {
     const errorItems = await count('[data-severity="error"]');
     expect(warnings).toBeGreaterThan(0);
     expect(errorItems).toBeGreaterThan(0);
-    expect(await count(`section[data-sheet="${cleanTable.projectName}"]`)).toBe(1);
+    // The sheet without any issue is folded into one line with the other clean ones.
+    expect(await count(`section[data-sheet="${cleanTable.projectName}"]`)).toBe(0);
+    expect(await page.locator('[data-role="clean-toggle"]').textContent()).toBe('1 张表无问题');
     // The rule code is for the title, not the text people read.
     expect(await page.locator('button[data-code="cost-over-budget"]').textContent()).not.toContain('cost-over-budget');
 

@@ -52,7 +52,7 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await item.waitFor();
     expect(await item.getAttribute('data-sheet')).toBe(sheet);
     expect(await item.getAttribute('data-cell')).toBe(costIssue!.cells[0]);
-    expect(await item.locator('span').first().textContent()).toBe(costIssue!.message);
+    expect(await item.locator('[data-role="message"]').textContent()).toBe(costIssue!.message);
     await expect(page.locator('[data-role="status"]').textContent()).resolves.toMatch(/^\d+ 个错误 \/ \d+ 个警告/);
     expect(Number(await page.locator('[data-role="status"]').getAttribute('data-errors'))).toBeGreaterThan(0);
 
@@ -193,7 +193,9 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await page.getByRole('button', { name: '全部检查' }).click();
     // Done once it has listed and read the sheets and the buttons are enabled again.
     await page.waitForFunction(() => window.__excelDouble!.syncCount >= 2 && !document.querySelector('[role="toolbar"] button[disabled]'));
-    expect(await page.locator('section[data-sheet]').count()).toBe(2);
+    // The protected sheet listed with its issues; the other, clean one folded into the 无问题 line.
+    expect(await page.locator('section[data-sheet]').count()).toBe(1);
+    expect(await page.locator('[data-role="clean-toggle"]').textContent()).toBe('1 张表无问题');
     expect(await note.count()).toBe(1);
     expect(await page.evaluate((name) => window.__excelDouble!.snapshot(name), table.projectName)).toEqual(before);
     expect(await costMarked()).toBe(false);
