@@ -1,16 +1,8 @@
 /** Loading and saving .xlsx bytes with exceljs; works in Node and in the browser (no Node built-ins). */
 import ExcelJS from 'exceljs';
+import { WorkbookReadError } from './errors';
 
-/** The file cannot be read as an .xlsx workbook; the message says why, in Chinese. */
-export class WorkbookReadError extends Error {
-  constructor(
-    message: string,
-    readonly reason: 'encrypted' | 'legacy-xls' | 'not-xlsx' | 'corrupt',
-  ) {
-    super(message);
-    this.name = 'WorkbookReadError';
-  }
-}
+export { WorkbookReadError } from './errors';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
