@@ -217,26 +217,27 @@ export class OoxmlPackage {
     return { entry, data: b.subarray(start, end) };
   }
 
-  /** Inflated bytes of a part; every part counts once against maxInflatedBytes, checked while inflating. */
-  bytesOf(part: string): Uint8Array {
+  /**
+   * Inflates a part into `sink` chunk by chunk; every part counts once against maxInflatedBytes, checked
+   * as bytes come out (the declared size is only a hint for a quick refusal). Returns the inflated size.
+   */
+  private inflate(part: string, sink: (chunk: Uint8Array) => void): number {
     const { entry, data } = this.stored(part);
     if (entry.flags & 1) throw new WorkbookReadError('文件中的部件经过 zip 加密，无法读取。', 'encrypted');
     const first = !this.counted.has(entry.name);
     const budget = first ? this.limits.maxInflatedBytes - this.inflatedTotal : Infinity;
     const over = (found: number) => tooLarge('解压后的内容', `超过 ${found} 字节`, `${this.limits.maxInflatedBytes} 字节`);
-    let out: Uint8Array;
+    let produced = 0;
     if (entry.method === 0) {
       if (data.length > budget) throw over(this.inflatedTotal + data.length);
-      out = data;
+      produced = data.length;
+      sink(data);
     } else if (entry.method === 8) {
-      // The declared size is a hint for quick refusal only; the real count is taken as bytes come out.
       if (entry.size > budget) throw over(this.inflatedTotal + entry.size);
-      const chunks: Uint8Array[] = [];
-      let produced = 0;
       const inflater = new Inflate((chunk) => {
         produced += chunk.length;
         if (produced > budget) throw over(this.inflatedTotal + produced);
-        chunks.push(chunk);
+        sink(chunk);
       });
       try {
         for (let i = 0; i < data.length; i += INFLATE_SLICE) {
@@ -248,23 +249,39 @@ export class OoxmlPackage {
         if (error instanceof WorkbookReadError) throw error;
         throw corrupt(`部件 ${entry.name} 解压失败：${(error as Error).message}`);
       }
-      out = concat(chunks, produced);
     } else {
       throw corrupt(`部件 ${entry.name} 使用不支持的压缩方法 ${entry.method}`);
     }
     if (first) {
       this.counted.add(entry.name);
-      this.inflatedTotal += out.length;
+      this.inflatedTotal += produced;
     }
-    return out;
+    return produced;
   }
 
-  /** A part as text (UTF-8; a UTF-16 part is recognised by its byte-order mark). */
+  /** Inflated bytes of a part (see inflate for the limit). */
+  bytesOf(part: string): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    const size = this.inflate(part, (chunk) => chunks.push(chunk));
+    return concat(chunks, size);
+  }
+
+  /**
+   * A part as text: UTF-8, or UTF-16 when it starts with a byte-order mark. Decoded as it inflates, so the
+   * inflated bytes of a large sheet are never held whole beside its text.
+   */
   text(part: string): string {
-    const bytes = this.bytesOf(part);
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-    return utf8.decode(bytes);
+    let decoder: TextDecoder | null = null;
+    const pieces: string[] = [];
+    this.inflate(part, (chunk) => {
+      if (!decoder) {
+        const utf16 = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
+        decoder = new TextDecoder(utf16);
+      }
+      if (chunk.length > 0) pieces.push(decoder.decode(chunk, { stream: true }));
+    });
+    if (decoder) pieces.push((decoder as TextDecoder).decode());
+    return pieces.join('');
   }
 
   xml(part: string): XmlReader {
