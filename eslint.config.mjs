@@ -8,7 +8,7 @@ export const SPREAD_ARGUMENT_MESSAGE =
   'No spread arguments: an array of unbounded length overflows the stack. Use a loop, reduce or maxOf/minOf (src/core/bounded.ts).';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.ci/**', 'bench-out/**', '.tmp/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', '.ci/**', 'bench-out/**', '.tmp/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,7 +4,8 @@ import { checkGrids, summarize, summaryText, type CheckSummary } from '../../cor
 import { maxOf } from '../../core/bounded';
 import { MARK_STYLES } from '../../core/marks';
 import { FrameworkNameSchema, SettingsSchema, settingsErrorText, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
-import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
+import { WorkbookReadError } from '../../xlsx/errors';
+import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../xlsx/limits';
 import { InputFileError, readRegularFile } from '../inputFile';
 import { parseCommandArgs } from '../args';
@@ -48,7 +49,7 @@ export async function checkFile(
 ): Promise<FileResult> {
   let grids;
   try {
-    grids = readGrids(await loadWorkbook(await readRegularFile(file, limits.maxFileBytes)));
+    grids = readWorkbookGrids(await readRegularFile(file, limits.maxFileBytes), limits);
   } catch (error) {
     return { file, error: readFailure(error) };
   }

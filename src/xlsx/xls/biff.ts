@@ -1,7 +1,6 @@
 // BIFF8 records (MS-XLS): the workbook globals (date system, formats, XF, shared strings, sheet list) and
 // each worksheet's cells and merged areas. Every record is checked to lie inside the stream.
-import { WorkbookReadError } from '../load';
-import { corrupt } from './cfb';
+import { corrupt, WorkbookReadError } from '../errors';
 import { ContinuedReader } from './strings';
 
 export const RT = {

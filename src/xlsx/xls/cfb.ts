@@ -1,7 +1,7 @@
 // Compound File Binary (MS-CFB) reader: the container of .xls and WPS .et files. Only what reading a
 // workbook needs (the top-level streams), and bounded: every chain is checked for loops and sectors
 // past the file, every declared size against the file, before anything is allocated.
-import { WorkbookReadError } from '../load';
+import { corrupt } from '../errors';
 
 const SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const HEADER_BYTES = 512;
@@ -16,10 +16,6 @@ const TYPE_STREAM = 2;
 const TYPE_ROOT = 5;
 
 /** Worded as the .xlsx reader words it (the technical detail kept for whoever reports the problem). */
-export function corrupt(detail: string): WorkbookReadError {
-  return new WorkbookReadError(`文件已损坏，无法读取。请让发送方重新保存后再发。（技术信息：${detail}）`, 'corrupt');
-}
-
 interface DirEntry {
   name: string;
   type: number;

@@ -4,7 +4,7 @@ import { isDateFormat, isPercentFormat, shownValue } from '../../core/sheet/show
 import { toRange } from '../../core/sheet/address';
 import type { CellGrid, CellValue } from '../../core/sheet/types';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../limits';
-import { WorkbookReadError } from '../load';
+import { tooLarge, WorkbookReadError } from '../errors';
 import { readGlobals, readSheetRecords, MAX_COLUMNS } from './biff';
 import { isCfb, readCfb } from './cfb';
 import { formatCode } from './formats';
@@ -24,10 +24,6 @@ export interface XlsGrid extends CellGrid {
 const DAYS_1900_TO_1904 = 1462;
 
 /** Worded as the .xlsx reader words it. */
-function tooLarge(what: string, found: number | string, limit: number | string): WorkbookReadError {
-  return new WorkbookReadError(`文件超出读取限制：${what}为 ${found}，上限为 ${limit}。请拆分文件或删除多余内容后再检查。`, 'too-large');
-}
-
 export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): XlsGrid[] {
   if (bytes.length > limits.maxFileBytes) {
     throw tooLarge('文件大小', `${bytes.length} 字节`, `${limits.maxFileBytes} 字节`);

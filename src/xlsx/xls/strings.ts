@@ -1,6 +1,6 @@
 // BIFF8 strings, which may run on from one record into the CONTINUE records after it (MS-XLS 2.5.293
 // XLUnicodeRichExtendedString, 2.2.4 continued records).
-import { corrupt } from './cfb';
+import { corrupt } from '../errors';
 
 /** A reader over the bodies of a record and its CONTINUE records, read as one byte sequence. */
 export class ContinuedReader {
