@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
-// The CLI is compiled to dist/cli by `npm install` (prepare script).
-const { main } = require('../dist/cli/cli/main.js');
+// The CLI is bundled into build/cli/jixiao.js by `npm install` (prepare script) and by `npm run build`.
+const { main } = require('../build/cli/jixiao.js');
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

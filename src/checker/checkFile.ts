@@ -1,19 +1,20 @@
-// Reads and marks one .xlsx in the browser with the same adapter as the CLI. Loaded lazily by the page,
-// so exceljs is only fetched once a file is chosen; checking the grids is the core's checkGrids.
+// Reads and marks one workbook in the browser with the same reader as the CLI. Loaded lazily by the page;
+// exceljs is fetched only when a marked copy is asked for. Checking the grids is the core's checkGrids.
 import type { SheetReport } from '../core/model';
 import type { CellGrid } from '../core/sheet/types';
-import { loadWorkbook, readGrids, workbookToBuffer } from '../xlsx';
-import { applyMarks } from '../xlsx/marks';
+import { readWorkbookGrids as readGrids } from '../xlsx/readWorkbook';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The workbook's sheets as grids, kept by the page so new settings re-check without re-reading. */
 export async function readWorkbookGrids(data: ArrayBuffer): Promise<CellGrid[]> {
-  return readGrids(await loadWorkbook(data));
+  return readGrids(data);
 }
 
 /** A copy of the workbook with every issue marked (fill, border, note); the original is untouched. */
 export async function markedCopy(data: ArrayBuffer, reports: SheetReport[]): Promise<Blob> {
+  const { loadWorkbook, workbookToBuffer } = await import('../xlsx/load');
+  const { applyMarks } = await import('../xlsx/marks');
   const workbook = await loadWorkbook(data);
   applyMarks(workbook, reports);
   // slice(): a copy backed by a plain ArrayBuffer, which is what Blob accepts.

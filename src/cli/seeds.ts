@@ -9,7 +9,7 @@ const PACKAGE_NAME = 'jixiao';
 
 /**
  * The package root, found by walking up from this file: it lives in src/cli (tsx, ts-jest) or in
- * dist/cli/cli (compiled), so a fixed number of `..` would be wrong for one of them.
+ * build/cli (bundled), so a fixed number of `..` would be wrong for one of them.
  */
 export function packageRoot(): string {
   let dir = __dirname;

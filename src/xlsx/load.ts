@@ -1,41 +1,19 @@
 /** Loading and saving .xlsx bytes with exceljs; works in Node and in the browser (no Node built-ins). */
 import ExcelJS from 'exceljs';
+import { WorkbookReadError } from './errors';
+import { ENCRYPTED_MESSAGE, hasEncryptionInfo, isCfb } from './sniff';
 
-/** The file cannot be read as an .xlsx workbook; the message says why, in Chinese. */
-export class WorkbookReadError extends Error {
-  constructor(
-    message: string,
-    readonly reason: 'encrypted' | 'legacy-xls' | 'not-xlsx' | 'corrupt',
-  ) {
-    super(message);
-    this.name = 'WorkbookReadError';
-  }
-}
+export { WorkbookReadError } from './errors';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
-
-/** An encrypted OOXML file is a CFB container with an `EncryptionInfo` stream (its name in UTF-16LE). */
-function hasEncryptionInfo(bytes: Uint8Array): boolean {
-  const name = [...'EncryptionInfo'].flatMap((ch) => [ch.charCodeAt(0), 0]);
-  outer: for (let i = 0; i + name.length <= bytes.length; i++) {
-    for (let j = 0; j < name.length; j++) if (bytes[i + j] !== name[j]) continue outer;
-    return true;
-  }
-  return false;
-}
 
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (startsWith(bytes, CFB_MAGIC)) {
-    if (hasEncryptionInfo(bytes)) throw new WorkbookReadError('文件已加密（设有打开密码），无法读取；请在 Excel 中取消密码后另存为 .xlsx。', 'encrypted');
+  if (isCfb(bytes)) {
+    if (hasEncryptionInfo(bytes)) throw new WorkbookReadError(ENCRYPTED_MESSAGE, 'encrypted');
     throw new WorkbookReadError('这是旧版 Excel（.xls）文件，无法读取；请在 Excel 中另存为 .xlsx。', 'legacy-xls');
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new WorkbookReadError('不是 .xlsx 工作簿文件（文件格式不符）。', 'not-xlsx');
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new WorkbookReadError('不是 .xlsx 工作簿文件（文件格式不符）。', 'not-xlsx');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types the input as a Node Buffer; at run time it takes any byte array (JSZip).

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { MARK_STYLES } from '../../core/marks';
 import { FrameworkNameSchema, SettingsSchema, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
-import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
+import { WorkbookReadError } from '../../xlsx/errors';
+import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
 import type { Command } from '../main';
@@ -36,13 +37,13 @@ function readFailure(error: unknown): string {
 
 /** Reads and checks one file; a file that cannot be read becomes an error result, never a throw. */
 export async function checkFile(file: string, settings: Settings, library: TemplateLibrary | null): Promise<FileResult> {
-  let workbook;
+  let grids;
   try {
-    workbook = await loadWorkbook(await readFile(file));
+    grids = readWorkbookGrids(await readFile(file));
   } catch (error) {
     return { file, error: readFailure(error) };
   }
-  return { file, reports: checkGrids(readGrids(workbook), { settings, library }) };
+  return { file, reports: checkGrids(grids, { settings, library }) };
 }
 
 export function checkJson(results: FileResult[]): CheckJson {

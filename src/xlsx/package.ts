@@ -1,0 +1,366 @@
+/**
+ * An OOXML package (a zip): its entries, each part inflated on demand with the inflated bytes counted
+ * while inflating (zip bombs end in 'too-large' before the memory is spent), relationships followed as
+ * the package declares them, content types, and the workbook's sheets. The stored bytes of every part
+ * stay available so a marked copy can carry unchanged parts over without recompressing them.
+ */
+import { Inflate } from 'fflate';
+import { corrupt, tooLarge, WorkbookReadError } from './errors';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
+import { CLOSE, END, OPEN, XmlReader } from './xml';
+
+export interface ZipEntry {
+  /** Part name as stored (no leading slash). */
+  name: string;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  crc32: number;
+  compressedSize: number;
+  /** Inflated size as declared by the central directory (checked while inflating, never trusted). */
+  size: number;
+  /** Offset of the local file header. */
+  localOffset: number;
+  flags: number;
+}
+
+export interface Relationship {
+  id: string;
+  /** Full type URI; compare with relType() to accept transitional and strict OOXML alike. */
+  type: string;
+  /** Resolved part name (no leading slash), or the target as written when external. */
+  target: string;
+  external: boolean;
+}
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface SheetRef {
+  name: string;
+  state: SheetState;
+  sheetId: string;
+  relId: string;
+  /** The part the relationship points to; null when it points nowhere in the package. */
+  part: string | null;
+  /** worksheet, chartsheet, dialogsheet … (last segment of the relationship type). */
+  kind: string;
+}
+
+export interface WorkbookInfo {
+  part: string;
+  sheets: SheetRef[];
+  date1904: boolean;
+}
+
+/** The last segment of a relationship type URI (`worksheet`, `sharedStrings`, `officeDocument` …). */
+export function relType(type: string): string {
+  return type.slice(type.lastIndexOf('/') + 1);
+}
+
+const EOCD = 0x06054b50;
+const EOCD64 = 0x06064b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Compressed bytes pushed per call: deflate expands at most ~1032×, so one output chunk stays ≤ 17 MB. */
+const INFLATE_SLICE = 16 * 1024;
+
+const utf8 = new TextDecoder('utf-8');
+const ZIP_MAGIC = [0x50, 0x4b];
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+}
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
+}
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === ZIP_MAGIC[0] && bytes[1] === ZIP_MAGIC[1];
+}
+
+function readEntries(b: Uint8Array): ZipEntry[] {
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (u32(b, i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw corrupt('找不到 zip 目录（文件不完整或被截断）');
+  let count = u16(b, eocd + 10);
+  let cdSize = u32(b, eocd + 12);
+  let cdOffset = u32(b, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator < 0 || u32(b, locator) !== EOCD64_LOCATOR) throw corrupt('zip64 目录定位信息缺失');
+    const at = u64(b, locator + 8);
+    if (at + 56 > b.length || u32(b, at) !== EOCD64) throw corrupt('zip64 目录损坏');
+    count = u64(b, at + 32);
+    cdSize = u64(b, at + 40);
+    cdOffset = u64(b, at + 48);
+  }
+  if (cdOffset + cdSize > b.length || count * 46 > cdSize) throw corrupt('zip 目录超出文件范围');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > b.length || u32(b, p) !== CENTRAL) throw corrupt(`zip 目录第 ${k + 1} 项损坏`);
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    const crc32 = u32(b, p + 16);
+    let compressedSize = u32(b, p + 20);
+    let size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let localOffset = u32(b, p + 42);
+    const nameEnd = p + 46 + nameLen;
+    if (nameEnd + extraLen + commentLen > b.length) throw corrupt(`zip 目录第 ${k + 1} 项超出文件范围`);
+    const name = utf8.decode(b.subarray(p + 46, nameEnd));
+    // Zip64 extra field: only the fields whose 32-bit value is saturated are present, in this order.
+    for (let e = nameEnd; e + 4 <= nameEnd + extraLen; ) {
+      const id = u16(b, e);
+      const len = u16(b, e + 2);
+      if (id === 1) {
+        let f = e + 4;
+        if (size === 0xffffffff) {
+          size = u64(b, f);
+          f += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(b, f);
+          f += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(b, f);
+      }
+      e += 4 + len;
+    }
+    entries.push({ name, method, crc32, compressedSize, size, localOffset, flags });
+    p = nameEnd + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Decoded part name as a key: OPC part names compare case-insensitively. */
+function key(name: string): string {
+  return name.replace(/^\/+/, '').toLowerCase();
+}
+
+/** `target` of a relationship from `source` → part name (relative to the source's folder, or absolute). */
+export function resolveTarget(source: string, target: string): string {
+  let decoded = target;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    // A stray % is taken literally.
+  }
+  decoded = decoded.replace(/\\/g, '/').replace(/[?#].*$/, '');
+  const base = decoded.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const segment of decoded.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') base.pop();
+    else base.push(segment);
+  }
+  return base.join('/');
+}
+
+/** Where the relationships of `part` are stored: `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`. */
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+export class OoxmlPackage {
+  readonly entries: readonly ZipEntry[];
+  readonly limits: Readonly<ReadLimits>;
+  private readonly byKey = new Map<string, ZipEntry>();
+  private readonly counted = new Set<string>();
+  private inflatedTotal = 0;
+  private readonly relsCache = new Map<string, Relationship[]>();
+  private types: { defaults: Map<string, string>; overrides: Map<string, string> } | null = null;
+
+  private constructor(
+    readonly bytes: Uint8Array,
+    limits: Partial<ReadLimits>,
+  ) {
+    this.limits = { ...DEFAULT_READ_LIMITS, ...limits };
+    if (bytes.length > this.limits.maxFileBytes) throw tooLarge('文件大小', `${bytes.length} 字节`, `${this.limits.maxFileBytes} 字节`);
+    this.entries = readEntries(bytes);
+    for (const entry of this.entries) this.byKey.set(key(entry.name), entry);
+  }
+
+  /** Opens a zip; throws WorkbookReadError ('corrupt', 'too-large') when its directory cannot be read. */
+  static open(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): OoxmlPackage {
+    return new OoxmlPackage(bytes, limits);
+  }
+
+  entry(part: string): ZipEntry | undefined {
+    return this.byKey.get(key(part));
+  }
+
+  has(part: string): boolean {
+    return this.byKey.has(key(part));
+  }
+
+  /** The part's bytes as stored in the zip (compressed when method 8): copy them to keep a part unchanged. */
+  stored(part: string): { entry: ZipEntry; data: Uint8Array } {
+    const entry = this.entry(part);
+    if (!entry) throw corrupt(`缺少部件 ${part}`);
+    const b = this.bytes;
+    const at = entry.localOffset;
+    if (at + 30 > b.length || u32(b, at) !== LOCAL) throw corrupt(`部件 ${entry.name} 的本地文件头损坏`);
+    const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
+    const end = start + entry.compressedSize;
+    if (end > b.length) throw corrupt(`部件 ${entry.name} 超出文件范围`);
+    return { entry, data: b.subarray(start, end) };
+  }
+
+  /** Inflated bytes of a part; every part counts once against maxInflatedBytes, checked while inflating. */
+  bytesOf(part: string): Uint8Array {
+    const { entry, data } = this.stored(part);
+    if (entry.flags & 1) throw new WorkbookReadError('文件中的部件经过 zip 加密，无法读取。', 'encrypted');
+    const first = !this.counted.has(entry.name);
+    const budget = first ? this.limits.maxInflatedBytes - this.inflatedTotal : Infinity;
+    const over = (found: number) => tooLarge('解压后的内容', `超过 ${found} 字节`, `${this.limits.maxInflatedBytes} 字节`);
+    let out: Uint8Array;
+    if (entry.method === 0) {
+      if (data.length > budget) throw over(this.inflatedTotal + data.length);
+      out = data;
+    } else if (entry.method === 8) {
+      // The declared size is a hint for quick refusal only; the real count is taken as bytes come out.
+      if (entry.size > budget) throw over(this.inflatedTotal + entry.size);
+      const chunks: Uint8Array[] = [];
+      let produced = 0;
+      const inflater = new Inflate((chunk) => {
+        produced += chunk.length;
+        if (produced > budget) throw over(this.inflatedTotal + produced);
+        chunks.push(chunk);
+      });
+      try {
+        for (let i = 0; i < data.length; i += INFLATE_SLICE) {
+          const end = Math.min(i + INFLATE_SLICE, data.length);
+          inflater.push(data.subarray(i, end), end === data.length);
+        }
+        if (data.length === 0) inflater.push(new Uint8Array(0), true);
+      } catch (error) {
+        if (error instanceof WorkbookReadError) throw error;
+        throw corrupt(`部件 ${entry.name} 解压失败：${(error as Error).message}`);
+      }
+      out = concat(chunks, produced);
+    } else {
+      throw corrupt(`部件 ${entry.name} 使用不支持的压缩方法 ${entry.method}`);
+    }
+    if (first) {
+      this.counted.add(entry.name);
+      this.inflatedTotal += out.length;
+    }
+    return out;
+  }
+
+  /** A part as text (UTF-8; a UTF-16 part is recognised by its byte-order mark). */
+  text(part: string): string {
+    const bytes = this.bytesOf(part);
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+    return utf8.decode(bytes);
+  }
+
+  xml(part: string): XmlReader {
+    return new XmlReader(this.text(part), part);
+  }
+
+  /** Relationships of a part (`''` for the package's own, `_rels/.rels`); none when it has no rels part. */
+  relationships(source: string): Relationship[] {
+    const cached = this.relsCache.get(source);
+    if (cached) return cached;
+    const relsPart = source === '' ? '_rels/.rels' : relsPartOf(source);
+    const rels: Relationship[] = [];
+    if (this.has(relsPart)) {
+      const x = this.xml(relsPart);
+      for (let event = x.next(); event !== END; event = x.next()) {
+        if (event !== OPEN || x.name !== 'Relationship') continue;
+        const id = x.attr('Id') ?? '';
+        const type = x.attr('Type') ?? '';
+        const target = x.attr('Target') ?? '';
+        const external = x.attr('TargetMode') === 'External';
+        rels.push({ id, type, target: external ? target : resolveTarget(source, target), external });
+      }
+    }
+    this.relsCache.set(source, rels);
+    return rels;
+  }
+
+  /** The first internal relationship of `source` whose type ends in `kind`, as an existing part name. */
+  related(source: string, kind: string): string | null {
+    for (const rel of this.relationships(source)) {
+      if (!rel.external && relType(rel.type) === kind && this.has(rel.target)) return this.entry(rel.target)!.name;
+    }
+    return null;
+  }
+
+  /** The content type of a part from `[Content_Types].xml` (override, else default by extension). */
+  contentType(part: string): string | undefined {
+    if (!this.types) {
+      const defaults = new Map<string, string>();
+      const overrides = new Map<string, string>();
+      if (this.has('[Content_Types].xml')) {
+        const x = this.xml('[Content_Types].xml');
+        for (let event = x.next(); event !== END; event = x.next()) {
+          if (event !== OPEN) continue;
+          const type = x.attr('ContentType') ?? '';
+          if (x.name === 'Default') defaults.set((x.attr('Extension') ?? '').toLowerCase(), type);
+          else if (x.name === 'Override') overrides.set(key(x.attr('PartName') ?? ''), type);
+        }
+      }
+      this.types = { defaults, overrides };
+    }
+    return this.types.overrides.get(key(part)) ?? this.types.defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase());
+  }
+
+  /** The workbook part, its sheets in tab order and its date system; 'not-xlsx' when there is none. */
+  workbook(): WorkbookInfo {
+    const part = this.related('', 'officeDocument') ?? (this.has('xl/workbook.xml') ? this.entry('xl/workbook.xml')!.name : null);
+    if (!part || !/sheet\.main\+xml|template\.main\+xml|^application\/xml$/.test(this.contentType(part) ?? 'application/xml')) {
+      throw new WorkbookReadError('不是 .xlsx 工作簿文件（压缩包中没有 Excel 工作簿）。', 'not-xlsx');
+    }
+    const rels = new Map(this.relationships(part).map((rel) => [rel.id, rel]));
+    const sheets: SheetRef[] = [];
+    let date1904 = false;
+    const x = this.xml(part);
+    for (let event = x.next(); event !== END; event = x.next()) {
+      if (event === CLOSE && x.name === 'sheets') break;
+      if (event !== OPEN) continue;
+      if (x.name === 'workbookPr') {
+        const value = x.attr('date1904');
+        date1904 = value === '1' || value === 'true';
+      } else if (x.name === 'sheet') {
+        const relId = x.attrLocal('id') ?? '';
+        const state = x.attr('state');
+        const rel = rels.get(relId);
+        const target = rel && !rel.external && this.has(rel.target) ? this.entry(rel.target)!.name : null;
+        sheets.push({
+          name: x.attr('name') ?? '',
+          state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+          sheetId: x.attr('sheetId') ?? '',
+          relId,
+          part: target,
+          kind: rel ? relType(rel.type) : '',
+        });
+      }
+    }
+    return { part, sheets, date1904 };
+  }
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
