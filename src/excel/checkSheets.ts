@@ -13,7 +13,7 @@
  */
 import { checkGrid } from '../core/check';
 import { MARK_STYLES, marksForReport } from '../core/marks';
-import { clearChanges, countChanges, diffMarks, isMarkNote, markFormula, parseMarkFormula } from '../core/marking';
+import { clearChanges, countChanges, diffMarks, isMarkNote, markFormula, parseMarkFormula, withoutAppendedMark } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { toRange } from '../core/sheet/address';
@@ -367,8 +367,8 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
     const cfs = worksheet.getRange().conditionalFormats;
     cfs.load('items/type');
     const notes = ctx.features.notes ? worksheet.notes : null;
-    notes?.load('items/content');
-    return { ref, worksheet, protection, cfs, notes, formulas: new Map<number, Excel.ConditionalFormatRule>(), located: [] as Excel.Range[] };
+    notes?.load('items/content,items/authorName');
+    return { ref, worksheet, protection, cfs, notes, formulas: new Map<number, Excel.ConditionalFormatRule>(), located: [] as { range: Excel.Range; userText: string | null }[] };
   });
   await ctx.counter.sync(context);
 
@@ -382,10 +382,11 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
       secondRead = true;
     });
     for (const note of read.notes?.items ?? []) {
-      if (!isMarkNote(note.content)) continue;
+      const userText = withoutAppendedMark(note.content, note.authorName);
+      if (!isMarkNote(note.content) && userText === null) continue;
       const range = note.getLocation();
       range.load('address');
-      read.located.push(range);
+      read.located.push({ range, userText });
       secondRead = true;
     }
   }
@@ -400,7 +401,9 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
       return rule ? parseMarkFormula(rule.formula) : null;
     });
     const changes = clearChanges(formats, null);
-    changes.deleteNotes = read.located.map((range) => localAddress(range.address));
+    changes.deleteNotes = read.located.filter((n) => n.userText === null).map((n) => localAddress(n.range.address));
+    // A user's note with jixiao's message appended (a marked copy) gets its own text back.
+    changes.updateNotes = read.located.flatMap((n) => (n.userText === null ? [] : [{ address: localAddress(n.range.address), text: n.userText }]));
     const count = countChanges(changes);
     if (count === 0) continue;
     if (read.protection.protected) {
@@ -409,6 +412,7 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
     }
     for (const index of changes.deleteFormats) read.cfs.items[index].delete();
     for (const address of changes.deleteNotes) read.worksheet.notes.getItem(address).delete();
+    for (const { address, text } of changes.updateNotes) read.worksheet.notes.getItem(address).content = text;
     ctx.memory.cellsMoved(read.ref.id);
     removed += count;
   }

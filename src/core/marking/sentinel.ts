@@ -84,6 +84,20 @@ export function sameMarkNote(content: string, wanted: string): boolean {
   return fromTag(content) === normaliseNoteText(wanted);
 }
 
+/**
+ * A user's note with jixiao's message appended (as a marked copy writes it on a reviewer's comment):
+ * the user's own text, without the message; null when the note carries no appended message.
+ */
+export function withoutAppendedMark(content: string, authorName?: string): string | null {
+  const text = normaliseNoteText(content);
+  const at = text.indexOf(`\n${NOTE_TAG}`);
+  if (at < 0 || isMarkNote(content)) return null;
+  const own = text.slice(0, at).trimEnd();
+  // A host that hands the author's line back in front of the text would store it twice if written back.
+  const authorLine = authorName ? `${authorName}:\n` : null;
+  return authorLine && own.startsWith(authorLine) ? own.slice(authorLine.length) : own;
+}
+
 export function markKey(address: string, severity: Severity): string {
   return `${address}|${severity}`;
 }
