@@ -18,6 +18,8 @@ test('a mark note is recognised with CRLF, an author line or trailing spaces; a 
   expect(isMarkNote(`绩效目标表助手:\r\n${text}`)).toBe(true);
   expect(sameMarkNote(text, markNoteText('别的消息'))).toBe(false);
   expect(isMarkNote('我的备注\n第二行\n【绩效目标表助手】')).toBe(false);
+  // A reviewer's one-line comment with jixiao's message appended (a marked copy) is the reviewer's note.
+  expect(isMarkNote(`请核实\n${text}`)).toBe(false);
 });
 
 test('the diff deletes from the highest position down, keeps the first of duplicates and never touches user notes', () => {

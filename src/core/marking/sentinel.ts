@@ -71,7 +71,7 @@ function fromTag(content: string): string | null {
   const text = normaliseNoteText(content);
   const at = text.indexOf(NOTE_TAG);
   // The tag opens the note, or follows one author line (`绩效目标表助手:`) that a host may put in front.
-  if (at < 0 || text.slice(0, at).split('\n').length > 2) return null;
+  if (at < 0 || !/^(?:[^\n]*:\n)?$/.test(text.slice(0, at))) return null;
   return text.slice(at);
 }
 
