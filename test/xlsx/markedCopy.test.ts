@@ -10,6 +10,7 @@ import { markedCopy } from '../../src/xlsx/markedCopy';
 import { OoxmlPackage } from '../../src/xlsx/package';
 import { readWorkbookGrids } from '../../src/xlsx/readWorkbook';
 import { loadSeedLibrary } from '../support/seed';
+import { expectOnlyMarksAdded } from '../support/markedCopyChecks';
 import { tempDir } from './support';
 
 const FIXTURE = join(__dirname, '../fixtures/marks/reviewed-openpyxl.xlsx');
@@ -64,6 +65,11 @@ test('cells keep their values and styles (sheetData and cell formats byte-identi
 function markedCopyBytes(): Uint8Array {
   return setUpCopy().copy.bytes;
 }
+
+test('the shared check of a marked copy holds for the reviewed workbook', () => {
+  const { input, reports, copy } = setUpCopy();
+  expectOnlyMarksAdded(input, copy.bytes, reports);
+});
 
 test('marks as the add-in makes them: its sentinel formats on exactly the flagged cells, tagged notes; reviewer comments kept', () => {
   const { reports, before, after } = setUpCopy();
