@@ -1,12 +1,12 @@
-// Speed of the sheet layer with exceljs: writing the 16-table template workbook and reading it back
-// (what `jixiao workbook` and `jixiao check` spend on sheets).
+// Speed of the sheet layer: writing the 16-table template workbook with exceljs and reading it back with
+// jixiao's reader (what `jixiao workbook` and `jixiao check` spend on sheets).
 import ExcelJS from 'exceljs';
 import type { BenchFigure } from '../bench';
 import { medianMs } from '../timing';
 import { loadBundledLibrary } from '../../src/cli/seeds';
 import { planTableSheet, uniqueSheetName } from '../../src/core/sheet/layout';
 import { readSheet } from '../../src/core/sheet/reader';
-import { loadWorkbook, readGrids, workbookToBuffer, writePlan } from '../../src/xlsx';
+import { readWorkbookGrids, workbookToBuffer, writePlan } from '../../src/xlsx';
 
 export default async (): Promise<BenchFigure[]> => {
   const tables = loadBundledLibrary().tables;
@@ -25,9 +25,9 @@ export default async (): Promise<BenchFigure[]> => {
     return workbookToBuffer(workbook);
   };
   const bytes = await writeAll();
-  const grids = readGrids(await loadWorkbook(bytes));
-  const readAll = async () => readGrids(await loadWorkbook(bytes)).map((grid) => readSheet(grid));
-  if ((await readAll()).filter((sheet) => sheet !== null).length !== tables.length) throw new Error('读回的表数不对');
+  const grids = readWorkbookGrids(bytes);
+  const readAll = () => readWorkbookGrids(bytes).map((grid) => readSheet(grid));
+  if (readAll().filter((sheet) => sheet !== null).length !== tables.length) throw new Error('读回的表数不对');
   // A long table: the first seed table's rows repeated to 10,000.
   const base = tables[0];
   const big = { ...base, indicators: Array.from({ length: 10_000 }, (_, i) => base.indicators[i % base.indicators.length]) };
@@ -37,16 +37,16 @@ export default async (): Promise<BenchFigure[]> => {
     return workbookToBuffer(workbook);
   };
   const bigBytes = await writeBig();
-  const bigGrid = readGrids(await loadWorkbook(bigBytes))[0];
+  const bigGrid = readWorkbookGrids(bigBytes)[0];
   if (readSheet(bigGrid)?.table.indicators.length !== 10_000) throw new Error('大表读回的行数不对');
   return [
     { name: `plan 16 tables (${rows} rows, layout only)`, value: await medianMs(50, plans), unit: 'ms' },
     { name: 'plan + writePlan + write .xlsx bytes, 16 tables', value: await medianMs(20, writeAll), unit: 'ms' },
     { name: '.xlsx size, 16 tables', value: Math.round(bytes.length / 1024), unit: 'KiB' },
-    { name: 'load .xlsx + readGrids + readSheet, 16 tables', value: await medianMs(20, readAll), unit: 'ms' },
+    { name: 'readWorkbookGrids + readSheet, 16 tables', value: await medianMs(20, readAll), unit: 'ms' },
     { name: 'readSheet only, 16 grids', value: await medianMs(200, () => grids.map((grid) => readSheet(grid))), unit: 'ms' },
     { name: '10,000-row table: plan + write .xlsx bytes', value: await medianMs(3, writeBig), unit: 'ms' },
-    { name: '10,000-row table: load + readGrids', value: await medianMs(3, async () => readGrids(await loadWorkbook(bigBytes))), unit: 'ms' },
+    { name: '10,000-row table: readWorkbookGrids', value: await medianMs(3, () => readWorkbookGrids(bigBytes)), unit: 'ms' },
     { name: '10,000-row table: readSheet only', value: await medianMs(10, () => readSheet(bigGrid)), unit: 'ms' },
   ];
 };

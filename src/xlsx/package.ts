@@ -322,7 +322,7 @@ export class OoxmlPackage {
   /** The workbook part, its sheets in tab order and its date system; 'not-xlsx' when there is none. */
   workbook(): WorkbookInfo {
     const part = this.related('', 'officeDocument') ?? (this.has('xl/workbook.xml') ? this.entry('xl/workbook.xml')!.name : null);
-    if (!part || !/sheet\.main\+xml|template\.main\+xml|^application\/xml$/.test(this.contentType(part) ?? 'application/xml')) {
+    if (!part || !/spreadsheetml|ms-excel|^application\/xml$/.test(this.contentType(part) ?? 'application/xml')) {
       throw new WorkbookReadError('不是 .xlsx 工作簿文件（压缩包中没有 Excel 工作簿）。', 'not-xlsx');
     }
     const rels = new Map(this.relationships(part).map((rel) => [rel.id, rel]));

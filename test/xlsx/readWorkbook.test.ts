@@ -103,6 +103,14 @@ describe('readWorkbookGrids', () => {
     expect(failure(() => readWorkbookGrids(zipSync({ 'word/document.xml': enc.encode('<w/>') }))).reason).toBe('not-xlsx');
   });
 
+  test('a macro-enabled workbook (.xlsm) is read; a Word document in the same shape is not a workbook', () => {
+    const types = (type: string) => `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/book.xml" ContentType="${type}"/></Types>`;
+    const body = '<sheetData><row r="1"><c r="A1"><v>5</v></c></row></sheetData>';
+    expect(readWorkbookGrids(xlsx(body, { '[Content_Types].xml': types('application/vnd.ms-excel.sheet.macroEnabled.main+xml') }))[0].values[0]).toEqual([5]);
+    const word = xlsx(body, { '[Content_Types].xml': types('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml') });
+    expect(failure(() => readWorkbookGrids(word)).reason).toBe('not-xlsx');
+  });
+
   test('a hidden and a very hidden sheet are flagged', () => {
     const bytes = xlsx('<sheetData/>', {
       'book.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="甲" sheetId="1" state="hidden" r:id="s1"/></sheets></workbook>`,

@@ -77,7 +77,7 @@ function issuesBySheet(grids: ReadGrid[]) {
   const library = loadSeedLibrary();
   return checkGrids(grids, { library }).map((report) => ({
     sheet: report.sheet,
-    issues: report.issues.map((issue) => `${issue.cell} ${issue.code} ${issue.message}`),
+    issues: report.issues.map((issue) => `${issue.cells.join(",")} ${issue.code} ${issue.message}`),
   }));
 }
 
