@@ -251,7 +251,11 @@ export function markedCopy(data: Uint8Array | ArrayBuffer, reports: SheetReport[
   // Every part as it was (its inflated bytes), the changed ones as rewritten, in the original order.
   const files: Zippable = {};
   for (const entry of pkg.entries) {
-    if (entry.name.endsWith('/')) continue;
+    // A folder entry (exceljs writes them) stays a folder entry.
+    if (entry.name.endsWith('/')) {
+      files[entry.name] = new Uint8Array(0);
+      continue;
+    }
     const text = parts.changed.get(entry.name);
     files[entry.name] = text === undefined ? pkg.bytesOf(entry.name) : encoder.encode(text);
   }

@@ -113,3 +113,12 @@ const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((p) => exist
   expect(out.length).toBeGreaterThan(100);
   expect(out).toBe(original);
 }, 180000);
+
+test('a workbook written by exceljs (folder entries in its zip) and one by LibreOffice: the same holds', () => {
+  for (const name of ['seed16-exceljs.xlsx', 'seed16-libreoffice.xlsx']) {
+    const input = readFileSync(join(__dirname, '../fixtures/writers', name));
+    const reports = checkGrids(readWorkbookGrids(input), { library: loadSeedLibrary() });
+    expect(reports.some((r) => marksForReport(r).length > 0)).toBe(true);
+    expectOnlyMarksAdded(input, markedCopy(input, reports).bytes, reports);
+  }
+});
