@@ -1,5 +1,5 @@
-// Reads and marks one workbook in the browser with the same reader as the CLI. Loaded lazily by the page;
-// exceljs is fetched only when a marked copy is asked for. Checking the grids is the core's checkGrids.
+// Reads and marks one workbook in the browser with the same reader and the same marked copy as the CLI.
+// Loaded lazily by the page. Checking the grids is the core's checkGrids.
 import type { SheetReport } from '../core/model';
 import type { CellGrid } from '../core/sheet/types';
 import { readWorkbookGrids as readGrids } from '../xlsx/readWorkbook';
@@ -11,14 +11,14 @@ export async function readWorkbookGrids(data: ArrayBuffer): Promise<CellGrid[]> 
   return readGrids(data);
 }
 
-/** A copy of the workbook with every issue marked (fill, border, note); the original is untouched. */
+/**
+ * A copy of the workbook with every issue marked as the add-in marks Excel (its conditional formats and
+ * tagged notes), made in the package so that every other part stays as it was; the original is untouched.
+ */
 export async function markedCopy(data: ArrayBuffer, reports: SheetReport[]): Promise<Blob> {
-  const { loadWorkbook, workbookToBuffer } = await import('../xlsx/load');
-  const { applyMarks } = await import('../xlsx/marks');
-  const workbook = await loadWorkbook(data);
-  applyMarks(workbook, reports);
+  const { markedCopy: mark } = await import('../xlsx/markedCopy');
   // slice(): a copy backed by a plain ArrayBuffer, which is what Blob accepts.
-  const bytes = (await workbookToBuffer(workbook)).slice();
+  const bytes = mark(new Uint8Array(data), reports).bytes.slice();
   return new Blob([bytes], { type: XLSX_MIME });
 }
 

@@ -42,13 +42,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     notes: ['表编号见 jixiao templates / table numbers: see jixiao templates'],
   },
   check: {
-    synopsis: 'jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021|auto] [--year N]',
+    synopsis: 'jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021|auto] [--year N] [--marked DIR]',
     summary: '检查工作簿，不改动文件 / check workbooks (never writes them)',
     options: [
       { flag: '--json', text: '输出 JSON / print JSON' },
       { flag: '--settings FILE.json', text: '检查设置（与加载项保存在工作簿中的相同）/ check settings, as the add-in keeps them' },
       { flag: '--framework NAME', text: '指标框架：seed（旧版）、2021（101 号文）、auto（自动）/ indicator framework' },
       { flag: '--year N', text: '预算年度 / budget year' },
+      { flag: '--marked DIR', text: '把每个已读取文件的标记副本（<名称>-已标记.xlsx）写入 DIR，不覆盖输入 / write a marked copy of each file read into DIR' },
     ],
     notes: ['退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
   },

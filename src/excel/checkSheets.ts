@@ -1,63 +1,56 @@
 /**
- * Reads sheets, runs the core checks and writes the marks — in as few syncs as Office.js allows:
- * 1 read (values, merged areas, conditional-format ids, the sheet's notes), an extra read only for what
- * is not known yet (formulas of CFs never seen, where notes are when they are not all where they were),
- * and 1 write only when the marks changed. A sheet that is no 绩效目标表 and carries no mark costs the read.
- * Checking never writes a value: marks are conditional formats and notes only.
- * A protected sheet (worksheet.protection.protected, read with the values) is checked but never written:
- * Excel would refuse the whole batch, and with it the other sheets' marks. Its report says so.
+ * The Excel side of checking: reads sheets, hands the grids to the core and the marks to the host-neutral
+ * diff (src/core/marking), and queues what the diff says. Round trips:
+ * 1. what each sheet holds: protection, the used range's size, the types of its conditional formats, its
+ *    notes (and a probe of the cells that held notes last time);
+ * 2. the values in blocks of at most `maxCellsPerSync` cells per round trip (Excel on the web refuses a
+ *    response above 5 MB), the merged areas, the formulas of the custom formats (jixiao's marks are found
+ *    by their sentinel each time, never by a remembered id: Excel documents `ConditionalFormat.id` as its
+ *    priority, a position that shifts) and, when the probes did not find every note, where the notes are;
+ * 3. the writes, only when the marks changed.
+ * Checking never writes a value. A protected sheet is checked but never written: Excel would refuse the
+ * whole batch, and with it the other sheets' marks. Its report says so.
  */
 import { checkGrid } from '../core/check';
 import { MARK_STYLES, marksForReport } from '../core/marks';
-import type { CellMark } from '../core/marks';
+import { clearChanges, countChanges, diffMarks, isMarkNote, markFormula, parseMarkFormula, withoutAppendedMark } from '../core/marking';
+import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
+import { toRange } from '../core/sheet/address';
 import { shownValue } from '../core/sheet/shown';
 import type { CellGrid, CellValue } from '../core/sheet/types';
 import { queueBoxBorder } from './borders';
 import type { ExcelFeatures } from './features';
-import { isMarkNote, markFormula, markKey, markNoteText, parseMarkFormula } from './marks';
-import type { ExistingMark } from './marks';
 import type { SyncCounter } from './syncCounter';
 
-/** What the adapter remembers of a sheet between checks (keyed by worksheet id). */
-interface SheetMemory {
-  /**
-   * Cells that held a note at the last check (ours or the user's). Only a hint: the next read probes
-   * them and counts the sheet's notes, and locates every note when the two counts differ.
-   */
-  noteCells: Set<string>;
-  /** Custom CFs seen: ours (with the cell they mark) or null for the user's own. */
-  cfs: Map<string, ExistingMark | null>;
-}
+/**
+ * Cells of values (with their number formats) read per round trip. Excel on the web limits a response to
+ * 5 MB; 20 000 cells leave some 250 bytes a cell.
+ */
+export const DEFAULT_MAX_CELLS_PER_SYNC = 20_000;
 
-/** Per-workbook memory of the adapter; dropping it only costs an extra read next time. */
+/**
+ * Where notes were at the last check, by worksheet id: only a hint that saves a round trip. Each read
+ * probes these cells and counts the sheet's notes; when the two differ, every note is located.
+ */
 export class MarkMemory {
-  private readonly sheets = new Map<string, SheetMemory>();
+  private readonly noteCells = new Map<string, Set<string>>();
 
-  get(sheetId: string): SheetMemory {
-    let memory = this.sheets.get(sheetId);
-    if (!memory) {
-      memory = { noteCells: new Set(), cfs: new Map() };
-      this.sheets.set(sheetId, memory);
-    }
-    return memory;
+  notesOf(sheetId: string): Set<string> {
+    return this.noteCells.get(sheetId) ?? new Set();
   }
 
-  /** Rows moved: our CF formulas were adjusted by Excel, so their cells must be read again. */
-  rowsMoved(sheetId: string): void {
-    const memory = this.sheets.get(sheetId);
-    if (!memory) return;
-    memory.noteCells.clear();
-    for (const [id, mark] of memory.cfs) if (mark) memory.cfs.delete(id);
+  rememberNotes(sheetId: string, cells: Iterable<string>): void {
+    this.noteCells.set(sheetId, new Set(cells));
+  }
+
+  /** Rows, columns or cells moved: the notes moved with them. */
+  cellsMoved(sheetId: string): void {
+    this.noteCells.delete(sheetId);
   }
 
   forget(sheetId: string): void {
-    this.sheets.delete(sheetId);
-  }
-
-  /** A sheet just drawn by insert: it holds no CF or note. */
-  primeNewSheet(sheetId: string): void {
-    this.sheets.set(sheetId, { noteCells: new Set(), cfs: new Map() });
+    this.noteCells.delete(sheetId);
   }
 }
 
@@ -69,6 +62,7 @@ export interface CheckContext {
   library: TemplateLibrary | null;
   /** False for a live check with settings.liveMarks off: read and report, write nothing. */
   writeMarks: boolean;
+  maxCellsPerSync: number;
 }
 
 export interface SheetRef {
@@ -89,14 +83,20 @@ export interface ClearMarksResult {
   keptOnProtected: string[];
 }
 
-/** A sheet's notes as read: every note (by cell) once `complete`, else only the probed ones. */
+/** A sheet's notes as read: every note (by cell) once `byCell` is set, else only the probed ones. */
 interface NotesRead {
   all: Excel.NoteCollection;
   probes: Map<string, Excel.Note>;
-  /** Cell → content of every note on the sheet, once known. */
   byCell: Map<string, string> | null;
-  /** Second read: each note's cell, when the probes did not find them all. */
   located: { note: Excel.Note; range: Excel.Range }[];
+}
+
+interface Block {
+  /** Values and number formats loaded (or to be loaded) from this range. */
+  range: Excel.Range;
+  /** Row of the block within the used range. */
+  offset: number;
+  cells: number;
 }
 
 interface SheetRead {
@@ -104,21 +104,24 @@ interface SheetRead {
   worksheet: Excel.Worksheet;
   protection: Excel.WorksheetProtection;
   used: Excel.Range;
+  /** The used part of the top-left window read with round trip 1; all of the used range on most sheets. */
+  window: Excel.Range;
   merged: Excel.RangeAreas | null;
+  mergedAreas: Excel.RangeCollection | null;
+  /** The merged areas, when round trip 1's address could be read area by area. */
+  merges: string[] | null;
   cfs: Excel.ConditionalFormatCollection;
+  formulas: Map<number, Excel.ConditionalFormatRule>;
   notes: NotesRead | null;
+  blocks: Block[];
 }
 
-/** A1 part of an address Excel returns (`'My sheet'!A1:B2` → `A1:B2`). */
+/** A1 part of an address Excel returns (`'My sheet'!A1:B2` → `A1:B2`); the sheet name may hold `!`. */
 function localAddress(address: string): string {
   return address.slice(address.lastIndexOf('!') + 1);
 }
 
-/**
- * Queues the sheet's notes for the first read: the collection's contents (how many there are) and a probe
- * of each cell that held a note last time. When every note turns up in a probe, their cells are known
- * without another round trip; notes go where they were far more often than anywhere new.
- */
+/** Queues a sheet's notes: how many there are, and a probe of each cell that held one last time. */
 function queueNotesRead(worksheet: Excel.Worksheet, noteCells: Iterable<string>): NotesRead {
   const all = worksheet.notes;
   all.load('items/content');
@@ -147,46 +150,168 @@ function settleNotes(notes: NotesRead): boolean {
   return true;
 }
 
-function locatedNotes(notes: NotesRead): Map<string, string> {
-  return new Map(notes.located.map(({ note, range }) => [localAddress(range.address), note.content]));
+function finishNotes(notes: NotesRead): Map<string, string> {
+  notes.byCell ??= new Map(notes.located.map(({ note, range }) => [localAddress(range.address), note.content]));
+  return notes.byCell;
 }
 
-function gridOf(read: SheetRead): CellGrid {
-  const merges = read.merged && !read.merged.isNullObject ? read.merged.address.split(',').map((a) => localAddress(a.trim())).filter(Boolean) : [];
-  if (read.used.isNullObject) return { sheetName: read.ref.name, top: 0, left: 0, values: [], merges };
-  // Office.js gives 0.95 for a cell showing 95% and a serial for a date; the grid holds what the user sees,
-  // as the exceljs reader's does.
-  const formats = read.used.numberFormat;
-  const values: CellValue[][] = read.used.values.map((row, r) =>
-    row.map((v: unknown, c) => (v === '' || v === null || v === undefined ? null : shownValue(v as CellValue, formats[r]?.[c] as string | undefined))),
-  );
-  return { sheetName: read.ref.name, top: read.used.rowIndex, left: read.used.columnIndex, values, merges };
-}
+/** Columns of the window read with round trip 1 (a 绩效目标表 rarely goes past column Z). */
+const WINDOW_COLUMNS = 26;
 
-/** Queues the first read of each sheet. */
-function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckContext): SheetRead {
+/** Round trip 1 of a sheet; `windowCells` of values at most. */
+function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckContext, withNotes: boolean, windowCells: number): SheetRead {
   const worksheet = context.workbook.worksheets.getItem(ref.id);
   const protection = worksheet.protection;
   protection.load('protected');
   const used = worksheet.getUsedRangeOrNullObject(true);
-  used.load('address,values,numberFormat,rowIndex,columnIndex');
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  const rows = Math.max(1, Math.floor(windowCells / WINDOW_COLUMNS));
+  const window = worksheet.getRange(toRange({ row: 0, col: 0 }, { row: rows - 1, col: WINDOW_COLUMNS - 1 })).getUsedRangeOrNullObject(true);
+  window.load('rowIndex,columnIndex,rowCount,columnCount,values,numberFormat');
   const merged = ctx.features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
-  merged?.load('address');
+  merged?.load('address,areaCount');
   const cfs = worksheet.getRange().conditionalFormats;
-  cfs.load('items/id,items/type');
-  const notes = ctx.features.notes ? queueNotesRead(worksheet, ctx.memory.get(ref.id).noteCells) : null;
-  return { ref, worksheet, protection, used, merged, cfs, notes };
+  cfs.load('items/type');
+  const notes = withNotes && ctx.features.notes ? queueNotesRead(worksheet, ctx.memory.notesOf(ref.id)) : null;
+  return { ref, worksheet, protection, used, window, merged, mergedAreas: null, merges: null, cfs, formulas: new Map(), notes, blocks: [] };
 }
 
-interface SheetPlanOfMarks {
-  read: SheetRead;
-  report: SheetReport | null;
-  /** Protected: checked, never written; its marks stay as they were. */
-  writable: boolean;
-  desired: CellMark[];
-  /** Custom CFs present now whose formula is not known yet. */
-  unknownCfs: Excel.ConditionalFormat[];
-  formulaReads: Map<string, Excel.ConditionalFormatRule>;
+/** True when round trip 1's window held the whole used range. */
+function windowIsWhole(read: SheetRead): boolean {
+  const { used, window } = read;
+  if (used.isNullObject || window.isNullObject) return false;
+  return used.rowIndex === window.rowIndex && used.columnIndex === window.columnIndex && used.rowCount === window.rowCount && used.columnCount === window.columnCount;
+}
+
+/** The used range cut into row blocks of at most `maxCells` cells (at least one row each). */
+function queueBlocks(read: SheetRead, maxCells: number): Block[] {
+  if (read.used.isNullObject) return [];
+  const { rowIndex, columnIndex, rowCount, columnCount } = read.used;
+  const rowsPerBlock = Math.max(1, Math.floor(maxCells / columnCount));
+  const blocks: Block[] = [];
+  for (let offset = 0; offset < rowCount; offset += rowsPerBlock) {
+    const rows = Math.min(rowsPerBlock, rowCount - offset);
+    const address = toRange({ row: rowIndex + offset, col: columnIndex }, { row: rowIndex + offset + rows - 1, col: columnIndex + columnCount - 1 });
+    blocks.push({ range: read.worksheet.getRange(address), offset, cells: rows * columnCount });
+  }
+  return blocks;
+}
+
+/**
+ * Loads the values the window missed, at most `maxCellsPerSync` cells per round trip; what `first` queues
+ * (returning true) goes with the first trip. No round trip when there is nothing to load.
+ */
+async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx: CheckContext, first: () => boolean): Promise<void> {
+  const blocks = reads.flatMap((read) => {
+    if (windowIsWhole(read)) {
+      read.blocks = [{ range: read.window, offset: 0, cells: 0 }];
+      return [];
+    }
+    read.blocks = queueBlocks(read, ctx.maxCellsPerSync);
+    return read.blocks;
+  });
+  const queued = first();
+  if (!queued && blocks.length === 0) return;
+  let inTrip = 0;
+  for (const block of blocks) {
+    if (inTrip > 0 && inTrip + block.cells > ctx.maxCellsPerSync) {
+      await ctx.counter.sync(context);
+      inTrip = 0;
+    }
+    block.range.load('values,numberFormat');
+    inTrip += block.cells;
+  }
+  await ctx.counter.sync(context);
+}
+
+function gridOf(read: SheetRead): CellGrid {
+  const merges = read.merges ?? (read.mergedAreas ? read.mergedAreas.items.map((area) => localAddress(area.address)) : []);
+  if (read.used.isNullObject) return { sheetName: read.ref.name, top: 0, left: 0, values: [], merges };
+  // Office.js gives 0.95 for a cell showing 95% and a serial for a date; the grid holds what the user sees,
+  // as the .xlsx reader's does.
+  const values: CellValue[][] = read.blocks.flatMap((block) => {
+    const formats = block.range.numberFormat;
+    return block.range.values.map((row, r) =>
+      row.map((v: unknown, c) => (v === '' || v === null || v === undefined ? null : shownValue(v as CellValue, formats[r]?.[c] as string | undefined))),
+    );
+  });
+  return { sheetName: read.ref.name, top: read.used.rowIndex, left: read.used.columnIndex, values, merges };
+}
+
+const AREA = /^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
+const SHEET_PREFIX = /^(?:'(?:[^']|'')*'|[^',!]*)!/;
+
+/**
+ * The areas of a RangeAreas address (`'预算,2024'!A1:B2,'预算,2024'!C3:D4`), each with its sheet part taken
+ * off as a whole (a quoted sheet name may hold commas), or null when the address does not read as exactly
+ * `count` areas (then the areas are read one by one).
+ */
+export function areasOfAddress(address: string, count: number): string[] | null {
+  const areas: string[] = [];
+  let rest = address;
+  while (rest.length > 0) {
+    rest = rest.replace(SHEET_PREFIX, '');
+    const comma = rest.indexOf(',');
+    const area = (comma < 0 ? rest : rest.slice(0, comma)).replace(/\$/g, '');
+    if (!AREA.test(area)) return null;
+    areas.push(area);
+    rest = comma < 0 ? '' : rest.slice(comma + 1);
+  }
+  return areas.length === count ? areas : null;
+}
+
+/** For round trip 2, when the address of round trip 1 did not read area by area: `areas`, one by one. */
+function queueMergedAreas(read: SheetRead): boolean {
+  if (!read.merged || read.merged.isNullObject) return false;
+  read.merges = areasOfAddress(read.merged.address, read.merged.areaCount);
+  if (read.merges) return false;
+  read.mergedAreas = read.merged.areas;
+  read.mergedAreas.load('items/address');
+  return true;
+}
+
+/** For round trip 2: the formula of every custom conditional format (only those have one). */
+function queueFormulas(read: SheetRead): boolean {
+  read.cfs.items.forEach((cf, index) => {
+    if (cf.type !== 'Custom') return;
+    const rule = cf.custom.rule;
+    rule.load('formula');
+    read.formulas.set(index, rule);
+  });
+  return read.formulas.size > 0;
+}
+
+/** Every conditional format of the sheet, in collection order, as the mark it is or null. */
+function formatsOf(read: SheetRead): (ExistingMark | null)[] {
+  return read.cfs.items.map((_cf, index) => {
+    const rule = read.formulas.get(index);
+    return rule ? parseMarkFormula(rule.formula) : null;
+  });
+}
+
+/** Queues what the diff says, deletions first (an added format goes first in Excel and would shift them). */
+function queueChanges(read: SheetRead, changes: MarkChanges): void {
+  const { worksheet } = read;
+  for (const index of changes.deleteFormats) read.cfs.items[index].delete();
+  for (const mark of changes.addFormats) {
+    const style = MARK_STYLES[mark.severity];
+    const cf = worksheet.getRange(mark.address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = markFormula(mark.address, mark.severity);
+    cf.custom.format.fill.color = style.fill;
+    queueBoxBorder(cf.custom.format.borders, style.border);
+  }
+  if (changes.deleteNotes.length + changes.updateNotes.length + changes.addNotes.length === 0) return;
+  const notes = worksheet.notes;
+  for (const address of changes.deleteNotes) notes.getItem(address).delete();
+  for (const { address, text } of changes.updateNotes) notes.getItem(address).content = text;
+  for (const { address, text } of changes.addNotes) notes.add(address, text);
+}
+
+function notesAfter(before: Map<string, string>, changes: MarkChanges): string[] {
+  const cells = new Set(before.keys());
+  for (const address of changes.deleteNotes) cells.delete(address);
+  for (const { address } of changes.addNotes) cells.add(address);
+  return [...cells];
 }
 
 /**
@@ -195,122 +320,44 @@ interface SheetPlanOfMarks {
  */
 export async function checkSheets(context: Excel.RequestContext, sheets: SheetRef[], ctx: CheckContext): Promise<SheetCheck[]> {
   if (sheets.length === 0) return [];
-  const reads = sheets.map((ref) => queueRead(context, ref, ctx));
+  // The windows of all sheets together stay under the response limit.
+  const windowCells = Math.floor(ctx.maxCellsPerSync / sheets.length);
+  const reads = sheets.map((ref) => queueRead(context, ref, ctx, ctx.writeMarks, windowCells));
   await ctx.counter.sync(context);
 
-  const plans: SheetPlanOfMarks[] = reads.map((read) => {
-    const memory = ctx.memory.get(read.ref.id);
-    const present = new Set(read.cfs.items.map((cf) => cf.id));
-    for (const id of [...memory.cfs.keys()]) if (!present.has(id)) memory.cfs.delete(id);
-    const unknownCfs = read.cfs.items.filter((cf) => cf.type === 'Custom' && !memory.cfs.has(cf.id));
-    // Non-custom CFs are never ours.
-    for (const cf of read.cfs.items) if (cf.type !== 'Custom') memory.cfs.set(cf.id, null);
-    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library });
-    const writable = !read.protection.protected;
-    const report: SheetReport | null = checked && !writable ? { ...checked, marks: 'skipped-protected' } : checked;
-    return { read, report, writable, desired: report && writable ? marksForReport(report) : [], unknownCfs, formulaReads: new Map() };
+  const writable = (read: SheetRead) => ctx.writeMarks && !read.protection.protected;
+  await readBlocks(context, reads, ctx, () => {
+    let queued = false;
+    for (const read of reads) {
+      if (queueMergedAreas(read)) queued = true;
+      // What marks a sheet carries need not be known when nothing will be written to it.
+      if (!writable(read)) continue;
+      if (queueFormulas(read)) queued = true;
+      if (read.notes && settleNotes(read.notes)) queued = true;
+    }
+    return queued;
   });
 
-  // Second read, only for what the first could not know.
-  let secondRead = false;
-  for (const plan of plans) {
-    // Nothing will be written to a protected sheet (or at all), so what its marks are need not be known.
-    if (!plan.writable || !ctx.writeMarks) continue;
-    for (const cf of plan.unknownCfs) {
-      const rule = cf.custom.rule;
-      rule.load('formula');
-      plan.formulaReads.set(cf.id, rule);
-      secondRead = true;
-    }
-    if (plan.read.notes && settleNotes(plan.read.notes)) secondRead = true;
-  }
-  if (secondRead) await ctx.counter.sync(context);
-  for (const plan of plans) {
-    const notes = plan.read.notes;
-    if (plan.writable && notes && !notes.byCell) notes.byCell = locatedNotes(notes);
-  }
-
   let writes = 0;
-  const added: { sheetId: string; cf: Excel.ConditionalFormat; mark: ExistingMark }[] = [];
-  for (const plan of plans) {
-    if (!plan.writable || !ctx.writeMarks) continue;
-    const memory = ctx.memory.get(plan.read.ref.id);
-    for (const [id, rule] of plan.formulaReads) memory.cfs.set(id, parseMarkFormula(rule.formula));
-    writes += queueMarkChanges(plan, memory, ctx.features, added);
-  }
-  if (writes > 0) {
-    for (const entry of added) entry.cf.load('id');
-    await ctx.counter.sync(context);
-    for (const entry of added) ctx.memory.get(entry.sheetId).cfs.set(entry.cf.id, entry.mark);
-  }
-  return plans.map((plan) => ({ sheet: plan.read.ref, report: plan.report }));
-}
-
-/** Queues the difference between the marks on the sheet and the marks wanted; returns the number of changes. */
-function queueMarkChanges(
-  plan: SheetPlanOfMarks,
-  memory: SheetMemory,
-  features: ExcelFeatures,
-  added: { sheetId: string; cf: Excel.ConditionalFormat; mark: ExistingMark }[],
-): number {
-  const { worksheet } = plan.read;
-  let changes = 0;
-  const wanted = new Map(plan.desired.map((m) => [markKey(m.address, m.severity), m]));
-  const kept = new Set<string>();
-  for (const [id, mark] of memory.cfs) {
-    if (!mark) continue;
-    const key = mark.address ? markKey(mark.address, mark.severity) : null;
-    if (key && wanted.has(key) && !kept.has(key)) {
-      kept.add(key);
-      continue;
+  const checks = reads.map((read): SheetCheck => {
+    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library });
+    const report: SheetReport | null = checked && read.protection.protected ? { ...checked, marks: 'skipped-protected' } : checked;
+    if (writable(read)) {
+      const notes = read.notes ? finishNotes(read.notes) : null;
+      const changes = diffMarks(report ? marksForReport(report) : [], formatsOf(read), notes);
+      queueChanges(read, changes);
+      writes += countChanges(changes);
+      if (notes) ctx.memory.rememberNotes(read.ref.id, notesAfter(notes, changes));
     }
-    worksheet.getRange().conditionalFormats.getItem(id).delete();
-    memory.cfs.delete(id);
-    changes++;
-  }
-  for (const [key, mark] of wanted) {
-    if (kept.has(key)) continue;
-    const style = MARK_STYLES[mark.severity];
-    const cf = worksheet.getRange(mark.address).conditionalFormats.add('Custom');
-    cf.custom.rule.formula = markFormula(mark.address, mark.severity);
-    cf.custom.format.fill.color = style.fill;
-    queueBoxBorder(cf.custom.format.borders, style.border);
-    added.push({ sheetId: plan.read.ref.id, cf, mark: { address: mark.address, severity: mark.severity } });
-    changes++;
-  }
-  const present = plan.read.notes?.byCell;
-  if (!features.notes || !present) return changes;
-
-  const notes = worksheet.notes;
-  const messageAt = new Map(plan.desired.map((m) => [m.address, markNoteText(m.message)]));
-  const after = new Map(present);
-  for (const [address, content] of present) {
-    const text = messageAt.get(address);
-    if (!isMarkNote(content)) continue;
-    if (text === undefined) {
-      notes.getItem(address).delete();
-      after.delete(address);
-      changes++;
-    } else if (content !== text) {
-      notes.getItem(address).content = text;
-      changes++;
-    }
-  }
-  for (const [address, text] of messageAt) {
-    // Never on a cell with the user's own note.
-    if (!present.has(address)) {
-      notes.add(address, text);
-      after.set(address, text);
-      changes++;
-    }
-  }
-  memory.noteCells = new Set(after.keys());
-  return changes;
+    return { sheet: read.ref, report };
+  });
+  if (writes > 0) await ctx.counter.sync(context);
+  return checks;
 }
 
 /**
- * Removes every mark jixiao made on the given sheets: our CFs and our tagged notes, nothing else.
- * A protected sheet is left alone (Excel refuses the removal); the result names those still marked.
+ * Removes every mark jixiao made on the given sheets: its conditional formats and tagged notes, nothing
+ * else. A protected sheet is left alone (Excel refuses the removal); the result names those still marked.
  */
 export async function clearSheetMarks(context: Excel.RequestContext, sheets: SheetRef[], ctx: CheckContext): Promise<ClearMarksResult> {
   const reads = sheets.map((ref) => {
@@ -318,60 +365,57 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
     const protection = worksheet.protection;
     protection.load('protected');
     const cfs = worksheet.getRange().conditionalFormats;
-    cfs.load('items/id,items/type');
+    cfs.load('items/type');
     const notes = ctx.features.notes ? worksheet.notes : null;
-    notes?.load('items/content');
-    return { ref, worksheet, protection, cfs, notes };
+    notes?.load('items/content,items/authorName');
+    return { ref, worksheet, protection, cfs, notes, formulas: new Map<number, Excel.ConditionalFormatRule>(), located: [] as { range: Excel.Range; userText: string | null }[] };
   });
   await ctx.counter.sync(context);
-  const isProtected = new Set(reads.filter((read) => read.protection.protected).map((read) => read.ref.id));
-  const keptOnProtected = new Set<string>();
 
-  const located: { ref: SheetRef; worksheet: Excel.Worksheet; range: Excel.Range }[] = [];
-  const formulas: { ref: SheetRef; id: string; rule: Excel.ConditionalFormatRule }[] = [];
+  let secondRead = false;
   for (const read of reads) {
-    for (const cf of read.cfs.items) {
-      if (cf.type !== 'Custom') continue;
+    read.cfs.items.forEach((cf, index) => {
+      if (cf.type !== 'Custom') return;
       const rule = cf.custom.rule;
       rule.load('formula');
-      formulas.push({ ref: read.ref, id: cf.id, rule });
-    }
+      read.formulas.set(index, rule);
+      secondRead = true;
+    });
     for (const note of read.notes?.items ?? []) {
-      if (!isMarkNote(note.content)) continue;
-      if (isProtected.has(read.ref.id)) {
-        keptOnProtected.add(read.ref.name);
-        continue;
-      }
+      const userText = withoutAppendedMark(note.content, note.authorName);
+      if (!isMarkNote(note.content) && userText === null) continue;
       const range = note.getLocation();
       range.load('address');
-      located.push({ ref: read.ref, worksheet: read.worksheet, range });
+      read.located.push({ range, userText });
+      secondRead = true;
     }
   }
-  const result = (removed: number): ClearMarksResult => ({ removed, keptOnProtected: sheets.filter((s) => keptOnProtected.has(s.name)).map((s) => s.name) });
-  if (formulas.length + located.length === 0) return result(0);
+  if (!secondRead) return { removed: 0, keptOnProtected: [] };
   await ctx.counter.sync(context);
 
   let removed = 0;
-  for (const { ref, id, rule } of formulas) {
-    const memory = ctx.memory.get(ref.id);
-    const mark = parseMarkFormula(rule.formula);
-    if (mark && isProtected.has(ref.id)) {
-      keptOnProtected.add(ref.name);
-      memory.cfs.set(id, mark);
-    } else if (mark) {
-      context.workbook.worksheets.getItem(ref.id).getRange().conditionalFormats.getItem(id).delete();
-      memory.cfs.delete(id);
-      removed++;
-    } else {
-      memory.cfs.set(id, null);
+  const keptOnProtected: string[] = [];
+  for (const read of reads) {
+    const formats = read.cfs.items.map((_cf, index) => {
+      const rule = read.formulas.get(index);
+      return rule ? parseMarkFormula(rule.formula) : null;
+    });
+    const changes = clearChanges(formats, null);
+    changes.deleteNotes = read.located.filter((n) => n.userText === null).map((n) => localAddress(n.range.address));
+    // A user's note with jixiao's message appended (a marked copy) gets its own text back.
+    changes.updateNotes = read.located.flatMap((n) => (n.userText === null ? [] : [{ address: localAddress(n.range.address), text: n.userText }]));
+    const count = countChanges(changes);
+    if (count === 0) continue;
+    if (read.protection.protected) {
+      keptOnProtected.push(read.ref.name);
+      continue;
     }
-  }
-  for (const { ref, worksheet, range } of located) {
-    const address = localAddress(range.address);
-    worksheet.notes.getItem(address).delete();
-    ctx.memory.get(ref.id).noteCells.delete(address);
-    removed++;
+    for (const index of changes.deleteFormats) read.cfs.items[index].delete();
+    for (const address of changes.deleteNotes) read.worksheet.notes.getItem(address).delete();
+    for (const { address, text } of changes.updateNotes) read.worksheet.notes.getItem(address).content = text;
+    ctx.memory.cellsMoved(read.ref.id);
+    removed += count;
   }
   if (removed > 0) await ctx.counter.sync(context);
-  return result(removed);
+  return { removed, keptOnProtected };
 }

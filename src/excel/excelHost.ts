@@ -4,7 +4,8 @@ import { DEFAULT_SETTINGS, parseSettings } from '../core/model';
 import type { FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
-import { MarkMemory, checkSheets, clearSheetMarks } from './checkSheets';
+import { LiveCheckScheduler, classifyChange } from '../core/marking';
+import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets, clearSheetMarks } from './checkSheets';
 import type { CheckContext, SheetRef } from './checkSheets';
 import { detectFeatures } from './features';
 import { MarksKeptOnProtectedSheetsError } from './protection';
@@ -28,7 +29,10 @@ export interface DocumentSettings {
 
 export interface ExcelHostDeps {
   library: TemplateLibrary;
-  /** Excel.run; the global one by default. */
+  /**
+   * Excel.run; by default the global one with `delayForCellEdit`, so a batch waits while the user edits a
+   * cell instead of failing (Excel.RunOptions, learn.microsoft.com/javascript/api/excel/excel.runoptions).
+   */
   run?: ExcelRun;
   /** Excel.run(context, batch); the global one by default. */
   runIn?: ExcelRunIn;
@@ -38,6 +42,8 @@ export interface ExcelHostDeps {
   settings?: DocumentSettings;
   /** Quiet time after the last change before a live re-check, in ms (typing fast re-checks once). */
   liveCheckDelayMs?: number;
+  /** Cells of values read per round trip (Excel on the web refuses responses above 5 MB). */
+  maxCellsPerSync?: number;
 }
 
 export interface ExcelHost extends JixiaoHost {
@@ -47,7 +53,7 @@ export interface ExcelHost extends JixiaoHost {
 }
 
 export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
-  const run: ExcelRun = deps.run ?? ((batch) => Excel.run(batch));
+  const run: ExcelRun = deps.run ?? ((batch) => Excel.run({ delayForCellEdit: true }, batch));
   const runIn: ExcelRunIn = deps.runIn ?? ((context, batch) => Excel.run(context, batch));
   const requirements = deps.requirements ?? Office.context.requirements;
   const documentSettings = (): DocumentSettings => deps.settings ?? (Office.context.document.settings as unknown as DocumentSettings);
@@ -60,7 +66,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
   const checkContext = async (live = false): Promise<CheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
-    return { counter, features, memory, settings, library: deps.library, writeMarks: !live || settings.liveMarks };
+    return { counter, features, memory, settings, library: deps.library, writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
   };
 
   /** Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. */
@@ -75,20 +81,16 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       const names: string[] = [];
       let first: Excel.Worksheet | null = null;
       for (let start = 0; start < count; start += SHEETS_PER_WRITE) {
-        const added: Excel.Worksheet[] = [];
         for (let i = start; i < Math.min(count, start + SHEETS_PER_WRITE); i++) {
           const plan = makePlan(i, existing);
           existing.push(plan.name);
           names.push(plan.name);
           const sheet = worksheets.add(plan.name);
           queueSheetPlan(sheet, plan, features);
-          sheet.load('id');
           first ??= sheet;
-          added.push(sheet);
         }
         if (start + SHEETS_PER_WRITE >= count) first?.activate();
         await counter.sync(context);
-        for (const sheet of added) memory.primeNewSheet(sheet.id);
         onProgress?.(Math.min(count, start + SHEETS_PER_WRITE), count);
       }
       return names;
@@ -173,16 +175,10 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     },
   };
 
-  /** Live check: re-reads only the sheets that changed, after `delayMs` of quiet. */
+  /** Live check: re-reads only the sheets that changed, after `delayMs` of quiet (src/core/marking's scheduler). */
   async function startLiveCheck(onReports: (reports: SheetReport[]) => void, onError: (error: unknown) => void): Promise<() => Promise<void>> {
     let order: SheetRef[] = [];
     const reports = new Map<string, SheetReport>();
-    const pending = new Set<string>();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let running: Promise<void> = Promise.resolve();
-    let stopped = false;
-    // Deleted sheets: a change queued just before the deletion must not read them.
-    const removed = new Set<string>();
 
     const emit = () => onReports(order.flatMap((s) => (reports.has(s.id) ? [{ ...reports.get(s.id)!, sheet: s.name }] : [])));
     const apply = (checks: { sheet: SheetRef; report: SheetReport | null }[]) => {
@@ -192,36 +188,31 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       }
     };
 
-    const flush = async () => {
-      const ids = [...pending];
-      pending.clear();
-      if (stopped || ids.length === 0) return;
-      const ctx = await checkContext(true);
-      await run(async (context) => {
-        // Names are re-read in the same sync as the sheets, so a rename costs nothing extra.
-        const worksheets = context.workbook.worksheets;
-        worksheets.load('items/name,items/id');
-        const wanted = ids.map((id) => order.find((s) => s.id === id) ?? { id, name: '' }).filter((s) => !removed.has(s.id));
-        const checks = await checkSheets(context, wanted, ctx);
-        order = worksheets.items.map((s) => ({ id: s.id, name: s.name }));
-        apply(checks.map((c) => ({ sheet: c.sheet, report: c.report ? { ...c.report, sheet: order.find((s) => s.id === c.sheet.id)?.name ?? c.report.sheet } : null })));
-      });
-      emit();
-    };
-
-    const schedule = (sheetId: string) => {
-      pending.add(sheetId);
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        running = running.then(flush).catch(onError);
-      }, delayMs);
-    };
+    const scheduler = new LiveCheckScheduler({
+      delayMs,
+      timers: { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
+      onError,
+      check: async (ids) => {
+        const ctx = await checkContext(true);
+        await run(async (context) => {
+          // Names are re-read in the same sync as the sheets, so a rename costs nothing extra.
+          const worksheets = context.workbook.worksheets;
+          worksheets.load('items/name,items/id');
+          const wanted = ids.map((id) => order.find((s) => s.id === id) ?? { id, name: '' });
+          const checks = await checkSheets(context, wanted, ctx);
+          order = worksheets.items.map((s) => ({ id: s.id, name: s.name }));
+          apply(checks.map((c) => ({ sheet: c.sheet, report: c.report ? { ...c.report, sheet: order.find((s) => s.id === c.sheet.id)?.name ?? c.report.sheet } : null })));
+        });
+        emit();
+      },
+    });
 
     const onChanged = (event: Excel.WorksheetChangedEventArgs) => {
-      // Local and Remote (co-author) changes alike; moved rows shift our marks' cells.
-      if (event.changeType === 'RowInserted' || event.changeType === 'RowDeleted') memory.rowsMoved(event.worksheetId);
-      schedule(event.worksheetId);
+      // Local and Remote (co-author) changes alike; the add-in's own writes start nothing.
+      const kind = classifyChange(event);
+      if (kind === 'own') return;
+      if (kind === 'moved') memory.cellsMoved(event.worksheetId);
+      scheduler.changed(event.worksheetId);
     };
 
     const ctx = await checkContext(true);
@@ -237,24 +228,22 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       }
       handlers.push(
         worksheets.onAdded.add(async (e) => {
-          removed.delete(e.worksheetId);
           if (!features.collectionEvents) {
             await run(async (c) => {
               handlers.push(c.workbook.worksheets.getItem(e.worksheetId).onChanged.add(async (ev) => onChanged(ev)));
               await counter.sync(c);
             });
           }
-          schedule(e.worksheetId);
+          scheduler.added(e.worksheetId);
         }),
       );
       if (features.protectionEvents) {
         // Unprotected: its marks can be written now; protected: its report says they are not.
-        handlers.push(worksheets.onProtectionChanged.add(async (e) => schedule(e.worksheetId)));
+        handlers.push(worksheets.onProtectionChanged.add(async (e) => scheduler.changed(e.worksheetId)));
       }
       handlers.push(
         worksheets.onDeleted.add(async (e) => {
-          removed.add(e.worksheetId);
-          pending.delete(e.worksheetId);
+          scheduler.sheetDeleted(e.worksheetId);
           reports.delete(e.worksheetId);
           memory.forget(e.worksheetId);
           order = order.filter((s) => s.id !== e.worksheetId);
@@ -266,9 +255,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     emit();
 
     return async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      await scheduler.stop();
       // A handler is removed in a batch on the context it was added with (Excel.run(context, …)).
       const contexts = new Set(handlers.map((h) => h.context as Excel.RequestContext));
       for (const context of contexts) {

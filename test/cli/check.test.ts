@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -68,9 +68,13 @@ describe('jixiao check', () => {
       code: 'cost-over-budget',
       severity: 'error',
       cell: brokenCell,
+      cells: expect.arrayContaining([brokenCell]), // and the 预算数 cell it exceeds
       message: expect.stringContaining('300万元'),
     });
-    for (const issue of json.files[0].sheets[0].issues) expect(Object.keys(issue)).toEqual(['code', 'severity', 'cell', 'message']);
+    for (const issue of json.files[0].sheets[0].issues) {
+      expect(Object.keys(issue)).toEqual(['code', 'severity', 'cell', 'cells', 'message']);
+      expect(issue.cell).toBe(issue.cells[0] ?? null);
+    }
   });
 
   it('reports unreadable files (missing, corrupt, not xlsx), still checks the others, exits 2', async () => {
@@ -178,5 +182,34 @@ describe('jixiao check', () => {
     writeFileSync(settingsPath, '{ not json');
     expect((await run([noSatisfaction, '--settings', settingsPath])).code).toBe(2);
     expect((await run([noSatisfaction, '--settings', join(dir, 'missing.json')])).code).toBe(2);
+  });
+
+  it('--marked DIR writes <name>-已标记.xlsx for each file read, never over an input, inputs unchanged', async () => {
+    const reviewed = join(dir, 'reviewed.xlsx');
+    copyFileSync(join(__dirname, '../fixtures/marks/reviewed-openpyxl.xlsx'), reviewed);
+    const missing = join(dir, 'missing.xlsx');
+    const out = join(dir, 'marked-out');
+    const inputs = [broken, reviewed];
+    const before = inputs.map((f) => readFileSync(f));
+    const { code, err } = await run([broken, reviewed, missing, '--marked', out]);
+    expect(code).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['broken-已标记.xlsx', 'reviewed-已标记.xlsx']);
+    inputs.forEach((f, i) => expect(Buffer.compare(readFileSync(f), before[i])).toBe(0));
+    expect(err).toContain('broken-已标记.xlsx');
+    // The copy is marked: re-checked, the same issues; its sheet carries the sentinel formats.
+    const again = await run([join(out, 'broken-已标记.xlsx'), '--json']);
+    const first = await run([broken, '--json']);
+    expect((JSON.parse(again.out) as CheckJson).files[0].sheets).toEqual((JSON.parse(first.out) as CheckJson).files[0].sheets);
+    expect(readFileSync(join(out, 'broken-已标记.xlsx')).length).toBeGreaterThan(0);
+
+    // An input whose copy would land on another input is left alone.
+    const clash = join(out, 'clash.xlsx');
+    copyFileSync(broken, clash);
+    const clashCopy = join(out, 'clash-已标记.xlsx');
+    copyFileSync(broken, clashCopy);
+    const clashBefore = readFileSync(clashCopy);
+    const result = await run([clash, clashCopy, '--marked', out]);
+    expect(result.err).toContain('会覆盖输入文件');
+    expect(Buffer.compare(readFileSync(clashCopy), clashBefore)).toBe(0);
   });
 });

@@ -85,12 +85,16 @@ export interface SheetState {
   protected: boolean;
 }
 
+export type DataChangeType = 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted';
+
 export interface ChangedEvent {
   type: 'WorksheetChanged';
-  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted';
+  changeType: DataChangeType;
   source: 'Local' | 'Remote';
   worksheetId: string;
   address: string;
+  /** ExcelApi 1.14 (Excel.EventTriggerSource): `ThisLocalAddin` for the add-in's own writes; absent below. */
+  triggerSource?: 'Unknown' | 'ThisLocalAddin';
 }
 
 export interface ProtectionEvent {
@@ -106,7 +110,52 @@ export interface SheetEvent {
   worksheetId: string;
 }
 
+/**
+ * Behaviours Microsoft documents for real Excel where the double's defaults are kinder. Each can be
+ * switched on alone; the adapter must work under every combination (test/excel/realExcel.test.ts).
+ */
+export interface RealExcelBehaviours {
+  /**
+   * `ConditionalFormat.id` is the format's priority, its position in the collection, and
+   * `ConditionalFormatCollection.add` puts the new format first (learn.microsoft.com/javascript/api/excel/
+   * excel.conditionalformat#excel-excel-conditionalformat-id: "The priority of the conditional format in
+   * the current ConditionalFormatCollection"; excel.conditionalformatcollection#add: "Adds a new
+   * conditional format to the collection at the first/top priority"). `getItem(id)` and a loaded item
+   * address the format at that position when the command runs, so deleting one shifts the rest.
+   */
+  formatIdsArePositions?: boolean;
+  /**
+   * Formulas and note text handed back as Excel spells them, not as written: a conditional format's
+   * formula with a space after each argument separator, a note's text with CRLF line endings and the
+   * author's line in front (how a note is stored in the file, ECMA-376 §18.7.3 `<comment>`'s first run).
+   * Neither form is documented for Office.js; the adapter must recognise its marks either way.
+   */
+  normalisesText?: boolean;
+  /**
+   * After each edit the user stays in cell-edit mode (typing in the next cell) for `cellEditMs`: a batch
+   * run without `delayForCellEdit` then fails with InvalidOperationInCellEditMode, one run with it waits
+   * until the edit ends (learn.microsoft.com/javascript/api/excel/excel.runoptions; Excel.ErrorCodes).
+   */
+  cellEditMode?: boolean;
+  cellEditMs?: number;
+  /**
+   * The add-in's own writes of conditional formats and notes raise worksheet onChanged too, with
+   * `triggerSource` ThisLocalAddin from ExcelApi 1.14 (learn.microsoft.com/javascript/api/excel/
+   * excel.worksheetchangedeventargs#excel-excel-worksheetchangedeventargs-triggersource). Whether format
+   * writes raise onChanged at all is not documented.
+   */
+  eventsForOwnWrites?: boolean;
+  /**
+   * Bytes one sync's response may carry: Excel on the web refuses more than 5 MB with
+   * ResponsePayloadSizeLimitExceeded (learn.microsoft.com/office/dev/add-ins/concepts/
+   * resource-limits-and-performance-optimization#excel-add-ins). Unlimited when unset.
+   */
+  responsePayloadLimit?: number;
+}
+
 export interface ExcelDoubleOptions {
+  /** Real-Excel behaviours switched on (all off by default). */
+  real?: RealExcelBehaviours;
   /** Highest ExcelApi requirement set this Excel supports, e.g. `1.8`; default `1.18`. */
   maxExcelApi?: string;
   /** Names of sheets the workbook starts with; default one sheet `Sheet1`. */
@@ -278,6 +327,58 @@ function shiftSheetRows(sheet: SheetState, first: number, count: number, insert:
   });
 }
 
+/** Where a cell goes when cells move (columns or cells inserted or deleted); null when it is deleted. */
+type CellMove = (r: number, c: number) => { r: number; c: number } | null;
+
+/** A rectangle after a move: its corners moved; gone when either corner was deleted. */
+function moveRect(rect: Rect, move: CellMove): Rect | null {
+  const a = move(rect.r1, rect.c1);
+  const b = move(rect.r2, rect.c2);
+  return a && b ? { r1: a.r, c1: a.c, r2: b.r, c2: b.c } : null;
+}
+
+/** Adjusts the cell references of a formula outside string literals, as Excel does in CF formulas. */
+function moveFormula(formula: string, move: CellMove): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part) =>
+      part.startsWith('"')
+        ? part
+        : part.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)/g, (_m, d1: string, col: string, d2: string, row: string) => {
+            const at = move(Number(row) - 1, fromA1(`${col}1`).col);
+            return at ? `${d1}${columnName(at.c)}${d2}${at.r + 1}` : '#REF!';
+          }),
+    )
+    .join('');
+}
+
+/** Columns or cells inserted or deleted: everything keyed by cell moves, as Excel moves it. */
+function moveCells(sheet: SheetState, move: CellMove): void {
+  const moveKeys = <V>(map: Map<string, V>): Map<string, V> => {
+    const next = new Map<string, V>();
+    for (const [key, value] of map) {
+      const { r, c } = keyPosition(key);
+      const at = move(r, c);
+      if (at) next.set(cellKey(at.r, at.c), value);
+    }
+    return next;
+  };
+  sheet.cells = moveKeys(sheet.cells);
+  sheet.notes = moveKeys(sheet.notes);
+  sheet.merges = sheet.merges.flatMap((m) => {
+    const next = moveRect(m, move);
+    return next ? [next] : [];
+  });
+  sheet.validations = sheet.validations.flatMap((v) => {
+    const rect = moveRect(v.rect, move);
+    return rect ? [{ ...v, rect }] : [];
+  });
+  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((cf) => {
+    const rect = moveRect(cf.rect, move);
+    return rect ? [{ ...cf, rect, formula: cf.formula === null ? null : moveFormula(cf.formula, move) }] : [];
+  });
+}
+
 function cloneSheet(sheet: SheetState): SheetState {
   const cloneCell = (cell: CellState): CellState => ({
     value: cell.value,
@@ -398,17 +499,50 @@ interface RequestTraffic {
   commands: number;
 }
 
+/** Excel.RunOptions, as far as the double reads them. */
+export interface DoubleRunOptions {
+  delayForCellEdit?: boolean;
+}
+
+/** What the double's context needs to know of the switched-on behaviours and the user's edit mode. */
+interface Behaviour {
+  real: RealExcelBehaviours;
+  /** Set while the user is in cell-edit mode; resolves when the edit ends. */
+  cellEdit: Promise<void> | null;
+}
+
 class DoubleRequestContext {
   readonly queue: Op[] = [];
   /** Value writes of this batch, announced as change events once the sync is done. */
   readonly editedSheets = new Map<string, Rect>();
+  /** Format and note writes of this batch (announced only under eventsForOwnWrites). */
+  readonly formattedSheets = new Map<string, Rect>();
   readonly workbook: WorkbookProxy;
+  delayForCellEdit = false;
+  /** Bytes loaded in the running sync (for the response payload limit). */
+  responseBytes = 0;
   constructor(
     readonly state: WorkbookState,
     readonly api: ApiGate,
     private readonly traffic: RequestTraffic,
+    readonly behaviour: Behaviour,
   ) {
     this.workbook = new WorkbookProxy(this);
+  }
+
+  get real(): RealExcelBehaviours {
+    return this.behaviour.real;
+  }
+
+  /** Counts what a load hands back against the response payload limit. */
+  countResponse(value: unknown): void {
+    if (this.real.responsePayloadLimit === undefined) return;
+    this.responseBytes += new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+  }
+
+  noteFormatWrite(sheetId: string, rect: Rect): void {
+    const prev = this.formattedSheets.get(sheetId);
+    this.formattedSheets.set(sheetId, prev ? unionRect(prev, rect) : rect);
   }
 
   enqueue(op: Op): void {
@@ -419,13 +553,27 @@ class DoubleRequestContext {
   async sync(): Promise<void> {
     this.traffic.syncs++;
     const ops = this.queue.splice(0);
+    const editing = this.behaviour.cellEdit;
+    if (editing && this.delayForCellEdit) await editing;
+    else if (editing) throw new DoubleOfficeError('InvalidOperationInCellEditMode', 'Excel 正处于单元格编辑模式');
+    this.responseBytes = 0;
+    const triggerSource = this.api.supports('1.14') ? ('ThisLocalAddin' as const) : undefined;
+    const announce = (sheets: Map<string, Rect>) => {
+      for (const [sheetId, rect] of sheets) {
+        this.state.emitChanged({ type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: sheetId, address: rectAddress(rect), ...(triggerSource ? { triggerSource } : {}) });
+      }
+      sheets.clear();
+    };
     try {
       for (const op of ops) op();
-    } finally {
-      for (const [sheetId, rect] of this.editedSheets) {
-        this.state.emitChanged({ type: 'WorksheetChanged', changeType: 'RangeEdited', source: 'Local', worksheetId: sheetId, address: rectAddress(rect) });
+      const limit = this.real.responsePayloadLimit;
+      if (limit !== undefined && this.responseBytes > limit) {
+        throw new DoubleOfficeError('ResponsePayloadSizeLimitExceeded', `响应 ${this.responseBytes} 字节，超过 ${limit} 字节`);
       }
-      this.editedSheets.clear();
+    } finally {
+      announce(this.editedSheets);
+      if (this.real.eventsForOwnWrites) announce(this.formattedSheets);
+      this.formattedSheets.clear();
     }
     await Promise.resolve();
   }
@@ -475,7 +623,11 @@ abstract class ProxyBase {
   /** Runs during sync: fetches the current value of the path into the proxy. */
   loadPath(parts: string[]): void {
     const [head, ...rest] = parts;
-    if (rest.length === 0) this.loaded.set(head, this.fetch(head));
+    if (rest.length === 0) {
+      const value = this.fetch(head);
+      this.context.countResponse(value);
+      this.loaded.set(head, value);
+    }
     else this.child(head).loadPath(rest);
   }
 
@@ -1001,9 +1153,25 @@ class RangeProxy extends ProxyBase {
     });
   }
 
+  /** The used part of this range (Range.getUsedRangeOrNullObject, ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    let rect: Rect | null = null;
+    const proxy = new RangeProxy(this.context, this.sheet, () => {
+      if (!rect) throw new DoubleOfficeError('InvalidOperation', '空对象');
+      return rect;
+    });
+    this.context.enqueue(() => {
+      const used = usedRect(this.sheet.state(), valuesOnly === true);
+      const mine = this.rect();
+      rect = used && intersects(used, mine) ? { r1: Math.max(used.r1, mine.r1), c1: Math.max(used.c1, mine.c1), r2: Math.min(used.r2, mine.r2), c2: Math.min(used.c2, mine.c2) } : null;
+      proxy.setNull(rect === null);
+    });
+    return proxy;
+  }
+
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.context.api.require('1.13', 'range.getMergedAreasOrNullObject');
-    const areas = new RangeAreasProxy(this.context, () => {
+    const areas = new RangeAreasProxy(this.context, this.sheet, () => {
       const rect = this.rect();
       const sheet = this.sheet.state();
       return { sheet, rects: sheet.merges.filter((m) => intersects(m, rect)) };
@@ -1028,14 +1196,35 @@ class RangeProxy extends ProxyBase {
   }
 }
 
+/** RangeAreas.areas (ExcelApi 1.9): each area as its own range. */
+class RangeCollectionProxy extends CollectionProxy<RangeProxy> {
+  constructor(
+    context: DoubleRequestContext,
+    private readonly sheet: WorksheetProxy,
+    private readonly rects: () => Rect[],
+  ) {
+    super(context);
+  }
+  protected currentItems(): RangeProxy[] {
+    return this.rects().map((rect) => new RangeProxy(this.context, this.sheet, () => rect));
+  }
+}
+
 class RangeAreasProxy extends ProxyBase {
   protected readonly scalarProps = ['address', 'areaCount'];
   private resolved: { sheet: SheetState; rects: Rect[] } | null = null;
+  readonly areas: RangeCollectionProxy;
   constructor(
     context: DoubleRequestContext,
+    sheet: WorksheetProxy,
     private readonly compute: () => { sheet: SheetState; rects: Rect[] },
   ) {
     super(context);
+    this.areas = new RangeCollectionProxy(context, sheet, () => (this.resolved ?? this.compute()).rects);
+  }
+  protected override child(name: string): ProxyBase {
+    if (name === 'areas') return this.areas;
+    return super.child(name);
   }
   resolve(): void {
     this.resolved = this.compute();
@@ -1267,28 +1456,45 @@ class ConditionalFormatCollectionProxy extends CollectionProxy<ConditionalFormat
     return this.range.sheet.state();
   }
 
-  protected currentItems(): ConditionalFormatProxy[] {
+  /** The formats of this range, in priority order (the collection's order). */
+  private list(): ConditionalFormatState[] {
     const rect = this.range.rect();
-    return this.sheetState()
-      .conditionalFormats.filter((cf) => intersects(cf.rect, rect))
-      .map((cf) => new ConditionalFormatProxy(this.context, () => this.sheetState(), cf.id));
+    return this.sheetState().conditionalFormats.filter((cf) => intersects(cf.rect, rect));
+  }
+
+  private positional(): boolean {
+    return this.context.real.formatIdsArePositions === true;
+  }
+
+  /** A format by id: a stable id, or (real Excel) the position it names when the command runs. */
+  private byId(id: string): () => ConditionalFormatState | undefined {
+    return this.positional() ? () => this.list()[Number(id)] : () => this.sheetState().conditionalFormats.find((cf) => cf.id === id);
+  }
+
+  protected currentItems(): ConditionalFormatProxy[] {
+    return this.list().map((cf, index) => new ConditionalFormatProxy(this.context, () => this.sheetState(), this.positional() ? this.byId(String(index)) : this.byId(cf.id), () => this.list()));
   }
 
   add(type: string): ConditionalFormatProxy {
-    const id = this.context.state.newId('cf');
+    const created: ConditionalFormatState = { id: this.context.state.newId('cf'), type, rect: { r1: 0, c1: 0, r2: 0, c2: 0 }, formula: null, fill: null, borders: {} };
     this.context.enqueue(() => {
-      requireUnprotected(this.sheetState(), 'ConditionalFormatCollection.add');
-      this.sheetState().conditionalFormats.push({ id, type, rect: this.range.rect(), formula: null, fill: null, borders: {} });
+      const sheet = this.sheetState();
+      requireUnprotected(sheet, 'ConditionalFormatCollection.add');
+      created.rect = this.range.rect();
+      if (this.positional()) sheet.conditionalFormats.unshift(created);
+      else sheet.conditionalFormats.push(created);
+      this.context.noteFormatWrite(sheet.id, created.rect);
     });
-    return new ConditionalFormatProxy(this.context, () => this.sheetState(), id);
+    // The object add returns stays bound to the new format, whatever its position.
+    return new ConditionalFormatProxy(this.context, () => this.sheetState(), () => this.sheetState().conditionalFormats.find((cf) => cf === created), () => this.list());
   }
 
   getItem(id: string): ConditionalFormatProxy {
-    return new ConditionalFormatProxy(this.context, () => this.sheetState(), id);
+    return new ConditionalFormatProxy(this.context, () => this.sheetState(), this.byId(id), () => this.list());
   }
 
   getItemOrNullObject(id: string): ConditionalFormatProxy {
-    const proxy = new ConditionalFormatProxy(this.context, () => this.sheetState(), id);
+    const proxy = new ConditionalFormatProxy(this.context, () => this.sheetState(), this.byId(id), () => this.list());
     this.context.enqueue(() => proxy.resolveNull());
     return proxy;
   }
@@ -1310,19 +1516,21 @@ class ConditionalFormatProxy extends ProxyBase {
   constructor(
     context: DoubleRequestContext,
     readonly sheet: () => SheetState,
-    readonly cfId: string,
+    private readonly resolve: () => ConditionalFormatState | undefined,
+    /** The collection it belongs to, in priority order (its id may be its position in it). */
+    private readonly collection: () => ConditionalFormatState[],
   ) {
     super(context);
     this.custom = new CustomConditionalFormatProxy(context, this);
   }
 
   resolveNull(): void {
-    this.nullState = !this.sheet().conditionalFormats.some((cf) => cf.id === this.cfId);
+    this.nullState = this.resolve() === undefined;
   }
 
   state(): ConditionalFormatState {
-    const cf = this.sheet().conditionalFormats.find((c) => c.id === this.cfId);
-    if (!cf) throw new DoubleOfficeError('ItemNotFound', `找不到条件格式 ${this.cfId}`);
+    const cf = this.resolve();
+    if (!cf) throw new DoubleOfficeError('ItemNotFound', '找不到条件格式');
     return cf;
   }
 
@@ -1335,7 +1543,7 @@ class ConditionalFormatProxy extends ProxyBase {
 
   protected override fetch(prop: string): unknown {
     const cf = this.state();
-    if (prop === 'id') return cf.id;
+    if (prop === 'id') return this.context.real.formatIdsArePositions ? String(this.collection().indexOf(cf)) : cf.id;
     if (prop === 'type') return cf.type;
     if (prop === 'priority') return this.sheet().conditionalFormats.indexOf(cf);
     if (prop === 'stopIfTrue') return false;
@@ -1353,6 +1561,7 @@ class ConditionalFormatProxy extends ProxyBase {
       requireUnprotected(sheet, 'ConditionalFormat.delete');
       const cf = this.state();
       sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c !== cf);
+      this.context.noteFormatWrite(sheet.id, cf.rect);
     });
   }
 
@@ -1384,11 +1593,19 @@ class CustomConditionalFormatProxy extends ProxyBase {
     const write = (apply: (cf: ConditionalFormatState) => void): void =>
       context.enqueue(() => {
         requireUnprotected(owner.sheet(), 'CustomConditionalFormat');
-        apply(customState());
+        const cf = customState();
+        apply(cf);
+        context.noteFormatWrite(owner.sheet().id, cf.rect);
       });
     const ruleProxy = new ScalarHolder(context, ['formula'], (prop) => {
       if (prop !== 'formula') throw new DoubleOfficeError('InvalidArgument', `没有属性 ${prop}`);
-      return customState().formula;
+      const formula = customState().formula;
+      // Real Excel (normalisesText): a space after each argument separator outside string literals.
+      if (formula === null || !context.real.normalisesText) return formula;
+      return formula
+        .split(/("(?:[^"]|"")*")/)
+        .map((part) => (part.startsWith('"') ? part : part.replace(/,/g, ', ')))
+        .join('');
     });
     this.ruleProxy = ruleProxy;
     this.rule = {
@@ -1414,9 +1631,6 @@ class CustomConditionalFormatProxy extends ProxyBase {
     return super.child(name);
   }
 
-  get ownerId(): string {
-    return this.owner.cfId;
-  }
 }
 
 /** A proxy whose loadable properties are computed by a function (used for small sub-objects). */
@@ -1496,6 +1710,11 @@ class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
     return cellKey(rect.r1, rect.c1);
   }
 
+  private rectOf(key: string): Rect {
+    const { r, c } = keyPosition(key);
+    return { r1: r, c1: c, r2: r, c2: c };
+  }
+
   protected currentItems(): NoteProxy[] {
     return [...this.sheet.state().notes.keys()].map((key) => new NoteProxy(this.context, this.sheet, key));
   }
@@ -1507,6 +1726,7 @@ class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
       requireUnprotected(sheet, 'NoteCollection.add');
       if (sheet.notes.has(key)) throw new DoubleOfficeError('InvalidOperation', `单元格已有备注：${cellAddress}`);
       sheet.notes.set(key, { content: String(content), authorName: '绩效目标表助手' });
+      this.context.noteFormatWrite(sheet.id, this.rectOf(key));
     });
     return new NoteProxy(this.context, this.sheet, key);
   }
@@ -1546,6 +1766,7 @@ class NoteProxy extends ProxyBase {
     this.later(() => {
       requireUnprotected(this.sheet.state(), 'Note.content');
       this.state().content = String(content);
+      this.announce();
     });
   }
   get authorName(): string {
@@ -1553,7 +1774,8 @@ class NoteProxy extends ProxyBase {
   }
   protected override fetch(prop: string): unknown {
     const note = this.state();
-    if (prop === 'content') return note.content;
+    // Real Excel (normalisesText): CRLF line endings and the author's line in front, as a note is stored.
+    if (prop === 'content') return this.context.real.normalisesText ? `${note.authorName}:\r\n${note.content.replace(/\r?\n/g, '\r\n')}` : note.content;
     if (prop === 'authorName') return note.authorName;
     return super.fetch(prop);
   }
@@ -1562,8 +1784,14 @@ class NoteProxy extends ProxyBase {
       this.state();
       requireUnprotected(this.sheet.state(), 'Note.delete');
       this.sheet.state().notes.delete(this.key);
+      this.announce();
     });
   }
+  private announce(): void {
+    const { r, c } = keyPosition(this.key);
+    this.context.noteFormatWrite(this.sheet.state().id, { r1: r, c1: c, r2: r, c2: c });
+  }
+
   getLocation(): RangeProxy {
     const [r, c] = this.key.split(',').map(Number);
     return new RangeProxy(this.context, this.sheet, () => {
@@ -1592,11 +1820,21 @@ export interface ExcelDouble {
   Excel: {
     run: {
       <T>(batch: (context: DoubleRequestContext) => Promise<T>): Promise<T>;
+      <T>(options: DoubleRunOptions, batch: (context: DoubleRequestContext) => Promise<T>): Promise<T>;
       <T>(context: DoubleRequestContext, batch: (context: DoubleRequestContext) => Promise<T>): Promise<T>;
     };
     ConditionalFormatType: { custom: 'Custom'; cellValue: 'CellValue' };
     EventSource: { local: 'Local'; remote: 'Remote' };
-    DataChangeType: { rangeEdited: 'RangeEdited'; rowInserted: 'RowInserted'; rowDeleted: 'RowDeleted' };
+    DataChangeType: {
+      rangeEdited: 'RangeEdited';
+      rowInserted: 'RowInserted';
+      rowDeleted: 'RowDeleted';
+      columnInserted: 'ColumnInserted';
+      columnDeleted: 'ColumnDeleted';
+      cellInserted: 'CellInserted';
+      cellDeleted: 'CellDeleted';
+    };
+    EventTriggerSource: { unknown: 'Unknown'; thisLocalAddin: 'ThisLocalAddin' };
     RequestContext: typeof DoubleRequestContext;
   };
   /** Stand-in for the global `Office` namespace. */
@@ -1620,6 +1858,14 @@ export interface ExcelDouble {
   userDeleteRows(sheet: string, firstRow: number, count: number, source?: 'Local' | 'Remote'): void;
   /** User inserts empty rows before `beforeRow` (1-based): raises onChanged (RowInserted). */
   userInsertRows(sheet: string, beforeRow: number, count: number, source?: 'Local' | 'Remote'): void;
+  /** User inserts empty columns before `beforeColumn` (a letter): raises onChanged (ColumnInserted). */
+  userInsertColumns(sheet: string, beforeColumn: string, count: number, source?: 'Local' | 'Remote'): void;
+  /** User deletes whole columns from `firstColumn` (a letter): raises onChanged (ColumnDeleted). */
+  userDeleteColumns(sheet: string, firstColumn: string, count: number, source?: 'Local' | 'Remote'): void;
+  /** User inserts empty cells at `range`, shifting the cells below down or those to the right right (CellInserted). */
+  userInsertCells(sheet: string, range: string, shift: 'Down' | 'Right', source?: 'Local' | 'Remote'): void;
+  /** User deletes the cells of `range`, shifting the cells below up or those to the right left (CellDeleted). */
+  userDeleteCells(sheet: string, range: string, shift: 'Up' | 'Left', source?: 'Local' | 'Remote'): void;
   userAddSheet(name: string): void;
   userDeleteSheet(name: string): void;
   /** User protects or unprotects a sheet (审阅 → 保护工作表): raises onProtectionChanged. */
@@ -1662,32 +1908,61 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const state = new WorkbookState();
   for (const name of options.sheets ?? ['Sheet1']) state.addSheet(name);
   const traffic: RequestTraffic = { syncs: 0, commands: 0 };
-  const undoStack: { sheetId: string; before: SheetState; inverse: ChangedEvent['changeType']; address: string }[] = [];
+  const behaviour: Behaviour = { real: { ...options.real }, cellEdit: null };
+  /** Under cellEditMode, the user keeps editing (the next cell) for a while after each edit. */
+  const holdCellEdit = (): void => {
+    if (!behaviour.real.cellEditMode) return;
+    let end: () => void = () => undefined;
+    const editing = new Promise<void>((resolve) => {
+      end = resolve;
+    });
+    behaviour.cellEdit = editing;
+    setTimeout(() => {
+      if (behaviour.cellEdit === editing) behaviour.cellEdit = null;
+      end();
+    }, behaviour.real.cellEditMs ?? 150);
+  };
+  const undoStack: { sheetId: string; before: SheetState; inverse: DataChangeType; address: string }[] = [];
   const saved = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   const pending = new Map<string, unknown>(saved);
   const commands = new Map<string, (event: { completed: () => void }) => unknown>();
 
-  /** Excel.run(batch) on a new context, or Excel.run(context, batch) on one a handler was added with. */
+  /**
+   * Excel.run(batch) on a new context, Excel.run(context, batch) on one a handler was added with, or
+   * Excel.run(options, batch) with Excel.RunOptions.
+   */
   const run = async <T>(
-    contextOrBatch: DoubleRequestContext | ((context: DoubleRequestContext) => Promise<T>),
+    first: DoubleRequestContext | DoubleRunOptions | ((context: DoubleRequestContext) => Promise<T>),
     maybeBatch?: (context: DoubleRequestContext) => Promise<T>,
   ): Promise<T> => {
-    const context = contextOrBatch instanceof DoubleRequestContext ? contextOrBatch : new DoubleRequestContext(state, api, traffic);
-    const batch = contextOrBatch instanceof DoubleRequestContext ? maybeBatch : contextOrBatch;
+    const context = first instanceof DoubleRequestContext ? first : new DoubleRequestContext(state, api, traffic, behaviour);
+    const batch = typeof first === 'function' ? first : maybeBatch;
     if (!batch) throw new DoubleOfficeError('InvalidArgument', 'Excel.run 需要一个批处理函数');
+    if (typeof first === 'object' && !(first instanceof DoubleRequestContext)) context.delayForCellEdit = first.delayForCellEdit === true;
     const result = await batch(context);
     // Excel.run flushes whatever the batch left queued; that costs a sync too.
     if (context.queue.length > 0) await context.sync();
     return result;
   };
 
-  const userChange = (sheetName: string, inverse: ChangedEvent['changeType'], address: string, change: (sheet: SheetState) => ChangedEvent['changeType'], source: 'Local' | 'Remote'): void => {
+  /** A user's change as Excel reports it: triggerSource Unknown from ExcelApi 1.14, absent below. */
+  const userEvent = (changeType: DataChangeType, source: 'Local' | 'Remote', worksheetId: string, address: string): ChangedEvent => ({
+    type: 'WorksheetChanged',
+    changeType,
+    source,
+    worksheetId,
+    address,
+    ...(api.supports('1.14') ? { triggerSource: 'Unknown' as const } : {}),
+  });
+
+  const userChange = (sheetName: string, inverse: DataChangeType, address: string, change: (sheet: SheetState) => DataChangeType, source: 'Local' | 'Remote'): void => {
     const sheet = state.sheet(sheetName);
     // Excel lets nobody edit a protected sheet's (locked) cells; a test doing so is wrong.
     if (sheet.protected) throw new Error(`工作表受保护，用户不能编辑：${sheetName}`);
     undoStack.push({ sheetId: sheet.id, before: cloneSheet(sheet), inverse, address });
     const changeType = change(sheet);
-    state.emitChanged({ type: 'WorksheetChanged', changeType, source, worksheetId: sheet.id, address });
+    state.emitChanged(userEvent(changeType, source, sheet.id, address));
+    if (source === 'Local') holdCellEdit();
   };
 
   const snapshot = (name: string): SheetSnapshot => {
@@ -1756,7 +2031,16 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       run,
       ConditionalFormatType: { custom: 'Custom', cellValue: 'CellValue' },
       EventSource: { local: 'Local', remote: 'Remote' },
-      DataChangeType: { rangeEdited: 'RangeEdited', rowInserted: 'RowInserted', rowDeleted: 'RowDeleted' },
+      DataChangeType: {
+        rangeEdited: 'RangeEdited',
+        rowInserted: 'RowInserted',
+        rowDeleted: 'RowDeleted',
+        columnInserted: 'ColumnInserted',
+        columnDeleted: 'ColumnDeleted',
+        cellInserted: 'CellInserted',
+        cellDeleted: 'CellDeleted',
+      },
+      EventTriggerSource: { unknown: 'Unknown', thisLocalAddin: 'ThisLocalAddin' },
       RequestContext: DoubleRequestContext,
     },
     Office: office,
@@ -1800,6 +2084,45 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
         shiftSheetRows(sheet, beforeRow - 1, count, true);
         return 'RowInserted';
       }, source),
+    userInsertColumns: (sheetName, beforeColumn, count, source = 'Local') => {
+      const first = parsePoint(`${beforeColumn}1`).c;
+      userChange(sheetName, 'ColumnDeleted', `${beforeColumn}:${columnName(first + count - 1)}`, (sheet) => {
+        moveCells(sheet, (r, c) => ({ r, c: c >= first ? c + count : c }));
+        return 'ColumnInserted';
+      }, source);
+    },
+    userDeleteColumns: (sheetName, firstColumn, count, source = 'Local') => {
+      const first = parsePoint(`${firstColumn}1`).c;
+      userChange(sheetName, 'ColumnInserted', `${firstColumn}:${columnName(first + count - 1)}`, (sheet) => {
+        moveCells(sheet, (r, c) => (c < first ? { r, c } : c < first + count ? null : { r, c: c - count }));
+        return 'ColumnDeleted';
+      }, source);
+    },
+    userInsertCells: (sheetName, range, shift, source = 'Local') => {
+      const at = parseRect(range);
+      userChange(sheetName, 'CellDeleted', range, (sheet) => {
+        const rows = at.r2 - at.r1 + 1;
+        const cols = at.c2 - at.c1 + 1;
+        moveCells(sheet, (r, c) =>
+          shift === 'Down' ? (c >= at.c1 && c <= at.c2 && r >= at.r1 ? { r: r + rows, c } : { r, c }) : r >= at.r1 && r <= at.r2 && c >= at.c1 ? { r, c: c + cols } : { r, c },
+        );
+        return 'CellInserted';
+      }, source);
+    },
+    userDeleteCells: (sheetName, range, shift, source = 'Local') => {
+      const at = parseRect(range);
+      userChange(sheetName, 'CellInserted', range, (sheet) => {
+        const rows = at.r2 - at.r1 + 1;
+        const cols = at.c2 - at.c1 + 1;
+        moveCells(sheet, (r, c) => {
+          const inside = r >= at.r1 && r <= at.r2 && c >= at.c1 && c <= at.c2;
+          if (inside) return null;
+          if (shift === 'Up') return c >= at.c1 && c <= at.c2 && r > at.r2 ? { r: r - rows, c } : { r, c };
+          return r >= at.r1 && r <= at.r2 && c > at.c2 ? { r, c: c - cols } : { r, c };
+        });
+        return 'CellDeleted';
+      }, source);
+    },
     userAddSheet: (name) => {
       if (state.structureProtected) throw new Error('工作簿结构受保护，用户不能添加工作表');
       const sheet = state.addSheet(name);
@@ -1830,7 +2153,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       const index = state.sheets.findIndex((s) => s.id === last.sheetId);
       if (index < 0) throw new Error('要撤销的工作表已删除');
       state.sheets[index] = last.before;
-      state.emitChanged({ type: 'WorksheetChanged', changeType: last.inverse, source: 'Local', worksheetId: last.sheetId, address: last.address });
+      state.emitChanged(userEvent(last.inverse, 'Local', last.sheetId, last.address));
     },
     invokeCommand: async (name) => {
       const handler = commands.get(name);

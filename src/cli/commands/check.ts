@@ -1,10 +1,13 @@
 // `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021] [--year N]`: checks
 // workbooks, never writes them.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { maxOf } from '../../core/bounded';
 import { MARK_STYLES } from '../../core/marks';
 import { FrameworkNameSchema, SettingsSchema, settingsErrorText, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { WorkbookReadError } from '../../xlsx/errors';
+import { markedCopy } from '../../xlsx/markedCopy';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../xlsx/limits';
 import { InputFileError, readRegularFile } from '../inputFile';
@@ -22,7 +25,8 @@ export interface CheckJson {
     sheets: {
       sheet: string;
       projectName: string;
-      issues: { code: string; severity: string; cell: string | null; message: string }[];
+      /** `cell`: the first of `cells`, every cell the issue concerns. */
+      issues: { code: string; severity: string; cell: string | null; cells: string[]; message: string }[];
     }[];
   }[];
 }
@@ -79,6 +83,7 @@ export function checkJson(results: FileResult[]): CheckJson {
                 code: issue.code,
                 severity: issue.severity,
                 cell: issue.cells[0] ?? null,
+                cells: issue.cells,
                 message: issue.message,
               })),
             })),
@@ -143,6 +148,39 @@ export function checkText(results: FileResult[], summary: CheckSummary): string 
   return `${lines.join('\n')}\n`;
 }
 
+/** `报表.xlsx` → `报表-已标记.xlsx` (the checker page's name for its copy too). */
+export function markedName(file: string): string {
+  return `${basename(file, extname(file))}-已标记.xlsx`;
+}
+
+/**
+ * Writes a marked copy of each file that was read into `dir` (created when missing), never over an input.
+ * Returns one line per file for stderr.
+ */
+export async function writeMarkedCopies(results: FileResult[], dir: string, inputs: string[]): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const taken = new Set(inputs.map((file) => resolve(file)));
+  const lines: string[] = [];
+  for (const result of results) {
+    if ('error' in result) continue;
+    const out = join(dir, markedName(result.file));
+    if (taken.has(resolve(out))) {
+      lines.push(`${result.file}：标记副本 ${out} 会覆盖输入文件，未写入。`);
+      continue;
+    }
+    taken.add(resolve(out));
+    try {
+      const copy = markedCopy(await readRegularFile(result.file, DEFAULT_READ_LIMITS.maxFileBytes), result.reports);
+      await writeFile(out, copy.bytes);
+      lines.push(`${result.file}：标记副本已写入 ${out}（${copy.marked} 个单元格）。`);
+    } catch (error) {
+      // .xls and .ods are read but have no OOXML package to mark.
+      lines.push(`${result.file}：无法生成标记副本（${error instanceof WorkbookReadError ? error.message : errorMessage(error)}）。`);
+    }
+  }
+  return lines;
+}
+
 /** What --framework accepts: a framework's name, or auto (detect per sheet). */
 const FRAMEWORK_CHOICES: readonly string[] = [...FrameworkNameSchema.options, 'auto'];
 
@@ -188,6 +226,7 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
     framework: { type: 'string' },
     year: { type: 'string' },
     settings: { type: 'string' },
+    marked: { type: 'string' },
   });
   if (positionals.length === 0) throw new CliError('请给出要检查的 .xlsx 文件：jixiao check FILE.xlsx…');
   const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
@@ -203,6 +242,9 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
     if (unread.length > 0) io.stderr(`jixiao: ${unread.length} 个文件无法读取（原因见 JSON 的 error）：${unread.join('、')}\n`);
   } else {
     io.stdout(checkText(results, summary));
+  }
+  if (values.marked !== undefined) {
+    for (const line of await writeMarkedCopies(results, values.marked, positionals)) io.stderr(`jixiao: ${line}\n`);
   }
   if (results.some((r) => 'error' in r)) return EXIT_USAGE;
   return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -1,0 +1,3 @@
+export * from './sentinel';
+export * from './diff';
+export * from './liveCheck';
