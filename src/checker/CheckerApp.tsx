@@ -1,5 +1,6 @@
-// The browser checker page: pick or drop .xlsx files, check them in the page, download marked copies.
-// Files never leave the browser: they are read with FileReader APIs and checked by the bundled core.
+// The browser checker page: pick or drop .xlsx files, check them, download marked copies. Files never
+// leave the browser: each is read and checked by the bundled core in its own Web Worker, so the page
+// stays responsive and a file that crashes its worker fails alone.
 import * as React from 'react';
 import {
   Accordion,
@@ -19,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { checkGrids } from '../core/check';
+import { tooLargeMessage } from '../core/bounded';
 import { FRAMEWORKS } from '../core/frameworks';
 import type { Settings, SheetReport } from '../core/model';
 import type { CellGrid } from '../core/sheet/types';
@@ -27,9 +28,11 @@ import { describeError } from '../web/errors';
 import { IssueList } from '../web/IssueList';
 import { SettingsForm } from '../web/SettingsForm';
 import { StatusLine } from '../web/StatusLine';
-import { bundledLibrary } from '../web/library';
+import { DEFAULT_READ_LIMITS } from '../xlsx/limits';
 import { BatchSummary, fileSectionId } from './BatchSummary';
+import { runInWorker } from './runInWorker';
 import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
+import { CHECK_WORKER_URL, STAGE_TEXT, type WorkerStage } from './workerProtocol';
 
 const useStyles = makeStyles({
   root: { maxWidth: '960px', margin: '0 auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -68,9 +71,14 @@ const useStyles = makeStyles({
 });
 
 type FileState =
-  | { id: number; name: string; status: 'reading' }
-  | { id: number; name: string; status: 'done'; data: ArrayBuffer; grids: CellGrid[]; reports: SheetReport[] }
+  | { id: number; name: string; status: 'reading'; stage: WorkerStage | 'waiting' }
+  | { id: number; name: string; status: 'done'; source: File; reports: SheetReport[] }
   | { id: number; name: string; status: 'failed'; error: string };
+
+const WAITING_TEXT = '等待读取…';
+
+/** The page's worker; a function so tests of the page logic could pass another. */
+const createWorker = (): Worker => new Worker(CHECK_WORKER_URL);
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -88,12 +96,12 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
   const [downloadError, setDownloadError] = React.useState<string | null>(null);
   const [downloading, setDownloading] = React.useState(false);
 
-  const downloadMarked = async (data: ArrayBuffer, reports: SheetReport[]): Promise<void> => {
+  const downloadMarked = async (source: File, reports: SheetReport[]): Promise<void> => {
     setDownloading(true);
     setDownloadError(null);
     try {
       const { markedCopy, markedFileName } = await import('./checkFile');
-      download(await markedCopy(data, reports), markedFileName(file.name));
+      download(await markedCopy(await source.arrayBuffer(), reports), markedFileName(file.name));
     } catch (error) {
       setDownloadError(describeError(error));
     } finally {
@@ -108,12 +116,14 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
           {file.name}
         </h2>
         {file.status === 'done' && (
-          <Button icon={<ArrowDownloadRegular />} disabled={downloading} onClick={() => void downloadMarked(file.data, file.reports)}>
+          <Button icon={<ArrowDownloadRegular />} disabled={downloading} onClick={() => void downloadMarked(file.source, file.reports)}>
             下载标记副本
           </Button>
         )}
       </div>
-      {file.status === 'reading' && <Spinner size="tiny" label="正在读取并检查…" />}
+      {file.status === 'reading' && (
+        <Spinner size="tiny" data-role="file-stage" data-stage={file.stage} label={file.stage === 'waiting' ? WAITING_TEXT : STAGE_TEXT[file.stage]} />
+      )}
       {file.status === 'failed' && (
         <MessageBar intent="error" data-role="file-error">
           <MessageBarBody>
@@ -144,10 +154,6 @@ function settingsSummary(settings: Settings): string {
   return `框架：${framework} · 预算年度：${year}`;
 }
 
-function checkWith(grids: CellGrid[], settings: Settings): SheetReport[] {
-  return checkGrids(grids, { settings, library: bundledLibrary() });
-}
-
 export function CheckerApp(): React.JSX.Element {
   const styles = useStyles();
   const [files, setFiles] = React.useState<FileState[]>([]);
@@ -161,18 +167,27 @@ export function CheckerApp(): React.JSX.Element {
   const input = React.useRef<HTMLInputElement>(null);
   const nextId = React.useRef(1);
   const queue = React.useRef<Promise<void>>(Promise.resolve());
+  // Each read file's grids, kept so new settings re-check it (in a worker) without reading it again.
+  const grids = React.useRef(new Map<number, CellGrid[]>());
   // Read when each file's turn comes, so a file read after a settings change uses the new settings.
   const settingsRef = React.useRef(settings);
 
   const update = (id: number, next: FileState): void => setFiles((all) => all.map((f) => (f.id === id ? next : f)));
 
   const readOne = async (id: number, name: string, file: File): Promise<void> => {
-    // Each file is checked on its own: one unreadable file does not stop the others.
+    // Each file is read and checked on its own, in its own worker: one failure does not stop the others.
     try {
+      const limits = DEFAULT_READ_LIMITS;
+      // By its size, before a byte of it is read.
+      if (file.size > limits.maxFileBytes) throw new Error(tooLargeMessage(file.size, limits.maxFileBytes));
+      update(id, { id, name, status: 'reading', stage: 'reading' });
       const data = await file.arrayBuffer();
-      const { readWorkbookGrids } = await import('./checkFile');
-      const grids = await readWorkbookGrids(data);
-      update(id, { id, name, status: 'done', data, grids, reports: checkWith(grids, settingsRef.current) });
+      const reply = await runInWorker({ kind: 'read', data, settings: settingsRef.current, limits: { ...limits } }, [data], {
+        createWorker,
+        onStage: (stage) => update(id, { id, name, status: 'reading', stage }),
+      });
+      grids.current.set(id, reply.grids);
+      update(id, { id, name, status: 'done', source: file, reports: reply.reports });
     } catch (error) {
       update(id, { id, name, status: 'failed', error: describeError(error) });
     } finally {
@@ -180,11 +195,22 @@ export function CheckerApp(): React.JSX.Element {
     }
   };
 
+  const recheck = async (file: Extract<FileState, { status: 'done' }>, next: Settings): Promise<void> => {
+    const read = grids.current.get(file.id);
+    if (!read || settingsRef.current !== next) return;
+    try {
+      const reply = await runInWorker({ kind: 'check', grids: read, settings: next }, [], { createWorker });
+      if (settingsRef.current === next) update(file.id, { ...file, reports: reply.reports });
+    } catch (error) {
+      update(file.id, { id: file.id, name: file.name, status: 'failed', error: describeError(error) });
+    }
+  };
+
   const addFiles = (list: FileList | null): void => {
     const picked = list ? [...list] : [];
     if (picked.length === 0) return;
-    const added = picked.map((file) => ({ id: nextId.current++, name: file.name, status: 'reading' as const, file }));
-    setFiles((all) => [...added.map(({ id, name, status }) => ({ id, name, status })), ...all]);
+    const added = picked.map((file) => ({ id: nextId.current++, name: file.name, file }));
+    setFiles((all) => [...added.map(({ id, name }): FileState => ({ id, name, status: 'reading', stage: 'waiting' })), ...all]);
     // A new batch counts from zero; files added while others are read join the running count.
     setReading((r) => (r.done < r.total ? { ...r, total: r.total + added.length } : { done: 0, total: added.length }));
     for (const { id, name, file } of added) queue.current = queue.current.then(() => readOne(id, name, file));
@@ -194,8 +220,10 @@ export function CheckerApp(): React.JSX.Element {
     settingsRef.current = next;
     setSettings(next);
     const stored = storeSettings(browserStorage(), next);
-    const checked = files.filter((f) => f.status === 'done').length;
-    setFiles((all) => all.map((f) => (f.status === 'done' ? { ...f, reports: checkWith(f.grids, next) } : f)));
+    const done = files.filter((f): f is Extract<FileState, { status: 'done' }> => f.status === 'done');
+    const checked = done.length;
+    // Re-checked in workers too (a 200k-row table takes seconds), in turn with files still being read.
+    for (const file of done) queue.current = queue.current.then(() => recheck(file, next));
     const where = stored ? '已保存在本浏览器' : '本浏览器不允许保存，设置仅本次有效';
     setSettingsStatus(checked > 0 ? `${where}，已按新设置重新检查 ${checked} 个文件。` : `${where}。`);
   };
