@@ -23,14 +23,13 @@ import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-ic
 import { tooLargeMessage } from '../core/bounded';
 import { FRAMEWORKS } from '../core/frameworks';
 import type { Settings, SheetReport } from '../core/model';
-import type { CellGrid } from '../core/sheet/types';
 import { describeError } from '../web/errors';
 import { IssueList } from '../web/IssueList';
 import { SettingsForm } from '../web/SettingsForm';
 import { StatusLine } from '../web/StatusLine';
 import { DEFAULT_READ_LIMITS } from '../xlsx/limits';
 import { BatchSummary, fileSectionId } from './BatchSummary';
-import { runInWorker } from './runInWorker';
+import { runInWorker, WORKER_SILENCE_MS } from './runInWorker';
 import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
 import { CHECK_WORKER_URL, STAGE_TEXT, type WorkerStage } from './workerProtocol';
 
@@ -77,8 +76,22 @@ type FileState =
 
 const WAITING_TEXT = '等待读取…';
 
-/** The page's worker; a function so tests of the page logic could pass another. */
-const createWorker = (): Worker => new Worker(CHECK_WORKER_URL);
+/**
+ * How long a worker may stay silent before its file is given up: WORKER_SILENCE_MS, or less when the page
+ * is opened with `?workerSilenceMs=N` (tests of a lost worker; never more than the default).
+ */
+function silenceMs(): number {
+  const asked = Number(new URLSearchParams(window.location.search).get('workerSilenceMs'));
+  return Number.isFinite(asked) && asked >= 1000 ? Math.min(asked, WORKER_SILENCE_MS) : WORKER_SILENCE_MS;
+}
+
+/** Reads and checks one file in a fresh worker, with the default read limits. */
+async function readInWorker(file: File, settings: Settings, onStage?: (stage: WorkerStage) => void): Promise<SheetReport[]> {
+  const data = await file.arrayBuffer();
+  const job = { kind: 'read' as const, data, settings, limits: { ...DEFAULT_READ_LIMITS } };
+  const reply = await runInWorker(job, [data], { createWorker: () => new Worker(CHECK_WORKER_URL), onStage, silenceMs: silenceMs() });
+  return reply.reports;
+}
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -167,8 +180,6 @@ export function CheckerApp(): React.JSX.Element {
   const input = React.useRef<HTMLInputElement>(null);
   const nextId = React.useRef(1);
   const queue = React.useRef<Promise<void>>(Promise.resolve());
-  // Each read file's grids, kept so new settings re-check it (in a worker) without reading it again.
-  const grids = React.useRef(new Map<number, CellGrid[]>());
   // Read when each file's turn comes, so a file read after a settings change uses the new settings.
   const settingsRef = React.useRef(settings);
 
@@ -181,13 +192,8 @@ export function CheckerApp(): React.JSX.Element {
       // By its size, before a byte of it is read.
       if (file.size > limits.maxFileBytes) throw new Error(tooLargeMessage(file.size, limits.maxFileBytes));
       update(id, { id, name, status: 'reading', stage: 'reading' });
-      const data = await file.arrayBuffer();
-      const reply = await runInWorker({ kind: 'read', data, settings: settingsRef.current, limits: { ...limits } }, [data], {
-        createWorker,
-        onStage: (stage) => update(id, { id, name, status: 'reading', stage }),
-      });
-      grids.current.set(id, reply.grids);
-      update(id, { id, name, status: 'done', source: file, reports: reply.reports });
+      const reports = await readInWorker(file, settingsRef.current, (stage) => update(id, { id, name, status: 'reading', stage }));
+      update(id, { id, name, status: 'done', source: file, reports });
     } catch (error) {
       update(id, { id, name, status: 'failed', error: describeError(error) });
     } finally {
@@ -196,11 +202,10 @@ export function CheckerApp(): React.JSX.Element {
   };
 
   const recheck = async (file: Extract<FileState, { status: 'done' }>, next: Settings): Promise<void> => {
-    const read = grids.current.get(file.id);
-    if (!read || settingsRef.current !== next) return;
+    if (settingsRef.current !== next) return;
     try {
-      const reply = await runInWorker({ kind: 'check', grids: read, settings: next }, [], { createWorker });
-      if (settingsRef.current === next) update(file.id, { ...file, reports: reply.reports });
+      const reports = await readInWorker(file.source, next);
+      if (settingsRef.current === next) update(file.id, { ...file, reports });
     } catch (error) {
       update(file.id, { id: file.id, name: file.name, status: 'failed', error: describeError(error) });
     }
@@ -222,7 +227,7 @@ export function CheckerApp(): React.JSX.Element {
     const stored = storeSettings(browserStorage(), next);
     const done = files.filter((f): f is Extract<FileState, { status: 'done' }> => f.status === 'done');
     const checked = done.length;
-    // Re-checked in workers too (a 200k-row table takes seconds), in turn with files still being read.
+    // Re-read and re-checked in workers (a 200k-row table takes seconds), in turn with files still being read.
     for (const file of done) queue.current = queue.current.then(() => recheck(file, next));
     const where = stored ? '已保存在本浏览器' : '本浏览器不允许保存，设置仅本次有效';
     setSettingsStatus(checked > 0 ? `${where}，已按新设置重新检查 ${checked} 个文件。` : `${where}。`);

@@ -13,15 +13,11 @@ const scope = self as unknown as {
 };
 
 async function run(job: WorkerJob): Promise<WorkerReply> {
-  let grids = job.kind === 'check' ? job.grids : null;
-  if (job.kind === 'read') {
-    scope.postMessage({ kind: 'progress', stage: 'reading' });
-    // job.limits: the new reader takes them; until it lands the current one reads without.
-    grids = await readWorkbookGrids(job.data);
-  }
+  scope.postMessage({ kind: 'progress', stage: 'reading' });
+  // job.limits: the new reader takes them; until it lands the current one reads without.
+  const grids = await readWorkbookGrids(job.data);
   scope.postMessage({ kind: 'progress', stage: 'checking' });
-  const reports = checkGrids(grids ?? [], { settings: job.settings, library: bundledLibrary() });
-  return { kind: 'done', grids: grids ?? [], reports };
+  return { kind: 'done', reports: checkGrids(grids, { settings: job.settings, library: bundledLibrary() }) };
 }
 
 scope.onmessage = (event) => {

@@ -1,20 +1,25 @@
 // Messages between the checker page and its check worker (src/checker/worker.ts). One worker per job:
 // a file that exhausts or crashes its worker takes nothing else with it.
 import type { Settings, SheetReport } from '../core/model';
-import type { CellGrid } from '../core/sheet/types';
 import type { ReadLimits } from '../xlsx/limits';
 
-/** Read a workbook's bytes and check it; or re-check grids already read (new settings). */
-export type WorkerJob =
-  | { kind: 'read'; data: ArrayBuffer; settings: Settings; limits: ReadLimits }
-  | { kind: 'check'; grids: CellGrid[]; settings: Settings };
+/**
+ * Read a workbook's bytes and check it. New settings re-read the file in a new worker rather than keep
+ * its grids in the page: cloning a 200k-row grid back to the page would block the page's thread.
+ */
+export interface WorkerJob {
+  kind: 'read';
+  data: ArrayBuffer;
+  settings: Settings;
+  limits: ReadLimits;
+}
 
 /** Where a job is, for the per-file progress line. */
 export type WorkerStage = 'reading' | 'checking';
 
 export type WorkerReply =
   | { kind: 'progress'; stage: WorkerStage }
-  | { kind: 'done'; grids: CellGrid[]; reports: SheetReport[] }
+  | { kind: 'done'; reports: SheetReport[] }
   | { kind: 'failed'; error: string };
 
 /** The worker script, next to the page (a separate webpack entry with a fixed name: see webpack.config.js). */
