@@ -230,7 +230,15 @@ export function CheckerApp(): React.JSX.Element {
     // Re-read and re-checked in workers (a 200k-row table takes seconds), in turn with files still being read.
     for (const file of done) queue.current = queue.current.then(() => recheck(file, next));
     const where = stored ? '已保存在本浏览器' : '本浏览器不允许保存，设置仅本次有效';
-    setSettingsStatus(checked > 0 ? `${where}，已按新设置重新检查 ${checked} 个文件。` : `${where}。`);
+    if (checked === 0) {
+      setSettingsStatus(`${where}。`);
+      return;
+    }
+    // Said once the re-checks are done (they run in workers, in turn), and only for the latest settings.
+    setSettingsStatus(`${where}，正在按新设置重新检查 ${checked} 个文件…`);
+    queue.current = queue.current.then(() => {
+      if (settingsRef.current === next) setSettingsStatus(`${where}，已按新设置重新检查 ${checked} 个文件。`);
+    });
   };
 
   const busy = reading.done < reading.total;
