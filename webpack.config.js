@@ -15,6 +15,8 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { OFFICE_JS_LOCAL_FILES, deployPlugins } = require('./scripts/deploy.js');
 
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+// Entry and file name of the checker page's worker; CHECK_WORKER_URL in src/checker/workerProtocol.ts.
+const CHECK_WORKER = 'check-worker';
 const OFFICE_JS_DIST = path.join(__dirname, 'node_modules/@microsoft/office-js/dist');
 
 /**
@@ -36,6 +38,9 @@ function createConfig(env = {}, argv = {}) {
     taskpane: './src/taskpane/index.tsx',
     commands: './src/commands/commands.ts',
     checker: './src/checker/index.tsx',
+    // The checker page's worker (src/checker/worker.ts): a fixed file name the page can start it by
+    // (tsconfig's commonjs forbids `new URL(…, import.meta.url)`), self-contained (no split chunks).
+    [CHECK_WORKER]: { import: './src/checker/worker.ts', chunkLoading: 'import-scripts' },
   };
   if (env.testDouble) entry['excel-double'] = './test/browser/support/doubleEntry.ts';
 
@@ -61,7 +66,8 @@ function createConfig(env = {}, argv = {}) {
     entry,
     output: {
       path: outDir,
-      filename: mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      filename: (pathData) =>
+        pathData.chunk && pathData.chunk.name === CHECK_WORKER ? `${CHECK_WORKER}.js` : mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: '',
       clean: true,
     },
@@ -96,7 +102,8 @@ function createConfig(env = {}, argv = {}) {
     ],
     optimization: {
       splitChunks: {
-        chunks: 'all',
+        // A worker cannot load the page's shared chunks: its entry stays whole.
+        chunks: (chunk) => chunk.name !== CHECK_WORKER,
         cacheGroups: {
           // React + Fluent UI are shared by the task pane and the checker page: one cached file.
           ui: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|@emotion|rtl-css-js|stylis|tabster|keyborg|@swc|@ctrl|use-sync-external-store)[\\/]/, name: 'ui', priority: 20 },

@@ -1,5 +1,6 @@
-// The browser checker page: pick or drop .xlsx files, check them in the page, download marked copies.
-// Files never leave the browser: they are read with FileReader APIs and checked by the bundled core.
+// The browser checker page: pick or drop .xlsx files, check them, download marked copies. Files never
+// leave the browser: each is read and checked by the bundled core in its own Web Worker, so the page
+// stays responsive and a file that crashes its worker fails alone.
 import * as React from 'react';
 import {
   Accordion,
@@ -19,17 +20,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { checkGrids } from '../core/check';
+import { tooLargeMessage } from '../core/bounded';
 import { FRAMEWORKS } from '../core/frameworks';
 import type { Settings, SheetReport } from '../core/model';
-import type { CellGrid } from '../core/sheet/types';
 import { describeError } from '../web/errors';
 import { IssueList } from '../web/IssueList';
 import { SettingsForm } from '../web/SettingsForm';
 import { StatusLine } from '../web/StatusLine';
-import { bundledLibrary } from '../web/library';
+import { DEFAULT_READ_LIMITS } from '../xlsx/limits';
 import { BatchSummary, fileSectionId } from './BatchSummary';
+import { runInWorker, WORKER_SILENCE_MS } from './runInWorker';
 import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
+import { CHECK_WORKER_URL, STAGE_TEXT, type WorkerStage } from './workerProtocol';
 
 const useStyles = makeStyles({
   root: { maxWidth: '960px', margin: '0 auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -68,9 +70,28 @@ const useStyles = makeStyles({
 });
 
 type FileState =
-  | { id: number; name: string; status: 'reading' }
-  | { id: number; name: string; status: 'done'; data: ArrayBuffer; grids: CellGrid[]; reports: SheetReport[] }
+  | { id: number; name: string; status: 'reading'; stage: WorkerStage | 'waiting' }
+  | { id: number; name: string; status: 'done'; source: File; reports: SheetReport[] }
   | { id: number; name: string; status: 'failed'; error: string };
+
+const WAITING_TEXT = '等待读取…';
+
+/**
+ * How long a worker may stay silent before its file is given up: WORKER_SILENCE_MS, or less when the page
+ * is opened with `?workerSilenceMs=N` (tests of a lost worker; never more than the default).
+ */
+function silenceMs(): number {
+  const asked = Number(new URLSearchParams(window.location.search).get('workerSilenceMs'));
+  return Number.isFinite(asked) && asked >= 1000 ? Math.min(asked, WORKER_SILENCE_MS) : WORKER_SILENCE_MS;
+}
+
+/** Reads and checks one file in a fresh worker, with the default read limits. */
+async function readInWorker(file: File, settings: Settings, onStage?: (stage: WorkerStage) => void): Promise<SheetReport[]> {
+  const data = await file.arrayBuffer();
+  const job = { kind: 'read' as const, data, settings, limits: { ...DEFAULT_READ_LIMITS } };
+  const reply = await runInWorker(job, [data], { createWorker: () => new Worker(CHECK_WORKER_URL), onStage, silenceMs: silenceMs() });
+  return reply.reports;
+}
 
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -88,12 +109,12 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
   const [downloadError, setDownloadError] = React.useState<string | null>(null);
   const [downloading, setDownloading] = React.useState(false);
 
-  const downloadMarked = async (data: ArrayBuffer, reports: SheetReport[]): Promise<void> => {
+  const downloadMarked = async (source: File, reports: SheetReport[]): Promise<void> => {
     setDownloading(true);
     setDownloadError(null);
     try {
       const { markedCopy, markedFileName } = await import('./checkFile');
-      download(await markedCopy(data, reports), markedFileName(file.name));
+      download(await markedCopy(await source.arrayBuffer(), reports), markedFileName(file.name));
     } catch (error) {
       setDownloadError(describeError(error));
     } finally {
@@ -108,12 +129,14 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
           {file.name}
         </h2>
         {file.status === 'done' && (
-          <Button icon={<ArrowDownloadRegular />} disabled={downloading} onClick={() => void downloadMarked(file.data, file.reports)}>
+          <Button icon={<ArrowDownloadRegular />} disabled={downloading} onClick={() => void downloadMarked(file.source, file.reports)}>
             下载标记副本
           </Button>
         )}
       </div>
-      {file.status === 'reading' && <Spinner size="tiny" label="正在读取并检查…" />}
+      {file.status === 'reading' && (
+        <Spinner size="tiny" data-role="file-stage" data-stage={file.stage} label={file.stage === 'waiting' ? WAITING_TEXT : STAGE_TEXT[file.stage]} />
+      )}
       {file.status === 'failed' && (
         <MessageBar intent="error" data-role="file-error">
           <MessageBarBody>
@@ -144,10 +167,6 @@ function settingsSummary(settings: Settings): string {
   return `框架：${framework} · 预算年度：${year}`;
 }
 
-function checkWith(grids: CellGrid[], settings: Settings): SheetReport[] {
-  return checkGrids(grids, { settings, library: bundledLibrary() });
-}
-
 export function CheckerApp(): React.JSX.Element {
   const styles = useStyles();
   const [files, setFiles] = React.useState<FileState[]>([]);
@@ -168,12 +187,14 @@ export function CheckerApp(): React.JSX.Element {
   const update = (id: number, next: FileState): void => setFiles((all) => all.map((f) => (f.id === id ? next : f)));
 
   const readOne = async (id: number, name: string, file: File): Promise<void> => {
-    // Each file is checked on its own: one unreadable file does not stop the others.
+    // Each file is read and checked on its own, in its own worker: one failure does not stop the others.
     try {
-      const data = await file.arrayBuffer();
-      const { readWorkbookGrids } = await import('./checkFile');
-      const grids = await readWorkbookGrids(data);
-      update(id, { id, name, status: 'done', data, grids, reports: checkWith(grids, settingsRef.current) });
+      const limits = DEFAULT_READ_LIMITS;
+      // By its size, before a byte of it is read.
+      if (file.size > limits.maxFileBytes) throw new Error(tooLargeMessage(file.size, limits.maxFileBytes));
+      update(id, { id, name, status: 'reading', stage: 'reading' });
+      const reports = await readInWorker(file, settingsRef.current, (stage) => update(id, { id, name, status: 'reading', stage }));
+      update(id, { id, name, status: 'done', source: file, reports });
     } catch (error) {
       update(id, { id, name, status: 'failed', error: describeError(error) });
     } finally {
@@ -181,12 +202,22 @@ export function CheckerApp(): React.JSX.Element {
     }
   };
 
+  const recheck = async (file: Extract<FileState, { status: 'done' }>, next: Settings): Promise<void> => {
+    if (settingsRef.current !== next) return;
+    try {
+      const reports = await readInWorker(file.source, next);
+      if (settingsRef.current === next) update(file.id, { ...file, reports });
+    } catch (error) {
+      update(file.id, { id: file.id, name: file.name, status: 'failed', error: describeError(error) });
+    }
+  };
+
   const addFiles = (list: FileList | null): void => {
     const picked = list ? [...list] : [];
     if (picked.length === 0) return;
-    const added = picked.map((file) => ({ id: nextId.current++, name: file.name, status: 'reading' as const, file }));
+    const added = picked.map((file) => ({ id: nextId.current++, name: file.name, file }));
     // In the order chosen, after the files already there (the batch summary and this list read alike).
-    setFiles((all) => [...all, ...added.map(({ id, name, status }) => ({ id, name, status }))]);
+    setFiles((all) => [...all, ...added.map(({ id, name }): FileState => ({ id, name, status: 'reading', stage: 'waiting' }))]);
     // Counted over every batch, as the batch summary counts the files on the page.
     setReading((r) => ({ ...r, total: r.total + added.length }));
     for (const { id, name, file } of added) queue.current = queue.current.then(() => readOne(id, name, file));
@@ -196,10 +227,20 @@ export function CheckerApp(): React.JSX.Element {
     settingsRef.current = next;
     setSettings(next);
     const stored = storeSettings(browserStorage(), next);
-    const checked = files.filter((f) => f.status === 'done').length;
-    setFiles((all) => all.map((f) => (f.status === 'done' ? { ...f, reports: checkWith(f.grids, next) } : f)));
+    const done = files.filter((f): f is Extract<FileState, { status: 'done' }> => f.status === 'done');
+    const checked = done.length;
+    // Re-read and re-checked in workers (a 200k-row table takes seconds), in turn with files still being read.
+    for (const file of done) queue.current = queue.current.then(() => recheck(file, next));
     const where = stored ? '已保存在本浏览器' : '本浏览器不允许保存，设置仅本次有效';
-    setSettingsStatus(checked > 0 ? `${where}，已按新设置重新检查 ${checked} 个文件。` : `${where}。`);
+    if (checked === 0) {
+      setSettingsStatus(`${where}。`);
+      return;
+    }
+    // Said once the re-checks are done (they run in workers, in turn), and only for the latest settings.
+    setSettingsStatus(`${where}，正在按新设置重新检查 ${checked} 个文件…`);
+    queue.current = queue.current.then(() => {
+      if (settingsRef.current === next) setSettingsStatus(`${where}，已按新设置重新检查 ${checked} 个文件。`);
+    });
   };
 
   const busy = reading.done < reading.total;

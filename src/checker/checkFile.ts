@@ -1,15 +1,8 @@
-// Reads and marks one workbook in the browser with the same reader and the same marked copy as the CLI.
-// Loaded lazily by the page. Checking the grids is the core's checkGrids.
+// The marked copy in the browser, the same as the CLI's. Loaded lazily by the page; reading and checking
+// happen in the worker (worker.ts).
 import type { SheetReport } from '../core/model';
-import type { CellGrid } from '../core/sheet/types';
-import { readWorkbookGrids as readGrids } from '../xlsx/readWorkbook';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The workbook's sheets as grids, kept by the page so new settings re-check without re-reading. */
-export async function readWorkbookGrids(data: ArrayBuffer): Promise<CellGrid[]> {
-  return readGrids(data);
-}
 
 /**
  * A copy of the workbook with every issue marked as the add-in marks Excel (its conditional formats and

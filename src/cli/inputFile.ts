@@ -3,6 +3,7 @@
 // from their stat before any read; the read itself stops at the limit in case the file grows meanwhile.
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { tooLargeMessage } from '../core/bounded';
 
 /** The file is not something jixiao reads; the message says why, in Chinese. */
 export class InputFileError extends Error {
@@ -13,13 +14,6 @@ export class InputFileError extends Error {
     super(message);
     this.name = 'InputFileError';
   }
-}
-
-/** `1.5 MB`, `120 KB`, `3 字节`: a size as a person reads it. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
-  return `${bytes} 字节`;
 }
 
 /** Why a non-regular file is refused; null for a regular file. */
@@ -33,8 +27,7 @@ function notRegular(stats: Stats): string | null {
 }
 
 function tooLarge(bytes: number | null, maxBytes: number): InputFileError {
-  const size = bytes === null ? '读取时文件仍在增大，已' : `文件大小 ${formatBytes(bytes)}，`;
-  return new InputFileError(`${size}超过上限 ${formatBytes(maxBytes)}，不予读取。`, 'too-large');
+  return new InputFileError(tooLargeMessage(bytes, maxBytes), 'too-large');
 }
 
 const CHUNK_BYTES = 1024 * 1024;

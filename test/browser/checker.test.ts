@@ -289,6 +289,8 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     // Cleared: the year the table names again.
     await page.getByLabel('预算年度').fill('');
     await page.locator('[data-role="settings-summary"]', { hasText: '按表中年度' }).waitFor();
+    // The re-check runs in a worker: its result is in once the status says so.
+    await page.getByText('已保存在本浏览器，已按新设置重新检查 1 个文件。').waitFor();
     [shown] = await shownFiles(page);
     expect(shown.sheets).toEqual(costReports.map(asShown));
 

@@ -1,0 +1,27 @@
+// The checker page's worker: reads and checks one workbook off the page's thread, so the page answers
+// input while a large file is read. Built as its own webpack entry (check-worker.js).
+import { checkGrids } from '../core/check';
+import { describeError } from '../web/errors';
+import { bundledLibrary } from '../web/library';
+import { readWorkbookGrids } from '../xlsx/readWorkbook';
+import type { WorkerJob, WorkerReply } from './workerProtocol';
+
+/** The worker's global scope, as far as it is used (the DOM lib types `self` as a Window). */
+const scope = self as unknown as {
+  postMessage(reply: WorkerReply): void;
+  onmessage: ((event: MessageEvent<WorkerJob>) => void) | null;
+};
+
+async function run(job: WorkerJob): Promise<WorkerReply> {
+  scope.postMessage({ kind: 'progress', stage: 'reading' });
+  const grids = readWorkbookGrids(job.data, job.limits);
+  scope.postMessage({ kind: 'progress', stage: 'checking' });
+  return { kind: 'done', reports: checkGrids(grids, { settings: job.settings, library: bundledLibrary() }) };
+}
+
+scope.onmessage = (event) => {
+  run(event.data).then(
+    (reply) => scope.postMessage(reply),
+    (error: unknown) => scope.postMessage({ kind: 'failed', error: describeError(error) }),
+  );
+};

@@ -1,0 +1,32 @@
+// Messages between the checker page and its check worker (src/checker/worker.ts). One worker per job:
+// a file that exhausts or crashes its worker takes nothing else with it.
+import type { Settings, SheetReport } from '../core/model';
+import type { ReadLimits } from '../xlsx/limits';
+
+/**
+ * Read a workbook's bytes and check it. New settings re-read the file in a new worker rather than keep
+ * its grids in the page: cloning a 200k-row grid back to the page would block the page's thread.
+ */
+export interface WorkerJob {
+  kind: 'read';
+  data: ArrayBuffer;
+  settings: Settings;
+  limits: ReadLimits;
+}
+
+/** Where a job is, for the per-file progress line. */
+export type WorkerStage = 'reading' | 'checking';
+
+export type WorkerReply =
+  | { kind: 'progress'; stage: WorkerStage }
+  | { kind: 'done'; reports: SheetReport[] }
+  | { kind: 'failed'; error: string };
+
+/** The worker script, next to the page (a separate webpack entry with a fixed name: see webpack.config.js). */
+export const CHECK_WORKER_URL = 'check-worker.js';
+
+/** What the page shows for each stage. */
+export const STAGE_TEXT: Record<WorkerStage, string> = {
+  reading: '正在读取…',
+  checking: '正在检查…',
+};
