@@ -339,7 +339,7 @@ function readHeaderFields(
       fields.department = { code: department[1], name: department[2].trim() };
     } else if (unit) {
       const parsed = AmountUnitSchema.safeParse(unit[1]);
-      if (!parsed.success) fail(cell.line, `不支持的金额单位“${unit[1]}”（只支持元、万元、亿元）。`);
+      if (!parsed.success) fail(cell.line, `不支持的金额单位“${unit[1]}”（只支持${AmountUnitSchema.options.join('、')}）。`);
       fields.unit = parsed.data;
     } else if (key === LABEL.projectName) {
       const value = valueAfter(i, '项目名称');

@@ -43,19 +43,59 @@ export function normalizeLabel(text: string): string {
     .replace(/:/g, '：')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
-    .replace(/：+$/, '');
+    .replace(/：+$/, '')
+    .replace(/^[*＊★]+/, '');
+}
+
+const LABEL_MONEY_UNIT = /^(.+?)（(?:单位：)?(元|千元|万元|亿元)）$/;
+
+/** `资金总额（万元）` → the label and the money unit it names; unit null when it names none. */
+export function splitLabelUnit(label: string): { label: string; unit: string | null } {
+  const match = LABEL_MONEY_UNIT.exec(label);
+  return match ? { label: match[1], unit: match[2] } : { label, unit: null };
 }
 
 /** Accepted forms of each header field label, normalised. */
 export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
   projectName: [LABELS.projectName, '项目名'],
-  budgetTotal: [LABELS.budgetTotal, '年度预算数', '资金总额', '预算金额', '预算总额', '项目资金总额', '预算数（万元）', '预算数（元）'],
-  budgetFiscal: [LABELS.budgetFiscal, '其中：财政拨款', '财政资金', '财政拨款', '其中财政资金', '其中：财政性资金', '其中：一般公共预算'],
-  budgetOther: [LABELS.budgetOther, '其中：其他资金'],
+  budgetTotal: [
+    LABELS.budgetTotal,
+    '年度预算数',
+    '资金总额',
+    '预算金额',
+    '预算总额',
+    '项目资金总额',
+    '项目金额',
+    '项目预算数',
+    '年度本级预算金额',
+    '本级预算金额',
+    '预算资金总额',
+    '年度预算金额',
+    '年度资金',
+  ],
+  budgetFiscal: [
+    LABELS.budgetFiscal,
+    '其中：财政拨款',
+    '财政资金',
+    '财政拨款',
+    '其中财政资金',
+    '其中：财政性资金',
+    '其中：一般公共预算',
+    '一、预算资金',
+    '预算资金',
+    '其中：财政拨款资金',
+    '财政拨款资金',
+    '其中：本级财政资金',
+    '本级财政资金',
+  ],
+  budgetOther: [LABELS.budgetOther, '其中：其他资金', '二、自有资金', '自有资金', '三、其他', '其他资金来源', '其中：自有资金'],
   purpose: [LABELS.purpose, '资金用途说明'],
   goals: [
     LABELS.goals,
     '年度绩效目标',
+    '年度绩效目标（文字）',
+    '本年度绩效目标',
+    '年度总体目标',
     '总体目标',
     '年度目标',
     '总体绩效目标',
@@ -118,21 +158,50 @@ export const DEPARTMENT_LABELS: readonly string[] = ['单位名称', '预算单�
 
 /** Accepted forms of the indicator grid's column headers, normalised. */
 export const GRID_COLUMN_LABELS: Record<GridColumn, readonly string[]> = {
-  level1: [LABELS.level1],
-  level2: [LABELS.level2],
-  level3: [LABELS.level3],
+  level1: [LABELS.level1, '一级', '一级指标名称'],
+  level2: [LABELS.level2, '二级', '二级指标名称'],
+  level3: [LABELS.level3, '三级', '三级指标名称'],
   description: [LABELS.description, '指标描述', '指标解释', '指标内容', '绩效指标内容'],
-  value: [LABELS.value, '目标值', '年度指标值', '指标值（目标值）', '年度目标值', '绩效指标值'],
-  unit: ['计量单位', '度量单位', '单位'],
+  value: [
+    LABELS.value,
+    '目标值',
+    '年度指标值',
+    '指标值（目标值）',
+    '年度目标值',
+    '绩效指标值',
+    '指标值及单位',
+    '指标值（年度）',
+    '指标目标值',
+    '预期目标值',
+    '绩效目标值',
+    '年度指标值及单位',
+    '指标值（含单位）',
+  ],
+  unit: ['计量单位', '度量单位', '单位', '指标值单位'],
   valueType: ['指标值类型', '指标性质', '指标类型'],
 };
 
-/** Grid columns a sheet must have for it to be a 绩效目标表. */
-export const REQUIRED_GRID_COLUMNS: readonly GridColumn[] = ['level1', 'level2', 'level3', 'value'];
+/** Grid columns a sheet must have for it to be a 绩效目标表 (a 三级 column may be absent). */
+export const REQUIRED_GRID_COLUMNS: readonly GridColumn[] = ['level1', 'level2', 'value'];
+
+/** Headers of the 三级 column when no column is headed 三级指标 (otherwise 指标内容 is the description). */
+export const LEVEL3_FALLBACK_LABELS: readonly string[] = ['指标名称', '绩效指标', '指标内容', '绩效指标名称', '具体指标'];
+
+/** Sub-headers under a value column split in two: the target is read, the actual value is not. */
+export const TARGET_SUBHEADER = /目标|预期|计划|年度指标值/;
+
+/**
+ * Rows under a table that end its grid and are never indicators: stamps, signatures, approval, contacts.
+ * Tested on every text of a row below the grid header.
+ */
+export const SIGNATURE_TEXT = /盖章|审核意见|审批意见|批复意见|填报人|填表人|制表人|审核人|经办人|联系电话|联系人[：:]|负责人[：:]|签字|签章|填报日期|填表日期|审核日期|(?:^|\s)日期[：:]/;
+
+/** A row of a flat export that totals the projects above it (合计, 总计, 部门合计). */
+export const TOTAL_ROW_TEXT = /^(?:部门|单位)?(?:合计|总计|小计)$/;
 
 /** `单位：万元`, `金额单位：元`, `单位:万元` → the unit; null if the text is not a unit label. */
 export function matchUnitLabel(text: string): AmountUnit | null {
-  const match = /^(?:金额)?单位：(元|万元|亿元)$/.exec(normalizeLabel(text));
+  const match = /^(?:金额|资金)?单位：(元|千元|万元|亿元)$/.exec(normalizeLabel(text));
   return match ? (match[1] as AmountUnit) : null;
 }
 
