@@ -17,6 +17,7 @@ export const RuleCodeSchema = z.enum([
   'template-missing-indicator',
   'template-weakened-target',
   'goal-without-indicator',
+  'unreadable-layout',
 ]);
 export type RuleCode = z.infer<typeof RuleCodeSchema>;
 

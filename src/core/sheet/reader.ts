@@ -650,6 +650,15 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, gr
   if (otherGrids && otherGrids.length > 0) sheet.otherGrids = otherGrids;
   const projectTotal = projectTotalOf(block, tableUnit);
   if (projectTotal) sheet.projectTotal = projectTotal;
+  if (indicators.length === 0) {
+    sheet.unread = { found: [`指标表头（第 ${main.header.row + 1} 行）`], missing: ['表头下的指标行'], cell: refs.indicatorHeader };
+  }
+  const problems: NonNullable<SheetTable['amountProblems']> = {};
+  for (const field of ['budgetTotal', 'budgetFiscal', 'budgetOther'] as const) {
+    const problem = fields[field] ? amountProblem(fields[field].value) : null;
+    if (problem) problems[field] = problem;
+  }
+  if (Object.keys(problems).length > 0) sheet.amountProblems = problems;
   return sheet;
 }
 

@@ -81,6 +81,10 @@ export interface SheetTable {
   otherGrids?: OtherGrid[];
   /** The whole project's amount (项目总金额 …) when the header prints one; absent otherwise. */
   projectTotal?: HeaderAmount;
+  /** Amount fields whose cell holds something that is not an amount (`错误值 #DIV/0!`, `日期「…」`). */
+  amountProblems?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', string>>;
+  /** Set when part of the table could not be read (a grid header with no indicator row under it). */
+  unread?: Unreadable;
 }
 
 /**
