@@ -94,7 +94,9 @@ function realWorldTable(results: Map<string, FileResult>): string {
       });
     }
   }
-  return lines.join('\n');
+  const rows = lines.slice(2);
+  const met = rows.filter((line) => line.endsWith('| 是 |')).length;
+  return [`符合：${met} / ${rows.length} 张表。`, '', ...lines].join('\n');
 }
 
 /** Every fixture's description: the tables, and the defect copies applied to theirs. */
