@@ -19,6 +19,8 @@ interface TableExpectation {
   mustAny: string[];
   mustNot: string[];
   quietRows: number[];
+  /** Optional: the cell a must code has to name, e.g. { "cost-over-budget": "E13" } (the injected cost). */
+  mustAt?: Record<string, string>;
   unclear: string;
   reviewerNote: string;
 }
@@ -44,6 +46,9 @@ function violations(expected: TableExpectation, report: SheetReport | undefined)
     found.push(`项目名称读成「${report.projectName}」，应为「${expected.projectName}」`);
   }
   for (const code of expected.must) if (!codes.has(code)) found.push(`缺少 ${code}`);
+  for (const [code, cell] of Object.entries(expected.mustAt ?? {})) {
+    if (codes.has(code) && !report.issues.some((i) => i.code === code && i.cells.includes(cell))) found.push(`${code} 没有指向 ${cell}`);
+  }
   if (expected.mustAny.length > 0 && !expected.mustAny.some((c) => codes.has(c))) {
     found.push(`应至少有其一：${expected.mustAny.join(' / ')}`);
   }
