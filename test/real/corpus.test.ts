@@ -213,6 +213,8 @@ describe('the corpus of real tables', () => {
       return;
     }
     expect(start).toBeGreaterThanOrEqual(0);
-    expect(doc.slice(start + BEGIN.length, end).trim()).toBe(table);
+    if (doc.slice(start + BEGIN.length, end).trim() !== table) {
+      throw new Error(`docs/real-world.md 的表格与本次结果不符（读表或规则已变）：运行 UPDATE_REAL_WORLD=1 npx jest test/real 重新生成。本次结果：\n${table}`);
+    }
   });
 });
