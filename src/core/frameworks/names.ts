@@ -1,4 +1,5 @@
 // Dimension-name matching, kept free of model imports so the settings schema can use it too.
+import { z } from 'zod';
 import { compactText } from '../values/text';
 import type { Dimension, Framework } from './types';
 
@@ -21,3 +22,11 @@ export function dimensionKeys(dimension: { name: string; aliases: readonly strin
 export function dimensionsOf(framework: Pick<Framework, 'level1'>): Dimension[] {
   return framework.level1.flatMap((l1) => [l1, ...l1.level2]);
 }
+
+/**
+ * The frameworks jixiao knows, in the order users know them; each is one entry of FRAMEWORK_DATA.
+ * Here, free of model imports, so the model's schemas and the frameworks share it without a circle.
+ */
+export const FRAMEWORK_NAMES = ['seed', '2021', 'older'] as const;
+export const FrameworkNameSchema = z.enum(FRAMEWORK_NAMES);
+export type FrameworkName = z.infer<typeof FrameworkNameSchema>;

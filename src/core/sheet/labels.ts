@@ -57,7 +57,7 @@ export function splitLabelUnit(label: string): { label: string; unit: string | n
 
 /** Accepted forms of each header field label, normalised. */
 export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
-  projectName: [LABELS.projectName, '项目名'],
+  projectName: [LABELS.projectName, '项目名', '项目支出名称', '项目名称（全称）'],
   budgetTotal: [
     LABELS.budgetTotal,
     '年度预算数',
@@ -72,6 +72,7 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '预算资金总额',
     '年度预算金额',
     '年度资金',
+    '总额',
   ],
   budgetFiscal: [
     LABELS.budgetFiscal,
@@ -84,6 +85,10 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '一、预算资金',
     '预算资金',
     '其中：财政拨款资金',
+    '其中：财政拨款数',
+    '财政拨款数',
+    '其中：市财政资金',
+    '市财政资金',
     '财政拨款资金',
     '其中：本级财政资金',
     '本级财政资金',
@@ -101,6 +106,9 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '总体绩效目标',
     '项目绩效目标',
     '中长期目标',
+    '长期目标',
+    '中期目标',
+    '总目标',
     '中长期绩效目标',
     '项目期目标',
     '项目期绩效目标',
@@ -115,7 +123,11 @@ export const PROJECT_TOTAL_LABELS: readonly string[] = ['项目总金额', '项�
 /** Labels naming one indicator grid of a multi-year sheet, beside or above its header row. */
 export const GRID_SCOPE_LABELS: readonly string[] = [
   '年度绩效指标',
+  '本年度绩效指标',
   '年度指标',
+  '长期绩效指标',
+  '长期指标',
+  '总目标绩效指标',
   '总体绩效指标',
   '总体指标',
   '中长期绩效指标',
@@ -130,7 +142,7 @@ export const GRID_SCOPE_NAMES: Record<GridScope, string> = { annual: '年度目�
 /** The period a goals or grid label speaks of (`年度目标` → annual, `总体目标`/`中长期目标` → overall); null if it says none. */
 export function labelScope(label: string): GridScope | null {
   if (label.includes('年度')) return 'annual';
-  if (/总体|中长期|项目期|实施期|整体/.test(label)) return 'overall';
+  if (/总体|总目标|长期|中期|项目期|实施期|整体/.test(label)) return 'overall';
   return null;
 }
 
@@ -176,9 +188,12 @@ export const GRID_COLUMN_LABELS: Record<GridColumn, readonly string[]> = {
     '绩效目标值',
     '年度指标值及单位',
     '指标值（含单位）',
+    '当年预期实现值',
+    '预期实现值',
+    '预期值',
   ],
   unit: ['计量单位', '度量单位', '单位', '指标值单位'],
-  valueType: ['指标值类型', '指标性质', '指标类型'],
+  valueType: ['指标值类型', '指标性质', '指标类型', '指标方向', '运算符号', '符号'],
 };
 
 /** Grid columns a sheet must have for it to be a 绩效目标表 (a 三级 column may be absent). */

@@ -4,7 +4,7 @@
  * projects); a sheet that looks like a 绩效目标表 but cannot be read fully is reported, never dropped.
  */
 import type { AmountUnit, Department, FrameworkName, IndicatorRow, PerformanceTable } from '../model';
-import { detectFramework } from '../frameworks';
+import { detectFrameworkOfRows } from '../frameworks';
 import { compactText, convertMoney, parseRowValue } from '../values';
 import { toA1 } from './address';
 import { SheetCells } from './cells';
@@ -86,6 +86,8 @@ interface GridHeader {
   /** First row of indicators (after a sub-header row, when the header spans two). */
   dataRow: number;
   columns: Partial<Record<GridColumn, number>>;
+  /** Every column that may hold the operator (指标性质 正向 beside 指标方向 =): the first operator found is read. */
+  operatorColumns: number[];
   /** Leftmost and rightmost column of this grid (side-by-side grids share a header row). */
   fromCol: number;
   toCol: number;
@@ -151,7 +153,8 @@ function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[] {
         if (texts.some((t) => /中长期|长期|中期|总体/.test(t))) return 'overall' as const;
         return null;
       })();
-      headers.push({ row, dataRow: row + 1, columns, fromCol: start, toCol: end, scope: starts.length > 1 ? (ownScope ?? scopeAbove(cells, row, start, end)) : null });
+      const operatorColumns = (found.get('valueType') ?? []).filter((c) => c >= start && c <= end);
+      headers.push({ row, dataRow: row + 1, columns, operatorColumns, fromCol: start, toCol: end, scope: starts.length > 1 ? (ownScope ?? scopeAbove(cells, row, start, end)) : null });
     });
     if (headers.length === 0) continue;
     for (const header of headers) splitValueHeader(cells, header);
@@ -581,6 +584,17 @@ function projectTotalOf(block: HeaderBlock, tableUnit: AmountUnit): HeaderAmount
 
 const parsedRows = (read: GridRead, tableUnit: AmountUnit): IndicatorRow[] => read.indicators.map((row) => ({ ...row, parsed: parseRowValue(row, tableUnit) }));
 
+/**
+ * A 二级 printed on a filled form with neither a 三级 name nor a value is an unused slot of the form, not an
+ * indicator; on a form with nothing filled in, the slots stay (and are reported as unfilled).
+ */
+function withoutUnusedSlots(read: ReadGrid): ReadGrid {
+  const used = (row: GridRead['indicators'][number]) => row.level3 !== '' || row.value !== '';
+  if (!read.indicators.some(used)) return read;
+  const keep = read.indicators.map(used);
+  return { ...read, indicators: read.indicators.filter((_, i) => keep[i]), rowRefs: read.rowRefs.filter((_, i) => keep[i]) };
+}
+
 /** An amount field in the table's unit: a unit in its label (`资金总额（元）`) wins over the table's. */
 function fieldAmount(field: FieldFound | undefined, tableUnit: AmountUnit): number | null {
   if (!field) return null;
@@ -589,7 +603,8 @@ function fieldAmount(field: FieldFound | undefined, tableUnit: AmountUnit): numb
 }
 
 /** One table from its header block and grids. */
-function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, grids: readonly ReadGrid[], fromRow: number, options: ReadSheetOptions): SheetTable {
+function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, readGrids: readonly ReadGrid[], fromRow: number, options: ReadSheetOptions): SheetTable {
+  const grids = readGrids.map(withoutUnusedSlots);
   const tableUnit = block.unit?.unit ?? DEFAULT_UNIT;
   const { fields } = block;
 
@@ -644,8 +659,7 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, gr
     goals: goals?.address ?? null,
     indicatorHeader: toA1(main.header.row, main.header.columns.level1 ?? cells.left),
   };
-  const level1Names = [indicators, ...(otherGrids ?? []).map((g) => g.indicators)].flat().map((row) => row.level1);
-  const framework = options.framework ?? detectFramework(level1Names);
+  const framework = options.framework ?? detectFrameworkOfRows([indicators, ...(otherGrids ?? []).map((g) => g.indicators)].flat());
   const sheet: SheetTable = { sheetName, table, framework, refs, rowRefs: main.rowRefs };
   if (otherGrids && otherGrids.length > 0) sheet.otherGrids = otherGrids;
   const projectTotal = projectTotalOf(block, tableUnit);
@@ -765,13 +779,13 @@ function readGridRow(cells: SheetCells, header: GridHeader, row: number, state: 
   if (!level2?.text && !level3?.text && !value?.text) return false;
   const description = shown(col.description);
   const unit = shown(col.unit);
-  const valueType = shown(col.valueType);
+  const operator = header.operatorColumns.map((c) => cells.shown(row, c).text).find((text) => operatorOf(text) !== null) ?? '';
   into.indicators.push({
     level1: level1?.text ?? '',
     level2: level2?.text ?? '',
     level3: level3?.text ?? '',
     description: description?.text ?? '',
-    value: valueText(value?.text ?? '', valueType?.text ?? ''),
+    value: valueText(value?.text ?? '', operator),
     unit: unit?.text ? unit.text : null,
   });
   into.rowRefs.push({
