@@ -86,6 +86,8 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '预算资金',
     '其中：财政拨款资金',
     '其中：财政拨款数',
+    '其中：本年财政拨款',
+    '本年财政拨款',
     '财政拨款数',
     '其中：市财政资金',
     '市财政资金',

@@ -4,7 +4,7 @@
  * projects); a sheet that looks like a 绩效目标表 but cannot be read fully is reported, never dropped.
  */
 import type { AmountUnit, Department, FrameworkName, IndicatorRow, PerformanceTable } from '../model';
-import { detectFrameworkOfRows } from '../frameworks';
+import { detectFrameworkOfRows, FRAMEWORK_LIST, findLevel1, findLevel2Anywhere } from '../frameworks';
 import { compactText, convertMoney, parseRowValue } from '../values';
 import { toA1 } from './address';
 import { SheetCells } from './cells';
@@ -44,7 +44,15 @@ const INLINE_DEPARTMENT_LABEL = '单位';
 const BLOCK_FIELDS: readonly HeaderField[] = ['purpose', 'goals'];
 const PROJECT_NAME_LABELS: ReadonlySet<string> = new Set(HEADER_FIELD_LABELS.projectName);
 /** Labels that may carry their value in the same cell (`项目名称：…`). */
-const INLINE_LABELS: ReadonlySet<string> = new Set([...EXTRA_FIELD_LABELS, ...DEPARTMENT_LABELS, ...PROJECT_NAME_LABELS, INLINE_DEPARTMENT_LABEL]);
+const INLINE_LABELS: ReadonlySet<string> = new Set([
+  ...EXTRA_FIELD_LABELS,
+  ...DEPARTMENT_LABELS,
+  ...PROJECT_NAME_LABELS,
+  INLINE_DEPARTMENT_LABEL,
+  ...HEADER_FIELD_LABELS.budgetTotal,
+  ...HEADER_FIELD_LABELS.budgetFiscal,
+  ...HEADER_FIELD_LABELS.budgetOther,
+]);
 const EXTRA_LABELS: ReadonlySet<string> = new Set(EXTRA_FIELD_LABELS);
 const DEPARTMENT_LABEL_SET: ReadonlySet<string> = new Set(DEPARTMENT_LABELS);
 const GROUP_LABEL_SET: ReadonlySet<string> = new Set(GROUP_LABELS);
@@ -256,7 +264,9 @@ export function amountProblem(value: CellValue): string | null {
 export function readAmount(value: CellValue, tableUnit: AmountUnit): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  const match = /^(?:[≤<＜≦]=?|<=|不超过|不高于|约)?([+-]?\d+(?:\.\d+)?)(\D*)$/.exec(compactText(value).replace(/,/g, ''));
+  // A remark in brackets after the amount (`6923.3552万元（其中：上级财政资金…）`) is not part of it.
+  const text = compactText(value).replace(/,/g, '').replace(/^([^()]*\d[^()]*?)\(.*\)$/, '$1');
+  const match = /^(?:[≤<＜≦]=?|<=|不超过|不高于|约)?([+-]?\d+(?:\.\d+)?)(\D*)$/.exec(text);
   if (!match) return null;
   // `250万` is 万元; convertMoney answers null for a unit that is not money.
   const unit = match[2] === '万' || match[2] === '亿' ? `${match[2]}元` : match[2];
@@ -344,8 +354,12 @@ function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: number):
     } else if (inline) {
       // `单位：天津市司法局` (not a money unit, handled above) names the department.
       const found = { text: inline.value, value: inline.value, address };
+      const inlineField = headerFieldOf(inline.label);
       if (DEPARTMENT_LABEL_SET.has(inline.label) || inline.label === INLINE_DEPARTMENT_LABEL) department = found;
-      else if (PROJECT_NAME_LABELS.has(inline.label)) fields.projectName ??= found;
+      else if (inlineField === 'projectName') fields.projectName ??= found;
+      // `财政拨款：6923.3552万元（其中…）`: an amount written in its label's cell.
+      else if (inlineField === 'budgetOther' && fields.budgetOther?.text) otherParts.push(found);
+      else if (inlineField) fields[inlineField] ??= found;
       else if (!(inline.label in extraFields)) {
         extraFields[inline.label] = inline.value;
         extraRefs[inline.label] = address;
@@ -588,6 +602,36 @@ const parsedRows = (read: GridRead, tableUnit: AmountUnit): IndicatorRow[] => re
  * A 二级 printed on a filled form with neither a 三级 name nor a value is an unused slot of the form, not an
  * indicator; on a form with nothing filled in, the slots stay (and are reported as unfilled).
  */
+/** The 一级 a 二级 name belongs to in some framework (数量指标 → 产出指标), or null. */
+function level1Home(name: string): string | null {
+  for (const framework of FRAMEWORK_LIST) {
+    const home = findLevel2Anywhere(framework, name);
+    if (home) return home;
+  }
+  return null;
+}
+
+function isLevel1Name(name: string): boolean {
+  return FRAMEWORK_LIST.some((framework) => findLevel1(framework, name) !== null);
+}
+
+/**
+ * A form with no 一级 column whose 一级指标 column holds the 二级 (数量指标, 质量指标 …) and whose 二级指标
+ * column holds the indicator names: every level moves one down, the 一级 taken from the 二级's home.
+ */
+function withLevelsShifted(read: ReadGrid): ReadGrid {
+  const rows = read.indicators;
+  // 成本指标 is a 一级 in 101号 and a 二级 elsewhere: the shift needs a 一级 column of 二级-only names.
+  if (rows.length === 0 || !rows.every((row) => !row.level1 || level1Home(row.level1) !== null)) return read;
+  if (!rows.some((row) => row.level1 && !isLevel1Name(row.level1))) return read;
+  if (read.header.columns.level3 !== undefined && rows.some((row) => row.level3)) return read;
+  return {
+    ...read,
+    indicators: rows.map((row) => ({ ...row, level1: level1Home(row.level1) ?? '', level2: row.level1, level3: row.level2 })),
+    rowRefs: read.rowRefs.map((refs) => ({ ...refs, level2: refs.level1, level3: refs.level2 })),
+  };
+}
+
 function withoutUnusedSlots(read: ReadGrid): ReadGrid {
   const used = (row: GridRead['indicators'][number]) => row.level3 !== '' || row.value !== '';
   if (!read.indicators.some(used)) return read;
@@ -604,7 +648,7 @@ function fieldAmount(field: FieldFound | undefined, tableUnit: AmountUnit): numb
 
 /** One table from its header block and grids. */
 function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, readGrids: readonly ReadGrid[], fromRow: number, options: ReadSheetOptions): SheetTable {
-  const grids = readGrids.map(withoutUnusedSlots);
+  const grids = readGrids.map((read) => withoutUnusedSlots(withLevelsShifted(read)));
   const tableUnit = block.unit?.unit ?? DEFAULT_UNIT;
   const { fields } = block;
 
