@@ -236,7 +236,7 @@ function valueOf(cells: SheetCells, row: number, col: number, lastRow: number, b
   const expected: Found | null = startCol <= cells.right ? { ...cells.shown(row, startCol), text: '', value: null } : null;
   let found = firstRightwards(cells, row, startCol, cells.right);
   if (found === null && block) found = firstDownwards(cells, col, below, lastRow);
-  if (found === 'label' && below <= lastRow && isLabelRow(cells, row)) {
+  if ((found === 'label' || found === null) && below <= lastRow && isLabelRow(cells, row)) {
     const under = cells.cell(below, col);
     if (under && !isAnyLabel(under)) return under;
     if (!under) return { text: '', value: null, address: toA1(below, col) };
