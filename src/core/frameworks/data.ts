@@ -24,7 +24,7 @@ const BENEFIT_LEVEL2 = [
 const OUTPUT_LEVEL2: Framework['level1'][number]['level2'] = [
   { name: '数量指标', aliases: [], required: true, role: 'quantity' },
   { name: '质量指标', aliases: [], required: true, role: 'quality' },
-  { name: '时效指标', aliases: [], required: true, role: 'timeliness' },
+  { name: '时效指标', aliases: ['进度'], required: true, role: 'timeliness' },
 ];
 
 /** The older national framework the seed uses: 成本指标 is a 二级 under 产出指标. */

@@ -73,6 +73,8 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '年度预算金额',
     '年度资金',
     '总额',
+    '当年年度预算',
+    '年度财政资金总额',
   ],
   budgetFiscal: [
     LABELS.budgetFiscal,
@@ -95,12 +97,15 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '其中：本级财政资金',
     '本级财政资金',
   ],
-  budgetOther: [LABELS.budgetOther, '其中：其他资金', '二、自有资金', '自有资金', '三、其他', '其他资金来源', '其中：自有资金'],
+  budgetOther: [LABELS.budgetOther, '其中：其他资金', '其中：其它资金', '其它资金', '二、自有资金', '自有资金', '三、其他', '其他资金来源', '其中：自有资金'],
   purpose: [LABELS.purpose, '资金用途说明'],
   goals: [
     LABELS.goals,
     '年度绩效目标',
     '年度绩效目标（文字）',
+    '项目年度目标',
+    '年度主要目标和成果',
+    '年度主要目标',
     '本年度绩效目标',
     '年度总体目标',
     '总体目标',
@@ -165,7 +170,13 @@ export const EXTRA_FIELD_LABELS: readonly string[] = [
 ];
 
 /** Labels that group other labels and never carry a value of their own. */
-export const GROUP_LABELS: readonly string[] = [LABELS.budgetBlock, '资金情况', '资金情况（万元）', '资金情况（元）', '预算规模', '绩效指标', '项目资金', ...GRID_SCOPE_LABELS];
+export const GROUP_LABELS: readonly string[] = [
+  LABELS.budgetBlock,
+  // Column heads beside a label (目标 | 完成情况) that are never its value.
+  '年度目标完成情况',
+  '实际完成情况',
+  '目标完成情况',
+  '资金情况', '资金情况（万元）', '资金情况（元）', '预算规模', '绩效指标', '项目资金', ...GRID_SCOPE_LABELS];
 
 /** Labels naming the department line (the value to their right is the department). */
 export const DEPARTMENT_LABELS: readonly string[] = ['单位名称', '预算单位', '申报单位', '填报单位', '部门名称', '预算部门'];
@@ -193,6 +204,8 @@ export const GRID_COLUMN_LABELS: Record<GridColumn, readonly string[]> = {
     '当年预期实现值',
     '预期实现值',
     '预期值',
+    '年初目标值',
+    '年初目标值（A）',
   ],
   unit: ['计量单位', '度量单位', '单位', '指标值单位'],
   valueType: ['指标值类型', '指标性质', '指标类型', '指标方向', '运算符号', '符号'],
@@ -214,7 +227,7 @@ export const TARGET_SUBHEADER = /目标|预期|计划|年度指标值/;
 export const SIGNATURE_TEXT = /盖章|审核意见|审批意见|批复意见|填报人|填表人|制表人|审核人|经办人|联系电话|联系人[：:]|负责人[：:]|签字|签章|填报日期|填表日期|审核日期|(?:^|\s)日期[：:]/;
 
 /** A row of a flat export that totals the projects above it (合计, 总计, 部门合计). */
-export const TOTAL_ROW_TEXT = /^(?:部门|单位)?(?:合计|总计|小计)$/;
+export const TOTAL_ROW_TEXT = /^(?:部门|单位)?(?:合计|总计|小计|总分|得分合计)$/;
 
 /** `单位：万元`, `金额单位：元`, `单位:万元` → the unit; null if the text is not a unit label. */
 export function matchUnitLabel(text: string): AmountUnit | null {

@@ -235,7 +235,7 @@ function valueOf(cells: SheetCells, row: number, col: number, lastRow: number, b
   // A blank field still has a place: the cell beside its label, where rules can point.
   const expected: Found | null = startCol <= cells.right ? { ...cells.shown(row, startCol), text: '', value: null } : null;
   let found = firstRightwards(cells, row, startCol, cells.right);
-  if (found === null && block) found = firstDownwards(cells, col, below, lastRow);
+  if ((found === null || found === 'label') && block) found = firstDownwards(cells, col, below, lastRow) ?? found;
   if ((found === 'label' || found === null) && below <= lastRow && isLabelRow(cells, row)) {
     const under = cells.cell(below, col);
     if (under && !isAnyLabel(under)) return under;
@@ -244,6 +244,9 @@ function valueOf(cells: SheetCells, row: number, col: number, lastRow: number, b
   return found === null || found === 'label' ? expected : found;
 }
 
+const AMOUNT_FIELDS: ReadonlySet<HeaderField> = new Set(['budgetTotal', 'budgetFiscal', 'budgetOther']);
+/** `/`, `-`, `—` in an amount cell: written for "none", read as blank. */
+const NO_AMOUNT = /^[/\\\-—–－…]+$/;
 const ERROR_VALUE = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 const DATE_VALUE = /^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?/;
 
@@ -251,7 +254,7 @@ const DATE_VALUE = /^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?
 export function amountProblem(value: CellValue): string | null {
   if (value === null || value === '' || readAmount(value, DEFAULT_UNIT) !== null) return null;
   const text = String(value).trim();
-  if (!text) return null;
+  if (!text || NO_AMOUNT.test(text)) return null;
   if (ERROR_VALUE.test(text)) return `错误值 ${text}`;
   if (DATE_VALUE.test(text)) return `日期「${text}」`;
   return `文字「${text}」`;
@@ -332,7 +335,9 @@ function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: number):
       unit ??= { unit: tableUnit, address };
       department ??= departmentOnRow(cells, row, col);
     } else if (field) {
-      const found = fields[field]?.text ? null : valueBeside(BLOCK_FIELDS.includes(field));
+      // An amount field whose first label gave a column head (年初预算), not an amount, takes a later one.
+      const settled = fields[field]?.text && !(AMOUNT_FIELDS.has(field) && readAmount(fields[field].value, DEFAULT_UNIT) === null);
+      const found = settled ? null : valueBeside(BLOCK_FIELDS.includes(field));
       const withUnit: FieldFound | null = found ? { ...found, unit: labelUnit(label) } : null;
       if (withUnit) fields[field] = withUnit;
       else if (field === 'budgetOther' && fields.budgetOther?.text) {
@@ -400,8 +405,14 @@ function findTitle(cells: SheetCells, fromRow: number, firstLabelRow: number, us
   return first;
 }
 
+/** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
+const MAX_DIMENSION_NAME = 24;
+
 /** A row that ends the grid: another label (a second grid, a 年度目标 block) or a signature/approval line. */
 function endsGrid(cells: SheetCells, row: number, header: GridHeader): boolean {
+  // 合计/总分 rows and prose (评价结论, 注：…) in the 一级 column close the grid.
+  const level1 = header.columns.level1 === undefined ? '' : cells.shown(row, header.columns.level1).text;
+  if (level1 && (TOTAL_ROW_TEXT.test(normalizeLabel(level1)) || level1.length > MAX_DIMENSION_NAME)) return true;
   for (const cell of cells.rowOf(row)) {
     if (cells.covered(row, cell.col)) continue;
     if (SIGNATURE_TEXT.test(cell.text)) return true;
