@@ -1,12 +1,13 @@
+import { FRAMEWORK_NAMES } from '../core/frameworks/names';
 import { CliError, CommandIO, EXIT_USAGE, processIO } from './io';
 
 export type Command = (args: string[], io: CommandIO) => Promise<number>;
 
 const USAGE = `用法 / usage:
   jixiao templates [--seeds FILE] [--json]          列出模板库 / list the template library
-  jixiao workbook --out FILE.xlsx [--template NAME…] [--blank seed|2021]
+  jixiao workbook --out FILE.xlsx [--template NAME…] [--blank ${FRAMEWORK_NAMES.join('|')}]
                                                     写出模板工作簿 / write template sheets
-  jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021|auto] [--year N]
+  jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework ${[...FRAMEWORK_NAMES, 'auto'].join('|')}] [--year N]
                                                     检查工作簿 / check workbooks
 `;
 

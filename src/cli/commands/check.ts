@@ -1,9 +1,9 @@
-// `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021] [--year N]`: checks
+// `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework NAME|auto] [--year N]`: checks
 // workbooks, never writes them.
 import { readFile } from 'node:fs/promises';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { MARK_STYLES } from '../../core/marks';
-import { FrameworkNameSchema, SettingsSchema, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
+import { FRAMEWORK_NAMES, SettingsSchema, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { loadWorkbook, readGrids, WorkbookReadError } from '../../xlsx';
 import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
@@ -98,7 +98,7 @@ export function checkText(results: FileResult[], summary: CheckSummary): string 
 }
 
 /** What --framework accepts: a framework's name, or auto (detect per sheet). */
-const FRAMEWORK_CHOICES: readonly string[] = [...FrameworkNameSchema.options, 'auto'];
+const FRAMEWORK_CHOICES: readonly string[] = [...FRAMEWORK_NAMES, 'auto'];
 
 /** A settings file (the same JSON the add-in keeps in the workbook), or {} when none is given. */
 async function settingsFile(path: string | undefined): Promise<Record<string, unknown>> {
@@ -121,7 +121,7 @@ async function settingsFile(path: string | undefined): Promise<Record<string, un
 /** Flags win over the settings file; the result is validated as any settings are. */
 function settingsFromFlags(base: Record<string, unknown>, framework: string | undefined, year: string | undefined): Settings {
   if (framework !== undefined && !FRAMEWORK_CHOICES.includes(framework)) {
-    throw new CliError(`--framework 只能是 seed、2021 或 auto，而不是「${framework}」`);
+    throw new CliError(`--framework 只能是 ${FRAMEWORK_CHOICES.join('、')}，而不是「${framework}」`);
   }
   const budgetYear = year === undefined ? null : Number(year);
   if (budgetYear !== null && !(Number.isInteger(budgetYear) && budgetYear >= 2000 && budgetYear <= 2100)) {
