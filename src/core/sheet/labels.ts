@@ -57,7 +57,7 @@ export function splitLabelUnit(label: string): { label: string; unit: string | n
 
 /** Accepted forms of each header field label, normalised. */
 export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
-  projectName: [LABELS.projectName, '项目名', '项目支出名称', '项目名称（全称）'],
+  projectName: [LABELS.projectName, '项目名', '项目支出名称', '项目名称（全称）', '专项资金名称'],
   budgetTotal: [
     LABELS.budgetTotal,
     '年度预算数',
@@ -104,6 +104,7 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '年度绩效目标',
     '年度绩效目标（文字）',
     '项目年度目标',
+    '年初设定目标',
     '年度主要目标和成果',
     '年度主要目标',
     '本年度绩效目标',
@@ -227,6 +228,9 @@ export const TARGET_SUBHEADER = /目标|预期|计划|年度指标值/;
 export const SIGNATURE_TEXT = /盖章|审核意见|审批意见|批复意见|填报人|填表人|制表人|审核人|经办人|联系电话|联系人[：:]|负责人[：:]|签字|签章|填报日期|填表日期|审核日期|(?:^|\s)日期[：:]/;
 
 /** A row of a flat export that totals the projects above it (合计, 总计, 部门合计). */
+/** A note under a table (说明, 注：…, 备注): it ends the grid above it. */
+export const NOTE_TEXT = /^(?:说明|备注|注|填报说明|填表说明)(?:：|$)/;
+
 export const TOTAL_ROW_TEXT = /^(?:部门|单位)?(?:合计|总计|小计|总分|得分合计)$/;
 
 /** `单位：万元`, `金额单位：元`, `单位:万元` → the unit; null if the text is not a unit label. */

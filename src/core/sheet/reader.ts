@@ -22,6 +22,7 @@ import {
   LEVEL3_FALLBACK_LABELS,
   PROJECT_TOTAL_LABELS,
   REQUIRED_GRID_COLUMNS,
+  NOTE_TEXT,
   SIGNATURE_TEXT,
   TARGET_SUBHEADER,
   TOTAL_ROW_TEXT,
@@ -77,12 +78,15 @@ function bareLabel(label: string): string {
   return splitLabelUnit(label).label;
 }
 
+/** `其中：中央、省、市补助县级资金`: a 其中 line naming public money is the fiscal part. */
+const FISCAL_PART = /^其中：.*(?:财政|补助|拨款)/;
+
 function headerFieldOf(label: string): HeaderField | undefined {
-  return FIELD_OF_LABEL.get(label) ?? FIELD_OF_LABEL.get(bareLabel(label));
+  return FIELD_OF_LABEL.get(label) ?? FIELD_OF_LABEL.get(bareLabel(label)) ?? (FISCAL_PART.test(label) ? 'budgetFiscal' : undefined);
 }
 
 function isHeaderLabelText(label: string, text: string): boolean {
-  return ALL_HEADER_LABELS.has(label) || ALL_HEADER_LABELS.has(bareLabel(label)) || matchUnitLabel(text) !== null;
+  return ALL_HEADER_LABELS.has(label) || ALL_HEADER_LABELS.has(bareLabel(label)) || FISCAL_PART.test(label) || matchUnitLabel(text) !== null;
 }
 
 function isAnyLabel(cell: Pick<FilledCell, 'label' | 'text'>): boolean {
@@ -415,7 +419,7 @@ function endsGrid(cells: SheetCells, row: number, header: GridHeader): boolean {
   if (level1 && (TOTAL_ROW_TEXT.test(normalizeLabel(level1)) || level1.length > MAX_DIMENSION_NAME)) return true;
   for (const cell of cells.rowOf(row)) {
     if (cells.covered(row, cell.col)) continue;
-    if (SIGNATURE_TEXT.test(cell.text)) return true;
+    if (SIGNATURE_TEXT.test(cell.text) || NOTE_TEXT.test(cell.label)) return true;
     if (cell.col >= header.fromCol && cell.col <= header.toCol && isAnyLabel(cell)) return true;
   }
   return false;
@@ -533,6 +537,9 @@ interface ScopeMark {
   goals: Found | null;
 }
 
+/** `年度绩效目标1（40分）` beside a grid of a 自评表: the grid's name (one of several annual grids), not goals. */
+const NUMBERED_ANNUAL_GRID = /^年度绩效目标\d+(?:（[^）]*）)?$/;
+
 /** Goals labels and grid names in rows fromRow..header row, in reading order. */
 function scopeMarks(cells: SheetCells, fromRow: number, headerRow: number): ScopeMark[] {
   const marks: ScopeMark[] = [];
@@ -540,6 +547,8 @@ function scopeMarks(cells: SheetCells, fromRow: number, headerRow: number): Scop
     const label = cell.label;
     if (headerFieldOf(label) === 'goals' && cell.row < headerRow) {
       marks.push({ scope: labelScope(label), goals: valueOf(cells, cell.row, cell.col, headerRow - 1, true) });
+    } else if (NUMBERED_ANNUAL_GRID.test(label)) {
+      marks.push({ scope: 'annual', goals: null });
     } else if (GRID_SCOPE_LABEL_SET.has(label)) {
       marks.push({ scope: labelScope(label), goals: null });
     }
