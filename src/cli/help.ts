@@ -4,6 +4,11 @@ import { readFileSync } from 'node:fs';
 import { maxOf } from '../core/bounded';
 import { join } from 'node:path';
 import { packageRoot } from './seeds';
+import { FRAMEWORK_LIST } from '../core/frameworks';
+
+/** The frameworks as the registry lists them: `seed|2021|older`, and each with its label. */
+const FRAMEWORK_CHOICES = FRAMEWORK_LIST.map((f) => f.name).join('|');
+const FRAMEWORK_TEXT = FRAMEWORK_LIST.map((f) => `${f.name}（${f.label}）`).join('、');
 
 interface OptionHelp {
   /** As typed, with its value: `--out FILE.xlsx`. */
@@ -31,23 +36,23 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     notes: [],
   },
   workbook: {
-    synopsis: 'jixiao workbook --out FILE.xlsx [--template NAME|编号…] [--blank seed|2021] [--force]',
+    synopsis: `jixiao workbook --out FILE.xlsx [--template NAME|编号…] [--blank ${FRAMEWORK_CHOICES}] [--force]`,
     summary: '写出模板工作簿 / write template sheets',
     options: [
       { flag: '--out FILE.xlsx', text: '要写出的工作簿 / the workbook to write' },
       { flag: '--template NAME', text: '按项目名称或表编号选模板，可重复；默认全部 / pick a table by project name or table number (repeatable; default: all)' },
-      { flag: '--blank seed|2021', text: '加一张空白标准表（旧版框架或 101 号文）/ add a blank standard form' },
+      { flag: `--blank ${FRAMEWORK_CHOICES}`, text: `加一张空白标准表（${FRAMEWORK_TEXT}）/ add a blank standard form` },
       { flag: '--force', text: '覆盖已有文件 / overwrite an existing file' },
     ],
     notes: ['表编号见 jixiao templates / table numbers: see jixiao templates'],
   },
   check: {
-    synopsis: 'jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021|auto] [--year N] [--marked DIR]',
+    synopsis: `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N] [--marked DIR]`,
     summary: '检查工作簿，不改动文件 / check workbooks (never writes them)',
     options: [
       { flag: '--json', text: '输出 JSON / print JSON' },
       { flag: '--settings FILE.json', text: '检查设置（与加载项保存在工作簿中的相同）/ check settings, as the add-in keeps them' },
-      { flag: '--framework NAME', text: '指标框架：seed（旧版）、2021（101 号文）、auto（自动）/ indicator framework' },
+      { flag: '--framework NAME', text: `指标框架：${FRAMEWORK_TEXT}、auto（按表自动判断）/ indicator framework` },
       { flag: '--year N', text: '预算年度 / budget year' },
       { flag: '--marked DIR', text: '把每个已读取文件的标记副本（<名称>-已标记.xlsx）写入 DIR，不覆盖输入 / write a marked copy of each file read into DIR' },
     ],

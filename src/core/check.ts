@@ -4,10 +4,10 @@ import { DEFAULT_SETTINGS } from './model';
 import type { Issue, Settings, SheetReport, TemplateLibrary } from './model';
 import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
-import { ALL_RULES } from './rules';
+import { ALL_RULES, unreadableFinding } from './rules';
 import { rowOfAddress } from './rules/helpers';
 import type { Rule } from './rules/types';
-import { readSheet } from './sheet/reader';
+import { readSheetTables } from './sheet/reader';
 import type { CellGrid, SheetTable } from './sheet/types';
 
 export interface CheckOptions {
@@ -41,22 +41,46 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
   );
 }
 
-/** Reads a grid and checks it; null when the sheet holds no 绩效目标表. */
-export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetReport | null {
+/**
+ * Reads a grid and checks every table on it: one report per table (a flat export holds several, each under
+ * its own project name), or one report with the unreadable-layout error for a sheet that looks like a
+ * 绩效目标表 but cannot be read; empty for a sheet that is something else.
+ */
+export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): SheetReport[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const sheet = readSheet(grid, settings.framework === 'auto' ? {} : { framework: settings.framework });
-  if (!sheet) return null;
-  return {
+  const read = readSheetTables(grid, settings.framework === 'auto' ? {} : { framework: settings.framework });
+  if (read.unreadable) {
+    if (settings.disabledRules.includes('unreadable-layout')) return [];
+    const finding = unreadableFinding(read.unreadable);
+    const severity = settings.severities['unreadable-layout'] ?? 'error';
+    const framework = settings.framework === 'auto' ? 'seed' : settings.framework;
+    return [{ sheet: grid.sheetName, projectName: '', framework, issues: [{ code: 'unreadable-layout', severity, ...finding }] }];
+  }
+  return read.tables.map((sheet) => ({
     sheet: grid.sheetName,
     projectName: sheet.table.projectName,
     framework: sheet.framework,
     issues: checkSheet(sheet, options),
+  }));
+}
+
+/**
+ * One report per sheet (what the add-in marks): a sheet holding several tables has all their issues, each
+ * message naming its project; null when the sheet holds no 绩效目标表 and nothing that looks like one.
+ */
+export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetReport | null {
+  const reports = checkGridTables(grid, options);
+  if (reports.length <= 1) return reports[0] ?? null;
+  return {
+    ...reports[0],
+    projectName: reports.map((r) => r.projectName).join('、'),
+    issues: reports.flatMap((r) => r.issues.map((issue) => ({ ...issue, message: `「${r.projectName}」${issue.message}` }))),
   };
 }
 
-/** Every 绩效目标表 among the grids, in sheet order; other sheets are skipped. */
+/** Every 绩效目标表 among the grids, in sheet order, one report per table; other sheets are skipped. */
 export function checkGrids(grids: CellGrid[], options: CheckOptions = {}): SheetReport[] {
-  return grids.map((grid) => checkGrid(grid, options)).filter((r): r is SheetReport => r !== null);
+  return grids.flatMap((grid) => checkGridTables(grid, options));
 }
 
 export interface CheckSummary {

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FRAMEWORKS } from '../../src/core/frameworks';
+import { FRAMEWORK_NAMES, FRAMEWORKS } from '../../src/core/frameworks';
 import type { CommandIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { readSheet } from '../../src/core/sheet/reader';
@@ -83,7 +83,7 @@ describe('jixiao workbook', () => {
 
   test('usage errors exit 2', async () => {
     expect((await run()).code).toBe(2);
-    expect((await run('--out', outFile(), '--blank', '2015')).stderr).toContain('seed 或 2021');
+    expect((await run('--out', outFile(), '--blank', '2015')).stderr).toContain(`只能是 ${FRAMEWORK_NAMES.join('、')}`);
     expect((await run('--out', join(tmp, 'x.csv'))).stderr).toContain('.xlsx');
     expect((await run('--out', outFile(), 'extra')).code).toBe(2);
   });

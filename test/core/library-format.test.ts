@@ -71,7 +71,7 @@ describe('malformed documents throw SeedFormatError naming the line', () => {
   });
 
   test('an unsupported money unit', () => {
-    expect(parseError(edit(34, '\t单位：千元')).message).toBe('bad.txt 第34行：不支持的金额单位“千元”（只支持元、万元、亿元）。');
+    expect(parseError(edit(34, '\t单位：美元')).message).toBe('bad.txt 第34行：不支持的金额单位“美元”（只支持元、千元、万元、亿元）。');
   });
 
   test('an indicator header with an unknown column', () => {

@@ -1,11 +1,11 @@
-// `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework seed|2021] [--year N]`: checks
+// `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework NAME|auto] [--year N]`: checks
 // workbooks, never writes them.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { maxOf } from '../../core/bounded';
 import { MARK_STYLES } from '../../core/marks';
-import { FrameworkNameSchema, SettingsSchema, settingsErrorText, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
+import { FRAMEWORK_NAMES, SettingsSchema, settingsErrorText, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { WorkbookReadError } from '../../xlsx/errors';
 import { markedCopy } from '../../xlsx/markedCopy';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
@@ -182,7 +182,7 @@ export async function writeMarkedCopies(results: FileResult[], dir: string, inpu
 }
 
 /** What --framework accepts: a framework's name, or auto (detect per sheet). */
-const FRAMEWORK_CHOICES: readonly string[] = [...FrameworkNameSchema.options, 'auto'];
+const FRAMEWORK_CHOICES: readonly string[] = [...FRAMEWORK_NAMES, 'auto'];
 
 /** A settings file is a few hundred bytes; anything past this is not one. */
 const SETTINGS_FILE_MAX_BYTES = 1024 * 1024;
@@ -208,7 +208,7 @@ async function settingsFile(path: string | undefined): Promise<Record<string, un
 /** Flags win over the settings file; the result is validated as any settings are. */
 function settingsFromFlags(base: Record<string, unknown>, framework: string | undefined, year: string | undefined): Settings {
   if (framework !== undefined && !FRAMEWORK_CHOICES.includes(framework)) {
-    throw new CliError(`--framework 只能是 seed、2021 或 auto，而不是「${framework}」`);
+    throw new CliError(`--framework 只能是 ${FRAMEWORK_CHOICES.join('、')}，而不是「${framework}」`);
   }
   const budgetYear = year === undefined ? null : Number(year);
   if (budgetYear !== null && !(Number.isInteger(budgetYear) && budgetYear >= 2000 && budgetYear <= 2100)) {

@@ -1,9 +1,9 @@
-// `jixiao workbook --out FILE.xlsx [--template NAME…] [--blank seed|2021]`: writes template sheets.
+// `jixiao workbook --out FILE.xlsx [--template NAME…] [--blank NAME]`: writes template sheets.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { getFramework } from '../../core/frameworks';
 import { findTemplates, projectNameKey } from '../../core/library';
-import { FrameworkNameSchema, printedDepartment, type FrameworkName, type LibraryTable, type TemplateLibrary } from '../../core/model';
+import { FRAMEWORK_NAMES, FrameworkNameSchema, printedDepartment, type FrameworkName, type LibraryTable, type TemplateLibrary } from '../../core/model';
 import { workbookToBuffer, writeTablesWorkbook } from '../../xlsx';
 import { parseCommandArgs } from '../args';
 import { CliError, errorMessage, EXIT_OK, type CommandIO } from '../io';
@@ -85,7 +85,7 @@ export const workbookCommand: Command = async (args: string[], io: CommandIO) =>
   let blank: FrameworkName | null = null;
   if (values.blank !== undefined) {
     const parsed = FrameworkNameSchema.safeParse(values.blank);
-    if (!parsed.success) throw new CliError(`--blank 只能是 seed 或 2021：${values.blank}`);
+    if (!parsed.success) throw new CliError(`--blank 只能是 ${FRAMEWORK_NAMES.join('、')}：${values.blank}`);
     blank = parsed.data;
   }
 

@@ -1,10 +1,22 @@
-import type { FrameworkName, IndicatorRow, Settings } from '../model';
 import { FRAMEWORK_DATA } from './data';
 import { dimensionKey, FrameworkSchema } from './schema';
-import { dimensionKeys } from './names';
+import { dimensionKeys, FRAMEWORK_NAMES, type FrameworkName } from './names';
 import type { Dimension, DimensionRole, Framework, Level1Dimension } from './types';
 
 export type { Dimension, DimensionRole, Framework, Level1Dimension } from './types';
+export { FRAMEWORK_NAMES, FrameworkNameSchema } from './names';
+export type { FrameworkName } from './names';
+
+/** The names of an indicator row (structural, so the frameworks need nothing from the model). */
+interface RowNames {
+  level1: string;
+  level2: string;
+}
+
+/** Required dimensions per framework, as settings hold them. */
+interface RequiredSetting {
+  requiredDimensions?: Partial<Record<FrameworkName, string[]>>;
+}
 export { dimensionKey, FrameworkSchema, DimensionSchema, Level1DimensionSchema } from './schema';
 
 /** Validates a framework (bundled or adjusted by a setting); throws a zod error when it is malformed. */
@@ -12,14 +24,13 @@ export function loadFramework(input: unknown): Framework {
   return FrameworkSchema.parse(input);
 }
 
-/** Both frameworks, validated once at load. */
-export const FRAMEWORKS: Readonly<Record<FrameworkName, Framework>> = {
-  seed: loadFramework(FRAMEWORK_DATA.seed),
-  '2021': loadFramework(FRAMEWORK_DATA['2021']),
-};
+/** Every framework of the registry, validated once at load. */
+export const FRAMEWORKS: Readonly<Record<FrameworkName, Framework>> = Object.fromEntries(
+  FRAMEWORK_NAMES.map((name) => [name, loadFramework(FRAMEWORK_DATA[name])]),
+) as Record<FrameworkName, Framework>;
 
-/** Both frameworks in the order users know them (as object keys, '2021' would come first). */
-export const FRAMEWORK_LIST: readonly Framework[] = [FRAMEWORKS.seed, FRAMEWORKS['2021']];
+/** Every framework in the order users know them (as object keys, '2021' would come first). */
+export const FRAMEWORK_LIST: readonly Framework[] = FRAMEWORK_NAMES.map((name) => FRAMEWORKS[name]);
 
 export function getFramework(name: FrameworkName): Framework {
   return FRAMEWORKS[name];
@@ -31,7 +42,7 @@ const adjusted = new Map<string, Framework>();
  * The framework a check uses: the bundled tree, with the required flags replaced where the settings
  * list required dimensions for it. Cached per setting, so the name index is built once.
  */
-export function frameworkFor(name: FrameworkName, settings: Pick<Settings, 'requiredDimensions'>): Framework {
+export function frameworkFor(name: FrameworkName, settings: RequiredSetting): Framework {
   const required = settings.requiredDimensions?.[name];
   if (!required) return FRAMEWORKS[name];
   const cacheKey = `${name}\u0000${required.join('\u0000')}`;
@@ -145,11 +156,28 @@ export function findLevel2Anywhere(framework: Framework, name: string): string |
   return nameIndex(framework).level2Home.get(keyOf(name))?.name ?? null;
 }
 
-/** 成本指标 as a 一级 marks the 101号 style; anything else reads as the seed style. */
-export function detectFramework(level1Names: string[]): FrameworkName {
-  const costAsLevel1 = findLevel1(FRAMEWORKS['2021'], '成本指标');
-  const named = (name: string) => findLevel1(FRAMEWORKS['2021'], name) === costAsLevel1;
-  return costAsLevel1 !== null && level1Names.some(named) ? '2021' : 'seed';
+/** Whether a row carries one of a framework's marks (its 一级, and its 二级 when the mark names one). */
+function hasMark(framework: Framework, rows: readonly RowNames[]): boolean {
+  return framework.marks.some((mark) => {
+    const level1 = findLevel1(framework, mark.level1);
+    if (!level1) return false;
+    const level2 = mark.level2 ? level2Of(framework, level1, mark.level2) : null;
+    return rows.some((row) => findLevel1(framework, row.level1) === level1 && (!mark.level2 || (level2 !== null && level2Of(framework, level1, row.level2) === level2)));
+  });
+}
+
+/**
+ * The framework a sheet follows, from its rows: the first in the registry whose marks a row carries
+ * (成本指标 as a 一级 → 101号; 满意度 under 效益 → the older form); else the first with no marks.
+ */
+export function detectFrameworkOfRows(rows: readonly RowNames[]): FrameworkName {
+  const marked = FRAMEWORK_LIST.find((framework) => framework.marks.length > 0 && hasMark(framework, rows));
+  return (marked ?? FRAMEWORK_LIST.find((framework) => framework.marks.length === 0) ?? FRAMEWORK_LIST[0]).name;
+}
+
+/** detectFrameworkOfRows for callers that know only the 一级 names. */
+export function detectFramework(level1Names: readonly string[]): FrameworkName {
+  return detectFrameworkOfRows(level1Names.map((level1) => ({ level1, level2: '' })));
 }
 
 /** The framework a setting selects: `auto` detects it from the sheet's 一级 names. */
@@ -168,7 +196,7 @@ export function dimensionRole(framework: Framework, level1: string, level2: stri
  * What an indicator row measures. Like dimensionRole, except that a 二级 written under the wrong 一级
  * keeps the role of its real home, so a 成本指标 misplaced under 效益指标 is still checked as a cost.
  */
-export function rowDimensionRole(framework: Framework, row: Pick<IndicatorRow, 'level1' | 'level2'>): DimensionRole | null {
+export function rowDimensionRole(framework: Framework, row: RowNames): DimensionRole | null {
   const { level1, level2 } = row;
   const home = findLevel2(framework, level1, level2) ? level1 : (findLevel2Anywhere(framework, level2) ?? level1);
   return dimensionRole(framework, home, level2);
@@ -195,4 +223,10 @@ const QUANTITATIVE_ROLES: ReadonlySet<DimensionRole> = new Set(['quantity', 'qua
 export function isQuantitativeDimension(framework: Framework, level1: string, level2: string): boolean {
   const role = dimensionRole(framework, level1, level2);
   return role !== null && QUANTITATIVE_ROLES.has(role);
+}
+
+/** Whether a row's dimension lets a unit write 无 (the project has no such cost). */
+export function allowsNone(framework: Framework, row: RowNames): boolean {
+  const level1 = findLevel1(framework, row.level1);
+  return (level1 ? level2Of(framework, level1, row.level2)?.noneAllowed : undefined) ?? false;
 }

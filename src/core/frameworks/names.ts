@@ -1,4 +1,5 @@
 // Dimension-name matching, kept free of model imports so the settings schema can use it too.
+import { z } from 'zod';
 import { compactText } from '../values/text';
 import type { Dimension, Framework } from './types';
 
@@ -9,6 +10,8 @@ import type { Dimension, Framework } from './types';
 export function dimensionKey(name: string): string {
   return compactText(name)
     .replace(/^(?:\d+[.、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/, '')
+    // A weight printed with the name (`产出指标（50分）`) is not part of it.
+    .replace(/\([^()]*\d[^()]*\)分?$/, '')
     .replace(/指标$/, '');
 }
 
@@ -21,3 +24,11 @@ export function dimensionKeys(dimension: { name: string; aliases: readonly strin
 export function dimensionsOf(framework: Pick<Framework, 'level1'>): Dimension[] {
   return framework.level1.flatMap((l1) => [l1, ...l1.level2]);
 }
+
+/**
+ * The frameworks jixiao knows, in the order users know them; each is one entry of FRAMEWORK_DATA.
+ * Here, free of model imports, so the model's schemas and the frameworks share it without a circle.
+ */
+export const FRAMEWORK_NAMES = ['seed', '2021', 'older'] as const;
+export const FrameworkNameSchema = z.enum(FRAMEWORK_NAMES);
+export type FrameworkName = z.infer<typeof FrameworkNameSchema>;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { FrameworkNameSchema } from '../model';
-import { dimensionKeys } from './names';
+import { dimensionKeys, FrameworkNameSchema } from './names';
 import type { Framework } from './types';
 
 export const DimensionRoleSchema = z.enum(['quantity', 'quality', 'timeliness', 'cost', 'benefit', 'satisfaction']);
@@ -10,6 +9,7 @@ export const DimensionSchema = z.object({
   aliases: z.array(z.string().min(1)),
   required: z.boolean(),
   role: DimensionRoleSchema.optional(),
+  noneAllowed: z.boolean().optional(),
 });
 
 export const Level1DimensionSchema = DimensionSchema.extend({
@@ -26,6 +26,8 @@ export const FrameworkSchema = z
     name: FrameworkNameSchema,
     label: z.string().min(1),
     level1: z.array(Level1DimensionSchema).min(1),
+    blankName: z.string().min(1),
+    marks: z.array(z.object({ level1: z.string().min(1), level2: z.string().min(1).optional() })),
   })
   .superRefine((framework, ctx) => {
     const duplicates = (names: string[]): string[] => names.filter((name, i) => names.indexOf(name) !== i);

@@ -1,4 +1,4 @@
-import type { FrameworkName } from '../model';
+import type { FrameworkName } from './names';
 
 /** What a dimension measures, for rules that need it (成本 amounts, 时效 dates, 满意度 percentages). */
 export type DimensionRole = 'quantity' | 'quality' | 'timeliness' | 'cost' | 'benefit' | 'satisfaction';
@@ -12,6 +12,8 @@ export interface Dimension {
   required: boolean;
   /** What the dimension measures; a 二级 without a role takes its 一级's. */
   role?: DimensionRole;
+  /** A unit may write 无 / 不造成负面影响 here to say the project has no such cost (101号 社会/生态环境成本). */
+  noneAllowed?: boolean;
 }
 
 export interface Level1Dimension extends Dimension {
@@ -26,4 +28,11 @@ export interface Framework {
   /** Chinese label for the UI, e.g. `旧版框架（成本指标在产出指标下）`. */
   label: string;
   level1: Level1Dimension[];
+  /** What the insert menu calls this framework's blank form. */
+  blankName: string;
+  /**
+   * How a sheet is recognised as following this framework: any row whose 一级 (and 二级, when given) is
+   * one of these. Frameworks are tried in registry order; one with no marks is the default.
+   */
+  marks: { level1: string; level2?: string }[];
 }

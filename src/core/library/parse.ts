@@ -151,16 +151,20 @@ function splitTables(tokens: Token[], source: string, note: (line: number, messa
   const chunks: TableChunk[] = [];
   let current: TableChunk | null = null;
   let currentHasDepartment = false;
+  /** Whether the current table has a token other than a blank line (kept, not recomputed per token). */
+  let currentStarted = false;
   tokens.forEach((token, index) => {
     if (token.kind === 'heading') {
       current = { heading: token, tokens: [] };
       currentHasDepartment = false;
+      currentStarted = false;
       chunks.push(current);
       return;
     }
     if (token.kind === 'cell' && startsTable(tokens, index)) {
       if (!current || currentHasDepartment) {
         current = { heading: null, tokens: [] };
+        currentStarted = false;
         chunks.push(current);
       }
       currentHasDepartment = true;
@@ -171,10 +175,11 @@ function splitTables(tokens: Token[], source: string, note: (line: number, messa
       }
       return;
     }
-    if (token.kind === 'text' && current.tokens.every((t) => t.kind === 'blank')) {
+    if (token.kind === 'text' && !currentStarted) {
       note(token.line, `表标题与表格之间的文字“${token.text}”不属于任何单元格。`);
       return;
     }
+    if (token.kind !== 'blank') currentStarted = true;
     current.tokens.push(token);
   });
   return chunks;
@@ -183,8 +188,12 @@ function splitTables(tokens: Token[], source: string, note: (line: number, messa
 function startsTable(tokens: Token[], index: number): boolean {
   const token = tokens[index];
   if (token.kind !== 'cell' || !DEPARTMENT.test(token.text)) return false;
-  const next = tokens.slice(index + 1).find((t) => t.kind !== 'blank');
-  return next?.kind === 'cell' && UNIT.test(labelKey(next.text));
+  // Walks to the next non-blank token only (no copy of the rest): the parser stays linear in its input.
+  for (let i = index + 1; i < tokens.length; i++) {
+    const next = tokens[i];
+    if (next.kind !== 'blank') return next.kind === 'cell' && UNIT.test(labelKey(next.text));
+  }
+  return false;
 }
 
 /** Cells grouped into rows: a blank line ends a row. Stray text lines are kept as notes. */
@@ -339,7 +348,7 @@ function readHeaderFields(
       fields.department = { code: department[1], name: department[2].trim() };
     } else if (unit) {
       const parsed = AmountUnitSchema.safeParse(unit[1]);
-      if (!parsed.success) fail(cell.line, `不支持的金额单位“${unit[1]}”（只支持元、万元、亿元）。`);
+      if (!parsed.success) fail(cell.line, `不支持的金额单位“${unit[1]}”（只支持${AmountUnitSchema.options.join('、')}）。`);
       fields.unit = parsed.data;
     } else if (key === LABEL.projectName) {
       const value = valueAfter(i, '项目名称');

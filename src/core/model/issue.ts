@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FrameworkNameSchema } from '../frameworks/names';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -17,6 +18,7 @@ export const RuleCodeSchema = z.enum([
   'template-missing-indicator',
   'template-weakened-target',
   'goal-without-indicator',
+  'unreadable-layout',
 ]);
 export type RuleCode = z.infer<typeof RuleCodeSchema>;
 
@@ -33,7 +35,7 @@ export type Issue = z.infer<typeof IssueSchema>;
 export const SheetReportSchema = z.object({
   sheet: z.string(),
   projectName: z.string(),
-  framework: z.enum(['seed', '2021']),
+  framework: FrameworkNameSchema,
   issues: z.array(IssueSchema),
   /**
    * Set when the issues could not be marked in the sheet: `skipped-protected` — the sheet is protected,

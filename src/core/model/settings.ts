@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { FRAMEWORK_DATA } from '../frameworks/data';
-import { dimensionKey, dimensionKeys, dimensionsOf } from '../frameworks/names';
+import { dimensionKey, dimensionKeys, dimensionsOf, FRAMEWORK_NAMES, FrameworkNameSchema, type FrameworkName } from '../frameworks/names';
 import { RuleCodeSchema, SeveritySchema } from './issue';
 
-export const FrameworkNameSchema = z.enum(['seed', '2021']);
-export type FrameworkName = z.infer<typeof FrameworkNameSchema>;
+export { FrameworkNameSchema, FRAMEWORK_NAMES };
+export type { FrameworkName };
 
 /**
  * The range of each numeric threshold (the settings form's limits too). A value outside is refused, never
@@ -29,7 +29,7 @@ function ranged(field: RangedSetting) {
  */
 export const SettingsSchema = z.object({
   /** Indicator framework; `auto` detects per sheet (成本指标 as 一级 → 2021). */
-  framework: z.enum(['auto', 'seed', '2021']).default('auto'),
+  framework: z.enum(['auto', ...FRAMEWORK_NAMES]).default('auto'),
   /** Budget year for 时效 dates; null → the year the table names (title, goals or values). */
   budgetYear: z.number().int().min(2000).max(2100).nullable().default(null),
   /** Allowed |财政资金 + 其他资金 − 预算数|, in the table's unit (funds-mismatch only; costs have no tolerance). */

@@ -5,7 +5,7 @@ export const OperatorSchema = z.enum(['≥', '≤', '>', '<', '=']);
 export type Operator = z.infer<typeof OperatorSchema>;
 
 /** Money units a table's amounts can be stated in (单位：万元). */
-export const AmountUnitSchema = z.enum(['元', '万元', '亿元']);
+export const AmountUnitSchema = z.enum(['元', '千元', '万元', '亿元']);
 export type AmountUnit = z.infer<typeof AmountUnitSchema>;
 
 /**

@@ -1,4 +1,4 @@
-import { rowDimensionRole, type DimensionRole } from '../frameworks';
+import { allowsNone, rowDimensionRole, type DimensionRole } from '../frameworks';
 import type { IndicatorRow, Settings } from '../model';
 import type { Finding, Rule } from './types';
 import type { SheetTable } from '../sheet/types';
@@ -7,6 +7,9 @@ import { compactText, isUpperBound, unitFromName } from '../values';
 
 /** `培训人数`, `检查次数`, `合格率`: the name says what the bare number counts. */
 const UNIT_IN_NAME = /(人次|人|次|个|件|户|天|日|册|本|套|张|份|辆|条|项|场|期|台|家|所|篇|课时|小时|月|年)数$|率$|比例$|占比$/;
+
+/** How units say a project has no such cost. */
+const NO_COST = /^(?:无|没有|不适用|不涉及|不造成负面影响|无负面影响|未造成负面影响|不产生|无影响)[。.]?$/;
 
 function nameGivesUnit(row: IndicatorRow): boolean {
   const name = compactText(row.level3);
@@ -100,6 +103,8 @@ export const badValueRule: Rule = {
     const findings: Finding[] = negativeBudget(sheet);
     for (const grid of sheetGrids(sheet)) {
       for (const { row, refs } of grid.rows) {
+        // 无 / 不造成负面影响 under 社会成本 or 生态环境成本 says the project has no such cost.
+        if (NO_COST.test(compactText(row.value)) && allowsNone(framework, row)) continue;
         const finding = checkRow(row, gridRowLabel(grid, row), rowDimensionRole(framework, row), settings);
         if (finding) findings.push({ ...finding, cells: [refs.value] });
       }

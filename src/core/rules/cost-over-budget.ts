@@ -49,7 +49,10 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
     }
   }
   if (findings.length > 0 || costs.length < 2) return findings;
-  const sum = costs.reduce((s, { amount }) => s + amount, 0);
+  const all = costs.reduce((s, { amount }) => s + amount, 0);
+  // A row that equals the sum of the others (年度预算总成本 under its parts) is their total, not one more cost.
+  const totalRow = costs.length >= 3 ? costs.find(({ amount }) => Math.abs(amount - (all - amount)) <= Math.abs(amount) * FLOAT_EPSILON) : undefined;
+  const sum = totalRow ? totalRow.amount : all;
   if (sum > ceiling) {
     const parts = costs.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
     findings.push({

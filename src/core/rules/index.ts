@@ -12,12 +12,14 @@ import { deadlineOutsideYearRule } from './deadline-outside-year';
 import { templateMissingIndicatorRule } from './template-missing-indicator';
 import { templateWeakenedTargetRule } from './template-weakened-target';
 import { goalWithoutIndicatorRule } from './goal-without-indicator';
+import { unreadableLayoutRule, unreadableFinding } from './unreadable-layout';
 
 export type { Finding, Rule, RuleContext } from './types';
 export { sheetGrids } from './helpers';
 export type { ScopedGrid } from './helpers';
 
 export const ALL_RULES: Rule[] = [
+  unreadableLayoutRule,
   missingFieldRule,
   fundsMismatchRule,
   missingDimensionRule,
@@ -45,4 +47,6 @@ export {
   templateMissingIndicatorRule,
   templateWeakenedTargetRule,
   goalWithoutIndicatorRule,
+  unreadableLayoutRule,
+  unreadableFinding,
 };

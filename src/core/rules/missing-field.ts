@@ -9,14 +9,25 @@ export const missingFieldRule: Rule = {
   check({ sheet }) {
     const { table, refs } = sheet;
     const findings: Finding[] = [];
+    const problems = sheet.amountProblems ?? {};
     if (!table.projectName.trim()) {
-      findings.push({ message: '项目名称为空', cells: cellsOf(refs.projectName) });
+      findings.push({ message: refs.projectName ? '项目名称为空' : '找不到「项目名称」：表上没有项目名称栏目', cells: cellsOf(refs.projectName) });
     }
     if (table.budget.total === null) {
-      findings.push({ message: `预算数为空（单位：${table.unit}）`, cells: cellsOf(refs.budgetTotal) });
+      const message = problems.budgetTotal
+        ? `预算数单元格是${problems.budgetTotal}，不是金额：无法核对成本和资金`
+        : refs.budgetTotal
+          ? `预算数为空（单位：${table.unit}）`
+          : '找不到「预算数」（也没有资金总额、项目金额等栏目）：无法核对成本和资金';
+      findings.push({ message, cells: cellsOf(refs.budgetTotal) });
+    }
+    for (const [field, name] of [['budgetFiscal', '财政资金'], ['budgetOther', '其他资金']] as const) {
+      const problem = problems[field];
+      if (problem) findings.push({ message: `${name}单元格是${problem}，不是金额：资金合计无法核对`, cells: cellsOf(refs[field]) });
     }
     if (!table.goals.trim()) {
-      findings.push({ message: '绩效目标为空：应写明本年度要达到的产出和效果', cells: cellsOf(refs.goals) });
+      const message = refs.goals ? '绩效目标为空：应写明本年度要达到的产出和效果' : '找不到「绩效目标」：表上没有绩效目标（年度目标）栏目';
+      findings.push({ message, cells: cellsOf(refs.goals) });
     }
     for (const grid of sheetGrids(sheet).slice(1)) {
       if (!grid.goals.trim() && grid.scope === 'overall') {

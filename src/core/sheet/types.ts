@@ -81,6 +81,30 @@ export interface SheetTable {
   otherGrids?: OtherGrid[];
   /** The whole project's amount (项目总金额 …) when the header prints one; absent otherwise. */
   projectTotal?: HeaderAmount;
+  /** Amount fields whose cell holds something that is not an amount (`错误值 #DIV/0!`, `日期「…」`). */
+  amountProblems?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', string>>;
+  /** Set when part of the table could not be read (a grid header with no indicator row under it). */
+  unread?: Unreadable;
+}
+
+/**
+ * A sheet that looks like a 绩效目标表 (grid headers, 一级 names) but could not be read as one: what was
+ * found and what was not, for the unreadable-layout issue.
+ */
+export interface Unreadable {
+  /** What the reader recognised, in Chinese (`一级指标`, `3 个一级指标名称`). */
+  found: string[];
+  /** What it needed and did not find. */
+  missing: string[];
+  /** The first recognised cell, or null. */
+  cell: string | null;
+}
+
+/** Everything read from one sheet: its tables (a flat export holds several), and what could not be read. */
+export interface SheetRead {
+  tables: SheetTable[];
+  /** Set when the sheet looks like a 绩效目标表 but no table could be read from it. */
+  unreadable: Unreadable | null;
 }
 
 export type HorizontalAlign = 'left' | 'center' | 'right';

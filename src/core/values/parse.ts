@@ -39,6 +39,10 @@ const TRAILING_REMARK = /\([^()]*\)$/;
 const STARTING_FROM = /^(?:自|从)[^\d]{1,30}?起/;
 /** A 三级 name that states a per-unit cost: `审计服务每人每天成本 ≤1000元` is a rate, not a total. */
 const UNIT_COST_NAME = /每|[人户]均|单价|均价|单位成本|单次|标准$/;
+/** `万` or `亿` with nothing after it. */
+const BARE_MAGNITUDE = /^[万亿]$/;
+/** A 三级 name about money, under which a bare `万` means 万元. */
+const MONEY_NAME = /成本|费|资金|金额|预算|经费|投资|支出|造价|价格|投入/;
 /** Number with optional sign, thousands separators (`1,500`) and decimals. */
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/;
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -169,6 +173,8 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
   unitText = unitText.replace(/左右$/, '');
   if (unitSuffix && unitText && !unitText.includes('/')) unitText += unitSuffix;
 
+  // `250万` alone is 万元 where the 三级 name speaks of money (成本, 经费, 预算 …); `2万` 人次 stays a count.
+  if (BARE_MAGNITUDE.test(unitText) && (options.level3 === undefined || MONEY_NAME.test(options.level3))) unitText += '元';
   const unitClass = classifyUnit(unitText);
   if (!unitClass) return qualitative();
   if (unitClass.kind === 'number') {

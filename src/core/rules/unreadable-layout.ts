@@ -1,0 +1,24 @@
+import type { Unreadable } from '../sheet/types';
+import type { Finding, Rule } from './types';
+
+/** The message for a sheet (or part of one) that looks like a 绩效目标表 but could not be read. */
+export function unreadableFinding(unreadable: Unreadable): Finding {
+  const found = unreadable.found.length > 0 ? `找到了${unreadable.found.join('、')}` : '找到了像绩效目标表的内容';
+  return {
+    message: `这张表看起来是绩效目标表，但无法完整读取：${found}，找不到${unreadable.missing.join('、')}。请按标准表样（一级指标、二级指标、三级指标、指标值）整理后再检查，未读取的部分没有检查`,
+    cells: unreadable.cell ? [unreadable.cell] : [],
+  };
+}
+
+/**
+ * Never pass what was not read: a table whose grid header was found but whose indicator rows could not
+ * be read (sheets with no readable table at all get the same finding from the engine).
+ */
+export const unreadableLayoutRule: Rule = {
+  code: 'unreadable-layout',
+  title: '无法读取的表格布局',
+  defaultSeverity: 'error',
+  check({ sheet }) {
+    return sheet.unread ? [unreadableFinding(sheet.unread)] : [];
+  },
+};
