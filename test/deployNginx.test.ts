@@ -1,6 +1,6 @@
 // The nginx example in docs/deploy.md, run by Debian's nginx over https: it must pass `nginx -t`, and
 // serve each kind of file the build writes with its MIME type and the caching docs/deploy.md promises
-// (hashed scripts for a year, pages and the manifest no-cache, the rest a day).
+// (hashed scripts for a year, pages, the manifest and the checker's worker no-cache, the rest a day).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
@@ -66,6 +66,7 @@ describeWithNginx('the nginx example in docs/deploy.md', () => {
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>绩效目标表检查</title>');
     writeFileSync(join(site, 'taskpane.html'), '<!doctype html><title>绩效目标表助手</title>');
     writeFileSync(join(site, hashed), 'console.log(1)');
+    writeFileSync(join(site, 'check-worker.js'), 'self.onmessage = null;');
     copyFileSync(join(ROOT, 'node_modules/@microsoft/office-js/dist/office.js'), join(site, 'office', 'office.js'));
     copyFileSync(join(ROOT, 'assets', 'icon-32.png'), join(site, 'assets', 'icon-32.png'));
     const options = deployOptions({ JIXIAO_BASE_URL: 'https://oa.czj.example.gov.cn/jixiao/' });
@@ -124,6 +125,8 @@ describeWithNginx('the nginx example in docs/deploy.md', () => {
     ['/jixiao/taskpane.html', /^text\/html; charset=utf-8$/, 'no-cache', '绩效目标表助手'],
     ['/jixiao/manifest.xml', /^(text|application)\/xml; charset=utf-8$/, 'no-cache', '<OfficeApp'],
     [`/jixiao/${hashed}`, /^(application|text)\/javascript; charset=utf-8$/, 'public, max-age=31536000, immutable', 'console.log'],
+    // The worker keeps one name across builds, so it must be revalidated like the pages.
+    ['/jixiao/check-worker.js', /^(application|text)\/javascript; charset=utf-8$/, 'no-cache', 'onmessage'],
     ['/jixiao/office/office.js', /^(application|text)\/javascript; charset=utf-8$/, 'public, max-age=86400', 'Office'],
     ['/jixiao/assets/icon-32.png', /^image\/png$/, 'public, max-age=86400', ''],
   ])('%s: %s, Cache-Control %s', async (path, type, cache, content) => {

@@ -25,7 +25,10 @@ export const missingFieldRule: Rule = {
       const problem = problems[field];
       if (problem) findings.push({ message: `${name}单元格是${problem}，不是金额：资金合计无法核对`, cells: cellsOf(refs[field]) });
     }
-    if (!table.goals.trim()) {
+    // A 自评表 carries its targets in the indicator grid (年度绩效目标 as the grid's own heading); a form
+    // with no goal text of its own is not asked for one. A goal label left empty is still reported.
+    const selfEvaluation = /自评/.test(table.title ?? '');
+    if (!table.goals.trim() && (refs.goals !== null || !selfEvaluation)) {
       const message = refs.goals ? '绩效目标为空：应写明本年度要达到的产出和效果' : '找不到「绩效目标」：表上没有绩效目标（年度目标）栏目';
       findings.push({ message, cells: cellsOf(refs.goals) });
     }

@@ -20,6 +20,8 @@ interface AxeResult {
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // Fluent's dialogs and tabs fade in: colour contrast measured mid-animation blends with the backdrop.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }).axe;
     return (await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] })) as unknown;
