@@ -1,7 +1,8 @@
 import { commandHelpText, usageText, versionText } from './help';
 import { CliError, CommandIO, EXIT_OK, EXIT_USAGE, processIO } from './io';
 
-export type Command = (args: string[], io: CommandIO) => Promise<number>;
+import type { Command } from './command';
+export type { Command } from './command';
 
 // Loaded on demand so `jixiao templates` does not pay for exceljs.
 const COMMANDS: Record<string, () => Promise<Command>> = {

@@ -13,7 +13,7 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../xlsx/limits';
 import { InputFileError, readRegularFile } from '../inputFile';
 import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { loadBundledLibrary } from '../seeds';
 
 export type FileResult = { file: string; reports: SheetReport[] } | { file: string; error: string };

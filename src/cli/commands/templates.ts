@@ -4,7 +4,7 @@ import { mergeLibraries, SeedFormatError } from '../../core/library';
 import { printedDepartment, type LibraryTable, type TemplateLibrary } from '../../core/model';
 import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_OK, type CommandIO } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { TextEncodingError } from '../encoding';
 import { InputFileError } from '../inputFile';
 import { loadBundledLibrary, loadLibraryFile } from '../seeds';

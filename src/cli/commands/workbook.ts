@@ -7,7 +7,7 @@ import { FRAMEWORK_NAMES, FrameworkNameSchema, printedDepartment, type Framework
 import { workbookToBuffer, writeTablesWorkbook } from '../../xlsx';
 import { parseCommandArgs } from '../args';
 import { CliError, errorMessage, EXIT_OK, type CommandIO } from '../io';
-import type { Command } from '../main';
+import type { Command } from '../command';
 import { loadBundledLibrary } from '../seeds';
 
 const MAX_SUGGESTIONS = 5;

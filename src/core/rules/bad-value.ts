@@ -99,6 +99,9 @@ export const badValueRule: Rule = {
   code: 'bad-value',
   title: '指标值不规范',
   defaultSeverity: 'warning',
+  description: '指标值不可测量：占位符（*、XX）、超过 100% 的比率、没有单位的数字、数量/成本/满意度指标下的文字描述、低于阈值的满意度。',
+  basis: '财预〔2015〕88号审核要点“可行性”（指标应细化、量化、可衡量）；评审实践（满意度通常≥90%）',
+  settings: ['severities', 'disabledRules', 'maxPercent', 'minSatisfaction'],
   check({ sheet, settings, framework }) {
     const findings: Finding[] = negativeBudget(sheet);
     for (const grid of sheetGrids(sheet)) {

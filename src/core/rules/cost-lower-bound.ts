@@ -8,6 +8,9 @@ export const costLowerBoundRule: Rule = {
   code: 'cost-lower-bound',
   title: '成本指标写成下限',
   defaultSeverity: 'warning',
+  description: '成本指标写成“≥”。成本目标是支出上限，写成下限等于承诺至少花这么多钱，宜改为“≤”。',
+  basis: '评审实践（成本指标应为上限）',
+  settings: ['severities', 'disabledRules'],
   check({ sheet, framework }) {
     return sheetGrids(sheet).flatMap((grid) =>
       grid.rows

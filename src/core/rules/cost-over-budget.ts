@@ -75,6 +75,9 @@ export const costOverBudgetRule: Rule = {
   code: 'cost-over-budget',
   title: '成本超过预算数',
   defaultSeverity: 'error',
+  description: '成本指标的金额，或各成本总额之和，按元/万元/亿元换算后超过预算数。单价类成本（元/人、每人每天等）不参与求和，以免误报。',
+  basis: '财预〔2015〕88号审核要点“适当性”；评审实践',
+  settings: ['severities', 'disabledRules'],
   check({ sheet, framework }) {
     return sheetGrids(sheet).flatMap((grid) => {
       const limit = limitOf(sheet, grid);

@@ -66,6 +66,9 @@ export const deadlineOutsideYearRule: Rule = {
   code: 'deadline-outside-year',
   title: '时效指标不在预算年度内',
   defaultSeverity: 'warning',
+  description: '时效指标中的日期不在预算年度内（多年期表的总体目标按项目期判断）。',
+  basis: '评审实践（年度目标应在预算年度内完成）',
+  settings: ['severities', 'disabledRules', 'budgetYear'],
   check({ sheet, settings, framework }) {
     const grids = sheetGrids(sheet);
     const findings: Finding[] = [];

@@ -6,6 +6,9 @@ export const fundsMismatchRule: Rule = {
   code: 'funds-mismatch',
   title: '资金来源与预算数不符',
   defaultSeverity: 'error',
+  description: '财政资金与其他资金之和不等于预算数（空白按 0 计）。允许的误差由设置决定。',
+  basis: '财预〔2015〕88号审核要点“完整性”；评审实践',
+  settings: ['severities', 'disabledRules', 'fundsTolerance'],
   check({ sheet, settings }) {
     const { budget, unit } = sheet.table;
     // Nothing to add up: a missing 预算数 is missing-field's business, and no split given means no claim.

@@ -61,6 +61,9 @@ export const goalWithoutIndicatorRule: Rule = {
   code: 'goal-without-indicator',
   title: '绩效目标缺少对应指标',
   defaultSeverity: 'info',
+  description: '绩效目标中的某一条与所有三级指标共用的词太少，看不出用哪个指标衡量。这是一个启发式提示，评审时可能会被问到。',
+  basis: '财预〔2015〕88号审核要点“相关性”；评审实践（启发式）',
+  settings: ['severities', 'disabledRules', 'goalMatchMinShared'],
   check({ sheet, settings }) {
     const findings: Finding[] = [];
     for (const grid of sheetGrids(sheet)) {

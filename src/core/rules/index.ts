@@ -1,5 +1,6 @@
 // The rule registry: every check the engine runs, in reporting order.
 import type { Rule } from './types';
+import type { RuleCode } from '../model';
 import { missingFieldRule } from './missing-field';
 import { fundsMismatchRule } from './funds-mismatch';
 import { missingDimensionRule } from './missing-dimension';
@@ -14,7 +15,7 @@ import { templateWeakenedTargetRule } from './template-weakened-target';
 import { goalWithoutIndicatorRule } from './goal-without-indicator';
 import { unreadableLayoutRule, unreadableFinding } from './unreadable-layout';
 
-export type { Finding, Rule, RuleContext } from './types';
+export type { Finding, Rule, RuleContext, SettingKey } from './types';
 export { sheetGrids } from './helpers';
 export type { ScopedGrid } from './helpers';
 
@@ -33,6 +34,27 @@ export const ALL_RULES: Rule[] = [
   templateWeakenedTargetRule,
   goalWithoutIndicatorRule,
 ];
+
+/** Every rule by its code: a code without a rule, or a rule under another code, fails to compile. */
+export const RULES = {
+  'missing-field': missingFieldRule,
+  'funds-mismatch': fundsMismatchRule,
+  'missing-dimension': missingDimensionRule,
+  'misplaced-dimension': misplacedDimensionRule,
+  'missing-value': missingValueRule,
+  'bad-value': badValueRule,
+  'cost-over-budget': costOverBudgetRule,
+  'cost-lower-bound': costLowerBoundRule,
+  'deadline-outside-year': deadlineOutsideYearRule,
+  'template-missing-indicator': templateMissingIndicatorRule,
+  'template-weakened-target': templateWeakenedTargetRule,
+  'goal-without-indicator': goalWithoutIndicatorRule,
+} satisfies Record<RuleCode, Rule>;
+
+/** The rule's short Chinese title, e.g. for the end of a marked cell's note. */
+export function ruleTitle(code: RuleCode): string {
+  return RULES[code].title;
+}
 
 export {
   missingFieldRule,

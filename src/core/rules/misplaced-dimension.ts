@@ -59,6 +59,9 @@ export const misplacedDimensionRule: Rule = {
   code: 'misplaced-dimension',
   title: '指标维度位置或名称不对',
   defaultSeverity: 'error',
+  description: '二级指标挂在了错误的一级指标下，或名称既不是框架中的维度也不是公认的别名（如“环境效益指标”=“生态效益指标”）。',
+  basis: '财预〔2021〕101号及旧版框架的指标体系；评审实践',
+  settings: ['severities', 'disabledRules', 'framework'],
   check({ sheet, framework }) {
     return sheetGrids(sheet).flatMap((grid) => checkGrid(grid, framework));
   },

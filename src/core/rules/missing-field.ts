@@ -6,6 +6,9 @@ export const missingFieldRule: Rule = {
   code: 'missing-field',
   title: '表头必填项为空',
   defaultSeverity: 'error',
+  description: '项目名称、预算数或绩效目标为空。这些是绩效目标表的必填项，缺少任何一项都无法审核。',
+  basis: '财预〔2015〕88号审核要点“完整性”',
+  settings: ['severities', 'disabledRules'],
   check({ sheet }) {
     const { table, refs } = sheet;
     const findings: Finding[] = [];

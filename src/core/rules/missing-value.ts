@@ -6,6 +6,9 @@ export const missingValueRule: Rule = {
   code: 'missing-value',
   title: '指标缺少名称或指标值',
   defaultSeverity: 'error',
+  description: '指标行缺少指标值或三级指标名称。没有指标值的指标无法在年底评价。',
+  basis: '财预〔2015〕88号审核要点“完整性”',
+  settings: ['severities', 'disabledRules'],
   check({ sheet }) {
     const findings: Finding[] = [];
     for (const grid of sheetGrids(sheet)) {

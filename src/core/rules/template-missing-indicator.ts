@@ -8,6 +8,9 @@ export const templateMissingIndicatorRule: Rule = {
   code: 'template-missing-indicator',
   title: '缺少模板中的指标',
   defaultSeverity: 'warning',
+  description: '与模板库中同一项目的表相比，缺少某个三级指标。这只是提示：项目内容可能确实变了。',
+  basis: '评审实践（与上年或标准模板对照）',
+  settings: ['severities', 'disabledRules'],
   check({ sheet, library }) {
     const template = templateFor(sheet, library);
     if (!template) return [];

@@ -17,6 +17,9 @@ export const templateWeakenedTargetRule: Rule = {
   code: 'template-weakened-target',
   title: '指标目标比模板宽松',
   defaultSeverity: 'warning',
+  description: '与模板库中同一项目的表相比，目标变弱了：“≥”的值更低，或“≤”的值更高。',
+  basis: '评审实践（目标不应无故降低）',
+  settings: ['severities', 'disabledRules'],
   check({ sheet, library }) {
     const template = templateFor(sheet, library);
     if (!template) return [];

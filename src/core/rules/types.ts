@@ -23,7 +23,16 @@ export interface Rule {
   /** Short Chinese title for the UI, e.g. `缺少指标维度`. */
   title: string;
   defaultSeverity: Severity;
+  /** One paragraph in Chinese: what is flagged and why the finance bureau cares. */
+  description: string;
+  /** The document or practice the rule rests on, said honestly (e.g. 评审实践 when no document asks for it). */
+  basis: string;
+  /** The settings keys that change what this rule reports. */
+  settings: readonly SettingKey[];
   check(context: RuleContext): Finding[];
 }
+
+/** A key of the settings object. */
+export type SettingKey = keyof Settings;
 
 export type { Issue };
