@@ -37,6 +37,7 @@ export const ALL_RULES: Rule[] = [
 
 /** Every rule by its code: a code without a rule, or a rule under another code, fails to compile. */
 export const RULES = {
+  'unreadable-layout': unreadableLayoutRule,
   'missing-field': missingFieldRule,
   'funds-mismatch': fundsMismatchRule,
   'missing-dimension': missingDimensionRule,
