@@ -4,6 +4,7 @@
  * runs joined, numbers through their number format (percentages, dates in either date system), booleans,
  * error values, formulas' cached results.
  */
+import { formatCode } from './numberFormats';
 import { chineseDateText, isDateFormat, shownValue } from '../core/sheet/shown';
 import type { CellValue } from '../core/sheet/types';
 import { toA1 } from '../core/sheet/address';
@@ -14,30 +15,6 @@ import { CLOSE, END, OPEN, type XmlReader } from './xml';
 
 /** Days between the 1900 and 1904 date systems' day 0. */
 const DAYS_1904 = 1462;
-
-/** Built-in number formats that matter for what a cell shows (dates, percentages), zh-CN ids included. */
-const BUILTIN_FORMATS: Record<number, string> = {
-  9: '0%',
-  10: '0.00%',
-  14: 'yyyy/m/d',
-  15: 'd-mmm-yy',
-  16: 'd-mmm',
-  17: 'mmm-yy',
-  22: 'yyyy/m/d h:mm',
-  27: 'yyyy"年"m"月"',
-  28: 'm"月"d"日"',
-  29: 'm"月"d"日"',
-  30: 'm-d-yy',
-  31: 'yyyy"年"m"月"d"日"',
-  36: 'yyyy"年"m"月"',
-  50: 'yyyy"年"m"月"',
-  51: 'm"月"d"日"',
-  52: 'yyyy"年"m"月"',
-  53: 'm"月"d"日"',
-  54: 'm"月"d"日"',
-  57: 'yyyy"年"m"月"',
-  58: 'm"月"d"日"',
-};
 
 function readSharedStrings(pkg: OoxmlPackage, part: string | null): string[] {
   const strings: string[] = [];
@@ -62,7 +39,7 @@ function readStyles(pkg: OoxmlPackage, part: string | null): (string | null)[] {
       else if (x.name === 'cellXfs') inCellXfs = !x.selfClosing;
       else if (inCellXfs && x.name === 'xf') {
         const id = Number(x.attr('numFmtId') ?? 0);
-        formats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? null);
+        formats.push(formatCode(id, custom));
         x.skip();
       }
     } else if (event === CLOSE && x.name === 'cellXfs') inCellXfs = false;

@@ -7,7 +7,7 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../limits';
 import { tooLarge, WorkbookReadError } from '../errors';
 import { readGlobals, readSheetRecords, MAX_COLUMNS } from './biff';
 import { isCfb, readCfb } from './cfb';
-import { formatCode } from './formats';
+import { formatCode } from '../numberFormats';
 
 export { isCfb } from './cfb';
 

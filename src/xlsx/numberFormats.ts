@@ -1,4 +1,5 @@
-// Number formats a BIFF8 file may use by id alone, without a FORMAT record (ECMA-376 §18.8.30; ids 27–36
+// Number formats a workbook may use by id alone, in .xlsx (numFmtId) and .xls (no FORMAT record) alike
+// (ECMA-376 §18.8.30; ids 27–36
 // and 50–58 as Chinese-locale Excel defines them). Only the ones shownValue can tell apart matter:
 // percentages and dates; the rest are kept so a test can see the id was understood.
 const BUILT_IN: Record<number, string> = {
