@@ -4,9 +4,9 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './support/freePort';
 import { deployOptions, productionManifest } from '../scripts/deploy';
 
 const ROOT = join(__dirname, '..');
@@ -24,17 +24,6 @@ function docsServerBlock(): string {
   const block = /```nginx\n([\s\S]*?)```/.exec(docs);
   if (!block) throw new Error('docs/deploy.md has no nginx example');
   return block[1];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function fetchHead(url: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {

@@ -2,19 +2,8 @@ import { zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { planTableSheet } from '../../src/core/sheet/layout';
 import { workbookToBuffer, writePlan } from '../../src/xlsx';
-import { WorkbookReadError } from '../../src/xlsx/errors';
 import { OoxmlPackage, resolveTarget } from '../../src/xlsx/package';
-import { seedTables } from './support';
-
-function failure(run: () => unknown): WorkbookReadError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WorkbookReadError) return error;
-    throw error;
-  }
-  throw new Error('did not fail');
-}
+import { failure, seedTables } from './support';
 
 const enc = new TextEncoder();
 

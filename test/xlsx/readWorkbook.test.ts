@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { readWorkbookGrids, type ReadGrid } from '../../src/xlsx';
-import { WorkbookReadError } from '../../src/xlsx/errors';
+import { failure } from './support';
 import { buildCfb, encryptedXlsx } from './cfb';
 
 const enc = new TextEncoder();
@@ -24,16 +24,6 @@ function xlsx(sheetBody: string, extra: Record<string, string> = {}): Uint8Array
   };
   for (const [name, text] of Object.entries(extra)) files[name] = enc.encode(text);
   return zipSync(files);
-}
-
-function failure(run: () => unknown): WorkbookReadError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof WorkbookReadError) return error;
-    throw error;
-  }
-  throw new Error('did not fail');
 }
 
 describe('readWorkbookGrids', () => {

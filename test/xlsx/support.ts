@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { LibraryTable, PerformanceTable } from '../../src/core/model';
 import { writeTablesWorkbook } from '../../src/xlsx';
+import { WorkbookReadError } from '../../src/xlsx/errors';
 import { loadSeedLibrary } from '../support/seed';
 
 export function plainTable(table: LibraryTable): PerformanceTable {
@@ -25,4 +26,15 @@ export function seedWorkbook(): { workbook: ExcelJS.Workbook; names: string[]; t
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `jixiao-${prefix}-`));
+}
+
+/** The WorkbookReadError that `run` throws; anything else, or no throw, fails the test. */
+export function failure(run: () => unknown): WorkbookReadError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof WorkbookReadError) return error;
+    throw error;
+  }
+  throw new Error('did not fail');
 }
