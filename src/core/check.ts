@@ -32,6 +32,7 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
         severity: settings.severities[rule.code] ?? finding.severity ?? rule.defaultSeverity,
         message: finding.message,
         cells: finding.cells,
+        ...(finding.fix ? { fix: finding.fix } : {}),
       });
     }
   }

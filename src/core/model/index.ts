@@ -3,3 +3,4 @@ export * from './table';
 export * from './issue';
 export * from './settings';
 export * from './settingsIssues';
+export * from './fix';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FrameworkNameSchema } from '../frameworks/names';
+import { FixSchema } from './fix';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -29,6 +30,8 @@ export const IssueSchema = z.object({
   message: z.string(),
   /** A1 addresses the issue concerns, most relevant first; may be empty for a whole-sheet issue. */
   cells: z.array(z.string()),
+  /** A quick fix the rule offers (一键修正); absent when the repair needs a person. */
+  fix: FixSchema.optional(),
 });
 export type Issue = z.infer<typeof IssueSchema>;
 

@@ -1,4 +1,4 @@
-import type { Issue, RuleCode, Settings, Severity, TemplateLibrary } from '../model';
+import type { Fix, Issue, RuleCode, Settings, Severity, TemplateLibrary } from '../model';
 import type { Framework } from '../frameworks/types';
 import type { SheetTable } from '../sheet/types';
 
@@ -16,6 +16,16 @@ export interface Finding {
   cells: string[];
   /** Overrides the rule's default severity for this finding (e.g. a softer case). */
   severity?: Severity;
+  /** A repair offered for this finding (一键修正); the user applies it, never the engine. */
+  fix?: Fix;
+}
+
+/** A sample the rule flags or accepts, run through the rule in its test and shown in its 说明. */
+export interface RuleExample {
+  /** What the clerk would type, e.g. `≥5万元` under 成本指标 with 预算数 3 万元. */
+  input: string;
+  /** Why it is flagged or accepted, in one short Chinese sentence. */
+  note: string;
 }
 
 export interface Rule {
@@ -29,6 +39,8 @@ export interface Rule {
   basis: string;
   /** The settings keys that change what this rule reports. */
   settings: readonly SettingKey[];
+  /** Values the rule flags and values it accepts (#15: to become required once every rule has them). */
+  examples?: { flagged: readonly RuleExample[]; accepted: readonly RuleExample[] };
   check(context: RuleContext): Finding[];
 }
 

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * One step of a quick fix (一键修正). Steps apply in order; every address and row number is in the sheet
+ * as it stands when that step runs (after the steps before it).
+ */
+export const FixStepSchema = z.discriminatedUnion('kind', [
+  /** Writes a value into one cell (text as typed, or a number). */
+  z.object({ kind: z.literal('setCell'), cell: z.string(), value: z.union([z.string(), z.number()]) }),
+  /**
+   * Inserts `count` whole rows above 1-based sheet row `before`, shifting the rows below down; the new rows
+   * take the formats (borders, number formats, validation) of 1-based row `formatFrom`, counted before the insert.
+   */
+  z.object({
+    kind: z.literal('insertRows'),
+    before: z.number().int().min(1),
+    count: z.number().int().min(1).max(1000),
+    formatFrom: z.number().int().min(1),
+  }),
+]);
+export type FixStep = z.infer<typeof FixStepSchema>;
+
+/** A repair a rule offers for one issue: pure data, never applied without the user's click. */
+export const FixSchema = z.object({
+  /** One line of Chinese naming the change, with the numbers, e.g. `将「≥5万元」改为「≤5万元」`. */
+  description: z.string(),
+  steps: z.array(FixStepSchema).min(1),
+  /** Cells to select once applied (addresses after all steps), e.g. the empty value cells of inserted rows. */
+  select: z.array(z.string()),
+});
+export type Fix = z.infer<typeof FixSchema>;
