@@ -843,13 +843,15 @@ function readGridRow(cells: SheetCells, header: GridHeader, row: number, state: 
   if (!level2?.text && !level3?.text && !value?.text) return false;
   const description = shown(col.description);
   const unit = shown(col.unit);
-  const operator = header.operatorColumns.map((c) => cells.shown(row, c).text).find((text) => operatorOf(text) !== null) ?? '';
+  const operatorCell = header.operatorColumns.map((c) => cells.shown(row, c)).find((cell) => operatorOf(cell.text) !== null);
+  const ownValue = value?.text ?? '';
+  const read = valueText(ownValue, operatorCell?.text ?? '');
   into.indicators.push({
     level1: level1?.text ?? '',
     level2: level2?.text ?? '',
     level3: level3?.text ?? '',
     description: description?.text ?? '',
-    value: valueText(value?.text ?? '', operator),
+    value: read,
     unit: unit?.text ? unit.text : null,
   });
   into.rowRefs.push({
@@ -859,6 +861,7 @@ function readGridRow(cells: SheetCells, header: GridHeader, row: number, state: 
     description: description?.address ?? null,
     value: (value ?? blank(col.value))?.address ?? '',
     unit: unit?.address ?? null,
+    ...(operatorCell && read !== ownValue ? { operator: operatorCell.address } : {}),
   });
   return true;
 }

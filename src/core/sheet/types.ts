@@ -39,6 +39,11 @@ export interface IndicatorRowRefs {
   description: string | null;
   value: string;
   unit: string | null;
+  /**
+   * The cell of an operator column (指标性质 `≥`) whose operator was put in front of the 指标值 as read
+   * (`≥` + `95`); absent when the value cell holds its own operator or there is none.
+   */
+  operator?: string;
 }
 
 /** Which period an indicator grid's targets are for: the budget year, or the whole project period. */
