@@ -48,7 +48,10 @@ function pointOf(row: number, own: readonly { insert: Insert; id: number }[]): P
 
 export interface CombinedFixes {
   fix: Fix | null;
-  /** Indices of fixes left out: they write a cell an earlier fix writes (apply them after a re-check). */
+  /**
+   * Indices of fixes left out: they write a cell an earlier fix writes, or insert a row an earlier fix
+   * inserts (apply what is still needed after a re-check).
+   */
   skipped: number[];
 }
 
@@ -57,6 +60,7 @@ export function combineFixesDetailed(fixes: readonly Fix[]): CombinedFixes {
   const inserts: Insert[] = [];
   const steps: FixStep[] = [];
   const written = new Set<string>();
+  const insertedRows = new Set<string>();
   const selects: { point: Point; col: number }[] = [];
   const descriptions: string[] = [];
   const skipped: number[] = [];
@@ -85,10 +89,22 @@ export function combineFixesDetailed(fixes: readonly Fix[]): CombinedFixes {
         mapped.push({ step: { ...step, before: at + 1, formatFrom } });
       }
     }
-    if (mapped.some(({ key }) => key !== undefined && written.has(key))) {
+    // A row another fix already inserts (a 满意度 row both missing-dimension and template-missing-indicator
+    // offer) is inserted once: the second fix is left out, as a re-check after the first would drop it.
+    const newRows = new Map<string, string[]>();
+    for (const { step, key } of mapped) {
+      if (step.kind === 'setCell' && key?.startsWith('n')) {
+        const row = key.slice(1, key.lastIndexOf(':'));
+        const col = key.slice(key.lastIndexOf(':') + 1);
+        newRows.set(row, [...(newRows.get(row) ?? []), `${col}=${String(step.value)}`]);
+      }
+    }
+    const rowContents = [...newRows.values()].map((cells) => cells.sort().join('\u0000'));
+    if (mapped.some(({ key }) => key !== undefined && written.has(key)) || rowContents.some((content) => insertedRows.has(content))) {
       skipped.push(index);
       return;
     }
+    for (const content of rowContents) insertedRows.add(content);
     for (const { step, key } of mapped) {
       steps.push(step);
       if (key) written.add(key);

@@ -32,6 +32,8 @@ export interface IndicatorRowsOptions {
   framework?: Framework;
   /** The fix's description; by default `在第 N 行后插入 …`. */
   description?: string;
+  /** Said after the default description in brackets, e.g. where the rows come from. */
+  note?: string;
 }
 
 const NAMES_IN_DESCRIPTION = 3;
@@ -203,5 +205,6 @@ export function indicatorRowsFix(
     fixes.push({ description: describeInsert(anchor, group), steps, select: empty.length > 0 ? empty : all });
   }
   const fix = combineFixes(fixes);
-  return { fix: options.description ? { ...fix, description: options.description } : fix };
+  const description = options.description ?? (options.note ? `${fix.description}（${options.note}）` : fix.description);
+  return { fix: { ...fix, description } };
 }

@@ -732,11 +732,15 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, re
     sheet.unread = { found: [`指标表头（第 ${main.header.row + 1} 行）`], missing: ['表头下的指标行'], cell: refs.indicatorHeader };
   }
   const problems: NonNullable<SheetTable['amountProblems']> = {};
+  const units: NonNullable<SheetTable['amountUnits']> = {};
   for (const field of ['budgetTotal', 'budgetFiscal', 'budgetOther'] as const) {
     const problem = fields[field] ? amountProblem(fields[field].value) : null;
     if (problem) problems[field] = problem;
+    const unit = fields[field]?.unit;
+    if (unit) units[field] = unit;
   }
   if (Object.keys(problems).length > 0) sheet.amountProblems = problems;
+  if (Object.keys(units).length > 0) sheet.amountUnits = units;
   return sheet;
 }
 

@@ -1,4 +1,4 @@
-import type { FrameworkName, IndicatorRow, PerformanceTable } from '../model';
+import type { AmountUnit, FrameworkName, IndicatorRow, PerformanceTable } from '../model';
 
 /** A cell's value as both Excel and exceljs hand it over. */
 export type CellValue = string | number | boolean | null;
@@ -86,6 +86,8 @@ export interface SheetTable {
   otherGrids?: OtherGrid[];
   /** The whole project's amount (项目总金额 …) when the header prints one; absent otherwise. */
   projectTotal?: HeaderAmount;
+  /** Amount fields whose label names their own money unit (`资金总额（元）`); absent when none does. */
+  amountUnits?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', AmountUnit>>;
   /** Amount fields whose cell holds something that is not an amount (`错误值 #DIV/0!`, `日期「…」`). */
   amountProblems?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', string>>;
   /** Set when part of the table could not be read (a grid header with no indicator row under it). */
