@@ -32,7 +32,7 @@ import {
   splitLabelUnit,
 } from './labels';
 import type { GridColumn, HeaderField } from './labels';
-import type { CellGrid, CellValue, GridScope, HeaderAmount, IndicatorRowRefs, OtherGrid, SheetRead, SheetTable, TableRefs, Unreadable } from './types';
+import type { CellGrid, CellValue, GridScope, HeaderAmount, IndicatorRowRefs, IndicatorSlot, OtherGrid, SheetRead, SheetTable, TableRefs, Unreadable } from './types';
 
 export interface ReadSheetOptions {
   /** Force a framework instead of detecting it from the 一级 names. */
@@ -430,6 +430,8 @@ interface GridRead {
   rowRefs: IndicatorRowRefs[];
   /** The first row after the grid (where a next grid or its goals may begin). */
   nextRow: number;
+  /** Unused 二级 slots of a filled form, dropped from the indicators. */
+  slots?: IndicatorSlot[];
 }
 
 /** An operator written in words or symbols in its own column (指标性质 of a flat export); null for 定性/定量 etc. */
@@ -656,7 +658,13 @@ function withoutUnusedSlots(read: ReadGrid): ReadGrid {
   const used = (row: GridRead['indicators'][number]) => row.level3 !== '' || row.value !== '';
   if (!read.indicators.some(used)) return read;
   const keep = read.indicators.map(used);
-  return { ...read, indicators: read.indicators.filter((_, i) => keep[i]), rowRefs: read.rowRefs.filter((_, i) => keep[i]) };
+  const slots = read.indicators.flatMap(({ level1, level2 }, i) => (keep[i] ? [] : [{ level1, level2, refs: read.rowRefs[i] }]));
+  return {
+    ...read,
+    indicators: read.indicators.filter((_, i) => keep[i]),
+    rowRefs: read.rowRefs.filter((_, i) => keep[i]),
+    ...(slots.length > 0 ? { slots } : {}),
+  };
 }
 
 /** An amount field in the table's unit: a unit in its label (`资金总额（元）`) wins over the table's. */
@@ -686,6 +694,7 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, re
       indicatorHeader: toA1(g.header.row, g.header.columns.level1 ?? cells.left),
       indicators: parsedRows(g, tableUnit),
       rowRefs: g.rowRefs,
+      ...(g.slots ? { slots: g.slots } : {}),
     }));
 
   const indicators = parsedRows(main, tableUnit);
@@ -725,6 +734,7 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, re
   };
   const framework = options.framework ?? detectFrameworkOfRows([indicators, ...(otherGrids ?? []).map((g) => g.indicators)].flat());
   const sheet: SheetTable = { sheetName, table, framework, refs, rowRefs: main.rowRefs };
+  if (main.slots) sheet.slots = main.slots;
   if (otherGrids && otherGrids.length > 0) sheet.otherGrids = otherGrids;
   const projectTotal = projectTotalOf(block, tableUnit);
   if (projectTotal) sheet.projectTotal = projectTotal;

@@ -46,6 +46,16 @@ export interface IndicatorRowRefs {
   operator?: string;
 }
 
+/**
+ * A row of a filled form that prints a 二级 with neither a 三级 name nor a value: not an indicator, but a
+ * place in the grid (a fix inserting rows goes after the slots of its 一级, or fills the slot).
+ */
+export interface IndicatorSlot {
+  level1: string;
+  level2: string;
+  refs: IndicatorRowRefs;
+}
+
 /** Which period an indicator grid's targets are for: the budget year, or the whole project period. */
 export type GridScope = 'annual' | 'overall';
 
@@ -63,6 +73,8 @@ export interface OtherGrid {
   indicators: IndicatorRow[];
   /** Parallel to indicators. */
   rowRefs: IndicatorRowRefs[];
+  /** Unused 二级 slots of this grid; absent when none. */
+  slots?: IndicatorSlot[];
 }
 
 /** An amount printed in the header with where it was read. */
@@ -82,6 +94,8 @@ export interface SheetTable {
   refs: TableRefs;
   /** Parallel to table.indicators. */
   rowRefs: IndicatorRowRefs[];
+  /** Unused 二级 slots of the annual grid (rows of a filled form with neither 三级 nor value); absent when none. */
+  slots?: IndicatorSlot[];
   /** Grids besides the annual one on a multi-year sheet; absent when the sheet has one grid. */
   otherGrids?: OtherGrid[];
   /** The whole project's amount (项目总金额 …) when the header prints one; absent otherwise. */

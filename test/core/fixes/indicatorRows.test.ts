@@ -5,7 +5,7 @@ import { applyFixToGrid, indicatorRowsFix } from '../../../src/core/fixes';
 import { sheetGrids } from '../../../src/core/rules/helpers';
 import { readSheet } from '../../../src/core/sheet/reader';
 import type { CellGrid, SheetTable } from '../../../src/core/sheet/types';
-import { seedTable } from '../../support/seed';
+import { loadSeedLibrary, seedTable } from '../../support/seed';
 import { gridFromTable } from '../../support/sheetTable';
 
 function read(grid: CellGrid): SheetTable {
@@ -75,5 +75,51 @@ describe('indicatorRowsFix', () => {
       Math.max(...fixed.table.indicators.map((row, i) => (row.level1 === '一、产出指标' ? i : -1))),
     );
     expect(indicatorRowsFix(sheet, { ...sheetGrids(sheet)[0], rows: [] }, [removed])).toEqual({ fix: null, reason: expect.stringContaining('没有指标行') });
+  });
+});
+
+describe('indicatorRowsFix on a filled form with an unused slot', () => {
+  // Seed table 1 without its 满意度 rows, but with the form's empty 服务对象满意度指标 row left in.
+  function withSlot(): CellGrid {
+    const table = seedTable(1);
+    const satisfaction = table.indicators.filter((row) => row.level1 === '满意度指标');
+    table.indicators = table.indicators.filter((row) => row.level1 !== '满意度指标');
+    table.indicators.push({ ...satisfaction[0], level3: '', description: '', value: '', parsed: { ...satisfaction[0].parsed, raw: '', kind: 'empty', operator: null, number: null, unit: null, amount: null } });
+    return gridFromTable(table);
+  }
+
+  it('fills the slot rather than inserting a row below it (no library: the standard row)', () => {
+    const grid = withSlot();
+    const sheet = read(grid);
+    expect(sheet.slots?.map((slot) => slot.level2)).toEqual(['服务对象满意度指标']);
+    const issue = checkSheet(sheet).find((i) => i.code === 'missing-dimension')!;
+    expect(issue.fix!.steps.every((step) => step.kind === 'setCell')).toBe(true);
+    const slotRow = Number(/\d+$/.exec(sheet.slots![0].refs.value)![0]);
+    expect(issue.fix!.description).toBe(`在第 ${slotRow} 行（表中空着的「服务对象满意度指标」行）填写指标：满意度指标›服务对象满意度指标「服务对象满意度」，指标值待填（框架标准指标行）`);
+    const fixed = read(applyFixToGrid(grid, issue.fix!));
+    expect(fixed.slots).toBeUndefined();
+    expect(fixed.table.indicators.at(-1)).toMatchObject({ level2: '服务对象满意度指标', level3: '服务对象满意度', value: '' });
+    expect(checkSheet(fixed).filter((i) => i.code === 'missing-dimension')).toEqual([]);
+  });
+
+  it('with the library, fills the slot with the first 满意度 row and inserts the others after it', () => {
+    const library = loadSeedLibrary();
+    const grid = withSlot();
+    const sheet = read(grid);
+    const issue = checkSheet(sheet, { library }).find((i) => i.code === 'missing-dimension')!;
+    const fixed = read(applyFixToGrid(grid, issue.fix!));
+    const expected = seedTable(1).indicators.filter((row) => row.level1 === '满意度指标').map((row) => [row.level3, row.value]);
+    expect(fixed.table.indicators.filter((row) => row.level1 === '满意度指标').map((row) => [row.level3, row.value])).toEqual(expected);
+    expect(checkSheet(fixed, { library }).map((i) => i.code)).toEqual(checkSheet(read(gridFromTable(seedTable(1))), { library }).map((i) => i.code));
+  });
+
+  it('offers nothing on a form not filled in yet (one filled row would turn the others into unused slots)', () => {
+    const table = seedTable(1);
+    for (const row of table.indicators) Object.assign(row, { level3: '', value: '', description: '' });
+    const sheet = read(gridFromTable(table));
+    expect(indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '满意度', value: '≥90%' }])).toEqual({
+      fix: null,
+      reason: '指标表尚未填写：请先填写表中已有的指标行',
+    });
   });
 });

@@ -22,7 +22,10 @@ export interface RoundTrip {
   after: Found[];
   /** Issues after the fix that were not there before. */
   added: Found[];
-  /** Whether the fixed issue is still reported. */
+  /**
+   * Whether the fixed issue is still reported: as many issues with its table, code and message as before
+   * (two grids named alike may each report the same message; the fix clears one).
+   */
   stillThere: boolean;
 }
 
@@ -32,7 +35,8 @@ export function applyAndRecheck(grid: CellGrid, before: Found[], issue: Found, o
   const fixed = applyFixToGrid(grid, issue.fix);
   const after = issuesOf(fixed, options);
   const known = new Set(before.map(keyOf));
-  return { issue, fixed, after, added: after.filter((i) => !known.has(keyOf(i))), stillThere: after.some((i) => keyOf(i) === keyOf(issue)) };
+  const count = (list: Found[]) => list.filter((i) => keyOf(i) === keyOf(issue)).length;
+  return { issue, fixed, after, added: after.filter((i) => !known.has(keyOf(i))), stillThere: count(after) >= count(before) };
 }
 
 /** The one issue of a code (optionally whose message contains `text`); throws unless there is exactly one. */
