@@ -52,8 +52,16 @@ function colAt(address: string | null | undefined): number | null {
  * its own cells are on its row).
  */
 export function sheetRowOf(refs: IndicatorRowRefs): number {
-  return maxOf([refs.level1, refs.level2, refs.level3, refs.description, refs.value, refs.unit, refs.operator].map(rowAt), -1);
+  let row = sheetRows.get(refs);
+  if (row === undefined) {
+    row = maxOf([refs.level1, refs.level2, refs.level3, refs.description, refs.value, refs.unit, refs.operator].map(rowAt), -1);
+    sheetRows.set(refs, row);
+  }
+  return row;
 }
+
+/** A sheet's refs are read once and never change: each row is located once, however many fixes ask. */
+const sheetRows = new WeakMap<IndicatorRowRefs, number>();
 
 /** The columns of a grid, read from the refs of one of its rows; null where the grid has no such column. */
 interface GridColumns {
@@ -91,13 +99,22 @@ function level2Key(framework: Framework, level1: string, name: string): string {
   return findLevel2(framework, level1, name)?.name ?? dimensionKey(name);
 }
 
+/** The row span of each grid of a sheet by its header, computed once per sheet. */
+const gridSpans = new WeakMap<SheetTable, { header: string | null; min: number; max: number }[]>();
+
 /** Whether inserting whole rows above 0-based row `at` would cut another grid of the sheet in two. */
 function splitsOtherGrid(sheet: SheetTable, grid: ScopedGrid, at: number): boolean {
-  return sheetGrids(sheet).some((other) => {
-    if (other.header === grid.header || other.rows.length === 0) return false;
-    const rows = other.rows.map(({ refs }) => sheetRowOf(refs));
-    return minOf(rows, -1) < at && at <= maxOf(rows, -1);
-  });
+  let spans = gridSpans.get(sheet);
+  if (!spans) {
+    spans = sheetGrids(sheet)
+      .filter((other) => other.rows.length > 0)
+      .map((other) => {
+        const rows = other.rows.map(({ refs }) => sheetRowOf(refs));
+        return { header: other.header, min: minOf(rows, -1), max: maxOf(rows, -1) };
+      });
+    gridSpans.set(sheet, spans);
+  }
+  return spans.some((span) => span.header !== grid.header && span.min < at && at <= span.max);
 }
 
 function rowName(row: NewIndicatorRow): string {
@@ -131,23 +148,22 @@ interface Place {
 function rowCells(
   sheet: SheetTable,
   grid: ScopedGrid,
-  columns: GridColumns,
+  layout: GridLayout,
   framework: Framework,
   row: NewIndicatorRow,
   names: boolean,
 ): { cells: { col: number; value: string }[]; valueEmpty: boolean } | { reason: string } {
+  const { columns } = layout;
   const key1 = level1Key(framework, row.level1);
-  const sameLevel1 = grid.rows.find(({ row: r }) => level1Key(framework, r.level1) === key1);
   const key2 = level2Key(framework, row.level1, row.level2);
-  const sameLevel2 = grid.rows.find(({ row: r }) => level1Key(framework, r.level1) === key1 && level2Key(framework, r.level1, r.level2) === key2);
   const cells: { col: number; value: string }[] = [];
   const put = (col: number | null, value: string) => {
     if (col !== null && value !== '') cells.push({ col, value });
   };
   if (names) {
     // Names as this sheet writes them (一、产出指标 or 产出指标（50分）), else as given.
-    put(columns.level1, sameLevel1?.row.level1 || row.level1);
-    put(columns.level2, sameLevel2?.row.level2 || row.level2);
+    put(columns.level1, layout.level1Text.get(key1) || row.level1);
+    put(columns.level2, layout.level2Text.get(`${key1}\u0000${key2}`) || row.level2);
   }
   if (row.level3.trim()) {
     if (columns.level3 === null) return { reason: `本表没有三级指标列，无法写入指标「${row.level3.trim()}」` };
@@ -171,6 +187,65 @@ function rowCells(
   return { cells, valueEmpty: value === '' };
 }
 
+/** What a fix needs to know of a grid, learnt once per grid however many fixes ask (a 10,000-row sheet). */
+interface GridLayout {
+  columns: GridColumns;
+  /** Last sheet row of the grid, slots included. */
+  end: number;
+  /** By 一级 key: the last sheet row of its rows and slots, and its name as first written. */
+  lastOfLevel1: Map<string, number>;
+  level1Text: Map<string, string>;
+  /** By 一级 and 二级 key: the 二级 as first written. */
+  level2Text: Map<string, string>;
+  slots: Place[];
+}
+
+const layouts = new WeakMap<readonly unknown[], WeakMap<Framework, GridLayout | { reason: string }>>();
+
+function layoutOf(grid: ScopedGrid, framework: Framework): GridLayout | { reason: string } {
+  let byFramework = layouts.get(grid.rows);
+  if (!byFramework) {
+    byFramework = new WeakMap();
+    layouts.set(grid.rows, byFramework);
+  }
+  let layout = byFramework.get(framework);
+  if (!layout) {
+    layout = computeLayout(grid, framework);
+    byFramework.set(framework, layout);
+  }
+  return layout;
+}
+
+function computeLayout(grid: ScopedGrid, framework: Framework): GridLayout | { reason: string } {
+  if (grid.rows.length === 0) return { reason: '指标表中没有指标行，看不出各列的位置' };
+  // On a form not filled in yet every printed row stands for an indicator; one filled row would make the
+  // others unused slots, so the form is filled first.
+  if (grid.rows.every(({ row }) => !row.level3.trim() && !row.value.trim())) return { reason: '指标表尚未填写：请先填写表中已有的指标行' };
+  const reference = grid.rows.reduce((a, b) => (sheetRowOf(b.refs) > sheetRowOf(a.refs) ? b : a));
+  const columns = columnsOf(reference.refs);
+  if (!columns) return { reason: '看不出指标值所在的列' };
+  if (reference.refs.level1 === reference.refs.level2 && reference.row.level1 === reference.row.level2) {
+    return { reason: '一级、二级指标写在同一个合并单元格里，看不出二级指标列' };
+  }
+  const layout: GridLayout = { columns, end: -1, lastOfLevel1: new Map(), level1Text: new Map(), level2Text: new Map(), slots: [] };
+  const place = (level1: string, level2: string, refs: IndicatorRowRefs, slot: boolean): Place => {
+    const row = sheetRowOf(refs);
+    const key1 = level1Key(framework, level1);
+    layout.end = Math.max(layout.end, row);
+    layout.lastOfLevel1.set(key1, Math.max(layout.lastOfLevel1.get(key1) ?? -1, row));
+    return { level1, level2, refs, row, slot };
+  };
+  for (const { row, refs } of grid.rows) {
+    place(row.level1, row.level2, refs, false);
+    const key1 = level1Key(framework, row.level1);
+    if (!layout.level1Text.has(key1)) layout.level1Text.set(key1, row.level1);
+    const key2 = `${key1}\u0000${level2Key(framework, row.level1, row.level2)}`;
+    if (!layout.level2Text.has(key2)) layout.level2Text.set(key2, row.level2);
+  }
+  for (const { level1, level2, refs } of grid.slots ?? []) layout.slots.push(place(level1, level2, refs, true));
+  return layout;
+}
+
 /** A slot can be filled in place when its 三级 and value cells are its own (not covered by a merge above). */
 function fillable(place: Place, columns: GridColumns): boolean {
   const own = (address: string | null | undefined) => !address || rowAt(address) === place.row;
@@ -192,25 +267,12 @@ export function indicatorRowsFix(
   options: IndicatorRowsOptions = {},
 ): IndicatorRowsResult {
   if (rows.length === 0) return { fix: null, reason: '没有要插入的指标' };
-  if (grid.rows.length === 0) return { fix: null, reason: '指标表中没有指标行，看不出各列的位置' };
   // A row with neither is an unused slot of a form to the reader: it would add nothing.
   if (rows.some((row) => !row.level3.trim() && !row.value.trim())) return { fix: null, reason: '要插入的指标行既无三级指标名称也无指标值' };
-  // On a form not filled in yet every printed row stands for an indicator; one filled row would make the
-  // others unused slots, so the form is filled first.
-  if (grid.rows.every(({ row }) => !row.level3.trim() && !row.value.trim())) return { fix: null, reason: '指标表尚未填写：请先填写表中已有的指标行' };
   const framework = options.framework ?? getFramework(sheet.framework);
-  const places: Place[] = [
-    ...grid.rows.map(({ row, refs }) => ({ level1: row.level1, level2: row.level2, refs, row: sheetRowOf(refs), slot: false })),
-    ...(grid.slots ?? []).map(({ level1, level2, refs }) => ({ level1, level2, refs, row: sheetRowOf(refs), slot: true })),
-  ];
-  const last = (list: readonly Place[]) => list.reduce((a, b) => (b.row > a.row ? b : a));
-  const gridEnd = last(places);
-  const reference = grid.rows.reduce((a, b) => (sheetRowOf(b.refs) > sheetRowOf(a.refs) ? b : a));
-  const columns = columnsOf(reference.refs);
-  if (!columns) return { fix: null, reason: '看不出指标值所在的列' };
-  if (reference.refs.level1 === reference.refs.level2 && reference.row.level1 === reference.row.level2) {
-    return { fix: null, reason: '一级、二级指标写在同一个合并单元格里，看不出二级指标列' };
-  }
+  const layout = layoutOf(grid, framework);
+  if ('reason' in layout) return { fix: null, reason: layout.reason };
+  const { columns } = layout;
 
   const fixes: Fix[] = [];
   const taken = new Set<Place>();
@@ -219,12 +281,12 @@ export function indicatorRowsFix(
   for (const row of rows) {
     const key1 = level1Key(framework, row.level1);
     const key2 = level2Key(framework, row.level1, row.level2);
-    const slot = places.find(
+    const slot = layout.slots.find(
       (p) => !taken.has(p) && fillable(p, columns) && level1Key(framework, p.level1) === key1 && level2Key(framework, p.level1, p.level2) === key2,
     );
     if (slot) {
       taken.add(slot);
-      const written = rowCells(sheet, grid, columns, framework, row, false);
+      const written = rowCells(sheet, grid, layout, framework, row, false);
       if ('reason' in written) return { fix: null, reason: written.reason };
       const valueCell = toA1(slot.row, columns.value);
       fixes.push({
@@ -234,8 +296,7 @@ export function indicatorRowsFix(
       });
       continue;
     }
-    const same = places.filter((p) => level1Key(framework, p.level1) === key1);
-    const candidates = [same.length > 0 ? last(same).row : null, gridEnd.row];
+    const candidates = [layout.lastOfLevel1.get(key1) ?? null, layout.end];
     const anchor = candidates.find((at) => at !== null && !splitsOtherGrid(sheet, grid, at + 1));
     if (anchor === undefined || anchor === null) {
       return { fix: null, reason: '该指标表与另一个指标表并排，插入整行会把另一个表拆开；请手工添加' };
@@ -248,7 +309,7 @@ export function indicatorRowsFix(
     const empty: string[] = [];
     const all: string[] = [];
     for (const [i, row] of group.entries()) {
-      const written = rowCells(sheet, grid, columns, framework, row, true);
+      const written = rowCells(sheet, grid, layout, framework, row, true);
       if ('reason' in written) return { fix: null, reason: written.reason };
       for (const { col, value } of written.cells) steps.push({ kind: 'setCell', cell: toA1(anchor + 1 + i, col), value });
       const valueCell = toA1(anchor + 1 + i, columns.value);

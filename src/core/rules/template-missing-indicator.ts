@@ -2,7 +2,7 @@ import type { Finding, Rule } from './types';
 import { compactText } from '../values';
 import { newRowOf } from '../fixes/dimensionRows';
 import { indicatorRowsFix } from '../fixes/indicatorRows';
-import { cellsOf, locatedRows, sheetGrids } from './helpers';
+import { cellsOf, sheetGrids } from './helpers';
 import { indicatorKey, templateFor, templateLabel } from './template';
 
 /** An indicator of the project's template (by 三级 name) that the sheet no longer has. */
@@ -16,15 +16,21 @@ export const templateMissingIndicatorRule: Rule = {
   check({ sheet, library, framework }) {
     const template = templateFor(sheet, library);
     if (!template) return [];
-    const rows = locatedRows(sheet);
     const annual = sheetGrids(sheet)[0];
+    const rows = annual.rows;
     const present = new Set(rows.map(({ row }) => indicatorKey(row)));
+    // The sheet's first row of each 二级, by its compact name: one pass, however many indicators are missing.
+    const firstOfLevel2 = new Map<string, (typeof rows)[number]>();
+    for (const located of rows) {
+      const name = compactText(located.row.level2);
+      if (!firstOfLevel2.has(name)) firstOfLevel2.set(name, located);
+    }
     const findings: Finding[] = [];
     for (const indicator of template.indicators) {
       const key = indicatorKey(indicator);
       if (!key || present.has(key)) continue;
       // Point at the sheet's rows of the same 二级, where the indicator would go; else at the grid header.
-      const sameLevel2 = rows.find(({ row }) => compactText(row.level2) === compactText(indicator.level2));
+      const sameLevel2 = firstOfLevel2.get(compactText(indicator.level2));
       // The fix inserts the template's row (value and all) beside the sheet's rows of the same 一级.
       const { fix } = indicatorRowsFix(sheet, annual, [newRowOf(indicator)], { framework, note: `取自${templateLabel(template)}` });
       findings.push({
