@@ -101,6 +101,7 @@ export const badValueRule: Rule = {
   defaultSeverity: 'warning',
   description: '指标值不可测量：占位符（*、XX）、超过 100% 的比率、没有单位的数字、数量/成本/满意度指标下的文字描述、低于阈值的满意度。',
   basis: '财预〔2015〕88号审核要点“可行性”（指标应细化、量化、可衡量）；评审实践（满意度通常≥90%）',
+  english: 'a negative 预算数, 财政资金, 其他资金 or money 指标值 (`≤-200万元`), placeholders (`*`, `XX`), a % above 100, a number with no unit anywhere, text under 数量/成本/满意度, 满意度 below 90%',
   settings: ['severities', 'disabledRules', 'maxPercent', 'minSatisfaction'],
   examples: {
     flagged: [

@@ -77,6 +77,7 @@ export const costOverBudgetRule: Rule = {
   defaultSeverity: 'error',
   description: '成本指标的金额，或各成本总额之和，按元/万元/亿元换算后超过预算数。单价类成本（元/人、每人每天等）不参与求和，以免误报。',
   basis: '财预〔2015〕88号审核要点“适当性”；评审实践',
+  english: 'a 成本 amount, or the sum of 成本 amounts, above 预算数 after 元/万元/亿元 conversion; unit costs (元/人, 每人每天 …) are never summed',
   settings: ['severities', 'disabledRules'],
   examples: {
     flagged: [

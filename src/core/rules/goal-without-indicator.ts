@@ -63,6 +63,7 @@ export const goalWithoutIndicatorRule: Rule = {
   defaultSeverity: 'info',
   description: '绩效目标中的某一条与所有三级指标共用的词太少，看不出用哪个指标衡量。这是一个启发式提示，评审时可能会被问到。',
   basis: '财预〔2015〕88号审核要点“相关性”；评审实践（启发式）',
+  english: 'a 绩效目标 clause that shares too few terms with every indicator (a heuristic: a hint of what reviewers will ask)',
   settings: ['severities', 'disabledRules', 'goalMatchMinShared'],
   examples: {
     flagged: [

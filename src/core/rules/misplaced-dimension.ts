@@ -61,6 +61,7 @@ export const misplacedDimensionRule: Rule = {
   defaultSeverity: 'error',
   description: '二级指标挂在了错误的一级指标下，或名称既不是框架中的维度也不是公认的别名（如“环境效益指标”=“生态效益指标”）。',
   basis: '财预〔2021〕101号及旧版框架的指标体系；评审实践',
+  english: 'a 二级 under the wrong 一级 (error); a name that is neither a dimension nor an alias (warning)',
   settings: ['severities', 'disabledRules', 'framework'],
   examples: {
     flagged: [

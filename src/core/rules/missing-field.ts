@@ -8,6 +8,7 @@ export const missingFieldRule: Rule = {
   defaultSeverity: 'error',
   description: '项目名称、预算数或绩效目标为空。这些是绩效目标表的必填项，缺少任何一项都无法审核。',
   basis: '财预〔2015〕88号审核要点“完整性”',
+  english: '项目名称, 预算数 or 绩效目标 empty',
   settings: ['severities', 'disabledRules'],
   examples: {
     flagged: [

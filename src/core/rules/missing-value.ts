@@ -8,6 +8,7 @@ export const missingValueRule: Rule = {
   defaultSeverity: 'error',
   description: '指标行缺少指标值或三级指标名称。没有指标值的指标无法在年底评价。',
   basis: '财预〔2015〕88号审核要点“完整性”',
+  english: 'an indicator row without 指标值 or 三级 name',
   settings: ['severities', 'disabledRules'],
   examples: {
     flagged: [

@@ -61,6 +61,8 @@ export interface Rule {
   description: string;
   /** The document or practice the rule rests on, said honestly (e.g. 评审实践 when no document asks for it). */
   basis: string;
+  /** What it flags, in one line of English, for the README's table and the docs page's English section. */
+  english: string;
   /** The settings keys that change what this rule reports. */
   settings: readonly SettingKey[];
   /** Values the rule flags and values it accepts, each run through the engine by test/core/rules/examples.test.ts. */
