@@ -1,26 +1,13 @@
 import { z } from 'zod';
 import { FrameworkNameSchema } from '../frameworks/names';
 import { FixSchema } from './fix';
+import { RULE_CODES } from '../rules/codes';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-/** Stable rule codes; a code never changes meaning once shipped. */
-export const RuleCodeSchema = z.enum([
-  'missing-dimension',
-  'misplaced-dimension',
-  'cost-over-budget',
-  'cost-lower-bound',
-  'funds-mismatch',
-  'missing-field',
-  'missing-value',
-  'bad-value',
-  'deadline-outside-year',
-  'template-missing-indicator',
-  'template-weakened-target',
-  'goal-without-indicator',
-  'unreadable-layout',
-]);
+/** Stable rule codes, one list with the rule map (rules/codes.ts). */
+export const RuleCodeSchema = z.enum(RULE_CODES);
 export type RuleCode = z.infer<typeof RuleCodeSchema>;
 
 export const IssueSchema = z.object({
