@@ -41,6 +41,17 @@ export function decodeEntities(raw: string): string {
   });
 }
 
+/** V8 keeps a cut of at least this many characters as a view on the string it was cut from. */
+const VIEW_LENGTH = 13;
+
+/**
+ * A string that shares no memory with the chunk it was cut from: a kept cell text must not hold its whole
+ * chunk of the part alive (reading a sheet would then keep its whole XML). Joining forces a fresh copy.
+ */
+function detached(text: string): string {
+  return text.length < VIEW_LENGTH ? text : ` ${text}`.slice(1);
+}
+
 export class XmlReader {
   /** The text not yet read (and, after an OPEN, the tag itself): a window on the part's text. */
   private s: string;
@@ -232,7 +243,7 @@ export class XmlReader {
       const close = s.indexOf(quote === QUOTE ? '"' : "'", q + 1);
       if (close < 0 || close >= end) this.fail('属性值未闭合');
       names.push(s.slice(j, eq).trim());
-      values.push(decodeEntities(s.slice(q + 1, close)));
+      values.push(detached(decodeEntities(s.slice(q + 1, close))));
       j = close + 1;
     }
   }
@@ -253,7 +264,7 @@ export class XmlReader {
 
   /** The last TEXT with entities expanded. */
   text(): string {
-    return this.cdata ? this.rawText : decodeEntities(this.rawText);
+    return detached(this.cdata ? this.rawText : decodeEntities(this.rawText));
   }
 
   /** After an OPEN: moves past its matching CLOSE (at once for a self-closing tag). */
