@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FrameworkNameSchema } from '../frameworks/names';
 import { FixSchema } from './fix';
 import { RULE_CODES } from '../rules/codes';
@@ -18,7 +18,7 @@ export const IssueSchema = z.object({
   /** A1 addresses the issue concerns, most relevant first; may be empty for a whole-sheet issue. */
   cells: z.array(z.string()),
   /** A quick fix the rule offers (一键修正); absent when the repair needs a person. */
-  fix: FixSchema.optional(),
+  fix: z.optional(FixSchema),
 });
 export type Issue = z.infer<typeof IssueSchema>;
 
@@ -31,6 +31,6 @@ export const SheetReportSchema = z.object({
    * Set when the issues could not be marked in the sheet: `skipped-protected` — the sheet is protected,
    * so Excel refuses the add-in's conditional formats and notes. Absent everywhere else (CLI, checker page).
    */
-  marks: z.enum(['skipped-protected']).optional(),
+  marks: z.optional(z.enum(['skipped-protected'])),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;
