@@ -60,9 +60,16 @@ export const LibraryTableSchema = PerformanceTableSchema.extend({
   number: z.number().int().positive(),
   /** Seed document the table came from (file name). */
   source: z.string(),
-  /** First line of the table in its source (1-based). */
+  /** First line of the table in its source (1-based); for a workbook, the sheet row where the table starts. */
   line: z.number().int().positive(),
   notes: z.array(ParseNoteSchema),
+  /**
+   * The library the table belongs to, as the user knows it (`2024年申报.xlsx`): set on the unit's own
+   * libraries, absent on the bundled seed. Template messages name it; the later library wins a project.
+   */
+  library: z.string().optional(),
+  /** The sheet a workbook library's table was read from. */
+  sheet: z.string().optional(),
 });
 export type LibraryTable = z.infer<typeof LibraryTableSchema>;
 
