@@ -17,7 +17,7 @@ import type { Settings, SheetReport } from '../core/model';
 import { summarize } from '../core/check';
 import { describeError } from '../web/errors';
 import { CheckTab } from './CheckTab';
-import { SettingsTab } from './SettingsTab';
+import { LibrariesSettings, SettingsTab } from './SettingsTab';
 import { TemplatesTab } from './TemplatesTab';
 import { usePaneServices } from './hostContext';
 import type { PaneView } from './view';
@@ -168,8 +168,12 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
         {view === 'check' && (
           <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} />
         )}
-        {view === 'settings' &&
-          (settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>)}
+        {view === 'settings' && (
+          <>
+            {settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>}
+            <LibrariesSettings onChanged={() => void checkAll()} />
+          </>
+        )}
       </div>
     </main>
   );

@@ -21,9 +21,6 @@ export const LIBRARY_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
   maxRows: 100_000,
 });
 
-/** The file types the pane's picker offers (the content decides, not the name). */
-export const LIBRARY_FILE_ACCEPT = '.xlsx,.xls,.ods,.txt';
-
 /**
  * The library in a file, named `name` (its file name, which messages show). A zip or CFB file is read as
  * a workbook, anything else as text (UTF-8, GBK or UTF-16, the encoding said in a note). Throws
