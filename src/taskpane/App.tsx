@@ -25,6 +25,7 @@ const SAVE_DELAY_MS = 400;
 // Only 模板 is drawn at first paint; 检查 and 设置 (and what others add to them) load when first opened.
 const CheckTab = React.lazy(async () => ({ default: (await import('./CheckTab')).CheckTab }));
 const SettingsTab = React.lazy(async () => ({ default: (await import('./SettingsTab')).SettingsTab }));
+const LibrariesSettings = React.lazy(async () => ({ default: (await import('./SettingsTab')).LibrariesSettings }));
 
 const useStyles = makeStyles({
   root: {
@@ -171,8 +172,12 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
           {view === 'check' && (
             <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} />
           )}
-          {view === 'settings' &&
-            (settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>)}
+          {view === 'settings' && (
+            <>
+              {settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>}
+              <LibrariesSettings onChanged={() => void checkAll()} />
+            </>
+          )}
         </React.Suspense>
       </div>
     </main>
