@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FrameworkNameSchema } from '../frameworks/names';
 import { FixSchema } from './fix';
+import { SheetSuggestionsSchema } from './suggestion';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -32,6 +33,8 @@ export const IssueSchema = z.object({
   cells: z.array(z.string()),
   /** A quick fix the rule offers (一键修正); absent when the repair needs a person. */
   fix: FixSchema.optional(),
+  /** The 绩效目标 clause the issue concerns (goal-without-indicator): the pane offers indicators for it. */
+  goalClause: z.string().optional(),
 });
 export type Issue = z.infer<typeof IssueSchema>;
 
@@ -45,5 +48,7 @@ export const SheetReportSchema = z.object({
    * so Excel refuses the add-in's conditional formats and notes. Absent everywhere else (CLI, checker page).
    */
   marks: z.enum(['skipped-protected']).optional(),
+  /** Library indicators offered to this sheet (asked for with CheckOptions.suggest); absent when there are none. */
+  suggestions: SheetSuggestionsSchema.optional(),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;
