@@ -4,20 +4,32 @@ import { normaliseText } from '../values/text';
 /** A text's terms with their weights, scaled to unit length (so a dot product is the cosine). */
 export type TermVector = ReadonlyMap<string, number>;
 
-/** Runs of Han characters, Latin letters and digits: n-grams never cross punctuation or spaces. */
-const RUN = /[\p{Script=Han}a-z0-9]+/gu;
+/** Han ideographs (CJK Unified + Extension A + Compatibility), Latin letters and digits: what n-grams are made of. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39)
+  );
+}
 
 /**
  * The character bigrams and trigrams of a text, in order, repeats kept (they are the term frequency).
- * A one-character run adds nothing: alone, a character says too little.
+ * N-grams never cross punctuation or spaces; a one-character run adds nothing: alone, a character says too
+ * little. A char-code loop, not a Unicode regex: indexing a library goes through every goal text.
  */
 export function termsOf(text: string): string[] {
   const terms: string[] = [];
-  for (const run of normaliseText(text).toLowerCase().match(RUN) ?? []) {
-    const chars = Array.from(run);
+  const normal = normaliseText(text).toLowerCase();
+  let start = 0;
+  for (let i = 0; i <= normal.length; i++) {
+    if (i < normal.length && isWordChar(normal.charCodeAt(i))) continue;
     for (let n = 2; n <= 3; n++) {
-      for (let i = 0; i + n <= chars.length; i++) terms.push(chars.slice(i, i + n).join(''));
+      for (let j = start; j + n <= i; j++) terms.push(normal.slice(j, j + n));
     }
+    start = i + 1;
   }
   return terms;
 }
