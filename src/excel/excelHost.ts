@@ -147,6 +147,15 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       });
     },
 
+    async activeSheetName() {
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load('name');
+        await counter.sync(context);
+        return sheet.name || null;
+      });
+    },
+
     async clearMarks() {
       const ctx = await checkContext();
       const result = await run(async (context) => clearSheetMarks(context, await listSheets(context), ctx));
