@@ -61,6 +61,16 @@ describe('suggestIndicators on the seed', () => {
     },
   );
 
+  it('still ranks each project first when its goals are typed with every fourth character missing', () => {
+    const garbled = (text: string) => Array.from(text).filter((_, i) => i % 4 !== 3).join('');
+    const first = library.tables.filter((table) => {
+      const ranked = flat(suggestIndicators(library, { projectName: REWORDED[table.number], goals: garbled(table.goals) }, { framework: FRAMEWORKS.seed, limit: 1000 }));
+      const own = ranked.filter(fromTable(table)).length;
+      return own > 0 && ranked.slice(0, own).every(fromTable(table));
+    });
+    expect(first.map((table) => table.number)).toEqual(library.tables.map((table) => table.number));
+  });
+
   it('gives a project unlike any in the library low scores, far below a matching one', () => {
     const options = { framework: FRAMEWORKS.seed, minScore: 0, limit: 1000 };
     const unrelated = [
