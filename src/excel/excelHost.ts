@@ -144,6 +144,15 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       });
     },
 
+    async activeSheetName() {
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load('name');
+        await counter.sync(context);
+        return sheet.name || null;
+      });
+    },
+
     clearMarks() {
       // Clearing needs no settings: the ribbon's commands page does the same without the host.
       return clearWorkbookMarks({ run, counter, features, memory });
