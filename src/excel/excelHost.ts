@@ -1,7 +1,7 @@
 /** JixiaoHost over Office.js: the only place the task pane's requests reach Excel. */
 import { detectFramework } from '../core/frameworks';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/model';
-import type { FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
+import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { LiveCheckScheduler, classifyChange } from '../core/marking';
@@ -10,7 +10,8 @@ import type { CheckContext, SheetRef } from './checkSheets';
 import { detectFeatures } from './features';
 import { MarksKeptOnProtectedSheetsError } from './protection';
 import type { ExcelFeatures, RequirementChecker } from './features';
-import type { InsertResult, JixiaoHost, ProgressHandler } from './host';
+import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from './host';
+import { applyFixInExcel, combineBottomUp } from './applyFix';
 import { SyncCounter } from './syncCounter';
 import type { ExcelRun, ExcelRunIn } from './syncCounter';
 import { queueSheetPlan } from './writePlan';
@@ -62,6 +63,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   const memory = new MarkMemory();
   const delayMs = deps.liveCheckDelayMs ?? DEFAULT_LIVE_DELAY_MS;
   let settingsCache: Settings | null = null;
+  /** While the live check runs: checks a sheet (by id) at once and reports through it. */
+  let recheckLive: ((sheetId: string) => Promise<void>) | null = null;
 
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
   const checkContext = async (live = false): Promise<CheckContext> => {
@@ -136,6 +139,21 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
 
     async startLiveCheck(onReports, onError) {
       return startLiveCheck(onReports, onError);
+    },
+
+    async applyFixes(sheetName: string, fixes: Fix[]): Promise<ApplyFixResult> {
+      if (fixes.length === 0) return { selected: [], syncs: 0 };
+      const before = counter.count;
+      const applied = await run((context) => applyFixInExcel(context, sheetName, combineBottomUp(fixes), { counter, features }));
+      const syncs = counter.count - before;
+      if (applied.movedCells) memory.cellsMoved(applied.sheet.id);
+      // The add-in's own writes start no live check (classifyChange): the sheet is re-checked here.
+      if (recheckLive) await recheckLive(applied.sheet.id);
+      else {
+        const ctx = await checkContext();
+        await run((context) => checkSheets(context, [applied.sheet], ctx));
+      }
+      return { selected: applied.selected, syncs };
     },
 
     async selectCell(sheetName: string, address: string) {
@@ -253,8 +271,10 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       await counter.sync(context);
     });
     emit();
+    recheckLive = (sheetId) => scheduler.checkNow(sheetId);
 
     return async () => {
+      recheckLive = null;
       await scheduler.stop();
       // A handler is removed in a batch on the context it was added with (Excel.run(context, …)).
       const contexts = new Set(handlers.map((h) => h.context as Excel.RequestContext));

@@ -76,6 +76,19 @@ export class LiveCheckScheduler {
     this.pending.delete(sheetId);
   }
 
+  /**
+   * Checks the sheet (with any other pending) now, without the quiet time, after a check already running;
+   * resolves once done. A failure is handled as any check's (pending, retried, then onError).
+   */
+  checkNow(sheetId: string): Promise<void> {
+    if (this.stopped || this.deleted.has(sheetId)) return this.running;
+    this.pending.add(sheetId);
+    this.failures = 0;
+    this.disarm();
+    this.running = this.running.then(() => this.flush());
+    return this.running;
+  }
+
   /** Resolves once no check runs; no check starts afterwards. */
   async stop(): Promise<void> {
     this.stopped = true;
