@@ -121,7 +121,7 @@ export function planFix(fix: Fix, facts: SheetFacts): FixPlan {
     }
     const { row, col } = fromA1(step.cell);
     const merge = merges?.find((m) => contains(m, row, col) && (m.r1 !== row || m.c1 !== col));
-    if (merge) throw new FixNotApplicableError(`无法修正：单元格 ${step.cell} 在合并单元格 ${areaAddress(merge)} 中，只能写入其左上角的单元格。`);
+    if (merge) throw new FixNotApplicableError(`无法修正：单元格 ${step.cell} 在合并单元格 ${areaAddress(merge)} 中，只能写入其左上角的单元格；未作任何修改。`);
     const formatOf = typeof step.value === 'string' ? toA1(originRow(fix.steps.slice(0, index), row), col) : null;
     if (formatOf) formatCells.add(formatOf);
     operations.push({ kind: 'set', cell: step.cell, value: step.value, formatOf });

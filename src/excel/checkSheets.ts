@@ -112,6 +112,8 @@ interface SheetRead {
   merges: string[] | null;
   cfs: Excel.ConditionalFormatCollection;
   formulas: Map<number, Excel.ConditionalFormatRule>;
+  /** Where each custom format applies, by position (a mark must cover its own cell and nothing more). */
+  ranges: Map<number, Excel.Range>;
   notes: NotesRead | null;
   blocks: Block[];
 }
@@ -173,7 +175,7 @@ function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckConte
   const cfs = worksheet.getRange().conditionalFormats;
   cfs.load('items/type');
   const notes = withNotes && ctx.features.notes ? queueNotesRead(worksheet, ctx.memory.notesOf(ref.id)) : null;
-  return { ref, worksheet, protection, used, window, merged, mergedAreas: null, merges: null, cfs, formulas: new Map(), notes, blocks: [] };
+  return { ref, worksheet, protection, used, window, merged, mergedAreas: null, merges: null, cfs, formulas: new Map(), ranges: new Map(), notes, blocks: [] };
 }
 
 /** True when round trip 1's window held the whole used range. */
@@ -270,22 +272,33 @@ function queueMergedAreas(read: SheetRead): boolean {
   return true;
 }
 
-/** For round trip 2: the formula of every custom conditional format (only those have one). */
+/** For round trip 2: the formula and the range of every custom conditional format (only those have a formula). */
 function queueFormulas(read: SheetRead): boolean {
   read.cfs.items.forEach((cf, index) => {
     if (cf.type !== 'Custom') return;
     const rule = cf.custom.rule;
     rule.load('formula');
     read.formulas.set(index, rule);
+    const range = cf.getRangeOrNullObject();
+    range.load('address');
+    read.ranges.set(index, range);
   });
   return read.formulas.size > 0;
 }
 
-/** Every conditional format of the sheet, in collection order, as the mark it is or null. */
+/**
+ * Every conditional format of the sheet, in collection order, as the mark it is or null. A mark that
+ * covers more than its own cell (Excel grows a format into rows inserted below it, and pasted formats
+ * bring it along) counts as no mark of a cell, so it is deleted and the cell's mark added afresh.
+ */
 function formatsOf(read: SheetRead): (ExistingMark | null)[] {
   return read.cfs.items.map((_cf, index) => {
     const rule = read.formulas.get(index);
-    return rule ? parseMarkFormula(rule.formula) : null;
+    const mark = rule ? parseMarkFormula(rule.formula) : null;
+    if (!mark?.address) return mark;
+    const range = read.ranges.get(index);
+    const where = range && !range.isNullObject ? localAddress(range.address).replace(/\$/g, '') : null;
+    return where === mark.address ? mark : { ...mark, address: null };
   });
 }
 

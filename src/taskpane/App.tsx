@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { Settings, SheetReport } from '../core/model';
+import type { Fix, Settings, SheetReport } from '../core/model';
 import { summarize } from '../core/check';
 import { describeError } from '../web/errors';
 import { CheckTab } from './CheckTab';
@@ -56,6 +56,7 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const [settings, setSettings] = React.useState<Settings | null>(null);
   const [saveState, setSaveState] = React.useState('');
+  const [fixStatus, setFixStatus] = React.useState('');
   const saveTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const showError = React.useCallback((cause: unknown) => setError(describeError(cause)), []);
@@ -100,6 +101,21 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   }, [host, checkOnOpen, checkAll, showError]);
 
   const clearMarks = (): Promise<void> => whileBusy(() => host.clearMarks());
+
+  /** 修正 / 全部修正: one batch in Excel, then the list re-checks; a refusal changes nothing and says why. */
+  const applyFixes = (sheet: string, fixes: Fix[]): void => {
+    setFixStatus(fixes.length > 1 ? `正在修正“${sheet}”中的 ${fixes.length} 处问题…` : `正在修正：${fixes[0].description}…`);
+    void whileBusy(async () => {
+      try {
+        const result = await host.applyFixes(sheet, fixes);
+        const where = result.selected.length > 0 ? `，已选中 ${result.selected.join('、')}` : '';
+        setFixStatus(`${fixes.length > 1 ? `已修正“${sheet}”中的 ${fixes.length} 处问题` : `已修正：${fixes[0].description}`}${where}，并已重新检查。`);
+      } catch (cause) {
+        setFixStatus('修正未完成。');
+        throw cause;
+      }
+    });
+  };
 
   const selectCell = (sheet: string, address: string): void => {
     host.selectCell(sheet, address).catch(showError);
@@ -166,7 +182,7 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
       <div className={styles.panel} role="tabpanel" aria-label={{ templates: '模板', check: '检查', settings: '设置' }[view]}>
         {view === 'templates' && <TemplatesTab reports={reports} />}
         {view === 'check' && (
-          <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} />
+          <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} onApplyFixes={applyFixes} fixStatus={fixStatus} />
         )}
         {view === 'settings' &&
           (settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>)}

@@ -121,6 +121,20 @@ describe.each([
     expect(excel.selection()).toEqual({ sheet: name, address: rows.map((r) => `E${r}`).join(',') });
     await stop();
   });
+
+  test('the row the formats come from carries a mark: the new rows do not, the marked cell keeps it', async () => {
+    const { excel, host, name, received, stop } = await liveSheet(real);
+    const sheet = readBack(excel, name);
+    const last = fromA1(sheet.rowRefs[sheet.rowRefs.length - 1].value).row + 1;
+    excel.userEdit(name, `E${last}`, 'XX');
+    await nextReports(received);
+    expect(marksInDouble(excel, name).some((m) => m.startsWith(`E${last} `))).toBe(true);
+    await host.applyFixes(name, [{ description: 'x', steps: [{ kind: 'insertRows', before: last + 1, count: 2, formatFrom: last }], select: [`E${last + 1}`] }]);
+    const report = checkGrid(gridFromDouble(excel, name), { library: loadSeedLibrary() })!;
+    expect(marksInDouble(excel, name)).toEqual(marksForReport(report).map((m) => `${m.address} ${m.severity}`).sort());
+    expect(marksInDouble(excel, name).some((m) => m.startsWith(`E${last} `))).toBe(true);
+    await stop();
+  });
 });
 
 test('a value into a merged cell other than its top-left: refused, nothing changed, 0 writes', async () => {
