@@ -17,7 +17,8 @@
 import { minOf } from '../core/bounded';
 import type { Fix, FixStep } from '../core/model';
 import { fromA1, toA1, toRange } from '../core/sheet/address';
-import { areasOfAddress } from './checkSheets';
+import type { CellGrid } from '../core/sheet/types';
+import { DEFAULT_MAX_CELLS_PER_SYNC, areasOfAddress, queueWindowRead, windowGrid } from './checkSheets';
 import type { ExcelFeatures } from './features';
 import type { SyncCounter } from './syncCounter';
 import { protectText } from './writePlan';
@@ -176,6 +177,11 @@ function pasteRuns(merges: Area[], row: number, source: number, lastColumn: numb
 export interface ApplyFixDeps {
   counter: SyncCounter;
   features: ExcelFeatures;
+  /**
+   * Called with the sheet as it is now, before anything is written (when the sheet fits one read and its
+   * merges are known): throws FixNotApplicableError when the fix is no longer the one the sheet calls for.
+   */
+  verify?: (grid: CellGrid) => void;
 }
 
 export interface AppliedFix {
@@ -202,8 +208,9 @@ export async function applyFixInExcel(context: Excel.RequestContext, sheetKey: s
   const used = worksheet.getUsedRangeOrNullObject();
   used.load('columnIndex,columnCount');
   // Pasting formats needs Range.copyFrom (1.9) and knowing the merges (1.13).
-  const merged = features.mergedAreas && features.rangeCopy ? worksheet.getRange().getMergedAreasOrNullObject() : null;
+  const merged = features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address,areaCount');
+  const current = deps.verify ? queueWindowRead(worksheet, DEFAULT_MAX_CELLS_PER_SYNC) : null;
   const facts = (merges: string[] | null): SheetFacts => ({ merges, lastColumn: used.isNullObject ? 0 : used.columnIndex + used.columnCount - 1 });
   // The number formats are read for the cells the plan names; planning without merges names the same cells.
   const formatCells = planFix(fix, { merges: null, lastColumn: 0 }).formatCells;
@@ -214,7 +221,9 @@ export async function applyFixInExcel(context: Excel.RequestContext, sheetKey: s
     throw new FixNotApplicableError(`工作表“${worksheet.name}”受保护，未作任何修改。请先撤销工作表保护（审阅 → 撤销工作表保护）后再修正。`);
   }
   const merges = merged === null ? null : merged.isNullObject ? [] : areasOfAddress(merged.address, merged.areaCount);
-  const plan = planFix(fix, facts(merges));
+  const grid = current && merges ? windowGrid(current, worksheet.name, merges) : null;
+  if (grid) deps.verify?.(grid);
+  const plan = planFix(fix, facts(features.rangeCopy ? merges : null));
 
   for (const op of plan.operations) {
     if (op.kind === 'insert') worksheet.getRange(op.rows).insert('Down' as Excel.InsertShiftDirection);

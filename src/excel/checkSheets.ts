@@ -160,16 +160,28 @@ function finishNotes(notes: NotesRead): Map<string, string> {
 /** Columns of the window read with round trip 1 (a 绩效目标表 rarely goes past column Z). */
 const WINDOW_COLUMNS = 26;
 
-/** Round trip 1 of a sheet; `windowCells` of values at most. */
-function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckContext, withNotes: boolean, windowCells: number): SheetRead {
-  const worksheet = context.workbook.worksheets.getItem(ref.id);
-  const protection = worksheet.protection;
-  protection.load('protected');
+/** A sheet's used range (by values) and the used part of its top-left window, with the window's values. */
+export interface WindowRead {
+  used: Excel.Range;
+  window: Excel.Range;
+}
+
+/** Queues a WindowRead of `windowCells` cells at most; most sheets fit whole. */
+export function queueWindowRead(worksheet: Excel.Worksheet, windowCells: number): WindowRead {
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   const rows = Math.max(1, Math.floor(windowCells / WINDOW_COLUMNS));
   const window = worksheet.getRange(toRange({ row: 0, col: 0 }, { row: rows - 1, col: WINDOW_COLUMNS - 1 })).getUsedRangeOrNullObject(true);
   window.load('rowIndex,columnIndex,rowCount,columnCount,values,numberFormat');
+  return { used, window };
+}
+
+/** Round trip 1 of a sheet; `windowCells` of values at most. */
+function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckContext, withNotes: boolean, windowCells: number): SheetRead {
+  const worksheet = context.workbook.worksheets.getItem(ref.id);
+  const protection = worksheet.protection;
+  protection.load('protected');
+  const { used, window } = queueWindowRead(worksheet, windowCells);
   const merged = ctx.features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address,areaCount');
   const cfs = worksheet.getRange().conditionalFormats;
@@ -179,7 +191,7 @@ function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckConte
 }
 
 /** True when round trip 1's window held the whole used range. */
-function windowIsWhole(read: SheetRead): boolean {
+function windowIsWhole(read: WindowRead): boolean {
   const { used, window } = read;
   if (used.isNullObject || window.isNullObject) return false;
   return used.rowIndex === window.rowIndex && used.columnIndex === window.columnIndex && used.rowCount === window.rowCount && used.columnCount === window.columnCount;
@@ -226,18 +238,29 @@ async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx
   await ctx.counter.sync(context);
 }
 
+/**
+ * A loaded range's values as the grid holds them: Office.js gives 0.95 for a cell showing 95% and a serial
+ * for a date; the grid holds what the user sees, as the .xlsx reader's does.
+ */
+function shownRows(range: Excel.Range): CellValue[][] {
+  const formats = range.numberFormat;
+  return range.values.map((row, r) =>
+    row.map((v: unknown, c) => (v === '' || v === null || v === undefined ? null : shownValue(v as CellValue, formats[r]?.[c] as string | undefined))),
+  );
+}
+
 function gridOf(read: SheetRead): CellGrid {
   const merges = read.merges ?? (read.mergedAreas ? read.mergedAreas.items.map((area) => localAddress(area.address)) : []);
   if (read.used.isNullObject) return { sheetName: read.ref.name, top: 0, left: 0, values: [], merges };
-  // Office.js gives 0.95 for a cell showing 95% and a serial for a date; the grid holds what the user sees,
-  // as the .xlsx reader's does.
-  const values: CellValue[][] = read.blocks.flatMap((block) => {
-    const formats = block.range.numberFormat;
-    return block.range.values.map((row, r) =>
-      row.map((v: unknown, c) => (v === '' || v === null || v === undefined ? null : shownValue(v as CellValue, formats[r]?.[c] as string | undefined))),
-    );
-  });
+  const values: CellValue[][] = read.blocks.flatMap((block) => shownRows(block.range));
   return { sheetName: read.ref.name, top: read.used.rowIndex, left: read.used.columnIndex, values, merges };
+}
+
+/** The sheet's grid from a WindowRead alone, or null when the window missed part of the used range. */
+export function windowGrid(read: WindowRead, sheetName: string, merges: string[]): CellGrid | null {
+  if (read.used.isNullObject) return { sheetName, top: 0, left: 0, values: [], merges };
+  if (!windowIsWhole(read)) return null;
+  return { sheetName, top: read.used.rowIndex, left: read.used.columnIndex, values: shownRows(read.window), merges };
 }
 
 const AREA = /^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;

@@ -7,7 +7,9 @@ import { marksForReport } from '../../src/core/marks';
 import type { Fix, SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { fromA1 } from '../../src/core/sheet/address';
-import { combineBottomUp, originRow, planFix } from '../../src/excel/applyFix';
+import { applyFixInExcel, combineBottomUp, originRow, planFix } from '../../src/excel/applyFix';
+import { detectFeatures } from '../../src/excel/features';
+import { SyncCounter } from '../../src/excel/syncCounter';
 import type { ExcelDouble, RealExcelBehaviours, SheetSnapshot } from '../support/excelDouble';
 import { loadSeedLibrary, seedTable } from '../support/seed';
 import { gridFromDouble, marksInDouble, nextReports, setUp } from './helpers';
@@ -21,7 +23,18 @@ async function liveSheet(real: RealExcelBehaviours = {}, maxExcelApi?: string) {
   const stop = await host.startLiveCheck((reports) => received.push(reports), (error) => {
     throw error;
   });
-  return { excel, host, name, received, stop };
+  /**
+   * A hand-made fix applied by the adapter's batch itself (the host applies only fixes the sheet's check
+   * offers), then the sheet checked as 全部检查 does; returns the batch's syncs.
+   */
+  const apply = async (fix: Fix): Promise<{ syncs: number; selected: string[] }> => {
+    const counter = new SyncCounter();
+    const features = detectFeatures(excel.Office.context.requirements);
+    const applied = await excel.Excel.run((context) => applyFixInExcel(context as unknown as Excel.RequestContext, name, fix, { counter, features }));
+    received.push(await host.checkAll());
+    return { syncs: counter.count, selected: applied.selected };
+  };
+  return { excel, host, name, received, stop, apply };
 }
 
 function readBack(excel: ExcelDouble, name: string) {
@@ -43,7 +56,7 @@ function dress(snap: SheetSnapshot, address: string): unknown {
 }
 
 test('a cost written ≥: one click, ≤2 syncs, text stays text, the warning goes', async () => {
-  const { excel, host, name, received, stop } = await liveSheet();
+  const { excel, name, received, stop, apply } = await liveSheet();
   const sheet = readBack(excel, name);
   const cost = sheet.rowRefs.find((_, i) => sheet.table.indicators[i].parsed.kind === 'moneyTotal' && sheet.table.indicators[i].level2.startsWith('成本'))!.value;
   excel.userEdit(name, cost, '≥5万元');
@@ -52,7 +65,7 @@ test('a cost written ≥: one click, ≤2 syncs, text stays text, the warning go
 
   const fix: Fix = { description: '将「≥5万元」改为「≤5万元」', steps: [{ kind: 'setCell', cell: cost, value: '≤5万元' }], select: [cost] };
   excel.resetSyncs();
-  const result = await host.applyFixes(name, [fix]);
+  const result = await apply(fix);
   expect(result.syncs).toBeLessThanOrEqual(2);
   expect(excel.value(name, cost)).toBe('≤5万元');
   expect(excel.selection()).toEqual({ sheet: name, address: cost });
@@ -62,13 +75,32 @@ test('a cost written ≥: one click, ≤2 syncs, text stays text, the warning go
   await stop();
 });
 
+test('a fix clicked after a change not yet checked (a row inserted above it) is refused: no cell is written', async () => {
+  const { excel, host, name, received, stop } = await liveSheet();
+  const sheet = readBack(excel, name);
+  const cost = sheet.rowRefs.find((_, i) => sheet.table.indicators[i].level2.startsWith('成本'))!.value;
+  excel.userEdit(name, cost, '≥5万元');
+  await nextReports(received);
+  const fix: Fix = { description: '将「≥5万元」改为「≤5万元」', steps: [{ kind: 'setCell', cell: cost, value: '≤5万元' }], select: [cost] };
+  // The row moves down before the list has caught up (its event still on the way); the fix names the old cell.
+  excel.userInsertRows(name, fromA1(cost).row + 1, 1);
+  const values = () => Object.fromEntries(Object.entries(excel.snapshot(name).cells).map(([a, c]) => [a, c.value]));
+  const before = values();
+  await expect(host.applyFixes(name, [fix])).rejects.toThrow(/不适用.*重新检查.*未作任何修改/);
+  expect(values()).toEqual(before);
+  // The list is current now, and offers the issue at its new cell.
+  const moved = `${cost.replace(/\d+$/, '')}${fromA1(cost).row + 2}`;
+  expect(issuesOf(received, 'cost-lower-bound').map((i) => i.cells[0])).toEqual([moved]);
+  await stop();
+});
+
 test('a number-like text is written as text into a General cell and as typed into a Text cell', async () => {
-  const { excel, host, name, stop } = await liveSheet();
+  const { excel, name, stop, apply } = await liveSheet();
   const sheet = readBack(excel, name);
   const value = sheet.rowRefs[0].value;
   // The template's value column is Text (@); a received sheet's may be General.
   expect(excel.snapshot(name).cells[value].format.numberFormat).toBe('@');
-  await host.applyFixes(name, [{ description: 't', steps: [{ kind: 'setCell', cell: value, value: '95%' }, { kind: 'setCell', cell: 'H30', value: '95%' }, { kind: 'setCell', cell: 'H31', value: 12.5 }], select: [] }]);
+  await apply({ description: 't', steps: [{ kind: 'setCell', cell: value, value: '95%' }, { kind: 'setCell', cell: 'H30', value: '95%' }, { kind: 'setCell', cell: 'H31', value: 12.5 }], select: [] });
   expect(excel.value(name, value)).toBe('95%');
   expect(excel.value(name, 'H30')).toBe('95%');
   expect(excel.value(name, 'H31')).toBe(12.5);
@@ -83,7 +115,7 @@ describe.each([
   ['insert takes the row above, positional CF ids', { insertTakesRowAbove: true, formatIdsArePositions: true }],
 ] as [string, RealExcelBehaviours][])('a missing 满意度 block (%s)', (_label, real) => {
   test('inserted with the table’s formats and validation, values written, the error goes', async () => {
-    const { excel, host, name, received, stop } = await liveSheet(real);
+    const { excel, name, received, stop, apply } = await liveSheet(real);
     const sheet = readBack(excel, name);
     const satisfaction = sheet.rowRefs.filter((_, i) => sheet.table.indicators[i].level1.startsWith('满意度'));
     const rows = satisfaction.map((r) => fromA1(r.value).row + 1);
@@ -105,7 +137,7 @@ describe.each([
       select: rows.map((r) => `E${r}`),
     };
     excel.resetSyncs();
-    const result = await host.applyFixes(name, [fix]);
+    const result = await apply(fix);
     expect(result.syncs).toBeLessThanOrEqual(2);
     expect(issuesOf(received, 'missing-dimension')).toEqual([]);
     expect(received[received.length - 1][0].issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -123,13 +155,13 @@ describe.each([
   });
 
   test('the row the formats come from carries a mark: the new rows do not, the marked cell keeps it', async () => {
-    const { excel, host, name, received, stop } = await liveSheet(real);
+    const { excel, name, received, stop, apply } = await liveSheet(real);
     const sheet = readBack(excel, name);
     const last = fromA1(sheet.rowRefs[sheet.rowRefs.length - 1].value).row + 1;
     excel.userEdit(name, `E${last}`, 'XX');
     await nextReports(received);
     expect(marksInDouble(excel, name).some((m) => m.startsWith(`E${last} `))).toBe(true);
-    await host.applyFixes(name, [{ description: 'x', steps: [{ kind: 'insertRows', before: last + 1, count: 2, formatFrom: last }], select: [`E${last + 1}`] }]);
+    await apply({ description: 'x', steps: [{ kind: 'insertRows', before: last + 1, count: 2, formatFrom: last }], select: [`E${last + 1}`] });
     const report = checkGrid(gridFromDouble(excel, name), { library: loadSeedLibrary() })!;
     expect(marksInDouble(excel, name)).toEqual(marksForReport(report).map((m) => `${m.address} ${m.severity}`).sort());
     expect(marksInDouble(excel, name).some((m) => m.startsWith(`E${last} `))).toBe(true);
@@ -138,11 +170,11 @@ describe.each([
 });
 
 test('a value into a merged cell other than its top-left: refused, nothing changed, 0 writes', async () => {
-  const { excel, host, name, stop } = await liveSheet();
+  const { excel, name, stop, apply } = await liveSheet();
   const merge = excel.snapshot(name).merges.find((m) => m.startsWith('A') && /^A\d+:A\d+$/.test(m))!;
   const inner = `A${fromA1(merge.split(':')[0]).row + 2}`;
   const before = excel.snapshot(name);
-  await expect(host.applyFixes(name, [{ description: 'x', steps: [{ kind: 'insertRows', before: 30, count: 1, formatFrom: 29 }, { kind: 'setCell', cell: inner, value: '效益指标' }], select: [] }])).rejects.toThrow(
+  await expect(apply({ description: 'x', steps: [{ kind: 'insertRows', before: 30, count: 1, formatFrom: 29 }, { kind: 'setCell', cell: inner, value: '效益指标' }], select: [] })).rejects.toThrow(
     /合并单元格/,
   );
   expect(excel.snapshot(name)).toEqual(before);
@@ -150,17 +182,18 @@ test('a value into a merged cell other than its top-left: refused, nothing chang
 });
 
 test('a protected sheet: refused with the way out, nothing changed', async () => {
-  const { excel, host, name, stop } = await liveSheet();
+  const { excel, host, name, stop, apply } = await liveSheet();
   excel.userProtectSheet(name, true);
   const before = excel.snapshot(name);
   await expect(host.applyFixes(name, [{ description: 'x', steps: [{ kind: 'insertRows', before: 12, count: 1, formatFrom: 11 }], select: [] }])).rejects.toThrow(/受保护.*撤销工作表保护/);
+  await expect(apply({ description: 'x', steps: [{ kind: 'insertRows', before: 12, count: 1, formatFrom: 11 }], select: [] })).rejects.toThrow(/受保护.*撤销工作表保护/);
   expect(excel.snapshot(name)).toEqual(before);
   await stop();
 });
 
 test('ExcelApi 1.8 (no copyFrom, no merged areas): the rows are inserted and the values written', async () => {
-  const { excel, host, name, stop } = await liveSheet({ insertTakesRowAbove: true }, '1.8');
-  const result = await host.applyFixes(name, [{ description: 'x', steps: [{ kind: 'insertRows', before: 12, count: 2, formatFrom: 11 }, { kind: 'setCell', cell: 'C12', value: '新指标' }], select: ['E12', 'E13'] }]);
+  const { excel, name, stop, apply } = await liveSheet({ insertTakesRowAbove: true }, '1.8');
+  const result = await apply({ description: 'x', steps: [{ kind: 'insertRows', before: 12, count: 2, formatFrom: 11 }, { kind: 'setCell', cell: 'C12', value: '新指标' }], select: ['E12', 'E13'] });
   expect(result.syncs).toBeLessThanOrEqual(2);
   expect(excel.value(name, 'C12')).toBe('新指标');
   expect(result.selected).toEqual(['E12']);

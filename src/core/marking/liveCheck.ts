@@ -45,6 +45,8 @@ export interface LiveCheckOptions {
 
 export class LiveCheckScheduler {
   private readonly pending = new Set<string>();
+  /** Sheets whose check is running: their changes are not reported yet. */
+  private readonly checking = new Set<string>();
   /** Deleted sheets: a change queued just before the deletion must not read them. */
   private readonly deleted = new Set<string>();
   private timer: unknown = null;
@@ -57,6 +59,11 @@ export class LiveCheckScheduler {
   /** Sheets waiting for a check (for tests and diagnostics). */
   get pendingSheets(): string[] {
     return [...this.pending];
+  }
+
+  /** True while a change of the sheet is not yet reported (waiting for its check, or being checked). */
+  isStale(sheetId: string): boolean {
+    return this.pending.has(sheetId) || this.checking.has(sheetId);
   }
 
   changed(sheetId: string): void {
@@ -114,6 +121,7 @@ export class LiveCheckScheduler {
     const ids = [...this.pending].filter((id) => !this.deleted.has(id));
     this.pending.clear();
     if (ids.length === 0) return;
+    for (const id of ids) this.checking.add(id);
     try {
       await this.options.check(ids);
       this.failures = 0;
@@ -127,6 +135,8 @@ export class LiveCheckScheduler {
         this.failures = 0;
         this.options.onError(error);
       }
+    } finally {
+      for (const id of ids) this.checking.delete(id);
     }
   }
 }
