@@ -12,7 +12,7 @@ import type { Severity, SheetReport } from '../core/model';
 import { fromA1 } from '../core/sheet/address';
 import { corrupt } from './errors';
 import { OoxmlPackage, relType, relsPartOf } from './package';
-import { escapeXml, PackageEdit } from './packageEdit';
+import { escapeXml, insertBefore, PackageEdit } from './packageEdit';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -26,18 +26,6 @@ const decoder = new TextDecoder();
 /** `#FDE7E9` → `FFFDE7E9`. */
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
-}
-
-/** Inserts `insert` before the first element named in `before` (CT_* sequence order), else before `close`. */
-function insertBefore(xml: string, before: string[], close: string, insert: string): string {
-  let at = -1;
-  for (const name of before) {
-    const m = new RegExp(`<${name}[\\s/>]`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) at = xml.lastIndexOf(close);
-  if (at < 0) throw corrupt(`部件缺少 ${close}`);
-  return xml.slice(0, at) + insert + xml.slice(at);
 }
 
 /** Adds one dxf per severity to styles.xml; returns the new xml and each severity's dxfId. */

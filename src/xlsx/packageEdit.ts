@@ -4,12 +4,25 @@
  * copy and the fixed copy.
  */
 import { zipSync, type Zippable } from 'fflate';
+import { corrupt } from './errors';
 import { OoxmlPackage } from './package';
 
 const encoder = new TextEncoder();
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Inserts `insert` before the first element named in `before` (CT_* sequence order), else before `close`. */
+export function insertBefore(xml: string, before: string[], close: string, insert: string): string {
+  let at = -1;
+  for (const name of before) {
+    const m = new RegExp(`<${name}[\\s/>]`).exec(xml);
+    if (m && (at < 0 || m.index < at)) at = m.index;
+  }
+  if (at < 0) at = xml.lastIndexOf(close);
+  if (at < 0) throw corrupt(`部件缺少 ${close}`);
+  return xml.slice(0, at) + insert + xml.slice(at);
 }
 
 export class PackageEdit {
