@@ -340,7 +340,7 @@ export class OoxmlPackage {
   workbook(): WorkbookInfo {
     const part = this.related('', 'officeDocument') ?? (this.has('xl/workbook.xml') ? this.entry('xl/workbook.xml')!.name : null);
     if (!part || !/spreadsheetml|ms-excel|^application\/xml$/.test(this.contentType(part) ?? 'application/xml')) {
-      throw new WorkbookReadError('不是 .xlsx 工作簿文件（压缩包中没有 Excel 工作簿）。', 'not-xlsx');
+      throw new WorkbookReadError('不是 .xlsx 或 .ods 工作簿文件（压缩包中没有工作簿）。', 'not-xlsx');
     }
     const rels = new Map(this.relationships(part).map((rel) => [rel.id, rel]));
     const sheets: SheetRef[] = [];
