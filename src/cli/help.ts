@@ -76,6 +76,12 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       '退出码 / exit code：0 OUT 无错误 / no error left，1 仍有错误 / errors remain，2 无法读取或用法错误 / unreadable or bad usage',
     ],
   },
+  rules: {
+    synopsis: 'jixiao rules [--json]',
+    summary: '列出检查规则 / list the check rules',
+    options: [{ flag: '--json', text: '输出 JSON，含依据、相关设置和示例 / print JSON, with basis, settings and examples' }],
+    notes: ['每条规则的详细说明 / each rule explained：docs/rules/<code>.md'],
+  },
 };
 
 /** Two columns: the flags, then what they do. */

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   workbook: async () => (await import('./commands/workbook')).workbookCommand,
   check: async () => (await import('./commands/check')).checkCommand,
   fix: async () => (await import('./commands/fix')).fixCommand,
+  rules: async () => (await import('./commands/rules')).rulesCommand,
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
