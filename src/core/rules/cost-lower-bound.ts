@@ -31,7 +31,12 @@ export const costLowerBoundRule: Rule = {
   defaultSeverity: 'warning',
   description: '成本指标写成“≥”。成本目标是支出上限，写成下限等于承诺至少花这么多钱，宜改为“≤”。',
   basis: '评审实践（成本指标应为上限）',
+  english: 'a 成本 written with ≥ (a cost target is an upper bound)',
   settings: ['severities', 'disabledRules'],
+  examples: {
+    flagged: [{ input: [{ dimension: '成本指标', indicator: '运维费用支出', column: '指标值', value: '≥291.2万元' }], note: '“≥”承诺至少花 291.2 万元；成本应写上限。' }],
+    accepted: [{ input: [{ dimension: '成本指标', indicator: '运维费用支出', column: '指标值', value: '≤291.2万元' }], note: '“≤”是支出上限。' }],
+  },
   check({ sheet, framework }) {
     return sheetGrids(sheet).flatMap((grid) =>
       grid.rows

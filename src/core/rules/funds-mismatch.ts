@@ -32,7 +32,15 @@ export const fundsMismatchRule: Rule = {
   defaultSeverity: 'error',
   description: '财政资金与其他资金之和不等于预算数（空白按 0 计）。允许的误差由设置决定。',
   basis: '财预〔2015〕88号审核要点“完整性”；评审实践',
+  english: '财政资金 + 其他资金 ≠ 预算数 (blank = 0, tolerance a setting)',
   settings: ['severities', 'disabledRules', 'fundsTolerance'],
+  examples: {
+    flagged: [{ input: [{ field: '财政资金', value: '200' }], note: '200 + 0（其他资金空白）= 200 万元，比预算数 292 万元少 92 万元。' }],
+    accepted: [
+      { input: [{ field: '财政资金', value: '200' }, { field: '其他资金', value: '92' }], note: '200 + 92 = 292 万元，与预算数相符。' },
+      { input: [{ field: '财政资金', value: '2920000元' }], note: '2920000 元即 292 万元，按单位换算后相符。' },
+    ],
+  },
   check({ sheet, settings }) {
     const { budget, unit } = sheet.table;
     // Nothing to add up: a missing 预算数 is missing-field's business, and no split given means no claim.

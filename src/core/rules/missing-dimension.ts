@@ -72,7 +72,12 @@ export const missingDimensionRule: Rule = {
   defaultSeverity: 'error',
   description: '框架要求的一级或二级指标维度（如产出指标下的数量、质量、时效、成本指标，或101号框架的成本指标一级）在表中没有任何指标行。缺少维度的表通常被财政部门退回补充。',
   basis: '财预〔2021〕101号（成本指标为必填一级维度）；财预〔2015〕88号审核要点“完整性”',
+  english: 'a required 一级 or 二级 dimension of the framework has no indicator row',
   settings: ['severities', 'disabledRules', 'requiredDimensions', 'framework'],
+  examples: {
+    flagged: [{ input: [{ dimension: '时效指标', indicator: '运维时间', deleteRow: true }], note: '删去后产出指标下没有任何时效指标。' }],
+    accepted: [{ input: [{ dimension: '时效指标', indicator: '运维时间', column: '二级指标', value: '时效' }], note: '“时效”省略了“指标”二字，仍算时效指标。' }],
+  },
   check({ sheet, framework, library }) {
     const template = templateFor(sheet, library);
     return sheetGrids(sheet).flatMap((grid) => checkGrid(sheet, grid, framework, template));

@@ -12,7 +12,12 @@ export const templateMissingIndicatorRule: Rule = {
   defaultSeverity: 'warning',
   description: '与模板库中同一项目的表相比，缺少某个三级指标。这只是提示：项目内容可能确实变了。',
   basis: '评审实践（与上年或标准模板对照）',
+  english: 'an indicator of the library table for the same project is absent',
   settings: ['severities', 'disabledRules'],
+  examples: {
+    flagged: [{ input: [{ dimension: '数量指标', indicator: '网络安全渗透测试次数', deleteRow: true }], note: '模板库中同一项目有这项指标，本表没有。' }],
+    accepted: [{ input: [{ dimension: '数量指标', indicator: '网络安全渗透测试次数', column: '三级指标', value: '网络安全 渗透测试次数' }], note: '名称只差空格或标点，仍算同一指标。' }],
+  },
   check({ sheet, library, framework }) {
     const template = templateFor(sheet, library);
     if (!template) return [];
