@@ -198,6 +198,8 @@ interface GridLayout {
   /** By 一级 and 二级 key: the 二级 as first written. */
   level2Text: Map<string, string>;
   slots: Place[];
+  /** Nothing typed in the form yet: rows are filled in place, never inserted (one filled row would turn the others into unused slots). */
+  unfilled: boolean;
 }
 
 const layouts = new WeakMap<readonly unknown[], WeakMap<Framework, GridLayout | { reason: string }>>();
@@ -218,16 +220,15 @@ function layoutOf(grid: ScopedGrid, framework: Framework): GridLayout | { reason
 
 function computeLayout(grid: ScopedGrid, framework: Framework): GridLayout | { reason: string } {
   if (grid.rows.length === 0) return { reason: '指标表中没有指标行，看不出各列的位置' };
-  // On a form not filled in yet every printed row stands for an indicator; one filled row would make the
-  // others unused slots, so the form is filled first.
-  if (grid.rows.every(({ row }) => !row.level3.trim() && !row.value.trim())) return { reason: '指标表尚未填写：请先填写表中已有的指标行' };
   const reference = grid.rows.reduce((a, b) => (sheetRowOf(b.refs) > sheetRowOf(a.refs) ? b : a));
   const columns = columnsOf(reference.refs);
   if (!columns) return { reason: '看不出指标值所在的列' };
   if (reference.refs.level1 === reference.refs.level2 && reference.row.level1 === reference.row.level2) {
     return { reason: '一级、二级指标写在同一个合并单元格里，看不出二级指标列' };
   }
-  const layout: GridLayout = { columns, end: -1, lastOfLevel1: new Map(), level1Text: new Map(), level2Text: new Map(), slots: [] };
+  // On a form not filled in yet the reader keeps every printed row as an indicator: each is a slot to fill.
+  const unfilled = grid.rows.every(({ row }) => !row.level3.trim() && !row.value.trim());
+  const layout: GridLayout = { columns, end: -1, lastOfLevel1: new Map(), level1Text: new Map(), level2Text: new Map(), slots: [], unfilled };
   const place = (level1: string, level2: string, refs: IndicatorRowRefs, slot: boolean): Place => {
     const row = sheetRowOf(refs);
     const key1 = level1Key(framework, level1);
@@ -236,7 +237,8 @@ function computeLayout(grid: ScopedGrid, framework: Framework): GridLayout | { r
     return { level1, level2, refs, row, slot };
   };
   for (const { row, refs } of grid.rows) {
-    place(row.level1, row.level2, refs, false);
+    const placed = place(row.level1, row.level2, refs, unfilled);
+    if (unfilled) layout.slots.push(placed);
     const key1 = level1Key(framework, row.level1);
     if (!layout.level1Text.has(key1)) layout.level1Text.set(key1, row.level1);
     const key2 = `${key1}\u0000${level2Key(framework, row.level1, row.level2)}`;
@@ -255,7 +257,8 @@ function fillable(place: Place, columns: GridColumns): boolean {
 /**
  * A fix inserting `rows` into `grid` of `sheet`, or null with the reason it cannot (no row to learn the
  * columns from, no 三级 column for a named indicator, a grid beside it that whole rows would cut, a form
- * not filled in yet). A row whose 二级 has an unused slot on the form fills that slot; the others are
+ * not filled in yet, where rows are only filled in). A row whose 二级 has an unused slot (or, on a form not
+ * filled in yet, a printed row) fills it; the others are
  * inserted after the last row (or slot) of their 一级, else after the grid's last. Inserted rows take the
  * formats of the row above them; `select` is the value cells left empty (all written value cells when
  * none is).
@@ -296,6 +299,7 @@ export function indicatorRowsFix(
       });
       continue;
     }
+    if (layout.unfilled) return { fix: null, reason: '指标表尚未填写：请先填写表中已有的指标行' };
     const candidates = [layout.lastOfLevel1.get(key1) ?? null, layout.end];
     const anchor = candidates.find((at) => at !== null && !splitsOtherGrid(sheet, grid, at + 1));
     if (anchor === undefined || anchor === null) {

@@ -113,11 +113,17 @@ describe('indicatorRowsFix on a filled form with an unused slot', () => {
     expect(checkSheet(fixed, { library }).map((i) => i.code)).toEqual(checkSheet(read(gridFromTable(seedTable(1))), { library }).map((i) => i.code));
   });
 
-  it('offers nothing on a form not filled in yet (one filled row would turn the others into unused slots)', () => {
+  it('on a form not filled in yet fills a printed row of the 二级, and inserts nothing (one filled row would turn the others into unused slots)', () => {
     const table = seedTable(1);
     for (const row of table.indicators) Object.assign(row, { level3: '', value: '', description: '' });
-    const sheet = read(gridFromTable(table));
-    expect(indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '满意度', value: '≥90%' }])).toEqual({
+    const grid = gridFromTable(table);
+    const sheet = read(grid);
+    const fill = indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '服务对象满意度', value: '≥90%' }]);
+    expect(fill.fix!.steps.map((step) => step.kind)).toEqual(['setCell', 'setCell']);
+    const filled = read(applyFixToGrid(grid, fill.fix!));
+    expect(filled.table.indicators.map((row) => [row.level2, row.level3, row.value])).toEqual([['服务对象满意度指标', '服务对象满意度', '≥90%']]);
+    // 经济效益指标 is not printed on this form: it would need a row inserted.
+    expect(indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '效益指标', level2: '经济效益指标', level3: '增收', value: '≥5万元' }])).toEqual({
       fix: null,
       reason: '指标表尚未填写：请先填写表中已有的指标行',
     });
