@@ -126,13 +126,15 @@ export const badValueRule: Rule = {
   defaultSeverity: 'warning',
   description: '指标值不可测量：占位符（*、XX）、超过 100% 的比率、没有单位的数字、数量/成本/满意度指标下的文字描述、低于阈值的满意度；另提示含全角数字或符号、成本金额只写「万」的指标值（可一键改为半角、「万元」）。',
   basis: '财预〔2015〕88号审核要点“可行性”（指标应细化、量化、可衡量）；评审实践（满意度通常≥90%）',
-  english: 'a negative 预算数, 财政资金, 其他资金 or money 指标值 (`≤-200万元`), placeholders (`*`, `XX`), a % above 100, a number with no unit anywhere, text under 数量/成本/满意度, 满意度 below 90%',
+  english: 'a negative 预算数, 财政资金, 其他资金 or money 指标值 (`≤-200万元`), placeholders (`*`, `XX`), a % above 100, a number with no unit anywhere, text under 数量/成本/满意度, 满意度 below 90%; as hints with a quick fix, full-width digits or operators (`≥１３个`) and a 成本 amount written with a bare 万 (`≤250万`)',
   settings: ['severities', 'disabledRules', 'maxPercent', 'minSatisfaction'],
   examples: {
     flagged: [
       { input: [{ dimension: '数量指标', indicator: '软件运维系统个数', column: '指标值', value: 'XX' }], note: '“XX”是占位符，不是目标值。' },
       { input: [{ dimension: '质量指标', indicator: '运维服务验收通过率', column: '指标值', value: '≥105%' }], note: '比率超过 100%（上限由设置决定）。' },
       { input: [{ dimension: '服务对象满意度指标', indicator: '使用人员满意度', column: '指标值', value: '≥85%' }], note: '满意度目标低于 90%（下限由设置决定）。' },
+      { input: [{ dimension: '成本指标', indicator: '运维费用支出', column: '指标值', value: '≤291.2万' }], note: '成本金额只写了“万”：提示写成“万元”，可一键修正。' },
+      { input: [{ dimension: '数量指标', indicator: '软件运维系统个数', column: '指标值', value: '≥１３个' }], note: '全角数字：提示改为半角“≥13个”，可一键修正。' },
     ],
     accepted: [
       { input: [{ dimension: '数量指标', indicator: '软件运维系统个数', column: '指标值', value: '≥13个' }], note: '有运算符、数字和单位，可以核验。' },
