@@ -37,6 +37,8 @@ export interface IndicatorRowsOptions {
 }
 
 const NAMES_IN_DESCRIPTION = 3;
+/** What one insertRows step may hold (FixStepSchema). */
+const MAX_ROWS = 1000;
 
 /** 0-based sheet row of an address, or -1. */
 function rowAt(address: string | null | undefined): number {
@@ -270,6 +272,7 @@ export function indicatorRowsFix(
   options: IndicatorRowsOptions = {},
 ): IndicatorRowsResult {
   if (rows.length === 0) return { fix: null, reason: '没有要插入的指标' };
+  if (rows.length > MAX_ROWS) return { fix: null, reason: `一次最多插入 ${MAX_ROWS} 行指标` };
   // A row with neither is an unused slot of a form to the reader: it would add nothing.
   if (rows.some((row) => !row.level3.trim() && !row.value.trim())) return { fix: null, reason: '要插入的指标行既无三级指标名称也无指标值' };
   const framework = options.framework ?? getFramework(sheet.framework);

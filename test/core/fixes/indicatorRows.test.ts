@@ -75,6 +75,7 @@ describe('indicatorRowsFix', () => {
       Math.max(...fixed.table.indicators.map((row, i) => (row.level1 === '一、产出指标' ? i : -1))),
     );
     expect(indicatorRowsFix(sheet, { ...sheetGrids(sheet)[0], rows: [] }, [removed])).toEqual({ fix: null, reason: expect.stringContaining('没有指标行') });
+    expect(indicatorRowsFix(sheet, sheetGrids(sheet)[0], Array.from({ length: 1001 }, () => removed))).toEqual({ fix: null, reason: '一次最多插入 1000 行指标' });
   });
 });
 
