@@ -1,7 +1,8 @@
 // `jixiao fix` on files written by other programs: openpyxl's and LibreOffice's (a cost written with ≥,
 // the 满意度 row missing, a funds block of formulas, a merge, a validation, a conditional format and
-// another sheet's references below it), published tables, and LibreOffice's .xls of one. OUT is checked
-// clean for what was fixed, opened by LibreOffice (recalculating) and SheetJS; IN is never touched.
+// another sheet's references below it), published tables, the 16-table workbook with a ≥ in every cost,
+// and LibreOffice's .xls of one. OUT is checked clean for what was fixed, opened by LibreOffice
+// (recalculating) and SheetJS; IN is never touched.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,12 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { main } from '../../src/cli/main';
 import type { FixJson } from '../../src/cli/commands/fix';
+import { loadBundledLibrary } from '../../src/cli/seeds';
+import { checkGrids } from '../../src/core/check';
+import type { FixStep } from '../../src/core/model';
+import { readSheet } from '../../src/core/sheet/reader';
+import { fixedCopy, type SheetFix } from '../../src/xlsx/fixCopy';
+import { readWorkbookGrids } from '../../src/xlsx/readWorkbook';
 import { describeWithSoffice, convertAll, sheetsAsCsv } from '../support/soffice';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-fix-'));
@@ -185,5 +192,47 @@ describeWithSoffice('an .xls saved by LibreOffice', () => {
     expect(now[20][0]).toBe('满意度指标');
     // The .xls's values as LibreOffice computed them when it saved (a grid keeps values, not formulas).
     expect(now[35].slice(0, 4)).toEqual(['合计', '292', '0', '584']);
+  });
+});
+
+describeWithSoffice('the 16-table workbook saved by LibreOffice, a ≥ written into every cost', () => {
+  jest.setTimeout(300_000);
+  const original = join(WRITERS, 'seed16-libreoffice.xlsx');
+
+  /** Every `≤ … 元` cost turned into `≥` by editing the package (the defect a clerk types). */
+  function injected(): { file: string; count: number; sheets: number } {
+    const grids = readWorkbookGrids(readFileSync(original));
+    const fixes: SheetFix[] = [];
+    for (const grid of grids) {
+      const sheet = readSheet(grid);
+      const steps: FixStep[] = [];
+      sheet?.table.indicators.forEach((row, i) => {
+        if (row.level2 === '成本指标' && /^≤.*元/.test(row.value)) steps.push({ kind: 'setCell', cell: sheet.rowRefs[i].value, value: row.value.replace('≤', '≥') });
+      });
+      if (steps.length > 0) fixes.push({ sheet: grid.sheetName, fix: { description: '', steps, select: [] } });
+    }
+    const file = join(dir, 'seed16-ge.xlsx');
+    writeFileSync(file, fixedCopy(readFileSync(original), fixes).bytes);
+    return { file, count: fixes.reduce((n, f) => n + f.fix.steps.length, 0), sheets: fixes.length };
+  }
+
+  test('every cost is put back: OUT checks as the original did, and LibreOffice shows the original', async () => {
+    const { file, count, sheets } = injected();
+    expect(count).toBeGreaterThanOrEqual(25);
+    expect(sheets).toBeGreaterThanOrEqual(14);
+    const out = join(dir, 'seed16-fixed.xlsx');
+    const { out: text } = await run([file, '--out', out, '--json']);
+    const json = JSON.parse(text) as FixJson;
+    const costFixes = json.fixes.filter((f) => f.code === 'cost-lower-bound');
+    expect(costFixes.length).toBe(count);
+    expect(new Set(costFixes.map((f) => f.sheet)).size).toBe(sheets);
+    const codes = (reports: ReturnType<typeof checkGrids>) => reports.map((r) => [r.sheet, r.issues.map((i) => `${i.code} ${i.cells[0] ?? ''}`)]);
+    const library = loadBundledLibrary();
+    // Nothing else was offered: the copy checks exactly as the original, and LibreOffice shows the original.
+    expect(json.fixes.length).toBe(count);
+    const after = checkGrids(readWorkbookGrids(readFileSync(out)), { library });
+    expect(codes(after)).toEqual(codes(checkGrids(readWorkbookGrids(readFileSync(original)), { library })));
+    const csv = sheetsAsCsv([original, out]);
+    expect(csv.get(out)).toEqual(csv.get(original));
   });
 });
