@@ -236,3 +236,13 @@ describeWithSoffice('the 16-table workbook saved by LibreOffice, a ≥ written i
     expect(csv.get(out)).toEqual(csv.get(original));
   });
 });
+
+test('a missing IN is said so, with nothing written', async () => {
+  const out = join(dir, 'from-missing.xlsx');
+  writeFileSync(join(dir, 'exists-too.xlsx'), 'x');
+  for (const target of [out, join(dir, 'exists-too.xlsx')]) {
+    const { code, err } = await run([join(dir, 'no-such.xlsx'), '--out', target, '--force']);
+    expect([code, err]).toEqual([2, expect.stringContaining('文件不存在')]);
+  }
+  expect(existsSync(out)).toBe(false);
+});

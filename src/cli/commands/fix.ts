@@ -41,10 +41,14 @@ export interface FixJson {
 /** The same file, whichever path, hard link or symlink names it. */
 function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
-  if (!existsSync(b)) return false;
-  const x = statSync(a);
-  const y = statSync(b);
-  return x.dev === y.dev && x.ino === y.ino;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    // One of them does not exist (a missing IN is reported when it is read).
+    return false;
+  }
 }
 
 function check(bytes: Uint8Array, settings: Settings, library: TemplateLibrary | null): SheetReport[] {
