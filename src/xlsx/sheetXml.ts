@@ -189,6 +189,8 @@ export class SheetXml {
     const inner = target.inner;
     const cells = cellsOf(inner);
     const same = cells.find((c) => c.col === col);
+    // spans is a hint of the row's first and last columns; a cell outside it would make it wrong.
+    if (!same) target.open = target.open.replace(/\sspans="[^"]*"/, '');
     if (same) {
       target.inner = inner.slice(0, same.start) + xml + inner.slice(same.end);
       return;

@@ -3,7 +3,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { summarize } from '../../src/core/check';
+import { checkGrids, summarize } from '../../src/core/check';
+import { readWorkbookGrids } from '../../src/xlsx/readWorkbook';
 import { marksForReport } from '../../src/core/marks';
 import { parseSettings, type SheetReport, type TemplateLibrary } from '../../src/core/model';
 import { attentionText, batchSummaryText, fileKind } from '../../src/checker/BatchSummary';
@@ -369,6 +370,15 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     expect(shown[0].sheets).toEqual(withIssues.map(asShown));
     expect(shown[1].sheets).toEqual(shown[0].sheets);
     expect(shown[2].sheets).toEqual(shown[0].sheets);
+
+    // 下载标记副本 of the .xls: an .xlsx built from what was read, said so; re-checked, the same issues.
+    const xlsSection = page.locator('section[data-file="十六张表.xls"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), xlsSection.getByRole('button', { name: '下载标记副本' }).click()]);
+    expect(download.suggestedFilename()).toBe('十六张表-已标记.xlsx');
+    expect(await xlsSection.locator('[data-role="download-note"]').textContent()).toBe('原文件为 .xls，标记副本另存为 .xlsx（只保留单元格的值和合并区域）');
+    const copy = readFileSync(await download.path());
+    expect(checkGrids(readWorkbookGrids(copy), { library })).toEqual(reports);
+    expect(await page.locator('section[data-file="十六张表.xlsx"] [data-role="download-note"]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -211,5 +211,21 @@ describe('jixiao check', () => {
     const result = await run([clash, clashCopy, '--marked', out]);
     expect(result.err).toContain('会覆盖输入文件');
     expect(Buffer.compare(readFileSync(clashCopy), clashBefore)).toBe(0);
+  });
+
+  it('--marked DIR makes an .xlsx copy of an .xls or .ods, says so, and the copy checks the same', async () => {
+    const out = join(dir, 'marked-legacy');
+    for (const ext of ['xls', 'ods']) {
+      const file = join(dir, `十六张表.${ext}`);
+      copyFileSync(join(__dirname, `../fixtures/writers/seed16-libreoffice.${ext}`), file);
+      const before = readFileSync(file);
+      const { err } = await run([file, '--marked', out]);
+      expect(err).toContain(`原文件为 .${ext}，标记副本另存为 .xlsx（只保留单元格的值和合并区域）`);
+      expect(Buffer.compare(readFileSync(file), before)).toBe(0);
+      const copy = join(out, '十六张表-已标记.xlsx');
+      const [again, first] = [await run([copy, '--json']), await run([file, '--json'])];
+      expect((JSON.parse(again.out) as CheckJson).files[0].sheets).toEqual((JSON.parse(first.out) as CheckJson).files[0].sheets);
+      rmSync(copy);
+    }
   });
 });

@@ -1,10 +1,12 @@
 // `jixiao fix IN --out OUT.xlsx [--only CODE…] [--force] [--json]`: checks IN, applies the fixes the
-// rules offer to a copy written to OUT, lists every change, then checks OUT and says what remains.
+// rules offer (as 全部修正 does, combined per sheet) to a copy written to OUT, lists every change, then
+// checks OUT and says what remains.
 // IN is never written: OUT may not be IN (by path, link or symlink), nor an existing file without --force.
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checkGrids, summarize, type CheckSummary } from '../../core/check';
+import { combineFixesDetailed } from '../../core/fixes';
 import { RuleCodeSchema, type RuleCode, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import type { CellValue } from '../../core/sheet/types';
 import { fixedCopy, type FixChange, type SheetFix } from '../../xlsx/fixCopy';
@@ -39,10 +41,14 @@ export interface FixJson {
 /** The same file, whichever path, hard link or symlink names it. */
 function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
-  if (!existsSync(b)) return false;
-  const x = statSync(a);
-  const y = statSync(b);
-  return x.dev === y.dev && x.ino === y.ino;
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    // One of them does not exist (a missing IN is reported when it is read).
+    return false;
+  }
 }
 
 function check(bytes: Uint8Array, settings: Settings, library: TemplateLibrary | null): SheetReport[] {
@@ -56,33 +62,45 @@ function offered(reports: SheetReport[], only: Set<string> | null): (SheetFix & 
   );
 }
 
-/** What makes two offered fixes the same: offered again after being applied, it did not take. */
-function fixKey(fix: SheetFix): string {
-  return JSON.stringify([fix.sheet, fix.fix.steps]);
-}
-
-/** Safety bound on rounds: each round applies one fix, and no fix is applied twice. */
-const MAX_ROUNDS = 500;
+/** Rounds of 全部修正: a fix left out of a round (it writes what another writes) is applied after a re-check. */
+const MAX_ROUNDS = 10;
 
 /**
- * Applies the offered fixes one at a time, checking the copy again after each, since a fix's addresses
- * hold for the sheet as it was checked (rows inserted by one fix move the cells of the next).
+ * Applies the offered fixes: per round, each sheet's fixes combined into one (combineFixes, the same as
+ * 全部修正 in the task pane), all sheets in one copy; the copy is checked again and what is still offered
+ * (fixes the combination left out) makes the next round, until nothing is offered or a round changes
+ * nothing offered.
  */
-function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, settings: Settings, library: TemplateLibrary | null): { bytes: Uint8Array; applied: AppliedFix[]; reports: SheetReport[] } {
+function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, settings: Settings, library: TemplateLibrary | null): { bytes: Uint8Array; applied: AppliedFix[] } {
   let current = bytes;
-  let currentReports = reports;
+  let fixes = offered(reports, only);
   const applied: AppliedFix[] = [];
-  const done = new Set<string>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = offered(currentReports, only).find((fix) => !done.has(fixKey(fix)));
-    if (!next) break;
-    done.add(fixKey(next));
-    const copy = fixedCopy(current, [next]);
-    applied.push({ sheet: next.sheet, code: next.code, description: next.fix.description, changes: copy.changes });
+  for (let round = 0; round < MAX_ROUNDS && fixes.length > 0; round++) {
+    const sheets = [...new Set(fixes.map((f) => f.sheet))];
+    const combined: SheetFix[] = [];
+    const taken: (SheetFix & { code: RuleCode })[][] = [];
+    for (const sheet of sheets) {
+      const mine = fixes.filter((f) => f.sheet === sheet);
+      const { fix, skipped } = combineFixesDetailed(mine.map((f) => f.fix));
+      if (!fix) continue;
+      combined.push({ sheet, fix });
+      taken.push(mine.filter((_, i) => !skipped.includes(i)));
+    }
+    const copy = fixedCopy(current, combined);
+    // The combined steps are each taken fix's steps in order: its changes are the next steps.length.
+    let at = 0;
+    for (const group of taken) {
+      for (const { sheet, code, fix } of group) {
+        applied.push({ sheet, code, description: fix.description, changes: copy.changes.slice(at, at + fix.steps.length) });
+        at += fix.steps.length;
+      }
+    }
     current = copy.bytes;
-    currentReports = check(current, settings, library);
+    const next = offered(check(current, settings, library), only);
+    if (next.length >= fixes.length) break;
+    fixes = next;
   }
-  return { bytes: current, applied, reports: currentReports };
+  return { bytes: current, applied };
 }
 
 function shown(value: CellValue): string {
