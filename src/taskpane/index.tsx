@@ -2,10 +2,10 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
-import { createExcelHost } from '../excel/excelHost';
 import { bundledLibrary } from '../web/library';
 import { describeError } from '../web/errors';
 import { App } from './App';
+import { lazyHost } from './lazyHost';
 import { OutsideOffice } from './OutsideOffice';
 import { PaneServicesProvider } from './hostContext';
 import { viewFromSearch } from './view';
@@ -26,7 +26,7 @@ async function start(): Promise<void> {
     return;
   }
   const library = bundledLibrary();
-  const host = createExcelHost({ library });
+  const host = lazyHost(async () => (await import('../excel/excelHost')).createExcelHost({ library }));
   const view = viewFromSearch(window.location.search);
   render(
     <PaneServicesProvider services={{ host, library }}>

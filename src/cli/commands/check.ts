@@ -228,7 +228,7 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
     settings: { type: 'string' },
     marked: { type: 'string' },
   });
-  if (positionals.length === 0) throw new CliError('请给出要检查的 .xlsx 文件：jixiao check FILE.xlsx…');
+  if (positionals.length === 0) throw new CliError('请给出要检查的工作簿文件（.xlsx、.xls、.et、.ods）：jixiao check FILE.xlsx…');
   const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
   const library = loadBundledLibrary();
   const results: FileResult[] = [];

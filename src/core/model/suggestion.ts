@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FixSchema } from './fix';
 
 /** A library table a suggested indicator comes from. */
 export const SuggestionSourceSchema = z.object({
   /** The table's number in its document. */
-  number: z.number().int().positive(),
+  number: z.int().check(z.positive()),
   projectName: z.string(),
   /** The document (file name) the table came from. */
   source: z.string(),
@@ -21,13 +21,13 @@ export const SuggestionSchema = z.object({
   /** The library's 指标值, shown for reference: the new project sets its own. */
   value: z.string(),
   /** How well it fits, 0–1 (character n-gram TF-IDF cosines, combined). */
-  score: z.number().min(0).max(1),
+  score: z.number().check(z.minimum(0), z.maximum(1)),
   /** One short Chinese line: where it comes from and what it shares with the project. */
   reason: z.string(),
   /** Every library table with this indicator in this dimension, best fit first. */
-  sources: z.array(SuggestionSourceSchema).min(1),
+  sources: z.array(SuggestionSourceSchema).check(z.minLength(1)),
   /** Inserts the row into the sheet (its value cell left empty and selected); absent where it cannot be placed. */
-  fix: FixSchema.optional(),
+  fix: z.optional(FixSchema),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
