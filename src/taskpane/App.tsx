@@ -27,6 +27,7 @@ const SAVE_DELAY_MS = 400;
 const CheckTab = React.lazy(async () => ({ default: (await import('./CheckTab')).CheckTab }));
 const SettingsTab = React.lazy(async () => ({ default: (await import('./SettingsTab')).SettingsTab }));
 const SuggestionsTab = React.lazy(async () => ({ default: (await import('./SuggestionsTab')).SuggestionsTab }));
+const LibrariesSettings = React.lazy(async () => ({ default: (await import('./SettingsTab')).LibrariesSettings }));
 
 const useStyles = makeStyles({
   root: {
@@ -232,8 +233,12 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
             <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} issueActions={issueActions} />
           )}
           {view === 'suggest' && <SuggestionsTab reports={reports} focus={suggestFocus} activeSheet={activeSheet} busy={busy} outcome={insertOutcome} onInsert={insertSuggestion} />}
-          {view === 'settings' &&
-            (settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>)}
+          {view === 'settings' && (
+            <>
+              {settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>}
+              <LibrariesSettings onChanged={() => void checkAll()} />
+            </>
+          )}
         </React.Suspense>
       </div>
     </main>

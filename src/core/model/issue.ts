@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { FrameworkNameSchema } from '../frameworks/names';
 import { FixSchema } from './fix';
-import { SheetSuggestionsSchema } from './suggestion';
 import { RULE_CODES } from '../rules/codes';
+import { SheetSuggestionsSchema } from './suggestion';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;

@@ -21,7 +21,7 @@ export const SuggestionSchema = z.object({
   /** The library's 指标值, shown for reference: the new project sets its own. */
   value: z.string(),
   /** How well it fits, 0–1 (character n-gram TF-IDF cosines, combined). */
-  score: z.number().check(z.minimum(0), z.maximum(1)),
+  score: z.number().check(z.gte(0), z.lte(1)),
   /** One short Chinese line: where it comes from and what it shares with the project. */
   reason: z.string(),
   /** Every library table with this indicator in this dimension, best fit first. */
