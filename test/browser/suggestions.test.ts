@@ -11,7 +11,8 @@ describeInChromium('suggestions for a new project (建议 tab) in Chromium with 
   const pane = usePaneHarness();
 
   test('a blank form named like a library project gets its indicators; one click (Enter) inserts one', async () => {
-    const { page, outside, errors } = await pane.openPane('?view=templates');
+    // At the narrowest pane (320 px): the list wraps, nothing scrolls sideways.
+    const { page, outside, errors } = await pane.openPane('?view=templates', { width: 320 });
     const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
     await page.getByRole('button', { name: '插入空白表' }).click();
     await page.locator('[data-role="insert-outcome"]').waitFor();
@@ -34,6 +35,7 @@ describeInChromium('suggestions for a new project (建议 tab) in Chromium with 
     const name = (await first.getAttribute('data-suggestion'))!;
     expect(seed.indicators.map((row) => row.level3)).toContain(name);
     expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
     // Keyboard: the insert button is reachable and named for what it inserts.
     const insert = first.getByRole('button', { name: `插入「${name}」到数量指标` });
