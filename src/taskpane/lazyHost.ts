@@ -14,8 +14,9 @@ export function lazyHost(load: () => Promise<JixiaoHost>): JixiaoHost {
     checkAll: async (onProgress) => (await loaded).checkAll(onProgress),
     startLiveCheck: async (onReports, onError) => (await loaded).startLiveCheck(onReports, onError),
     selectCell: async (sheetName, address) => (await loaded).selectCell(sheetName, address),
-    activeSheetName: async () => (await loaded).activeSheetName(),
     clearMarks: async () => (await loaded).clearMarks(),
+    activeSheetName: async () => (await loaded).activeSheetName(),
+    applyFixes: async (sheetName, fixes) => (await loaded).applyFixes(sheetName, fixes),
     loadSettings: async () => (await loaded).loadSettings(),
     saveSettings: async (settings) => (await loaded).saveSettings(settings),
   };
