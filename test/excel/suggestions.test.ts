@@ -25,3 +25,32 @@ test('a blank form typed as a new project gets suggestions from the check; the a
   await host.selectCell('Sheet1', 'A1');
   expect(await host.activeSheetName()).toBe('Sheet1');
 });
+
+test('插入 applies a suggestion through applyFixes: the printed row, then a new row; a suggestion gone stale is refused', async () => {
+  const { excel, host } = setUp();
+  const [sheet] = (await host.insertBlank('seed')).sheetNames;
+  excel.userEdit(sheet, 'B3', '数字化系统运维');
+  excel.userEdit(sheet, 'B8', seedTable(1).goals);
+  let [report] = await host.checkAll();
+  const first = report.suggestions!.groups[0].suggestions[0];
+  const stale = report.suggestions!.groups[0].suggestions[1];
+  const result = await host.applyFixes(sheet, [first.fix!]);
+  expect(result.syncs).toBeLessThanOrEqual(2);
+  expect(excel.value(sheet, 'C10')).toBe(first.level3);
+  expect(excel.selection()).toEqual({ sheet, address: 'E10' });
+  // Computed when the form was blank, the next one would fill C10 again: the sheet no longer offers it.
+  await expect(host.applyFixes(sheet, [stale.fix!])).rejects.toThrow(/未作任何修改/);
+  expect(excel.value(sheet, 'C10')).toBe(first.level3);
+
+  [report] = await host.checkAll();
+  const next = report.suggestions!.groups[0].suggestions[0];
+  expect(next.level3).toBe(stale.level3);
+  await host.applyFixes(sheet, [next.fix!]);
+  [report] = await host.checkAll();
+  const offered = report.suggestions!.groups.flatMap((g) => g.suggestions.map((s) => s.level3));
+  expect(offered).not.toContain(first.level3);
+  expect(offered).not.toContain(next.level3);
+  // The new row sits after the 产出指标 block and reads as a 数量指标 indicator.
+  expect(excel.value(sheet, 'B14')).toBe('数量指标');
+  expect(excel.value(sheet, 'C14')).toBe(next.level3);
+});
