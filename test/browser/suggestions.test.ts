@@ -1,6 +1,8 @@
 // 建议 in headless Chromium over the Excel double: a clerk inserts a blank form, types a new project's name
 // and goals, and inserts the library's indicators that fit it, by keyboard; a goal issue leads to indicators
 // for its clause. axe finds nothing in either view.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { axeViolations } from './support/axe';
 import { cellValue, describeInChromium, usePaneHarness, userEdit } from './support/pane';
 import { tableNumbered } from './support/workbooks';
@@ -36,6 +38,11 @@ describeInChromium('suggestions for a new project (建议 tab) in Chromium with 
     expect(seed.indicators.map((row) => row.level3)).toContain(name);
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      const dir = join(__dirname, '..', '..', 'docs', 'screenshots');
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, 'suggestions.png') });
+    }
 
     // Keyboard: the insert button is reachable and named for what it inserts.
     const insert = first.getByRole('button', { name: `插入「${name}」到数量指标` });

@@ -73,6 +73,16 @@ describe('suggestIndicators on the seed', () => {
     expect(first.map((table) => table.number)).toEqual(library.tables.map((table) => table.number));
   });
 
+  it('does not pad a dimension with faint fits from unrelated projects', () => {
+    const groups = suggestIndicators(library, { projectName: REWORDED[1], goals: seedTable(1).goals }, { framework: FRAMEWORKS.seed });
+    // 表 1 has one 质量指标; 普法's 国家工作人员网上学习考试参考率 (a fit of a few %) is not offered beside it.
+    expect(groups.find((g) => g.level2 === '质量指标')?.suggestions.map((s) => s.level3)).toEqual(['运维服务验收通过率']);
+    expect(flat(groups).every(fromTable(seedTable(1)))).toBe(true);
+    // A project between two library ones gets both.
+    const hotline = flat(suggestIndicators(library, { projectName: '公共法律服务热线运维', goals: '保障12348热线系统正常运行，提升群众法律咨询满意率。' }, { framework: FRAMEWORKS.seed }));
+    expect(new Set(hotline.slice(0, 8).map((s) => s.sources[0].number))).toEqual(new Set([11, 16]));
+  });
+
   it('gives a project unlike any in the library low scores, far below a matching one', () => {
     const options = { framework: FRAMEWORKS.seed, minScore: 0, limit: 1000 };
     const unrelated = [
