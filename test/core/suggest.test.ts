@@ -11,9 +11,9 @@ import { planBlankSheet } from '../../src/core/sheet/layout';
 import { readSheet } from '../../src/core/sheet/reader';
 import { applyFixToGrid } from '../../src/core/fixes';
 import type { CellGrid } from '../../src/core/sheet/types';
-import { placeRow, suggestForClause, suggestIndicators } from '../../src/core/suggest';
+import { MAX_ROWS_FOR_SUGGESTIONS, placeRow, suggestForClause, suggestIndicators } from '../../src/core/suggest';
 import { loadSeedLibrary, seedTable } from '../support/seed';
-import { gridFromPlan } from '../support/sheetTable';
+import { gridFromPlan, gridFromTable } from '../support/sheetTable';
 
 /** Each seed project as a clerk might name a new one like it (none is the library's own name). */
 const REWORDED: Record<number, string> = {
@@ -222,6 +222,14 @@ describe('suggestions in the check report', () => {
     const known = checkGridTables(blankForm(seedTable(1).projectName, seedTable(1).goals), { settings, library, suggest: true })[0];
     expect(known.suggestions?.groups).toEqual([]);
     expect(known.suggestions?.clauses.map((c) => c.clause)).toEqual(known.issues.flatMap((i) => (i.goalClause ? [i.goalClause] : [])));
+  });
+
+  it('are not offered to a sheet too big to be a form being filled in', () => {
+    const rows = seedTable(1).indicators;
+    const table = { ...seedTable(1), projectName: REWORDED[1], indicators: Array.from({ length: MAX_ROWS_FOR_SUGGESTIONS + 1 }, (_, i) => ({ ...rows[i % rows.length], level3: `${rows[i % rows.length].level3}${i}` })) };
+    expect(checkGridTables(gridFromTable(table), { settings, library, suggest: true })[0].suggestions).toBeUndefined();
+    table.indicators = table.indicators.slice(0, MAX_ROWS_FOR_SUGGESTIONS);
+    expect(checkGridTables(gridFromTable(table), { settings, library, suggest: true })[0].suggestions).toBeDefined();
   });
 
   it('link a goal clause without an indicator to indicators for it', () => {
