@@ -153,7 +153,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       // The fixes must be what the sheet as it is now calls for: a change the list has not caught up with
       // (its event may still be on the way) could have moved their cells.
       const verify = (grid: CellGrid) => {
-        const offered = new Set(offeredFixes(checkGrid(grid, { settings, library: deps.library, suggest: true })).map((fix) => JSON.stringify(fix)));
+        // The library the checks use (the unit's libraries too), so their fixes and suggestions are offered again.
+        const offered = new Set(offeredFixes(checkGrid(grid, { settings, library: deps.getLibrary?.() ?? deps.library, suggest: true })).map((fix) => JSON.stringify(fix)));
         if (fixes.some((fix) => !offered.has(JSON.stringify(fix)))) throw new FixNotApplicableError(STALE_FIX);
       };
       const before = counter.count;
