@@ -1,7 +1,7 @@
 // The check engine: a sheet (or a raw cell grid) → issues, with settings applied. Pure; the add-in,
 // the checker page and the CLI all call these same functions.
 import { DEFAULT_SETTINGS } from './model';
-import type { Issue, Settings, SheetReport, SheetSuggestions, TemplateLibrary } from './model';
+import type { Fix, Issue, Settings, SheetReport, SheetSuggestions, TemplateLibrary } from './model';
 import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
 import { ALL_RULES, unreadableFinding } from './rules';
@@ -94,6 +94,15 @@ export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetRepo
     projectName: reports.map((r) => r.projectName).join('、'),
     issues: reports.flatMap((r) => r.issues.map((issue) => ({ ...issue, message: `「${r.projectName}」${issue.message}` }))),
   };
+}
+
+/** Every fix a report offers the user: its issues' (修正) and its suggestions' (插入). */
+export function offeredFixes(report: SheetReport | null): Fix[] {
+  if (!report) return [];
+  const fixes = report.issues.flatMap((issue) => (issue.fix ? [issue.fix] : []));
+  const { groups = [], clauses = [] } = report.suggestions ?? {};
+  for (const { suggestions } of [...groups, ...clauses]) for (const suggestion of suggestions) if (suggestion.fix) fixes.push(suggestion.fix);
+  return fixes;
 }
 
 /** Every 绩效目标表 among the grids, in sheet order, one report per table; other sheets are skipped. */

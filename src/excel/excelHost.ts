@@ -1,5 +1,5 @@
 /** JixiaoHost over Office.js: the only place the task pane's requests reach Excel. */
-import { checkGrid } from '../core/check';
+import { checkGrid, offeredFixes } from '../core/check';
 import { detectFramework } from '../core/frameworks';
 import type { CellGrid } from '../core/sheet/types';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/model';
@@ -153,7 +153,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       // The fixes must be what the sheet as it is now calls for: a change the list has not caught up with
       // (its event may still be on the way) could have moved their cells.
       const verify = (grid: CellGrid) => {
-        const offered = new Set((checkGrid(grid, { settings, library: deps.library })?.issues ?? []).flatMap((issue) => (issue.fix ? [JSON.stringify(issue.fix)] : [])));
+        // The library the checks use (the unit's libraries too), so their fixes and suggestions are offered again.
+        const offered = new Set(offeredFixes(checkGrid(grid, { settings, library: deps.getLibrary?.() ?? deps.library, suggest: true })).map((fix) => JSON.stringify(fix)));
         if (fixes.some((fix) => !offered.has(JSON.stringify(fix)))) throw new FixNotApplicableError(STALE_FIX);
       };
       const before = counter.count;

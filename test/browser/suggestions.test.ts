@@ -1,6 +1,8 @@
 // 建议 in headless Chromium over the Excel double: a clerk inserts a blank form, types a new project's name
 // and goals, and inserts the library's indicators that fit it, by keyboard; a goal issue leads to indicators
 // for its clause. axe finds nothing in either view.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { axeViolations } from './support/axe';
 import { cellValue, describeInChromium, usePaneHarness, userEdit } from './support/pane';
 import { tableNumbered } from './support/workbooks';
@@ -11,7 +13,8 @@ describeInChromium('suggestions for a new project (建议 tab) in Chromium with 
   const pane = usePaneHarness();
 
   test('a blank form named like a library project gets its indicators; one click (Enter) inserts one', async () => {
-    const { page, outside, errors } = await pane.openPane('?view=templates');
+    // At the narrowest pane (320 px): the list wraps, nothing scrolls sideways.
+    const { page, outside, errors } = await pane.openPane('?view=templates', { width: 320 });
     const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
     await page.getByRole('button', { name: '插入空白表' }).click();
     await page.locator('[data-role="insert-outcome"]').waitFor();
@@ -34,6 +37,12 @@ describeInChromium('suggestions for a new project (建议 tab) in Chromium with 
     const name = (await first.getAttribute('data-suggestion'))!;
     expect(seed.indicators.map((row) => row.level3)).toContain(name);
     expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      const dir = join(__dirname, '..', '..', 'docs', 'screenshots');
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, 'suggestions.png') });
+    }
 
     // Keyboard: the insert button is reachable and named for what it inserts.
     const insert = first.getByRole('button', { name: `插入「${name}」到数量指标` });

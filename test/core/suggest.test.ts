@@ -4,14 +4,16 @@ import { checkGridTables } from '../../src/core/check';
 import { FRAMEWORKS } from '../../src/core/frameworks';
 import { findTemplate } from '../../src/core/library';
 import { parseSettings } from '../../src/core/model';
-import type { Fix, LibraryTable, Suggestion, SuggestionGroup } from '../../src/core/model';
+import type { LibraryTable, Suggestion, SuggestionGroup } from '../../src/core/model';
 import { indicatorKey } from '../../src/core/rules/template';
 import { fromA1 } from '../../src/core/sheet/address';
 import { planBlankSheet } from '../../src/core/sheet/layout';
+import { readSheet } from '../../src/core/sheet/reader';
+import { applyFixToGrid } from '../../src/core/fixes';
 import type { CellGrid } from '../../src/core/sheet/types';
-import { placeRow, suggestForClause, suggestIndicators } from '../../src/core/suggest';
+import { MAX_ROWS_FOR_SUGGESTIONS, placeRow, suggestForClause, suggestIndicators } from '../../src/core/suggest';
 import { loadSeedLibrary, seedTable } from '../support/seed';
-import { gridFromPlan } from '../support/sheetTable';
+import { gridFromPlan, gridFromTable } from '../support/sheetTable';
 
 /** Each seed project as a clerk might name a new one like it (none is the library's own name). */
 const REWORDED: Record<number, string> = {
@@ -69,6 +71,16 @@ describe('suggestIndicators on the seed', () => {
       return own > 0 && ranked.slice(0, own).every(fromTable(table));
     });
     expect(first.map((table) => table.number)).toEqual(library.tables.map((table) => table.number));
+  });
+
+  it('does not pad a dimension with faint fits from unrelated projects', () => {
+    const groups = suggestIndicators(library, { projectName: REWORDED[1], goals: seedTable(1).goals }, { framework: FRAMEWORKS.seed });
+    // 表 1 has one 质量指标; 普法's 国家工作人员网上学习考试参考率 (a fit of a few %) is not offered beside it.
+    expect(groups.find((g) => g.level2 === '质量指标')?.suggestions.map((s) => s.level3)).toEqual(['运维服务验收通过率']);
+    expect(flat(groups).every(fromTable(seedTable(1)))).toBe(true);
+    // A project between two library ones gets both.
+    const hotline = flat(suggestIndicators(library, { projectName: '公共法律服务热线运维', goals: '保障12348热线系统正常运行，提升群众法律咨询满意率。' }, { framework: FRAMEWORKS.seed }));
+    expect(new Set(hotline.slice(0, 8).map((s) => s.sources[0].number))).toEqual(new Set([11, 16]));
   });
 
   it('gives a project unlike any in the library low scores, far below a matching one', () => {
@@ -153,14 +165,6 @@ function put(grid: CellGrid, address: string, value: string): void {
   line[col] = value;
 }
 
-/** Applies a fix's cell edits; inserts are left to test/core/fixes (they need the fix core's grid shifting). */
-function applyCellEdits(grid: CellGrid, fix: Fix): void {
-  for (const step of fix.steps) {
-    if (step.kind !== 'setCell') throw new Error('此测试只应用单元格修改');
-    put(grid, step.cell, String(step.value));
-  }
-}
-
 function blankForm(name: string, goals: string): CellGrid {
   const grid = gridFromPlan(planBlankSheet('seed', '新项目'));
   put(grid, 'B3', name);
@@ -180,21 +184,35 @@ describe('suggestions in the check report', () => {
     expect(first.sources[0].number).toBe(1);
     // The blank form's 数量指标 row is empty: the fix fills it (三级 and 描述, as the seed writes both) and selects its value cell.
     expect(first.fix).toEqual({
-      description: `在 C10 填入数量指标「${first.level3}」，指标值待填`,
+      description: `在第 10 行（表中空着的「数量指标」行）填写指标：产出指标›数量指标「${first.level3}」，指标值待填`,
       steps: [
         { kind: 'setCell', cell: 'C10', value: first.level3 },
         { kind: 'setCell', cell: 'D10', value: first.description },
       ],
       select: ['E10'],
     });
-    applyCellEdits(grid, first.fix!);
-    const [after] = checkGridTables(grid, { settings, library, suggest: true });
+    const filled = applyFixToGrid(grid, first.fix!);
+    const [after] = checkGridTables(filled, { settings, library, suggest: true });
     const offered = (after.suggestions?.groups ?? []).flatMap((g) => g.suggestions.map((s) => s.level3));
     expect(offered).not.toContain(first.level3);
-    // The next 数量指标 suggestion has no empty slot left: it inserts a row after C10's.
-    const next = after.suggestions?.groups[0].suggestions[0];
-    expect(next?.fix?.steps[0]).toEqual({ kind: 'insertRows', before: 11, count: 1, formatFrom: 10 });
-    expect(next?.fix?.select).toEqual(['E11']);
+    // The next 数量指标 has no slot of its own left: a row goes in after the 产出指标 block's last (unused) row.
+    const next = after.suggestions!.groups[0].suggestions[0];
+    expect(next.fix?.steps[0]).toEqual({ kind: 'insertRows', before: 14, count: 1, formatFrom: 13 });
+    expect(next.fix?.select).toEqual(['E14']);
+    // 质量指标's unused slot takes its first suggestion in place.
+    const quality = after.suggestions!.groups.find((g) => g.level2 === '质量指标')!.suggestions[0];
+    expect(quality.fix?.steps).toEqual([
+      { kind: 'setCell', cell: 'C11', value: quality.level3 },
+      { kind: 'setCell', cell: 'D11', value: quality.description },
+    ]);
+    // Applied, both read back as indicators of their dimensions and are offered no more.
+    const grown = applyFixToGrid(applyFixToGrid(filled, quality.fix!), next.fix!);
+    const [last] = checkGridTables(grown, { settings, library, suggest: true });
+    const rows = readSheet(grown)!.table.indicators.filter((row) => row.level3 !== '').map((row) => `${row.level2}|${row.level3}`);
+    expect(rows).toEqual([`数量指标|${first.level3}`, `质量指标|${quality.level3}`, `数量指标|${next.level3}`]);
+    const still = (last.suggestions?.groups ?? []).flatMap((g) => g.suggestions.map((s) => s.level3));
+    expect(still).not.toContain(next.level3);
+    expect(still).not.toContain(quality.level3);
   });
 
   it('are not offered before the goals are typed, for a library project, or unless asked for', () => {
@@ -204,6 +222,14 @@ describe('suggestions in the check report', () => {
     const known = checkGridTables(blankForm(seedTable(1).projectName, seedTable(1).goals), { settings, library, suggest: true })[0];
     expect(known.suggestions?.groups).toEqual([]);
     expect(known.suggestions?.clauses.map((c) => c.clause)).toEqual(known.issues.flatMap((i) => (i.goalClause ? [i.goalClause] : [])));
+  });
+
+  it('are not offered to a sheet too big to be a form being filled in', () => {
+    const rows = seedTable(1).indicators;
+    const table = { ...seedTable(1), projectName: REWORDED[1], indicators: Array.from({ length: MAX_ROWS_FOR_SUGGESTIONS + 1 }, (_, i) => ({ ...rows[i % rows.length], level3: `${rows[i % rows.length].level3}${i}` })) };
+    expect(checkGridTables(gridFromTable(table), { settings, library, suggest: true })[0].suggestions).toBeUndefined();
+    table.indicators = table.indicators.slice(0, MAX_ROWS_FOR_SUGGESTIONS);
+    expect(checkGridTables(gridFromTable(table), { settings, library, suggest: true })[0].suggestions).toBeDefined();
   });
 
   it('link a goal clause without an indicator to indicators for it', () => {

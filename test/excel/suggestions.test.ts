@@ -1,6 +1,9 @@
 // Suggestions through the Excel adapter: a blank form inserted, named and given goals as a user types them,
 // is checked with the library's indicators that fit it; the pane learns which sheet the user is on.
-import { seedTable } from '../support/seed';
+import { mergeLibraries } from '../../src/core/library';
+import { createExcelHost } from '../../src/excel/excelHost';
+import { installExcelDouble } from '../support/excelDouble';
+import { loadSeedLibrary, seedTable } from '../support/seed';
 import { setUp } from './helpers';
 
 test('a blank form typed as a new project gets suggestions from the check; the active sheet is known', async () => {
@@ -24,4 +27,49 @@ test('a blank form typed as a new project gets suggestions from the check; the a
 
   await host.selectCell('Sheet1', 'A1');
   expect(await host.activeSheetName()).toBe('Sheet1');
+});
+
+test('插入 applies a suggestion through applyFixes: the printed row, then a new row; a suggestion gone stale is refused', async () => {
+  const { excel, host } = setUp();
+  const [sheet] = (await host.insertBlank('seed')).sheetNames;
+  excel.userEdit(sheet, 'B3', '数字化系统运维');
+  excel.userEdit(sheet, 'B8', seedTable(1).goals);
+  let [report] = await host.checkAll();
+  const first = report.suggestions!.groups[0].suggestions[0];
+  const stale = report.suggestions!.groups[0].suggestions[1];
+  const result = await host.applyFixes(sheet, [first.fix!]);
+  expect(result.syncs).toBeLessThanOrEqual(2);
+  expect(excel.value(sheet, 'C10')).toBe(first.level3);
+  expect(excel.selection()).toEqual({ sheet, address: 'E10' });
+  // Computed when the form was blank, the next one would fill C10 again: the sheet no longer offers it.
+  await expect(host.applyFixes(sheet, [stale.fix!])).rejects.toThrow(/未作任何修改/);
+  expect(excel.value(sheet, 'C10')).toBe(first.level3);
+
+  [report] = await host.checkAll();
+  const next = report.suggestions!.groups[0].suggestions[0];
+  expect(next.level3).toBe(stale.level3);
+  await host.applyFixes(sheet, [next.fix!]);
+  [report] = await host.checkAll();
+  const offered = report.suggestions!.groups.flatMap((g) => g.suggestions.map((s) => s.level3));
+  expect(offered).not.toContain(first.level3);
+  expect(offered).not.toContain(next.level3);
+  // The new row sits after the 产出指标 block and reads as a 数量指标 indicator.
+  expect(excel.value(sheet, 'B14')).toBe('数量指标');
+  expect(excel.value(sheet, 'C14')).toBe(next.level3);
+});
+
+test('a suggestion from a library of the unit is applied too (applyFixes checks against the library the checks use)', async () => {
+  const excel = installExcelDouble(globalThis, {});
+  const seed = loadSeedLibrary();
+  const own = { ...seedTable(1), number: 1, source: '本单位2023.xlsx', projectName: '机房动力环境监控运维', goals: '保障机房动力环境监控系统正常运行。', indicators: [{ ...seedTable(1).indicators[0], level3: '机房动力环境监控点位数' }] };
+  const merged = mergeLibraries([seed, { tables: [own], notes: [] }]);
+  const host = createExcelHost({ library: seed, getLibrary: () => merged, liveCheckDelayMs: 80 });
+  const [sheet] = (await host.insertBlank('seed')).sheetNames;
+  excel.userEdit(sheet, 'B3', '机房动力环境监控');
+  excel.userEdit(sheet, 'B8', '保障机房动力环境监控系统稳定运行。');
+  const [report] = await host.checkAll();
+  const first = report.suggestions!.groups[0].suggestions[0];
+  expect(first).toMatchObject({ level3: '机房动力环境监控点位数', sources: [{ source: '本单位2023.xlsx' }] });
+  await host.applyFixes(sheet, [first.fix!]);
+  expect(excel.value(sheet, 'C10')).toBe('机房动力环境监控点位数');
 });

@@ -4,5 +4,5 @@ export { suggestIndicators, suggestForClause, DEFAULT_MIN_SCORE, DEFAULT_PER_CLA
 export type { ProjectText, SuggestOptions } from './rank';
 export { placeRow, placementsOf } from './place';
 export type { Placement } from './place';
-export { sheetSuggestions, wantsProjectSuggestions } from './sheet';
+export { MAX_ROWS_FOR_SUGGESTIONS, sheetSuggestions, wantsProjectSuggestions } from './sheet';
 export { suggestionFix } from './insert';

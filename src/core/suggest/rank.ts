@@ -20,6 +20,8 @@ export const DEFAULT_PER_CLAUSE = 5;
 /** Below this a row shares next to nothing with the project: not offered. */
 export const DEFAULT_MIN_SCORE = 0.05;
 const REASON_TERMS = 3;
+/** Nor is a row scoring under this share of the best: beside close fits, a faint one is noise. */
+const RELATIVE_FLOOR = 0.25;
 
 interface IndexedTable {
   table: LibraryTable;
@@ -147,16 +149,14 @@ function rank(
     if (list) list.push(scored);
     else merged.set(key, [scored]);
   }
-  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-  const suggestions: Suggestion[] = [];
-  for (const list of merged.values()) {
-    // Stable sort: equal scores keep library order.
-    list.sort((a, b) => b.score - a.score);
-    const best = list[0];
-    if (best.score < minScore) continue;
-    suggestions.push(toSuggestion(best, list, reasonVectors));
-  }
-  return suggestions.sort((a, b) => b.score - a.score);
+  // Stable sorts: equal scores keep library order.
+  const bests = [...merged.values()].map((list) => list.sort((a, b) => b.score - a.score));
+  const top = bests.reduce((max, list) => Math.max(max, list[0].score), 0);
+  const floor = Math.max(options.minScore ?? DEFAULT_MIN_SCORE, RELATIVE_FLOOR * top);
+  return bests
+    .filter((list) => list[0].score >= floor)
+    .map((list) => toSuggestion(list[0], list, reasonVectors))
+    .sort((a, b) => b.score - a.score);
 }
 
 function toSuggestion(best: Scored, all: Scored[], vectors: { row: TermVector }): Suggestion {

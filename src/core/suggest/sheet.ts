@@ -10,6 +10,12 @@ import type { SheetTable } from '../sheet/types';
 import { suggestForClause, suggestIndicators } from './rank';
 import { suggestionFix } from './insert';
 
+/**
+ * Past this many indicator rows a sheet is no form being filled in (a new project has tens): it gets no
+ * suggestions, so a huge sheet's every check does not pay for a fix per suggestion, each a pass over its rows.
+ */
+export const MAX_ROWS_FOR_SUGGESTIONS = 300;
+
 /** Whether a sheet gets project suggestions: a project the library lacks, once its name and goals are typed. */
 export function wantsProjectSuggestions(sheet: SheetTable, library: TemplateLibrary): boolean {
   const { projectName, goals } = sheet.table;
@@ -27,6 +33,7 @@ function withFix(sheet: SheetTable, grid: ScopedGrid, framework: Framework, sugg
  */
 export function sheetSuggestions(sheet: SheetTable, library: TemplateLibrary, framework: Framework, clauses: readonly string[] = []): SheetSuggestions | null {
   const grids = sheetGrids(sheet);
+  if (grids.reduce((n, grid) => n + grid.rows.length, 0) > MAX_ROWS_FOR_SUGGESTIONS) return null;
   const existing = grids.flatMap((grid) => grid.rows.map(({ row }) => row));
   const annual = grids[0];
   const groups = wantsProjectSuggestions(sheet, library)

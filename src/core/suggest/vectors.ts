@@ -52,11 +52,11 @@ export class Idf {
 
   /** The unit-length TF-IDF vector of a text's terms. */
   vector(terms: readonly string[]): TermVector {
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    // One map: counts first, then weights in place (an index builds hundreds of these).
     const vector = new Map<string, number>();
+    for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + 1);
     let norm = 0;
-    for (const [term, count] of counts) {
+    for (const [term, count] of vector) {
       const weight = count * this.weight(term);
       vector.set(term, weight);
       norm += weight * weight;
