@@ -5,7 +5,7 @@ import type { Issue, Settings, SheetReport, TemplateLibrary } from './model';
 import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
 import { ALL_RULES, unreadableFinding } from './rules';
-import { rowOfAddress } from './rules/helpers';
+import { rowOfAddress, withSharedGrids } from './rules/helpers';
 import type { Rule } from './rules/types';
 import { readSheetTables } from './sheet/reader';
 import type { CellGrid, SheetTable } from './sheet/types';
@@ -23,19 +23,23 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const context = { sheet, framework: frameworkFor(sheet.framework, settings), settings, library: options.library ?? null };
   const disabled = new Set(settings.disabledRules);
-  const issues: Issue[] = [];
-  for (const rule of options.rules ?? ALL_RULES) {
-    if (disabled.has(rule.code)) continue;
-    for (const finding of rule.check(context)) {
-      issues.push({
-        code: rule.code,
-        severity: settings.severities[rule.code] ?? finding.severity ?? rule.defaultSeverity,
-        message: finding.message,
-        cells: finding.cells,
-        ...(finding.fix ? { fix: finding.fix } : {}),
-      });
+  // The rules read the same located rows, built once for this sheet.
+  const issues = withSharedGrids(sheet, () => {
+    const found: Issue[] = [];
+    for (const rule of options.rules ?? ALL_RULES) {
+      if (disabled.has(rule.code)) continue;
+      for (const finding of rule.check(context)) {
+        found.push({
+          code: rule.code,
+          severity: settings.severities[rule.code] ?? finding.severity ?? rule.defaultSeverity,
+          message: finding.message,
+          cells: finding.cells,
+          ...(finding.fix ? { fix: finding.fix } : {}),
+        });
+      }
     }
-  }
+    return found;
+  });
   // Array.prototype.sort is stable, so rule order decides among equals.
   return issues.sort(
     (a, b) => rowOfAddress(a.cells[0]) - rowOfAddress(b.cells[0]) || compareSeverity(a.severity, b.severity),

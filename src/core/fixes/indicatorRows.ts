@@ -6,9 +6,9 @@
 import { maxOf, minOf } from '../bounded';
 import { dimensionKey, findLevel1, findLevel2, getFramework, type Framework } from '../frameworks';
 import type { Fix, FixStep } from '../model/fix';
-import type { ScopedGrid } from '../rules/helpers';
+import type { LocatedRow, ScopedGrid } from '../rules/helpers';
 import { sheetGrids } from '../rules/helpers';
-import { fromA1, toA1 } from '../sheet/address';
+import { fromA1, rowOfA1, toA1 } from '../sheet/address';
 import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
 import { normaliseText, takeLeadingOperator } from '../values';
 import { combineFixes } from './combine';
@@ -40,7 +40,7 @@ const NAMES_IN_DESCRIPTION = 3;
 
 /** 0-based sheet row of an address, or -1. */
 function rowAt(address: string | null | undefined): number {
-  return address ? fromA1(address).row : -1;
+  return address ? rowOfA1(address) : -1;
 }
 
 function colAt(address: string | null | undefined): number | null {
@@ -52,7 +52,8 @@ function colAt(address: string | null | undefined): number | null {
  * its own cells are on its row).
  */
 export function sheetRowOf(refs: IndicatorRowRefs): number {
-  return maxOf([refs.level1, refs.level2, refs.level3, refs.description, refs.value, refs.unit, refs.operator].map(rowAt), -1);
+  // Called for every row of a grid, once per fix: no array, no position object.
+  return Math.max(rowAt(refs.level1), rowAt(refs.level2), rowAt(refs.level3), rowAt(refs.description), rowAt(refs.value), rowAt(refs.unit), rowAt(refs.operator));
 }
 
 /** The columns of a grid, read from the refs of one of its rows; null where the grid has no such column. */
@@ -83,12 +84,28 @@ function columnsOf(refs: IndicatorRowRefs): GridColumns | null {
   };
 }
 
-function level1Key(framework: Framework, name: string): string {
-  return findLevel1(framework, name)?.name ?? dimensionKey(name);
+/** 一级 and 二级 names as keys, each name worked out once per fix (a grid repeats a few names on every row). */
+interface DimensionKeys {
+  level1(name: string): string;
+  level2(level1: string, name: string): string;
 }
 
-function level2Key(framework: Framework, level1: string, name: string): string {
-  return findLevel2(framework, level1, name)?.name ?? dimensionKey(name);
+function dimensionKeys(framework: Framework): DimensionKeys {
+  const level1 = new Map<string, string>();
+  const level2 = new Map<string, string>();
+  return {
+    level1(name) {
+      let key = level1.get(name);
+      if (key === undefined) level1.set(name, (key = findLevel1(framework, name)?.name ?? dimensionKey(name)));
+      return key;
+    },
+    level2(level1Name, name) {
+      const at = `${level1Name}\u0000${name}`;
+      let key = level2.get(at);
+      if (key === undefined) level2.set(at, (key = findLevel2(framework, level1Name, name)?.name ?? dimensionKey(name)));
+      return key;
+    },
+  };
 }
 
 /** Whether inserting whole rows above 0-based row `at` would cut another grid of the sheet in two. */
@@ -132,14 +149,14 @@ function rowCells(
   sheet: SheetTable,
   grid: ScopedGrid,
   columns: GridColumns,
-  framework: Framework,
+  keys: DimensionKeys,
   row: NewIndicatorRow,
   names: boolean,
 ): { cells: { col: number; value: string }[]; valueEmpty: boolean } | { reason: string } {
-  const key1 = level1Key(framework, row.level1);
-  const sameLevel1 = grid.rows.find(({ row: r }) => level1Key(framework, r.level1) === key1);
-  const key2 = level2Key(framework, row.level1, row.level2);
-  const sameLevel2 = grid.rows.find(({ row: r }) => level1Key(framework, r.level1) === key1 && level2Key(framework, r.level1, r.level2) === key2);
+  const key1 = keys.level1(row.level1);
+  const sameLevel1 = grid.rows.find(({ row: r }) => keys.level1(r.level1) === key1);
+  const key2 = keys.level2(row.level1, row.level2);
+  const sameLevel2 = grid.rows.find(({ row: r }) => keys.level1(r.level1) === key1 && keys.level2(r.level1, r.level2) === key2);
   const cells: { col: number; value: string }[] = [];
   const put = (col: number | null, value: string) => {
     if (col !== null && value !== '') cells.push({ col, value });
@@ -171,6 +188,34 @@ function rowCells(
   return { cells, valueEmpty: value === '' };
 }
 
+const last = (list: readonly Place[]) => list.reduce((a, b) => (b.row > a.row ? b : a));
+
+interface GridPlaces {
+  places: Place[];
+  /** The lowest place of the grid. */
+  gridEnd: Place;
+  /** The lowest indicator row: its cells give the grid's columns. */
+  reference: LocatedRow;
+}
+
+/** Places of grids whose rows cannot change (frozen, as a check hands them to its rules): kept, one per grid. */
+const knownPlaces = new WeakMap<readonly LocatedRow[], GridPlaces>();
+
+/** The rows and unused slots of a non-empty grid as places, with its last place and its lowest row. */
+function gridPlaces(grid: ScopedGrid): GridPlaces {
+  const known = knownPlaces.get(grid.rows);
+  if (known) return known;
+  const places: Place[] = [
+    ...grid.rows.map(({ row, refs }) => ({ level1: row.level1, level2: row.level2, refs, row: sheetRowOf(refs), slot: false })),
+    ...(grid.slots ?? []).map(({ level1, level2, refs }) => ({ level1, level2, refs, row: sheetRowOf(refs), slot: true })),
+  ];
+  let reference = 0;
+  for (let i = 1; i < grid.rows.length; i++) if (places[i].row > places[reference].row) reference = i;
+  const found = { places, gridEnd: last(places), reference: grid.rows[reference] };
+  if (Object.isFrozen(grid.rows) && Object.isFrozen(grid)) knownPlaces.set(grid.rows, found);
+  return found;
+}
+
 /** A slot can be filled in place when its 三级 and value cells are its own (not covered by a merge above). */
 function fillable(place: Place, columns: GridColumns): boolean {
   const own = (address: string | null | undefined) => !address || rowAt(address) === place.row;
@@ -199,13 +244,8 @@ export function indicatorRowsFix(
   // others unused slots, so the form is filled first.
   if (grid.rows.every(({ row }) => !row.level3.trim() && !row.value.trim())) return { fix: null, reason: '指标表尚未填写：请先填写表中已有的指标行' };
   const framework = options.framework ?? getFramework(sheet.framework);
-  const places: Place[] = [
-    ...grid.rows.map(({ row, refs }) => ({ level1: row.level1, level2: row.level2, refs, row: sheetRowOf(refs), slot: false })),
-    ...(grid.slots ?? []).map(({ level1, level2, refs }) => ({ level1, level2, refs, row: sheetRowOf(refs), slot: true })),
-  ];
-  const last = (list: readonly Place[]) => list.reduce((a, b) => (b.row > a.row ? b : a));
-  const gridEnd = last(places);
-  const reference = grid.rows.reduce((a, b) => (sheetRowOf(b.refs) > sheetRowOf(a.refs) ? b : a));
+  const keys = dimensionKeys(framework);
+  const { places, gridEnd, reference } = gridPlaces(grid);
   const columns = columnsOf(reference.refs);
   if (!columns) return { fix: null, reason: '看不出指标值所在的列' };
   if (reference.refs.level1 === reference.refs.level2 && reference.row.level1 === reference.row.level2) {
@@ -217,14 +257,12 @@ export function indicatorRowsFix(
   // One insert per place, in the order the rows were given.
   const groups = new Map<number, NewIndicatorRow[]>();
   for (const row of rows) {
-    const key1 = level1Key(framework, row.level1);
-    const key2 = level2Key(framework, row.level1, row.level2);
-    const slot = places.find(
-      (p) => !taken.has(p) && fillable(p, columns) && level1Key(framework, p.level1) === key1 && level2Key(framework, p.level1, p.level2) === key2,
-    );
+    const key1 = keys.level1(row.level1);
+    const key2 = keys.level2(row.level1, row.level2);
+    const slot = places.find((p) => !taken.has(p) && fillable(p, columns) && keys.level1(p.level1) === key1 && keys.level2(p.level1, p.level2) === key2);
     if (slot) {
       taken.add(slot);
-      const written = rowCells(sheet, grid, columns, framework, row, false);
+      const written = rowCells(sheet, grid, columns, keys, row, false);
       if ('reason' in written) return { fix: null, reason: written.reason };
       const valueCell = toA1(slot.row, columns.value);
       fixes.push({
@@ -234,7 +272,7 @@ export function indicatorRowsFix(
       });
       continue;
     }
-    const same = places.filter((p) => level1Key(framework, p.level1) === key1);
+    const same = places.filter((p) => keys.level1(p.level1) === key1);
     const candidates = [same.length > 0 ? last(same).row : null, gridEnd.row];
     const anchor = candidates.find((at) => at !== null && !splitsOtherGrid(sheet, grid, at + 1));
     if (anchor === undefined || anchor === null) {
@@ -248,7 +286,7 @@ export function indicatorRowsFix(
     const empty: string[] = [];
     const all: string[] = [];
     for (const [i, row] of group.entries()) {
-      const written = rowCells(sheet, grid, columns, framework, row, true);
+      const written = rowCells(sheet, grid, columns, keys, row, true);
       if ('reason' in written) return { fix: null, reason: written.reason };
       for (const { col, value } of written.cells) steps.push({ kind: 'setCell', cell: toA1(anchor + 1 + i, col), value });
       const valueCell = toA1(anchor + 1 + i, columns.value);
