@@ -29,6 +29,8 @@ export interface DocumentSettings {
 
 export interface ExcelHostDeps {
   library: TemplateLibrary;
+  /** The library as it is at each check (the unit's libraries change while the pane is open); else `library`. */
+  getLibrary?: () => TemplateLibrary;
   /**
    * Excel.run; by default the global one with `delayForCellEdit`, so a batch waits while the user edits a
    * cell instead of failing (Excel.RunOptions, learn.microsoft.com/javascript/api/excel/excel.runoptions).
@@ -66,7 +68,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
   const checkContext = async (live = false): Promise<CheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
-    return { counter, features, memory, settings, library: deps.library, writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
+    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
   };
 
   /** Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. */
@@ -139,6 +141,15 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
         sheet.activate();
         sheet.getRange(address).select();
         await counter.sync(context);
+      });
+    },
+
+    async activeSheetName() {
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load('name');
+        await counter.sync(context);
+        return sheet.name || null;
       });
     },
 

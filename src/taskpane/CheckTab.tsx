@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, EraserRegular } from '@fluentui/react-icons';
-import type { SheetReport } from '../core/model';
+import type { Issue, SheetReport } from '../core/model';
 import { IssueList } from '../web/IssueList';
 import { StatusLine } from '../web/StatusLine';
 
@@ -22,9 +22,11 @@ export interface CheckTabProps {
   onSelectCell: (sheet: string, address: string) => void;
   /** Opens 模板, offered when the workbook has no table to check. */
   onShowTemplates: () => void;
+  /** Controls under an issue (IssueList's issueActions). */
+  issueActions?: (sheet: string, issue: Issue) => React.ReactNode;
 }
 
-export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, onSelectCell, onShowTemplates }: CheckTabProps): React.JSX.Element {
+export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, onSelectCell, onShowTemplates, issueActions }: CheckTabProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.root}>
@@ -50,7 +52,7 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, on
           ) : (
             <>
               <Caption1>修改工作表后会自动重新检查。点击或按 Enter 可在 Excel 中定位到问题单元格。</Caption1>
-              <IssueList reports={reports} onSelectCell={onSelectCell} headingLevel={2} />
+              <IssueList reports={reports} onSelectCell={onSelectCell} headingLevel={2} issueActions={issueActions} />
             </>
           )}
         </>
