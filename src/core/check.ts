@@ -53,7 +53,8 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
 /** The suggestions for a sheet: its project's, and those for each goal clause an issue says no indicator measures. */
 function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: TemplateLibrary, settings: Settings): SheetSuggestions | null {
   const clauses = issues.flatMap((issue) => (issue.goalClause ? [issue.goalClause] : []));
-  return sheetSuggestions(sheet, library, frameworkFor(sheet.framework, settings), clauses);
+  // Each suggestion's fix locates the grid's rows: once for all of them.
+  return withSharedGrids(sheet, () => sheetSuggestions(sheet, library, frameworkFor(sheet.framework, settings), clauses));
 }
 
 /**
