@@ -62,6 +62,7 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const [settings, setSettings] = React.useState<Settings | null>(null);
   const [saveState, setSaveState] = React.useState('');
+  const [fixStatus, setFixStatus] = React.useState('');
   const saveTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   const [suggestFocus, setSuggestFocus] = React.useState<SuggestionFocus | null>(null);
   const [activeSheet, setActiveSheet] = React.useState<string | null>(null);
@@ -126,10 +127,7 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
     setInsertOutcome(null);
     // applyFixes re-checks the sheet before it resolves, so the list (and every other fix) is current again.
     void whileBusy(async () => {
-      // Until 一键修正's host (src/excel/applyFix.ts, fixpane) is merged: its expected signature.
-      const fixHost = host as typeof host & { applyFixes?: (sheet: string, fixes: Fix[]) => Promise<{ selected: string[] }> };
-      if (!fixHost.applyFixes) throw new Error('此版本尚不能插入指标');
-      const { selected } = await fixHost.applyFixes(sheet, [fix]);
+      const { selected } = await host.applyFixes(sheet, [fix]);
       setInsertOutcome(`已插入「${suggestion.level3}」${selected.length > 0 ? `，请在 ${selected.join('、')} 填写指标值` : ''}。`);
     });
   };
@@ -153,6 +151,21 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
         查看可用指标
       </Button>
     );
+  };
+
+  /** 修正 / 全部修正: one batch in Excel, then the list re-checks; a refusal changes nothing and says why. */
+  const applyFixes = (sheet: string, fixes: Fix[]): void => {
+    setFixStatus(fixes.length > 1 ? `正在修正“${sheet}”中的 ${fixes.length} 处问题…` : `正在修正：${fixes[0].description}…`);
+    void whileBusy(async () => {
+      try {
+        const result = await host.applyFixes(sheet, fixes);
+        const where = result.selected.length > 0 ? `，已选中 ${result.selected.join('、')}` : '';
+        setFixStatus(`${fixes.length > 1 ? `已修正“${sheet}”中的 ${fixes.length} 处问题` : `已修正：${fixes[0].description}`}${where}，并已重新检查。`);
+      } catch (cause) {
+        setFixStatus('修正未完成。');
+        throw cause;
+      }
+    });
   };
 
   const selectCell = (sheet: string, address: string): void => {
@@ -230,7 +243,7 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
         <React.Suspense fallback={<span>正在加载…</span>}>
           {view === 'templates' && <TemplatesTab reports={reports} />}
           {view === 'check' && (
-            <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} issueActions={issueActions} />
+            <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} issueActions={issueActions} onApplyFixes={applyFixes} fixStatus={fixStatus} />
           )}
           {view === 'suggest' && <SuggestionsTab reports={reports} focus={suggestFocus} activeSheet={activeSheet} busy={busy} outcome={insertOutcome} onInsert={insertSuggestion} />}
           {view === 'settings' && (

@@ -80,8 +80,10 @@ export interface IssueListProps {
   onSelectCell?: (sheet: string, address: string) => void;
   /** Heading level of the sheet headings, so the list nests under the page's own headings. */
   headingLevel?: 2 | 3 | 4;
-  /** Controls shown under an issue (the task pane's link from a goal issue to its suggestions). */
+  /** Controls shown under an issue (the task pane's 修正, the link from a goal issue to its suggestions). */
   issueActions?: (sheet: string, issue: Issue) => React.ReactNode;
+  /** Controls shown under a sheet's heading (the task pane's 全部修正). */
+  sheetActions?: (report: SheetReport) => React.ReactNode;
 }
 
 function cellLabel(issue: Issue): string {
@@ -138,7 +140,7 @@ function Heading({ level, className, children }: { level: number; className: str
   return <Tag className={className}>{children}</Tag>;
 }
 
-export function IssueList({ reports, onSelectCell, headingLevel = 3, issueActions }: IssueListProps): React.JSX.Element | null {
+export function IssueList({ reports, onSelectCell, headingLevel = 3, issueActions, sheetActions }: IssueListProps): React.JSX.Element | null {
   const styles = useStyles();
   const [onlyErrors, setOnlyErrors] = React.useState(false);
   // Folded sheets by name, so a live re-check (new report objects) keeps what the user folded.
@@ -223,6 +225,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
               {counts.infos > 0 && <Badge color="informative" appearance="tint">{counts.infos} 个提示</Badge>}
               {!hasIssues && <Badge color="success" appearance="tint">无问题</Badge>}
             </Heading>
+            {sheetActions?.(report)}
             {report.marks === 'skipped-protected' && (
               <Caption1 className={styles.protectedNote} data-role="protected-note">
                 {PROTECTED_NOTE}
