@@ -5,7 +5,7 @@ import type { Fix, Issue, Settings, SheetReport, SheetSuggestions, TemplateLibra
 import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
 import { ALL_RULES, unreadableFinding } from './rules';
-import { rowOfAddress } from './rules/helpers';
+import { rowOfAddress, withSharedGrids } from './rules/helpers';
 import type { Rule } from './rules/types';
 import { readSheetTables } from './sheet/reader';
 import { sheetSuggestions } from './suggest';
@@ -26,20 +26,24 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const context = { sheet, framework: frameworkFor(sheet.framework, settings), settings, library: options.library ?? null };
   const disabled = new Set(settings.disabledRules);
-  const issues: Issue[] = [];
-  for (const rule of options.rules ?? ALL_RULES) {
-    if (disabled.has(rule.code)) continue;
-    for (const finding of rule.check(context)) {
-      issues.push({
-        code: rule.code,
-        severity: settings.severities[rule.code] ?? finding.severity ?? rule.defaultSeverity,
-        message: finding.message,
-        cells: finding.cells,
-        ...(finding.fix ? { fix: finding.fix } : {}),
-        ...(finding.goalClause ? { goalClause: finding.goalClause } : {}),
-      });
+  // The rules read the same located rows, built once for this sheet.
+  const issues = withSharedGrids(sheet, () => {
+    const found: Issue[] = [];
+    for (const rule of options.rules ?? ALL_RULES) {
+      if (disabled.has(rule.code)) continue;
+      for (const finding of rule.check(context)) {
+        found.push({
+          code: rule.code,
+          severity: settings.severities[rule.code] ?? finding.severity ?? rule.defaultSeverity,
+          message: finding.message,
+          cells: finding.cells,
+          ...(finding.fix ? { fix: finding.fix } : {}),
+          ...(finding.goalClause ? { goalClause: finding.goalClause } : {}),
+        });
+      }
     }
-  }
+    return found;
+  });
   // Array.prototype.sort is stable, so rule order decides among equals.
   return issues.sort(
     (a, b) => rowOfAddress(a.cells[0]) - rowOfAddress(b.cells[0]) || compareSeverity(a.severity, b.severity),
@@ -49,7 +53,8 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
 /** The suggestions for a sheet: its project's, and those for each goal clause an issue says no indicator measures. */
 function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: TemplateLibrary, settings: Settings): SheetSuggestions | null {
   const clauses = issues.flatMap((issue) => (issue.goalClause ? [issue.goalClause] : []));
-  return sheetSuggestions(sheet, library, frameworkFor(sheet.framework, settings), clauses);
+  // Each suggestion's fix locates the grid's rows: once for all of them.
+  return withSharedGrids(sheet, () => sheetSuggestions(sheet, library, frameworkFor(sheet.framework, settings), clauses));
 }
 
 /**

@@ -13,6 +13,9 @@ export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 /** Rows at most this wide are copied to their exact length when done. */
 const COMPACT_WIDTH = 64;
+/** Texts at most this long are shared, up to this many distinct ones per sheet. */
+const TEXT_MAX_LENGTH = 200;
+const TEXTS_KEPT = 65_536;
 
 /** A cell note (legacy comment), kept for the marked copy and later features. */
 export interface SheetComment {
@@ -41,6 +44,8 @@ export class SparseGrid {
   private rows = 0;
   /** The row being filled: once the reader moves on, its array is cut to its length (see compact). */
   private openRow = -1;
+  /** One copy of each short text seen (see text). */
+  private readonly texts = new Map<string, string>();
 
   constructor(
     readonly sheetName: string,
@@ -66,7 +71,21 @@ export class SparseGrid {
         throw tooLarge('有内容的单元格数', `超过 ${this.counter.limits.maxCells}`, this.counter.limits.maxCells);
       }
     }
-    cells[col] = value;
+    cells[col] = typeof value === 'string' ? this.text(value) : value;
+  }
+
+  /**
+   * One copy of a repeated text. Inline strings (streaming writers such as POI's write no shared strings)
+   * and .ods cells repeat the same 一级/二级 names and values on every row, each its own string: kept once,
+   * a 200,000-row sheet holds a few hundred of them instead of a million. Bounded: long texts are kept as
+   * they are, and once TEXTS_KEPT distinct texts are known no new one is remembered.
+   */
+  private text(value: string): string {
+    if (value.length > TEXT_MAX_LENGTH) return value;
+    const known = this.texts.get(value);
+    if (known !== undefined) return known;
+    if (this.texts.size < TEXTS_KEPT) this.texts.set(value, value);
+    return value;
   }
 
   /**

@@ -46,7 +46,33 @@ function located(indicators: IndicatorRow[], rowRefs: IndicatorRowRefs[]): Locat
 
 /** The annual grid's rows (table.indicators) with their cell refs. */
 export function locatedRows(sheet: SheetTable): LocatedRow[] {
-  return located(sheet.table.indicators, sheet.rowRefs);
+  return shared?.sheet === sheet ? sharedGrids(shared)[0].rows : located(sheet.table.indicators, sheet.rowRefs);
+}
+
+/** The sheet being checked, and its grids once some rule has asked for them. */
+interface Shared {
+  sheet: SheetTable;
+  grids: ScopedGrid[] | null;
+}
+let shared: Shared | null = null;
+
+function sharedGrids(state: Shared): ScopedGrid[] {
+  state.grids ??= Object.freeze(buildSheetGrids(state.sheet).map((grid) => Object.freeze({ ...grid, rows: Object.freeze(grid.rows) as LocatedRow[] }))) as ScopedGrid[];
+  return state.grids;
+}
+
+/**
+ * Runs `run` (the rules of one check) with sheetGrids(sheet) and locatedRows(sheet) built once and handed
+ * to every caller, frozen: a 100,000-row table is then located once, not once per rule and per fix.
+ */
+export function withSharedGrids<T>(sheet: SheetTable, run: () => T): T {
+  const outer = shared;
+  shared = { sheet, grids: null };
+  try {
+    return run();
+  } finally {
+    shared = outer;
+  }
 }
 
 /** How a row is named in a message: `成本指标「运维费用支出」`. */
@@ -74,6 +100,10 @@ export interface ScopedGrid {
  * which rows belong together, so every grid gets the same checks and no rule mixes two grids.
  */
 export function sheetGrids(sheet: SheetTable): ScopedGrid[] {
+  return shared?.sheet === sheet ? sharedGrids(shared) : buildSheetGrids(sheet);
+}
+
+function buildSheetGrids(sheet: SheetTable): ScopedGrid[] {
   const others = sheet.otherGrids ?? [];
   const named = others.length > 0;
   const annual: ScopedGrid = {
@@ -82,7 +112,7 @@ export function sheetGrids(sheet: SheetTable): ScopedGrid[] {
     goals: sheet.table.goals,
     goalsRef: sheet.refs.goals,
     header: sheet.refs.indicatorHeader,
-    rows: locatedRows(sheet),
+    rows: located(sheet.table.indicators, sheet.rowRefs),
     ...(sheet.slots ? { slots: sheet.slots } : {}),
   };
   return [
