@@ -1,6 +1,7 @@
 // The checker page's worker: reads and checks one workbook off the page's thread, so the page answers
 // input while a large file is read. Built as its own webpack entry (check-worker.js).
 import { checkGrids } from '../core/check';
+import { mergeLibraries } from '../core/library';
 import { describeError } from '../web/errors';
 import { bundledLibrary } from '../web/library';
 import { readWorkbookGrids } from '../xlsx/readWorkbook';
@@ -16,7 +17,8 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
   scope.postMessage({ kind: 'progress', stage: 'reading' });
   const grids = readWorkbookGrids(job.data, job.limits);
   scope.postMessage({ kind: 'progress', stage: 'checking' });
-  return { kind: 'done', reports: checkGrids(grids, { settings: job.settings, library: bundledLibrary() }) };
+  const library = job.libraries?.length ? mergeLibraries([bundledLibrary(), ...job.libraries]) : bundledLibrary();
+  return { kind: 'done', reports: checkGrids(grids, { settings: job.settings, library }) };
 }
 
 scope.onmessage = (event) => {

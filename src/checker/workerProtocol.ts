@@ -1,6 +1,6 @@
 // Messages between the checker page and its check worker (src/checker/worker.ts). One worker per job:
 // a file that exhausts or crashes its worker takes nothing else with it.
-import type { Settings, SheetReport } from '../core/model';
+import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import type { ReadLimits } from '../xlsx/limits';
 
 /**
@@ -12,6 +12,8 @@ export interface WorkerJob {
   data: ArrayBuffer;
   settings: Settings;
   limits: ReadLimits;
+  /** The unit's own libraries (kept by the task pane), compared after the bundled seed; later ones win. */
+  libraries?: TemplateLibrary[];
 }
 
 /** Where a job is, for the per-file progress line. */
