@@ -65,7 +65,13 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       LIBRARY_HELP,
       { flag: '--marked DIR', text: '把每个已读取文件的标记副本（<名称>-已标记.xlsx）写入 DIR，不覆盖输入 / write a marked copy of each file read into DIR' },
     ],
-    notes: ['退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
+    notes: ['FILE 可以是 .xlsx、.xls（Excel 97-2003）、.et（WPS）或 .ods，按内容识别 / FILE may be .xlsx, .xls, .et or .ods, recognised by content', '退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
+  },
+  rules: {
+    synopsis: 'jixiao rules [--json]',
+    summary: '列出检查规则 / list the check rules',
+    options: [{ flag: '--json', text: '输出 JSON，含依据、相关设置和示例 / print JSON, with basis, settings and examples' }],
+    notes: ['每条规则的详细说明 / each rule explained：docs/rules/<code>.md'],
   },
 };
 

@@ -5,10 +5,10 @@ import type { FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrar
 import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { LiveCheckScheduler, classifyChange } from '../core/marking';
-import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets, clearSheetMarks } from './checkSheets';
+import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets } from './checkSheets';
 import type { CheckContext, SheetRef } from './checkSheets';
+import { clearWorkbookMarks, listSheets as listSheetsIn } from './clearMarks';
 import { detectFeatures } from './features';
-import { MarksKeptOnProtectedSheetsError } from './protection';
 import type { ExcelFeatures, RequirementChecker } from './features';
 import type { InsertResult, JixiaoHost, ProgressHandler } from './host';
 import { SyncCounter } from './syncCounter';
@@ -100,12 +100,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     return { sheetNames, syncs: counter.count - before };
   };
 
-  const listSheets = async (context: Excel.RequestContext): Promise<SheetRef[]> => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/id');
-    await counter.sync(context);
-    return worksheets.items.map((s) => ({ id: s.id, name: s.name }));
-  };
+  const listSheets = (context: Excel.RequestContext): Promise<SheetRef[]> => listSheetsIn(context, counter);
 
   const host: ExcelHost = {
     get syncCount() {
@@ -149,10 +144,9 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       });
     },
 
-    async clearMarks() {
-      const ctx = await checkContext();
-      const result = await run(async (context) => clearSheetMarks(context, await listSheets(context), ctx));
-      if (result.keptOnProtected.length > 0) throw new MarksKeptOnProtectedSheetsError(result.keptOnProtected, result.removed);
+    clearMarks() {
+      // Clearing needs no settings: the ribbon's commands page does the same without the host.
+      return clearWorkbookMarks({ run, counter, features, memory });
     },
 
     async loadSettings() {

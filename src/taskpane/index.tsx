@@ -2,13 +2,13 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
-import { createExcelHost } from '../excel/excelHost';
 import { bundledLibrary } from '../web/library';
 import { describeError } from '../web/errors';
 import { browserStorage } from '../checker/storedSettings';
 import { LibraryShelf } from '../web/libraryShelf';
 import { chooseLibraryStore, type KeyValueStore, type OfficeStorageEnvironment } from '../web/libraryStore';
 import { App } from './App';
+import { lazyHost } from './lazyHost';
 import { OutsideOffice } from './OutsideOffice';
 import { PaneServicesProvider } from './hostContext';
 import { viewFromSearch } from './view';
@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   const shelf = await LibraryShelf.open(bundledLibrary(), chooseLibraryStore(officeStorageEnvironment()));
   const library = shelf.library;
   // The rules see the unit's libraries as the user adds or removes them, without reopening the pane.
-  const host = createExcelHost({ library, getLibrary: () => shelf.library });
+  const host = lazyHost(async () => (await import('../excel/excelHost')).createExcelHost({ library, getLibrary: () => shelf.library }));
   const view = viewFromSearch(window.location.search);
   render(
     <PaneServicesProvider services={{ host, library, shelf }}>

@@ -17,7 +17,7 @@ describe('help and version, Chinese with English beside it', () => {
   test.each([['--help'], ['-h'], ['help']])('jixiao %s lists every command and exits 0', async (flag) => {
     const { code, stdout, stderr } = await run(flag);
     expect([code, stderr]).toEqual([0, '']);
-    for (const command of ['templates', 'workbook', 'check']) expect(stdout).toContain(`jixiao ${command} `);
+    for (const command of ['templates', 'workbook', 'check', 'rules']) expect(stdout).toContain(`jixiao ${command} `);
     expect(stdout).toContain('用法 / usage:');
     expect(stdout).toContain('-v, --version  显示版本 / show the version');
   });
@@ -26,6 +26,7 @@ describe('help and version, Chinese with English beside it', () => {
     ['check', ['--settings FILE.json', '--framework NAME', '--year N', '--json', '退出码 / exit code']],
     ['workbook', ['--out FILE.xlsx', '--template NAME', '--blank seed|2021', '--force']],
     ['templates', ['--seeds FILE', '--json']],
+    ['rules', ['--json']],
   ])('jixiao %s --help describes its own options', async (command, flags) => {
     for (const args of [[command, '--help'], [command, 'x.xlsx', '-h'], ['help', command]]) {
       const { code, stdout, stderr } = await run(...args);

@@ -229,7 +229,7 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
     marked: { type: 'string' },
     ...LIBRARY_OPTION,
   });
-  if (positionals.length === 0) throw new CliError('请给出要检查的 .xlsx 文件：jixiao check FILE.xlsx…');
+  if (positionals.length === 0) throw new CliError('请给出要检查的工作簿文件（.xlsx、.xls、.et、.ods）：jixiao check FILE.xlsx…');
   const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
   const library = await loadLibraries(values.library);
   const results: FileResult[] = [];
