@@ -16,12 +16,26 @@ export interface WorkerJob {
   libraries?: TemplateLibrary[];
 }
 
+/**
+ * Read a file as one of the unit's template libraries (the task pane's 设置 › 模板库), off the pane's
+ * thread, with the same reader and the same isolation as a checked workbook.
+ */
+export interface LibraryJob {
+  kind: 'library';
+  data: ArrayBuffer;
+  /** The file name, which names the library. */
+  name: string;
+}
+
+export type AnyWorkerJob = WorkerJob | LibraryJob;
+
 /** Where a job is, for the per-file progress line. */
 export type WorkerStage = 'reading' | 'checking';
 
 export type WorkerReply =
   | { kind: 'progress'; stage: WorkerStage }
   | { kind: 'done'; reports: SheetReport[] }
+  | { kind: 'library'; library: TemplateLibrary }
   | { kind: 'failed'; error: string };
 
 /** The worker script, next to the page (a separate webpack entry with a fixed name: see webpack.config.js). */
