@@ -129,6 +129,12 @@ function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
   return (
     <>
       <dl className={styles.fields}>
+        {table.library !== undefined && (
+          <>
+            <dt>来源</dt>
+            <dd>{table.sheet !== undefined ? `${table.library} › ${table.sheet}` : `${table.library} 第 ${table.number} 表`}</dd>
+          </>
+        )}
         <dt>单位</dt>
         <dd>{`${table.department.code}${table.department.name}`}（单位：{table.unit}）</dd>
         <dt>项目名称</dt>
