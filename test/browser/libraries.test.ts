@@ -49,8 +49,10 @@ describeInChromium('设置 › 模板库 in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Insert the unit's table, then lower 景点开发数量 from >=4个 to >=3个 as a clerk would.
-    await unitList.getByRole('button', { name: `插入 ${table.projectName}` }).click();
+    expect(await unitList.getByRole('button', { name: `插入 ${table.projectName}（${FILE}）` }).count()).toBe(1);
+    await page.getByRole('button', { name: `插入本库全部：${FILE}（1 张表）` }).click();
     await page.locator('[data-role="insert-outcome"]').waitFor();
+    expect(await page.evaluate(() => window.__excelDouble!.sheetNames())).toEqual(['Sheet1', table.projectName]);
     const plan = planTableSheet(table, { sheetName: table.projectName, framework: detectFramework(table.indicators.map((r) => r.level1)) });
     const cell = addressOf(plan, '>=4个');
     await page.getByRole('tab', { name: /检查/ }).click();
