@@ -31,6 +31,7 @@ import { DEFAULT_READ_LIMITS } from '../xlsx/limits';
 import { BatchSummary, fileSectionId } from './BatchSummary';
 import { runInWorker, WORKER_SILENCE_MS } from './runInWorker';
 import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
+import { chooseLibraryStore, readStoredLibraries, type StoredLibrary } from '../web/libraryStore';
 import { CHECK_WORKER_URL, STAGE_TEXT, type WorkerStage } from './workerProtocol';
 
 /** What the reader reads (it decides by content; the list only filters the file dialog). */
@@ -88,10 +89,19 @@ function silenceMs(): number {
   return Number.isFinite(asked) && asked >= 1000 ? Math.min(asked, WORKER_SILENCE_MS) : WORKER_SILENCE_MS;
 }
 
+/**
+ * The unit's libraries the task pane keeps in this browser (same origin, unpartitioned key): the checker
+ * compares against them too. Read per file, so a library added in the pane meanwhile counts.
+ */
+async function storedLibraries(): Promise<StoredLibrary[]> {
+  return (await readStoredLibraries(chooseLibraryStore({ localStorage: browserStorage() }))).libraries;
+}
+
 /** Reads and checks one file in a fresh worker, with the default read limits. */
 async function readInWorker(file: File, settings: Settings, onStage?: (stage: WorkerStage) => void): Promise<SheetReport[]> {
   const data = await file.arrayBuffer();
-  const job = { kind: 'read' as const, data, settings, limits: { ...DEFAULT_READ_LIMITS } };
+  const libraries = (await storedLibraries()).map((entry) => entry.library);
+  const job = { kind: 'read' as const, data, settings, limits: { ...DEFAULT_READ_LIMITS }, libraries };
   const reply = await runInWorker(job, [data], { createWorker: () => new Worker(CHECK_WORKER_URL), onStage, silenceMs: silenceMs() });
   return reply.reports;
 }
@@ -185,6 +195,10 @@ export function CheckerApp(): React.JSX.Element {
   const [dragging, setDragging] = React.useState(false);
   // Stored settings that no longer parse (out of range) are replaced by the defaults, and the page says why.
   const [stored] = React.useState(() => readStoredSettings(browserStorage()));
+  const [unitLibraries, setUnitLibraries] = React.useState<string[]>([]);
+  React.useEffect(() => {
+    storedLibraries().then((entries) => setUnitLibraries(entries.map((entry) => entry.name)), () => undefined);
+  }, []);
   const [settings, setSettings] = React.useState<Settings>(stored.settings);
   const [settingsStatus, setSettingsStatus] = React.useState('');
   // Files are read one after another: n/m says which one, and large files do not compete for memory.
@@ -304,6 +318,9 @@ export function CheckerApp(): React.JSX.Element {
           {readingText}
         </Text>
       </div>
+      {unitLibraries.length > 0 && (
+        <Caption1 data-role="stored-libraries">检查时还对照本机保存的模板库（在任务窗格“设置 › 模板库”中管理）：{unitLibraries.join('、')}</Caption1>
+      )}
       {stored.problem && (
         <MessageBar intent="warning" data-role="settings-problem">
           <MessageBarBody>{stored.problem}</MessageBarBody>

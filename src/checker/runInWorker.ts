@@ -1,13 +1,13 @@
 // Runs one job in a fresh worker and ends the worker after it: whatever the file does to its worker
 // (an exception, running out of memory, a crash, never answering), only this job fails.
-import type { WorkerJob, WorkerReply, WorkerStage } from './workerProtocol';
+import type { AnyWorkerJob, LibraryJob, WorkerJob, WorkerReply, WorkerStage } from './workerProtocol';
 
 /** A worker that says nothing for this long is taken as lost (a crash the browser did not report). */
 export const WORKER_SILENCE_MS = 120_000;
 
 /** What the page needs of a Worker; tests pass a fake. */
 export interface WorkerLike {
-  postMessage(message: WorkerJob, transfer: Transferable[]): void;
+  postMessage(message: AnyWorkerJob, transfer: Transferable[]): void;
   terminate(): void;
   onmessage: ((event: MessageEvent<WorkerReply>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
@@ -27,8 +27,12 @@ export interface RunOptions {
   silenceMs?: number;
 }
 
+type FinalReply = Exclude<WorkerReply, { kind: 'progress' } | { kind: 'failed' }>;
+
 /** The worker's answer to `job`; rejects with a Chinese WorkerJobError when it fails or is lost. */
-export function runInWorker(job: WorkerJob, transfer: Transferable[], options: RunOptions): Promise<Extract<WorkerReply, { kind: 'done' }>> {
+export function runInWorker(job: WorkerJob, transfer: Transferable[], options: RunOptions): Promise<Extract<WorkerReply, { kind: 'done' }>>;
+export function runInWorker(job: LibraryJob, transfer: Transferable[], options: RunOptions): Promise<Extract<WorkerReply, { kind: 'library' }>>;
+export function runInWorker(job: AnyWorkerJob, transfer: Transferable[], options: RunOptions): Promise<FinalReply> {
   const silenceMs = options.silenceMs ?? WORKER_SILENCE_MS;
   return new Promise((resolve, reject) => {
     let worker: WorkerLike;
@@ -60,8 +64,8 @@ export function runInWorker(job: WorkerJob, transfer: Transferable[], options: R
       if (reply.kind === 'progress') {
         watch();
         options.onStage?.(reply.stage);
-      } else if (reply.kind === 'done') finish(() => resolve(reply));
-      else finish(lost(reply.error));
+      } else if (reply.kind === 'failed') finish(lost(reply.error));
+      else finish(() => resolve(reply));
     };
     worker.onerror = (event) => {
       // preventDefault: the failure is this file's, shown on its section, not an uncaught page error.

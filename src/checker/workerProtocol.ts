@@ -1,6 +1,6 @@
 // Messages between the checker page and its check worker (src/checker/worker.ts). One worker per job:
 // a file that exhausts or crashes its worker takes nothing else with it.
-import type { Settings, SheetReport } from '../core/model';
+import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import type { ReadLimits } from '../xlsx/limits';
 
 /**
@@ -12,7 +12,22 @@ export interface WorkerJob {
   data: ArrayBuffer;
   settings: Settings;
   limits: ReadLimits;
+  /** The unit's own libraries (kept by the task pane), compared after the bundled seed; later ones win. */
+  libraries?: TemplateLibrary[];
 }
+
+/**
+ * Read a file as one of the unit's template libraries (the task pane's 设置 › 模板库), off the pane's
+ * thread, with the same reader and the same isolation as a checked workbook.
+ */
+export interface LibraryJob {
+  kind: 'library';
+  data: ArrayBuffer;
+  /** The file name, which names the library. */
+  name: string;
+}
+
+export type AnyWorkerJob = WorkerJob | LibraryJob;
 
 /** Where a job is, for the per-file progress line. */
 export type WorkerStage = 'reading' | 'checking';
@@ -20,6 +35,7 @@ export type WorkerStage = 'reading' | 'checking';
 export type WorkerReply =
   | { kind: 'progress'; stage: WorkerStage }
   | { kind: 'done'; reports: SheetReport[] }
+  | { kind: 'library'; library: TemplateLibrary }
   | { kind: 'failed'; error: string };
 
 /** The worker script, next to the page (a separate webpack entry with a fixed name: see webpack.config.js). */

@@ -129,6 +129,12 @@ function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
   return (
     <>
       <dl className={styles.fields}>
+        {table.library !== undefined && (
+          <>
+            <dt>来源</dt>
+            <dd>{table.sheet !== undefined ? `${table.library} › ${table.sheet}` : `${table.library} 第 ${table.number} 表`}</dd>
+          </>
+        )}
         <dt>单位</dt>
         <dd>{`${table.department.code}${table.department.name}`}（单位：{table.unit}）</dd>
         <dt>项目名称</dt>
@@ -222,12 +228,15 @@ export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.E
       return host.insertTables(tables, (done, total) => setProgress({ done, total }));
     });
   // Tables already in the workbook: ask first (skip them, or add copies), never add 数字化运维项目 (2) unasked.
-  const insertAll = (): void => {
-    const present = reports ? tablesInWorkbook(library, reports) : [];
-    if (present.length === 0) void insertTables(library.tables);
+  // `group`: the tables 全部插入 is about — the whole library, or one library's (its heading's button).
+  const [insertGroup, setInsertGroup] = React.useState<LibraryTable[]>([]);
+  const insertAll = (tables: LibraryTable[] = library.tables): void => {
+    const present = reports ? tablesInWorkbook(library, reports).filter((table) => tables.includes(table)) : [];
+    setInsertGroup(tables);
+    if (present.length === 0) void insertTables(tables);
     else setExisting(present);
   };
-  const missing = existing ? library.tables.filter((table) => !existing.includes(table)) : [];
+  const missing = existing ? insertGroup.filter((table) => !existing.includes(table)) : [];
   const chooseInsert = (tables: LibraryTable[]): void => {
     setExisting(null);
     if (tables.length > 0) void insertTables(tables);
@@ -245,7 +254,7 @@ export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.E
         <Field label="搜索模板" className={styles.grow}>
           <SearchBox className={styles.fill} value={query} onChange={(_, data) => setQuery(data.value)} placeholder="项目名称、处室或编号" aria-describedby="template-count" />
         </Field>
-        <Button icon={<AddRegular />} onClick={insertAll} disabled={busy || library.tables.length === 0}>
+        <Button icon={<AddRegular />} onClick={() => insertAll()} disabled={busy || library.tables.length === 0}>
           全部插入（{library.tables.length}）
         </Button>
       </div>
@@ -280,9 +289,14 @@ export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.E
         return groups.map((group) => (
           <section key={group.library} className={styles.root} data-role="template-group" data-library={group.library}>
             {titled && (
-              <h2 className={styles.groupHeading}>
-                {group.library || '内置模板'}（{group.tables.length} 张表）
-              </h2>
+              <div className={styles.row}>
+                <h2 className={`${styles.groupHeading} ${styles.grow}`}>
+                  {group.library || '内置模板'}（{group.tables.length} 张表）
+                </h2>
+                <Button size="small" icon={<AddRegular />} disabled={busy} aria-label={`插入本库全部：${group.library || '内置模板'}（${group.tables.length} 张表）`} onClick={() => insertAll(group.tables)}>
+                  插入本库全部
+                </Button>
+              </div>
             )}
             <ul className={styles.list} aria-label={titled ? `模板列表：${group.library || '内置模板'}` : '模板列表'} data-role="template-list">
               {group.tables.map((table) => (
@@ -364,7 +378,7 @@ export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.E
                 <Button appearance="primary" disabled={missing.length === 0} onClick={() => chooseInsert(missing)} data-role="insert-missing">
                   {missing.length === 0 ? '模板都已在工作簿中' : `跳过已有的，插入 ${missing.length} 张`}
                 </Button>
-                <Button onClick={() => chooseInsert(library.tables)} data-role="insert-copies">
+                <Button onClick={() => chooseInsert(insertGroup)} data-role="insert-copies">
                   全部插入（已有的加副本）
                 </Button>
                 <DialogTrigger action="close">

@@ -5,6 +5,9 @@ import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@flue
 import { bundledLibrary } from '../web/library';
 import { describeError } from '../web/errors';
 import { browserStorage } from '../checker/storedSettings';
+import { runInWorker } from '../checker/runInWorker';
+import { CHECK_WORKER_URL } from '../checker/workerProtocol';
+import type { TemplateLibrary } from '../core/model';
 import { LibraryShelf } from '../web/libraryShelf';
 import { chooseLibraryStore, type KeyValueStore, type OfficeStorageEnvironment } from '../web/libraryStore';
 import { App } from './App';
@@ -27,6 +30,12 @@ function officeStorageEnvironment(): OfficeStorageEnvironment {
   return { runtimeStorage: runtime?.storage ?? null, sharedRuntime, partitionKey: Office.context.partitionKey, localStorage: browserStorage() };
 }
 
+/** A library file read in the checker's worker (check-worker.js, beside this page): the pane stays responsive. */
+async function readLibraryInWorker(data: ArrayBuffer, name: string): Promise<TemplateLibrary> {
+  const reply = await runInWorker({ kind: 'library', data, name }, [data], { createWorker: () => new Worker(CHECK_WORKER_URL) });
+  return reply.library;
+}
+
 function render(content: React.ReactNode): void {
   const container = document.getElementById('root');
   if (!container) throw new Error('缺少 #root');
@@ -40,7 +49,7 @@ async function start(): Promise<void> {
     render(<OutsideOffice checkerHref={CHECKER_HREF} />);
     return;
   }
-  const shelf = await LibraryShelf.open(bundledLibrary(), chooseLibraryStore(officeStorageEnvironment()));
+  const shelf = await LibraryShelf.open(bundledLibrary(), chooseLibraryStore(officeStorageEnvironment()), readLibraryInWorker);
   const library = shelf.library;
   // The rules see the unit's libraries as the user adds or removes them, without reopening the pane.
   const host = lazyHost(async () => (await import('../excel/excelHost')).createExcelHost({ library, getLibrary: () => shelf.library }));

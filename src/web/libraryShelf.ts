@@ -3,6 +3,12 @@
 import type { TemplateLibrary } from '../core/model';
 import { addStoredLibrary, readStoredLibraries, removeStoredLibrary, withStoredLibraries, type KeyValueStore, type StoredLibrary } from './libraryStore';
 
+/** Reads a file's bytes as a library named `name`; throws with a Chinese message. */
+export type LibraryReader = (data: ArrayBuffer, name: string) => Promise<TemplateLibrary>;
+
+/** The reader in this thread, loaded on first use (tests; the pane passes its worker instead). */
+const readHere: LibraryReader = async (data, name) => (await import(/* webpackChunkName: "library-reader" */ '../xlsx/library')).readLibraryFile(data, name);
+
 export class LibraryShelf {
   private entries: StoredLibrary[];
   private merged: TemplateLibrary;
@@ -14,14 +20,15 @@ export class LibraryShelf {
     entries: StoredLibrary[],
     /** Why the stored libraries could not be used, in Chinese; null when all is well. */
     readonly problem: string | null,
+    private readonly read: LibraryReader,
   ) {
     this.entries = entries;
     this.merged = withStoredLibraries(bundled, entries);
   }
 
-  static async open(bundled: TemplateLibrary, store: KeyValueStore | null): Promise<LibraryShelf> {
+  static async open(bundled: TemplateLibrary, store: KeyValueStore | null, read: LibraryReader = readHere): Promise<LibraryShelf> {
     const { libraries, problem } = await readStoredLibraries(store);
-    return new LibraryShelf(bundled, store, libraries, problem);
+    return new LibraryShelf(bundled, store, libraries, problem, read);
   }
 
   /** Whether adding can be kept at all (a store exists). */
@@ -44,13 +51,12 @@ export class LibraryShelf {
   };
 
   /**
-   * Reads a file (workbook or seed-style text, by the checker's reader, loaded on first use) and keeps
-   * it under its file name; a library of the same name is replaced. Throws with a Chinese message when
-   * the file cannot be read or the total would pass the size limit (nothing is changed then).
+   * Reads a file (workbook or seed-style text, by the checker's reader) and keeps it under its file name;
+   * a library of the same name is replaced. Throws with a Chinese message when the file cannot be read
+   * or the total would pass the size limit (nothing is changed then).
    */
   async add(name: string, data: ArrayBuffer): Promise<StoredLibrary> {
-    const { readLibraryFile } = await import(/* webpackChunkName: "library-reader" */ '../xlsx/library');
-    const library = readLibraryFile(data, name);
+    const library = await this.read(data, name);
     this.set(await addStoredLibrary(this.store, this.entries, name, library));
     return this.entries[this.entries.length - 1];
   }

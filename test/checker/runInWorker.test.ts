@@ -47,6 +47,17 @@ describe('runInWorker', () => {
     expect(worker.terminated).toBe(1);
   });
 
+  it('a library job (the pane\'s 设置 › 模板库) resolves with the library the worker read', async () => {
+    const worker = new ScriptedWorker();
+    const library = { tables: [], notes: [{ line: 0, message: 'x' }] };
+    const data = new ArrayBuffer(4);
+    const result = runInWorker({ kind: 'library', data, name: '2024年申报.xlsx' }, [data], { createWorker: () => worker, silenceMs: 1000 });
+    worker.reply({ kind: 'progress', stage: 'reading' });
+    worker.reply({ kind: 'library', library });
+    await expect(result).resolves.toEqual({ kind: 'library', library });
+    expect(worker.terminated).toBe(1);
+  });
+
   it('rejects with the worker\'s own message when it reports a failure', async () => {
     const { worker, result } = start();
     worker.reply({ kind: 'failed', error: '文件已损坏' });

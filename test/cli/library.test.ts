@@ -114,6 +114,24 @@ describe('jixiao templates --library / workbook --library', () => {
     expect(numbered.err).toContain('表 1 在 2 个模板库中都有');
   });
 
+  test('fix --library: a missing indicator is inserted with the unit\'s row', async () => {
+    const tables = seedTables();
+    setValue(tables[0], rowIndex(tables[0], '网络安全渗透测试次数'), '≥2次');
+    const library = join(tmp, '2024年全部.xlsx');
+    writeFileSync(library, await workbookToBuffer(writeTablesWorkbook(tables, { framework: 'seed' })));
+    const thisYear = seedTables()[0];
+    thisYear.indicators.splice(rowIndex(thisYear, '网络安全渗透测试次数'), 1);
+    const input = join(tmp, '缺一行.xlsx');
+    writeFileSync(input, await workbookToBuffer(writeTablesWorkbook([thisYear], { framework: 'seed' })));
+    const out = join(tmp, '缺一行-修正.xlsx');
+    const fixed = await run('fix', input, '--out', out, '--force', '--only', 'template-missing-indicator', '--library', library);
+    expect(fixed.err).toBe('');
+    expect(fixed.out).toContain('2024年全部.xlsx');
+    const cells = readWorkbookGrids(readFileSync(out)).flatMap((g) => g.values.flat());
+    expect(cells).toContain('网络安全渗透测试次数');
+    expect(cells).toContain('≥2次');
+  });
+
   test('loadLibraries: the seed alone without --library, the files after it in order', async () => {
     expect((await loadLibraries(undefined)).tables).toHaveLength(16);
     const both = await loadLibraries([REAL, REAL]);

@@ -145,6 +145,22 @@ describe('a library from a seed-style text', () => {
   });
 });
 
+describe('fixes take the rows of the library that wins', () => {
+  test('a missing indicator is offered with the unit\'s value, and the fix names the unit\'s library', () => {
+    const unitTables = seedTables();
+    setValue(unitTables[0], rowIndex(unitTables[0], '网络安全渗透测试次数'), '≥2次');
+    const unit = libraryFromGrids(unitTables.map((t, i) => gridFromTable(t, 'seed', `表${i + 1}`)), '2024年申报.xlsx');
+    const thisYear = seedTables()[0];
+    thisYear.indicators.splice(rowIndex(thisYear, '网络安全渗透测试次数'), 1);
+    const issues = issuesOf([gridFromTable(thisYear, 'seed', '数字化运维项目')], mergeLibraries([loadSeedLibrary(), unit]));
+    const missing = issues.filter((i) => i.code === 'template-missing-indicator');
+    expect(missing.map((i) => i.message)).toEqual(['模板「2024年申报.xlsx › 表1 › 数字化运维项目」有数量指标「网络安全渗透测试次数」（指标值 ≥2次），本表没有']);
+    const values = (missing[0].fix?.steps ?? []).flatMap((step) => (step.kind === 'setCell' ? [step.value] : []));
+    expect(values).toContain('≥2次');
+    expect(values).not.toContain('≥1次');
+  });
+});
+
 describe('precedence between libraries', () => {
   test('the later library wins a project even when only its year suffix matches; the seed keeps the rest', () => {
     const seed = loadSeedLibrary();

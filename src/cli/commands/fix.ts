@@ -17,7 +17,7 @@ import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { readRegularFile } from '../inputFile';
 import { CliError, errorMessage, EXIT_FINDINGS, EXIT_OK, type CommandIO } from '../io';
-import { loadBundledLibrary } from '../seeds';
+import { LIBRARY_OPTION, loadLibraries } from '../libraries';
 import { checkJson, checkText, readFailure, settingsFile, settingsFromFlags, type CheckJson } from './check';
 
 /** A fix applied, with what it changed. */
@@ -142,6 +142,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     framework: { type: 'string' },
     year: { type: 'string' },
     settings: { type: 'string' },
+    ...LIBRARY_OPTION,
   });
   if (positionals.length !== 1) throw new CliError('请给出一个要修正的文件：jixiao fix IN.xlsx --out OUT.xlsx');
   const file = positionals[0];
@@ -155,7 +156,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     if (!RuleCodeSchema.safeParse(code).success) throw new CliError(`--only 的规则代码「${code}」不存在；可用：${RuleCodeSchema.options.join('、')}`);
   }
   const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
-  const library = loadBundledLibrary();
+  const library = await loadLibraries(values.library);
 
   let input: Uint8Array;
   let reports: SheetReport[];
