@@ -24,13 +24,15 @@ import { tooLargeMessage } from '../core/bounded';
 import { FRAMEWORKS } from '../core/frameworks';
 import type { Settings, SheetReport } from '../core/model';
 import { describeError } from '../web/errors';
-import { IssueList } from '../web/IssueList';
-import { SettingsForm } from '../web/SettingsForm';
 import { StatusLine } from '../web/StatusLine';
 import { DEFAULT_READ_LIMITS } from '../xlsx/limits';
 import { BatchSummary, fileSectionId } from './BatchSummary';
 import { runInWorker, WORKER_SILENCE_MS } from './runInWorker';
 import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
+
+// Not needed to draw the page: the issue list loads with the first result, the form when 检查设置 opens.
+const IssueList = React.lazy(async () => ({ default: (await import('../web/IssueList')).IssueList }));
+const SettingsForm = React.lazy(async () => ({ default: (await import('../web/SettingsForm')).SettingsForm }));
 import { CHECK_WORKER_URL, STAGE_TEXT, type WorkerStage } from './workerProtocol';
 
 const useStyles = makeStyles({
@@ -148,7 +150,9 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
       {file.status === 'done' && (
         <>
           <StatusLine reports={file.reports} />
-          <IssueList reports={file.reports} headingLevel={3} />
+          <React.Suspense fallback={<Spinner size="tiny" label="正在显示结果…" />}>
+            <IssueList reports={file.reports} headingLevel={3} />
+          </React.Suspense>
         </>
       )}
       {downloadError && (
@@ -306,7 +310,9 @@ export function CheckerApp(): React.JSX.Element {
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            <SettingsForm settings={settings} onChange={changeSettings} status={settingsStatus} />
+            <React.Suspense fallback={<Spinner size="tiny" label="正在加载…" />}>
+              <SettingsForm settings={settings} onChange={changeSettings} status={settingsStatus} />
+            </React.Suspense>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
