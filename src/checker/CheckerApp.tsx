@@ -30,8 +30,12 @@ import { BatchSummary, fileSectionId } from './BatchSummary';
 import { runInWorker, WORKER_SILENCE_MS } from './runInWorker';
 import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
 
-// Not needed to draw the page: the issue list loads with the first result, the form when 检查设置 opens.
-const IssueList = React.lazy(async () => ({ default: (await import('../web/IssueList')).IssueList }));
+// Not needed to draw the page: the form loads when 检查设置 opens, the issue list with the first file —
+// and a file is done only once the list that shows it has loaded (loadIssueList), so it never flickers.
+let LoadedIssueList: (typeof import('../web/IssueList'))['IssueList'] | null = null;
+async function loadIssueList(): Promise<void> {
+  LoadedIssueList ??= (await import('../web/IssueList')).IssueList;
+}
 const SettingsForm = React.lazy(async () => ({ default: (await import('../web/SettingsForm')).SettingsForm }));
 import { CHECK_WORKER_URL, STAGE_TEXT, type WorkerStage } from './workerProtocol';
 
@@ -150,9 +154,7 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
       {file.status === 'done' && (
         <>
           <StatusLine reports={file.reports} />
-          <React.Suspense fallback={<Spinner size="tiny" label="正在显示结果…" />}>
-            <IssueList reports={file.reports} headingLevel={3} />
-          </React.Suspense>
+          {LoadedIssueList && <LoadedIssueList reports={file.reports} headingLevel={3} />}
         </>
       )}
       {downloadError && (
@@ -197,7 +199,7 @@ export function CheckerApp(): React.JSX.Element {
       // By its size, before a byte of it is read.
       if (file.size > limits.maxFileBytes) throw new Error(tooLargeMessage(file.size, limits.maxFileBytes));
       update(id, { id, name, status: 'reading', stage: 'reading' });
-      const reports = await readInWorker(file, settingsRef.current, (stage) => update(id, { id, name, status: 'reading', stage }));
+      const [reports] = await Promise.all([readInWorker(file, settingsRef.current, (stage) => update(id, { id, name, status: 'reading', stage })), loadIssueList()]);
       update(id, { id, name, status: 'done', source: file, reports });
     } catch (error) {
       update(id, { id, name, status: 'failed', error: describeError(error) });
