@@ -15,6 +15,8 @@ export function lazyHost(load: () => Promise<JixiaoHost>): JixiaoHost {
     startLiveCheck: async (onReports, onError) => (await loaded).startLiveCheck(onReports, onError),
     selectCell: async (sheetName, address) => (await loaded).selectCell(sheetName, address),
     clearMarks: async () => (await loaded).clearMarks(),
+    activeSheetName: async () => (await loaded).activeSheetName(),
+    applyFixes: async (sheetName, fixes) => (await loaded).applyFixes(sheetName, fixes),
     loadSettings: async () => (await loaded).loadSettings(),
     saveSettings: async (settings) => (await loaded).saveSettings(settings),
   };

@@ -60,9 +60,16 @@ export const LibraryTableSchema = z.extend(PerformanceTableSchema, {
   number: z.int().check(z.positive()),
   /** Seed document the table came from (file name). */
   source: z.string(),
-  /** First line of the table in its source (1-based). */
+  /** First line of the table in its source (1-based); for a workbook, the sheet row where the table starts. */
   line: z.int().check(z.positive()),
   notes: z.array(ParseNoteSchema),
+  /**
+   * The library the table belongs to, as the user knows it (`2024年申报.xlsx`): set on the unit's own
+   * libraries, absent on the bundled seed. Template messages name it; the later library wins a project.
+   */
+  library: z.optional(z.string()),
+  /** The sheet a workbook library's table was read from. */
+  sheet: z.optional(z.string()),
 });
 export type LibraryTable = z.infer<typeof LibraryTableSchema>;
 
