@@ -13,7 +13,7 @@ const CASES: [file: string, source: string][] = [
   ['src/core/check.ts', "const fs = require('fs');\n"],
   ['src/core/check.ts', "void import('../taskpane/App');\n"],
 ];
-const PURE = "import { z } from 'zod';\nimport { readSheet } from '../sheet/reader';\nimport { parseValue } from './parse';\nexport { z, readSheet, parseValue };\n";
+const PURE = "import * as z from 'zod/mini';\nimport { readSheet } from '../sheet/reader';\nimport { parseValue } from './parse';\nexport { z, readSheet, parseValue };\n";
 const OUTSIDE = "import { readFile } from 'node:fs';\nexport { readFile };\n";
 
 /** ESLint's rule ids for each [file, source], all in one ESLint process (it loads the project's config). */
