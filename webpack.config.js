@@ -68,6 +68,8 @@ function createConfig(env = {}, argv = {}) {
       path: outDir,
       filename: (pathData) =>
         pathData.chunk && pathData.chunk.name === CHECK_WORKER ? `${CHECK_WORKER}.js` : mode === 'production' ? '[name].[contenthash:8].js' : '[name].js',
+      // Lazy chunks hashed too: a cached 112.js from the last version must never meet a new page.
+      chunkFilename: mode === 'production' ? '[id].[contenthash:8].js' : '[id].js',
       publicPath: '',
       clean: true,
     },

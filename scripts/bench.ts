@@ -6,6 +6,8 @@ export interface BenchFigure {
   name: string;
   value: number;
   unit: string;
+  /** The goal the figure is held to, printed beside it (e.g. `≤ 180 KB`). */
+  goal?: string;
 }
 
 async function main(): Promise<void> {
@@ -17,7 +19,8 @@ async function main(): Promise<void> {
     const mod = (await import(join(dir, file))) as { default: () => Promise<BenchFigure[]> };
     for (const figure of await mod.default()) {
       const value = Number.isInteger(figure.value) ? String(figure.value) : figure.value.toFixed(2);
-      console.log(`${part.padEnd(10)} ${figure.name.padEnd(56)} ${value.padStart(12)} ${figure.unit}`);
+      const goal = figure.goal ? `   goal ${figure.goal}` : '';
+      console.log(`${part.padEnd(10)} ${figure.name.padEnd(56)} ${value.padStart(12)} ${figure.unit.padEnd(3)}${goal}`);
     }
   }
 }

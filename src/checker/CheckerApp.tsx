@@ -24,14 +24,20 @@ import { tooLargeMessage } from '../core/bounded';
 import { FRAMEWORKS } from '../core/frameworks';
 import type { Settings, SheetReport } from '../core/model';
 import { describeError } from '../web/errors';
-import { IssueList } from '../web/IssueList';
-import { SettingsForm } from '../web/SettingsForm';
 import { StatusLine } from '../web/StatusLine';
 import { DEFAULT_READ_LIMITS } from '../xlsx/limits';
 import { BatchSummary, fileSectionId } from './BatchSummary';
 import { runInWorker, WORKER_SILENCE_MS } from './runInWorker';
 import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
 import { chooseLibraryStore, readStoredLibraries, type StoredLibrary } from '../web/libraryStore';
+
+// Not needed to draw the page: the form loads when 检查设置 opens, the issue list with the first file —
+// and a file is done only once the list that shows it has loaded (loadIssueList), so it never flickers.
+let LoadedIssueList: (typeof import('../web/IssueList'))['IssueList'] | null = null;
+async function loadIssueList(): Promise<void> {
+  LoadedIssueList ??= (await import('../web/IssueList')).IssueList;
+}
+const SettingsForm = React.lazy(async () => ({ default: (await import('../web/SettingsForm')).SettingsForm }));
 import { CHECK_WORKER_URL, STAGE_TEXT, type WorkerStage } from './workerProtocol';
 
 /** What the reader reads (it decides by content; the list only filters the file dialog). */
@@ -165,7 +171,7 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
       {file.status === 'done' && (
         <>
           <StatusLine reports={file.reports} />
-          <IssueList reports={file.reports} headingLevel={3} />
+          {LoadedIssueList && <LoadedIssueList reports={file.reports} headingLevel={3} />}
         </>
       )}
       {downloadNote && (
@@ -219,7 +225,7 @@ export function CheckerApp(): React.JSX.Element {
       // By its size, before a byte of it is read.
       if (file.size > limits.maxFileBytes) throw new Error(tooLargeMessage(file.size, limits.maxFileBytes));
       update(id, { id, name, status: 'reading', stage: 'reading' });
-      const reports = await readInWorker(file, settingsRef.current, (stage) => update(id, { id, name, status: 'reading', stage }));
+      const [reports] = await Promise.all([readInWorker(file, settingsRef.current, (stage) => update(id, { id, name, status: 'reading', stage })), loadIssueList()]);
       update(id, { id, name, status: 'done', source: file, reports });
     } catch (error) {
       update(id, { id, name, status: 'failed', error: describeError(error) });
@@ -335,7 +341,9 @@ export function CheckerApp(): React.JSX.Element {
             </span>
           </AccordionHeader>
           <AccordionPanel>
-            <SettingsForm settings={settings} onChange={changeSettings} status={settingsStatus} />
+            <React.Suspense fallback={<Spinner size="tiny" label="正在加载…" />}>
+              <SettingsForm settings={settings} onChange={changeSettings} status={settingsStatus} />
+            </React.Suspense>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

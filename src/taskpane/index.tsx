@@ -12,7 +12,6 @@ import { LibraryShelf } from '../web/libraryShelf';
 import { chooseLibraryStore, type KeyValueStore, type OfficeStorageEnvironment } from '../web/libraryStore';
 import { App } from './App';
 import { lazyHost } from './lazyHost';
-import { OutsideOffice } from './OutsideOffice';
 import { PaneServicesProvider } from './hostContext';
 import { viewFromSearch } from './view';
 
@@ -46,6 +45,8 @@ async function start(): Promise<void> {
   // office.js failed to load (offline, blocked CDN) or the page is opened outside Office.
   const info = typeof Office === 'undefined' ? null : await Office.onReady();
   if (!info || info.host !== Office.HostType.Excel) {
+    // Loaded only here: inside Excel the pane never shows it.
+    const { OutsideOffice } = await import('./OutsideOffice');
     render(<OutsideOffice checkerHref={CHECKER_HREF} />);
     return;
   }

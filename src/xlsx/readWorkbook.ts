@@ -21,7 +21,7 @@ export function readWorkbookGrids(data: Uint8Array | ArrayBuffer, limits: Partia
   }
   if (isCfb(bytes)) {
     if (hasEncryptionInfo(bytes)) throw new WorkbookReadError(ENCRYPTED_MESSAGE, 'encrypted');
-    return readXlsGrids(bytes, all).map((grid) => ({ comments: [], ...grid }));
+    return readXlsGrids(bytes, all);
   }
   if (!isZip(bytes)) throw new WorkbookReadError('不是可读取的工作簿文件（.xlsx、.xls、.et、.ods），文件格式不符。', 'not-xlsx');
   const pkg = OoxmlPackage.open(bytes, all);

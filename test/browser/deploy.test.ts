@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import webpack from 'webpack';
 import { OFFICE_JS_LOCAL_FILES } from '../../scripts/deploy';
+import { PAGE_BUDGET_KB, pageScripts, pageScriptsKb } from '../../scripts/pageBudget';
 import { manifestUrls, validateManifest, xmllintAvailable } from '../support/manifestSchema';
 import { chromiumAvailable, launchChromium, watchPageErrors } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
@@ -125,11 +126,26 @@ describeInChromium('a production build for https://…/apps/jixiao/ with local o
     }
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).not.toContain('office.js');
     // Hashed names, so a server may cache them for long (docs/deploy.md).
-    expect(files.filter((f) => /^(taskpane|checker|commands|ui)\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(4);
-    // The checker's worker keeps one name (the page starts it by name); the nginx example revalidates it.
-    expect(files).toContain('check-worker.js');
+    expect(files.filter((f) => /^(taskpane|checker|commands)\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(3);
+    // Every other script too (shared and lazy chunks), but the checker's worker, which keeps one name (the
+    // page starts it by name); the nginx example revalidates it.
+    expect(files.filter((f) => f.endsWith('.js') && !f.startsWith('office/') && !/\.[0-9a-f]{8}\.js$/.test(f))).toEqual(['check-worker.js']);
     const total = files.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0);
     console.log(`dist/ for the server: ${files.length} files, ${(total / 1e6).toFixed(1)} MB (office/: ${(officeFiles.reduce((s, f) => s + statSync(join(dist, f)).size, 0) / 1e6).toFixed(1)} MB)`);
+  });
+
+  test('each page loads no more than its budget at first paint, and the ribbon page no zod', () => {
+    for (const [page, budget] of Object.entries(PAGE_BUDGET_KB)) {
+      const kb = pageScriptsKb(dist, page);
+      console.log(`${page}: ${kb.toFixed(1)} KB gzip at load (budget ${budget} KB)`);
+      expect([page, kb <= budget]).toEqual([page, true]);
+    }
+    // The ribbon's 清除标记 needs neither settings nor rules: zod's schemas (every one carries \`_zod\`) stay off it.
+    const commands = pageScripts(dist, 'commands.html');
+    expect(commands.length).toBeGreaterThan(0);
+    for (const file of commands) expect([file, readFileSync(join(dist, file), 'utf8').includes('_zod')]).toEqual([file, false]);
+    // …while the pane's scripts do carry it, so the probe above can fail.
+    expect(pageScripts(dist, 'taskpane.html').some((file) => readFileSync(join(dist, file), 'utf8').includes('_zod'))).toBe(true);
   });
 
   test('the task pane loads from the sub-path with the Excel double, every request on this server', async () => {

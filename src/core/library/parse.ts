@@ -10,7 +10,7 @@ import {
   type TemplateLibrary,
 } from '../model';
 import { LABELS } from '../sheet/labels';
-import { readAmount } from '../sheet/reader';
+import { readAmount } from '../sheet/amount';
 import { parseRowValue } from '../values';
 import { labelKey, NUMBERED_ENTRY, tokenize, type CellToken, type HeadingToken, type Token } from './tokens';
 

@@ -7,6 +7,7 @@ import type { AmountUnit, Department, FrameworkName, IndicatorRow, PerformanceTa
 import { detectFrameworkOfRows, FRAMEWORK_LIST, findLevel1, findLevel2Anywhere } from '../frameworks';
 import { compactText, convertMoney, parseRowValue } from '../values';
 import { toA1 } from './address';
+import { readAmount } from './amount';
 import { SheetCells } from './cells';
 import type { FilledCell, Found } from './cells';
 import {
@@ -254,6 +255,9 @@ const NO_AMOUNT = /^[/\\\-—–－…]+$/;
 const ERROR_VALUE = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 const DATE_VALUE = /^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?/;
 
+// Here as before for its callers; it lives apart so the seed parser uses it without the reader.
+export { readAmount } from './amount';
+
 /** What an amount cell holds when it is not an amount: an Excel error, a date, or text; null for an amount or a blank. */
 export function amountProblem(value: CellValue): string | null {
   if (value === null || value === '' || readAmount(value, DEFAULT_UNIT) !== null) return null;
@@ -262,22 +266,6 @@ export function amountProblem(value: CellValue): string | null {
   if (ERROR_VALUE.test(text)) return `错误值 ${text}`;
   if (DATE_VALUE.test(text)) return `日期「${text}」`;
   return `文字「${text}」`;
-}
-
-/**
- * `292.00`, `292万元`, `2,920,000元`, `250万`, `≤400万`, a number cell → the amount in the table's unit;
- * null if none.
- */
-export function readAmount(value: CellValue, tableUnit: AmountUnit): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string') return null;
-  // A remark in brackets after the amount (`6923.3552万元（其中：上级财政资金…）`) is not part of it.
-  const text = compactText(value).replace(/,/g, '').replace(/^([^()]*\d[^()]*?)\(.*\)$/, '$1');
-  const match = /^(?:[≤<＜≦]=?|<=|不超过|不高于|约)?([+-]?\d+(?:\.\d+)?)(\D*)$/.exec(text);
-  if (!match) return null;
-  // `250万` is 万元; convertMoney answers null for a unit that is not money.
-  const unit = match[2] === '万' || match[2] === '亿' ? `${match[2]}元` : match[2];
-  return convertMoney(Number(match[1]), unit || tableUnit, tableUnit);
 }
 
 /** `343101天津市司法局装备财务处` → code and name. */

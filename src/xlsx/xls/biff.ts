@@ -6,9 +6,11 @@ import { ContinuedReader } from './strings';
 export const RT = {
   EOF: 0x000a,
   FORMULA: 0x0006,
+  NOTE: 0x001c,
   DATEMODE: 0x0022,
   FILEPASS: 0x002f,
   CONTINUE: 0x003c,
+  OBJ: 0x005d,
   WSBOOL: 0x0081,
   BOUNDSHEET8: 0x0085,
   MULRK: 0x00bd,
@@ -22,6 +24,7 @@ export const RT = {
   BOOLERR: 0x0205,
   STRING: 0x0207,
   RK: 0x027e,
+  TXO: 0x01b6,
   FORMAT: 0x041e,
   BOF: 0x0809,
 } as const;
@@ -179,7 +182,12 @@ export interface CellSink {
   number(row: number, col: number, value: number, xf: number): void;
   value(row: number, col: number, value: string | boolean): void;
   merge(r1: number, c1: number, r2: number, c2: number): void;
+  /** A cell's note (comment): its author and text, as the .xlsx reader keeps them. */
+  note(row: number, col: number, author: string, text: string): void;
 }
+
+/** FtCmo.ot of a comment's object (MS-XLS 2.5.142). */
+const OT_COMMENT = 0x19;
 
 const RK_SCRATCH = new DataView(new ArrayBuffer(8));
 
@@ -207,6 +215,10 @@ export function readSheetRecords(data: Uint8Array, offset: number, sst: readonly
   let dialog = false;
   // A FORMULA whose cached result is a string: the string comes in the next STRING record.
   let pending: { row: number; col: number } | null = null;
+  // A comment is an OBJ (its id), then a TXO whose CONTINUE records hold the text, and at the end of the
+  // sheet a NOTE naming the cell, the author and the OBJ's id (MS-XLS 2.4.179, 2.4.181, 2.4.329).
+  let commentObject: number | null = null;
+  const commentTexts = new Map<number, string>();
   const cell = (record: BiffRecord, bytes: number, what: string) => {
     need(record, bytes, what);
     const col = u16(data, record.start + 2);
@@ -299,6 +311,32 @@ export function readSheetRecords(data: Uint8Array, offset: number, sst: readonly
           if (r1 > r2 || c1 > c2 || c2 >= MAX_COLUMNS) throw corrupt(`合并区域 ${r1},${c1}–${r2},${c2} 不成立`);
           sink.merge(r1, c1, r2, c2);
         }
+        break;
+      }
+      case RT.OBJ:
+        // The first subrecord is FtCmo: ft, cb, ot, id.
+        need(record, 8, 'OBJ');
+        commentObject = u16(data, start + 4) === OT_COMMENT ? u16(data, start + 6) : null;
+        break;
+      case RT.TXO: {
+        need(record, 14, 'TXO');
+        if (commentObject === null) break;
+        const cch = u16(data, start + 10);
+        let text = '';
+        if (cch > 0) {
+          // The characters start in the first CONTINUE with their own flags byte (XLUnicodeStringNoCch).
+          const reader = new ContinuedReader(data, withContinues(data, record).slice(1), '批注文字');
+          text = reader.chars(cch, (reader.byte() & 0x01) !== 0);
+        }
+        commentTexts.set(commentObject, text);
+        commentObject = null;
+        break;
+      }
+      case RT.NOTE: {
+        const { row, col } = cell(record, 11, 'NOTE');
+        const author = new ContinuedReader(data, [[start + 8, end]], '批注作者').string();
+        // A NOTE without its text box is still a comment on that cell: kept with no text.
+        sink.note(row, col, author, commentTexts.get(u16(data, start + 6)) ?? '');
         break;
       }
       case RT.WSBOOL:

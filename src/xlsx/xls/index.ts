@@ -1,13 +1,14 @@
 // .xls (Excel 97–2003, BIFF8) and WPS .et files → CellGrids, the same contract as the .xlsx reader:
 // values as Excel shows them, merged areas as A1 ranges, sparse grids, limits checked before allocating.
 import { isDateFormat, isPercentFormat, shownValue } from '../../core/sheet/shown';
-import { toRange } from '../../core/sheet/address';
+import { toA1, toRange } from '../../core/sheet/address';
 import type { CellGrid, CellValue } from '../../core/sheet/types';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../limits';
 import { tooLarge, WorkbookReadError } from '../errors';
 import { readGlobals, readSheetRecords, MAX_COLUMNS } from './biff';
 import { isCfb, readCfb } from './cfb';
 import { formatCode } from '../numberFormats';
+import type { SheetComment } from '../sparseGrid';
 
 export { isCfb } from './cfb';
 
@@ -15,9 +16,10 @@ export { isCfb } from './cfb';
 export type XlsSheetState = 'visible' | 'hidden' | 'veryHidden';
 const STATES: readonly XlsSheetState[] = ['visible', 'hidden', 'veryHidden'];
 
-/** A worksheet's grid, with the sheet's visibility in Excel. */
+/** A worksheet's grid, with the sheet's visibility in Excel and its comments (notes). */
 export interface XlsGrid extends CellGrid {
   state: XlsSheetState;
+  comments: SheetComment[];
 }
 
 /** Days from 1899-12-30 to 1904-01-01: a 1904-system serial plus this is a 1900-system serial. */
@@ -49,6 +51,7 @@ export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_REA
     if (sheet.kind !== 0) continue;
     const values: CellValue[][] = [];
     const merges: Array<[number, number, number, number]> = [];
+    const comments: SheetComment[] = [];
     let rows = 0;
     const put = (row: number, col: number, value: CellValue) => {
       let cellsOfRow = values[row];
@@ -70,6 +73,9 @@ export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_REA
         if (merges.length >= limits.maxMerges) throw tooLarge(`工作表「${sheet.name}」的合并区域数`, `超过 ${limits.maxMerges}`, limits.maxMerges);
         merges.push([r1, c1, r2, c2]);
       },
+      note(row, col, author, text) {
+        comments.push({ address: toA1(row, col), author, text });
+      },
     });
     if (!worksheet) continue;
     dropCoveredValues(values, merges);
@@ -81,6 +87,7 @@ export function readXlsGrids(bytes: Uint8Array, limits: ReadLimits = DEFAULT_REA
       merges: merges.map(([r1, c1, r2, c2]) => toRange({ row: r1, col: c1 }, { row: r2, col: c2 })),
       // hsState 3 is undefined in MS-XLS: hidden is the safe reading.
       state: STATES[sheet.visibility] ?? 'hidden',
+      comments,
     });
   }
   return grids;

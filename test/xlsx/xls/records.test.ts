@@ -4,7 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import { readXlsGrids } from '../../../src/xlsx/xls';
 import { rkNumber } from '../../../src/xlsx/xls/biff';
 import { buildCfb } from '../cfb';
-import { bof, chars, eof, format, label, labelSst, mergedCells, number, record, u16, u32, workbookStream, xf, xlsFile } from './biff-builder';
+import { bof, chars, eof, format, label, labelSst, mergedCells, number, record, u16, u32, workbookStream, xf, xlString, xlsFile } from './biff-builder';
 import { cellsOf } from './cells';
 
 const sheetjsCells = (bytes: Uint8Array, name: string) => {
@@ -133,5 +133,43 @@ describe('merged areas', () => {
     expect(grid.merges).toEqual(['A1:IU65536', 'IV3:IV4']);
     // Rows left with nothing are holes again.
     expect(Object.keys(grid.values)).toEqual(['0', '65535']);
+  });
+});
+
+describe('comments (NOTE, OBJ, TXO)', () => {
+  // OBJ's first subrecord, FtCmo: ft 0x15, cb 0x12, ot, id, flags, 12 reserved bytes; then ftEnd.
+  const obj = (ot: number, id: number) => record(0x005d, [...u16(0x15), ...u16(0x12), ...u16(ot), ...u16(id), ...u16(0), ...new Array<number>(12).fill(0), ...u32(0)]);
+  const txo = (cch: number) => record(0x01b6, [...u16(0x0212), ...u16(0), ...new Array<number>(6).fill(0), ...u16(cch), ...u16(16), ...u16(0), ...u16(0)]);
+  const note = (row: number, col: number, id: number, author: string) => record(0x001c, [...u16(row), ...u16(col), ...u16(0), ...u16(id), ...xlString(author), 0]);
+  const continued = (flags: number, text: string) => record(0x003c, [flags, ...chars(text, flags === 1)]);
+  const runs = record(0x003c, new Array<number>(16).fill(0));
+
+  test('a text box that is not a comment is not read as one; a note whose text box is missing keeps its cell and author', () => {
+    const bytes = xlsFile([xf(0)], [
+      {
+        name: 'S',
+        records: [
+          label(0, 0, '项目名称'),
+          // A plain text box (ot 6) with text: not a comment.
+          obj(6, 1), txo(3), continued(0, 'box'), runs,
+          // A comment whose text runs from one CONTINUE into the next, switching to two-byte characters.
+          obj(0x19, 2), txo(6), continued(0, 'abc'), continued(1, '批注内容'.slice(0, 3)), runs,
+          note(0, 0, 2, '审核人'),
+          // A note naming an object that has no text box.
+          note(4, 2, 9, 'x'),
+        ],
+      },
+    ]);
+    const [grid] = readXlsGrids(bytes);
+    expect(grid.comments).toEqual([
+      { address: 'A1', author: '审核人', text: 'abc批注内' },
+      { address: 'C5', author: 'x', text: '' },
+    ]);
+    expect(cellsOf(grid)).toEqual({ A1: '项目名称' });
+  });
+
+  test('a comment whose text is cut short is a damaged file, not a silently shorter comment', () => {
+    const bytes = xlsFile([xf(0)], [{ name: 'S', records: [obj(0x19, 1), txo(10), continued(0, 'abc'), note(0, 0, 1, 'a')] }]);
+    expect(() => readXlsGrids(bytes)).toThrow(expect.objectContaining({ reason: 'corrupt' }));
   });
 });
