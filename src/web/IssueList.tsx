@@ -8,6 +8,7 @@ import { MARK_STYLES } from '../core/marks';
 import type { Issue, Severity, SheetReport } from '../core/model';
 import { summarize } from '../core/check';
 import { KeepAmounts } from './KeepTogether';
+import { RuleExplanation } from './RuleExplanation';
 
 /** Most severe first: the order the groups are listed in. */
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -119,12 +120,14 @@ function IssueItem({ sheet, issue, onSelectCell }: { sheet: string; issue: Issue
         >
           {body}
         </button>
+        <RuleExplanation code={issue.code} />
       </li>
     );
   }
   return (
     <li className={styles.item} style={accent} title={`规则代码：${issue.code}`} {...data}>
       {body}
+      <RuleExplanation code={issue.code} />
     </li>
   );
 }
