@@ -9,7 +9,7 @@ import { EXAMPLE_TABLE_TEXT } from '../core/rules/examples';
 import { COMMON_SETTINGS_TEXT, explainRule, type ExplainedExample } from '../core/rules/explain';
 
 const useStyles = makeStyles({
-  toggle: { minWidth: 0, height: 'auto', padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightRegular },
+  toggle: { minWidth: 0, height: 'auto', padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightRegular, color: tokens.colorBrandForeground1 },
   panel: {
     marginTop: tokens.spacingVerticalXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   paragraph: { margin: `${tokens.spacingVerticalXS} 0` },
   label: { fontWeight: tokens.fontWeightSemibold },
   examples: { margin: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
-  note: { color: tokens.colorNeutralForeground2 },
+  note: { display: 'block', color: tokens.colorNeutralForeground2 },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -36,7 +36,7 @@ function Examples({ label, examples }: { label: string; examples: ExplainedExamp
         {examples.map((example) => (
           <li key={example.text}>
             {example.text}
-            <span className={styles.note}> — {example.note}</span>
+            <span className={styles.note}>{example.note}</span>
           </li>
         ))}
       </ul>
