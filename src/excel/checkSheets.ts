@@ -112,6 +112,8 @@ interface SheetRead {
   merges: string[] | null;
   cfs: Excel.ConditionalFormatCollection;
   formulas: Map<number, Excel.ConditionalFormatRule>;
+  /** Where each custom format applies, by position (a mark must cover its own cell and nothing more). */
+  ranges: Map<number, Excel.Range>;
   notes: NotesRead | null;
   blocks: Block[];
 }
@@ -158,26 +160,38 @@ function finishNotes(notes: NotesRead): Map<string, string> {
 /** Columns of the window read with round trip 1 (a 绩效目标表 rarely goes past column Z). */
 const WINDOW_COLUMNS = 26;
 
-/** Round trip 1 of a sheet; `windowCells` of values at most. */
-function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckContext, withNotes: boolean, windowCells: number): SheetRead {
-  const worksheet = context.workbook.worksheets.getItem(ref.id);
-  const protection = worksheet.protection;
-  protection.load('protected');
+/** A sheet's used range (by values) and the used part of its top-left window, with the window's values. */
+export interface WindowRead {
+  used: Excel.Range;
+  window: Excel.Range;
+}
+
+/** Queues a WindowRead of `windowCells` cells at most; most sheets fit whole. */
+export function queueWindowRead(worksheet: Excel.Worksheet, windowCells: number): WindowRead {
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   const rows = Math.max(1, Math.floor(windowCells / WINDOW_COLUMNS));
   const window = worksheet.getRange(toRange({ row: 0, col: 0 }, { row: rows - 1, col: WINDOW_COLUMNS - 1 })).getUsedRangeOrNullObject(true);
   window.load('rowIndex,columnIndex,rowCount,columnCount,values,numberFormat');
+  return { used, window };
+}
+
+/** Round trip 1 of a sheet; `windowCells` of values at most. */
+function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckContext, withNotes: boolean, windowCells: number): SheetRead {
+  const worksheet = context.workbook.worksheets.getItem(ref.id);
+  const protection = worksheet.protection;
+  protection.load('protected');
+  const { used, window } = queueWindowRead(worksheet, windowCells);
   const merged = ctx.features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
   merged?.load('address,areaCount');
   const cfs = worksheet.getRange().conditionalFormats;
   cfs.load('items/type');
   const notes = withNotes && ctx.features.notes ? queueNotesRead(worksheet, ctx.memory.notesOf(ref.id)) : null;
-  return { ref, worksheet, protection, used, window, merged, mergedAreas: null, merges: null, cfs, formulas: new Map(), notes, blocks: [] };
+  return { ref, worksheet, protection, used, window, merged, mergedAreas: null, merges: null, cfs, formulas: new Map(), ranges: new Map(), notes, blocks: [] };
 }
 
 /** True when round trip 1's window held the whole used range. */
-function windowIsWhole(read: SheetRead): boolean {
+function windowIsWhole(read: WindowRead): boolean {
   const { used, window } = read;
   if (used.isNullObject || window.isNullObject) return false;
   return used.rowIndex === window.rowIndex && used.columnIndex === window.columnIndex && used.rowCount === window.rowCount && used.columnCount === window.columnCount;
@@ -224,18 +238,29 @@ async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx
   await ctx.counter.sync(context);
 }
 
+/**
+ * A loaded range's values as the grid holds them: Office.js gives 0.95 for a cell showing 95% and a serial
+ * for a date; the grid holds what the user sees, as the .xlsx reader's does.
+ */
+function shownRows(range: Excel.Range): CellValue[][] {
+  const formats = range.numberFormat;
+  return range.values.map((row, r) =>
+    row.map((v: unknown, c) => (v === '' || v === null || v === undefined ? null : shownValue(v as CellValue, formats[r]?.[c] as string | undefined))),
+  );
+}
+
 function gridOf(read: SheetRead): CellGrid {
   const merges = read.merges ?? (read.mergedAreas ? read.mergedAreas.items.map((area) => localAddress(area.address)) : []);
   if (read.used.isNullObject) return { sheetName: read.ref.name, top: 0, left: 0, values: [], merges };
-  // Office.js gives 0.95 for a cell showing 95% and a serial for a date; the grid holds what the user sees,
-  // as the .xlsx reader's does.
-  const values: CellValue[][] = read.blocks.flatMap((block) => {
-    const formats = block.range.numberFormat;
-    return block.range.values.map((row, r) =>
-      row.map((v: unknown, c) => (v === '' || v === null || v === undefined ? null : shownValue(v as CellValue, formats[r]?.[c] as string | undefined))),
-    );
-  });
+  const values: CellValue[][] = read.blocks.flatMap((block) => shownRows(block.range));
   return { sheetName: read.ref.name, top: read.used.rowIndex, left: read.used.columnIndex, values, merges };
+}
+
+/** The sheet's grid from a WindowRead alone, or null when the window missed part of the used range. */
+export function windowGrid(read: WindowRead, sheetName: string, merges: string[]): CellGrid | null {
+  if (read.used.isNullObject) return { sheetName, top: 0, left: 0, values: [], merges };
+  if (!windowIsWhole(read)) return null;
+  return { sheetName, top: read.used.rowIndex, left: read.used.columnIndex, values: shownRows(read.window), merges };
 }
 
 const AREA = /^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
@@ -270,22 +295,33 @@ function queueMergedAreas(read: SheetRead): boolean {
   return true;
 }
 
-/** For round trip 2: the formula of every custom conditional format (only those have one). */
+/** For round trip 2: the formula and the range of every custom conditional format (only those have a formula). */
 function queueFormulas(read: SheetRead): boolean {
   read.cfs.items.forEach((cf, index) => {
     if (cf.type !== 'Custom') return;
     const rule = cf.custom.rule;
     rule.load('formula');
     read.formulas.set(index, rule);
+    const range = cf.getRangeOrNullObject();
+    range.load('address');
+    read.ranges.set(index, range);
   });
   return read.formulas.size > 0;
 }
 
-/** Every conditional format of the sheet, in collection order, as the mark it is or null. */
+/**
+ * Every conditional format of the sheet, in collection order, as the mark it is or null. A mark that
+ * covers more than its own cell (Excel grows a format into rows inserted below it, and pasted formats
+ * bring it along) counts as no mark of a cell, so it is deleted and the cell's mark added afresh.
+ */
 function formatsOf(read: SheetRead): (ExistingMark | null)[] {
   return read.cfs.items.map((_cf, index) => {
     const rule = read.formulas.get(index);
-    return rule ? parseMarkFormula(rule.formula) : null;
+    const mark = rule ? parseMarkFormula(rule.formula) : null;
+    if (!mark?.address) return mark;
+    const range = read.ranges.get(index);
+    const where = range && !range.isNullObject ? localAddress(range.address).replace(/\$/g, '') : null;
+    return where === mark.address ? mark : { ...mark, address: null };
   });
 }
 
@@ -340,7 +376,8 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
 
   let writes = 0;
   const checks = reads.map((read): SheetCheck => {
-    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library });
+    // suggest: the task pane offers library indicators to a sheet whose project the library lacks.
+    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, suggest: true });
     const report: SheetReport | null = checked && read.protection.protected ? { ...checked, marks: 'skipped-protected' } : checked;
     if (writable(read)) {
       const notes = read.notes ? finishNotes(read.notes) : null;
@@ -359,7 +396,7 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
  * Removes every mark jixiao made on the given sheets: its conditional formats and tagged notes, nothing
  * else. A protected sheet is left alone (Excel refuses the removal); the result names those still marked.
  */
-export async function clearSheetMarks(context: Excel.RequestContext, sheets: SheetRef[], ctx: CheckContext): Promise<ClearMarksResult> {
+export async function clearSheetMarks(context: Excel.RequestContext, sheets: SheetRef[], ctx: Pick<CheckContext, 'counter' | 'features' | 'memory'>): Promise<ClearMarksResult> {
   const reads = sheets.map((ref) => {
     const worksheet = context.workbook.worksheets.getItem(ref.id);
     const protection = worksheet.protection;

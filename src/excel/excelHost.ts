@@ -1,16 +1,19 @@
 /** JixiaoHost over Office.js: the only place the task pane's requests reach Excel. */
+import { checkGrid } from '../core/check';
 import { detectFramework } from '../core/frameworks';
+import type { CellGrid } from '../core/sheet/types';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/model';
-import type { FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
+import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { LiveCheckScheduler, classifyChange } from '../core/marking';
-import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets, clearSheetMarks } from './checkSheets';
+import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets } from './checkSheets';
 import type { CheckContext, SheetRef } from './checkSheets';
+import { clearWorkbookMarks, listSheets as listSheetsIn } from './clearMarks';
 import { detectFeatures } from './features';
-import { MarksKeptOnProtectedSheetsError } from './protection';
 import type { ExcelFeatures, RequirementChecker } from './features';
-import type { InsertResult, JixiaoHost, ProgressHandler } from './host';
+import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from './host';
+import { FixNotApplicableError, applyFixInExcel, combineBottomUp } from './applyFix';
 import { SyncCounter } from './syncCounter';
 import type { ExcelRun, ExcelRunIn } from './syncCounter';
 import { queueSheetPlan } from './writePlan';
@@ -19,6 +22,7 @@ export const SETTINGS_KEY = 'jixiao.settings';
 /** Sheets drawn per write sync when inserting many: 16 tables → 2 writes + 1 read. */
 const SHEETS_PER_WRITE = 8;
 const DEFAULT_LIVE_DELAY_MS = 400;
+const STALE_FIX = '工作表在上次检查后又有修改，此修正已不适用；列表已重新检查，请核对后再点“修正”。未作任何修改。';
 
 /** Office.context.document.settings, as far as jixiao uses it. */
 export interface DocumentSettings {
@@ -29,6 +33,8 @@ export interface DocumentSettings {
 
 export interface ExcelHostDeps {
   library: TemplateLibrary;
+  /** The library as it is at each check (the unit's libraries change while the pane is open); else `library`. */
+  getLibrary?: () => TemplateLibrary;
   /**
    * Excel.run; by default the global one with `delayForCellEdit`, so a batch waits while the user edits a
    * cell instead of failing (Excel.RunOptions, learn.microsoft.com/javascript/api/excel/excel.runoptions).
@@ -62,11 +68,13 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   const memory = new MarkMemory();
   const delayMs = deps.liveCheckDelayMs ?? DEFAULT_LIVE_DELAY_MS;
   let settingsCache: Settings | null = null;
+  /** While the live check runs: a sheet's id by name, whether its list is behind its cells, and a check at once. */
+  let live: { idOf(name: string): string | undefined; isStale(sheetId: string): boolean; recheck(sheetId: string): Promise<void> } | null = null;
 
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
   const checkContext = async (live = false): Promise<CheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
-    return { counter, features, memory, settings, library: deps.library, writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
+    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
   };
 
   /** Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. */
@@ -98,12 +106,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     return { sheetNames, syncs: counter.count - before };
   };
 
-  const listSheets = async (context: Excel.RequestContext): Promise<SheetRef[]> => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/id');
-    await counter.sync(context);
-    return worksheets.items.map((s) => ({ id: s.id, name: s.name }));
-  };
+  const listSheets = (context: Excel.RequestContext): Promise<SheetRef[]> => listSheetsIn(context, counter);
 
   const host: ExcelHost = {
     get syncCount() {
@@ -138,6 +141,41 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       return startLiveCheck(onReports, onError);
     },
 
+    async applyFixes(sheetName: string, fixes: Fix[]): Promise<ApplyFixResult> {
+      if (fixes.length === 0) return { selected: [], syncs: 0 };
+      // A fix is computed from the last check: after a change not yet checked its cells may have moved.
+      const known = live?.idOf(sheetName);
+      if (live && known && live.isStale(known)) {
+        await live.recheck(known);
+        throw new FixNotApplicableError(STALE_FIX);
+      }
+      const settings = settingsCache ?? (await host.loadSettings());
+      // The fixes must be what the sheet as it is now calls for: a change the list has not caught up with
+      // (its event may still be on the way) could have moved their cells.
+      const verify = (grid: CellGrid) => {
+        const offered = new Set((checkGrid(grid, { settings, library: deps.library })?.issues ?? []).flatMap((issue) => (issue.fix ? [JSON.stringify(issue.fix)] : [])));
+        if (fixes.some((fix) => !offered.has(JSON.stringify(fix)))) throw new FixNotApplicableError(STALE_FIX);
+      };
+      const before = counter.count;
+      let applied: Awaited<ReturnType<typeof applyFixInExcel>>;
+      try {
+        applied = await run((context) => applyFixInExcel(context, sheetName, combineBottomUp(fixes), { counter, features, verify }));
+      } catch (error) {
+        const id = live?.idOf(sheetName);
+        if (error instanceof FixNotApplicableError && live && id) await live.recheck(id);
+        throw error;
+      }
+      const syncs = counter.count - before;
+      if (applied.movedCells) memory.cellsMoved(applied.sheet.id);
+      // The add-in's own writes start no live check (classifyChange): the sheet is re-checked here.
+      if (live) await live.recheck(applied.sheet.id);
+      else {
+        const ctx = await checkContext();
+        await run((context) => checkSheets(context, [applied.sheet], ctx));
+      }
+      return { selected: applied.selected, syncs };
+    },
+
     async selectCell(sheetName: string, address: string) {
       await run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(sheetName);
@@ -147,10 +185,18 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       });
     },
 
-    async clearMarks() {
-      const ctx = await checkContext();
-      const result = await run(async (context) => clearSheetMarks(context, await listSheets(context), ctx));
-      if (result.keptOnProtected.length > 0) throw new MarksKeptOnProtectedSheetsError(result.keptOnProtected, result.removed);
+    async activeSheetName() {
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load('name');
+        await counter.sync(context);
+        return sheet.name || null;
+      });
+    },
+
+    clearMarks() {
+      // Clearing needs no settings: the ribbon's commands page does the same without the host.
+      return clearWorkbookMarks({ run, counter, features, memory });
     },
 
     async loadSettings() {
@@ -253,8 +299,14 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       await counter.sync(context);
     });
     emit();
+    live = {
+      idOf: (name) => order.find((s) => s.name === name)?.id,
+      isStale: (sheetId) => scheduler.isStale(sheetId),
+      recheck: (sheetId) => scheduler.checkNow(sheetId),
+    };
 
     return async () => {
+      live = null;
       await scheduler.stop();
       // A handler is removed in a batch on the context it was added with (Excel.run(context, …)).
       const contexts = new Set(handlers.map((h) => h.context as Excel.RequestContext));

@@ -10,6 +10,8 @@ export interface ExcelFeatures {
   notes: boolean;
   /** workbook.worksheets.onProtectionChanged: ExcelApi 1.14 (else a sheet unprotected is marked at its next check). */
   protectionEvents: boolean;
+  /** range.copyFrom and worksheet.getRanges: ExcelApi 1.9 (else rows a fix inserts keep the formats Excel gives them). */
+  rangeCopy: boolean;
 }
 
 export interface RequirementChecker {
@@ -24,5 +26,6 @@ export function detectFeatures(requirements: RequirementChecker): ExcelFeatures 
     mergedAreas: excelApi('1.13'),
     notes: excelApi('1.18'),
     protectionEvents: excelApi('1.14'),
+    rangeCopy: excelApi('1.9'),
   };
 }

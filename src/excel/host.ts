@@ -1,4 +1,4 @@
-import type { FrameworkName, LibraryTable, Settings, SheetReport } from '../core/model';
+import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport } from '../core/model';
 
 /** Progress of a long operation, for the task pane's progress bar. */
 export type ProgressHandler = (done: number, total: number) => void;
@@ -7,6 +7,13 @@ export interface InsertResult {
   /** Names of the sheets created, in order. */
   sheetNames: string[];
   /** context.sync calls made (budget: ≤2 per insert of one table, ≤3 for all 16). */
+  syncs: number;
+}
+
+export interface ApplyFixResult {
+  /** Cells selected once applied. */
+  selected: string[];
+  /** context.sync calls made by the fix itself (budget: ≤2), not counting the re-check after it. */
   syncs: number;
 }
 
@@ -21,8 +28,16 @@ export interface JixiaoHost {
   checkAll(onProgress?: ProgressHandler): Promise<SheetReport[]>;
   /** Re-checks sheets as they change; calls back with the full, current report list. Returns a stop function. */
   startLiveCheck(onReports: (reports: SheetReport[]) => void, onError: (error: unknown) => void): Promise<() => Promise<void>>;
+  /**
+   * 一键修正: applies the fixes (of issues of this sheet) in one batch, selects the changed cells, then
+   * re-checks the sheet at once (the live check's report list follows). Rejects with a Chinese message,
+   * having changed nothing, when a fix cannot be applied whole.
+   */
+  applyFixes(sheetName: string, fixes: Fix[]): Promise<ApplyFixResult>;
   /** Activates the sheet and selects the cell. */
   selectCell(sheetName: string, address: string): Promise<void>;
+  /** The name of the sheet the user is on (one round trip), or null when Excel says none. */
+  activeSheetName(): Promise<string | null>;
   /**
    * Removes every mark jixiao made, and nothing else. Protected sheets are skipped: when marks stay on
    * one, the others are cleared and it rejects with MarksKeptOnProtectedSheetsError (a Chinese message).

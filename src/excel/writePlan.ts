@@ -23,7 +23,7 @@ function charactersToPoints(characters: number): number {
  * Strings Excel would turn into something else when written through `values` (numbers, percentages,
  * dates, formulas) get the quote prefix, so `=100百分比` or `1.5` stay text exactly as planned.
  */
-function protectText(value: string): string {
+export function protectText(value: string): string {
   return /^[=+\-@']/.test(value) || /^[\d\s.,:/%$¥+-]+$/.test(value) || /^(true|false)$/i.test(value) ? `'${value}` : value;
 }
 

@@ -6,7 +6,7 @@ import { Badge, Button, Caption1, Switch, makeStyles, tokens } from '@fluentui/r
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { MARK_STYLES } from '../core/marks';
 import type { Issue, Severity, SheetReport } from '../core/model';
-import { summarize } from '../core/check';
+import { summarize } from '../core/summary';
 import { KeepAmounts } from './KeepTogether';
 import { RuleExplanation } from './RuleExplanation';
 
@@ -81,6 +81,10 @@ export interface IssueListProps {
   onSelectCell?: (sheet: string, address: string) => void;
   /** Heading level of the sheet headings, so the list nests under the page's own headings. */
   headingLevel?: 2 | 3 | 4;
+  /** Controls shown under an issue (the task pane's 修正, the link from a goal issue to its suggestions). */
+  issueActions?: (sheet: string, issue: Issue) => React.ReactNode;
+  /** Controls shown under a sheet's heading (the task pane's 全部修正). */
+  sheetActions?: (report: SheetReport) => React.ReactNode;
 }
 
 function cellLabel(issue: Issue): string {
@@ -89,7 +93,7 @@ function cellLabel(issue: Issue): string {
   return `单元格 ${issue.cells[0]}${more}`;
 }
 
-function IssueItem({ sheet, issue, onSelectCell }: { sheet: string; issue: Issue; onSelectCell?: IssueListProps['onSelectCell'] }): React.JSX.Element {
+function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; issue: Issue; onSelectCell?: IssueListProps['onSelectCell']; actions?: React.ReactNode }): React.JSX.Element {
   const styles = useStyles();
   const target = issue.cells[0];
   // The visible text is the accessible name (no aria-label that would differ from it), the severity
@@ -120,14 +124,14 @@ function IssueItem({ sheet, issue, onSelectCell }: { sheet: string; issue: Issue
         >
           {body}
         </button>
-        <RuleExplanation code={issue.code} />
+        <RuleExplanation code={issue.code}>{actions}</RuleExplanation>
       </li>
     );
   }
   return (
     <li className={styles.item} style={accent} title={`规则代码：${issue.code}`} {...data}>
       {body}
-      <RuleExplanation code={issue.code} />
+      <RuleExplanation code={issue.code}>{actions}</RuleExplanation>
     </li>
   );
 }
@@ -137,7 +141,7 @@ function Heading({ level, className, children }: { level: number; className: str
   return <Tag className={className}>{children}</Tag>;
 }
 
-export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueListProps): React.JSX.Element | null {
+export function IssueList({ reports, onSelectCell, headingLevel = 3, issueActions, sheetActions }: IssueListProps): React.JSX.Element | null {
   const styles = useStyles();
   const [onlyErrors, setOnlyErrors] = React.useState(false);
   // Folded sheets by name, so a live re-check (new report objects) keeps what the user folded.
@@ -222,6 +226,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueList
               {counts.infos > 0 && <Badge color="informative" appearance="tint">{counts.infos} 个提示</Badge>}
               {!hasIssues && <Badge color="success" appearance="tint">无问题</Badge>}
             </Heading>
+            {sheetActions?.(report)}
             {report.marks === 'skipped-protected' && (
               <Caption1 className={styles.protectedNote} data-role="protected-note">
                 {PROTECTED_NOTE}
@@ -240,7 +245,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3 }: IssueList
                       </Heading>
                       <ul className={styles.list} aria-label={`${report.sheet} 的${MARK_STYLES[group.severity].label}`}>
                         {group.issues.map((issue, index) => (
-                          <IssueItem key={`${issue.code}-${index}`} sheet={report.sheet} issue={issue} onSelectCell={onSelectCell} />
+                          <IssueItem key={`${issue.code}-${index}`} sheet={report.sheet} issue={issue} onSelectCell={onSelectCell} actions={issueActions?.(report.sheet, issue)} />
                         ))}
                       </ul>
                     </div>

@@ -9,6 +9,7 @@ import { EXAMPLE_TABLE_TEXT } from '../core/rules/examples';
 import { COMMON_SETTINGS_TEXT, explainRule, type ExplainedExample } from '../core/rules/explain';
 
 const useStyles = makeStyles({
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   toggle: { minWidth: 0, height: 'auto', padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightRegular, color: tokens.colorBrandForeground1 },
   panel: {
     marginTop: tokens.spacingVerticalXS,
@@ -44,8 +45,11 @@ function Examples({ label, examples }: { label: string; examples: ExplainedExamp
   );
 }
 
-/** The 说明 button of one issue and, once opened, the rule's explanation under it. */
-export function RuleExplanation({ code }: { code: RuleCode }): React.JSX.Element {
+/**
+ * The 说明 button of one issue, after the issue's other controls (`children`, e.g. 修正) on one row, and,
+ * once opened, the rule's explanation under them.
+ */
+export function RuleExplanation({ code, children }: { code: RuleCode; children?: React.ReactNode }): React.JSX.Element {
   const styles = useStyles();
   const [open, setOpen] = React.useState(false);
   const panelId = React.useId();
@@ -60,20 +64,23 @@ export function RuleExplanation({ code }: { code: RuleCode }): React.JSX.Element
   const settings = info.settings.map((s) => `${s.label}（${s.key}）`).join('、');
   return (
     <div data-role="rule-explanation" data-rule={code} onKeyDown={open ? close : undefined}>
-      <Button
-        ref={toggleRef}
-        appearance="transparent"
-        size="small"
-        className={styles.toggle}
-        aria-expanded={open}
-        aria-controls={panelId}
-        // The visible word first, so speech users can say what they see.
-        aria-label={`说明：${info.title}`}
-        onClick={() => setOpen((was) => !was)}
-        data-role="explain"
-      >
-        说明
-      </Button>
+      <div className={styles.row}>
+        {children}
+        <Button
+          ref={toggleRef}
+          appearance="transparent"
+          size="small"
+          className={styles.toggle}
+          aria-expanded={open}
+          aria-controls={panelId}
+          // The visible word first, so speech users can say what they see.
+          aria-label={`说明：${info.title}`}
+          onClick={() => setOpen((was) => !was)}
+          data-role="explain"
+        >
+          说明
+        </Button>
+      </div>
       {open && (
         <div id={panelId} role="region" aria-label={`规则说明：${info.title}`} className={styles.panel} data-role="explanation">
           <p className={styles.title}>

@@ -47,7 +47,7 @@ test('settings through Office.context.document.settings: saved, read back by a n
   const { office, saved } = officeMock('1.8');
   Object.assign(globalThis, { Office: office });
   const host = createExcelHost({ library: loadSeedLibrary() });
-  expect(host.features).toEqual({ pageLayout: false, collectionEvents: false, mergedAreas: false, notes: false, protectionEvents: false });
+  expect(host.features).toEqual({ pageLayout: false, collectionEvents: false, mergedAreas: false, notes: false, protectionEvents: false, rangeCopy: false });
   expect(await host.loadSettings()).toEqual(DEFAULT_SETTINGS);
 
   const changed = parseSettings({ framework: '2021', minSatisfaction: 95 });

@@ -151,6 +151,15 @@ export interface RealExcelBehaviours {
    * resource-limits-and-performance-optimization#excel-add-ins). Unlimited when unset.
    */
   responsePayloadLimit?: number;
+  /**
+   * Rows inserted by `Range.insert` take what the row above carries, as Excel's own Insert does by default
+   * ("Format Same As Above", support.microsoft.com "Insert or delete rows and columns"; VBA `Range.Insert`
+   * CopyOrigin defaults to xlFormatFromLeftOrAbove): its cell formats, its one-row merges, and the data
+   * validation and conditional formats that end on it (Excel extends them into the new rows, as ClosedXML
+   * #1046, exceljs #2793 and EPPlus #1512 report of Excel). Off: the new rows are blank and only ranges that
+   * span the insertion point grow. Office.js documents neither for `Range.insert`.
+   */
+  insertTakesRowAbove?: boolean;
 }
 
 export interface ExcelDoubleOptions {
@@ -325,6 +334,41 @@ function shiftSheetRows(sheet: SheetState, first: number, count: number, insert:
     if (!rect) return [];
     return [{ ...cf, rect, formula: cf.formula === null ? null : shiftFormula(cf.formula, first, count, insert) }];
   });
+}
+
+/**
+ * Whole rows inserted at `first` (0-based): everything below moves down; with `takeRowAbove`, the new rows
+ * get the row above's formats and one-row merges, and validation and conditional formats ending on it grow.
+ */
+function insertSheetRows(sheet: SheetState, first: number, count: number, takeRowAbove: boolean): void {
+  shiftSheetRows(sheet, first, count, true);
+  if (!takeRowAbove || first === 0) return;
+  const above = first - 1;
+  for (const [key, cell] of [...sheet.cells]) {
+    const { r, c } = keyPosition(key);
+    if (r !== above) continue;
+    for (let row = first; row < first + count; row++) sheet.cells.set(cellKey(row, c), { value: '', format: { ...cell.format, borders: { ...cell.format.borders } } });
+  }
+  const height = sheet.rowHeights.get(above);
+  if (height !== undefined) for (let row = first; row < first + count; row++) sheet.rowHeights.set(row, height);
+  for (const m of sheet.merges.filter((m) => m.r1 === above && m.r2 === above)) {
+    for (let row = first; row < first + count; row++) sheet.merges.push({ ...m, r1: row, r2: row });
+  }
+  for (const v of sheet.validations) if (v.rect.r2 === above) v.rect = { ...v.rect, r2: above + count };
+  for (const cf of sheet.conditionalFormats) if (cf.rect.r2 === above) cf.rect = { ...cf.rect, r2: above + count };
+}
+
+/** `rect` less `hole`: up to four rectangles (above, below, left, right of the hole). */
+function subtractRect(rect: Rect, hole: Rect): Rect[] {
+  if (!intersects(rect, hole)) return [rect];
+  const parts: Rect[] = [];
+  if (rect.r1 < hole.r1) parts.push({ ...rect, r2: hole.r1 - 1 });
+  if (rect.r2 > hole.r2) parts.push({ ...rect, r1: hole.r2 + 1 });
+  const r1 = Math.max(rect.r1, hole.r1);
+  const r2 = Math.min(rect.r2, hole.r2);
+  if (rect.c1 < hole.c1) parts.push({ r1, r2, c1: rect.c1, c2: hole.c1 - 1 });
+  if (rect.c2 > hole.c2) parts.push({ r1, r2, c1: hole.c2 + 1, c2: rect.c2 });
+  return parts;
 }
 
 /** Where a cell goes when cells move (columns or cells inserted or deleted); null when it is deleted. */
@@ -517,6 +561,8 @@ class DoubleRequestContext {
   readonly editedSheets = new Map<string, Rect>();
   /** Format and note writes of this batch (announced only under eventsForOwnWrites). */
   readonly formattedSheets = new Map<string, Rect>();
+  /** Rows the batch inserted, announced as RowInserted once the sync is done. */
+  readonly insertedRows: { sheetId: string; rect: Rect }[] = [];
   readonly workbook: WorkbookProxy;
   delayForCellEdit = false;
   /** Bytes loaded in the running sync (for the response payload limit). */
@@ -571,6 +617,9 @@ class DoubleRequestContext {
         throw new DoubleOfficeError('ResponsePayloadSizeLimitExceeded', `响应 ${this.responseBytes} 字节，超过 ${limit} 字节`);
       }
     } finally {
+      for (const { sheetId, rect } of this.insertedRows.splice(0)) {
+        this.state.emitChanged({ type: 'WorksheetChanged', changeType: 'RowInserted', source: 'Local', worksheetId: sheetId, address: `${rect.r1 + 1}:${rect.r2 + 1}`, ...(triggerSource ? { triggerSource } : {}) });
+      }
       announce(this.editedSheets);
       if (this.real.eventsForOwnWrites) announce(this.formattedSheets);
       this.formattedSheets.clear();
@@ -917,6 +966,15 @@ class WorksheetProxy extends ProxyBase {
     );
   }
 
+  /** Worksheet.getRanges (ExcelApi 1.9): areas separated by commas, e.g. `E12, E14:E15`. */
+  getRanges(address: string): RangeAreasProxy {
+    this.context.api.require('1.9', 'worksheet.getRanges');
+    const rects = address.split(',').map((part) => parseRect(part.trim()));
+    const areas = new RangeAreasProxy(this.context, this, () => ({ sheet: this.state(), rects }));
+    this.context.enqueue(() => areas.resolve());
+    return areas;
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     let rect: Rect | null = null;
     const proxy = new RangeProxy(this.context, this, () => {
@@ -1188,6 +1246,65 @@ class RangeProxy extends ProxyBase {
     });
   }
 
+  /**
+   * Range.insert (ExcelApi 1.1): the double inserts whole rows only (`getRange("12:14").insert("Down")`);
+   * what the new rows carry follows the `insertTakesRowAbove` switch. Returns the new blank rows.
+   */
+  insert(shift: string): RangeProxy {
+    this.later(() => {
+      const rect = this.rect();
+      const sheet = this.sheet.state();
+      requireUnprotected(sheet, 'Range.insert');
+      if (shift !== 'Down' || rect.c1 !== 0 || rect.c2 !== MAX_COL) throw new DoubleOfficeError('ApiNotFound', `替身只实现整行向下插入：${rectAddress(rect)} ${shift}`);
+      const count = rect.r2 - rect.r1 + 1;
+      if (usedRect(sheet, false) && usedRect(sheet, false)!.r2 + count > MAX_ROW) throw new DoubleOfficeError('InsertDeleteConflict', '插入后内容将超出工作表末行');
+      insertSheetRows(sheet, rect.r1, count, this.context.real.insertTakesRowAbove === true);
+      this.context.insertedRows.push({ sheetId: sheet.id, rect });
+    });
+    return new RangeProxy(this.context, this.sheet, this.rect);
+  }
+
+  /**
+   * Range.copyFrom (ExcelApi 1.9), `Formats` only: the source's cell formats, its merges and the conditional
+   * formats on it, tiled over this range as Excel's paste does ("Cut, copy, and paste ranges using the Excel
+   * JavaScript API", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste).
+   * Pasting over part of a merged area fails, as in Excel ("We can't do that to a merged cell").
+   */
+  copyFrom(source: string | RangeProxy, copyType?: string): void {
+    this.context.api.require('1.9', 'Range.copyFrom');
+    if (copyType !== 'Formats') throw new DoubleOfficeError('ApiNotFound', `替身只实现 copyFrom(…, "Formats")，不是 ${String(copyType)}`);
+    this.later(() => {
+      const sheet = this.sheet.state();
+      requireUnprotected(sheet, 'Range.copyFrom');
+      const from = typeof source === 'string' ? parseRect(source) : source.rect();
+      const to = this.rect();
+      const partial = (rect: Rect) => sheet.merges.some((m) => intersects(m, rect) && (m.r1 < rect.r1 || m.r2 > rect.r2 || m.c1 < rect.c1 || m.c2 > rect.c2));
+      if (partial(from) || partial(to)) throw new DoubleOfficeError('InvalidOperation', `不能只复制或粘贴合并单元格的一部分：${rectAddress(from)} → ${rectAddress(to)}`);
+      const height = from.r2 - from.r1 + 1;
+      const width = from.c2 - from.c1 + 1;
+      forEachCell(to, (r, c) => {
+        const format = peekCell(sheet, from.r1 + ((r - to.r1) % height), from.c1 + ((c - to.c1) % width))?.format ?? defaultFormat();
+        cellAt(sheet, r, c).format = { ...format, borders: { ...format.borders } };
+      });
+      const inside = (m: Rect, rect: Rect) => m.r1 >= rect.r1 && m.r2 <= rect.r2 && m.c1 >= rect.c1 && m.c2 <= rect.c2;
+      sheet.merges = sheet.merges.filter((m) => !inside(m, to));
+      const sourceMerges = sheet.merges.filter((m) => inside(m, from));
+      const sourceFormats = sheet.conditionalFormats.filter((cf) => intersects(cf.rect, from));
+      for (let dr = 0; dr + height <= to.r2 - to.r1 + 1; dr += height) {
+        for (let dc = 0; dc + width <= to.c2 - to.c1 + 1; dc += width) {
+          const offset = (rect: Rect): Rect => ({ r1: rect.r1 - from.r1 + to.r1 + dr, r2: rect.r2 - from.r1 + to.r1 + dr, c1: rect.c1 - from.c1 + to.c1 + dc, c2: rect.c2 - from.c1 + to.c1 + dc });
+          for (const m of sourceMerges) sheet.merges.push(offset(m));
+          // A conditional format comes along for the pasted cells, its formula as written (jixiao's marks use absolute references).
+          for (const cf of sourceFormats) {
+            const part = { r1: Math.max(cf.rect.r1, from.r1), c1: Math.max(cf.rect.c1, from.c1), r2: Math.min(cf.rect.r2, from.r2), c2: Math.min(cf.rect.c2, from.c2) };
+            sheet.conditionalFormats.push({ ...cf, id: this.context.state.newId('cf'), rect: offset(part), borders: { ...cf.borders } });
+          }
+        }
+      }
+      this.context.noteFormatWrite(sheet.id, to);
+    });
+  }
+
   getCell(row: number, column: number): RangeProxy {
     return new RangeProxy(this.context, this.sheet, () => {
       const rect = this.rect();
@@ -1229,6 +1346,14 @@ class RangeAreasProxy extends ProxyBase {
   resolve(): void {
     this.resolved = this.compute();
     this.nullState = this.resolved.rects.length === 0;
+  }
+  /** Selects every area (RangeAreas.select, ExcelApi 1.9); the sheet must be active, as for a Range. */
+  select(): void {
+    this.later(() => {
+      const { sheet, rects } = this.resolved ?? this.compute();
+      if (sheet.id !== this.context.state.activeSheetId) throw new DoubleOfficeError('InvalidSelection', '只能选择活动工作表上的区域');
+      this.context.state.selection = { sheetId: sheet.id, address: rects.map(rectAddress).join(',') };
+    });
   }
   get address(): string {
     return this.read<string>('address');
@@ -1439,7 +1564,8 @@ class DataValidationProxy extends ProxyBase {
       const rect = this.range.rect();
       const sheet = this.range.sheet.state();
       requireUnprotected(sheet, 'DataValidation.clear');
-      sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, rect));
+      // Only this range's cells lose their validation; the rest of a larger validated area keeps it.
+      sheet.validations = sheet.validations.flatMap((v) => subtractRect(v.rect, rect).map((part) => ({ ...v, rect: part })));
     });
   }
 }
@@ -1565,8 +1691,13 @@ class ConditionalFormatProxy extends ProxyBase {
     });
   }
 
-  getRange(): RangeProxy {
-    throw new DoubleOfficeError('ApiNotFound', 'getRange 未在替身中实现');
+  /** ConditionalFormat.getRangeOrNullObject (ExcelApi 1.6): the range it applies to. */
+  getRangeOrNullObject(): RangeProxy {
+    this.context.api.require('1.6', 'ConditionalFormat.getRangeOrNullObject');
+    const sheet = this.sheet();
+    const proxy = new RangeProxy(this.context, WorksheetProxy.bound(this.context, sheet.id), () => this.state().rect);
+    this.context.enqueue(() => proxy.setNull(this.resolve() === undefined));
+    return proxy;
   }
 }
 
@@ -2081,7 +2212,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       }, source),
     userInsertRows: (sheetName, beforeRow, count, source = 'Local') =>
       userChange(sheetName, 'RowDeleted', `${beforeRow}:${beforeRow + count - 1}`, (sheet) => {
-        shiftSheetRows(sheet, beforeRow - 1, count, true);
+        insertSheetRows(sheet, beforeRow - 1, count, behaviour.real.insertTakesRowAbove === true);
         return 'RowInserted';
       }, source),
     userInsertColumns: (sheetName, beforeColumn, count, source = 'Local') => {

@@ -45,6 +45,8 @@ export interface LiveCheckOptions {
 
 export class LiveCheckScheduler {
   private readonly pending = new Set<string>();
+  /** Sheets whose check is running: their changes are not reported yet. */
+  private readonly checking = new Set<string>();
   /** Deleted sheets: a change queued just before the deletion must not read them. */
   private readonly deleted = new Set<string>();
   private timer: unknown = null;
@@ -57,6 +59,11 @@ export class LiveCheckScheduler {
   /** Sheets waiting for a check (for tests and diagnostics). */
   get pendingSheets(): string[] {
     return [...this.pending];
+  }
+
+  /** True while a change of the sheet is not yet reported (waiting for its check, or being checked). */
+  isStale(sheetId: string): boolean {
+    return this.pending.has(sheetId) || this.checking.has(sheetId);
   }
 
   changed(sheetId: string): void {
@@ -74,6 +81,19 @@ export class LiveCheckScheduler {
   sheetDeleted(sheetId: string): void {
     this.deleted.add(sheetId);
     this.pending.delete(sheetId);
+  }
+
+  /**
+   * Checks the sheet (with any other pending) now, without the quiet time, after a check already running;
+   * resolves once done. A failure is handled as any check's (pending, retried, then onError).
+   */
+  checkNow(sheetId: string): Promise<void> {
+    if (this.stopped || this.deleted.has(sheetId)) return this.running;
+    this.pending.add(sheetId);
+    this.failures = 0;
+    this.disarm();
+    this.running = this.running.then(() => this.flush());
+    return this.running;
   }
 
   /** Resolves once no check runs; no check starts afterwards. */
@@ -101,6 +121,7 @@ export class LiveCheckScheduler {
     const ids = [...this.pending].filter((id) => !this.deleted.has(id));
     this.pending.clear();
     if (ids.length === 0) return;
+    for (const id of ids) this.checking.add(id);
     try {
       await this.options.check(ids);
       this.failures = 0;
@@ -114,6 +135,8 @@ export class LiveCheckScheduler {
         this.failures = 0;
         this.options.onError(error);
       }
+    } finally {
+      for (const id of ids) this.checking.delete(id);
     }
   }
 }

@@ -2,7 +2,7 @@
 import { maxOf } from '../bounded';
 import { printedDepartment } from '../model';
 import type { FrameworkName, IndicatorRow, PerformanceTable } from '../model';
-import { getFramework } from '../frameworks';
+import { formLevel2, getFramework } from '../frameworks';
 import { parseValue } from '../values';
 import { fromA1, toA1 } from './address';
 import { BLANK_TITLE, LABELS, PROMPTS, unitLabel } from './labels';
@@ -201,13 +201,7 @@ export function blankTable(frameworkName: FrameworkName): PerformanceTable {
   const framework = getFramework(frameworkName);
   const indicators: IndicatorRow[] = [];
   for (const level1 of framework.level1.filter((d) => d.required)) {
-    const chosen = level1.level2.filter((d) => d.required);
-    for (const extra of level1.level2.filter((d) => !d.required)) {
-      if (chosen.length >= level1.minLevel2) break;
-      chosen.push(extra);
-    }
-    const ordered = level1.level2.filter((d) => chosen.includes(d));
-    for (const level2 of ordered) {
+    for (const level2 of formLevel2(level1)) {
       indicators.push({ level1: level1.name, level2: level2.name, level3: '', description: '', value: '', unit: null, parsed: parseValue('', { tableUnit: '万元' }) });
     }
   }

@@ -1,0 +1,72 @@
+// 一键修正 in the issue list: 修正 on an issue that has a fix, 全部修正 for a sheet. Nothing is changed
+// without the click; the fix's own description (with its numbers) is said before it is applied.
+import * as React from 'react';
+import { Button, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { WrenchRegular } from '@fluentui/react-icons';
+import type { Fix, Issue, SheetReport } from '../core/model';
+
+const useStyles = makeStyles({
+  fix: { marginTop: tokens.spacingVerticalXXS, marginBottom: tokens.spacingVerticalXS, maxWidth: '100%' },
+  description: { overflowWrap: 'anywhere' },
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+});
+
+/** Applies fixes of one sheet; resolves once applied and re-checked, rejects with a Chinese message. */
+export type ApplyFixes = (sheet: string, fixes: Fix[]) => void;
+
+export interface FixButtonProps {
+  sheet: string;
+  fix: Fix;
+  onApply: ApplyFixes;
+  disabled?: boolean;
+}
+
+/** 修正: its accessible name is 修正 and what it will do, e.g. `修正：将「≥5万元」改为「≤5万元」`. */
+export function FixButton({ sheet, fix, onApply, disabled }: FixButtonProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <Tooltip content={<span className={styles.description}>{fix.description}</span>} relationship="inaccessible" withArrow>
+      <Button
+        className={styles.fix}
+        size="small"
+        icon={<WrenchRegular />}
+        aria-label={`修正：${fix.description}`}
+        disabled={disabled}
+        onClick={() => onApply(sheet, [fix])}
+        data-role="fix"
+      >
+        修正
+      </Button>
+    </Tooltip>
+  );
+}
+
+/** The fixes a sheet's issues offer, in list order. */
+export function fixesOf(report: SheetReport): Fix[] {
+  return report.issues.flatMap((issue: Issue) => (issue.fix ? [issue.fix] : []));
+}
+
+export interface FixAllButtonProps {
+  report: SheetReport;
+  onApply: ApplyFixes;
+  disabled?: boolean;
+}
+
+/** 全部修正（n）for a sheet with two fixes or more (one is its issue's own 修正); nothing otherwise. */
+export function FixAllButton({ report, onApply, disabled }: FixAllButtonProps): React.JSX.Element | null {
+  const styles = useStyles();
+  const id = React.useId();
+  const fixes = fixesOf(report);
+  if (fixes.length < 2) return null;
+  // What it will do, said to screen readers after its name (a tooltip of many lines would be in the way).
+  return (
+    <>
+      <Button size="small" appearance="secondary" icon={<WrenchRegular />} disabled={disabled} onClick={() => onApply(report.sheet, fixes)} aria-describedby={id} data-role="fix-all">
+        全部修正（{fixes.length}）
+      </Button>
+      <span id={id} className={styles.srOnly}>
+        {fixes.map((f) => f.description).join('；')}
+      </span>
+    </>
+  );
+}
