@@ -9,6 +9,7 @@ import { EXAMPLE_TABLE_TEXT } from '../core/rules/examples';
 import { COMMON_SETTINGS_TEXT, explainRule, type ExplainedExample } from '../core/rules/explain';
 
 const useStyles = makeStyles({
+  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   toggle: { minWidth: 0, height: 'auto', padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightRegular, color: tokens.colorBrandForeground1 },
   panel: {
@@ -73,12 +74,12 @@ export function RuleExplanation({ code, children }: { code: RuleCode; children?:
           className={styles.toggle}
           aria-expanded={open}
           aria-controls={panelId}
-          // The visible word first, so speech users can say what they see.
-          aria-label={`说明：${info.title}`}
           onClick={() => setOpen((was) => !was)}
           data-role="explain"
         >
           说明
+          {/* Named by the rule for screen readers, after the visible word (no aria-label, so it is no form label). */}
+          <span className={styles.srOnly}>：{info.title}</span>
         </Button>
       </div>
       {open && (

@@ -42,7 +42,8 @@ describeInChromium('说明: the rule explained beside each issue', () => {
     expect(await tabTo(page, explain, 3)).toBe(true);
     const toggle = page.locator(explain);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await toggle.getAttribute('aria-label')).toBe('说明：成本超过预算数');
+    // Named by its rule for screen readers, the visible word first.
+    expect(await page.getByRole('button', { name: '说明：成本超过预算数', exact: true }).count()).toBe(1);
 
     await page.keyboard.press('Enter');
     const panel = page.getByRole('region', { name: '规则说明：成本超过预算数' });
