@@ -43,7 +43,7 @@ describeInChromium('说明: the rule explained beside each issue', () => {
     const toggle = page.locator(explain);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     // Named by its rule for screen readers, the visible word first.
-    expect(await page.getByRole('button', { name: '说明：成本超过预算数', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^说明\s*：成本超过预算数$/ }).count()).toBe(1);
 
     await page.keyboard.press('Enter');
     const panel = page.getByRole('region', { name: '规则说明：成本超过预算数' });
