@@ -8,6 +8,7 @@ import { MARK_STYLES } from '../core/marks';
 import type { Issue, Severity, SheetReport } from '../core/model';
 import { summarize } from '../core/summary';
 import { KeepAmounts } from './KeepTogether';
+import { RuleExplanation } from './RuleExplanation';
 
 /** Most severe first: the order the groups are listed in. */
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -123,14 +124,14 @@ function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; iss
         >
           {body}
         </button>
-        {actions}
+        <RuleExplanation code={issue.code}>{actions}</RuleExplanation>
       </li>
     );
   }
   return (
     <li className={styles.item} style={accent} title={`规则代码：${issue.code}`} {...data}>
       {body}
-      {actions}
+      <RuleExplanation code={issue.code}>{actions}</RuleExplanation>
     </li>
   );
 }
