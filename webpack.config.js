@@ -105,8 +105,8 @@ function createConfig(env = {}, argv = {}) {
         // A worker cannot load the page's shared chunks: its entry stays whole.
         chunks: (chunk) => chunk.name !== CHECK_WORKER,
         cacheGroups: {
-          // React + Fluent UI are shared by the task pane and the checker page: one cached file.
-          ui: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler|@fluentui|@griffel|@floating-ui|@emotion|rtl-css-js|stylis|tabster|keyborg|@swc|@ctrl|use-sync-external-store)[\\/]/, name: 'ui', priority: 20 },
+          // No shared "ui" chunk: webpack splits node_modules by the pages that use them, so a page never
+          // loads another page's components (the pane has no Accordion, the checker no Dialog).
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', priority: 20 },
         },
       },

@@ -2,7 +2,7 @@
 // what cannot, and the files that need attention, each a button that moves focus to its section.
 import * as React from 'react';
 import { Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { summarize } from '../core/check';
+import { summarize } from '../core/summary';
 import type { SheetReport } from '../core/model';
 import { NO_TABLE_TEXT, READY_TEXT, sendState, statusText } from '../web/StatusLine';
 

@@ -33,6 +33,9 @@ import { runInWorker, WORKER_SILENCE_MS } from './runInWorker';
 import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
 import { CHECK_WORKER_URL, STAGE_TEXT, type WorkerStage } from './workerProtocol';
 
+/** What the reader reads (it decides by content; the list only filters the file dialog). */
+const WORKBOOK_ACCEPT = '.xlsx,.xls,.et,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet';
+
 const useStyles = makeStyles({
   root: { maxWidth: '960px', margin: '0 auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   title: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
@@ -250,7 +253,7 @@ export function CheckerApp(): React.JSX.Element {
     <main className={styles.root}>
       <h1 className={styles.title}>绩效目标表检查</h1>
       <Text>
-        选择或拖入一个或多个 .xlsx 工作簿，按与 Excel 加载项相同的规则检查。文件只在本机浏览器中读取，不会上传。
+        选择或拖入一个或多个工作簿（.xlsx、Excel 97-2003 .xls、WPS .et、.ods），按与 Excel 加载项相同的规则检查。文件只在本机浏览器中读取，不会上传。
       </Text>
       <button
         type="button"
@@ -269,7 +272,7 @@ export function CheckerApp(): React.JSX.Element {
         }}
       >
         <DocumentArrowUpRegular fontSize={40} aria-hidden />
-        <Text weight="semibold">选择 .xlsx 文件，或拖放到这里</Text>
+        <Text weight="semibold">选择工作簿文件，或拖放到这里</Text>
         <Caption1>可一次选择多个文件</Caption1>
       </button>
       <input
@@ -277,8 +280,8 @@ export function CheckerApp(): React.JSX.Element {
         className={styles.hiddenInput}
         type="file"
         multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label="选择 .xlsx 文件"
+        accept={WORKBOOK_ACCEPT}
+        aria-label="选择工作簿文件"
         tabIndex={-1}
         onChange={(event) => {
           addFiles(event.currentTarget.files);

@@ -23,40 +23,55 @@ interface CommandHelp {
   notes: string[];
 }
 
+/** --library (src/cli/libraries.ts), the same under every command that checks or writes templates. */
+const LIBRARY_HELP: OptionHelp = {
+  flag: '--library FILE',
+  text: '加入本单位的模板库：上年申报的工作簿（.xlsx/.xls/.ods）或种子文档（.txt），可重复；同一项目以后给出的为准，其次才是内置模板 / add the unit\'s own library (a workbook or seed text; repeatable; the last given wins a project, then the bundled seed)',
+};
+
 const HELP_OPTION: OptionHelp = { flag: '-h, --help', text: '显示本说明 / show this help' };
 
 export const COMMAND_HELP: Record<string, CommandHelp> = {
   templates: {
-    synopsis: 'jixiao templates [--seeds FILE…] [--json]',
+    synopsis: 'jixiao templates [--seeds FILE…] [--library FILE…] [--json]',
     summary: '列出模板库 / list the template library',
     options: [
       { flag: '--seeds FILE', text: '改用这个种子文档（.txt）或模板库（.json），可重复 / read this seed document or saved library instead (repeatable)' },
+      LIBRARY_HELP,
       { flag: '--json', text: '输出 JSON / print JSON' },
     ],
     notes: [],
   },
   workbook: {
-    synopsis: `jixiao workbook --out FILE.xlsx [--template NAME|编号…] [--blank ${FRAMEWORK_CHOICES}] [--force]`,
+    synopsis: `jixiao workbook --out FILE.xlsx [--template NAME|编号…] [--blank ${FRAMEWORK_CHOICES}] [--library FILE…] [--force]`,
     summary: '写出模板工作簿 / write template sheets',
     options: [
       { flag: '--out FILE.xlsx', text: '要写出的工作簿 / the workbook to write' },
       { flag: '--template NAME', text: '按项目名称或表编号选模板，可重复；默认全部 / pick a table by project name or table number (repeatable; default: all)' },
       { flag: `--blank ${FRAMEWORK_CHOICES}`, text: `加一张空白标准表（${FRAMEWORK_TEXT}）/ add a blank standard form` },
+      LIBRARY_HELP,
       { flag: '--force', text: '覆盖已有文件 / overwrite an existing file' },
     ],
     notes: ['表编号见 jixiao templates / table numbers: see jixiao templates'],
   },
   check: {
-    synopsis: `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N] [--marked DIR]`,
+    synopsis: `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N] [--library FILE…] [--marked DIR]`,
     summary: '检查工作簿，不改动文件 / check workbooks (never writes them)',
     options: [
       { flag: '--json', text: '输出 JSON / print JSON' },
       { flag: '--settings FILE.json', text: '检查设置（与加载项保存在工作簿中的相同）/ check settings, as the add-in keeps them' },
       { flag: '--framework NAME', text: `指标框架：${FRAMEWORK_TEXT}、auto（按表自动判断）/ indicator framework` },
       { flag: '--year N', text: '预算年度 / budget year' },
+      LIBRARY_HELP,
       { flag: '--marked DIR', text: '把每个已读取文件的标记副本（<名称>-已标记.xlsx）写入 DIR，不覆盖输入 / write a marked copy of each file read into DIR' },
     ],
-    notes: ['退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
+    notes: ['FILE 可以是 .xlsx、.xls（Excel 97-2003）、.et（WPS）或 .ods，按内容识别 / FILE may be .xlsx, .xls, .et or .ods, recognised by content', '退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
+  },
+  rules: {
+    synopsis: 'jixiao rules [--json]',
+    summary: '列出检查规则 / list the check rules',
+    options: [{ flag: '--json', text: '输出 JSON，含依据、相关设置和示例 / print JSON, with basis, settings and examples' }],
+    notes: ['每条规则的详细说明 / each rule explained：docs/rules/<code>.md'],
   },
 };
 

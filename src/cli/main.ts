@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   templates: async () => (await import('./commands/templates')).templatesCommand,
   workbook: async () => (await import('./commands/workbook')).workbookCommand,
   check: async () => (await import('./commands/check')).checkCommand,
+  rules: async () => (await import('./commands/rules')).rulesCommand,
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);

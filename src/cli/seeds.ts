@@ -1,6 +1,7 @@
 // Node loader for the bundled seed documents (the web bundle gets them through webpack instead).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { zhCN } from 'zod/locales';
 import { buildLibrary, SeedFormatError } from '../core/library';
 import { TemplateLibrarySchema, type TemplateLibrary } from '../core/model';
 import { decodeText, encodingNote } from './encoding';
@@ -69,7 +70,8 @@ export async function loadLibraryFile(path: string): Promise<TemplateLibrary> {
   } catch (error) {
     throw new SeedFormatError(source, 0, `不是有效的 JSON：${errorMessage(error)}`);
   }
-  const parsed = TemplateLibrarySchema.safeParse(data);
+  // zod/mini carries no messages of its own: the JSON's faults are said in Chinese.
+  const parsed = TemplateLibrarySchema.safeParse(data, { error: zhCN().localeError });
   if (!parsed.success) throw new SeedFormatError(source, 0, `JSON 内容不是模板库：${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }

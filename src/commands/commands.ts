@@ -1,6 +1,10 @@
 // Ribbon commands without a task pane (commands.html, the manifest's FunctionFile). Built by webpack
-// from this entry; it goes through the Excel host, never Office.js directly beyond registration.
-import { createExcelHost } from '../excel/excelHost';
+// from this entry; it imports only what clearing marks needs (src/excel/clearMarks.ts), never the check
+// engine or the settings schema, and calls Office.js only through that module beyond registration.
+import { MarkMemory } from '../excel/checkSheets';
+import { clearWorkbookMarks } from '../excel/clearMarks';
+import { detectFeatures } from '../excel/features';
+import { SyncCounter } from '../excel/syncCounter';
 import { describeError } from '../web/errors';
 
 /**
@@ -12,8 +16,13 @@ import { describeError } from '../web/errors';
  */
 export async function clearMarks(event: { completed: () => void }): Promise<void> {
   try {
-    // Clearing needs no template library.
-    await createExcelHost({ library: { tables: [], notes: [] } }).clearMarks();
+    await clearWorkbookMarks({
+      // As the task pane's host: a batch waits while the user edits a cell instead of failing.
+      run: (batch) => Excel.run({ delayForCellEdit: true }, batch),
+      counter: new SyncCounter(),
+      features: detectFeatures(Office.context.requirements),
+      memory: new MarkMemory(),
+    });
   } catch (error) {
     console.error(`清除标记未完成：${describeError(error)}`);
   } finally {

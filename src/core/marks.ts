@@ -1,4 +1,5 @@
-import type { Severity, SheetReport } from './model';
+import type { Issue, Severity, SheetReport } from './model';
+import { ruleTitle } from './rules';
 
 /** How a problem cell is marked, by severity: the same look in Excel and in a marked .xlsx copy. */
 export const MARK_STYLES: Record<Severity, { fill: string; border: string; label: string }> = {
@@ -13,8 +14,16 @@ export interface CellMark {
   address: string;
   /** The most severe issue at this cell decides the look. */
   severity: Severity;
-  /** Every message at this cell, most severe first, one per line. */
+  /** Every issue at this cell as its note line (issueNoteLine), most severe first, one per line. */
   message: string;
+}
+
+/**
+ * One issue as a line of its cell's note, in Excel and in a marked copy alike: severity, message, and the
+ * rule's title last, so a reader of the file can look the rule up (jixiao rules, docs/rules).
+ */
+export function issueNoteLine(issue: Issue): string {
+  return `【${MARK_STYLES[issue.severity].label}】${issue.message}（规则：${ruleTitle(issue.code)}）`;
 }
 
 /** One mark per cell of a sheet report: issues sharing a cell are merged. */
@@ -24,7 +33,7 @@ export function marksForReport(report: SheetReport): CellMark[] {
     for (const address of issue.cells) {
       const entry = byCell.get(address) ?? { severity: issue.severity, messages: [] };
       if (compareSeverity(issue.severity, entry.severity) < 0) entry.severity = issue.severity;
-      entry.messages.push({ severity: issue.severity, text: issue.message });
+      entry.messages.push({ severity: issue.severity, text: issueNoteLine(issue) });
       byCell.set(address, entry);
     }
   }
@@ -33,7 +42,7 @@ export function marksForReport(report: SheetReport): CellMark[] {
     severity: entry.severity,
     message: entry.messages
       .sort((a, b) => compareSeverity(a.severity, b.severity))
-      .map((m) => `【${MARK_STYLES[m.severity].label}】${m.text}`)
+      .map((m) => m.text)
       .join('\n'),
   }));
 }

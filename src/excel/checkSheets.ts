@@ -395,7 +395,7 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
  * Removes every mark jixiao made on the given sheets: its conditional formats and tagged notes, nothing
  * else. A protected sheet is left alone (Excel refuses the removal); the result names those still marked.
  */
-export async function clearSheetMarks(context: Excel.RequestContext, sheets: SheetRef[], ctx: CheckContext): Promise<ClearMarksResult> {
+export async function clearSheetMarks(context: Excel.RequestContext, sheets: SheetRef[], ctx: Pick<CheckContext, 'counter' | 'features' | 'memory'>): Promise<ClearMarksResult> {
   const reads = sheets.map((ref) => {
     const worksheet = context.workbook.worksheets.getItem(ref.id);
     const protection = worksheet.protection;

@@ -7,10 +7,10 @@ import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport, TemplateL
 import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { LiveCheckScheduler, classifyChange } from '../core/marking';
-import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets, clearSheetMarks } from './checkSheets';
+import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets } from './checkSheets';
 import type { CheckContext, SheetRef } from './checkSheets';
+import { clearWorkbookMarks, listSheets as listSheetsIn } from './clearMarks';
 import { detectFeatures } from './features';
-import { MarksKeptOnProtectedSheetsError } from './protection';
 import type { ExcelFeatures, RequirementChecker } from './features';
 import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from './host';
 import { FixNotApplicableError, applyFixInExcel, combineBottomUp } from './applyFix';
@@ -33,6 +33,8 @@ export interface DocumentSettings {
 
 export interface ExcelHostDeps {
   library: TemplateLibrary;
+  /** The library as it is at each check (the unit's libraries change while the pane is open); else `library`. */
+  getLibrary?: () => TemplateLibrary;
   /**
    * Excel.run; by default the global one with `delayForCellEdit`, so a batch waits while the user edits a
    * cell instead of failing (Excel.RunOptions, learn.microsoft.com/javascript/api/excel/excel.runoptions).
@@ -72,7 +74,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
   const checkContext = async (live = false): Promise<CheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
-    return { counter, features, memory, settings, library: deps.library, writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
+    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
   };
 
   /** Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. */
@@ -104,12 +106,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     return { sheetNames, syncs: counter.count - before };
   };
 
-  const listSheets = async (context: Excel.RequestContext): Promise<SheetRef[]> => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/id');
-    await counter.sync(context);
-    return worksheets.items.map((s) => ({ id: s.id, name: s.name }));
-  };
+  const listSheets = (context: Excel.RequestContext): Promise<SheetRef[]> => listSheetsIn(context, counter);
 
   const host: ExcelHost = {
     get syncCount() {
@@ -188,10 +185,9 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       });
     },
 
-    async clearMarks() {
-      const ctx = await checkContext();
-      const result = await run(async (context) => clearSheetMarks(context, await listSheets(context), ctx));
-      if (result.keptOnProtected.length > 0) throw new MarksKeptOnProtectedSheetsError(result.keptOnProtected, result.removed);
+    clearMarks() {
+      // Clearing needs no settings: the ribbon's commands page does the same without the host.
+      return clearWorkbookMarks({ run, counter, features, memory });
     },
 
     async loadSettings() {

@@ -14,15 +14,18 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { Fix, Settings, SheetReport } from '../core/model';
-import { summarize } from '../core/check';
+import { summarize } from '../core/summary';
 import { describeError } from '../web/errors';
-import { CheckTab } from './CheckTab';
-import { SettingsTab } from './SettingsTab';
 import { TemplatesTab } from './TemplatesTab';
 import { usePaneServices } from './hostContext';
 import type { PaneView } from './view';
 
 const SAVE_DELAY_MS = 400;
+
+// Only 模板 is drawn at first paint; 检查 and 设置 (and what others add to them) load when first opened.
+const CheckTab = React.lazy(async () => ({ default: (await import('./CheckTab')).CheckTab }));
+const SettingsTab = React.lazy(async () => ({ default: (await import('./SettingsTab')).SettingsTab }));
+const LibrariesSettings = React.lazy(async () => ({ default: (await import('./SettingsTab')).LibrariesSettings }));
 
 const useStyles = makeStyles({
   root: {
@@ -180,12 +183,18 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
         <Tab value="settings">设置</Tab>
       </TabList>
       <div className={styles.panel} role="tabpanel" aria-label={{ templates: '模板', check: '检查', settings: '设置' }[view]}>
-        {view === 'templates' && <TemplatesTab reports={reports} />}
-        {view === 'check' && (
-          <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} onApplyFixes={applyFixes} fixStatus={fixStatus} />
-        )}
-        {view === 'settings' &&
-          (settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>)}
+        <React.Suspense fallback={<span>正在加载…</span>}>
+          {view === 'templates' && <TemplatesTab reports={reports} />}
+          {view === 'check' && (
+            <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} onApplyFixes={applyFixes} fixStatus={fixStatus} />
+          )}
+          {view === 'settings' && (
+            <>
+              {settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>}
+              <LibrariesSettings onChanged={() => void checkAll()} />
+            </>
+          )}
+        </React.Suspense>
       </div>
     </main>
   );

@@ -1,7 +1,10 @@
-// 设置: framework, budget year and thresholds; saved with the workbook so colleagues run the same checks.
+// 设置: framework, budget year and thresholds, saved with the workbook so colleagues run the same checks;
+// then the unit's template libraries, kept on this computer.
 import * as React from 'react';
 import type { Settings } from '../core/model';
 import { SettingsForm } from '../web/SettingsForm';
+import { usePaneServices } from './hostContext';
+import { LibrariesSection } from './LibrariesSection';
 
 export interface SettingsTabProps {
   settings: Settings;
@@ -12,4 +15,10 @@ export interface SettingsTabProps {
 
 export function SettingsTab({ settings, onChange, saveState }: SettingsTabProps): React.JSX.Element {
   return <SettingsForm settings={settings} onChange={onChange} status={saveState} liveMarksOption />;
+}
+
+/** 模板库 under the settings: shown while the settings load too (they are the user's, not the workbook's). */
+export function LibrariesSettings({ onChanged }: { onChanged: () => void }): React.JSX.Element | null {
+  const { shelf } = usePaneServices();
+  return shelf ? <LibrariesSection shelf={shelf} onChanged={onChanged} /> : null;
 }

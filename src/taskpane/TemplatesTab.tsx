@@ -1,4 +1,5 @@
-// 模板: the seed library as a searchable list; preview a table, insert one, insert all, or a blank form.
+// 模板: the library (the bundled seed, then the unit's own libraries, each its own group) as a searchable
+// list; preview a table, insert one, insert all, or a blank form.
 import * as React from 'react';
 import {
   Button,
@@ -28,7 +29,7 @@ import type { FrameworkName, LibraryTable, SheetReport, TemplateLibrary } from '
 import { describeError } from '../web/errors';
 import { FRAMEWORK_HINT, FrameworkOptions } from '../web/FrameworkOptions';
 import { KeepAmounts } from '../web/KeepTogether';
-import { usePaneServices } from './hostContext';
+import { usePaneLibrary, usePaneServices } from './hostContext';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -40,6 +41,7 @@ const useStyles = makeStyles({
   fill: { width: '100%', minWidth: 0, boxSizing: 'border-box' },
   // The framework select takes the row: its names do not fit beside the button in a 350 px pane.
   fullRow: { flexBasis: '100%', minWidth: 0 },
+  groupHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   // Wraps the buttons under the text when the pane is too narrow for both on one line.
   item: {
@@ -98,7 +100,28 @@ function insertedText(sheetNames: string[]): string {
 function matches(table: LibraryTable, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  return [table.projectName, table.title, table.department.name, table.department.code, String(table.number)].some((text) => text.toLowerCase().includes(q));
+  return [table.projectName, table.title, table.department.name, table.department.code, String(table.number), table.library ?? ''].some((text) => text.toLowerCase().includes(q));
+}
+
+/** Who a table is of, for button names: its department, and the unit's library it came from. */
+function tableOwner(table: LibraryTable): string {
+  return [table.department.name, table.library].filter((part) => part).join('，');
+}
+
+interface TableGroup {
+  /** The unit's library name; '' for the bundled seed. */
+  library: string;
+  tables: LibraryTable[];
+}
+
+/** Tables by the library they came from, in library order (the bundled seed first). */
+export function groupByLibrary(tables: readonly LibraryTable[]): TableGroup[] {
+  const groups = new Map<string, LibraryTable[]>();
+  for (const table of tables) {
+    const key = table.library ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), table]);
+  }
+  return [...groups].map(([library, grouped]) => ({ library, tables: grouped }));
 }
 
 function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
@@ -167,7 +190,8 @@ export interface TemplatesTabProps {
 
 export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.Element {
   const styles = useStyles();
-  const { host, library } = usePaneServices();
+  const { host } = usePaneServices();
+  const library = usePaneLibrary();
   const [existing, setExisting] = React.useState<LibraryTable[] | null>(null);
   const [query, setQuery] = React.useState('');
   const [preview, setPreview] = React.useState<LibraryTable | null>(null);
@@ -249,29 +273,43 @@ export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.E
           {query && <Button onClick={() => setQuery('')}>清除搜索</Button>}
         </div>
       )}
-      <ul className={styles.list} aria-label="模板列表" data-role="template-list">
-        {visible.map((table) => (
-          <li key={`${table.source}-${table.number}`} className={styles.item} data-template={table.number}>
-            <div className={styles.itemText}>
-              <Text weight="semibold">
-                {table.number}. {table.projectName}
-              </Text>
-              <Caption1>{table.department.name}</Caption1>
-              <Caption1>
-                预算 {formatAmount(table.budget.total, table.unit)} · {table.indicators.length} 个指标
-              </Caption1>
-            </div>
-            <div className={styles.itemActions}>
-              <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}（${table.department.name}）`} onClick={() => setPreview(table)}>
-                预览
-              </Button>
-              <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}（${table.department.name}）`} onClick={() => void insertOne(table)}>
-                插入
-              </Button>
-            </div>
-          </li>
-        ))}
-      </ul>
+      {/* One list while only the bundled seed is there; with the unit's libraries, one titled list each. */}
+      {(() => {
+        const groups = groupByLibrary(visible);
+        const titled = library.tables.some((table) => table.library !== undefined);
+        return groups.map((group) => (
+          <section key={group.library} className={styles.root} data-role="template-group" data-library={group.library}>
+            {titled && (
+              <h2 className={styles.groupHeading}>
+                {group.library || '内置模板'}（{group.tables.length} 张表）
+              </h2>
+            )}
+            <ul className={styles.list} aria-label={titled ? `模板列表：${group.library || '内置模板'}` : '模板列表'} data-role="template-list">
+              {group.tables.map((table) => (
+                <li key={`${table.source}-${table.number}`} className={styles.item} data-template={table.number} data-library={table.library ?? ''}>
+                  <div className={styles.itemText}>
+                    <Text weight="semibold">
+                      {table.number}. {table.projectName}
+                    </Text>
+                    <Caption1>{table.sheet !== undefined ? `工作表：${table.sheet}` : table.department.name}</Caption1>
+                    <Caption1>
+                      预算 {formatAmount(table.budget.total, table.unit)} · {table.indicators.length} 个指标
+                    </Caption1>
+                  </div>
+                  <div className={styles.itemActions}>
+                    <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}（${tableOwner(table)}）`} onClick={() => setPreview(table)}>
+                      预览
+                    </Button>
+                    <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}（${tableOwner(table)}）`} onClick={() => void insertOne(table)}>
+                      插入
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ));
+      })()}
       <Dialog open={preview !== null} onOpenChange={(_, data) => !data.open && setPreview(null)}>
         <DialogSurface aria-describedby={undefined}>
           {preview && (

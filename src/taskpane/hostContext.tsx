@@ -2,10 +2,14 @@
 import * as React from 'react';
 import type { JixiaoHost } from '../excel/host';
 import type { TemplateLibrary } from '../core/model';
+import type { LibraryShelf } from '../web/libraryShelf';
 
 export interface PaneServices {
   host: JixiaoHost;
+  /** The library when the pane opened (the bundled seed and the unit's stored libraries). */
   library: TemplateLibrary;
+  /** The unit's own libraries (设置 › 模板库); absent where none can be kept. */
+  shelf?: LibraryShelf;
 }
 
 const PaneContext = React.createContext<PaneServices | null>(null);
@@ -18,4 +22,12 @@ export function usePaneServices(): PaneServices {
   const services = React.useContext(PaneContext);
   if (!services) throw new Error('PaneServicesProvider 缺失');
   return services;
+}
+
+const noShelf = (): (() => void) => () => undefined;
+
+/** The library as it is now: re-renders when the user adds or removes one of the unit's libraries. */
+export function usePaneLibrary(): TemplateLibrary {
+  const { library, shelf } = usePaneServices();
+  return React.useSyncExternalStore(shelf?.subscribe ?? noShelf, () => shelf?.library ?? library);
 }

@@ -2,15 +2,30 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
-import { createExcelHost } from '../excel/excelHost';
 import { bundledLibrary } from '../web/library';
 import { describeError } from '../web/errors';
+import { browserStorage } from '../checker/storedSettings';
+import { LibraryShelf } from '../web/libraryShelf';
+import { chooseLibraryStore, type KeyValueStore, type OfficeStorageEnvironment } from '../web/libraryStore';
 import { App } from './App';
+import { lazyHost } from './lazyHost';
 import { OutsideOffice } from './OutsideOffice';
 import { PaneServicesProvider } from './hostContext';
 import { viewFromSearch } from './view';
 
 const CHECKER_HREF = 'index.html';
+
+/** Where the unit's libraries can be kept in this Office (see src/web/libraryStore.ts). */
+function officeStorageEnvironment(): OfficeStorageEnvironment {
+  const runtime = (globalThis as { OfficeRuntime?: { storage?: KeyValueStore } }).OfficeRuntime;
+  let sharedRuntime: boolean;
+  try {
+    sharedRuntime = Office.context.requirements.isSetSupported('SharedRuntime', '1.1');
+  } catch {
+    sharedRuntime = false;
+  }
+  return { runtimeStorage: runtime?.storage ?? null, sharedRuntime, partitionKey: Office.context.partitionKey, localStorage: browserStorage() };
+}
 
 function render(content: React.ReactNode): void {
   const container = document.getElementById('root');
@@ -25,11 +40,13 @@ async function start(): Promise<void> {
     render(<OutsideOffice checkerHref={CHECKER_HREF} />);
     return;
   }
-  const library = bundledLibrary();
-  const host = createExcelHost({ library });
+  const shelf = await LibraryShelf.open(bundledLibrary(), chooseLibraryStore(officeStorageEnvironment()));
+  const library = shelf.library;
+  // The rules see the unit's libraries as the user adds or removes them, without reopening the pane.
+  const host = lazyHost(async () => (await import('../excel/excelHost')).createExcelHost({ library, getLibrary: () => shelf.library }));
   const view = viewFromSearch(window.location.search);
   render(
-    <PaneServicesProvider services={{ host, library }}>
+    <PaneServicesProvider services={{ host, library, shelf }}>
       <App initialView={view} checkOnOpen={view === 'check'} />
     </PaneServicesProvider>,
   );

@@ -6,7 +6,7 @@ import { Badge, Button, Caption1, Switch, makeStyles, tokens } from '@fluentui/r
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { MARK_STYLES } from '../core/marks';
 import type { Issue, Severity, SheetReport } from '../core/model';
-import { summarize } from '../core/check';
+import { summarize } from '../core/summary';
 import { KeepAmounts } from './KeepTogether';
 
 /** Most severe first: the order the groups are listed in. */

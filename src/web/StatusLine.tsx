@@ -5,7 +5,7 @@ import * as React from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled, ErrorCircle20Filled, Info20Filled } from '@fluentui/react-icons';
 import type { SheetReport } from '../core/model';
-import { summarize } from '../core/check';
+import { summarize } from '../core/summary';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },

@@ -7,7 +7,7 @@
 import { Inflate } from 'fflate';
 import { corrupt, tooLarge, WorkbookReadError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
-import { CLOSE, END, OPEN, XmlReader } from './xml';
+import { CLOSE, END, OPEN, XmlReader, type TextSource } from './xml';
 
 export interface ZipEntry {
   /** Part name as stored (no leading slash). */
@@ -63,6 +63,8 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 /** Compressed bytes pushed per call: deflate expands at most ~1032×, so one output chunk stays ≤ 17 MB. */
 const INFLATE_SLICE = 16 * 1024;
+/** Bytes of a stored (uncompressed) part handed over per pull. */
+const STORED_SLICE = 64 * 1024;
 
 const utf8 = new TextDecoder('utf-8');
 const ZIP_MAGIC = [0x50, 0x4b];
@@ -218,74 +220,103 @@ export class OoxmlPackage {
   }
 
   /**
-   * Inflates a part into `sink` chunk by chunk; every part counts once against maxInflatedBytes, checked
-   * as bytes come out (the declared size is only a hint for a quick refusal). Returns the inflated size.
+   * A part's inflated bytes as a pull source: each call inflates compressed slices until some output
+   * comes, null at the end. Every part counts once against maxInflatedBytes, counted as bytes come out (the
+   * declared size is only a hint for a quick refusal), so a zip bomb stops before its memory is spent.
    */
-  private inflate(part: string, sink: (chunk: Uint8Array) => void): number {
+  private chunks(part: string): () => Uint8Array | null {
     const { entry, data } = this.stored(part);
     if (entry.flags & 1) throw new WorkbookReadError('文件中的部件经过 zip 加密，无法读取。', 'encrypted');
-    const first = !this.counted.has(entry.name);
-    const budget = first ? this.limits.maxInflatedBytes - this.inflatedTotal : Infinity;
-    const over = (found: number) => tooLarge('解压后的内容', `超过 ${found} 字节`, `${this.limits.maxInflatedBytes} 字节`);
-    let produced = 0;
+    const counts = !this.counted.has(entry.name);
+    this.counted.add(entry.name);
+    const max = this.limits.maxInflatedBytes;
+    const count = (bytes: number) => {
+      if (!counts) return;
+      this.inflatedTotal += bytes;
+      if (this.inflatedTotal > max) throw tooLarge('解压后的内容', `超过 ${this.inflatedTotal} 字节`, `${max} 字节`);
+    };
+    let at = 0;
     if (entry.method === 0) {
-      if (data.length > budget) throw over(this.inflatedTotal + data.length);
-      produced = data.length;
-      sink(data);
-    } else if (entry.method === 8) {
-      if (entry.size > budget) throw over(this.inflatedTotal + entry.size);
-      const inflater = new Inflate((chunk) => {
-        produced += chunk.length;
-        if (produced > budget) throw over(this.inflatedTotal + produced);
-        sink(chunk);
-      });
-      try {
-        for (let i = 0; i < data.length; i += INFLATE_SLICE) {
-          const end = Math.min(i + INFLATE_SLICE, data.length);
-          inflater.push(data.subarray(i, end), end === data.length);
+      count(data.length);
+      return () => {
+        if (at >= data.length) return null;
+        const end = Math.min(at + STORED_SLICE, data.length);
+        const out = data.subarray(at, end);
+        at = end;
+        return out;
+      };
+    }
+    if (entry.method !== 8) throw corrupt(`部件 ${entry.name} 使用不支持的压缩方法 ${entry.method}`);
+    if (counts && this.inflatedTotal + entry.size > max) throw tooLarge('解压后的内容', `超过 ${this.inflatedTotal + entry.size} 字节`, `${max} 字节`);
+    const out: Uint8Array[] = [];
+    const inflater = new Inflate((chunk) => {
+      count(chunk.length);
+      if (chunk.length > 0) out.push(chunk);
+    });
+    let ended = false;
+    return () => {
+      while (out.length === 0) {
+        if (ended) return null;
+        const end = Math.min(at + INFLATE_SLICE, data.length);
+        ended = end === data.length;
+        try {
+          inflater.push(data.subarray(at, end), ended);
+        } catch (error) {
+          if (error instanceof WorkbookReadError) throw error;
+          throw corrupt(`部件 ${entry.name} 解压失败：${(error as Error).message}`);
         }
-        if (data.length === 0) inflater.push(new Uint8Array(0), true);
-      } catch (error) {
-        if (error instanceof WorkbookReadError) throw error;
-        throw corrupt(`部件 ${entry.name} 解压失败：${(error as Error).message}`);
+        at = end;
       }
-    } else {
-      throw corrupt(`部件 ${entry.name} 使用不支持的压缩方法 ${entry.method}`);
-    }
-    if (first) {
-      this.counted.add(entry.name);
-      this.inflatedTotal += produced;
-    }
-    return produced;
+      return out.shift()!;
+    };
   }
 
-  /** Inflated bytes of a part (see inflate for the limit). */
+  /** Inflated bytes of a part (see chunks for the limit). */
   bytesOf(part: string): Uint8Array {
-    const chunks: Uint8Array[] = [];
-    const size = this.inflate(part, (chunk) => chunks.push(chunk));
-    return concat(chunks, size);
+    const next = this.chunks(part);
+    const pieces: Uint8Array[] = [];
+    let size = 0;
+    for (let chunk = next(); chunk !== null; chunk = next()) {
+      pieces.push(chunk);
+      size += chunk.length;
+    }
+    return concat(pieces, size);
   }
 
   /**
-   * A part as text: UTF-8, or UTF-16 when it starts with a byte-order mark. Decoded as it inflates, so the
-   * inflated bytes of a large sheet are never held whole beside its text.
+   * A part's text as a pull source, decoded as it inflates: UTF-8, or UTF-16 when it starts with a
+   * byte-order mark. Neither the inflated bytes nor the whole text of a large sheet are ever held.
    */
-  text(part: string): string {
+  textSource(part: string): TextSource {
+    const next = this.chunks(part);
     let decoder: TextDecoder | null = null;
-    const pieces: string[] = [];
-    this.inflate(part, (chunk) => {
+    return () => {
+      const chunk = next();
+      if (chunk === null) {
+        if (!decoder) return null;
+        const tail = decoder.decode();
+        decoder = null;
+        return tail === '' ? null : tail;
+      }
       if (!decoder) {
         const utf16 = chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8';
         decoder = new TextDecoder(utf16);
       }
-      if (chunk.length > 0) pieces.push(decoder.decode(chunk, { stream: true }));
-    });
-    if (decoder) pieces.push((decoder as TextDecoder).decode());
+      return decoder.decode(chunk, { stream: true });
+    };
+  }
+
+  /** A part as text (see textSource). */
+  text(part: string): string {
+    const next = this.textSource(part);
+    const pieces: string[] = [];
+    for (let piece = next(); piece !== null; piece = next()) pieces.push(piece);
     return pieces.join('');
   }
 
+  /** A part's XML, tokenized as it inflates. */
   xml(part: string): XmlReader {
-    return new XmlReader(this.text(part), part);
+    return new XmlReader(this.textSource(part), part);
   }
 
   /** Relationships of a part (`''` for the package's own, `_rels/.rels`); none when it has no rels part. */
@@ -340,7 +371,7 @@ export class OoxmlPackage {
   workbook(): WorkbookInfo {
     const part = this.related('', 'officeDocument') ?? (this.has('xl/workbook.xml') ? this.entry('xl/workbook.xml')!.name : null);
     if (!part || !/spreadsheetml|ms-excel|^application\/xml$/.test(this.contentType(part) ?? 'application/xml')) {
-      throw new WorkbookReadError('不是 .xlsx 工作簿文件（压缩包中没有 Excel 工作簿）。', 'not-xlsx');
+      throw new WorkbookReadError('不是 .xlsx 或 .ods 工作簿文件（压缩包中没有工作簿）。', 'not-xlsx');
     }
     const rels = new Map(this.relationships(part).map((rel) => [rel.id, rel]));
     const sheets: SheetRef[] = [];

@@ -23,9 +23,9 @@ export function readWorkbookGrids(data: Uint8Array | ArrayBuffer, limits: Partia
     if (hasEncryptionInfo(bytes)) throw new WorkbookReadError(ENCRYPTED_MESSAGE, 'encrypted');
     return readXlsGrids(bytes, all).map((grid) => ({ comments: [], ...grid }));
   }
-  if (!isZip(bytes)) throw new WorkbookReadError('不是 .xlsx 工作簿文件（文件格式不符）。', 'not-xlsx');
+  if (!isZip(bytes)) throw new WorkbookReadError('不是可读取的工作簿文件（.xlsx、.xls、.et、.ods），文件格式不符。', 'not-xlsx');
   const pkg = OoxmlPackage.open(bytes, all);
   const grids = isOdsPackage(pkg) ? readOdsGrids(pkg) : readXlsxGrids(pkg);
-  if (grids.length === 0) throw new WorkbookReadError('文件中没有工作表，不是有效的 .xlsx 工作簿。', 'not-xlsx');
+  if (grids.length === 0) throw new WorkbookReadError('文件中没有工作表，不是有效的工作簿。', 'not-xlsx');
   return grids;
 }

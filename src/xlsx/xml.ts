@@ -2,7 +2,9 @@
  * A small pull tokenizer for the XML of OOXML/ODF parts. It expands only the five predefined entities and
  * character references (no DTD, so no entity bombs or external entities: a DOCTYPE is refused), always
  * advances, and throws WorkbookReadError 'corrupt' on anything malformed, so no input can hang it.
- * Events are fields on the reader, not objects, to keep allocation off the per-cell path.
+ * Events are fields on the reader, not objects, to keep allocation off the per-cell path. The text may
+ * come whole or as chunks pulled while tokenizing (a large sheet is never held as one string): only the
+ * unread rest of the current chunk and the token being read are kept.
  */
 import { corrupt } from './errors';
 
@@ -22,6 +24,9 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
+/** Pulls the next piece of a part's text; null at its end. */
+export type TextSource = () => string | null;
+
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Expands entity and character references; unknown names stay as written. */
@@ -36,8 +41,24 @@ export function decodeEntities(raw: string): string {
   });
 }
 
+/** V8 keeps a cut of at least this many characters as a view on the string it was cut from. */
+const VIEW_LENGTH = 13;
+
+/**
+ * A string that shares no memory with the chunk it was cut from: a kept cell text must not hold its whole
+ * chunk of the part alive (reading a sheet would then keep its whole XML). Joining forces a fresh copy.
+ */
+function detached(text: string): string {
+  return text.length < VIEW_LENGTH ? text : ` ${text}`.slice(1);
+}
+
 export class XmlReader {
+  /** The text not yet read (and, after an OPEN, the tag itself): a window on the part's text. */
+  private s: string;
   private pos = 0;
+  /** Characters dropped before `s` starts (for positions in error messages). */
+  private base = 0;
+  private pull: TextSource | null;
   /** Local name (prefix dropped) of the last OPEN or CLOSE. */
   name = '';
   /** The last OPEN was `<x/>`: no CLOSE event follows for it. */
@@ -46,57 +67,112 @@ export class XmlReader {
   private cdata = false;
   private attrStart = 0;
   private attrEnd = 0;
-  private attrNames: string[] = [];
-  private attrValues: string[] = [];
+  private readonly attrNames: string[] = [];
+  private readonly attrValues: string[] = [];
   private attrsParsed = true;
 
   constructor(
-    private readonly s: string,
+    source: string | TextSource,
     private readonly part: string,
-  ) {}
+  ) {
+    if (typeof source === 'string') {
+      this.s = source;
+      this.pull = null;
+    } else {
+      this.s = '';
+      this.pull = source;
+    }
+  }
 
   private fail(what: string): never {
-    throw corrupt(`${this.part} 第 ${this.pos} 个字符：${what}`);
+    throw corrupt(`${this.part} 第 ${this.base + this.pos} 个字符：${what}`);
+  }
+
+  /**
+   * Appends text to the unread rest, dropping what was read (positions shift so that `pos` becomes 0);
+   * false at the end of the part. At least as much is pulled as is kept, so a token spanning many chunks
+   * is copied a logarithmic number of times, not once per chunk. The last OPEN's attributes are parsed
+   * first, as they point into the dropped text.
+   */
+  private more(): boolean {
+    if (!this.pull) return false;
+    if (!this.attrsParsed) this.parseAttrs();
+    const rest = this.s.slice(this.pos);
+    const pieces: string[] = [];
+    let pulled = 0;
+    while (pulled === 0 || pulled < rest.length) {
+      const chunk = this.pull();
+      if (chunk === null) {
+        this.pull = null;
+        break;
+      }
+      pieces.push(chunk);
+      pulled += chunk.length;
+    }
+    if (pulled === 0) return false;
+    this.base += this.pos;
+    this.s = rest + (pieces.length === 1 ? pieces[0] : pieces.join(''));
+    this.pos = 0;
+    return true;
+  }
+
+  /** Index of `needle` at or after `from`, pulling chunks as needed (then `pos` is 0); -1 at the end. */
+  private find(needle: string, from: number): number {
+    for (let at = from; ; ) {
+      const j = this.s.indexOf(needle, at);
+      if (j >= 0) return j;
+      // Resume where the needle could still start, so a long token is scanned once, not once per chunk.
+      const resume = Math.max(at, this.s.length - needle.length + 1) - this.pos;
+      if (!this.more()) return -1;
+      at = resume;
+    }
+  }
+
+  /** At least `n` characters from `pos` when the part has them (pulling as needed). */
+  private ensure(n: number): void {
+    while (this.s.length - this.pos < n && this.more());
   }
 
   next(): XmlEvent {
-    const s = this.s;
     for (;;) {
+      this.ensure(2);
       const i = this.pos;
+      const s = this.s;
       if (i >= s.length) return END;
       if (s.charCodeAt(i) !== LT) {
-        const j = s.indexOf('<', i);
-        const end = j < 0 ? s.length : j;
-        this.rawText = s.slice(i, end);
+        const j = this.find('<', i);
+        const end = j < 0 ? this.s.length : j;
+        this.rawText = this.s.slice(this.pos, end);
         this.cdata = false;
         this.pos = end;
         return TEXT;
       }
       const c = s.charCodeAt(i + 1);
       if (c === SLASH) {
-        const j = s.indexOf('>', i);
+        const j = this.find('>', i + 2);
         if (j < 0) this.fail('结束标记未闭合');
-        this.name = localName(s.slice(i + 2, j).trim());
+        this.name = localName(this.s.slice(this.pos + 2, j).trim());
         this.pos = j + 1;
         return CLOSE;
       }
       if (c === 63 /* ? */) {
-        const j = s.indexOf('?>', i + 2);
+        const j = this.find('?>', i + 2);
         if (j < 0) this.fail('处理指令未闭合');
         this.pos = j + 2;
         continue;
       }
       if (c === 33 /* ! */) {
-        if (s.startsWith('<!--', i)) {
-          const j = s.indexOf('-->', i + 4);
+        this.ensure(9);
+        if (this.s.startsWith('<!--', this.pos)) {
+          const j = this.find('-->', this.pos + 4);
           if (j < 0) this.fail('注释未闭合');
           this.pos = j + 3;
           continue;
         }
-        if (s.startsWith('<![CDATA[', i)) {
-          const j = s.indexOf(']]>', i + 9);
+        if (this.s.startsWith('<![CDATA[', this.pos)) {
+          const j = this.find(']]>', this.pos + 9);
           if (j < 0) this.fail('CDATA 未闭合');
-          this.rawText = s.slice(i + 9, j);
+          this.rawText = this.s.slice(this.pos + 9, j);
           this.cdata = true;
           this.pos = j + 3;
           return TEXT;
@@ -104,33 +180,41 @@ export class XmlReader {
         // OOXML forbids DTDs; refusing them rules out entity expansion attacks.
         this.fail('不允许 DOCTYPE/DTD 声明');
       }
-      return this.openTag(i);
+      return this.openTag();
     }
   }
 
-  private openTag(i: number): XmlEvent {
-    const s = this.s;
-    let j = i + 1;
-    while (j < s.length) {
-      const code = s.charCodeAt(j);
-      if (isSpace(code) || code === GT || code === SLASH) break;
-      j++;
-    }
-    if (j === i + 1) this.fail('标记没有名称');
-    this.name = localName(s.slice(i + 1, j));
-    const attrStart = j;
+  private openTag(): XmlEvent {
+    let j = this.pos + 1;
+    let nameEnd = -1;
     let quote = 0;
-    for (; j < s.length; j++) {
-      const code = s.charCodeAt(j);
-      if (quote) {
-        if (code === quote) quote = 0;
-      } else if (code === QUOTE || code === APOS) quote = code;
-      else if (code === GT) break;
-      else if (code === LT) this.fail('标记中出现 <');
+    // One pass over the tag, resumed where it stopped when the chunk ends inside it.
+    for (;;) {
+      const s = this.s;
+      for (; j < s.length; j++) {
+        const code = s.charCodeAt(j);
+        if (nameEnd < 0) {
+          if (isSpace(code) || code === GT || code === SLASH) nameEnd = j;
+          else continue;
+        }
+        if (quote) {
+          if (code === quote) quote = 0;
+        } else if (code === QUOTE || code === APOS) quote = code;
+        else if (code === GT) break;
+        else if (code === LT) this.fail('标记中出现 <');
+      }
+      if (j < s.length) break;
+      const shift = this.pos;
+      if (!this.more()) this.fail('标记未闭合');
+      j -= shift;
+      if (nameEnd >= 0) nameEnd -= shift;
     }
-    if (j >= s.length) this.fail('标记未闭合');
+    const s = this.s;
+    const i = this.pos;
+    if (nameEnd === i + 1) this.fail('标记没有名称');
+    this.name = localName(s.slice(i + 1, nameEnd));
     this.selfClosing = s.charCodeAt(j - 1) === SLASH;
-    this.attrStart = attrStart;
+    this.attrStart = nameEnd;
     this.attrEnd = this.selfClosing ? j - 1 : j;
     this.attrsParsed = false;
     this.pos = j + 1;
@@ -139,8 +223,11 @@ export class XmlReader {
 
   private parseAttrs(): void {
     this.attrsParsed = true;
-    const names: string[] = [];
-    const values: string[] = [];
+    // Reused arrays: no allocation per tag beyond the values themselves.
+    const names = this.attrNames;
+    const values = this.attrValues;
+    names.length = 0;
+    values.length = 0;
     const s = this.s;
     let j = this.attrStart;
     const end = this.attrEnd;
@@ -156,11 +243,9 @@ export class XmlReader {
       const close = s.indexOf(quote === QUOTE ? '"' : "'", q + 1);
       if (close < 0 || close >= end) this.fail('属性值未闭合');
       names.push(s.slice(j, eq).trim());
-      values.push(decodeEntities(s.slice(q + 1, close)));
+      values.push(detached(decodeEntities(s.slice(q + 1, close))));
       j = close + 1;
     }
-    this.attrNames = names;
-    this.attrValues = values;
   }
 
   /** An attribute of the last OPEN by its qualified name as written (`r`, `r:id`), or undefined. */
@@ -179,7 +264,7 @@ export class XmlReader {
 
   /** The last TEXT with entities expanded. */
   text(): string {
-    return this.cdata ? this.rawText : decodeEntities(this.rawText);
+    return detached(this.cdata ? this.rawText : decodeEntities(this.rawText));
   }
 
   /** After an OPEN: moves past its matching CLOSE (at once for a self-closing tag). */

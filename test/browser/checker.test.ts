@@ -345,6 +345,34 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  test('a .xls and an .ods saved by LibreOffice show exactly the issues of the same workbook as .xlsx', async () => {
+    const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'writers', name));
+    const xlsx = fixture('seed16-libreoffice.xlsx');
+    const reports = await expectedReports(xlsx, library);
+    expect(reports).toHaveLength(16);
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const pageErrors = watchPageErrors(page);
+    await page.goto(`${server.origin}/index.html`);
+    const input = page.locator('input[type="file"]');
+    expect((await input.getAttribute('accept'))?.split(',')).toEqual(expect.arrayContaining(['.xlsx', '.xls', '.et', '.ods']));
+    await input.setInputFiles([
+      { name: '十六张表.xlsx', mimeType: XLSX, buffer: xlsx },
+      { name: '十六张表.xls', mimeType: 'application/vnd.ms-excel', buffer: fixture('seed16-libreoffice.xls') },
+      { name: '十六张表.ods', mimeType: 'application/vnd.oasis.opendocument.spreadsheet', buffer: fixture('seed16-libreoffice.ods') },
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('section[data-file]').length === 3 && document.querySelectorAll('section[data-file][data-status="reading"]').length === 0);
+    const shown = await shownFiles(page);
+    expect(shown.map((f) => [f.name, f.error])).toEqual([['十六张表.xlsx', ''], ['十六张表.xls', ''], ['十六张表.ods', '']]);
+    // Clean sheets are folded into one line; the sheets listed are those with issues.
+    const withIssues = reports.filter((r) => r.issues.length > 0);
+    expect(withIssues.length).toBeGreaterThan(0);
+    expect(shown[0].sheets).toEqual(withIssues.map(asShown));
+    expect(shown[1].sheets).toEqual(shown[0].sheets);
+    expect(shown[2].sheets).toEqual(shown[0].sheets);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   test('loads no office.js and nothing from outside this machine', async () => {
     const page = await browser.newPage();
     const requested: string[] = [];

@@ -27,6 +27,15 @@ test('templates --json lists the 16 bundled tables', () => {
   expect(tables.reduce((sum, t) => sum + t.indicators.length, 0)).toBe(212);
 });
 
+test('rules --json lists every rule with its title and examples', () => {
+  const { code, stdout } = jixiao('rules', '--json');
+  expect(code).toBe(0);
+  const rules = JSON.parse(stdout) as { code: string; title: string; examples: { flagged: unknown[] } }[];
+  expect(rules).toHaveLength(13);
+  expect(rules.find((r) => r.code === 'cost-over-budget')).toMatchObject({ title: '成本超过预算数' });
+  expect(rules.every((r) => r.examples.flagged.length > 0)).toBe(true);
+});
+
 test('workbook then check: the written library checks without errors; a corrupt file exits 2', () => {
   const out = join(tmp, '模板.xlsx');
   expect(jixiao('workbook', '--out', out).code).toBe(0);

@@ -17,7 +17,7 @@ describe('help and version, Chinese with English beside it', () => {
   test.each([['--help'], ['-h'], ['help']])('jixiao %s lists every command and exits 0', async (flag) => {
     const { code, stdout, stderr } = await run(flag);
     expect([code, stderr]).toEqual([0, '']);
-    for (const command of ['templates', 'workbook', 'check']) expect(stdout).toContain(`jixiao ${command} `);
+    for (const command of ['templates', 'workbook', 'check', 'rules']) expect(stdout).toContain(`jixiao ${command} `);
     expect(stdout).toContain('用法 / usage:');
     expect(stdout).toContain('-v, --version  显示版本 / show the version');
   });
@@ -26,6 +26,7 @@ describe('help and version, Chinese with English beside it', () => {
     ['check', ['--settings FILE.json', '--framework NAME', '--year N', '--json', '退出码 / exit code']],
     ['workbook', ['--out FILE.xlsx', '--template NAME', '--blank seed|2021', '--force']],
     ['templates', ['--seeds FILE', '--json']],
+    ['rules', ['--json']],
   ])('jixiao %s --help describes its own options', async (command, flags) => {
     for (const args of [[command, '--help'], [command, 'x.xlsx', '-h'], ['help', command]]) {
       const { code, stdout, stderr } = await run(...args);
@@ -49,7 +50,7 @@ describe('help and version, Chinese with English beside it', () => {
 
 describe('bad options are answered in the CLI\'s own words (exit 2)', () => {
   test.each([
-    [['check', '--jsno', 'a.xlsx'], '未知选项 / unknown option: --jsno（jixiao check 的选项 / options: --json、--framework …、--year …、--settings …、--marked …；说明 / help: jixiao check --help）'],
+    [['check', '--jsno', 'a.xlsx'], '未知选项 / unknown option: --jsno（jixiao check 的选项 / options: --json、--framework …、--year …、--settings …、--marked …、--library …；说明 / help: jixiao check --help）'],
     [['workbook', '--out'], '选项 --out 需要一个值 / option --out needs a value'],
     [['workbook', '--out', '--force'], '选项 --out 需要一个值 / option --out needs a value'],
     [['check', '--json=yes', 'a.xlsx'], '选项 --json 不带值 / option --json takes no value'],

@@ -1,3 +1,4 @@
+import { readAmount } from '../../src/core/sheet/reader';
 import fc from 'fast-check';
 import { parseSeedDocument, SeedFormatError } from '../../src/core/library';
 import { loadSeedLibrary, readSeedText, SEED_SOURCE } from '../support/seed';
@@ -166,14 +167,27 @@ describe('irregularities are read and reported as notes, never dropped', () => {
 
   test('extra header fields, an unknown header cell and a non-numeric amount', () => {
     const lines = seedLines();
-    lines.splice(40, 1, '\t约300'); // 预算数 value (line 41)
+    lines.splice(40, 1, '\t待定'); // 预算数 value (line 41)
     lines.splice(37, 0, '', '\t主管部门', '\t天津市司法局', '', '\t备注栏');
     const t1 = parseSeedDocument(lines.join('\n'), SEED_SOURCE).tables[0];
     expect(t1.extraFields).toEqual({ 主管部门: '天津市司法局' });
     expect(t1.budget).toEqual({ total: null, fiscal: 292, other: null });
     expect(t1.notes).toEqual([
       { line: 42, message: '表头中无法识别的单元格“备注栏”，未读入。' },
-      { line: 46, message: '金额“约300”不是数字，按空白处理。' },
+      { line: 46, message: '金额“待定”不是数字，按空白处理。' },
     ]);
+  });
+
+  test('amounts are read exactly as the sheet reader reads them (one parser for both)', () => {
+    const amountsOf = (total: string, fiscal: string) => {
+      const lines = seedLines();
+      lines.splice(40, 1, `\t${total}`); // 预算数 value (line 41)
+      lines.splice(42, 1, `\t${fiscal}`); // 财政拨款 value (line 43)
+      return parseSeedDocument(lines.join('\n'), SEED_SOURCE).tables[0];
+    };
+    const table = amountsOf('2,920,000元', '２９２');
+    expect(table.budget).toMatchObject({ total: readAmount('2,920,000元', table.unit), fiscal: readAmount('２９２', table.unit) });
+    expect(table.budget).toMatchObject({ total: 292, fiscal: 292 });
+    expect(amountsOf('250万', '约300').budget).toMatchObject({ total: 250, fiscal: 300 });
   });
 });

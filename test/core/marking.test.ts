@@ -1,5 +1,6 @@
 // The host-neutral marking core: the sentinel read tolerantly, the diff's order and de-duplication, and
 // the live-check scheduler's retry, driven by a hand-stepped clock.
+import { issueNoteLine, marksForReport } from '../../src/core/marks';
 import { LiveCheckScheduler, classifyChange, diffMarks, isMarkNote, markFormula, markNoteText, parseMarkFormula, sameMarkNote } from '../../src/core/marking';
 
 test('a mark formula is recognised however the host spells it back', () => {
@@ -71,4 +72,15 @@ test('a failed check keeps its sheets pending, retries after a longer wait, and 
   expect(scheduler.pendingSheets).toEqual([]);
   expect(errors).toEqual([]);
   await scheduler.stop();
+});
+
+test('a note line is severity, message and the rule title, for Excel and the marked copy alike', () => {
+  const issue = { code: 'cost-lower-bound' as const, severity: 'warning' as const, message: '成本指标「运维费用支出」写成「≥5万元」', cells: ['E18', 'E19'] };
+  expect(issueNoteLine(issue)).toBe('【警告】成本指标「运维费用支出」写成「≥5万元」（规则：成本指标写成下限）');
+  const error = { code: 'cost-over-budget' as const, severity: 'error' as const, message: '超过预算数', cells: ['E18'] };
+  // Two issues on one cell: the most severe first, each line ending with its own rule's title.
+  expect(marksForReport({ sheet: 'S', projectName: 'P', framework: 'seed', issues: [issue, error] })).toEqual([
+    { address: 'E18', severity: 'error', message: '【错误】超过预算数（规则：成本超过预算数）\n【警告】成本指标「运维费用支出」写成「≥5万元」（规则：成本指标写成下限）' },
+    { address: 'E19', severity: 'warning', message: '【警告】成本指标「运维费用支出」写成「≥5万元」（规则：成本指标写成下限）' },
+  ]);
 });

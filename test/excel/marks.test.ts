@@ -119,3 +119,14 @@ test('notes are known wherever they are: a user note added where a mark goes is 
   expect(excel.snapshot(name).notes.AA3000).toBeUndefined();
   expect(excel.snapshot(name).notes[valueCell]?.content).toBe('待补充');
 });
+
+test('a mark note ends with the rule title, as the marked copy notes do', async () => {
+  const { excel, host } = setUp();
+  const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
+  const valueCell = readSheet(gridFromDouble(excel, name))!.rowRefs[0].value;
+  excel.userEdit(name, valueCell, '');
+  await host.checkAll();
+  const note = excel.snapshot(name).notes[valueCell];
+  expect(note?.content).toContain('没有填写指标值');
+  expect(note?.content).toMatch(/（规则：指标缺少名称或指标值）$/);
+});

@@ -72,7 +72,7 @@ describe('only regular files are read', () => {
     const empty = join(dir, 'empty.xlsx');
     writeFileSync(empty, '');
     const { json } = await run(empty, good, good);
-    expectBatch(json, empty, /不是 \.xlsx 工作簿文件/);
+    expectBatch(json, empty, /不是可读取的工作簿文件（\.xlsx、\.xls、\.et、\.ods）/);
   });
 
   it('refuses a file past maxFileBytes by its size, before reading it (sparse: nothing on disk)', async () => {

@@ -80,7 +80,7 @@ describe('hostile workbooks, each with a good file after it', () => {
     const empty = write('empty.xlsx', new Uint8Array(0));
     const result = checkInChild([empty, '/dev/zero', dir, good]);
     expect(result.code).toBe(2);
-    expect(result.json?.files.map((f) => f.error?.slice(0, 8))).toEqual(['不是 .xlsx', '这是一个设备文件', '这是一个目录，不', undefined]);
+    expect(result.json?.files.map((f) => f.error?.slice(0, 8))).toEqual(['不是可读取的工作', '这是一个设备文件', '这是一个目录，不', undefined]);
     expect(result.seconds).toBeLessThan(30);
   });
 });

@@ -1,24 +1,12 @@
 // Seed tables as the checker sees them: table → sheet plan (C's layout) → cell grid → reader, so the
 // rules are tested on real sheet addresses without going through a file.
 import type { FrameworkName, PerformanceTable } from '../../src/core/model';
-import { fromA1 } from '../../src/core/sheet/address';
-import { planTableSheet } from '../../src/core/sheet/layout';
+import { gridFromPlan, planTableSheet } from '../../src/core/sheet/layout';
 import { readSheet } from '../../src/core/sheet/reader';
-import type { CellGrid, CellValue, SheetPlan, SheetTable } from '../../src/core/sheet/types';
+import type { CellGrid, SheetTable } from '../../src/core/sheet/types';
 import { parseRowValue } from '../../src/core/values';
 
-/** The values a plan writes, as the grid an adapter would read back from the drawn sheet. */
-export function gridFromPlan(plan: SheetPlan): CellGrid {
-  const values: CellValue[][] = [];
-  for (const cell of plan.cells) {
-    const { row, col } = fromA1(cell.address);
-    while (values.length <= row) values.push([]);
-    const line = values[row];
-    while (line.length <= col) line.push(null);
-    line[col] = cell.value;
-  }
-  return { sheetName: plan.name, top: 0, left: 0, values, merges: plan.merges };
-}
+export { gridFromPlan };
 
 export function gridFromTable(table: PerformanceTable, framework: FrameworkName = 'seed', sheetName = 'Sheet1'): CellGrid {
   return gridFromPlan(planTableSheet(table, { sheetName, framework }));

@@ -12,6 +12,7 @@ import { readWorkbookGrids } from '../../src/xlsx/readWorkbook';
 import { loadSeedLibrary } from '../support/seed';
 import { expectOnlyMarksAdded } from '../support/markedCopyChecks';
 import { tempDir } from './support';
+import { decodeEntities } from '../../src/xlsx/xml';
 
 const FIXTURE = join(__dirname, '../fixtures/marks/reviewed-openpyxl.xlsx');
 const TAG = '【绩效目标表助手】';
@@ -88,6 +89,9 @@ test('marks as the add-in makes them: its sentinel formats on exactly the flagge
   const e10 = /<comment ref="E10"[\s\S]*?<\/comment>/.exec(comments)![0];
   expect(e10).toContain('此处指标值待补充，请单位核实');
   expect(e10).toContain(TAG);
+  // The note ends with the rule's title, as the add-in's notes do (issueNoteLine).
+  expect(first.issues.filter((i) => i.cells.includes('E10')).map((i) => i.code)).toEqual(['missing-value']);
+  expect(decodeEntities(e10.replace(/<[^>]+>/g, ''))).toMatch(/（规则：指标缺少名称或指标值）$/);
   // Every comment the reviewer wrote is still there with its text.
   for (const m of beforeComments.matchAll(/<t[^>]*>([^<]+)<\/t>/g)) expect(comments).toContain(m[1]);
   // One comment per other flagged cell, tagged and by 绩效目标表助手.

@@ -1,4 +1,4 @@
-// `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework NAME|auto] [--year N]`: checks
+// `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework NAME|auto] [--year N] [--library FILE…]`: checks
 // workbooks, never writes them.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { InputFileError, readRegularFile } from '../inputFile';
 import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
 import type { Command } from '../command';
-import { loadBundledLibrary } from '../seeds';
+import { LIBRARY_OPTION, loadLibraries } from '../libraries';
 
 export type FileResult = { file: string; reports: SheetReport[] } | { file: string; error: string };
 
@@ -227,10 +227,11 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
     year: { type: 'string' },
     settings: { type: 'string' },
     marked: { type: 'string' },
+    ...LIBRARY_OPTION,
   });
-  if (positionals.length === 0) throw new CliError('请给出要检查的 .xlsx 文件：jixiao check FILE.xlsx…');
+  if (positionals.length === 0) throw new CliError('请给出要检查的工作簿文件（.xlsx、.xls、.et、.ods）：jixiao check FILE.xlsx…');
   const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
-  const library = loadBundledLibrary();
+  const library = await loadLibraries(values.library);
   const results: FileResult[] = [];
   for (const file of positionals) results.push(await checkFile(file, settings, library));
 

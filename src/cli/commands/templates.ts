@@ -1,4 +1,4 @@
-// `jixiao templates [--seeds FILE…] [--json]`: lists the template library.
+// `jixiao templates [--seeds FILE…] [--library FILE…] [--json]`: lists the template library.
 import { maxOf } from '../../core/bounded';
 import { mergeLibraries, SeedFormatError } from '../../core/library';
 import { printedDepartment, type LibraryTable, type TemplateLibrary } from '../../core/model';
@@ -7,6 +7,7 @@ import { CliError, errorCode, errorMessage, EXIT_OK, type CommandIO } from '../i
 import type { Command } from '../command';
 import { TextEncodingError } from '../encoding';
 import { InputFileError } from '../inputFile';
+import { LIBRARY_OPTION, loadLibraries } from '../libraries';
 import { loadBundledLibrary, loadLibraryFile } from '../seeds';
 
 /** One table as `--json` prints it: the fields a user recognises from the document, nothing internal. */
@@ -20,6 +21,10 @@ export interface TemplateJson {
   goals: string;
   indicators: { level1: string; level2: string; level3: string; description: string; value: string }[];
   notes: { line: number; message: string }[];
+  /** The unit's library the table came from (--library); absent for the bundled seed. */
+  library?: string;
+  /** The sheet of a workbook library the table was read from. */
+  sheet?: string;
 }
 
 export function templateJson(table: LibraryTable): TemplateJson {
@@ -39,6 +44,8 @@ export function templateJson(table: LibraryTable): TemplateJson {
       value,
     })),
     notes: table.notes.map(({ line, message }) => ({ line, message })),
+    ...(table.library !== undefined ? { library: table.library } : {}),
+    ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
   };
 }
 
@@ -46,11 +53,12 @@ export const templatesCommand: Command = async (args: string[], io: CommandIO) =
   const { values, positionals } = parseCommandArgs('templates', args, {
     seeds: { type: 'string', multiple: true },
     json: { type: 'boolean', default: false },
+    ...LIBRARY_OPTION,
   });
   if (positionals.length > 0) {
     throw new CliError(`templates 不接受位置参数：${positionals.join(' ')}（种子文件请用 --seeds FILE）`);
   }
-  const library = values.seeds ? await loadSeedFiles(values.seeds) : loadBundledLibrary();
+  const library = await loadLibraries(values.library, values.seeds ? await loadSeedFiles(values.seeds) : loadBundledLibrary());
   if (values.json) {
     io.stdout(`${JSON.stringify(library.tables.map(templateJson), null, 2)}\n`);
   } else {
@@ -76,10 +84,15 @@ async function loadSeedFiles(paths: string[]): Promise<TemplateLibrary> {
   return mergeLibraries(libraries);
 }
 
-/** The library as an aligned Chinese table, then every parse note with its line. */
+/**
+ * The library as an aligned Chinese table, then every parse note with its line. With the unit's own
+ * libraries (--library) a first column names the library each table came from.
+ */
 export function formatLibrary(library: TemplateLibrary): string {
-  const header = ['编号', '项目名称', '部门', '预算数', '指标数', '备注'];
+  const named = library.tables.some((t) => t.library !== undefined);
+  const header = [...(named ? ['模板库'] : []), '编号', '项目名称', '部门', '预算数', '指标数', '备注'];
   const rows = library.tables.map((t) => [
+    ...(named ? [t.library ?? '内置'] : []),
     String(t.number),
     t.projectName,
     printedDepartment(t.department),
@@ -87,7 +100,7 @@ export function formatLibrary(library: TemplateLibrary): string {
     String(t.indicators.length),
     String(t.notes.length),
   ]);
-  const rightAligned = new Set([0, 3, 4, 5]);
+  const rightAligned = new Set([0, 3, 4, 5].map((c) => (named ? c + 1 : c)));
   const widths = header.map((h, c) => Math.max(displayWidth(h), maxOf(rows.map((r) => displayWidth(r[c])), 0)));
   const line = (cells: string[]) =>
     cells
@@ -98,7 +111,7 @@ export function formatLibrary(library: TemplateLibrary): string {
   const indicatorCount = library.tables.reduce((sum, t) => sum + t.indicators.length, 0);
   const notes = [
     ...library.notes.map((n) => `  ${n.line > 0 ? `第 ${n.line} 行：` : ''}${n.message}`),
-    ...library.tables.flatMap((t) => t.notes.map((n) => `  ${t.source} 第 ${n.line} 行（表 ${t.number} ${t.projectName}）：${n.message}`)),
+    ...library.tables.flatMap((t) => t.notes.map((n) => `  ${t.sheet !== undefined ? `${t.source} › ${t.sheet}` : t.source} 第 ${n.line} 行（表 ${t.number} ${t.projectName}）：${n.message}`)),
   ];
   out.push('', `共 ${library.tables.length} 张表，${indicatorCount} 条指标；解析备注 ${notes.length} 条。`);
   if (notes.length > 0) out.push('解析备注：');

@@ -2,13 +2,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { getFramework } from '../../core/frameworks';
-import { findTemplates, projectNameKey } from '../../core/library';
+import { findTemplatesByPrecedence, projectNameKey } from '../../core/library';
 import { FRAMEWORK_NAMES, FrameworkNameSchema, printedDepartment, type FrameworkName, type LibraryTable, type TemplateLibrary } from '../../core/model';
 import { workbookToBuffer, writeTablesWorkbook } from '../../xlsx';
 import { parseCommandArgs } from '../args';
 import { CliError, errorMessage, EXIT_OK, type CommandIO } from '../io';
 import type { Command } from '../command';
-import { loadBundledLibrary } from '../seeds';
+import { LIBRARY_OPTION, loadLibraries } from '../libraries';
 
 const MAX_SUGGESTIONS = 5;
 
@@ -48,18 +48,24 @@ export function closeNames(library: TemplateLibrary, name: string): string[] {
 /** `4`, `表4`, `表 4`: a table number as `jixiao templates` lists it. */
 const TABLE_NUMBER = /^\s*表?\s*(\d+)\s*$/;
 
-const tableLine = (t: LibraryTable): string => `表 ${t.number} ${t.projectName}（${printedDepartment(t.department)}）`;
+const tableLine = (t: LibraryTable): string => `${t.library ? `${t.library} ` : ''}表 ${t.number} ${t.projectName}（${printedDepartment(t.department)}）`;
 
-/** Tables by name or number; a name that means several tables is refused with the list, never guessed. */
+/**
+ * Tables by name or number; a name that means several tables of the library that takes precedence (the
+ * last --library that has it, else the seed) is refused with the list, never guessed.
+ */
 function pickTemplates(library: TemplateLibrary, names: string[]): LibraryTable[] {
   return names.map((name) => {
     const number = TABLE_NUMBER.exec(name);
     if (number) {
-      const table = library.tables.find((t) => t.number === Number(number[1]));
-      if (table) return table;
+      const numbered = library.tables.filter((t) => t.number === Number(number[1]));
+      if (numbered.length === 1) return numbered[0];
+      if (numbered.length > 1) {
+        throw new CliError(`表 ${number[1]} 在 ${numbered.length} 个模板库中都有：${numbered.map(tableLine).join('；')}。请用项目名称指定（同名以最后给出的模板库为准）`);
+      }
       throw new CliError(`没有表 ${number[1]}：模板库共 ${library.tables.length} 张表，编号 ${library.tables[0]?.number ?? 1}–${library.tables.at(-1)?.number ?? 0}（见 jixiao templates）`);
     }
-    const found = findTemplates(library, name);
+    const found = findTemplatesByPrecedence(library, name);
     if (found.length === 1) return found[0];
     if (found.length > 1) {
       throw new CliError(`「${name}」对应 ${found.length} 张模板：${found.map(tableLine).join('；')}。请用表编号指定，如 --template ${found[0].number}`);
@@ -76,6 +82,7 @@ export const workbookCommand: Command = async (args: string[], io: CommandIO) =>
     template: { type: 'string', multiple: true },
     blank: { type: 'string' },
     force: { type: 'boolean', default: false },
+    ...LIBRARY_OPTION,
   });
   if (positionals.length > 0) throw new CliError(`workbook 不接受位置参数：${positionals.join(' ')}（输出文件请用 --out FILE.xlsx）`);
   if (!values.out) throw new CliError('缺少 --out FILE.xlsx（要写出的工作簿）');
@@ -89,7 +96,7 @@ export const workbookCommand: Command = async (args: string[], io: CommandIO) =>
     blank = parsed.data;
   }
 
-  const library = loadBundledLibrary();
+  const library = await loadLibraries(values.library);
   const tables = values.template ? pickTemplates(library, values.template) : blank ? [] : library.tables;
 
   const workbook = writeTablesWorkbook(tables, { blank: blank ? [blank] : [] });

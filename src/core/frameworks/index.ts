@@ -230,3 +230,16 @@ export function allowsNone(framework: Framework, row: RowNames): boolean {
   const level1 = findLevel1(framework, row.level1);
   return (level1 ? level2Of(framework, level1, row.level2)?.noneAllowed : undefined) ?? false;
 }
+
+/**
+ * The 二级 a blank form prints under a 一级: its required ones and, where it asks for at least n 二级 but
+ * names fewer as required, its first others up to n; in the framework's order.
+ */
+export function formLevel2(level1: Level1Dimension): Dimension[] {
+  const chosen = level1.level2.filter((d) => d.required);
+  for (const extra of level1.level2.filter((d) => !d.required)) {
+    if (chosen.length >= level1.minLevel2) break;
+    chosen.push(extra);
+  }
+  return level1.level2.filter((d) => chosen.includes(d));
+}

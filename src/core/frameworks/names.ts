@@ -1,5 +1,5 @@
 // Dimension-name matching, kept free of model imports so the settings schema can use it too.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { compactText } from '../values/text';
 import type { Dimension, Framework } from './types';
 

@@ -35,16 +35,42 @@ export function findTemplates(library: TemplateLibrary, projectName: string): Li
   return [];
 }
 
+/** Which library a table belongs to: the unit's library name, else its seed document. */
+export function libraryName(table: LibraryTable): string {
+  return table.library ?? table.source;
+}
+
 /**
- * The library table for a project name (see findTemplates). When several match equally, the one of the
- * given department wins, else the first.
+ * The tables a project name means in the library that takes precedence: merged libraries are searched
+ * from the last to the first (the unit's own, most recently added, before the bundled seed), and the
+ * first library with any match answers (findTemplates' tiers within it). So last year's table of the
+ * unit, even named with another year suffix, is the template rather than the seed's.
+ */
+export function findTemplatesByPrecedence(library: TemplateLibrary, projectName: string): LibraryTable[] {
+  const groups = new Map<string, LibraryTable[]>();
+  for (const table of library.tables) {
+    const name = libraryName(table);
+    const group = groups.get(name);
+    if (group) group.push(table);
+    else groups.set(name, [table]);
+  }
+  for (const tables of [...groups.values()].reverse()) {
+    const found = findTemplates({ tables, notes: [] }, projectName);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * The library table for a project name (see findTemplatesByPrecedence). When several of that library
+ * match equally, the one of the given department wins, else the first.
  */
 export function findTemplate(
   library: TemplateLibrary,
   projectName: string,
   department?: Partial<Department> | null,
 ): LibraryTable | null {
-  const found = findTemplates(library, projectName);
+  const found = findTemplatesByPrecedence(library, projectName);
   return found.length > 0 ? preferDepartment(found, department) : null;
 }
 

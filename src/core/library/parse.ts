@@ -10,6 +10,7 @@ import {
   type TemplateLibrary,
 } from '../model';
 import { LABELS } from '../sheet/labels';
+import { readAmount } from '../sheet/reader';
 import { parseRowValue } from '../values';
 import { labelKey, NUMBERED_ENTRY, tokenize, type CellToken, type HeadingToken, type Token } from './tokens';
 
@@ -359,7 +360,7 @@ function readHeaderFields(
       section = 'none';
     } else if (key === LABEL.total || key === LABEL.fiscal || key === LABEL.other) {
       const value = valueAfter(i, cell.text);
-      const amount = readAmount(value, notes);
+      const amount = readAmountCell(value, fields.unit, notes);
       if (key === LABEL.total) fields.budget.total = amount;
       else if (key === LABEL.fiscal) fields.budget.fiscal = amount;
       else fields.budget.other = amount;
@@ -395,13 +396,12 @@ function readHeaderFields(
   return fields;
 }
 
-/** An amount cell: blank → null; thousands separators and full-width digits accepted. */
-function readAmount(cell: CellToken, notes: ParseNote[]): number | null {
-  const text = cell.text.normalize('NFKC').replace(/[,\s]/g, '');
-  if (text === '') return null;
-  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-  notes.push({ line: cell.line, message: `金额“${cell.text}”不是数字，按空白处理。` });
-  return null;
+/** An amount cell, read as the sheet reader reads one (`292.00`, `2,920,000元`, `250万`); blank → null. The 单位 line comes first in a seed table; without it a stated unit converts to 万元. */
+function readAmountCell(cell: CellToken, unit: AmountUnit | null, notes: ParseNote[]): number | null {
+  if (cell.text.trim() === '') return null;
+  const amount = readAmount(cell.text, unit ?? '万元');
+  if (amount === null) notes.push({ line: cell.line, message: `金额“${cell.text}”不是数字，按空白处理。` });
+  return amount;
 }
 
 function readIndicators(

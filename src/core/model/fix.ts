@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * One step of a quick fix (一键修正). Steps apply in order; every address and row number is in the sheet
@@ -13,9 +13,9 @@ export const FixStepSchema = z.discriminatedUnion('kind', [
    */
   z.object({
     kind: z.literal('insertRows'),
-    before: z.number().int().min(1),
-    count: z.number().int().min(1).max(1000),
-    formatFrom: z.number().int().min(1),
+    before: z.int().check(z.minimum(1)),
+    count: z.int().check(z.minimum(1), z.maximum(1000)),
+    formatFrom: z.int().check(z.minimum(1)),
   }),
 ]);
 export type FixStep = z.infer<typeof FixStepSchema>;
@@ -24,7 +24,7 @@ export type FixStep = z.infer<typeof FixStepSchema>;
 export const FixSchema = z.object({
   /** One line of Chinese naming the change, with the numbers, e.g. `将「≥5万元」改为「≤5万元」`. */
   description: z.string(),
-  steps: z.array(FixStepSchema).min(1),
+  steps: z.array(FixStepSchema).check(z.minLength(1)),
   /** Cells to select once applied (addresses after all steps), e.g. the empty value cells of inserted rows. */
   select: z.array(z.string()),
 });

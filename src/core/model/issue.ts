@@ -1,26 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FrameworkNameSchema } from '../frameworks/names';
 import { FixSchema } from './fix';
+import { RULE_CODES } from '../rules/codes';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-/** Stable rule codes; a code never changes meaning once shipped. */
-export const RuleCodeSchema = z.enum([
-  'missing-dimension',
-  'misplaced-dimension',
-  'cost-over-budget',
-  'cost-lower-bound',
-  'funds-mismatch',
-  'missing-field',
-  'missing-value',
-  'bad-value',
-  'deadline-outside-year',
-  'template-missing-indicator',
-  'template-weakened-target',
-  'goal-without-indicator',
-  'unreadable-layout',
-]);
+/** Stable rule codes, one list with the rule map (rules/codes.ts). */
+export const RuleCodeSchema = z.enum(RULE_CODES);
 export type RuleCode = z.infer<typeof RuleCodeSchema>;
 
 export const IssueSchema = z.object({
@@ -31,7 +18,7 @@ export const IssueSchema = z.object({
   /** A1 addresses the issue concerns, most relevant first; may be empty for a whole-sheet issue. */
   cells: z.array(z.string()),
   /** A quick fix the rule offers (一键修正); absent when the repair needs a person. */
-  fix: FixSchema.optional(),
+  fix: z.optional(FixSchema),
 });
 export type Issue = z.infer<typeof IssueSchema>;
 
@@ -44,6 +31,6 @@ export const SheetReportSchema = z.object({
    * Set when the issues could not be marked in the sheet: `skipped-protected` — the sheet is protected,
    * so Excel refuses the add-in's conditional formats and notes. Absent everywhere else (CLI, checker page).
    */
-  marks: z.enum(['skipped-protected']).optional(),
+  marks: z.optional(z.enum(['skipped-protected'])),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FRAMEWORK_DATA } from '../frameworks/data';
 import { dimensionKey, dimensionKeys, dimensionsOf, FRAMEWORK_NAMES, FrameworkNameSchema, type FrameworkName } from '../frameworks/names';
 import { RuleCodeSchema, SeveritySchema } from './issue';
@@ -20,7 +20,7 @@ type RangedSetting = keyof typeof SETTING_RANGES;
 
 function ranged(field: RangedSetting) {
   const { min, max } = SETTING_RANGES[field];
-  return z.number().min(min).max(max);
+  return z.number().check(z.minimum(min), z.maximum(max));
 }
 
 /**
@@ -29,44 +29,46 @@ function ranged(field: RangedSetting) {
  */
 export const SettingsSchema = z.object({
   /** Indicator framework; `auto` detects per sheet (成本指标 as 一级 → 2021). */
-  framework: z.enum(['auto', ...FRAMEWORK_NAMES]).default('auto'),
+  framework: z._default(z.enum(['auto', ...FRAMEWORK_NAMES]), 'auto'),
   /** Budget year for 时效 dates; null → the year the table names (title, goals or values). */
-  budgetYear: z.number().int().min(2000).max(2100).nullable().default(null),
+  budgetYear: z._default(z.nullable(z.int().check(z.minimum(2000), z.maximum(2100))), null),
   /** Allowed |财政资金 + 其他资金 − 预算数|, in the table's unit (funds-mismatch only; costs have no tolerance). */
-  fundsTolerance: ranged('fundsTolerance').default(0.005),
+  fundsTolerance: z._default(ranged('fundsTolerance'), 0.005),
   /** A ratio above this (in %) is a bad value. */
-  maxPercent: ranged('maxPercent').default(100),
+  maxPercent: z._default(ranged('maxPercent'), 100),
   /**
    * A 绩效目标 item counts as measured when some indicator's 三级 name or description shares at least
    * this many two-character terms with it (goal-without-indicator).
    */
-  goalMatchMinShared: ranged('goalMatchMinShared').int().default(2),
+  goalMatchMinShared: z._default(z.int().check(z.minimum(SETTING_RANGES.goalMatchMinShared.min), z.maximum(SETTING_RANGES.goalMatchMinShared.max)), 2),
   /** 满意度 targets below this (in %) are flagged as weak. */
-  minSatisfaction: ranged('minSatisfaction').default(90),
+  minSatisfaction: z._default(ranged('minSatisfaction'), 90),
   /** Severity overrides by rule code. */
-  severities: z.partialRecord(RuleCodeSchema, SeveritySchema).default({}),
+  severities: z._default(z.partialRecord(RuleCodeSchema, SeveritySchema), {}),
   /**
    * The add-in marks cells as the user types. Off: the task pane list stays live, but cells are marked
    * only by 全部检查, so typing never adds jixiao's writes to Excel's undo history.
    */
-  liveMarks: z.boolean().default(true),
+  liveMarks: z._default(z.boolean(), true),
   /** Rules switched off. */
-  disabledRules: z.array(RuleCodeSchema).default([]),
+  disabledRules: z._default(z.array(RuleCodeSchema), []),
   /**
    * Required dimensions per framework (一级 and 二级 names), replacing the framework's defaults where
    * given — e.g. a province that makes only 数量指标 and 成本指标 mandatory. Every name must be a
    * dimension (or alias) of that framework.
    */
-  requiredDimensions: z.partialRecord(FrameworkNameSchema, z.array(z.string().min(1))).default({}),
-}).superRefine((settings, ctx) => {
-  for (const [name, required] of Object.entries(settings.requiredDimensions) as [FrameworkName, string[]][]) {
-    const known = new Set(dimensionsOf(FRAMEWORK_DATA[name]).flatMap(dimensionKeys));
-    const unknown = required.filter((dimension) => !known.has(dimensionKey(dimension)));
-    if (unknown.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['requiredDimensions', name], message: `${FRAMEWORK_DATA[name].label}中没有这些指标维度：${unknown.join('、')}` });
+  requiredDimensions: z._default(z.partialRecord(FrameworkNameSchema, z.array(z.string().check(z.minLength(1)))), {}),
+}).check(
+  z.superRefine((settings, ctx) => {
+    for (const [name, required] of Object.entries(settings.requiredDimensions) as [FrameworkName, string[]][]) {
+      const known = new Set(dimensionsOf(FRAMEWORK_DATA[name]).flatMap(dimensionKeys));
+      const unknown = required.filter((dimension) => !known.has(dimensionKey(dimension)));
+      if (unknown.length > 0) {
+        ctx.addIssue({ code: 'custom', path: ['requiredDimensions', name], message: `${FRAMEWORK_DATA[name].label}中没有这些指标维度：${unknown.join('、')}` });
+      }
     }
-  }
-});
+  }),
+);
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
 

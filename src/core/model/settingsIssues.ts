@@ -1,6 +1,6 @@
 // Settings that do not parse, said in Chinese: which field (by the zod issue's path) and what it accepts.
 // The accepted range is read from the schema itself (as JSON Schema), so it never drifts from the limits.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SettingsSchema } from './settings';
 
 /** What each settings field is called on the 设置 tab and in the docs. */
@@ -105,6 +105,6 @@ export function settingsIssueText(issue: SettingsIssue): string {
 }
 
 /** Every issue of a failed settings parse, joined for one line. */
-export function settingsErrorText(error: z.ZodError): string {
+export function settingsErrorText(error: z.core.$ZodError): string {
   return error.issues.map((issue) => settingsIssueText(issue)).join('；');
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AmountUnitSchema, ParsedValueSchema } from './value';
 
 export const DepartmentSchema = z.object({
@@ -11,9 +11,9 @@ export type Department = z.infer<typeof DepartmentSchema>;
 
 /** 预算规模: amounts in the table's unit; null where the cell is blank. */
 export const BudgetSchema = z.object({
-  total: z.number().nullable(),
-  fiscal: z.number().nullable(),
-  other: z.number().nullable(),
+  total: z.nullable(z.number()),
+  fiscal: z.nullable(z.number()),
+  other: z.nullable(z.number()),
 });
 export type Budget = z.infer<typeof BudgetSchema>;
 
@@ -25,7 +25,7 @@ export const IndicatorRowSchema = z.object({
   /** 指标值 exactly as written (trimmed). */
   value: z.string(),
   /** A separate 计量单位 column, when the sheet has one; null otherwise. */
-  unit: z.string().nullable(),
+  unit: z.nullable(z.string()),
   parsed: ParsedValueSchema,
 });
 export type IndicatorRow = z.infer<typeof IndicatorRowSchema>;
@@ -50,19 +50,26 @@ export type PerformanceTable = z.infer<typeof PerformanceTableSchema>;
 
 /** Something a parser had to infer or could not read, with the 1-based line it concerns. */
 export const ParseNoteSchema = z.object({
-  line: z.number().int().nonnegative(),
+  line: z.int().check(z.nonnegative()),
   message: z.string(),
 });
 export type ParseNote = z.infer<typeof ParseNoteSchema>;
 
-export const LibraryTableSchema = PerformanceTableSchema.extend({
+export const LibraryTableSchema = z.extend(PerformanceTableSchema, {
   /** Number of the table in the document's contents list (1-based). */
-  number: z.number().int().positive(),
+  number: z.int().check(z.positive()),
   /** Seed document the table came from (file name). */
   source: z.string(),
-  /** First line of the table in its source (1-based). */
-  line: z.number().int().positive(),
+  /** First line of the table in its source (1-based); for a workbook, the sheet row where the table starts. */
+  line: z.int().check(z.positive()),
   notes: z.array(ParseNoteSchema),
+  /**
+   * The library the table belongs to, as the user knows it (`2024年申报.xlsx`): set on the unit's own
+   * libraries, absent on the bundled seed. Template messages name it; the later library wins a project.
+   */
+  library: z.optional(z.string()),
+  /** The sheet a workbook library's table was read from. */
+  sheet: z.optional(z.string()),
 });
 export type LibraryTable = z.infer<typeof LibraryTableSchema>;
 

@@ -1,9 +1,10 @@
 import { allowsNone, rowDimensionRole, type DimensionRole } from '../frameworks';
-import type { IndicatorRow, Settings } from '../model';
+import type { AmountUnit, IndicatorRow, Settings } from '../model';
 import type { Finding, Rule } from './types';
-import type { SheetTable } from '../sheet/types';
+import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
 import { cellsOf, formatAmount, formatNumber, gridRowLabel, sheetGrids } from './helpers';
-import { compactText, isUpperBound, unitFromName } from '../values';
+import { compactText, isUpperBound, parseRowValue, unitFromName } from '../values';
+import { rewriteFix, sameReading, tidyValueText, valueCellText, type Tidied } from '../fixes/valueText';
 
 /** `培训人数`, `检查次数`, `合格率`: the name says what the bare number counts. */
 const UNIT_IN_NAME = /(人次|人|次|个|件|户|天|日|册|本|套|张|份|辆|条|项|场|期|台|家|所|篇|课时|小时|月|年)数$|率$|比例$|占比$/;
@@ -78,6 +79,30 @@ function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, 
   return null;
 }
 
+interface TidyRow {
+  tidied: Tidied;
+  /** The row as it reads once tidied. */
+  row: IndicatorRow;
+  /** The value cell's text before and after. */
+  from: string;
+  to: string;
+}
+
+/** The row with full-width digits and operators narrowed and, under 成本, a bare 万 made 万元; null when nothing changes. */
+function tidyRow(row: IndicatorRow, refs: IndicatorRowRefs, role: DimensionRole | null, tableUnit: AmountUnit): TidyRow | null {
+  const own = valueCellText(row, refs);
+  const tidied = tidyValueText(own, role === 'cost');
+  if (!tidied) return null;
+  const value = (refs.operator ? row.value.slice(0, 1) : '') + tidied.text;
+  return { tidied, row: { ...row, value, parsed: parseRowValue({ ...row, value }, tableUnit) }, from: own, to: tidied.text };
+}
+
+/** A value read right but written in a form reviewers query (`≥９０％`, `≤250万` under 成本): a hint with its fix. */
+function formFinding(label: string, row: IndicatorRow, tidy: TidyRow | null): Finding | null {
+  if (!tidy || !sameReading(tidy.row.parsed, row.parsed)) return null;
+  return { message: `${label}的指标值「${row.value}」${tidy.tidied.problems.join('，')}，宜写成「${tidy.to}」`, cells: [], severity: 'info' };
+}
+
 /** 预算数, 财政资金, 其他资金 below zero: no budget is negative, and a negative part hides a mismatch. */
 function negativeBudget(sheet: SheetTable): Finding[] {
   const { budget, unit } = sheet.table;
@@ -99,17 +124,37 @@ export const badValueRule: Rule = {
   code: 'bad-value',
   title: '指标值不规范',
   defaultSeverity: 'warning',
-  description: '指标值不可测量：占位符（*、XX）、超过 100% 的比率、没有单位的数字、数量/成本/满意度指标下的文字描述、低于阈值的满意度。',
+  description: '指标值不可测量：占位符（*、XX）、超过 100% 的比率、没有单位的数字、数量/成本/满意度指标下的文字描述、低于阈值的满意度；另提示含全角数字或符号、成本金额只写「万」的指标值（可一键改为半角、「万元」）。',
   basis: '财预〔2015〕88号审核要点“可行性”（指标应细化、量化、可衡量）；评审实践（满意度通常≥90%）',
+  english: 'a negative 预算数, 财政资金, 其他资金 or money 指标值 (`≤-200万元`), placeholders (`*`, `XX`), a % above 100, a number with no unit anywhere, text under 数量/成本/满意度, 满意度 below 90%',
   settings: ['severities', 'disabledRules', 'maxPercent', 'minSatisfaction'],
+  examples: {
+    flagged: [
+      { input: [{ dimension: '数量指标', indicator: '软件运维系统个数', column: '指标值', value: 'XX' }], note: '“XX”是占位符，不是目标值。' },
+      { input: [{ dimension: '质量指标', indicator: '运维服务验收通过率', column: '指标值', value: '≥105%' }], note: '比率超过 100%（上限由设置决定）。' },
+      { input: [{ dimension: '服务对象满意度指标', indicator: '使用人员满意度', column: '指标值', value: '≥85%' }], note: '满意度目标低于 90%（下限由设置决定）。' },
+    ],
+    accepted: [
+      { input: [{ dimension: '数量指标', indicator: '软件运维系统个数', column: '指标值', value: '≥13个' }], note: '有运算符、数字和单位，可以核验。' },
+      { input: [{ dimension: '服务对象满意度指标', indicator: '使用人员满意度', column: '指标值', value: '≥95%' }], note: '满意度不低于 90%。' },
+    ],
+  },
   check({ sheet, settings, framework }) {
     const findings: Finding[] = negativeBudget(sheet);
     for (const grid of sheetGrids(sheet)) {
       for (const { row, refs } of grid.rows) {
         // 无 / 不造成负面影响 under 社会成本 or 生态环境成本 says the project has no such cost.
         if (NO_COST.test(compactText(row.value)) && allowsNone(framework, row)) continue;
-        const finding = checkRow(row, gridRowLabel(grid, row), rowDimensionRole(framework, row), settings);
-        if (finding) findings.push({ ...finding, cells: [refs.value] });
+        const label = gridRowLabel(grid, row);
+        const role = rowDimensionRole(framework, row);
+        const tidy = tidyRow(row, refs, role, sheet.table.unit);
+        const finding = checkRow(row, label, role, settings);
+        // The tidied value is offered for a finding only when it clears the row (`≤5万` under 成本 → `≤5万元`).
+        const clears = tidy !== null && checkRow(tidy.row, label, role, settings) === null;
+        const found = finding ?? formFinding(label, row, tidy);
+        if (!found) continue;
+        const fix = tidy && (finding === null || clears) ? rewriteFix(refs.value, tidy.from, tidy.to, tidy.tidied.changes.join('，')) : undefined;
+        findings.push({ ...found, cells: [refs.value], ...(fix ? { fix } : {}) });
       }
     }
     return findings;

@@ -77,7 +77,19 @@ export const costOverBudgetRule: Rule = {
   defaultSeverity: 'error',
   description: '成本指标的金额，或各成本总额之和，按元/万元/亿元换算后超过预算数。单价类成本（元/人、每人每天等）不参与求和，以免误报。',
   basis: '财预〔2015〕88号审核要点“适当性”；评审实践',
+  english: 'a 成本 amount, or the sum of 成本 amounts, above 预算数 after 元/万元/亿元 conversion; unit costs (元/人, 每人每天 …) are never summed',
   settings: ['severities', 'disabledRules'],
+  examples: {
+    flagged: [
+      { input: [{ dimension: '成本指标', indicator: '运维费用支出', column: '指标值', value: '≤300万元' }], note: '300 万元超过预算数 292 万元。' },
+      { input: [{ dimension: '成本指标', indicator: '运维费用支出', column: '指标值', value: '≤2930000元' }], note: '2930000 元即 293 万元，超过预算数 292 万元。' },
+      { input: [{ field: '预算数', value: '3' }, { field: '财政资金', value: '3' }, { dimension: '成本指标', indicator: '运维费用支出', column: '指标值', value: '≤5万元' }], note: '5 万元超过预算数 3 万元。' },
+    ],
+    accepted: [
+      { input: [{ dimension: '成本指标', indicator: '运维费用支出', column: '指标值', value: '≤2910000元' }], note: '2910000 元即 291 万元，加上评审费 0.8 万元仍在预算数 292 万元之内。' },
+      { input: [{ dimension: '成本指标', indicator: '项目评审费用支出', column: '指标值', value: '≤800元/人次' }], note: '单价不是总额，不参与求和。' },
+    ],
+  },
   check({ sheet, framework }) {
     return sheetGrids(sheet).flatMap((grid) => {
       const limit = limitOf(sheet, grid);

@@ -68,7 +68,12 @@ export const deadlineOutsideYearRule: Rule = {
   defaultSeverity: 'warning',
   description: '时效指标中的日期不在预算年度内（多年期表的总体目标按项目期判断）。',
   basis: '评审实践（年度目标应在预算年度内完成）',
+  english: 'a 时效 date outside the budget year',
   settings: ['severities', 'disabledRules', 'budgetYear'],
+  examples: {
+    flagged: [{ input: [{ setting: 'budgetYear', value: 2024 }, { dimension: '时效指标', indicator: '运维时间', column: '指标值', value: '2025年6月底前' }], note: '2025 年不在预算年度 2024 年内。' }],
+    accepted: [{ input: [{ setting: 'budgetYear', value: 2024 }, { dimension: '时效指标', indicator: '运维时间', column: '指标值', value: '2024年12月底前' }], note: '在预算年度内完成。' }],
+  },
   check({ sheet, settings, framework }) {
     const grids = sheetGrids(sheet);
     const findings: Finding[] = [];

@@ -63,7 +63,22 @@ export const goalWithoutIndicatorRule: Rule = {
   defaultSeverity: 'info',
   description: '绩效目标中的某一条与所有三级指标共用的词太少，看不出用哪个指标衡量。这是一个启发式提示，评审时可能会被问到。',
   basis: '财预〔2015〕88号审核要点“相关性”；评审实践（启发式）',
+  english: 'a 绩效目标 clause that shares too few terms with every indicator (a heuristic: a hint of what reviewers will ask)',
   settings: ['severities', 'disabledRules', 'goalMatchMinShared'],
+  examples: {
+    flagged: [
+      {
+        input: [{ field: '绩效目标', value: '1.保障我系统数字化软件、硬件、基础网络正常运行，保障网络安全。\n2.开展法治宣传进社区活动，提升群众法律意识。' }],
+        note: '第 2 条“法治宣传进社区”没有哪个三级指标衡量，评审时可能会问。',
+      },
+    ],
+    accepted: [
+      {
+        input: [{ field: '绩效目标', value: '1.保障我系统数字化软件、硬件、基础网络正常运行，保障网络安全。\n2.按期完成网络安全漏洞扫描和渗透测试。' }],
+        note: '第 2 条有“网络安全漏洞扫描次数”“网络安全渗透测试次数”衡量。',
+      },
+    ],
+  },
   check({ sheet, settings }) {
     const findings: Finding[] = [];
     for (const grid of sheetGrids(sheet)) {

@@ -2,7 +2,7 @@
 import type { AmountUnit, IndicatorRow } from '../model';
 import { fromA1 } from '../sheet/address';
 import { GRID_SCOPE_NAMES } from '../sheet/labels';
-import type { GridScope, IndicatorRowRefs, SheetTable } from '../sheet/types';
+import type { GridScope, IndicatorRowRefs, IndicatorSlot, SheetTable } from '../sheet/types';
 
 /** The addresses that exist, in order (refs are null where the sheet has no such cell). */
 export function cellsOf(...addresses: (string | null | undefined)[]): string[] {
@@ -65,6 +65,8 @@ export interface ScopedGrid {
   /** Header row of the grid (its 一级指标 cell). */
   header: string | null;
   rows: LocatedRow[];
+  /** Unused 二级 slots of a filled form (not indicators; where rows of their 一级 end). */
+  slots?: IndicatorSlot[];
 }
 
 /**
@@ -81,6 +83,7 @@ export function sheetGrids(sheet: SheetTable): ScopedGrid[] {
     goalsRef: sheet.refs.goals,
     header: sheet.refs.indicatorHeader,
     rows: locatedRows(sheet),
+    ...(sheet.slots ? { slots: sheet.slots } : {}),
   };
   return [
     annual,
@@ -91,6 +94,7 @@ export function sheetGrids(sheet: SheetTable): ScopedGrid[] {
       goalsRef: grid.goalsRef,
       header: grid.indicatorHeader,
       rows: located(grid.indicators, grid.rowRefs),
+      ...(grid.slots ? { slots: grid.slots } : {}),
     })),
   ];
 }

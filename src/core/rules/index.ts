@@ -1,6 +1,7 @@
 // The rule registry: every check the engine runs, in reporting order.
 import type { Rule } from './types';
 import type { RuleCode } from '../model';
+import { RULE_CODES } from './codes';
 import { missingFieldRule } from './missing-field';
 import { fundsMismatchRule } from './funds-mismatch';
 import { missingDimensionRule } from './missing-dimension';
@@ -18,24 +19,9 @@ import { unreadableLayoutRule, unreadableFinding } from './unreadable-layout';
 export type { Finding, Rule, RuleContext, SettingKey } from './types';
 export { sheetGrids } from './helpers';
 export type { ScopedGrid } from './helpers';
+export { RULE_CODES };
 
-export const ALL_RULES: Rule[] = [
-  unreadableLayoutRule,
-  missingFieldRule,
-  fundsMismatchRule,
-  missingDimensionRule,
-  misplacedDimensionRule,
-  missingValueRule,
-  badValueRule,
-  costOverBudgetRule,
-  costLowerBoundRule,
-  deadlineOutsideYearRule,
-  templateMissingIndicatorRule,
-  templateWeakenedTargetRule,
-  goalWithoutIndicatorRule,
-];
-
-/** Every rule by its code: a code without a rule, or a rule under another code, fails to compile. */
+/** Every rule by its code: a code of RULE_CODES without a rule, or a key that is no code, fails to compile. */
 export const RULES = {
   'unreadable-layout': unreadableLayoutRule,
   'missing-field': missingFieldRule,
@@ -51,6 +37,9 @@ export const RULES = {
   'template-weakened-target': templateWeakenedTargetRule,
   'goal-without-indicator': goalWithoutIndicatorRule,
 } satisfies Record<RuleCode, Rule>;
+
+/** Every rule, in reporting order (the order of RULE_CODES). */
+export const ALL_RULES: readonly Rule[] = RULE_CODES.map((code) => RULES[code]);
 
 /** The rule's short Chinese title, e.g. for the end of a marked cell's note. */
 export function ruleTitle(code: RuleCode): string {

@@ -61,7 +61,15 @@ export const misplacedDimensionRule: Rule = {
   defaultSeverity: 'error',
   description: '二级指标挂在了错误的一级指标下，或名称既不是框架中的维度也不是公认的别名（如“环境效益指标”=“生态效益指标”）。',
   basis: '财预〔2021〕101号及旧版框架的指标体系；评审实践',
+  english: 'a 二级 under the wrong 一级 (error); a name that is neither a dimension nor an alias (warning)',
   settings: ['severities', 'disabledRules', 'framework'],
+  examples: {
+    flagged: [
+      { input: [{ dimension: '社会效益指标', indicator: '系统正常运行和网络安全', column: '二级指标', value: '质量指标' }], note: '质量指标属于产出指标，不应放在效益指标下。' },
+      { input: [{ dimension: '社会效益指标', indicator: '系统正常运行和网络安全', column: '二级指标', value: '安全效益指标' }], note: '“安全效益指标”不是框架中的维度，也不是别名（警告）。' },
+    ],
+    accepted: [{ input: [{ dimension: '社会效益指标', indicator: '系统正常运行和网络安全', column: '二级指标', value: '环境效益指标' }], note: '“环境效益指标”是“生态效益指标”的通用别名。' }],
+  },
   check({ sheet, framework }) {
     return sheetGrids(sheet).flatMap((grid) => checkGrid(grid, framework));
   },

@@ -8,7 +8,15 @@ export const missingFieldRule: Rule = {
   defaultSeverity: 'error',
   description: '项目名称、预算数或绩效目标为空。这些是绩效目标表的必填项，缺少任何一项都无法审核。',
   basis: '财预〔2015〕88号审核要点“完整性”',
+  english: '项目名称, 预算数 or 绩效目标 empty',
   settings: ['severities', 'disabledRules'],
+  examples: {
+    flagged: [
+      { input: [{ field: '项目名称', value: '' }], note: '没有项目名称，审核人不知道这张表是哪个项目的。' },
+      { input: [{ field: '预算数', value: '' }], note: '预算数为空，成本和资金来源都无从核对。' },
+    ],
+    accepted: [{ input: [{ field: '预算数', value: '292万元' }], note: '预算数写成带单位的文字也能读出金额。' }],
+  },
   check({ sheet }) {
     const { table, refs } = sheet;
     const findings: Finding[] = [];

@@ -8,7 +8,15 @@ export const missingValueRule: Rule = {
   defaultSeverity: 'error',
   description: '指标行缺少指标值或三级指标名称。没有指标值的指标无法在年底评价。',
   basis: '财预〔2015〕88号审核要点“完整性”',
+  english: 'an indicator row without 指标值 or 三级 name',
   settings: ['severities', 'disabledRules'],
+  examples: {
+    flagged: [
+      { input: [{ dimension: '质量指标', indicator: '运维服务验收通过率', column: '指标值', value: '' }], note: '没有指标值，年底无法评价是否完成。' },
+      { input: [{ dimension: '数量指标', indicator: '租赁网络数量', column: '三级指标', value: '' }], note: '有指标值却没有三级指标名称，不知道衡量的是什么。' },
+    ],
+    accepted: [{ input: [{ dimension: '质量指标', indicator: '运维服务验收通过率', column: '指标值', value: '≥95%' }], note: '名称和指标值都已填写。' }],
+  },
   check({ sheet }) {
     const findings: Finding[] = [];
     for (const grid of sheetGrids(sheet)) {

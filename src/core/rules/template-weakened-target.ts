@@ -19,7 +19,12 @@ export const templateWeakenedTargetRule: Rule = {
   defaultSeverity: 'warning',
   description: '与模板库中同一项目的表相比，目标变弱了：“≥”的值更低，或“≤”的值更高。',
   basis: '评审实践（目标不应无故降低）',
+  english: "a target weaker than the library's (lower ≥, higher ≤)",
   settings: ['severities', 'disabledRules'],
+  examples: {
+    flagged: [{ input: [{ dimension: '数量指标', indicator: '软件运维系统个数', column: '指标值', value: '≥10个' }], note: '模板是“≥13个”，目标降低了。' }],
+    accepted: [{ input: [{ dimension: '数量指标', indicator: '软件运维系统个数', column: '指标值', value: '≥15个' }], note: '比模板的“≥13个”更高。' }],
+  },
   check({ sheet, library }) {
     const template = templateFor(sheet, library);
     if (!template) return [];

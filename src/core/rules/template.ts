@@ -1,6 +1,6 @@
 // Shared by the two template-* rules: the library table of the sheet's project, indicators by name.
 import type { IndicatorRow, LibraryTable, TemplateLibrary } from '../model';
-import { findTemplate } from '../library';
+import { findTemplate, projectNameKey } from '../library';
 import type { SheetTable } from '../sheet/types';
 import { compactText } from '../values';
 
@@ -14,6 +14,14 @@ export function indicatorKey(row: IndicatorRow): string {
   return compactText(row.level3).replace(/[\p{P}\p{S}]/gu, '');
 }
 
+/**
+ * Where a template came from, for messages: a table of the unit's own library by library and sheet
+ * (`模板「2024年申报.xlsx › 社区矫正」`, the project added when the sheet is named otherwise); the bundled
+ * seed's by its number, as before.
+ */
 export function templateLabel(template: LibraryTable): string {
-  return `模板库第 ${template.number} 表「${template.projectName}」`;
+  if (template.library === undefined) return `模板库第 ${template.number} 表「${template.projectName}」`;
+  const table = template.sheet === undefined ? `第 ${template.number} 表 ${template.projectName}` : template.sheet;
+  const project = template.sheet !== undefined && projectNameKey(template.sheet) !== projectNameKey(template.projectName) ? ` › ${template.projectName}` : '';
+  return `模板「${template.library} › ${table}${project}」`;
 }

@@ -20,10 +20,34 @@ export interface Finding {
   fix?: Fix;
 }
 
-/** A sample the rule flags or accepts, run through the rule in its test and shown in its 说明. */
+/** A header field of the example table, by its label on the sheet. */
+export type ExampleField = '项目名称' | '预算数' | '财政资金' | '其他资金' | '绩效目标';
+/** A column of the indicator grid, by its header label. */
+export type ExampleColumn = '一级指标' | '二级指标' | '三级指标' | '指标值';
+/** The numeric settings an example may set on the 设置 tab. */
+export type ExampleSetting = 'budgetYear' | 'fundsTolerance' | 'maxPercent' | 'minSatisfaction' | 'goalMatchMinShared';
+
+/**
+ * One thing the clerk does to the example table — the seed's first table (数字化运维项目, 单位：万元,
+ * 预算数 292 = 财政资金 292): types into a cell, deletes an indicator row, or changes a setting. Rows are
+ * named by their 二级 and 三级 as that table prints them.
+ */
+export type ExampleStep =
+  /** Types `value` into the field's cell, as typed (an amount is in the table's 万元 unless it says otherwise). */
+  | { field: ExampleField; value: string }
+  /** Types `value` into one column of an indicator row; `''` empties the cell. */
+  | { dimension: string; indicator: string; column: ExampleColumn; value: string }
+  /** Deletes an indicator row. */
+  | { dimension: string; indicator: string; deleteRow: true }
+  /** Retypes a header label of the indicator grid; `''` empties it. */
+  | { header: ExampleColumn; value: string }
+  /** Sets a number on the 设置 tab. */
+  | { setting: ExampleSetting; value: number };
+
+/** A sample the rule flags or accepts, run through the whole engine in its test and shown in its 说明. */
 export interface RuleExample {
-  /** What the clerk would type, e.g. `≥5万元` under 成本指标 with 预算数 3 万元. */
-  input: string;
+  /** What the clerk does, in order, e.g. types `≤300万元` as 运维费用支出's 指标值 (预算数 292 万元). */
+  input: readonly ExampleStep[];
   /** Why it is flagged or accepted, in one short Chinese sentence. */
   note: string;
 }
@@ -37,10 +61,12 @@ export interface Rule {
   description: string;
   /** The document or practice the rule rests on, said honestly (e.g. 评审实践 when no document asks for it). */
   basis: string;
+  /** What it flags, in one line of English, for the README's table and the docs page's English section. */
+  english: string;
   /** The settings keys that change what this rule reports. */
   settings: readonly SettingKey[];
-  /** Values the rule flags and values it accepts (#15: to become required once every rule has them). */
-  examples?: { flagged: readonly RuleExample[]; accepted: readonly RuleExample[] };
+  /** Values the rule flags and values it accepts, each run through the engine by test/core/rules/examples.test.ts. */
+  examples: { flagged: readonly RuleExample[]; accepted: readonly RuleExample[] };
   check(context: RuleContext): Finding[];
 }
 

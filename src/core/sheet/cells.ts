@@ -1,7 +1,7 @@
 /**
  * Cell access for the reader, in sheet coordinates. A CellGrid may be sparse (rows and cells as holes, one
  * cell at XFD1048576): everything here costs in proportion to the cells and merges that exist, never to
- * the rectangle they span. Labels are normalised once per cell.
+ * the rectangle they span.
  */
 import { parseRange, toA1 } from './address';
 import type { RangePosition } from './address';
@@ -15,7 +15,7 @@ export interface FilledCell {
   value: CellValue;
   /** Trimmed text of the value. */
   text: string;
-  /** normalizeLabel(text), computed once. */
+  /** normalizeLabel(text), computed when the cell's row is looked at. */
   label: string;
   address: string;
 }
@@ -46,16 +46,42 @@ function presentIndices(array: readonly unknown[]): number[] {
   return indices;
 }
 
+/** Rows at most this long are walked index by index; longer (sparse) ones by their present keys. */
+const SHORT_ROW = 1024;
+
+/** Calls `visit` for each present element of a row, ascending, with no allocation for a short row. */
+function eachPresent(line: readonly CellValue[], visit: (index: number, value: CellValue) => void): void {
+  if (line.length <= SHORT_ROW) {
+    for (let c = 0; c < line.length; c++) {
+      const value = line[c];
+      if (value !== undefined) visit(c, value);
+    }
+  } else for (const c of presentIndices(line)) visit(c, line[c]);
+}
+
+/** Whether a value shows nothing (cellText would be ''), without building its text. */
+function isBlank(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined) return true;
+  return typeof value === 'string' && !/\S/.test(value);
+}
+
+/** Rows whose FilledCells are kept for reuse: the reader looks at a few rows around the one it reads. */
+const ROW_CACHE = 256;
+
+/**
+ * The grid as the reader sees it. Nothing per cell is kept beyond the grid itself: a row's FilledCells are
+ * built when the row is looked at and kept only while it is among the last rows looked at, so reading a
+ * 100,000-row table holds one copy of its cells, not three.
+ */
 export class SheetCells {
   readonly top: number;
   readonly left: number;
   /** Last row and column holding a non-blank value (top/left − 1 when none). */
   readonly bottom: number;
   readonly right: number;
-  /** Rows with at least one non-blank cell, ascending, with their cells left to right. */
+  /** Rows with at least one non-blank cell, ascending. */
   private readonly rowList: number[] = [];
-  private readonly rowCells = new Map<number, FilledCell[]>();
-  private readonly byKey = new Map<number, FilledCell>();
+  private readonly recentRows = new Map<number, FilledCell[]>();
   private readonly mergeByRow = new Map<number, RangePosition[]>();
   private readonly tallMerges: RangePosition[] = [];
   private readonly mergeStart = new Map<number, RangePosition>();
@@ -68,23 +94,15 @@ export class SheetCells {
     for (const r of presentIndices(grid.values)) {
       const line = grid.values[r];
       if (!line) continue;
+      let last = -1;
+      eachPresent(line, (c, value) => {
+        if (!isBlank(value)) last = c;
+      });
+      if (last < 0) continue;
       const row = grid.top + r;
-      const cells: FilledCell[] = [];
-      for (const c of presentIndices(line)) {
-        const value = line[c] ?? null;
-        const text = cellText(value);
-        if (!text) continue;
-        const col = grid.left + c;
-        const cell: FilledCell = { row, col, value, text, label: normalizeLabel(text), address: toA1(row, col) };
-        cells.push(cell);
-        this.byKey.set(row * COLS + col, cell);
-        if (col > right) right = col;
-      }
-      if (cells.length > 0) {
-        this.rowList.push(row);
-        this.rowCells.set(row, cells);
-        bottom = row;
-      }
+      this.rowList.push(row);
+      bottom = row;
+      if (grid.left + last > right) right = grid.left + last;
     }
     this.bottom = bottom;
     this.right = right;
@@ -109,17 +127,32 @@ export class SheetCells {
     }
   }
 
+  /** The grid's value at a position, blank or not (undefined outside the grid). */
+  private value(row: number, col: number): CellValue | undefined {
+    return this.grid.values[row - this.top]?.[col - this.left];
+  }
+
   /** The filled cell at a position, or undefined (blank, missing or out of the grid). */
   cell(row: number, col: number): FilledCell | undefined {
-    return this.byKey.get(row * COLS + col);
+    if (row < this.top || col < this.left || isBlank(this.value(row, col))) return undefined;
+    const cells = this.rowOf(row);
+    let lo = 0;
+    let hi = cells.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cells[mid].col < col) lo = mid + 1;
+      else hi = mid;
+    }
+    return cells[lo]?.col === col ? cells[lo] : undefined;
   }
 
   raw(row: number, col: number): CellValue {
-    return this.cell(row, col)?.value ?? null;
+    const value = row < this.top || col < this.left ? undefined : this.value(row, col);
+    return isBlank(value) ? null : (value as CellValue);
   }
 
   text(row: number, col: number): string {
-    return this.cell(row, col)?.text ?? '';
+    return row < this.top || col < this.left ? '' : cellText(this.value(row, col) ?? null);
   }
 
   merge(row: number, col: number): RangePosition | undefined {
@@ -154,7 +187,21 @@ export class SheetCells {
 
   /** Filled cells of one row, left to right (covered cells included: the caller decides). */
   rowOf(row: number): readonly FilledCell[] {
-    return this.rowCells.get(row) ?? [];
+    const recent = this.recentRows.get(row);
+    if (recent) return recent;
+    const cells: FilledCell[] = [];
+    const line = row >= this.top ? this.grid.values[row - this.top] : undefined;
+    if (line) {
+      eachPresent(line, (c, value) => {
+        const text = cellText(value);
+        if (!text) return;
+        const col = this.left + c;
+        cells.push({ row, col, value, text, label: normalizeLabel(text), address: toA1(row, col) });
+      });
+    }
+    if (this.recentRows.size >= ROW_CACHE) this.recentRows.delete(this.recentRows.keys().next().value as number);
+    this.recentRows.set(row, cells);
+    return cells;
   }
 
   /** Index in rowList of the first row ≥ row. */

@@ -33,11 +33,16 @@ export function unitLabel(unit: AmountUnit): string {
 /** Blank form title when there is no project yet. */
 export const BLANK_TITLE = `项目支出${LABELS.titleSuffix}`;
 
+/** Anything normalizeLabel would change. */
+const LABEL_NOISE = /[\s\u3000:()]|：$|^[*＊★]/;
+
 /**
  * Normalises a cell text for label matching: no whitespace (full-width included), ASCII colon → full-width,
  * no trailing colon, brackets unified. `其中：财政    资金` → `其中：财政资金`.
  */
 export function normalizeLabel(text: string): string {
+  // Most cells need none of the replacements below: they are returned as they are, with no new string.
+  if (!LABEL_NOISE.test(text)) return text;
   return text
     .replace(/[\s\u3000]+/g, '')
     .replace(/:/g, '：')

@@ -2,11 +2,11 @@
 import { maxOf } from '../bounded';
 import { printedDepartment } from '../model';
 import type { FrameworkName, IndicatorRow, PerformanceTable } from '../model';
-import { getFramework } from '../frameworks';
+import { formLevel2, getFramework } from '../frameworks';
 import { parseValue } from '../values';
-import { toA1 } from './address';
+import { fromA1, toA1 } from './address';
 import { BLANK_TITLE, LABELS, PROMPTS, unitLabel } from './labels';
-import type { CellStyle, PlannedCell, PlannedValidation, SheetPlan } from './types';
+import type { CellGrid, CellStyle, CellValue, PlannedCell, PlannedValidation, SheetPlan } from './types';
 
 /** Columns A–E: 一级 | 二级 | 三级 | 描述 | 指标值; the header block shares them. */
 const COLUMN_WIDTHS = [14, 16, 26, 32, 20];
@@ -201,13 +201,7 @@ export function blankTable(frameworkName: FrameworkName): PerformanceTable {
   const framework = getFramework(frameworkName);
   const indicators: IndicatorRow[] = [];
   for (const level1 of framework.level1.filter((d) => d.required)) {
-    const chosen = level1.level2.filter((d) => d.required);
-    for (const extra of level1.level2.filter((d) => !d.required)) {
-      if (chosen.length >= level1.minLevel2) break;
-      chosen.push(extra);
-    }
-    const ordered = level1.level2.filter((d) => chosen.includes(d));
-    for (const level2 of ordered) {
+    for (const level2 of formLevel2(level1)) {
       indicators.push({ level1: level1.name, level2: level2.name, level3: '', description: '', value: '', unit: null, parsed: parseValue('', { tableUnit: '万元' }) });
     }
   }
@@ -253,4 +247,17 @@ export function uniqueSheetName(projectName: string, existing: string[]): string
     const candidate = [...base].slice(0, SHEET_NAME_MAX - suffix.length).join('').trim() + suffix;
     if (fits(candidate)) return candidate;
   }
+}
+
+/** The values a plan writes, as the grid an adapter would read back from the drawn sheet. */
+export function gridFromPlan(plan: SheetPlan): CellGrid {
+  const values: CellValue[][] = [];
+  for (const cell of plan.cells) {
+    const { row, col } = fromA1(cell.address);
+    while (values.length <= row) values.push([]);
+    const line = values[row];
+    while (line.length <= col) line.push(null);
+    line[col] = cell.value;
+  }
+  return { sheetName: plan.name, top: 0, left: 0, values, merges: plan.merges };
 }

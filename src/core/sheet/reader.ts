@@ -32,7 +32,7 @@ import {
   splitLabelUnit,
 } from './labels';
 import type { GridColumn, HeaderField } from './labels';
-import type { CellGrid, CellValue, GridScope, HeaderAmount, IndicatorRowRefs, OtherGrid, SheetRead, SheetTable, TableRefs, Unreadable } from './types';
+import type { CellGrid, CellValue, GridScope, HeaderAmount, IndicatorRowRefs, IndicatorSlot, OtherGrid, SheetRead, SheetTable, TableRefs, Unreadable } from './types';
 
 export interface ReadSheetOptions {
   /** Force a framework instead of detecting it from the 一级 names. */
@@ -430,6 +430,8 @@ interface GridRead {
   rowRefs: IndicatorRowRefs[];
   /** The first row after the grid (where a next grid or its goals may begin). */
   nextRow: number;
+  /** Unused 二级 slots of a filled form, dropped from the indicators. */
+  slots?: IndicatorSlot[];
 }
 
 /** An operator written in words or symbols in its own column (指标性质 of a flat export); null for 定性/定量 etc. */
@@ -616,7 +618,9 @@ function projectTotalOf(block: HeaderBlock, tableUnit: AmountUnit): HeaderAmount
   return undefined;
 }
 
-const parsedRows = (read: GridRead, tableUnit: AmountUnit): IndicatorRow[] => read.indicators.map((row) => ({ ...row, parsed: parseRowValue(row, tableUnit) }));
+/** Rows with their parsed values. Written out, not spread: V8 gives each spread copy its own hidden class (≈ 250 bytes a row). */
+const parsedRows = (read: GridRead, tableUnit: AmountUnit): IndicatorRow[] =>
+  read.indicators.map(({ level1, level2, level3, description, value, unit }) => ({ level1, level2, level3, description, value, unit, parsed: parseRowValue({ value, level3, unit }, tableUnit) }));
 
 /**
  * A 二级 printed on a filled form with neither a 三级 name nor a value is an unused slot of the form, not an
@@ -656,7 +660,13 @@ function withoutUnusedSlots(read: ReadGrid): ReadGrid {
   const used = (row: GridRead['indicators'][number]) => row.level3 !== '' || row.value !== '';
   if (!read.indicators.some(used)) return read;
   const keep = read.indicators.map(used);
-  return { ...read, indicators: read.indicators.filter((_, i) => keep[i]), rowRefs: read.rowRefs.filter((_, i) => keep[i]) };
+  const slots = read.indicators.flatMap(({ level1, level2 }, i) => (keep[i] ? [] : [{ level1, level2, refs: read.rowRefs[i] }]));
+  return {
+    ...read,
+    indicators: read.indicators.filter((_, i) => keep[i]),
+    rowRefs: read.rowRefs.filter((_, i) => keep[i]),
+    ...(slots.length > 0 ? { slots } : {}),
+  };
 }
 
 /** An amount field in the table's unit: a unit in its label (`资金总额（元）`) wins over the table's. */
@@ -686,6 +696,7 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, re
       indicatorHeader: toA1(g.header.row, g.header.columns.level1 ?? cells.left),
       indicators: parsedRows(g, tableUnit),
       rowRefs: g.rowRefs,
+      ...(g.slots ? { slots: g.slots } : {}),
     }));
 
   const indicators = parsedRows(main, tableUnit);
@@ -725,6 +736,7 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, re
   };
   const framework = options.framework ?? detectFrameworkOfRows([indicators, ...(otherGrids ?? []).map((g) => g.indicators)].flat());
   const sheet: SheetTable = { sheetName, table, framework, refs, rowRefs: main.rowRefs };
+  if (main.slots) sheet.slots = main.slots;
   if (otherGrids && otherGrids.length > 0) sheet.otherGrids = otherGrids;
   const projectTotal = projectTotalOf(block, tableUnit);
   if (projectTotal) sheet.projectTotal = projectTotal;
@@ -732,11 +744,15 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, re
     sheet.unread = { found: [`指标表头（第 ${main.header.row + 1} 行）`], missing: ['表头下的指标行'], cell: refs.indicatorHeader };
   }
   const problems: NonNullable<SheetTable['amountProblems']> = {};
+  const units: NonNullable<SheetTable['amountUnits']> = {};
   for (const field of ['budgetTotal', 'budgetFiscal', 'budgetOther'] as const) {
     const problem = fields[field] ? amountProblem(fields[field].value) : null;
     if (problem) problems[field] = problem;
+    const unit = fields[field]?.unit;
+    if (unit) units[field] = unit;
   }
   if (Object.keys(problems).length > 0) sheet.amountProblems = problems;
+  if (Object.keys(units).length > 0) sheet.amountUnits = units;
   return sheet;
 }
 
@@ -843,13 +859,15 @@ function readGridRow(cells: SheetCells, header: GridHeader, row: number, state: 
   if (!level2?.text && !level3?.text && !value?.text) return false;
   const description = shown(col.description);
   const unit = shown(col.unit);
-  const operator = header.operatorColumns.map((c) => cells.shown(row, c).text).find((text) => operatorOf(text) !== null) ?? '';
+  const operatorCell = header.operatorColumns.map((c) => cells.shown(row, c)).find((cell) => operatorOf(cell.text) !== null);
+  const ownValue = value?.text ?? '';
+  const read = valueText(ownValue, operatorCell?.text ?? '');
   into.indicators.push({
     level1: level1?.text ?? '',
     level2: level2?.text ?? '',
     level3: level3?.text ?? '',
     description: description?.text ?? '',
-    value: valueText(value?.text ?? '', operator),
+    value: read,
     unit: unit?.text ? unit.text : null,
   });
   into.rowRefs.push({
@@ -859,6 +877,7 @@ function readGridRow(cells: SheetCells, header: GridHeader, row: number, state: 
     description: description?.address ?? null,
     value: (value ?? blank(col.value))?.address ?? '',
     unit: unit?.address ?? null,
+    ...(operatorCell && read !== ownValue ? { operator: operatorCell.address } : {}),
   });
   return true;
 }

@@ -1,4 +1,4 @@
-import type { FrameworkName, IndicatorRow, PerformanceTable } from '../model';
+import type { AmountUnit, FrameworkName, IndicatorRow, PerformanceTable } from '../model';
 
 /** A cell's value as both Excel and exceljs hand it over. */
 export type CellValue = string | number | boolean | null;
@@ -39,6 +39,21 @@ export interface IndicatorRowRefs {
   description: string | null;
   value: string;
   unit: string | null;
+  /**
+   * The cell of an operator column (指标性质 `≥`) whose operator was put in front of the 指标值 as read
+   * (`≥` + `95`); absent when the value cell holds its own operator or there is none.
+   */
+  operator?: string;
+}
+
+/**
+ * A row of a filled form that prints a 二级 with neither a 三级 name nor a value: not an indicator, but a
+ * place in the grid (a fix inserting rows goes after the slots of its 一级, or fills the slot).
+ */
+export interface IndicatorSlot {
+  level1: string;
+  level2: string;
+  refs: IndicatorRowRefs;
 }
 
 /** Which period an indicator grid's targets are for: the budget year, or the whole project period. */
@@ -58,6 +73,8 @@ export interface OtherGrid {
   indicators: IndicatorRow[];
   /** Parallel to indicators. */
   rowRefs: IndicatorRowRefs[];
+  /** Unused 二级 slots of this grid; absent when none. */
+  slots?: IndicatorSlot[];
 }
 
 /** An amount printed in the header with where it was read. */
@@ -77,10 +94,14 @@ export interface SheetTable {
   refs: TableRefs;
   /** Parallel to table.indicators. */
   rowRefs: IndicatorRowRefs[];
+  /** Unused 二级 slots of the annual grid (rows of a filled form with neither 三级 nor value); absent when none. */
+  slots?: IndicatorSlot[];
   /** Grids besides the annual one on a multi-year sheet; absent when the sheet has one grid. */
   otherGrids?: OtherGrid[];
   /** The whole project's amount (项目总金额 …) when the header prints one; absent otherwise. */
   projectTotal?: HeaderAmount;
+  /** Amount fields whose label names their own money unit (`资金总额（元）`); absent when none does. */
+  amountUnits?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', AmountUnit>>;
   /** Amount fields whose cell holds something that is not an amount (`错误值 #DIV/0!`, `日期「…」`). */
   amountProblems?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', string>>;
   /** Set when part of the table could not be read (a grid header with no indicator row under it). */

@@ -1,7 +1,7 @@
 export { parseRowValue, parseValue, parseValueDetailed, type ParseValueOptions, type ParsedValueDetail, type UnitSource } from './parse';
-export { normaliseText, compactText } from './text';
+export { normaliseText, compactText, narrowWidth } from './text';
 export { convertMoney, isMoneyUnit, MONEY_UNIT_FACTORS } from './money';
-export { isLowerBound, isUpperBound, isStrict, takeLeadingOperator, type OperatorMatch } from './operators';
+export { isLowerBound, isUpperBound, isStrict, takeLeadingOperator, takeTrailingOperator, type OperatorMatch } from './operators';
 export { classifyUnit, unitFromName, type UnitClass } from './units';
 export { parseDeadline, type Deadline } from './deadline';
 export { compareTargets, formatValue, type TargetComparison } from './compare';

@@ -65,13 +65,15 @@ export interface OperatorMatch {
   operator: Operator;
   /** The text with the operator removed. */
   rest: string;
+  /** The operator as written (`>=`, `不低于`, `以上`). */
+  spelling: string;
 }
 
 /** Reads an operator at the start of (normalised) text: a symbol, or a word such as 不低于. */
 export function takeLeadingOperator(text: string): OperatorMatch | null {
   const trimmed = text.trimStart();
   for (const [spelling, operator] of [...SYMBOL_OPERATORS, ...WORD_OPERATORS]) {
-    if (trimmed.startsWith(spelling)) return { operator, rest: trimmed.slice(spelling.length).trimStart() };
+    if (trimmed.startsWith(spelling)) return { operator, rest: trimmed.slice(spelling.length).trimStart(), spelling };
   }
   return null;
 }
@@ -80,7 +82,7 @@ export function takeLeadingOperator(text: string): OperatorMatch | null {
 export function takeTrailingOperator(text: string): OperatorMatch | null {
   const trimmed = text.trimEnd();
   for (const [spelling, operator] of SUFFIX_OPERATORS) {
-    if (trimmed.endsWith(spelling)) return { operator, rest: trimmed.slice(0, -spelling.length).trimEnd() };
+    if (trimmed.endsWith(spelling)) return { operator, rest: trimmed.slice(0, -spelling.length).trimEnd(), spelling };
   }
   return null;
 }

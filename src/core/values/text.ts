@@ -5,15 +5,16 @@
  * Deliberately narrower than NFKC, which would also rewrite `m²` or `㎡` inside units.
  */
 export function normaliseText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else if (code === 0x2212) out += '-';
-    else out += ch;
-  }
-  return out.replace(/\s+/g, ' ').trim();
+  // \s covers the ideographic space U+3000.
+  return narrowWidth(text).replace(/\u2212/g, '-').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Full-width ASCII forms (０-９ ＞ ％ （ …) as half-width, nothing else: one UTF-16 unit for one, so an
+ * index into the result is an index into the text (a fix can rewrite part of a value as the clerk typed it).
+ */
+export function narrowWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /** normaliseText, then every space removed: for matching names and values where spacing means nothing. */

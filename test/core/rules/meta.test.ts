@@ -1,5 +1,5 @@
 import { RuleCodeSchema, SettingsSchema } from '../../../src/core/model';
-import { ALL_RULES, RULES, ruleTitle } from '../../../src/core/rules';
+import { ALL_RULES, RULE_CODES, RULES, ruleTitle } from '../../../src/core/rules';
 
 const settingKeys = Object.keys(SettingsSchema.shape);
 
@@ -8,6 +8,10 @@ describe('every rule describes itself', () => {
     expect(Object.keys(RULES).sort()).toEqual([...RuleCodeSchema.options].sort());
     for (const [code, rule] of Object.entries(RULES)) expect(rule.code).toBe(code);
     expect(ALL_RULES).toHaveLength(RuleCodeSchema.options.length);
+    // One list: the zod enum, the map and the reporting order all come from RULE_CODES.
+    expect(RuleCodeSchema.options).toEqual([...RULE_CODES]);
+    expect(Object.keys(RULES)).toEqual([...RULE_CODES]);
+    expect(ALL_RULES.map((rule) => rule.code)).toEqual([...RULE_CODES]);
   });
 
   it.each(ALL_RULES.map((rule) => [rule.code, rule] as const))('%s: Chinese title, description and basis, real settings', (_code, rule) => {

@@ -1,0 +1,263 @@
+/**
+ * A fix that inserts indicator rows into one grid of a sheet, written into that grid's own columns: after the
+ * last row of the same 一级 when the grid has one, else after the grid's last indicator row (so never below
+ * its signature or total rows). Used by the dimension and template rules and by suggestions.
+ */
+import { maxOf, minOf } from '../bounded';
+import { dimensionKey, findLevel1, findLevel2, getFramework, type Framework } from '../frameworks';
+import type { Fix, FixStep } from '../model/fix';
+import type { ScopedGrid } from '../rules/helpers';
+import { sheetGrids } from '../rules/helpers';
+import { fromA1, toA1 } from '../sheet/address';
+import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
+import { normaliseText, takeLeadingOperator } from '../values';
+import { combineFixes } from './combine';
+
+/** An indicator row to insert: names as they should read, the 指标值 (empty: left for the clerk). */
+export interface NewIndicatorRow {
+  level1: string;
+  level2: string;
+  level3: string;
+  value: string;
+  /** 指标描述, written when the grid has such a column. */
+  description?: string;
+  /** 计量单位, written when the grid has such a column. */
+  unit?: string | null;
+}
+
+export type IndicatorRowsResult = { fix: Fix; reason?: undefined } | { fix: null; reason: string };
+
+export interface IndicatorRowsOptions {
+  /** The framework the sheet is judged by (names and aliases); the sheet's detected one by default. */
+  framework?: Framework;
+  /** The fix's description; by default `在第 N 行后插入 …`. */
+  description?: string;
+  /** Said after the default description in brackets, e.g. where the rows come from. */
+  note?: string;
+}
+
+const NAMES_IN_DESCRIPTION = 3;
+
+/** 0-based sheet row of an address, or -1. */
+function rowAt(address: string | null | undefined): number {
+  return address ? fromA1(address).row : -1;
+}
+
+function colAt(address: string | null | undefined): number | null {
+  return address ? fromA1(address).col : null;
+}
+
+/**
+ * The sheet row of an indicator row: the lowest of its cells (a 一级 merged or written once points above it;
+ * its own cells are on its row).
+ */
+export function sheetRowOf(refs: IndicatorRowRefs): number {
+  return maxOf([refs.level1, refs.level2, refs.level3, refs.description, refs.value, refs.unit, refs.operator].map(rowAt), -1);
+}
+
+/** The columns of a grid, read from the refs of one of its rows; null where the grid has no such column. */
+interface GridColumns {
+  level1: number | null;
+  level2: number | null;
+  level3: number | null;
+  description: number | null;
+  value: number;
+  unit: number | null;
+  operator: number | null;
+}
+
+function columnsOf(refs: IndicatorRowRefs): GridColumns | null {
+  const value = colAt(refs.value);
+  if (value === null) return null;
+  const level1 = colAt(refs.level1);
+  const level2 = colAt(refs.level2);
+  return {
+    // A form without a 一级 column (its 一级指标 column holds the 二级) reads both from one column.
+    level1: level1 === level2 ? null : level1,
+    level2,
+    level3: colAt(refs.level3),
+    description: colAt(refs.description),
+    value,
+    unit: colAt(refs.unit),
+    operator: colAt(refs.operator),
+  };
+}
+
+function level1Key(framework: Framework, name: string): string {
+  return findLevel1(framework, name)?.name ?? dimensionKey(name);
+}
+
+function level2Key(framework: Framework, level1: string, name: string): string {
+  return findLevel2(framework, level1, name)?.name ?? dimensionKey(name);
+}
+
+/** Whether inserting whole rows above 0-based row `at` would cut another grid of the sheet in two. */
+function splitsOtherGrid(sheet: SheetTable, grid: ScopedGrid, at: number): boolean {
+  return sheetGrids(sheet).some((other) => {
+    if (other.header === grid.header || other.rows.length === 0) return false;
+    const rows = other.rows.map(({ refs }) => sheetRowOf(refs));
+    return minOf(rows, -1) < at && at <= maxOf(rows, -1);
+  });
+}
+
+function rowName(row: NewIndicatorRow): string {
+  const path = [row.level1, row.level2].filter((name) => name.trim()).join('›');
+  return row.level3.trim() ? `${path}「${row.level3.trim()}」` : path;
+}
+
+function listNames(rows: readonly NewIndicatorRow[]): string {
+  const names = rows.slice(0, NAMES_IN_DESCRIPTION).map(rowName).join('、');
+  const more = rows.length > NAMES_IN_DESCRIPTION ? ` 等 ${rows.length} 行` : '';
+  const empty = rows.filter((row) => !row.value.trim()).length;
+  const pending = empty === 0 ? '' : empty === rows.length ? '，指标值待填' : `，其中 ${empty} 行指标值待填`;
+  return `${names}${more}${pending}`;
+}
+
+/** `在第 12 行后插入 2 行指标：…`: afterRow 0-based. */
+export function describeInsert(afterRow: number, rows: readonly NewIndicatorRow[]): string {
+  return `在第 ${afterRow + 1} 行后插入 ${rows.length} 行指标：${listNames(rows)}`;
+}
+
+/** A row of the grid as a place: an indicator, or an unused slot of its 二级 (which a new row may fill). */
+interface Place {
+  level1: string;
+  level2: string;
+  refs: IndicatorRowRefs;
+  row: number;
+  slot: boolean;
+}
+
+/** The cells of one new row, or a reason it cannot be written into this grid. */
+function rowCells(
+  sheet: SheetTable,
+  grid: ScopedGrid,
+  columns: GridColumns,
+  framework: Framework,
+  row: NewIndicatorRow,
+  names: boolean,
+): { cells: { col: number; value: string }[]; valueEmpty: boolean } | { reason: string } {
+  const key1 = level1Key(framework, row.level1);
+  const sameLevel1 = grid.rows.find(({ row: r }) => level1Key(framework, r.level1) === key1);
+  const key2 = level2Key(framework, row.level1, row.level2);
+  const sameLevel2 = grid.rows.find(({ row: r }) => level1Key(framework, r.level1) === key1 && level2Key(framework, r.level1, r.level2) === key2);
+  const cells: { col: number; value: string }[] = [];
+  const put = (col: number | null, value: string) => {
+    if (col !== null && value !== '') cells.push({ col, value });
+  };
+  if (names) {
+    // Names as this sheet writes them (一、产出指标 or 产出指标（50分）), else as given.
+    put(columns.level1, sameLevel1?.row.level1 || row.level1);
+    put(columns.level2, sameLevel2?.row.level2 || row.level2);
+  }
+  if (row.level3.trim()) {
+    if (columns.level3 === null) return { reason: `本表没有三级指标列，无法写入指标「${row.level3.trim()}」` };
+    put(columns.level3, row.level3.trim());
+  }
+  if (row.description?.trim()) put(columns.description, row.description.trim());
+  let value = row.value.trim();
+  if (columns.operator !== null && value) {
+    // An operator column (指标性质) holds the operator; the value cell the rest.
+    const leading = takeLeadingOperator(normaliseText(value));
+    if (leading) {
+      put(columns.operator, leading.operator);
+      value = leading.rest;
+    }
+  }
+  if (row.unit?.trim()) put(columns.unit, row.unit.trim());
+  put(columns.value, value);
+  // A flat export names the project on each row: the new row says whose it is.
+  const nameCol = colAt(sheet.refs.projectName);
+  if (names && nameCol !== null && grid.header && rowAt(sheet.refs.projectName) > rowAt(grid.header)) put(nameCol, sheet.table.projectName);
+  return { cells, valueEmpty: value === '' };
+}
+
+/** A slot can be filled in place when its 三级 and value cells are its own (not covered by a merge above). */
+function fillable(place: Place, columns: GridColumns): boolean {
+  const own = (address: string | null | undefined) => !address || rowAt(address) === place.row;
+  return place.slot && own(place.refs.value) && (columns.level3 === null || own(place.refs.level3));
+}
+
+/**
+ * A fix inserting `rows` into `grid` of `sheet`, or null with the reason it cannot (no row to learn the
+ * columns from, no 三级 column for a named indicator, a grid beside it that whole rows would cut, a form
+ * not filled in yet). A row whose 二级 has an unused slot on the form fills that slot; the others are
+ * inserted after the last row (or slot) of their 一级, else after the grid's last. Inserted rows take the
+ * formats of the row above them; `select` is the value cells left empty (all written value cells when
+ * none is).
+ */
+export function indicatorRowsFix(
+  sheet: SheetTable,
+  grid: ScopedGrid,
+  rows: readonly NewIndicatorRow[],
+  options: IndicatorRowsOptions = {},
+): IndicatorRowsResult {
+  if (rows.length === 0) return { fix: null, reason: '没有要插入的指标' };
+  if (grid.rows.length === 0) return { fix: null, reason: '指标表中没有指标行，看不出各列的位置' };
+  // A row with neither is an unused slot of a form to the reader: it would add nothing.
+  if (rows.some((row) => !row.level3.trim() && !row.value.trim())) return { fix: null, reason: '要插入的指标行既无三级指标名称也无指标值' };
+  // On a form not filled in yet every printed row stands for an indicator; one filled row would make the
+  // others unused slots, so the form is filled first.
+  if (grid.rows.every(({ row }) => !row.level3.trim() && !row.value.trim())) return { fix: null, reason: '指标表尚未填写：请先填写表中已有的指标行' };
+  const framework = options.framework ?? getFramework(sheet.framework);
+  const places: Place[] = [
+    ...grid.rows.map(({ row, refs }) => ({ level1: row.level1, level2: row.level2, refs, row: sheetRowOf(refs), slot: false })),
+    ...(grid.slots ?? []).map(({ level1, level2, refs }) => ({ level1, level2, refs, row: sheetRowOf(refs), slot: true })),
+  ];
+  const last = (list: readonly Place[]) => list.reduce((a, b) => (b.row > a.row ? b : a));
+  const gridEnd = last(places);
+  const reference = grid.rows.reduce((a, b) => (sheetRowOf(b.refs) > sheetRowOf(a.refs) ? b : a));
+  const columns = columnsOf(reference.refs);
+  if (!columns) return { fix: null, reason: '看不出指标值所在的列' };
+  if (reference.refs.level1 === reference.refs.level2 && reference.row.level1 === reference.row.level2) {
+    return { fix: null, reason: '一级、二级指标写在同一个合并单元格里，看不出二级指标列' };
+  }
+
+  const fixes: Fix[] = [];
+  const taken = new Set<Place>();
+  // One insert per place, in the order the rows were given.
+  const groups = new Map<number, NewIndicatorRow[]>();
+  for (const row of rows) {
+    const key1 = level1Key(framework, row.level1);
+    const key2 = level2Key(framework, row.level1, row.level2);
+    const slot = places.find(
+      (p) => !taken.has(p) && fillable(p, columns) && level1Key(framework, p.level1) === key1 && level2Key(framework, p.level1, p.level2) === key2,
+    );
+    if (slot) {
+      taken.add(slot);
+      const written = rowCells(sheet, grid, columns, framework, row, false);
+      if ('reason' in written) return { fix: null, reason: written.reason };
+      const valueCell = toA1(slot.row, columns.value);
+      fixes.push({
+        description: `在第 ${slot.row + 1} 行（表中空着的「${slot.level2}」行）填写指标：${listNames([row])}`,
+        steps: written.cells.map(({ col, value }) => ({ kind: 'setCell' as const, cell: toA1(slot.row, col), value })),
+        select: [valueCell],
+      });
+      continue;
+    }
+    const same = places.filter((p) => level1Key(framework, p.level1) === key1);
+    const candidates = [same.length > 0 ? last(same).row : null, gridEnd.row];
+    const anchor = candidates.find((at) => at !== null && !splitsOtherGrid(sheet, grid, at + 1));
+    if (anchor === undefined || anchor === null) {
+      return { fix: null, reason: '该指标表与另一个指标表并排，插入整行会把另一个表拆开；请手工添加' };
+    }
+    groups.set(anchor, [...(groups.get(anchor) ?? []), row]);
+  }
+
+  for (const [anchor, group] of groups) {
+    const steps: FixStep[] = [{ kind: 'insertRows', before: anchor + 2, count: group.length, formatFrom: anchor + 1 }];
+    const empty: string[] = [];
+    const all: string[] = [];
+    for (const [i, row] of group.entries()) {
+      const written = rowCells(sheet, grid, columns, framework, row, true);
+      if ('reason' in written) return { fix: null, reason: written.reason };
+      for (const { col, value } of written.cells) steps.push({ kind: 'setCell', cell: toA1(anchor + 1 + i, col), value });
+      const valueCell = toA1(anchor + 1 + i, columns.value);
+      all.push(valueCell);
+      if (written.valueEmpty) empty.push(valueCell);
+    }
+    fixes.push({ description: describeInsert(anchor, group), steps, select: empty.length > 0 ? empty : all });
+  }
+  const fix = combineFixes(fixes);
+  const description = options.description ?? (options.note ? `${fix.description}（${options.note}）` : fix.description);
+  return { fix: { ...fix, description } };
+}

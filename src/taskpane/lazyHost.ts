@@ -1,0 +1,22 @@
+// The Excel host loaded after the first paint: its check engine (reader, rules, marks) and sheet
+// layout are the bulk of the pane's own code, and the 模板 tab draws without them. The import starts at
+// once, so the live check and an early click only wait for what is still in flight.
+import type { JixiaoHost } from '../excel/host';
+
+/** A JixiaoHost whose every call waits for `load` (started now); a failed load rejects each call. */
+export function lazyHost(load: () => Promise<JixiaoHost>): JixiaoHost {
+  const loaded = load();
+  // A failure is reported by the calls that need the host, not as an unhandled rejection.
+  loaded.catch(() => undefined);
+  return {
+    insertTables: async (tables, onProgress) => (await loaded).insertTables(tables, onProgress),
+    insertBlank: async (framework) => (await loaded).insertBlank(framework),
+    checkAll: async (onProgress) => (await loaded).checkAll(onProgress),
+    startLiveCheck: async (onReports, onError) => (await loaded).startLiveCheck(onReports, onError),
+    applyFixes: async (sheetName, fixes) => (await loaded).applyFixes(sheetName, fixes),
+    selectCell: async (sheetName, address) => (await loaded).selectCell(sheetName, address),
+    clearMarks: async () => (await loaded).clearMarks(),
+    loadSettings: async () => (await loaded).loadSettings(),
+    saveSettings: async (settings) => (await loaded).saveSettings(settings),
+  };
+}

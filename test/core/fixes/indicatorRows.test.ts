@@ -1,0 +1,125 @@
+// indicatorRowsFix on seed tables drawn as sheets: the rows land in the grid's own columns, in their 一级's
+// group, and the sheet reads them back as indicators of that grid.
+import { checkSheet } from '../../../src/core/check';
+import { applyFixToGrid, indicatorRowsFix } from '../../../src/core/fixes';
+import { sheetGrids } from '../../../src/core/rules/helpers';
+import { readSheet } from '../../../src/core/sheet/reader';
+import type { CellGrid, SheetTable } from '../../../src/core/sheet/types';
+import { loadSeedLibrary, seedTable } from '../../support/seed';
+import { gridFromTable } from '../../support/sheetTable';
+
+function read(grid: CellGrid): SheetTable {
+  const sheet = readSheet(grid, { framework: 'seed' });
+  if (!sheet) throw new Error('读不出表格');
+  return sheet;
+}
+
+const names = (sheet: SheetTable) => sheet.table.indicators.map((row) => [row.level1, row.level2, row.level3, row.value]);
+
+describe('indicatorRowsFix', () => {
+  it('puts a removed 成本 row back after the last 产出 row, where the complete table had it', () => {
+    const complete = read(gridFromTable(seedTable(1)));
+    const table = seedTable(1);
+    const removed = table.indicators.filter((row) => row.level2 === '成本指标');
+    table.indicators = table.indicators.filter((row) => row.level2 !== '成本指标');
+    const grid = gridFromTable(table);
+    const sheet = read(grid);
+    const result = indicatorRowsFix(sheet, sheetGrids(sheet)[0], removed.map(({ level1, level2, level3, value }) => ({ level1, level2, level3, value })));
+    expect(result.reason).toBeUndefined();
+    const fix = result.fix!;
+    expect(fix.steps[0]).toMatchObject({ kind: 'insertRows', count: removed.length });
+    expect(fix.description).toContain(`插入 ${removed.length} 行指标`);
+    const fixed = read(applyFixToGrid(grid, fix));
+    expect(names(fixed)).toEqual(names(complete));
+    // Filled values: every inserted value cell is selected, and holds what was asked.
+    expect(fix.select).toHaveLength(removed.length);
+    expect(fix.select.map((cell) => fixed.rowRefs.find((refs) => refs.value === cell)).every(Boolean)).toBe(true);
+    // The grid it was given is untouched.
+    expect(names(read(grid))).toEqual(names(sheet));
+  });
+
+  it('appends a missing 一级 after the grid’s last row, value cells empty and selected, and the sheet then has it', () => {
+    const table = seedTable(1);
+    table.indicators = table.indicators.filter((row) => row.level1 !== '满意度指标');
+    const grid = gridFromTable(table);
+    const sheet = read(grid);
+    const before = checkSheet(sheet).filter((i) => i.code === 'missing-dimension');
+    expect(before).toHaveLength(1);
+    const result = indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '服务对象满意度', value: '' }]);
+    const fix = result.fix!;
+    const lastRow = Math.max(...sheet.rowRefs.map((refs) => Number(refs.value.slice(1))));
+    expect(fix.steps[0]).toEqual({ kind: 'insertRows', before: lastRow + 1, count: 1, formatFrom: lastRow });
+    expect(fix.select).toEqual([`E${lastRow + 1}`]);
+    const fixed = read(applyFixToGrid(grid, fix));
+    expect(fixed.table.indicators.at(-1)).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', value: '' });
+    expect(checkSheet(fixed).filter((i) => i.code === 'missing-dimension')).toEqual([]);
+    // The one thing left is the value to type, in the cell the fix selects.
+    expect(checkSheet(fixed).filter((i) => !before.some((b) => b.message === i.message) && !checkSheet(sheet).some((b) => b.message === i.message))).toEqual([
+      expect.objectContaining({ code: 'missing-value', cells: fix.select }),
+    ]);
+    expect(indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '', value: '' }]).fix).toBeNull();
+  });
+
+  it('writes names as the sheet writes them (一、产出指标), and returns null with a reason when no row shows the columns', () => {
+    const table = seedTable(3);
+    for (const row of table.indicators) if (row.level1 === '产出指标') row.level1 = '一、产出指标';
+    const removed = table.indicators.find((row) => row.level2 === '时效指标')!;
+    table.indicators = table.indicators.filter((row) => row !== removed);
+    const grid = gridFromTable(table);
+    const sheet = read(grid);
+    const fix = indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ ...removed, level1: '产出指标' }]).fix!;
+    const fixed = read(applyFixToGrid(grid, fix));
+    const back = fixed.table.indicators.find((row) => row.level3 === removed.level3)!;
+    expect(back.level1).toBe('一、产出指标');
+    expect(fixed.table.indicators.findIndex((row) => row === back)).toBe(
+      Math.max(...fixed.table.indicators.map((row, i) => (row.level1 === '一、产出指标' ? i : -1))),
+    );
+    expect(indicatorRowsFix(sheet, { ...sheetGrids(sheet)[0], rows: [] }, [removed])).toEqual({ fix: null, reason: expect.stringContaining('没有指标行') });
+  });
+});
+
+describe('indicatorRowsFix on a filled form with an unused slot', () => {
+  // Seed table 1 without its 满意度 rows, but with the form's empty 服务对象满意度指标 row left in.
+  function withSlot(): CellGrid {
+    const table = seedTable(1);
+    const satisfaction = table.indicators.filter((row) => row.level1 === '满意度指标');
+    table.indicators = table.indicators.filter((row) => row.level1 !== '满意度指标');
+    table.indicators.push({ ...satisfaction[0], level3: '', description: '', value: '', parsed: { ...satisfaction[0].parsed, raw: '', kind: 'empty', operator: null, number: null, unit: null, amount: null } });
+    return gridFromTable(table);
+  }
+
+  it('fills the slot rather than inserting a row below it (no library: the standard row)', () => {
+    const grid = withSlot();
+    const sheet = read(grid);
+    expect(sheet.slots?.map((slot) => slot.level2)).toEqual(['服务对象满意度指标']);
+    const issue = checkSheet(sheet).find((i) => i.code === 'missing-dimension')!;
+    expect(issue.fix!.steps.every((step) => step.kind === 'setCell')).toBe(true);
+    const slotRow = Number(/\d+$/.exec(sheet.slots![0].refs.value)![0]);
+    expect(issue.fix!.description).toBe(`在第 ${slotRow} 行（表中空着的「服务对象满意度指标」行）填写指标：满意度指标›服务对象满意度指标「服务对象满意度」，指标值待填（框架标准指标行）`);
+    const fixed = read(applyFixToGrid(grid, issue.fix!));
+    expect(fixed.slots).toBeUndefined();
+    expect(fixed.table.indicators.at(-1)).toMatchObject({ level2: '服务对象满意度指标', level3: '服务对象满意度', value: '' });
+    expect(checkSheet(fixed).filter((i) => i.code === 'missing-dimension')).toEqual([]);
+  });
+
+  it('with the library, fills the slot with the first 满意度 row and inserts the others after it', () => {
+    const library = loadSeedLibrary();
+    const grid = withSlot();
+    const sheet = read(grid);
+    const issue = checkSheet(sheet, { library }).find((i) => i.code === 'missing-dimension')!;
+    const fixed = read(applyFixToGrid(grid, issue.fix!));
+    const expected = seedTable(1).indicators.filter((row) => row.level1 === '满意度指标').map((row) => [row.level3, row.value]);
+    expect(fixed.table.indicators.filter((row) => row.level1 === '满意度指标').map((row) => [row.level3, row.value])).toEqual(expected);
+    expect(checkSheet(fixed, { library }).map((i) => i.code)).toEqual(checkSheet(read(gridFromTable(seedTable(1))), { library }).map((i) => i.code));
+  });
+
+  it('offers nothing on a form not filled in yet (one filled row would turn the others into unused slots)', () => {
+    const table = seedTable(1);
+    for (const row of table.indicators) Object.assign(row, { level3: '', value: '', description: '' });
+    const sheet = read(gridFromTable(table));
+    expect(indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '满意度', value: '≥90%' }])).toEqual({
+      fix: null,
+      reason: '指标表尚未填写：请先填写表中已有的指标行',
+    });
+  });
+});
