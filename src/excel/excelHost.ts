@@ -13,7 +13,8 @@ import { clearWorkbookMarks, listSheets as listSheetsIn } from './clearMarks';
 import { detectFeatures } from './features';
 import type { ExcelFeatures, RequirementChecker } from './features';
 import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from './host';
-import { FixNotApplicableError, applyFixInExcel, combineBottomUp } from './applyFix';
+import { FixNotApplicableError, applyFixInExcel } from './applyFix';
+import { combineFixesDetailed } from '../core/fixes';
 import { SyncCounter } from './syncCounter';
 import type { ExcelRun, ExcelRunIn } from './syncCounter';
 import { queueSheetPlan } from './writePlan';
@@ -142,7 +143,9 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     },
 
     async applyFixes(sheetName: string, fixes: Fix[]): Promise<ApplyFixResult> {
-      if (fixes.length === 0) return { selected: [], syncs: 0 };
+      const combined = combineFixesDetailed(fixes);
+      if (!combined.fix) return { selected: [], syncs: 0, skipped: 0 };
+      const fix = combined.fix;
       // A fix is computed from the last check: after a change not yet checked its cells may have moved.
       const known = live?.idOf(sheetName);
       if (live && known && live.isStale(known)) {
@@ -159,7 +162,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       const before = counter.count;
       let applied: Awaited<ReturnType<typeof applyFixInExcel>>;
       try {
-        applied = await run((context) => applyFixInExcel(context, sheetName, combineBottomUp(fixes), { counter, features, verify }));
+        applied = await run((context) => applyFixInExcel(context, sheetName, fix, { counter, features, verify }));
       } catch (error) {
         const id = live?.idOf(sheetName);
         if (error instanceof FixNotApplicableError && live && id) await live.recheck(id);
@@ -173,7 +176,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
         const ctx = await checkContext();
         await run((context) => checkSheets(context, [applied.sheet], ctx));
       }
-      return { selected: applied.selected, syncs };
+      return { selected: applied.selected, syncs, skipped: combined.skipped.length };
     },
 
     async selectCell(sheetName: string, address: string) {
