@@ -177,10 +177,11 @@ export interface ApplyFixDeps {
   counter: SyncCounter;
   features: ExcelFeatures;
   /**
-   * Called with the sheet as it is now, before anything is written (when the sheet fits one read and its
-   * merges are known): throws FixNotApplicableError when the fix is no longer the one the sheet calls for.
+   * Called with the sheet as it is now, before anything is written, or with null when it could not be read
+   * in the same round trip (larger than one read, or merges unknown): throws FixNotApplicableError when the
+   * fix is no longer the one the sheet calls for.
    */
-  verify?: (grid: CellGrid) => void;
+  verify?: (grid: CellGrid | null, sheetId: string) => void;
 }
 
 export interface AppliedFix {
@@ -221,7 +222,7 @@ export async function applyFixInExcel(context: Excel.RequestContext, sheetKey: s
   }
   const merges = merged === null ? null : merged.isNullObject ? [] : areasOfAddress(merged.address, merged.areaCount);
   const grid = current && merges ? windowGrid(current, worksheet.name, merges) : null;
-  if (grid) deps.verify?.(grid);
+  deps.verify?.(grid, worksheet.id);
   const plan = planFix(fix, facts(features.rangeCopy ? merges : null));
 
   for (const op of plan.operations) {

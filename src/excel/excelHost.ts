@@ -146,16 +146,15 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       const combined = combineFixesDetailed(fixes);
       if (!combined.fix) return { selected: [], syncs: 0, skipped: 0 };
       const fix = combined.fix;
-      // A fix is computed from the last check: after a change not yet checked its cells may have moved.
-      const known = live?.idOf(sheetName);
-      if (live && known && live.isStale(known)) {
-        await live.recheck(known);
-        throw new FixNotApplicableError(STALE_FIX);
-      }
       const settings = settingsCache ?? (await host.loadSettings());
       // The fixes must be what the sheet as it is now calls for: a change the list has not caught up with
-      // (its event may still be on the way) could have moved their cells.
-      const verify = (grid: CellGrid) => {
+      // (its event may still be on the way) could have moved their cells. Where the sheet could not be read
+      // with the fix's first round trip, a change the live check has heard of and not yet checked refuses.
+      const verify = (grid: CellGrid | null, sheetId: string) => {
+        if (!grid) {
+          if (live?.isStale(sheetId)) throw new FixNotApplicableError(STALE_FIX);
+          return;
+        }
         const offered = new Set((checkGrid(grid, { settings, library: deps.library })?.issues ?? []).flatMap((issue) => (issue.fix ? [JSON.stringify(issue.fix)] : [])));
         if (fixes.some((fix) => !offered.has(JSON.stringify(fix)))) throw new FixNotApplicableError(STALE_FIX);
       };

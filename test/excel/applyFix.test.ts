@@ -75,8 +75,11 @@ test('a cost written ≥: one click, ≤2 syncs, text stays text, the warning go
   await stop();
 });
 
-test('a fix clicked after a change not yet checked (a row inserted above it) is refused: no cell is written', async () => {
-  const { excel, host, name, received, stop } = await liveSheet();
+test.each([
+  ['the sheet read again (ExcelApi 1.18)', undefined],
+  ['a change heard of and not yet checked (ExcelApi 1.12: merges unknown, the sheet not re-read)', '1.12'],
+])('a fix clicked after a change not yet checked (a row inserted above it) is refused, no cell written: %s', async (_label, api) => {
+  const { excel, host, name, received, stop } = await liveSheet({}, api);
   const sheet = readBack(excel, name);
   const cost = sheet.rowRefs.find((_, i) => sheet.table.indicators[i].level2.startsWith('成本'))!.value;
   excel.userEdit(name, cost, '≥5万元');
@@ -88,11 +91,14 @@ test('a fix clicked after a change not yet checked (a row inserted above it) is 
   excel.userInsertRows(name, fromA1(cost).row + 1, 1);
   const values = () => Object.fromEntries(Object.entries(excel.snapshot(name).cells).map(([a, c]) => [a, c.value]));
   const before = values();
+  const reported = received.length;
   await expect(host.applyFixes(name, [fix])).rejects.toThrow(/不适用.*重新检查.*未作任何修改/);
   expect(values()).toEqual(before);
-  // The list is current now, and offers the issue at its new cell.
+  // The list is current now: re-checked at once, the issue at its new cell (where merges are read, as the
+  // 一级 of the cost row is a merged cell).
+  expect(received.length).toBeGreaterThan(reported);
   const moved = `${cost.replace(/\d+$/, '')}${fromA1(cost).row + 2}`;
-  expect(issuesOf(received, 'cost-lower-bound').map((i) => i.cells[0])).toEqual([moved]);
+  if (api === undefined) expect(issuesOf(received, 'cost-lower-bound').map((i) => i.cells[0])).toEqual([moved]);
   await stop();
 });
 
