@@ -27,6 +27,8 @@ export default tseslint.config(
         { selector: 'CallExpression > SpreadElement', message: SPREAD_ARGUMENT_MESSAGE },
         { selector: 'NewExpression > SpreadElement', message: SPREAD_ARGUMENT_MESSAGE },
       ],
+      // zod's classic build is ~50 KB gzip on a page; the schemas are written for zod/mini.
+      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import * as z from 'zod/mini': the classic build is ~50 KB gzip on every page that loads it." }] }],
     },
   },
   {

@@ -111,13 +111,17 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
   const styles = useStyles();
   const [downloadError, setDownloadError] = React.useState<string | null>(null);
   const [downloading, setDownloading] = React.useState(false);
+  // Said once a copy of an .xls/.et/.ods is downloaded: it is an .xlsx.
+  const [downloadNote, setDownloadNote] = React.useState<string | null>(null);
 
   const downloadMarked = async (source: File, reports: SheetReport[]): Promise<void> => {
     setDownloading(true);
     setDownloadError(null);
     try {
       const { markedCopy, markedFileName } = await import('./checkFile');
-      download(await markedCopy(await source.arrayBuffer(), reports), markedFileName(file.name));
+      const copy = await markedCopy(await source.arrayBuffer(), reports, file.name);
+      download(copy.blob, markedFileName(file.name));
+      setDownloadNote(copy.note);
     } catch (error) {
       setDownloadError(describeError(error));
     } finally {
@@ -153,6 +157,11 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
           <StatusLine reports={file.reports} />
           <IssueList reports={file.reports} headingLevel={3} />
         </>
+      )}
+      {downloadNote && (
+        <MessageBar intent="info" data-role="download-note">
+          <MessageBarBody>{downloadNote}</MessageBarBody>
+        </MessageBar>
       )}
       {downloadError && (
         <MessageBar intent="error">

@@ -67,6 +67,24 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     ],
     notes: ['FILE 可以是 .xlsx、.xls（Excel 97-2003）、.et（WPS）或 .ods，按内容识别 / FILE may be .xlsx, .xls, .et or .ods, recognised by content', '退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
   },
+  fix: {
+    synopsis: `jixiao fix IN.xlsx --out OUT.xlsx [--only CODE…] [--force] [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N]`,
+    summary: '把可自动修正的问题改好，写出副本，不改动输入文件 / apply the offered fixes to a copy (never writes IN)',
+    options: [
+      { flag: '--out OUT.xlsx', text: '修正后的副本（总是 .xlsx；不能是输入文件本身）/ the fixed copy (always .xlsx; never IN itself)' },
+      { flag: '--only CODE', text: '只修正这个规则代码的问题，可重复，如 --only cost-lower-bound / only fixes of this rule (repeatable)' },
+      { flag: '--force', text: '覆盖已有的 OUT / overwrite an existing OUT' },
+      { flag: '--json', text: '输出 JSON（每项修正及其修改、复查结果）/ print JSON' },
+      { flag: '--settings FILE.json', text: '检查设置，同 check / check settings, as for check' },
+      { flag: '--framework NAME', text: `指标框架：${FRAMEWORK_TEXT}、auto / indicator framework` },
+      { flag: '--year N', text: '预算年度 / budget year' },
+    ],
+    notes: [
+      '列出每处修改（工作表、单元格、原值 → 新值，插入的行），再复查 OUT 并列出剩下的问题 / lists every change, then checks OUT and prints what remains',
+      '.xls、.et、.ods 的副本另存为 .xlsx，只保留单元格的值和合并区域 / the copy of an .xls, .et or .ods is an .xlsx holding its values and merges',
+      '退出码 / exit code：0 OUT 无错误 / no error left，1 仍有错误 / errors remain，2 无法读取或用法错误 / unreadable or bad usage',
+    ],
+  },
   rules: {
     synopsis: 'jixiao rules [--json]',
     summary: '列出检查规则 / list the check rules',

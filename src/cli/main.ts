@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   templates: async () => (await import('./commands/templates')).templatesCommand,
   workbook: async () => (await import('./commands/workbook')).workbookCommand,
   check: async () => (await import('./commands/check')).checkCommand,
+  fix: async () => (await import('./commands/fix')).fixCommand,
   rules: async () => (await import('./commands/rules')).rulesCommand,
 };
 

@@ -1,13 +1,14 @@
 // The check engine: a sheet (or a raw cell grid) → issues, with settings applied. Pure; the add-in,
 // the checker page and the CLI all call these same functions.
 import { DEFAULT_SETTINGS } from './model';
-import type { Issue, Settings, SheetReport, TemplateLibrary } from './model';
+import type { Issue, Settings, SheetReport, SheetSuggestions, TemplateLibrary } from './model';
 import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
 import { ALL_RULES, unreadableFinding } from './rules';
 import { rowOfAddress } from './rules/helpers';
 import type { Rule } from './rules/types';
 import { readSheetTables } from './sheet/reader';
+import { sheetSuggestions } from './suggest';
 import type { CellGrid, SheetTable } from './sheet/types';
 
 export interface CheckOptions {
@@ -16,6 +17,8 @@ export interface CheckOptions {
   library?: TemplateLibrary | null;
   /** The rules to run; ALL_RULES unless a caller (a test, a bench) wants fewer. */
   rules?: readonly Rule[];
+  /** Also rank library indicators for the sheet (the task pane's suggestions); needs a library. */
+  suggest?: boolean;
 }
 
 /** Runs every enabled rule on one sheet; issues sorted by sheet row (whole-sheet issues first), then severity. */
@@ -33,6 +36,7 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
         message: finding.message,
         cells: finding.cells,
         ...(finding.fix ? { fix: finding.fix } : {}),
+        ...(finding.goalClause ? { goalClause: finding.goalClause } : {}),
       });
     }
   }
@@ -40,6 +44,12 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
   return issues.sort(
     (a, b) => rowOfAddress(a.cells[0]) - rowOfAddress(b.cells[0]) || compareSeverity(a.severity, b.severity),
   );
+}
+
+/** The suggestions for a sheet: its project's, and those for each goal clause an issue says no indicator measures. */
+function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: TemplateLibrary, settings: Settings): SheetSuggestions | null {
+  const clauses = issues.flatMap((issue) => (issue.goalClause ? [issue.goalClause] : []));
+  return sheetSuggestions(sheet, library, frameworkFor(sheet.framework, settings), clauses);
 }
 
 /**
@@ -57,12 +67,17 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
     const framework = settings.framework === 'auto' ? 'seed' : settings.framework;
     return [{ sheet: grid.sheetName, projectName: '', framework, issues: [{ code: 'unreadable-layout', severity, ...finding }] }];
   }
-  return read.tables.map((sheet) => ({
-    sheet: grid.sheetName,
-    projectName: sheet.table.projectName,
-    framework: sheet.framework,
-    issues: checkSheet(sheet, options),
-  }));
+  return read.tables.map((sheet) => {
+    const issues = checkSheet(sheet, options);
+    const suggestions = options.suggest && options.library ? suggestionsFor(sheet, issues, options.library, settings) : null;
+    return {
+      sheet: grid.sheetName,
+      projectName: sheet.table.projectName,
+      framework: sheet.framework,
+      issues,
+      ...(suggestions ? { suggestions } : {}),
+    };
+  });
 }
 
 /**
@@ -72,8 +87,10 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
 export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetReport | null {
   const reports = checkGridTables(grid, options);
   if (reports.length <= 1) return reports[0] ?? null;
+  // Suggestions are per table (their fixes name its grid): a sheet of several projects gets none.
+  const { suggestions: _dropped, ...first } = reports[0];
   return {
-    ...reports[0],
+    ...first,
     projectName: reports.map((r) => r.projectName).join('、'),
     issues: reports.flatMap((r) => r.issues.map((issue) => ({ ...issue, message: `「${r.projectName}」${issue.message}` }))),
   };

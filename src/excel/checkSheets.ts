@@ -376,7 +376,8 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
 
   let writes = 0;
   const checks = reads.map((read): SheetCheck => {
-    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library });
+    // suggest: the task pane offers library indicators to a sheet whose project the library lacks.
+    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, suggest: true });
     const report: SheetReport | null = checked && read.protection.protected ? { ...checked, marks: 'skipped-protected' } : checked;
     if (writable(read)) {
       const notes = read.notes ? finishNotes(read.notes) : null;

@@ -59,6 +59,13 @@ export interface ExcelHost extends JixiaoHost {
   readonly features: ExcelFeatures;
 }
 
+/** Every fix a sheet's report offers: its issues' and its suggestions' (indicator rows to insert). */
+function offeredFixes(report: SheetReport | null): Fix[] {
+  if (!report) return [];
+  const suggestions = [...(report.suggestions?.groups ?? []), ...(report.suggestions?.clauses ?? [])].flatMap((group) => group.suggestions);
+  return [...report.issues, ...suggestions].flatMap((item) => (item.fix ? [item.fix] : []));
+}
+
 export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   const run: ExcelRun = deps.run ?? ((batch) => Excel.run({ delayForCellEdit: true }, batch));
   const runIn: ExcelRunIn = deps.runIn ?? ((context, batch) => Excel.run(context, batch));
@@ -146,17 +153,18 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       const combined = combineFixesDetailed(fixes);
       if (!combined.fix) return { selected: [], syncs: 0, skipped: 0 };
       const fix = combined.fix;
-      const settings = settingsCache ?? (await host.loadSettings());
-      // The fixes must be what the sheet as it is now calls for: a change the list has not caught up with
-      // (its event may still be on the way) could have moved their cells. Where the sheet could not be read
-      // with the fix's first round trip, a change the live check has heard of and not yet checked refuses.
+      const ctx = await checkContext();
+      // The fixes must be what the sheet as it is now calls for (an issue's fix or a suggestion's insert): a
+      // change the list has not caught up with (its event may still be on the way) could have moved their
+      // cells. Where the sheet could not be read with the fix's first round trip, a change the live check
+      // has heard of and not yet checked refuses.
       const verify = (grid: CellGrid | null, sheetId: string) => {
         if (!grid) {
           if (live?.isStale(sheetId)) throw new FixNotApplicableError(STALE_FIX);
           return;
         }
-        const offered = new Set((checkGrid(grid, { settings, library: deps.library })?.issues ?? []).flatMap((issue) => (issue.fix ? [JSON.stringify(issue.fix)] : [])));
-        if (fixes.some((fix) => !offered.has(JSON.stringify(fix)))) throw new FixNotApplicableError(STALE_FIX);
+        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, suggest: true })).map((f) => JSON.stringify(f)));
+        if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw new FixNotApplicableError(STALE_FIX);
       };
       const before = counter.count;
       let applied: Awaited<ReturnType<typeof applyFixInExcel>>;
@@ -184,6 +192,15 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
         sheet.activate();
         sheet.getRange(address).select();
         await counter.sync(context);
+      });
+    },
+
+    async activeSheetName() {
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load('name');
+        await counter.sync(context);
+        return sheet.name || null;
       });
     },
 

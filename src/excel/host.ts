@@ -38,6 +38,8 @@ export interface JixiaoHost {
   applyFixes(sheetName: string, fixes: Fix[]): Promise<ApplyFixResult>;
   /** Activates the sheet and selects the cell. */
   selectCell(sheetName: string, address: string): Promise<void>;
+  /** The name of the sheet the user is on (one round trip), or null when Excel says none. */
+  activeSheetName(): Promise<string | null>;
   /**
    * Removes every mark jixiao made, and nothing else. Protected sheets are skipped: when marks stay on
    * one, the others are cleared and it rejects with MarksKeptOnProtectedSheetsError (a Chinese message).

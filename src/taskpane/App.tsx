@@ -13,9 +13,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { Fix, Settings, SheetReport } from '../core/model';
+import type { Fix, Issue, Settings, SheetReport, Suggestion } from '../core/model';
 import { summarize } from '../core/summary';
 import { describeError } from '../web/errors';
+import type { SuggestionFocus } from './SuggestionsTab';
 import { TemplatesTab } from './TemplatesTab';
 import { usePaneServices } from './hostContext';
 import type { PaneView } from './view';
@@ -25,6 +26,7 @@ const SAVE_DELAY_MS = 400;
 // Only 模板 is drawn at first paint; 检查 and 设置 (and what others add to them) load when first opened.
 const CheckTab = React.lazy(async () => ({ default: (await import('./CheckTab')).CheckTab }));
 const SettingsTab = React.lazy(async () => ({ default: (await import('./SettingsTab')).SettingsTab }));
+const SuggestionsTab = React.lazy(async () => ({ default: (await import('./SuggestionsTab')).SuggestionsTab }));
 const LibrariesSettings = React.lazy(async () => ({ default: (await import('./SettingsTab')).LibrariesSettings }));
 
 const useStyles = makeStyles({
@@ -41,6 +43,7 @@ const useStyles = makeStyles({
   tabLabel: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   panel: { paddingTop: tokens.spacingVerticalS },
+  issueAction: { minWidth: 0, paddingLeft: 0 },
 });
 
 export interface AppProps {
@@ -61,6 +64,9 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   const [saveState, setSaveState] = React.useState('');
   const [fixStatus, setFixStatus] = React.useState('');
   const saveTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [suggestFocus, setSuggestFocus] = React.useState<SuggestionFocus | null>(null);
+  const [activeSheet, setActiveSheet] = React.useState<string | null>(null);
+  const [insertOutcome, setInsertOutcome] = React.useState<string | null>(null);
 
   const showError = React.useCallback((cause: unknown) => setError(describeError(cause)), []);
 
@@ -104,6 +110,48 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   }, [host, checkOnOpen, checkAll, showError]);
 
   const clearMarks = (): Promise<void> => whileBusy(() => host.clearMarks());
+
+  // 建议 shows the sheet the user is on: asked once each time the tab opens.
+  React.useEffect(() => {
+    if (view !== 'suggest') return;
+    let current = true;
+    host.activeSheetName().then((name) => current && setActiveSheet(name), showError);
+    return () => {
+      current = false;
+    };
+  }, [view, host, showError]);
+
+  const insertSuggestion = (sheet: string, suggestion: Suggestion): void => {
+    const { fix } = suggestion;
+    if (!fix) return;
+    setInsertOutcome(null);
+    // applyFixes re-checks the sheet before it resolves, so the list (and every other fix) is current again.
+    void whileBusy(async () => {
+      const { selected } = await host.applyFixes(sheet, [fix]);
+      setInsertOutcome(`已插入「${suggestion.level3}」${selected.length > 0 ? `，请在 ${selected.join('、')} 填写指标值` : ''}。`);
+    });
+  };
+
+  /** A goal clause with no indicator links to the indicators the library has for it. */
+  const issueActions = (sheet: string, issue: Issue): React.ReactNode => {
+    const clause = issue.goalClause;
+    const report = reports?.find((r) => r.sheet === sheet);
+    if (!clause || !report?.suggestions?.clauses.some((c) => c.clause === clause)) return null;
+    return (
+      <Button
+        appearance="transparent"
+        size="small"
+        className={styles.issueAction}
+        onClick={() => {
+          setSuggestFocus({ sheet, clause });
+          setView('suggest');
+        }}
+        data-role="show-clause-suggestions"
+      >
+        查看可用指标
+      </Button>
+    );
+  };
 
   /** 修正 / 全部修正: one batch in Excel, then the list re-checks; a refusal changes nothing and says why. */
   const applyFixes = (sheet: string, fixes: Fix[]): void => {
@@ -159,7 +207,15 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
           <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭提示" icon={<DismissRegular />} onClick={() => setError(null)} />} />
         </MessageBar>
       )}
-      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as PaneView)} aria-label="功能">
+      <TabList
+        selectedValue={view}
+        onTabSelect={(_, data) => {
+          setView(data.value as PaneView);
+          // Opened by hand: the sheet the user is on, not the last goal issue followed.
+          setSuggestFocus(null);
+        }}
+        aria-label="功能"
+      >
         <Tab value="templates">模板</Tab>
         <Tab value="check">
           <span className={styles.tabLabel}>
@@ -182,14 +238,16 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
             )}
           </span>
         </Tab>
+        <Tab value="suggest">建议</Tab>
         <Tab value="settings">设置</Tab>
       </TabList>
-      <div className={styles.panel} role="tabpanel" aria-label={{ templates: '模板', check: '检查', settings: '设置' }[view]}>
+      <div className={styles.panel} role="tabpanel" aria-label={{ templates: '模板', check: '检查', suggest: '建议', settings: '设置' }[view]}>
         <React.Suspense fallback={<span>正在加载…</span>}>
           {view === 'templates' && <TemplatesTab reports={reports} />}
           {view === 'check' && (
-            <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} onApplyFixes={applyFixes} fixStatus={fixStatus} />
+            <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} issueActions={issueActions} onApplyFixes={applyFixes} fixStatus={fixStatus} />
           )}
+          {view === 'suggest' && <SuggestionsTab reports={reports} focus={suggestFocus} activeSheet={activeSheet} busy={busy} outcome={insertOutcome} onInsert={insertSuggestion} />}
           {view === 'settings' && (
             <>
               {settings ? <SettingsTab settings={settings} onChange={changeSettings} saveState={saveState} /> : <span>正在读取设置…</span>}

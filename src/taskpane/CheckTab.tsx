@@ -2,7 +2,7 @@
 import * as React from 'react';
 import { Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, EraserRegular } from '@fluentui/react-icons';
-import type { SheetReport } from '../core/model';
+import type { Issue, SheetReport } from '../core/model';
 import { FixAllButton, FixButton } from '../web/FixButton';
 import type { ApplyFixes } from '../web/FixButton';
 import { IssueList } from '../web/IssueList';
@@ -24,13 +24,15 @@ export interface CheckTabProps {
   onSelectCell: (sheet: string, address: string) => void;
   /** Opens 模板, offered when the workbook has no table to check. */
   onShowTemplates: () => void;
+  /** Controls under an issue besides 修正 (IssueList's issueActions). */
+  issueActions?: (sheet: string, issue: Issue) => React.ReactNode;
   /** 修正 / 全部修正. */
   onApplyFixes: ApplyFixes;
   /** What the last 修正 did or is doing, in one sentence; empty when nothing to say. */
   fixStatus: string;
 }
 
-export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, onSelectCell, onShowTemplates, onApplyFixes, fixStatus }: CheckTabProps): React.JSX.Element {
+export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, onSelectCell, onShowTemplates, issueActions, onApplyFixes, fixStatus }: CheckTabProps): React.JSX.Element {
   const styles = useStyles();
   return (
     <div className={styles.root}>
@@ -63,7 +65,12 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, on
                 reports={reports}
                 onSelectCell={onSelectCell}
                 headingLevel={2}
-                issueActions={(sheet, issue) => issue.fix && <FixButton sheet={sheet} fix={issue.fix} onApply={onApplyFixes} disabled={busy} />}
+                issueActions={(sheet, issue) => (
+                  <>
+                    {issue.fix && <FixButton sheet={sheet} fix={issue.fix} onApply={onApplyFixes} disabled={busy} />}
+                    {issueActions?.(sheet, issue)}
+                  </>
+                )}
                 sheetActions={(report) => <FixAllButton report={report} onApply={onApplyFixes} disabled={busy} />}
               />
             </>

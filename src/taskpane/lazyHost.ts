@@ -13,9 +13,10 @@ export function lazyHost(load: () => Promise<JixiaoHost>): JixiaoHost {
     insertBlank: async (framework) => (await loaded).insertBlank(framework),
     checkAll: async (onProgress) => (await loaded).checkAll(onProgress),
     startLiveCheck: async (onReports, onError) => (await loaded).startLiveCheck(onReports, onError),
-    applyFixes: async (sheetName, fixes) => (await loaded).applyFixes(sheetName, fixes),
     selectCell: async (sheetName, address) => (await loaded).selectCell(sheetName, address),
     clearMarks: async () => (await loaded).clearMarks(),
+    activeSheetName: async () => (await loaded).activeSheetName(),
+    applyFixes: async (sheetName, fixes) => (await loaded).applyFixes(sheetName, fixes),
     loadSettings: async () => (await loaded).loadSettings(),
     saveSettings: async (settings) => (await loaded).saveSettings(settings),
   };

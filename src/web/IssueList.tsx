@@ -80,7 +80,7 @@ export interface IssueListProps {
   onSelectCell?: (sheet: string, address: string) => void;
   /** Heading level of the sheet headings, so the list nests under the page's own headings. */
   headingLevel?: 2 | 3 | 4;
-  /** Controls shown under an issue (the task pane's 修正). */
+  /** Controls shown under an issue (the task pane's 修正, the link from a goal issue to its suggestions). */
   issueActions?: (sheet: string, issue: Issue) => React.ReactNode;
   /** Controls shown under a sheet's heading (the task pane's 全部修正). */
   sheetActions?: (report: SheetReport) => React.ReactNode;

@@ -7,7 +7,7 @@
 // (SharedRuntime 1.1, 10 MB per domain shared by add-ins):
 // learn.microsoft.com/office/dev/add-ins/develop/persisting-add-in-state-and-settings,
 // learn.microsoft.com/javascript/api/office-runtime/officeruntime.storage.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { mergeLibraries } from '../core/library';
 import { TemplateLibrarySchema, type TemplateLibrary } from '../core/model';
 
@@ -32,7 +32,7 @@ export interface KeyValueStore {
 
 const StoredLibrarySchema = z.object({
   /** The file name the user added (a second file of the same name replaces the first). */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** ISO time of adding. */
   addedAt: z.string(),
   library: TemplateLibrarySchema,

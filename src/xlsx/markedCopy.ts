@@ -6,13 +6,13 @@
  * were, and 清除标记 in Excel with jixiao removes exactly what was added.
  */
 import { maxOf } from '../core/bounded';
-import { zipSync, type Zippable } from 'fflate';
 import { MARK_STYLES, marksForReport, type CellMark } from '../core/marks';
 import { MARK_AUTHOR, markFormula, markNoteText } from '../core/marking';
 import type { Severity, SheetReport } from '../core/model';
 import { fromA1 } from '../core/sheet/address';
 import { corrupt } from './errors';
 import { OoxmlPackage, relType, relsPartOf } from './package';
+import { escapeXml, insertBefore, PackageEdit } from './packageEdit';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -21,28 +21,11 @@ const REL_VML = `${REL_NS}/vmlDrawing`;
 const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
 const VML_TYPE = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** `#FDE7E9` → `FFFDE7E9`. */
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
-}
-
-/** Inserts `insert` before the first element named in `before` (CT_* sequence order), else before `close`. */
-function insertBefore(xml: string, before: string[], close: string, insert: string): string {
-  let at = -1;
-  for (const name of before) {
-    const m = new RegExp(`<${name}[\\s/>]`).exec(xml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) at = xml.lastIndexOf(close);
-  if (at < 0) throw corrupt(`部件缺少 ${close}`);
-  return xml.slice(0, at) + insert + xml.slice(at);
 }
 
 /** Adds one dxf per severity to styles.xml; returns the new xml and each severity's dxfId. */
@@ -86,27 +69,12 @@ function addFormats(sheet: string, marks: CellMark[], dxf: Record<Severity, numb
   return insertBefore(sheet, AFTER_CF, '</worksheet>', blocks);
 }
 
-interface Parts {
-  /** Part name → new text. */
-  changed: Map<string, string>;
-  pkg: OoxmlPackage;
-}
-
-function textOf(parts: Parts, part: string): string {
-  return parts.changed.get(part) ?? parts.pkg.text(part);
-}
-
-function freePart(parts: Parts, pattern: (n: number) => string): string {
-  for (let n = 1; ; n++) {
-    const name = pattern(n);
-    if (!parts.pkg.has(name) && !parts.changed.has(name)) return name;
-  }
-}
+type Parts = PackageEdit;
 
 /** Adds a relationship to `source`'s rels part (created when missing); returns its id. */
 function addRelationship(parts: Parts, source: string, type: string, target: string): string {
   const relsPart = relsPartOf(source);
-  const existing = parts.pkg.has(relsPart) || parts.changed.has(relsPart) ? textOf(parts, relsPart) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const existing = parts.has(relsPart) ? parts.text(relsPart) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   const ids = new Set([...existing.matchAll(/\bId="([^"]+)"/g)].map((m) => m[1]));
   let n = ids.size + 1;
   while (ids.has(`rId${n}`)) n++;
@@ -126,7 +94,7 @@ function relativeTarget(source: string, target: string): string {
 }
 
 function addContentType(parts: Parts, partName: string | null, extension: string | null, type: string): void {
-  const ct = textOf(parts, '[Content_Types].xml');
+  const ct = parts.text('[Content_Types].xml');
   let xml = ct;
   if (partName && !ct.includes(`PartName="/${partName}"`)) xml = xml.replace('</Types>', `<Override PartName="/${partName}" ContentType="${type}"/></Types>`);
   if (extension && !new RegExp(`Extension="${extension}"`, 'i').test(ct)) xml = xml.replace('</Types>', `<Default Extension="${extension}" ContentType="${type}"/></Types>`);
@@ -164,9 +132,9 @@ function addNotes(parts: Parts, sheetPart: string, sheetXml: string, marks: Cell
 
   let comments: string;
   if (commentsPart) {
-    comments = textOf(parts, commentsPart);
+    comments = parts.text(commentsPart);
   } else {
-    commentsPart = freePart(parts, (n) => `xl/comments${n}.xml`);
+    commentsPart = parts.freePart((n) => `xl/comments${n}.xml`);
     comments = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors></authors><commentList></commentList></comments>';
     addRelationship(parts, sheetPart, REL_COMMENTS, relativeTarget(sheetPart, commentsPart));
     addContentType(parts, commentsPart, null, COMMENTS_TYPE);
@@ -198,10 +166,10 @@ function addNotes(parts: Parts, sheetPart: string, sheetXml: string, marks: Cell
   if (newCells.length === 0) return sheet;
   let vml: string;
   if (vmlPart) {
-    vml = textOf(parts, vmlPart);
+    vml = parts.text(vmlPart);
     if (!vml.includes('_x0000_t202')) vml = vml.replace(/<\/xml>\s*$/, `${VML_NOTE_TYPE}</xml>`);
   } else {
-    vmlPart = freePart(parts, (n) => `xl/drawings/vmlDrawing${n}.vml`);
+    vmlPart = parts.freePart((n) => `xl/drawings/vmlDrawing${n}.vml`);
     vml = `${VML_HEAD}${VML_NOTE_TYPE}</xml>`;
     const id = addRelationship(parts, sheetPart, REL_VML, relativeTarget(sheetPart, vmlPart));
     addContentType(parts, null, 'vml', VML_TYPE);
@@ -228,7 +196,7 @@ export function markedCopy(data: Uint8Array | ArrayBuffer, reports: SheetReport[
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const pkg = OoxmlPackage.open(bytes);
   const info = pkg.workbook();
-  const parts: Parts = { changed: new Map(), pkg };
+  const parts = new PackageEdit(pkg);
   let dxf: Record<Severity, number> | null = null;
   let marked = 0;
   for (const report of reports) {
@@ -238,30 +206,18 @@ export function markedCopy(data: Uint8Array | ArrayBuffer, reports: SheetReport[
     if (!dxf) {
       const stylesPart = pkg.related(info.part, 'styles');
       if (!stylesPart) throw corrupt('工作簿缺少样式部件');
-      const added = addDxfs(textOf(parts, stylesPart));
+      const added = addDxfs(parts.text(stylesPart));
       parts.changed.set(stylesPart, added.xml);
       dxf = added.ids;
     }
-    let sheet = textOf(parts, sheetRef.part);
+    let sheet = parts.text(sheetRef.part);
     if (!/<worksheet[\s>]/.test(sheet)) throw corrupt(`工作表 ${report.sheet} 的 XML 使用了无法标记的命名空间前缀`);
     sheet = addFormats(sheet, marks, dxf);
     sheet = addNotes(parts, sheetRef.part, sheet, marks);
     parts.changed.set(sheetRef.part, sheet);
     marked += marks.length;
   }
-  // Every part as it was (its inflated bytes), the changed ones as rewritten, in the original order.
-  const files: Zippable = {};
-  for (const entry of pkg.entries) {
-    // A folder entry (exceljs writes them) stays a folder entry.
-    if (entry.name.endsWith('/')) {
-      files[entry.name] = new Uint8Array(0);
-      continue;
-    }
-    const text = parts.changed.get(entry.name);
-    files[entry.name] = text === undefined ? pkg.bytesOf(entry.name) : encoder.encode(text);
-  }
-  for (const [name, text] of parts.changed) if (!pkg.has(name)) files[name] = encoder.encode(text);
-  return { bytes: zipSync(files, { level: 6 }), marked };
+  return { bytes: parts.toBytes(), marked };
 }
 
 /** For tests: a part of a package as text. */

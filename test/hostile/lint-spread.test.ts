@@ -1,19 +1,7 @@
 // The lint rule against spread arguments (eslint.config.mjs) fires on the pattern that overflowed the
 // stack on 125k rows, and the replacement it points to handles arrays far past that length.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { maxOf, minOf } from '../../src/core/bounded';
-
-const ROOT = join(__dirname, '..', '..');
-
-/** The messages ESLint gives `code` as if it were `file` in this project. */
-function lint(code: string, file: string): string[] {
-  const eslint = join(ROOT, 'node_modules', '.bin', 'eslint');
-  const run = spawnSync(eslint, ['--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: code, encoding: 'utf8' });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`eslint failed: ${run.stderr}`);
-  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
-  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
-}
+import { lint } from '../support/eslint';
 
 describe('no spread arguments in src/', () => {
   it('flags Math.max(...array), push(...array) and new X(...array)', () => {

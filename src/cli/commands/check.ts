@@ -7,6 +7,7 @@ import { maxOf } from '../../core/bounded';
 import { MARK_STYLES } from '../../core/marks';
 import { FRAMEWORK_NAMES, SettingsSchema, settingsErrorText, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { WorkbookReadError } from '../../xlsx/errors';
+import { asXlsxPackage, convertedNote } from '../../xlsx/gridXlsx';
 import { markedCopy } from '../../xlsx/markedCopy';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../xlsx/limits';
@@ -32,7 +33,7 @@ export interface CheckJson {
 }
 
 /** Why a file could not be read, for people: the loader's own message, or the file system's. */
-function readFailure(error: unknown): string {
+export function readFailure(error: unknown): string {
   if (error instanceof WorkbookReadError || error instanceof InputFileError) return error.message;
   const code = errorCode(error);
   if (code === 'ENOENT') return '文件不存在。';
@@ -170,11 +171,13 @@ export async function writeMarkedCopies(results: FileResult[], dir: string, inpu
     }
     taken.add(resolve(out));
     try {
-      const copy = markedCopy(await readRegularFile(result.file, DEFAULT_READ_LIMITS.maxFileBytes), result.reports);
+      // .xls, .et and .ods have no OOXML package to mark: theirs is an .xlsx built from what was read.
+      const source = asXlsxPackage(await readRegularFile(result.file, DEFAULT_READ_LIMITS.maxFileBytes));
+      const copy = markedCopy(source.bytes, result.reports);
       await writeFile(out, copy.bytes);
-      lines.push(`${result.file}：标记副本已写入 ${out}（${copy.marked} 个单元格）。`);
+      const note = source.converted ? `；${convertedNote(result.file, '标记副本')}` : '';
+      lines.push(`${result.file}：标记副本已写入 ${out}（${copy.marked} 个单元格）${note}。`);
     } catch (error) {
-      // .xls and .ods are read but have no OOXML package to mark.
       lines.push(`${result.file}：无法生成标记副本（${error instanceof WorkbookReadError ? error.message : errorMessage(error)}）。`);
     }
   }
@@ -188,7 +191,7 @@ const FRAMEWORK_CHOICES: readonly string[] = [...FRAMEWORK_NAMES, 'auto'];
 const SETTINGS_FILE_MAX_BYTES = 1024 * 1024;
 
 /** A settings file (the same JSON the add-in keeps in the workbook), or {} when none is given. */
-async function settingsFile(path: string | undefined): Promise<Record<string, unknown>> {
+export async function settingsFile(path: string | undefined): Promise<Record<string, unknown>> {
   if (path === undefined) return {};
   let text: string;
   try {
@@ -206,7 +209,7 @@ async function settingsFile(path: string | undefined): Promise<Record<string, un
 }
 
 /** Flags win over the settings file; the result is validated as any settings are. */
-function settingsFromFlags(base: Record<string, unknown>, framework: string | undefined, year: string | undefined): Settings {
+export function settingsFromFlags(base: Record<string, unknown>, framework: string | undefined, year: string | undefined): Settings {
   if (framework !== undefined && !FRAMEWORK_CHOICES.includes(framework)) {
     throw new CliError(`--framework 只能是 ${FRAMEWORK_CHOICES.join('、')}，而不是「${framework}」`);
   }

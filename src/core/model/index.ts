@@ -4,3 +4,4 @@ export * from './issue';
 export * from './settings';
 export * from './settingsIssues';
 export * from './fix';
+export * from './suggestion';

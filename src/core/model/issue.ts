@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { FrameworkNameSchema } from '../frameworks/names';
 import { FixSchema } from './fix';
 import { RULE_CODES } from '../rules/codes';
+import { SheetSuggestionsSchema } from './suggestion';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -19,6 +20,8 @@ export const IssueSchema = z.object({
   cells: z.array(z.string()),
   /** A quick fix the rule offers (一键修正); absent when the repair needs a person. */
   fix: z.optional(FixSchema),
+  /** The 绩效目标 clause the issue concerns (goal-without-indicator): the pane offers indicators for it. */
+  goalClause: z.optional(z.string()),
 });
 export type Issue = z.infer<typeof IssueSchema>;
 
@@ -32,5 +35,7 @@ export const SheetReportSchema = z.object({
    * so Excel refuses the add-in's conditional formats and notes. Absent everywhere else (CLI, checker page).
    */
   marks: z.optional(z.enum(['skipped-protected'])),
+  /** Library indicators offered to this sheet (asked for with CheckOptions.suggest); absent when there are none. */
+  suggestions: z.optional(SheetSuggestionsSchema),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;

@@ -91,6 +91,7 @@ export const goalWithoutIndicatorRule: Rule = {
         findings.push({
           message: `${inGrid(grid, '绩效目标')}${ordinal(item)}中「${text}」没有看得出对应的三级指标，评审时可能会问如何衡量`,
           cells: cellsOf(grid.goalsRef),
+          goalClause: text,
         });
       }
     }

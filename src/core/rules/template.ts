@@ -10,7 +10,7 @@ export function templateFor(sheet: SheetTable, library: TemplateLibrary | null):
 }
 
 /** 三级 names compared without spaces, width or punctuation (`测试机位、安全保密措施 ` = `测试机位安全保密措施`). */
-export function indicatorKey(row: IndicatorRow): string {
+export function indicatorKey(row: Pick<IndicatorRow, 'level3'>): string {
   return compactText(row.level3).replace(/[\p{P}\p{S}]/gu, '');
 }
 

@@ -1,0 +1,183 @@
+// `jixiao fix IN --out OUT.xlsx [--only CODE…] [--force] [--json]`: checks IN, applies the fixes the
+// rules offer to a copy written to OUT, lists every change, then checks OUT and says what remains.
+// IN is never written: OUT may not be IN (by path, link or symlink), nor an existing file without --force.
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { checkGrids, summarize, type CheckSummary } from '../../core/check';
+import { RuleCodeSchema, type RuleCode, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
+import type { CellValue } from '../../core/sheet/types';
+import { fixedCopy, type FixChange, type SheetFix } from '../../xlsx/fixCopy';
+import { asXlsxPackage, convertedNote } from '../../xlsx/gridXlsx';
+import { DEFAULT_READ_LIMITS } from '../../xlsx/limits';
+import { readWorkbookGrids } from '../../xlsx/readWorkbook';
+import { parseCommandArgs } from '../args';
+import type { Command } from '../command';
+import { readRegularFile } from '../inputFile';
+import { CliError, errorMessage, EXIT_FINDINGS, EXIT_OK, type CommandIO } from '../io';
+import { loadBundledLibrary } from '../seeds';
+import { checkJson, checkText, readFailure, settingsFile, settingsFromFlags, type CheckJson } from './check';
+
+/** A fix applied, with what it changed. */
+export interface AppliedFix {
+  sheet: string;
+  code: RuleCode;
+  description: string;
+  changes: FixChange[];
+}
+
+export interface FixJson {
+  file: string;
+  out: string | null;
+  /** True when IN was not an .xlsx (.xls, .et, .ods) and OUT is an .xlsx built from what was read. */
+  converted: boolean;
+  fixes: AppliedFix[];
+  /** OUT checked again (IN when nothing was written). */
+  remaining: CheckJson['files'][number];
+}
+
+/** The same file, whichever path, hard link or symlink names it. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  if (!existsSync(b)) return false;
+  const x = statSync(a);
+  const y = statSync(b);
+  return x.dev === y.dev && x.ino === y.ino;
+}
+
+function check(bytes: Uint8Array, settings: Settings, library: TemplateLibrary | null): SheetReport[] {
+  return checkGrids(readWorkbookGrids(bytes, DEFAULT_READ_LIMITS), { settings, library });
+}
+
+/** The fixes offered in `reports`, each with its sheet and code, those of `only` (when given). */
+function offered(reports: SheetReport[], only: Set<string> | null): (SheetFix & { code: RuleCode })[] {
+  return reports.flatMap((report) =>
+    report.issues.flatMap((issue) => (issue.fix && (!only || only.has(issue.code)) ? [{ sheet: report.sheet, fix: issue.fix, code: issue.code }] : [])),
+  );
+}
+
+/** What makes two offered fixes the same: offered again after being applied, it did not take. */
+function fixKey(fix: SheetFix): string {
+  return JSON.stringify([fix.sheet, fix.fix.steps]);
+}
+
+/** Safety bound on rounds: each round applies one fix, and no fix is applied twice. */
+const MAX_ROUNDS = 500;
+
+/**
+ * Applies the offered fixes one at a time, checking the copy again after each, since a fix's addresses
+ * hold for the sheet as it was checked (rows inserted by one fix move the cells of the next).
+ */
+function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, settings: Settings, library: TemplateLibrary | null): { bytes: Uint8Array; applied: AppliedFix[]; reports: SheetReport[] } {
+  let current = bytes;
+  let currentReports = reports;
+  const applied: AppliedFix[] = [];
+  const done = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const next = offered(currentReports, only).find((fix) => !done.has(fixKey(fix)));
+    if (!next) break;
+    done.add(fixKey(next));
+    const copy = fixedCopy(current, [next]);
+    applied.push({ sheet: next.sheet, code: next.code, description: next.fix.description, changes: copy.changes });
+    current = copy.bytes;
+    currentReports = check(current, settings, library);
+  }
+  return { bytes: current, applied, reports: currentReports };
+}
+
+function shown(value: CellValue): string {
+  return value === null || value === '' ? '（空）' : `「${String(value)}」`;
+}
+
+/** One line per change, in Chinese. */
+export function changeLine(change: FixChange): string {
+  if (change.kind === 'setCell') return `${change.cell}：${shown(change.before)} → ${shown(change.after)}`;
+  return `在第 ${change.before} 行前插入 ${change.count} 行（格式同原第 ${change.formatFrom} 行）`;
+}
+
+function fixText(file: string, out: string, converted: boolean, applied: AppliedFix[]): string {
+  const count = applied.reduce((n, fix) => n + fix.changes.length, 0);
+  const lines = [`已写出 ${out}：${applied.length} 项修正，共 ${count} 处修改（${file} 未改动）`];
+  if (converted) lines.push(convertedNote(file, '修正后的副本'));
+  let sheet = '';
+  for (const fix of applied) {
+    if (fix.sheet !== sheet) {
+      sheet = fix.sheet;
+      lines.push('', `${sheet}`);
+    }
+    lines.push(`  ${fix.code}  ${fix.description}`);
+    for (const change of fix.changes) lines.push(`    ${changeLine(change)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function exitCode(summary: CheckSummary): number {
+  return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export const fixCommand: Command = async (args: string[], io: CommandIO) => {
+  const { values, positionals } = parseCommandArgs('fix', args, {
+    out: { type: 'string' },
+    only: { type: 'string', multiple: true },
+    force: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    framework: { type: 'string' },
+    year: { type: 'string' },
+    settings: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new CliError('请给出一个要修正的文件：jixiao fix IN.xlsx --out OUT.xlsx');
+  const file = positionals[0];
+  if (!values.out) throw new CliError('缺少 --out OUT.xlsx（修正后的副本；输入文件不会被改动）');
+  if (!/\.xlsx$/i.test(values.out)) throw new CliError(`修正后的副本总是 .xlsx 文件，--out 须以 .xlsx 结尾：${values.out}`);
+  const out = resolve(values.out);
+  if (sameFile(file, out)) throw new CliError(`--out ${values.out} 就是输入文件本身；jixiao 从不改写输入文件，请另给一个文件名`);
+  if (!values.force && existsSync(out)) throw new CliError(`${out} 已存在，没有覆盖；要覆盖请加 --force / the file exists: add --force to overwrite it`);
+  const only = values.only ? new Set(values.only) : null;
+  for (const code of only ?? []) {
+    if (!RuleCodeSchema.safeParse(code).success) throw new CliError(`--only 的规则代码「${code}」不存在；可用：${RuleCodeSchema.options.join('、')}`);
+  }
+  const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
+  const library = loadBundledLibrary();
+
+  let input: Uint8Array;
+  let reports: SheetReport[];
+  let source: { bytes: Uint8Array; converted: boolean };
+  try {
+    input = await readRegularFile(file, DEFAULT_READ_LIMITS.maxFileBytes);
+    reports = check(input, settings, library);
+    source = asXlsxPackage(input);
+  } catch (error) {
+    throw new CliError(`${file}：无法读取，未修正 — ${readFailure(error)}`);
+  }
+
+  if (offered(reports, only).length === 0) {
+    const summary = summarize(reports);
+    const what = only ? `没有 ${[...only].join('、')} 的可自动修正的问题` : '没有可自动修正的问题';
+    if (values.json) io.stdout(`${JSON.stringify({ file, out: null, converted: source.converted, fixes: [], remaining: checkJson([{ file, reports }]).files[0] } satisfies FixJson)}\n`);
+    else io.stdout(`${file}：${what}，未写出 ${out}。\n\n${checkText([{ file, reports }], summary)}`);
+    return exitCode(summary);
+  }
+
+  let result;
+  try {
+    result = applyAll(source.bytes, reports, only, settings, library);
+  } catch (error) {
+    throw new CliError(`${file}：修正时出错，未写出 ${out}（${errorMessage(error)}）`);
+  }
+  try {
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, result.bytes);
+  } catch (error) {
+    throw new CliError(`无法写出 ${out}：${errorMessage(error)}`);
+  }
+  // What remains is read back from the file written, as anyone opening it would read it.
+  const remaining = check(await readRegularFile(out, DEFAULT_READ_LIMITS.maxFileBytes), settings, library);
+  const summary = summarize(remaining);
+  if (values.json) {
+    const json: FixJson = { file, out, converted: source.converted, fixes: result.applied, remaining: checkJson([{ file: out, reports: remaining }]).files[0] };
+    io.stdout(`${JSON.stringify(json)}\n`);
+  } else {
+    io.stdout(`${fixText(file, out, source.converted, result.applied)}\n修正后复查：\n${checkText([{ file: out, reports: remaining }], summary)}`);
+  }
+  return exitCode(summary);
+};

@@ -1,0 +1,8 @@
+// Indicator suggestions for a project that is not in the library (a blank form once 项目名称 and 绩效目标
+// are typed), and for a goal clause no indicator measures.
+export { suggestIndicators, suggestForClause, DEFAULT_MIN_SCORE, DEFAULT_PER_CLAUSE, DEFAULT_PER_DIMENSION } from './rank';
+export type { ProjectText, SuggestOptions } from './rank';
+export { placeRow, placementsOf } from './place';
+export type { Placement } from './place';
+export { sheetSuggestions, wantsProjectSuggestions } from './sheet';
+export { suggestionFix } from './insert';

@@ -1,0 +1,234 @@
+// Ranks the library's indicator rows by how well they fit a new project (its name and 绩效目标) or one
+// goal clause: character bigram/trigram TF-IDF cosines against each library table (name + goals) and
+// each row (三级 name + description), combined. Offline and deterministic.
+import { FRAMEWORKS, detectFrameworkOfRows } from '../frameworks';
+import type { Framework } from '../frameworks';
+import type { IndicatorRow, LibraryTable, Suggestion, SuggestionGroup, TemplateLibrary } from '../model';
+import { goalClauses } from '../rules/goal-without-indicator';
+import { indicatorKey } from '../rules/template';
+import { placeRow, placementsOf } from './place';
+import type { Placement } from './place';
+import { Idf, cosine, sharedTerms, termsOf } from './vectors';
+import type { TermVector } from './vectors';
+
+/** How much a project's fit to a library table counts against its fit to the row itself. */
+const TABLE_WEIGHT = 0.7;
+/** For one goal clause the row's own words matter more: the clause names one promise, not the project. */
+const CLAUSE_TABLE_WEIGHT = 0.4;
+export const DEFAULT_PER_DIMENSION = 5;
+export const DEFAULT_PER_CLAUSE = 5;
+/** Below this a row shares next to nothing with the project: not offered. */
+export const DEFAULT_MIN_SCORE = 0.05;
+const REASON_TERMS = 3;
+
+interface IndexedTable {
+  table: LibraryTable;
+  /** Name (counted twice: it is the shortest, surest summary) and goals. */
+  vector: TermVector;
+  /** Each goal clause on its own, for suggestForClause. */
+  clauses: TermVector[];
+  framework: Framework;
+}
+
+interface IndexedRow {
+  table: IndexedTable;
+  row: IndicatorRow;
+  vector: TermVector;
+  key: string;
+}
+
+interface SuggestIndex {
+  tableIdf: Idf;
+  rowIdf: Idf;
+  tables: IndexedTable[];
+  rows: IndexedRow[];
+}
+
+function tableTerms(table: { projectName: string; goals: string }): string[] {
+  const name = termsOf(table.projectName);
+  return [...name, ...name, ...termsOf(table.goals)];
+}
+
+function rowTerms(row: { level3: string; description: string }): string[] {
+  return termsOf(`${row.level3}\n${row.description}`);
+}
+
+function buildIndex(library: TemplateLibrary): SuggestIndex {
+  const tableIdf = new Idf(library.tables.map(tableTerms));
+  const usable = library.tables.flatMap((table) => table.indicators.filter((row) => row.level3.trim() !== '').map((row) => ({ table, row })));
+  const rowIdf = new Idf(usable.map(({ row }) => rowTerms(row)));
+  const tables = new Map<LibraryTable, IndexedTable>();
+  for (const table of library.tables) {
+    tables.set(table, {
+      table,
+      vector: tableIdf.vector(tableTerms(table)),
+      clauses: goalClauses(table.goals).map((clause) => tableIdf.vector(termsOf(clause.text))),
+      framework: FRAMEWORKS[detectFrameworkOfRows(table.indicators)],
+    });
+  }
+  const rows = usable.map(({ table, row }) => ({ table: tables.get(table)!, row, vector: rowIdf.vector(rowTerms(row)), key: indicatorKey(row) }));
+  return { tableIdf, rowIdf, tables: [...tables.values()], rows };
+}
+
+// Libraries are read-only once built: one index per library object, dropped with it.
+const indexes = new WeakMap<TemplateLibrary, SuggestIndex>();
+
+function indexOf(library: TemplateLibrary): SuggestIndex {
+  let index = indexes.get(library);
+  if (!index) {
+    index = buildIndex(library);
+    indexes.set(library, index);
+  }
+  return index;
+}
+
+export interface SuggestOptions {
+  /** The framework of the sheet being filled: suggestions are placed and grouped in it. */
+  framework: Framework;
+  /** Rows the sheet already has (any framework's names): never suggested again. */
+  existing?: readonly { level1: string; level2: string; level3: string }[];
+  /** At most this many per dimension (project) or in all (clause). */
+  limit?: number;
+  minScore?: number;
+}
+
+interface Scored {
+  entry: IndexedRow;
+  placement: Placement;
+  tableFit: number;
+  rowFit: number;
+  score: number;
+}
+
+function placementKey(placement: Placement, key: string): string {
+  return `${placement.level1}\u0000${placement.level2}\u0000${key}`;
+}
+
+/** Keys of the rows a sheet already has, in the target framework. */
+function existingKeys(options: SuggestOptions): Set<string> {
+  const keys = new Set<string>();
+  for (const row of options.existing ?? []) {
+    const placement = placeRow(row, options.framework, options.framework);
+    const key = indicatorKey(row);
+    if (placement && key !== '') keys.add(placementKey(placement, key));
+  }
+  return keys;
+}
+
+function clamp(score: number): number {
+  return Math.min(1, Math.max(0, score));
+}
+
+/**
+ * Scores every library row, places it in the target framework, merges rows that are the same indicator in
+ * the same dimension (the seed's 表 11 and 表 12 share most of theirs) and drops what the sheet has.
+ * Ties keep library order, so the ranking is stable.
+ */
+function rank(
+  index: SuggestIndex,
+  options: SuggestOptions,
+  tableFit: (table: IndexedTable) => number,
+  rowFit: (row: IndexedRow) => number,
+  tableWeight: number,
+  reasonVectors: { row: TermVector },
+): Suggestion[] {
+  const fits = new Map(index.tables.map((table) => [table, tableFit(table)]));
+  const skip = existingKeys(options);
+  const merged = new Map<string, Scored[]>();
+  for (const entry of index.rows) {
+    const placement = placeRow(entry.row, entry.table.framework, options.framework);
+    if (!placement || entry.key === '') continue;
+    const key = placementKey(placement, entry.key);
+    if (skip.has(key)) continue;
+    const table = fits.get(entry.table) ?? 0;
+    const row = rowFit(entry);
+    const scored = { entry, placement, tableFit: table, rowFit: row, score: clamp(tableWeight * table + (1 - tableWeight) * row) };
+    const list = merged.get(key);
+    if (list) list.push(scored);
+    else merged.set(key, [scored]);
+  }
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const suggestions: Suggestion[] = [];
+  for (const list of merged.values()) {
+    // Stable sort: equal scores keep library order.
+    list.sort((a, b) => b.score - a.score);
+    const best = list[0];
+    if (best.score < minScore) continue;
+    suggestions.push(toSuggestion(best, list, reasonVectors));
+  }
+  return suggestions.sort((a, b) => b.score - a.score);
+}
+
+function toSuggestion(best: Scored, all: Scored[], vectors: { row: TermVector }): Suggestion {
+  const { row, table } = best.entry;
+  const sources: Suggestion['sources'] = [];
+  for (const { entry } of all) {
+    const { number, projectName, source } = entry.table.table;
+    if (!sources.some((s) => s.number === number && s.source === source)) sources.push({ number, projectName, source });
+  }
+  // Words of the indicator's own name the project text also has: what a clerk can check at a glance.
+  const words = sharedTerms(vectors.row, best.entry.vector, REASON_TERMS);
+  const name = table.table.projectName;
+  const from = `来自「${name}」${sources.length > 1 ? `等 ${sources.length} 个项目` : name.endsWith('项目') ? '' : '项目'}`;
+  return {
+    level1: best.placement.level1,
+    level2: best.placement.level2,
+    level3: row.level3.trim(),
+    description: row.description.trim(),
+    value: row.value,
+    score: best.score,
+    reason: words.length > 0 ? `${from}；相同字词：${words.join('、')}` : from,
+    sources,
+  };
+}
+
+/** What a new project is about: what the clerk typed as 项目名称 and 绩效目标. */
+export interface ProjectText {
+  projectName: string;
+  goals: string;
+}
+
+/**
+ * The library's indicators that best fit a project not in the library, by dimension of the target
+ * framework in its order (dimensions with nothing to offer left out), at most `limit` each, best first.
+ */
+export function suggestIndicators(library: TemplateLibrary, project: ProjectText, options: SuggestOptions): SuggestionGroup[] {
+  const index = indexOf(library);
+  const tableQuery = index.tableIdf.vector(tableTerms(project));
+  const rowQuery = index.rowIdf.vector(termsOf(`${project.projectName}\n${project.goals}`));
+  const ranked = rank(
+    index,
+    options,
+    (table) => cosine(tableQuery, table.vector),
+    (row) => cosine(rowQuery, row.vector),
+    TABLE_WEIGHT,
+    { row: rowQuery },
+  );
+  const limit = options.limit ?? DEFAULT_PER_DIMENSION;
+  return placementsOf(options.framework)
+    .map((placement) => ({
+      ...placement,
+      suggestions: ranked.filter((s) => s.level1 === placement.level1 && s.level2 === placement.level2).slice(0, limit),
+    }))
+    .filter((group) => group.suggestions.length > 0);
+}
+
+/**
+ * The library's indicators that could measure one goal clause (a goal-without-indicator finding): rows
+ * whose words are the clause's, and rows of tables with a goal like it. Best first, at most `limit`.
+ */
+export function suggestForClause(library: TemplateLibrary, clause: string, options: SuggestOptions): Suggestion[] {
+  const index = indexOf(library);
+  const terms = termsOf(clause);
+  const tableQuery = index.tableIdf.vector(terms);
+  const rowQuery = index.rowIdf.vector(terms);
+  const ranked = rank(
+    index,
+    options,
+    (table) => table.clauses.reduce((best, goal) => Math.max(best, cosine(tableQuery, goal)), 0),
+    (row) => cosine(rowQuery, row.vector),
+    CLAUSE_TABLE_WEIGHT,
+    { row: rowQuery },
+  );
+  return ranked.slice(0, options.limit ?? DEFAULT_PER_CLAUSE);
+}

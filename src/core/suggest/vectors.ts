@@ -1,0 +1,125 @@
+// Character n-gram TF-IDF vectors: a dictionary-free way to say how close two Chinese texts are, offline.
+import { normaliseText } from '../values/text';
+
+/** A text's terms with their weights, scaled to unit length (so a dot product is the cosine). */
+export type TermVector = ReadonlyMap<string, number>;
+
+/** Han ideographs (CJK Unified + Extension A + Compatibility), Latin letters and digits: what n-grams are made of. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39)
+  );
+}
+
+/**
+ * The character bigrams and trigrams of a text, in order, repeats kept (they are the term frequency).
+ * N-grams never cross punctuation or spaces; a one-character run adds nothing: alone, a character says too
+ * little. A char-code loop, not a Unicode regex: indexing a library goes through every goal text.
+ */
+export function termsOf(text: string): string[] {
+  const terms: string[] = [];
+  const normal = normaliseText(text).toLowerCase();
+  let start = 0;
+  for (let i = 0; i <= normal.length; i++) {
+    if (i < normal.length && isWordChar(normal.charCodeAt(i))) continue;
+    for (let n = 2; n <= 3; n++) {
+      for (let j = start; j + n <= i; j++) terms.push(normal.slice(j, j + n));
+    }
+    start = i + 1;
+  }
+  return terms;
+}
+
+/** Inverse document frequency over a collection, smoothed so a term no document has weighs the most. */
+export class Idf {
+  private readonly documentCount: number;
+  private readonly frequency = new Map<string, number>();
+
+  constructor(documents: readonly (readonly string[])[]) {
+    this.documentCount = documents.length;
+    for (const terms of documents) {
+      for (const term of new Set(terms)) this.frequency.set(term, (this.frequency.get(term) ?? 0) + 1);
+    }
+  }
+
+  weight(term: string): number {
+    return Math.log((this.documentCount + 1) / ((this.frequency.get(term) ?? 0) + 1)) + 1;
+  }
+
+  /** The unit-length TF-IDF vector of a text's terms. */
+  vector(terms: readonly string[]): TermVector {
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const vector = new Map<string, number>();
+    let norm = 0;
+    for (const [term, count] of counts) {
+      const weight = count * this.weight(term);
+      vector.set(term, weight);
+      norm += weight * weight;
+    }
+    if (norm === 0) return vector;
+    const length = Math.sqrt(norm);
+    for (const [term, weight] of vector) vector.set(term, weight / length);
+    return vector;
+  }
+}
+
+/** Cosine of two unit vectors: iterates the smaller one. */
+export function cosine(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, weight] of small) {
+    const other = large.get(term);
+    if (other !== undefined) sum += weight * other;
+  }
+  return sum;
+}
+
+/**
+ * The terms two vectors share that weigh the most, a longer one replacing a shorter inside it
+ * (`网络安全` rather than `网络`, `安全`): the words a reason can quote.
+ */
+export function sharedTerms(a: TermVector, b: TermVector, limit: number): string[] {
+  const weight = (term: string): number => (a.get(term) ?? 0) * (b.get(term) ?? 0);
+  const shared = [...a.keys()].filter((term) => b.has(term));
+  shared.sort((x, y) => weight(y) - weight(x) || y.length - x.length || (x < y ? -1 : x > y ? 1 : 0));
+  const chosen: string[] = [];
+  for (const term of shared) {
+    const inside = chosen.findIndex((c) => term.includes(c));
+    if (inside >= 0) chosen[inside] = term;
+    else if (chosen.length < limit && !chosen.some((c) => c.includes(term))) chosen.push(term);
+  }
+  return mergeOverlaps(chosen);
+}
+
+/** Joins terms that overlap end to start (`网络安` + `络安全` → `网络安全`), then drops those inside another. */
+function mergeOverlaps(terms: string[]): string[] {
+  const out = [...terms];
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i++) {
+      for (let j = 0; j < out.length && !merged; j++) {
+        if (i === j) continue;
+        const joined = joinOverlap(out[i], out[j]);
+        if (joined) {
+          out[i] = joined;
+          out.splice(j, 1);
+          merged = true;
+        }
+      }
+    }
+  }
+  return out.filter((term, i) => out.indexOf(term) === i && !out.some((other) => other !== term && other.includes(term)));
+}
+
+/** `ab` + `bc` → `abc` when the end of `a` is the start of `b` (at least one character); else null. */
+function joinOverlap(a: string, b: string): string | null {
+  for (let n = Math.min(a.length, b.length) - 1; n >= 1; n--) {
+    if (a.endsWith(b.slice(0, n))) return a + b.slice(n);
+  }
+  return null;
+}

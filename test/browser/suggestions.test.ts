@@ -1,0 +1,64 @@
+// 建议 in headless Chromium over the Excel double: a clerk inserts a blank form, types a new project's name
+// and goals, and inserts the library's indicators that fit it, by keyboard; a goal issue leads to indicators
+// for its clause. axe finds nothing in either view.
+import { axeViolations } from './support/axe';
+import { cellValue, describeInChromium, usePaneHarness, userEdit } from './support/pane';
+import { tableNumbered } from './support/workbooks';
+
+const CLAUSE = '加强网络舆情监测，及时处置网络舆情';
+
+describeInChromium('suggestions for a new project (建议 tab) in Chromium with the Excel double', () => {
+  const pane = usePaneHarness();
+
+  test('a blank form named like a library project gets its indicators; one click (Enter) inserts one', async () => {
+    const { page, outside, errors } = await pane.openPane('?view=templates');
+    const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    await page.getByRole('button', { name: '插入空白表' }).click();
+    await page.locator('[data-role="insert-outcome"]').waitFor();
+    const sheet = (await page.evaluate(() => window.__excelDouble!.sheetNames())).find((name) => !before.includes(name))!;
+    const seed = tableNumbered(pane.library, 1);
+
+    // Before the form says what the project is, there is nothing to suggest.
+    await page.getByRole('tab', { name: '建议' }).click();
+    await page.locator('[data-role="no-suggestions"]').waitFor();
+
+    await userEdit(page, sheet, 'B3', '数字化系统运维');
+    await userEdit(page, sheet, 'B8', `${seed.goals}\n2.${CLAUSE}。`);
+    const panel = page.locator(`[data-role="suggestions"][data-sheet="${sheet}"]`);
+    await panel.waitFor();
+    const groups = panel.locator('[data-role="suggestion-group"]');
+    expect(await groups.first().getByRole('heading').textContent()).toBe('产出指标 › 数量指标');
+    expect(await groups.locator('h2').allTextContents()).toEqual(['产出指标 › 数量指标', '产出指标 › 质量指标', '产出指标 › 时效指标', '产出指标 › 成本指标', '效益指标 › 社会效益指标', '满意度指标 › 服务对象满意度指标']);
+    const first = groups.first().locator('li').first();
+    expect(await first.locator('[data-role="reason"]').textContent()).toMatch(/^来自「数字化运维项目」/);
+    const name = (await first.getAttribute('data-suggestion'))!;
+    expect(seed.indicators.map((row) => row.level3)).toContain(name);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Keyboard: the insert button is reachable and named for what it inserts.
+    const insert = first.getByRole('button', { name: `插入「${name}」到数量指标` });
+    await insert.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-role="suggestion-outcome"]', { hasText: `已插入「${name}」` }).waitFor();
+    // The blank form's empty 数量指标 row takes it; the value cell is selected for the clerk to fill.
+    expect(await cellValue(page, sheet, 'C10')).toBe(name);
+    expect(await page.evaluate(() => window.__excelDouble!.selection())).toEqual({ sheet, address: 'E10' });
+    expect(await page.locator('[data-role="suggestion-outcome"]').textContent()).toBe(`已插入「${name}」，请在 E10 填写指标值。`);
+    // Re-checked at once: it is no longer offered.
+    await page.locator(`[data-suggestion="${name}"]`).waitFor({ state: 'detached' });
+
+    // The goal clause no indicator measures links to indicators for it.
+    await page.getByRole('tab', { name: /检查/ }).click();
+    const issue = page.locator(`li:has(button[data-code="goal-without-indicator"][data-sheet="${sheet}"])`, { hasText: CLAUSE });
+    await issue.getByRole('button', { name: '查看可用指标' }).click();
+    const clausePanel = page.locator('[data-role="clause-suggestions"]');
+    await clausePanel.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`绩效目标「${CLAUSE}」可用的指标`);
+    expect(await clausePanel.locator('li').first().getAttribute('data-suggestion')).toBe('舆情报告');
+    expect(await axeViolations(page)).toEqual([]);
+
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

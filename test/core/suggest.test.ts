@@ -1,0 +1,218 @@
+// Suggestions for a new project, measured on the seed: a form named like one of its 16 projects (the name
+// reworded, its goal text typed) must get that project's indicators first.
+import { checkGridTables } from '../../src/core/check';
+import { FRAMEWORKS } from '../../src/core/frameworks';
+import { findTemplate } from '../../src/core/library';
+import { parseSettings } from '../../src/core/model';
+import type { Fix, LibraryTable, Suggestion, SuggestionGroup } from '../../src/core/model';
+import { indicatorKey } from '../../src/core/rules/template';
+import { fromA1 } from '../../src/core/sheet/address';
+import { planBlankSheet } from '../../src/core/sheet/layout';
+import type { CellGrid } from '../../src/core/sheet/types';
+import { placeRow, suggestForClause, suggestIndicators } from '../../src/core/suggest';
+import { loadSeedLibrary, seedTable } from '../support/seed';
+import { gridFromPlan } from '../support/sheetTable';
+
+/** Each seed project as a clerk might name a new one like it (none is the library's own name). */
+const REWORDED: Record<number, string> = {
+  1: '数字化系统运维',
+  2: '司法行政业务经费保障',
+  3: '法律职业资格考试组织',
+  4: '法治建设工作',
+  5: '公共法律服务工作',
+  6: '机关综合经费',
+  7: '律师行业党组织书记轮训',
+  8: '平安天津建设',
+  9: '普法与依法治理',
+  10: '人民调解',
+  11: '公共法律服务便民化（中央资金）',
+  12: '推进公共法律服务便民化及支持经费',
+  13: '司法局一般债券利息',
+  14: '法治建设课题研究',
+  15: '法律援助案件补贴经费',
+  16: '公共法律服务便民化支持经费',
+};
+
+const library = loadSeedLibrary();
+const flat = (groups: SuggestionGroup[]): Suggestion[] => groups.flatMap((g) => g.suggestions).sort((a, b) => b.score - a.score);
+const fromTable = (table: LibraryTable) => (s: Suggestion) => s.sources.some((source) => source.number === table.number);
+
+describe('suggestIndicators on the seed', () => {
+  it.each(library.tables.map((table) => [table.number, table.projectName] as const))(
+    'a form named like 表 %i「%s」 with its goals gets every indicator of that project first',
+    (number) => {
+      const table = seedTable(number);
+      const name = REWORDED[number];
+      expect(findTemplate(library, name)).toBeNull();
+      const groups = suggestIndicators(library, { projectName: name, goals: table.goals }, { framework: FRAMEWORKS.seed, limit: 1000 });
+      const ranked = flat(groups);
+      const own = ranked.filter(fromTable(table));
+      // Every indicator of the project is offered once per dimension (the seed repeats a few names)…
+      const distinct = new Set(table.indicators.map((row) => `${row.level2}|${indicatorKey(row)}`));
+      expect(own).toHaveLength(distinct.size);
+      // …and all of them rank above every other project's.
+      expect(ranked.slice(0, own.length).every(fromTable(table))).toBe(true);
+      // With the pane's default of 5 per dimension, each dimension the project fills leads with its row.
+      for (const group of suggestIndicators(library, { projectName: name, goals: table.goals }, { framework: FRAMEWORKS.seed })) {
+        if (table.indicators.some((row) => row.level2 === group.level2)) expect(fromTable(table)(group.suggestions[0])).toBe(true);
+        expect(group.suggestions.length).toBeLessThanOrEqual(5);
+      }
+      expect(own[0].reason).toContain(`来自「${table.projectName}」`);
+    },
+  );
+
+  it('still ranks each project first when its goals are typed with every fourth character missing', () => {
+    const garbled = (text: string) => Array.from(text).filter((_, i) => i % 4 !== 3).join('');
+    const first = library.tables.filter((table) => {
+      const ranked = flat(suggestIndicators(library, { projectName: REWORDED[table.number], goals: garbled(table.goals) }, { framework: FRAMEWORKS.seed, limit: 1000 }));
+      const own = ranked.filter(fromTable(table)).length;
+      return own > 0 && ranked.slice(0, own).every(fromTable(table));
+    });
+    expect(first.map((table) => table.number)).toEqual(library.tables.map((table) => table.number));
+  });
+
+  it('gives a project unlike any in the library low scores, far below a matching one', () => {
+    const options = { framework: FRAMEWORKS.seed, minScore: 0, limit: 1000 };
+    const unrelated = [
+      { projectName: '农村饮水安全工程', goals: '1.新建集中供水工程3处，解决2万农村人口饮水问题。\n2.改造老旧供水管网50公里。' },
+      { projectName: '中小学校舍维修改造', goals: '完成12所中小学校舍加固维修，消除校舍安全隐患，改善办学条件。' },
+    ];
+    for (const project of unrelated) {
+      const best = flat(suggestIndicators(library, project, options))[0]?.score ?? 0;
+      expect(best).toBeLessThan(0.1);
+      // With the default floor nothing is offered at all.
+      expect(suggestIndicators(library, project, { framework: FRAMEWORKS.seed })).toEqual([]);
+    }
+    const matching = flat(suggestIndicators(library, { projectName: REWORDED[1], goals: seedTable(1).goals }, options));
+    expect(matching.filter(fromTable(seedTable(1))).every((s) => s.score > 0.4)).toBe(true);
+  });
+
+  it('ranks the same way every time, and for a copy of the library', () => {
+    const project = { projectName: '公共法律服务热线运维', goals: '保障12348热线系统正常运行，提升群众满意率。' };
+    const options = { framework: FRAMEWORKS.seed };
+    const first = suggestIndicators(library, project, options);
+    expect(suggestIndicators(library, project, options)).toEqual(first);
+    expect(suggestIndicators(structuredClone(library), project, options)).toEqual(first);
+    // Equal scores keep library order: 表 11 and 表 12 share most rows; the earlier table is named first.
+    const shared = flat(first).find((s) => s.sources.length > 1);
+    expect(shared?.sources.map((s) => s.number)).toEqual([...(shared?.sources.map((s) => s.number) ?? [])].sort((a, b) => a - b));
+  });
+
+  it('merges the same indicator of several tables into one suggestion that names them all', () => {
+    const groups = suggestIndicators(library, { projectName: REWORDED[11], goals: seedTable(11).goals }, { framework: FRAMEWORKS.seed, limit: 1000 });
+    const hotline = flat(groups).filter((s) => s.level3 === '12348热线接通量');
+    expect(hotline).toHaveLength(1);
+    expect(hotline[0].sources.map((s) => s.number)).toEqual([11, 12]);
+    expect(hotline[0].reason).toMatch(/^来自「深入推进公共法律服务便民化-2024中央」等 2 个项目/);
+  });
+
+  it('leaves out what the sheet already has', () => {
+    const table = seedTable(1);
+    const existing = [{ level1: '产出指标', level2: '数量指标', level3: '软件运维系统个数' }];
+    const groups = suggestIndicators(library, { projectName: REWORDED[1], goals: table.goals }, { framework: FRAMEWORKS.seed, existing, limit: 1000 });
+    const names = flat(groups).map((s) => s.level3);
+    expect(names).not.toContain('软件运维系统个数');
+    expect(names).toContain('硬件运维系统个数');
+  });
+
+  it('places the seed rows in the framework of the form being filled', () => {
+    const project = { projectName: REWORDED[1], goals: seedTable(1).goals };
+    const in2021 = suggestIndicators(library, project, { framework: FRAMEWORKS['2021'] });
+    const cost = in2021.find((g) => g.suggestions.some((s) => s.level3 === '运维费用支出'));
+    expect(cost).toMatchObject({ level1: '成本指标', level2: '经济成本指标' });
+    expect(in2021.map((g) => g.level1)).toEqual(['产出指标', '产出指标', '产出指标', '成本指标', '效益指标', '满意度指标']);
+    const older = suggestIndicators(library, project, { framework: FRAMEWORKS.older });
+    expect(older.find((g) => g.suggestions.some((s) => s.level3 === '使用人员满意度'))).toMatchObject({ level1: '效益指标', level2: '社会公众或服务对象满意度指标' });
+    expect(placeRow({ level1: '成本指标', level2: '社会成本指标' }, FRAMEWORKS['2021'], FRAMEWORKS.seed)).toEqual({ level1: '产出指标', level2: '成本指标' });
+  });
+});
+
+describe('suggestForClause', () => {
+  const options = { framework: FRAMEWORKS.seed };
+
+  it('offers the indicators that measure a promise like the clause', () => {
+    const names = suggestForClause(library, '加强网络舆情监测，及时处置网络舆情', options).map((s) => s.level3);
+    expect(names[0]).toBe('舆情报告');
+    const mediation = suggestForClause(library, '完成医疗纠纷人民调解案件', options).map((s) => s.level3);
+    expect(mediation.slice(0, 3)).toContain('医疗纠纷人民调解案件数量');
+    expect(mediation.length).toBeLessThanOrEqual(5);
+  });
+
+  it('offers nothing for a clause the library knows nothing of', () => {
+    expect(suggestForClause(library, '改造老旧供水管网五十公里', options)).toEqual([]);
+  });
+});
+
+// --- The check engine, on a blank form a clerk has started to fill in ---
+
+function put(grid: CellGrid, address: string, value: string): void {
+  const { row, col } = fromA1(address);
+  while (grid.values.length <= row) grid.values.push([]);
+  const line = grid.values[row];
+  while (line.length <= col) line.push(null);
+  line[col] = value;
+}
+
+/** Applies a fix's cell edits; inserts are left to test/core/fixes (they need the fix core's grid shifting). */
+function applyCellEdits(grid: CellGrid, fix: Fix): void {
+  for (const step of fix.steps) {
+    if (step.kind !== 'setCell') throw new Error('此测试只应用单元格修改');
+    put(grid, step.cell, String(step.value));
+  }
+}
+
+function blankForm(name: string, goals: string): CellGrid {
+  const grid = gridFromPlan(planBlankSheet('seed', '新项目'));
+  put(grid, 'B3', name);
+  put(grid, 'B8', goals);
+  return grid;
+}
+
+describe('suggestions in the check report', () => {
+  const settings = parseSettings({});
+
+  it('are offered to a blank form once its name and goals are typed, and fill its empty slots', () => {
+    const grid = blankForm(REWORDED[1], seedTable(1).goals);
+    const [report] = checkGridTables(grid, { settings, library, suggest: true });
+    const groups = report.suggestions?.groups ?? [];
+    expect(groups.map((g) => g.level2)).toEqual(['数量指标', '质量指标', '时效指标', '成本指标', '社会效益指标', '服务对象满意度指标']);
+    const first = groups[0].suggestions[0];
+    expect(first.sources[0].number).toBe(1);
+    // The blank form's 数量指标 row is empty: the fix fills it (三级 and 描述, as the seed writes both) and selects its value cell.
+    expect(first.fix).toEqual({
+      description: `在 C10 填入数量指标「${first.level3}」，指标值待填`,
+      steps: [
+        { kind: 'setCell', cell: 'C10', value: first.level3 },
+        { kind: 'setCell', cell: 'D10', value: first.description },
+      ],
+      select: ['E10'],
+    });
+    applyCellEdits(grid, first.fix!);
+    const [after] = checkGridTables(grid, { settings, library, suggest: true });
+    const offered = (after.suggestions?.groups ?? []).flatMap((g) => g.suggestions.map((s) => s.level3));
+    expect(offered).not.toContain(first.level3);
+    // The next 数量指标 suggestion has no empty slot left: it inserts a row after C10's.
+    const next = after.suggestions?.groups[0].suggestions[0];
+    expect(next?.fix?.steps[0]).toEqual({ kind: 'insertRows', before: 11, count: 1, formatFrom: 10 });
+    expect(next?.fix?.select).toEqual(['E11']);
+  });
+
+  it('are not offered before the goals are typed, for a library project, or unless asked for', () => {
+    expect(checkGridTables(blankForm(REWORDED[1], ''), { settings, library, suggest: true })[0].suggestions).toBeUndefined();
+    expect(checkGridTables(blankForm(REWORDED[1], seedTable(1).goals), { settings, library })[0].suggestions).toBeUndefined();
+    // A library project gets its template's rows from template-missing-indicator; suggestions only for its goal clauses.
+    const known = checkGridTables(blankForm(seedTable(1).projectName, seedTable(1).goals), { settings, library, suggest: true })[0];
+    expect(known.suggestions?.groups).toEqual([]);
+    expect(known.suggestions?.clauses.map((c) => c.clause)).toEqual(known.issues.flatMap((i) => (i.goalClause ? [i.goalClause] : [])));
+  });
+
+  it('link a goal clause without an indicator to indicators for it', () => {
+    const goals = `${seedTable(1).goals}\n2.加强网络舆情监测，及时处置网络舆情。`;
+    const [report] = checkGridTables(blankForm(REWORDED[1], goals), { settings, library, suggest: true });
+    const issue = report.issues.find((i) => i.code === 'goal-without-indicator' && i.goalClause === '加强网络舆情监测，及时处置网络舆情');
+    expect(issue).toBeDefined();
+    const forClause = report.suggestions?.clauses.find((c) => c.clause === issue?.goalClause);
+    expect(forClause?.suggestions[0]).toMatchObject({ level3: '舆情报告', level2: '数量指标' });
+    expect(forClause?.suggestions[0].fix?.select).toEqual(['E10']);
+  });
+});
