@@ -1,7 +1,7 @@
 // End to end with the rules' own fixes, in the Excel double: a ≥ cost, a missing 满意度 block and a cost
 // written with a bare 万 are each repaired by applying the fix the live report offers (one applyFixes call,
 // ≤2 syncs), after which the sheet checks clean — under both answers to what Excel's Range.insert gives
-// the new rows, and with 全部修正 taking several at once.
+// the new rows, and with 全部修正 taking several at once; a suggestion’s insert goes through the same door.
 import { applyFixToGrid } from '../../src/core/fixes';
 import type { Issue, SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
@@ -117,4 +117,17 @@ describe.each([
     expect(last().issues.filter((i) => i.severity !== 'info' || i.fix)).toEqual([]);
     await stop();
   });
+});
+
+test('a suggestion’s insert (not an issue’s fix) is applied too: the host finds it offered by the sheet as it reads now', async () => {
+  const { excel, host } = setUp({}, DELAY);
+  const [sheet] = (await host.insertBlank('seed')).sheetNames;
+  excel.userEdit(sheet, 'B3', '数字化系统运维');
+  excel.userEdit(sheet, 'B8', seedTable(1).goals);
+  const [report] = await host.checkAll();
+  const suggestion = report.suggestions!.groups[0].suggestions[0];
+  const result = await host.applyFixes(sheet, [suggestion.fix!]);
+  expect(result.syncs).toBeLessThanOrEqual(2);
+  expect(excel.value(sheet, 'C10')).toBe(suggestion.level3);
+  expect(excel.selection()).toEqual({ sheet, address: 'E10' });
 });
