@@ -14,7 +14,6 @@
  * Office.js; the pasted formats make the result the same either way (the double's `insertTakesRowAbove`).
  * Validation that spans the insertion point grows with it in both cases.
  */
-import { minOf } from '../core/bounded';
 import type { Fix, FixStep } from '../core/model';
 import { fromA1, toA1, toRange } from '../core/sheet/address';
 import type { CellGrid } from '../core/sheet/types';
@@ -178,10 +177,11 @@ export interface ApplyFixDeps {
   counter: SyncCounter;
   features: ExcelFeatures;
   /**
-   * Called with the sheet as it is now, before anything is written (when the sheet fits one read and its
-   * merges are known): throws FixNotApplicableError when the fix is no longer the one the sheet calls for.
+   * Called with the sheet as it is now, before anything is written, or with null when it could not be read
+   * in the same round trip (larger than one read, or merges unknown): throws FixNotApplicableError when the
+   * fix is no longer the one the sheet calls for.
    */
-  verify?: (grid: CellGrid) => void;
+  verify?: (grid: CellGrid | null, sheetId: string) => void;
 }
 
 export interface AppliedFix {
@@ -222,7 +222,7 @@ export async function applyFixInExcel(context: Excel.RequestContext, sheetKey: s
   }
   const merges = merged === null ? null : merged.isNullObject ? [] : areasOfAddress(merged.address, merged.areaCount);
   const grid = current && merges ? windowGrid(current, worksheet.name, merges) : null;
-  if (grid) deps.verify?.(grid);
+  deps.verify?.(grid, worksheet.id);
   const plan = planFix(fix, facts(features.rangeCopy ? merges : null));
 
   for (const op of plan.operations) {
@@ -237,35 +237,4 @@ export async function applyFixInExcel(context: Excel.RequestContext, sheetKey: s
 
   const selected = plan.select.length > 1 && !features.rangeCopy ? plan.select.slice(0, 1) : plan.select;
   return { sheet: { id: worksheet.id, name: worksheet.name }, selected, movedCells: plan.operations.some((op) => op.kind === 'insert') };
-}
-
-/** The 0-based top row a fix touches (its first insert or written cell, whichever is higher up). */
-function topRow(fix: Fix): number {
-  return minOf(fix.steps.map((s) => (s.kind === 'insertRows' ? s.before - 1 : fromA1(s.cell).row)), 0);
-}
-
-/** A cell address after whole rows were inserted at 0-based `first`. */
-function shiftedCell(address: string, first: number, count: number): string {
-  const { row, col } = fromA1(address);
-  return row >= first ? toA1(row + count, col) : address;
-}
-
-/**
- * Several fixes of one sheet as one, until src/core/fixes/combine.ts lands: applied bottom-up, so that a
- * fix's inserts never move the cells of one applied before it is planned; the cells to select of the
- * fixes applied earlier move down with the rows inserted above them.
- */
-export function combineBottomUp(fixes: readonly Fix[]): Fix {
-  if (fixes.length === 1) return fixes[0];
-  const ordered = [...fixes].sort((a, b) => topRow(b) - topRow(a));
-  const steps: FixStep[] = [];
-  let select: string[] = [];
-  for (const fix of ordered) {
-    for (const step of fix.steps) {
-      if (step.kind === 'insertRows') select = select.map((cell) => shiftedCell(cell, step.before - 1, step.count));
-    }
-    for (const step of fix.steps) steps.push(step);
-    select = [...fix.select, ...select];
-  }
-  return { description: ordered.map((f) => f.description).join('；'), steps, select };
 }

@@ -1,5 +1,5 @@
 /** JixiaoHost over Office.js: the only place the task pane's requests reach Excel. */
-import { checkGrid, offeredFixes } from '../core/check';
+import { checkGrid } from '../core/check';
 import { detectFramework } from '../core/frameworks';
 import type { CellGrid } from '../core/sheet/types';
 import { DEFAULT_SETTINGS, parseSettings } from '../core/model';
@@ -13,7 +13,8 @@ import { clearWorkbookMarks, listSheets as listSheetsIn } from './clearMarks';
 import { detectFeatures } from './features';
 import type { ExcelFeatures, RequirementChecker } from './features';
 import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from './host';
-import { FixNotApplicableError, applyFixInExcel, combineBottomUp } from './applyFix';
+import { FixNotApplicableError, applyFixInExcel } from './applyFix';
+import { combineFixesDetailed } from '../core/fixes';
 import { SyncCounter } from './syncCounter';
 import type { ExcelRun, ExcelRunIn } from './syncCounter';
 import { queueSheetPlan } from './writePlan';
@@ -56,6 +57,13 @@ export interface ExcelHost extends JixiaoHost {
   /** Every context.sync this host has made; the budgets are measured with it. */
   readonly syncCount: number;
   readonly features: ExcelFeatures;
+}
+
+/** Every fix a sheet's report offers: its issues' and its suggestions' (indicator rows to insert). */
+function offeredFixes(report: SheetReport | null): Fix[] {
+  if (!report) return [];
+  const suggestions = [...(report.suggestions?.groups ?? []), ...(report.suggestions?.clauses ?? [])].flatMap((group) => group.suggestions);
+  return [...report.issues, ...suggestions].flatMap((item) => (item.fix ? [item.fix] : []));
 }
 
 export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
@@ -142,25 +150,26 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     },
 
     async applyFixes(sheetName: string, fixes: Fix[]): Promise<ApplyFixResult> {
-      if (fixes.length === 0) return { selected: [], syncs: 0 };
-      // A fix is computed from the last check: after a change not yet checked its cells may have moved.
-      const known = live?.idOf(sheetName);
-      if (live && known && live.isStale(known)) {
-        await live.recheck(known);
-        throw new FixNotApplicableError(STALE_FIX);
-      }
-      const settings = settingsCache ?? (await host.loadSettings());
-      // The fixes must be what the sheet as it is now calls for: a change the list has not caught up with
-      // (its event may still be on the way) could have moved their cells.
-      const verify = (grid: CellGrid) => {
-        // The library the checks use (the unit's libraries too), so their fixes and suggestions are offered again.
-        const offered = new Set(offeredFixes(checkGrid(grid, { settings, library: deps.getLibrary?.() ?? deps.library, suggest: true })).map((fix) => JSON.stringify(fix)));
-        if (fixes.some((fix) => !offered.has(JSON.stringify(fix)))) throw new FixNotApplicableError(STALE_FIX);
+      const combined = combineFixesDetailed(fixes);
+      if (!combined.fix) return { selected: [], syncs: 0, skipped: 0 };
+      const fix = combined.fix;
+      const ctx = await checkContext();
+      // The fixes must be what the sheet as it is now calls for (an issue's fix or a suggestion's insert): a
+      // change the list has not caught up with (its event may still be on the way) could have moved their
+      // cells. Where the sheet could not be read with the fix's first round trip, a change the live check
+      // has heard of and not yet checked refuses.
+      const verify = (grid: CellGrid | null, sheetId: string) => {
+        if (!grid) {
+          if (live?.isStale(sheetId)) throw new FixNotApplicableError(STALE_FIX);
+          return;
+        }
+        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, suggest: true })).map((f) => JSON.stringify(f)));
+        if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw new FixNotApplicableError(STALE_FIX);
       };
       const before = counter.count;
       let applied: Awaited<ReturnType<typeof applyFixInExcel>>;
       try {
-        applied = await run((context) => applyFixInExcel(context, sheetName, combineBottomUp(fixes), { counter, features, verify }));
+        applied = await run((context) => applyFixInExcel(context, sheetName, fix, { counter, features, verify }));
       } catch (error) {
         const id = live?.idOf(sheetName);
         if (error instanceof FixNotApplicableError && live && id) await live.recheck(id);
@@ -174,7 +183,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
         const ctx = await checkContext();
         await run((context) => checkSheets(context, [applied.sheet], ctx));
       }
-      return { selected: applied.selected, syncs };
+      return { selected: applied.selected, syncs, skipped: combined.skipped.length };
     },
 
     async selectCell(sheetName: string, address: string) {

@@ -15,6 +15,8 @@ export interface ApplyFixResult {
   selected: string[];
   /** context.sync calls made by the fix itself (budget: ≤2), not counting the re-check after it. */
   syncs: number;
+  /** Fixes left for after the re-check (they write a cell or insert a row another fix of the batch does). */
+  skipped: number;
 }
 
 /**

@@ -160,7 +160,9 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
       try {
         const result = await host.applyFixes(sheet, fixes);
         const where = result.selected.length > 0 ? `，已选中 ${result.selected.join('、')}` : '';
-        setFixStatus(`${fixes.length > 1 ? `已修正“${sheet}”中的 ${fixes.length} 处问题` : `已修正：${fixes[0].description}`}${where}，并已重新检查。`);
+        const done = fixes.length - result.skipped;
+        const left = result.skipped > 0 ? `另有 ${result.skipped} 处与之重叠，可在列表中再点修正` : '';
+        setFixStatus(`${fixes.length > 1 ? `已修正“${sheet}”中的 ${done} 处问题` : `已修正：${fixes[0].description}`}${where}，并已重新检查。${left ? `${left}。` : ''}`);
       } catch (cause) {
         setFixStatus('修正未完成。');
         throw cause;

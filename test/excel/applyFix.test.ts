@@ -7,7 +7,7 @@ import { marksForReport } from '../../src/core/marks';
 import type { Fix, SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { fromA1 } from '../../src/core/sheet/address';
-import { applyFixInExcel, combineBottomUp, originRow, planFix } from '../../src/excel/applyFix';
+import { applyFixInExcel, originRow, planFix } from '../../src/excel/applyFix';
 import { detectFeatures } from '../../src/excel/features';
 import { SyncCounter } from '../../src/excel/syncCounter';
 import type { ExcelDouble, RealExcelBehaviours, SheetSnapshot } from '../support/excelDouble';
@@ -75,22 +75,30 @@ test('a cost written ≥: one click, ≤2 syncs, text stays text, the warning go
   await stop();
 });
 
-test('a fix clicked after a change not yet checked (a row inserted above it) is refused: no cell is written', async () => {
-  const { excel, host, name, received, stop } = await liveSheet();
+test.each([
+  ['the sheet read again (ExcelApi 1.18)', undefined],
+  ['a change heard of and not yet checked (ExcelApi 1.12: merges unknown, the sheet not re-read)', '1.12'],
+])('a fix clicked after a change not yet checked (a row inserted above it) is refused, no cell written: %s', async (_label, api) => {
+  const { excel, host, name, received, stop } = await liveSheet({}, api);
   const sheet = readBack(excel, name);
   const cost = sheet.rowRefs.find((_, i) => sheet.table.indicators[i].level2.startsWith('成本'))!.value;
   excel.userEdit(name, cost, '≥5万元');
   await nextReports(received);
-  const fix: Fix = { description: '将「≥5万元」改为「≤5万元」', steps: [{ kind: 'setCell', cell: cost, value: '≤5万元' }], select: [cost] };
+  // The fix the rule offers for the list as it stands.
+  const fix = issuesOf(received, 'cost-lower-bound')[0].fix!;
+  expect(fix.steps).toEqual([{ kind: 'setCell', cell: cost, value: '≤5万元' }]);
   // The row moves down before the list has caught up (its event still on the way); the fix names the old cell.
   excel.userInsertRows(name, fromA1(cost).row + 1, 1);
   const values = () => Object.fromEntries(Object.entries(excel.snapshot(name).cells).map(([a, c]) => [a, c.value]));
   const before = values();
+  const reported = received.length;
   await expect(host.applyFixes(name, [fix])).rejects.toThrow(/不适用.*重新检查.*未作任何修改/);
   expect(values()).toEqual(before);
-  // The list is current now, and offers the issue at its new cell.
+  // The list is current now: re-checked at once, the issue at its new cell (where merges are read, as the
+  // 一级 of the cost row is a merged cell).
+  expect(received.length).toBeGreaterThan(reported);
   const moved = `${cost.replace(/\d+$/, '')}${fromA1(cost).row + 2}`;
-  expect(issuesOf(received, 'cost-lower-bound').map((i) => i.cells[0])).toEqual([moved]);
+  if (api === undefined) expect(issuesOf(received, 'cost-lower-bound').map((i) => i.cells[0])).toEqual([moved]);
   await stop();
 });
 
@@ -216,13 +224,5 @@ describe('planning', () => {
       // A is inside the grown merge A3:A9; C:D of the source (now row 7) go whole.
       { kind: 'copyFormats', to: 'B5:E5', from: 'B7:E7' },
     ]);
-  });
-
-  test('combineBottomUp: the lower fix first; its cells to select move down with rows inserted above', () => {
-    const low: Fix = { description: 'low', steps: [{ kind: 'setCell', cell: 'E20', value: '≤1万元' }], select: ['E20'] };
-    const high: Fix = { description: 'high', steps: [{ kind: 'insertRows', before: 12, count: 2, formatFrom: 11 }], select: ['E12', 'E13'] };
-    const combined = combineBottomUp([high, low]);
-    expect(combined.steps.map((s) => s.kind)).toEqual(['setCell', 'insertRows']);
-    expect(combined.select).toEqual(['E12', 'E13', 'E22']);
   });
 });
