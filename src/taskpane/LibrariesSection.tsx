@@ -7,21 +7,12 @@ import type { TemplateLibrary } from '../core/model';
 import { describeError } from '../web/errors';
 import type { LibraryShelf } from '../web/libraryShelf';
 import { LIBRARY_FILE_ACCEPT, STORED_LIBRARIES_MAX_BYTES, storedBytes } from '../web/libraryStore';
+import { cardListStyles } from '../web/cardList';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '420px', minWidth: 0, marginTop: tokens.spacingVerticalL },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: tokens.spacingVerticalS,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  itemText: { flexGrow: 1, flexShrink: 1, flexBasis: '170px', minWidth: 0, display: 'flex', flexDirection: 'column', overflowWrap: 'anywhere' },
+  ...cardListStyles,
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   hiddenInput: { display: 'none' },
 });

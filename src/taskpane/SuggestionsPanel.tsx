@@ -5,23 +5,13 @@ import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-comp
 import { AddRegular } from '@fluentui/react-icons';
 import type { SheetSuggestions, Suggestion } from '../core/model';
 import { KeepAmounts } from '../web/KeepTogether';
+import { cardListStyles } from '../web/cardList';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS} 0`, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   clauseHeading: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' } },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  // The button wraps under the text when the pane is too narrow for both on one line.
-  item: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: tokens.spacingVerticalS,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  itemText: { flexGrow: 1, flexShrink: 1, flexBasis: '170px', minWidth: 0, display: 'flex', flexDirection: 'column', overflowWrap: 'anywhere' },
+  ...cardListStyles,
   meta: { color: tokens.colorNeutralForeground3 },
   action: { flexShrink: 0, marginLeft: 'auto' },
 });

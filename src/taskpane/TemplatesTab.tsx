@@ -30,6 +30,7 @@ import { describeError } from '../web/errors';
 import { FRAMEWORK_HINT, FrameworkOptions } from '../web/FrameworkOptions';
 import { KeepAmounts } from '../web/KeepTogether';
 import { usePaneLibrary, usePaneServices } from './hostContext';
+import { cardListStyles } from '../web/cardList';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -42,18 +43,7 @@ const useStyles = makeStyles({
   // The framework select takes the row: its names do not fit beside the button in a 350 px pane.
   fullRow: { flexBasis: '100%', minWidth: 0 },
   groupHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  // Wraps the buttons under the text when the pane is too narrow for both on one line.
-  item: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    padding: tokens.spacingVerticalS,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  itemText: { flexGrow: 1, flexShrink: 1, flexBasis: '170px', minWidth: 0, display: 'flex', flexDirection: 'column' },
+  ...cardListStyles,
   itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0, marginLeft: 'auto' },
   empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
   // Fits a 350 px pane without sideways scroll: 一级/二级 wrap to two characters a line (their names are
