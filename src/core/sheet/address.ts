@@ -34,26 +34,6 @@ export function fromA1(address: string): CellPosition {
   return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
 }
 
-/**
- * The 0-based row of `B7` or `$B$7`, as fromA1(address).row, without building a position: for loops over
- * every row of a large table. Throws as fromA1 does on anything else.
- */
-export function rowOfA1(address: string): number {
-  let i = address.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
-  const lettersFrom = i;
-  while (i < address.length && ((address.charCodeAt(i) | 0x20) >= 97 && (address.charCodeAt(i) | 0x20) <= 122)) i++;
-  const letters = i - lettersFrom;
-  if (address.charCodeAt(i) === 36) i++;
-  let row = 0;
-  const digitsFrom = i;
-  for (; i < address.length; i++) {
-    const code = address.charCodeAt(i);
-    if (code < 48 || code > 57) return fromA1(address).row;
-    row = row * 10 + (code - 48);
-  }
-  return letters >= 1 && letters <= 3 && i > digitsFrom ? row - 1 : fromA1(address).row;
-}
-
 export interface RangePosition {
   start: CellPosition;
   end: CellPosition;
