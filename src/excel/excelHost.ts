@@ -12,7 +12,7 @@ import type { CheckContext, SheetRef } from './checkSheets';
 import { clearWorkbookMarks, listSheets as listSheetsIn } from './clearMarks';
 import { detectFeatures } from './features';
 import type { ExcelFeatures, RequirementChecker } from './features';
-import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from './host';
+import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
 import { FixNotApplicableError, applyFixInExcel } from './applyFix';
 import { combineFixesDetailed } from '../core/fixes';
 import { SyncCounter } from './syncCounter';

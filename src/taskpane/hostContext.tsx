@@ -1,6 +1,6 @@
 // Components get Excel only through this context: a JixiaoHost (Office.js in Excel, a double in tests).
 import * as React from 'react';
-import type { JixiaoHost } from '../excel/host';
+import type { JixiaoHost } from '../web/host';
 import type { TemplateLibrary } from '../core/model';
 import type { LibraryShelf } from '../web/libraryShelf';
 

@@ -1,7 +1,7 @@
 // The Excel host loaded after the first paint: its check engine (reader, rules, marks) and sheet
 // layout are the bulk of the pane's own code, and the 模板 tab draws without them. The import starts at
 // once, so the live check and an early click only wait for what is still in flight.
-import type { JixiaoHost } from '../excel/host';
+import type { JixiaoHost } from '../web/host';
 
 /** A JixiaoHost whose every call waits for `load` (started now); a failed load rejects each call. */
 export function lazyHost(load: () => Promise<JixiaoHost>): JixiaoHost {

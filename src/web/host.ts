@@ -20,8 +20,8 @@ export interface ApplyFixResult {
 }
 
 /**
- * What the task pane and ribbon commands ask of Excel. Implemented in src/excel over Office.js;
- * the UI never calls Office.js itself.
+ * What the task pane and ribbon commands ask of a spreadsheet host: src/excel (Office.js) or src/wps;
+ * the UI never calls a host API itself.
  */
 export interface JixiaoHost {
   insertTables(tables: LibraryTable[], onProgress?: ProgressHandler): Promise<InsertResult>;
