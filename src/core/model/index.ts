@@ -5,3 +5,4 @@ export * from './settings';
 export * from './settingsIssues';
 export * from './fix';
 export * from './suggestion';
+export * from './settingsProperties';
