@@ -11,5 +11,8 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/support/office-addin-manifest-stub.js',
   },
   testTimeout: 30000,
+  // One Chromium for the run, shared by every worker's browser tests (test/support/browserServer.js).
+  globalSetup: '<rootDir>/test/support/globalSetup.js',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

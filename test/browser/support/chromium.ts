@@ -1,8 +1,9 @@
 // Debian's chromium driven by playwright-core; browsers are never downloaded.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describeWith, requireTool } from '../../support/tools';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, SHARED_BROWSER_ENV } from '../../support/browserConfig';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 /** `describe` for browser tests: they fail, naming the install command, where Chromium is missing. */
 export function describeInChromium(name: string, fn: () => void): void {
@@ -15,11 +16,15 @@ export function chromiumAvailable(): true {
   return true;
 }
 
+/**
+ * The run's shared Chromium (test/support/browserServer.js) when there is one, else a private one. Either
+ * way `close()` ends only what this file made: on a shared browser it closes this file's contexts and
+ * disconnects.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const shared = process.env[SHARED_BROWSER_ENV];
+  if (shared) return chromium.connect(shared);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 const LOCAL_URL = /^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:blank)/;
