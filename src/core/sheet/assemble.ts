@@ -20,9 +20,10 @@ export const gridRows = (read: GridRead, tableUnit: AmountUnit): GridRow[] =>
     refs: read.rowRefs[i],
   }));
 
-export function sheetGrid(read: GridRead, scope: GridScope, goals: Found | null, header: string, tableUnit: AmountUnit): SheetGrid {
+export function sheetGrid(read: ReadGrid, scope: GridScope, goals: Found | null, header: string, tableUnit: AmountUnit): SheetGrid {
   const grid: SheetGrid = { scope, goals: goals?.text ?? '', goalsRef: goals?.address ?? null, header, rows: gridRows(read, tableUnit) };
   if (read.slots) grid.slots = read.slots;
+  if (read.header.region !== undefined) grid.region = read.header.region;
   return grid;
 }
 
@@ -33,17 +34,23 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   const { fields } = block;
 
   // One grid is the annual one with the header's goals; with more, the annual grid is the table's.
-  const scoped = read.length > 1 ? scopeGrids(cells, read, fromRow) : null;
+  // Region grids (one value column per 区县) share the header's goals and are all annual.
+  const regional = read.some((g) => g.header.region !== undefined);
+  const scoped = read.length > 1 && !regional ? scopeGrids(cells, read, fromRow) : null;
   const annual = scoped ? (scoped.find((g) => g.scope === 'annual') ?? scoped[scoped.length - 1]) : null;
   const main = annual ?? read[0];
   const goals = annual ? (annual.goals ?? fields.goals ?? null) : (fields.goals ?? null);
-  const others: SheetGrid[] = (scoped ?? [])
-    .filter((g) => g !== main && (g.indicators.length > 0 || g.header.scope === null))
-    .map((g) => sheetGrid(g, g.scope, g.goals, toA1(g.header.row, g.header.columns.level1 ?? cells.left), tableUnit));
+  const headerCell = (g: ReadGrid) => toA1(g.header.row, g.header.columns.level1 ?? g.header.fromCol);
+  const others: SheetGrid[] = regional
+    ? read.slice(1).map((g) => sheetGrid(g, 'annual', goals, headerCell(g), tableUnit))
+    : (scoped ?? []).filter((g) => g !== main && (g.indicators.length > 0 || g.header.scope === null)).map((g) => sheetGrid(g, g.scope, g.goals, headerCell(g), tableUnit));
 
-  const mainGrid = sheetGrid(main, 'annual', goals, toA1(main.header.row, main.header.columns.level1 ?? cells.left), tableUnit);
+  const mainGrid = sheetGrid(main, 'annual', goals, headerCell(main), tableUnit);
   const indicators = mainGrid.rows.map((r) => r.row);
   const extraTotal = block.extraFields['年度资金总额'];
+  // 年度资金总额 stands in for a total label left blank (项目金额（万元） merged over the 年度 block's labels).
+  const labelledTotal = fields.budgetTotal ? fieldAmount(fields.budgetTotal, tableUnit) : null;
+  const annualTotal = labelledTotal === null && extraTotal !== undefined ? readAmount(extraTotal, tableUnit) : null;
   const other = fieldAmount(fields.budgetOther, tableUnit);
   const otherTotal = block.otherParts.reduce<number | null>((sum, part) => {
     const amount = fieldAmount(part, tableUnit);
@@ -56,7 +63,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
     projectName: fields.projectName?.text ?? '',
     budget: {
       // A sheet with only 年度资金总额 states its total there.
-      total: fields.budgetTotal ? fieldAmount(fields.budgetTotal, tableUnit) : extraTotal !== undefined ? readAmount(extraTotal, tableUnit) : null,
+      total: labelledTotal ?? annualTotal,
       fiscal: fieldAmount(fields.budgetFiscal, tableUnit),
       other: otherTotal,
     },
@@ -70,7 +77,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
     department: block.department?.address ?? null,
     unit: block.unit?.address ?? null,
     projectName: fields.projectName?.address ?? null,
-    budgetTotal: fields.budgetTotal?.address ?? (extraTotal !== undefined ? (block.extraRefs['年度资金总额'] ?? null) : null),
+    budgetTotal: (annualTotal !== null || !fields.budgetTotal ? (block.extraRefs['年度资金总额'] ?? null) : null) ?? fields.budgetTotal?.address ?? null,
     budgetFiscal: fields.budgetFiscal?.address ?? null,
     budgetOther: fields.budgetOther?.address ?? null,
     purpose: fields.purpose?.address ?? null,

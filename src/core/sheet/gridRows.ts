@@ -1,11 +1,12 @@
 /** Step 3, grid rows: the indicator rows under a located header, one table's grids top to bottom. */
 import type { IndicatorRow } from '../model';
-import { FRAMEWORK_LIST, findLevel1, findLevel2Anywhere } from '../frameworks';
+import { dimensionOf, isLevel1Name, level1Home, numberingLevel } from './vocabulary';
 import { toA1 } from './address';
 import { SheetCells } from './cells';
 import type { Found } from './cells';
 import { LABELS, NOTE_TEXT, SIGNATURE_TEXT, TOTAL_ROW_TEXT, matchUnitLabel, normalizeLabel } from './labels';
-import type { IndicatorRowRefs, IndicatorSlot } from './types';
+import type { IndicatorRowRefs, IndicatorSlot, Unreadable } from './types';
+import { locateByContent } from './contentLocate';
 import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
 import { GridHeader, findGridHeaders } from './locate';
 
@@ -114,12 +115,20 @@ export function startsAnotherTable(cells: SheetCells, fromRow: number, toRow: nu
 export interface TableGrids {
   grids: ReadGrid[];
   next: number | null;
+  /** Dimension names found but no grid read with confidence: what was found and what is missing. */
+  unreadable?: Unreadable;
 }
 
 export function findTableGrids(cells: SheetCells, fromRow: number): TableGrids {
   const grids: ReadGrid[] = [];
   for (let from = fromRow; ; ) {
-    const headers = findGridHeaders(cells, from);
+    let headers = findGridHeaders(cells, from);
+    // No header row names the grid: find it by what the cells hold (only for a table's first grid).
+    if (headers.length === 0 && grids.length === 0) {
+      const byContent = locateByContent(cells, from);
+      if (byContent && 'unreadable' in byContent) return { grids, next: null, unreadable: byContent.unreadable };
+      headers = byContent?.headers ?? [];
+    }
     if (headers.length === 0) return { grids, next: null };
     if (grids.length > 0 && startsAnotherTable(cells, from, headers[0].row - 1)) return { grids, next: from };
     let nextRow = headers[0].row + 1;
@@ -130,23 +139,6 @@ export function findTableGrids(cells: SheetCells, fromRow: number): TableGrids {
     }
     from = nextRow;
   }
-}
-
-/**
- * A 二级 printed on a filled form with neither a 三级 name nor a value is an unused slot of the form, not an
- * indicator; on a form with nothing filled in, the slots stay (and are reported as unfilled).
- */
-/** The 一级 a 二级 name belongs to in some framework (数量指标 → 产出指标), or null. */
-export function level1Home(name: string): string | null {
-  for (const framework of FRAMEWORK_LIST) {
-    const home = findLevel2Anywhere(framework, name);
-    if (home) return home;
-  }
-  return null;
-}
-
-export function isLevel1Name(name: string): boolean {
-  return FRAMEWORK_LIST.some((framework) => findLevel1(framework, name) !== null);
 }
 
 /**
@@ -166,6 +158,10 @@ export function withLevelsShifted(read: ReadGrid): ReadGrid {
   };
 }
 
+/**
+ * A 二级 printed on a filled form with neither a 三级 name nor a value is an unused slot of the form, not an
+ * indicator; on a form with nothing filled in, the slots stay (and are reported as unfilled).
+ */
 export function withoutUnusedSlots(read: ReadGrid): ReadGrid {
   const used = (row: GridRead['indicators'][number]) => row.level3 !== '' || row.value !== '';
   if (!read.indicators.some(used)) return read;
@@ -185,20 +181,45 @@ export interface RowState {
   lastLevel2: Found | null;
 }
 
+/**
+ * A tree export's level row: the one indented column holds 一级, 二级 and 三级 in turn; a 一级 or 二级 name
+ * (by the vocabulary, or by numbering 一、/（一）) sets the level and is no indicator.
+ */
+function treeLevelRow(cells: SheetCells, header: GridHeader, row: number, state: RowState): boolean {
+  const found = cells.shown(row, header.columns.level3 ?? header.fromCol);
+  if (!found.text) return false;
+  const numbered = numberingLevel(found.text);
+  const level = numbered === 3 ? null : (dimensionOf(found.text)?.level ?? (numbered === 1 || numbered === 2 ? numbered : null));
+  if (level === 1) {
+    state.lastLevel1 = found;
+    state.lastLevel2 = null;
+    return true;
+  }
+  if (level === 2) {
+    state.lastLevel2 = found;
+    if (!state.lastLevel1) state.lastLevel1 = { ...found, text: level1Home(found.text) ?? '' };
+    return true;
+  }
+  return false;
+}
+
 /** Reads one row of a grid into `into`; returns false when the row holds no indicator. */
 export function readGridRow(cells: SheetCells, header: GridHeader, row: number, state: RowState, into: GridRead): boolean {
   const col = header.columns;
   const shown = (c: number | undefined): Found | null => (c === undefined ? null : cells.shown(row, c));
   const blank = (c: number | undefined): Found | null => (c === undefined ? null : { text: '', value: null, address: toA1(row, c) });
-  let level1 = shown(col.level1);
+  if (header.tree && treeLevelRow(cells, header, row, state)) return false;
+  let level1 = header.tree ? state.lastLevel1 : shown(col.level1);
   if (level1?.text) state.lastLevel1 = level1;
   else level1 = state.lastLevel1 ?? level1;
   const level3 = shown(col.level3);
   const value = shown(col.value);
-  let level2 = shown(col.level2);
+  let level2 = header.tree ? state.lastLevel2 : shown(col.level2);
   if (level2?.text) state.lastLevel2 = level2;
   else if (level3?.text || value?.text) level2 = state.lastLevel2 ?? level2;
   if (!level2?.text && !level3?.text && !value?.text) return false;
+  // No 一级 column: the 一级 is the 二级's home, pointed at by the 二级's cell.
+  if (header.deriveLevel1 && level2?.text && !level1?.text) level1 = { text: level1Home(level2.text) ?? '', value: null, address: level2.address };
   const description = shown(col.description);
   const unit = shown(col.unit);
   const operatorCell = header.operatorColumns.map((c) => cells.shown(row, c)).find((cell) => operatorOf(cell.text) !== null);

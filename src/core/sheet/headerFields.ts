@@ -5,10 +5,10 @@ import { toA1 } from './address';
 import { readAmount } from './amount';
 import { SheetCells } from './cells';
 import type { FilledCell, Found } from './cells';
-import { LABELS, PROJECT_TOTAL_LABELS, matchUnitLabel } from './labels';
+import { LABELS, PROJECT_TOTAL_LABELS, labelScope, matchUnitLabel, normalizeLabel } from './labels';
 import type { HeaderField } from './labels';
-import type { CellValue, HeaderAmount } from './types';
-import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit } from './knownLabels';
+import type { CellValue, GridScope, HeaderAmount } from './types';
+import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, similarHeaderField } from './knownLabels';
 
 /** The first filled cell right of startCol on a row: its value, 'label' when a label comes first, or null. */
 export function firstRightwards(cells: SheetCells, row: number, startCol: number, toCol: number): Found | 'label' | null {
@@ -99,6 +99,20 @@ export interface HeaderBlock {
   title: Found | null;
 }
 
+/** The period an amount label speaks of: its own words (年度资金总额, 中期资金总额), else those of a money label above it. */
+function moneyPeriod(cells: SheetCells, row: number, col: number, label: string): GridScope | null {
+  const own = /资金|金额|预算|拨款/.test(label) ? labelScope(label) : null;
+  if (own) return own;
+  for (let r = row - 1; r >= Math.max(cells.top, row - 3); r--) {
+    const above = normalizeLabel(cells.shown(r, col).text);
+    if (/资金|金额|预算/.test(above)) {
+      const scope = labelScope(above);
+      if (scope) return scope;
+    }
+  }
+  return null;
+}
+
 export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: number): HeaderBlock {
   const fields: HeaderBlock['fields'] = {};
   const otherParts: FieldFound[] = [];
@@ -109,6 +123,7 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
   let department: Found | null = null;
   let firstLabelRow = headerRow;
   let budgetBlock: { row: number; lastRow: number } | null = null;
+  const periods: Partial<Record<HeaderField, GridScope | null>> = {};
   const lastRow = headerRow - 1;
   const take = (found: Found | null): Found | null => {
     if (found) used.add(found.address);
@@ -119,7 +134,7 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
     const { row, col, text, address, label } = cell;
     const tableUnit = matchUnitLabel(text);
     const inline = tableUnit ? null : inlineValue(text, INLINE_LABELS);
-    const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text);
+    const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text) || similarHeaderField(label) !== undefined;
     if (!known) continue;
     firstLabelRow = Math.min(firstLabelRow, row);
     used.add(address);
@@ -131,7 +146,11 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
       department ??= departmentOnRow(cells, row, col);
     } else if (field) {
       // An amount field whose first label gave a column head (年初预算), not an amount, takes a later one.
-      const settled = fields[field]?.text && !(AMOUNT_FIELDS.has(field) && readAmount(fields[field].value, DEFAULT_UNIT) === null);
+      // 中期 and 年度 money side by side: the 年度 block's amount wins over the 中期 one beside it.
+      const period = AMOUNT_FIELDS.has(field) ? moneyPeriod(cells, row, col, label) : null;
+      const laterAnnual = period === 'annual' && periods[field] === 'overall';
+      const settled = fields[field]?.text && !laterAnnual && !(AMOUNT_FIELDS.has(field) && readAmount(fields[field].value, DEFAULT_UNIT) === null);
+      if (!settled) periods[field] = period;
       const found = settled ? null : valueBeside(BLOCK_FIELDS.includes(field));
       const withUnit: FieldFound | null = found ? { ...found, unit: labelUnit(label) } : null;
       if (withUnit) fields[field] = withUnit;

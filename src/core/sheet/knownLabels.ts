@@ -56,8 +56,47 @@ export function bareLabel(label: string): string {
 /** `其中：中央、省、市补助县级资金`: a 其中 line naming public money is the fiscal part. */
 export const FISCAL_PART = /^其中：.*(?:财政|补助|拨款)/;
 
+/** Whether two labels differ by one character (replaced, added or left out) or by one left out and the rest reordered. */
+function withinOneCharacter(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1)) return true;
+  // `专项名称金` for `专项资金名称`: the same characters but one, in another order.
+  if (short.length < 4 || short.length + 1 !== long.length) return false;
+  const rest = [...long];
+  for (const ch of short) {
+    const at = rest.indexOf(ch);
+    if (at < 0) return false;
+    rest.splice(at, 1);
+  }
+  return true;
+}
+
+const similarCache = new Map<string, HeaderField | null>();
+const SIMILAR_CACHE = 2_000;
+const FIELD_FORMS = [...FIELD_OF_LABEL.entries()].filter(([form]) => form.length >= 4);
+
+/**
+ * A header field label misprinted at the source (`财政投款`, `专项名称金`): one character off a known form of
+ * length 4 or more. Labels naming 指标 never qualify (绩效指标 is not 绩效目标), nor any label known as itself.
+ */
+export function similarHeaderField(label: string): HeaderField | undefined {
+  const bare = bareLabel(label);
+  if (bare.length < 4 || bare.length > 12 || /指标|\d/.test(bare) || ALL_HEADER_LABELS.has(bare) || ALL_GRID_LABELS.has(bare)) return undefined;
+  let found = similarCache.get(bare);
+  if (found === undefined) {
+    found = FIELD_FORMS.find(([form]) => withinOneCharacter(bare, form))?.[1] ?? null;
+    if (similarCache.size >= SIMILAR_CACHE) similarCache.clear();
+    similarCache.set(bare, found);
+  }
+  return found ?? undefined;
+}
+
+/** The header field a label names: as written, without its unit, a 其中 line of public money, or one character off. */
 export function headerFieldOf(label: string): HeaderField | undefined {
-  return FIELD_OF_LABEL.get(label) ?? FIELD_OF_LABEL.get(bareLabel(label)) ?? (FISCAL_PART.test(label) ? 'budgetFiscal' : undefined);
+  return FIELD_OF_LABEL.get(label) ?? FIELD_OF_LABEL.get(bareLabel(label)) ?? (FISCAL_PART.test(label) ? 'budgetFiscal' : undefined) ?? similarHeaderField(label);
 }
 
 export function isHeaderLabelText(label: string, text: string): boolean {

@@ -1,5 +1,6 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
-import { SheetCells } from './cells';
+import type { SheetCells } from './cells';
+import { profileColumns } from './columnRoles';
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
@@ -17,6 +18,14 @@ export interface GridHeader {
   toCol: number;
   /** Scope a side-by-side grid's own header or the label above it names; null when none. */
   scope: GridScope | null;
+  /** A tree export: the level3 column holds 一级, 二级 and 三级 rows in turn. */
+  tree?: boolean;
+  /** No 一级 column: each row's 一级 is its 二级's home. */
+  deriveLevel1?: boolean;
+  /** The region whose value column this header reads (区域绩效目标表). */
+  region?: string;
+  /** Found by content: what the reading rests on, and how sure it is (0..1). */
+  evidence?: { found: string[]; confidence: number };
 }
 
 /** Cells of a header row read as grid column labels: which columns each kind of label heads. */
@@ -81,7 +90,10 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
       headers.push({ row, dataRow: row + 1, columns, operatorColumns, fromCol: start, toCol: end, scope: starts.length > 1 ? (ownScope ?? scopeAbove(cells, row, start, end)) : null });
     });
     if (headers.length === 0) continue;
-    for (const header of headers) splitValueHeader(cells, header);
+    for (const header of headers) {
+      splitValueHeader(cells, header);
+      valueColumnByContent(cells, header);
+    }
     return headers;
   }
   return [];
@@ -104,4 +116,26 @@ export function splitValueHeader(cells: SheetCells, header: GridHeader): void {
     header.columns.value = target.col;
   }
   header.dataRow = Math.max(header.dataRow, sub + (subCells.length > 0 ? 1 : 0));
+}
+
+/**
+ * A 指标值 header over a column that holds units alone (`个`, `%`) while the column beside it holds the
+ * targets: the content wins, the unit column is read as the unit.
+ */
+function valueColumnByContent(cells: SheetCells, header: GridHeader): void {
+  const valueCol = header.columns.value;
+  if (valueCol === undefined) return;
+  const last = Math.min(cells.bottom, header.dataRow + 60);
+  const taken = new Set(Object.entries(header.columns).filter(([role]) => role !== 'value' && role !== 'unit').map(([, col]) => col));
+  const [own] = profileColumns(cells, header.dataRow, last, valueCol, valueCol, []);
+  if (!own || own.filled === 0 || own.units / own.filled < 0.6) return;
+  for (const col of [valueCol + 1, valueCol - 1]) {
+    if (taken.has(col) || col < header.fromCol || col > header.toCol) continue;
+    const [beside] = profileColumns(cells, header.dataRow, last, col, col, []);
+    if (beside && beside.filled > 0 && beside.values / beside.filled >= 0.6) {
+      header.columns.unit = valueCol;
+      header.columns.value = col;
+      return;
+    }
+  }
 }

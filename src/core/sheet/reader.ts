@@ -1,10 +1,11 @@
 /**
- * Reader: a CellGrid → the 绩效目标表 on it, found by its labels (never by fixed addresses), with the
+ * Reader: a CellGrid → the 绩效目标表 on it, found by its labels or, where they fail, by what its cells hold
+ * (the dimension vocabulary, each column's content; never by fixed addresses), with the
  * A1 address of every value. Pure. A sheet may hold several tables (a flat 预算管理一体化 export lists many
  * projects); a sheet that looks like a 绩效目标表 but cannot be read fully is reported, never dropped.
  */
 import { SheetCells } from './cells';
-import type { CellGrid, ReadSheetOptions, SheetRead, SheetTable } from './types';
+import type { CellGrid, ReadSheetOptions, SheetRead, SheetTable, Unreadable } from './types';
 import { readHeaderBlock } from './headerFields';
 import { findTableGrids } from './gridRows';
 import { buildSheet } from './assemble';
@@ -23,8 +24,10 @@ export type { ReadSheetOptions } from './types';
 export function readSheetTables(grid: CellGrid, options: ReadSheetOptions = {}): SheetRead {
   const cells = new SheetCells(grid);
   const tables: SheetTable[] = [];
+  let unread: Unreadable | null = null;
   for (let from: number | null = cells.top; from !== null && from <= cells.bottom; ) {
-    const { grids, next } = findTableGrids(cells, from);
+    const { grids, next, unreadable } = findTableGrids(cells, from);
+    unread ??= unreadable ?? null;
     if (grids.length === 0) break;
     const block = readHeaderBlock(cells, from, grids[0].header.row);
     const flat = flatColumnsOf(cells, grids[0].header);
@@ -35,7 +38,7 @@ export function readSheetTables(grid: CellGrid, options: ReadSheetOptions = {}):
     tables.push(buildSheet(cells, grid.sheetName, block, grids, from, options));
     from = next;
   }
-  return { tables, unreadable: tables.length === 0 ? diagnose(cells) : null };
+  return { tables, unreadable: tables.length === 0 ? (unread ?? diagnose(cells)) : null };
 }
 
 /** Reads the (first) 绩效目标表 on a sheet; null when the sheet has no indicator grid (一级/二级指标, 指标值). */
