@@ -34,11 +34,18 @@ const UNIT_ALONE =
   /^(?:个|%|％|‰|万元|元|千元|亿元|次|人|人次|万人|万人次|天|日|月|年|周|小时|分钟|台|套|项|件|家|户|㎡|m²|平方米|万平方米|米|m|公里|千米|km|亩|万亩|吨|万吨|份|篇|场|批|处|所|座|辆|条|名|本|册|间|张|棵|株|头|只|立方米|m³|公斤|千克|kg|个百分点|元\/人|元\/年|个\/年|次\/年|期|轮|级|星|分|类|宗|笔|栋|公顷|千瓦|kw|GB|TB|Mbps|万册|位|组|支|段|口|眼|根|盏|块|箱|袋|盒|瓶|剂|针|例|床|岗|课时|学时|节|门|所学校)$/i;
 const OPERATOR_ALONE = /^(?:[≥≤<>=＞＜＝≧≦]|>=|<=|＞＝|＜＝|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|等于|大于|小于)$/;
 const KIND_WORDS = /^(?:定量|定性|正向|反向|中性|核心|非核心|共性|个性|正向指标|反向指标|定量指标|定性指标|是|否)$/;
-const NUMBERISH = /^[≥≤<>=＞＜＝≧≦]?\s*[-+]?\d|^\d{4}[年.\-/]|[%％‰]$/;
-const QUALITATIVE = /^(?:[≥≤=＝]?\s*)(?:好|良好|优|优秀|较好|明显|显著|有效|提升|提高|改善|达标|合格|完成|保障|正常|无|有所|稳步|持续|逐步|大幅|基本|全面|按时|按期|及时|符合|达到|不断|减少|降低|增加|增强|高|中|低|严格|确保|规范|长期|持续)/;
+const NUMBERISH = /^(?:>=|<=|[≥≤<>=＞＜＝≧≦])?\s*[-+]?\d|^\d{4}[年.\-/]|[%％‰]$/;
+/** A target in words (`明显改善`, `达标`, `有效提升`): a short phrase, all of it a judgement. */
+const QUALITATIVE =
+  /^(?:[≥≤=＝]\s*)?(?:明显|显著|有效|稳步|持续|逐步|大幅|基本|全面|进一步|不断|得到|有所|较)?(?:好|良好|优|优秀|较好|提升|提高|改善|达标|合格|完成|保障|保证|正常|无|有|减少|降低|增加|增强|高|中|低|是|否|规范|到位|达到预期|符合要求|符合标准|按时完成|按期完成|及时|长期|稳定|满意|无明显负面影响|无负面影响)$/;
+
+/** Words of a judgement (`效果明显`, `符合相关规定`, `按计划完成`) in a short text that does not name a measure. */
+const JUDGEMENT = /明显|显著|提升|提高|改善|有效|达标|合格|完成|规定|符合|按时|按期|良好|满意|保障|正常|逐步|持续|稳定|降低|减少|增加|增强|严格|确保|规范|到位|无|全覆盖|全部/;
+const MEASURE_NAME = /(?:性|率|数|量|度|时间|成本|程度|情况|次数|个数|人数|面积|金额|指标|费用|支出|水平|效益|影响|周期)$/;
 
 function isValueText(text: string): boolean {
-  return NUMBERISH.test(text) || (text.length <= 14 && QUALITATIVE.test(text));
+  const core = text.replace(/[(（][^()（）]*[)）]$/, '');
+  return NUMBERISH.test(text) || (text.length <= 14 && QUALITATIVE.test(text)) || (text.length <= 16 && JUDGEMENT.test(core) && !MEASURE_NAME.test(core));
 }
 
 /** Counts one cell's text into a profile. */
@@ -53,7 +60,7 @@ function addText(profile: ColumnProfile, text: string, value: unknown): void {
     profile.smallIntegers++;
     profile.values++;
   } else if (isValueText(text)) profile.values++;
-  else if (text.length > 24) profile.prose++;
+  else if (text.length >= 18 || /[，；。,;]/.test(text)) profile.prose++;
   else if (text.length >= 2) profile.names++;
 }
 
@@ -150,6 +157,11 @@ export function assignRoles(profiles: readonly ColumnProfile[]): ColumnAssignmen
     if (pick) taken.add(pick.col);
     return pick;
   };
+  const leftmostTop = (role: ColumnRole, min: number): { col: number; score: number } | undefined => {
+    const hit = scored.find(({ p, s }) => !taken.has(p.col) && s[role] >= min && s[role] >= maxOf(Object.values(s), 0) - 0.001);
+    if (hit) taken.add(hit.p.col);
+    return hit ? { col: hit.p.col, score: hit.s[role] } : undefined;
+  };
   const evidence: string[] = [];
   const regions = scored
     .filter(({ p, s }) => p.header.split('|').some((h) => REGION_NAME.test(h) && !NOT_REGION.test(h)) && s.value >= 0.4)
@@ -163,11 +175,24 @@ export function assignRoles(profiles: readonly ColumnProfile[]): ColumnAssignmen
     taken.add(p.col);
     assignment.operatorColumns.push(p.col);
   }
-  const level3 = best('level3', 0.45);
-  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : best('value', 0.45, level3?.col);
-  const description = best('description', 0.5);
-  if (level3) {
-    assignment.level3 = level3.col;
+  // The indicator names stand leftmost, next to the dimensions; a second column of names is a description.
+  let level3Col = leftmostTop('level3', 0.45);
+  const level3 = level3Col;
+  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : best('value', 0.35, level3?.col);
+  let description = best('description', 0.5) ?? leftmostTop('level3', 0.45);
+  // Long indicator names read as prose: with no column of short names, the first text column holds them.
+  if (!level3 && description) {
+    level3Col = description;
+    description = undefined;
+  }
+  // Names mixed with prose and figures (`开发数量(≥**个)`): the first well-filled text column left of the targets.
+  if (!level3Col) {
+    const fullest = maxOf(scored.map(({ p }) => p.filled), 0);
+    const names = scored.find(({ p }) => !taken.has(p.col) && (!value || p.col < value.col) && p.filled >= 0.6 * fullest && p.names + p.prose > 0);
+    if (names) level3Col = { col: names.p.col, score: 0.5 };
+  }
+  if (level3Col) {
+    assignment.level3 = level3Col.col;
     evidence.push('指标名称列');
   }
   if (value) {

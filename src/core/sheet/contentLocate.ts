@@ -11,7 +11,7 @@ import { headerFieldOf, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel } from './labels';
 import type { GridHeader } from './locate';
 import type { Unreadable } from './types';
-import { dimensionOf } from './vocabulary';
+import { dimensionOf, level1Home } from './vocabulary';
 
 /** Rows without a dimension name that still belong to the grid found (the indicators under the last 二级). */
 const TAIL_ROWS = 40;
@@ -82,8 +82,10 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const hits = dimensionHits(cells, fromRow);
   const names = new Set(hits.flatMap((h) => [...h.level1, ...h.level2]));
   if (names.size < 2) return null;
-  const most = (pick: (h: ColumnHits) => number) => hits.reduce<ColumnHits | null>((a, h) => (pick(h) > (a ? pick(a) : 0) ? h : a), null);
-  const level1 = most((h) => h.level1.size);
+  // The column with most names of the level; ties go to the leftmost. 成本指标 (一级 in 101号, 二级 before) counts half.
+  const most = (pick: (h: ColumnHits) => number) =>
+    [...hits].sort((a, b) => a.col - b.col).reduce<ColumnHits | null>((a, h) => (pick(h) > (a ? pick(a) : 0) ? h : a), null);
+  const level1 = most((h) => [...h.level1].reduce((n, name) => n + (level1Home(name) ? 0.5 : 1), 0));
   const level2 = most((h) => [...h.level2].filter((n) => !h.level1.has(n)).length);
   const tree = level1 !== null && level2 !== null && level2.col === level1.col;
   const found: string[] = [];

@@ -1,6 +1,6 @@
 /** Step 3, grid rows: the indicator rows under a located header, one table's grids top to bottom. */
 import type { IndicatorRow } from '../model';
-import { dimensionOf, isLevel1Name, level1Home, numberingLevel } from './vocabulary';
+import { dimensionOf, isLevel1Name, isLevel2Of, level1Home, numberingLevel } from './vocabulary';
 import { toA1 } from './address';
 import { SheetCells } from './cells';
 import type { Found } from './cells';
@@ -186,10 +186,11 @@ export interface RowState {
  * (by the vocabulary, or by numbering 一、/（一）) sets the level and is no indicator.
  */
 function treeLevelRow(cells: SheetCells, header: GridHeader, row: number, state: RowState): boolean {
-  const found = cells.shown(row, header.columns.level3 ?? header.fromCol);
-  if (!found.text) return false;
-  const numbered = numberingLevel(found.text);
-  const level = numbered === 3 ? null : (dimensionOf(found.text)?.level ?? (numbered === 1 || numbered === 2 ? numbered : null));
+  const column = header.columns.level3 ?? header.fromCol;
+  const found = cells.shown(row, column);
+  // A row with a target is an indicator, whatever its name (服务对象满意度 is also a 二级's name).
+  if (!found.text || (header.columns.value !== undefined && cells.shown(row, header.columns.value).text)) return false;
+  const level = treeLevel(cells, column, row, found.text, state);
   if (level === 1) {
     state.lastLevel1 = found;
     state.lastLevel2 = null;
@@ -201,6 +202,21 @@ function treeLevelRow(cells: SheetCells, header: GridHeader, row: number, state:
     return true;
   }
   return false;
+}
+
+/**
+ * The level of a tree row: numbering first (一、 / （一） / 1.); else the vocabulary. A name that is a 一级
+ * in one framework and a 二级 of the current 一级 in another (成本指标 under 产出, 满意度 under 效益) is a
+ * 一级 when the next row names a dimension too, a 二级 when indicators follow it.
+ */
+function treeLevel(cells: SheetCells, column: number, row: number, text: string, state: RowState): 1 | 2 | null {
+  const numbered = numberingLevel(text);
+  if (numbered !== null) return numbered === 3 ? null : numbered;
+  const named = dimensionOf(text);
+  const under = state.lastLevel1?.text ?? '';
+  if (named?.level !== 1 || !under || !isLevel2Of(under, text)) return named?.level ?? null;
+  const next = cells.nextFilledRow(row);
+  return next !== null && dimensionOf(cells.shown(next, column).text) ? 1 : 2;
 }
 
 /** Reads one row of a grid into `into`; returns false when the row holds no indicator. */

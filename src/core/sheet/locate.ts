@@ -4,7 +4,7 @@ import { profileColumns } from './columnRoles';
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
-import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK } from './knownLabels';
+import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel } from './knownLabels';
 
 export interface GridHeader {
   row: number;
@@ -91,6 +91,7 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
     });
     if (headers.length === 0) continue;
     for (const header of headers) {
+      belowHeaderMerges(cells, header);
       splitValueHeader(cells, header);
       valueColumnByContent(cells, header);
     }
@@ -115,7 +116,17 @@ export function splitValueHeader(cells: SheetCells, header: GridHeader): void {
     const target = subCells.find((c) => TARGET_SUBHEADER.test(c.text)) ?? subCells[subCells.length - 1];
     header.columns.value = target.col;
   }
-  header.dataRow = Math.max(header.dataRow, sub + (subCells.length > 0 ? 1 : 0));
+  // Under a one-column value header merged over two rows, the next row is a sub-header only if it reads as one.
+  const subIsHeader = lastCol > valueCol ? subCells.length > 0 : subCells.some((c) => isAnyLabel(c) || TARGET_SUBHEADER.test(c.text));
+  header.dataRow = Math.max(header.dataRow, sub + (subIsHeader ? 1 : 0));
+}
+
+/** Header cells merged down over two rows (a two-row header): the indicators start under the merges. */
+function belowHeaderMerges(cells: SheetCells, header: GridHeader): void {
+  for (const col of Object.values(header.columns)) {
+    const area = col === undefined ? undefined : cells.merge(header.row, col);
+    if (area && area.start.row === header.row) header.dataRow = Math.max(header.dataRow, area.end.row + 1);
+  }
 }
 
 /**
