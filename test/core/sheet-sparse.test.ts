@@ -72,12 +72,30 @@ describe('a sparse grid', () => {
 });
 
 describe('sheets that look like a 绩效目标表 but cannot be read', () => {
-  test('indicator headers without a 二级 column: unreadable-layout, naming what was found and what was not', () => {
+  test('indicator headers without a 二级 column are read by content: labels are evidence, not a gate', () => {
+    // Once an unreadable-layout (no header row with 一级, 二级 and 指标值); a reviewer reads it, and so does jixiao now.
     const values: CellValue[][] = [
       ['项目名称', '某项目'],
       ['一级指标', '三级指标', '指标值'],
       ['产出指标', '培训次数', '≥2次'],
       ['效益指标', '群众知晓率', '≥90%'],
+    ];
+    const sheet = readSheet({ sheetName: '表', top: 0, left: 0, values, merges: [] })!;
+    expect(sheet.table.indicators.map((r) => [r.level1, r.level3, r.value])).toEqual([
+      ['产出指标', '培训次数', '≥2次'],
+      ['效益指标', '群众知晓率', '≥90%'],
+    ]);
+    expect(sheet.grids[0].rows[1].refs).toMatchObject({ level1: 'A4', level3: 'B4', value: 'C4' });
+    const reports = checkGridTables({ sheetName: '表', top: 0, left: 0, values, merges: [] });
+    expect(reports[0].issues.map((i) => i.code)).not.toContain('unreadable-layout');
+  });
+
+  test('dimension names with no column of targets: unreadable-layout, naming what was found and what was not', () => {
+    const values: CellValue[][] = [
+      ['项目名称', '某项目'],
+      ['一级指标', '三级指标', '备注'],
+      ['产出指标', '培训次数', '按照上级要求组织开展培训工作并做好记录'],
+      ['效益指标', '群众知晓率', '通过入户走访和问卷调查了解群众知晓情况'],
     ];
     const reports = checkGridTables({ sheetName: '表', top: 0, left: 0, values, merges: [] });
     expect(reports).toHaveLength(1);
@@ -85,9 +103,9 @@ describe('sheets that look like a 绩效目标表 but cannot be read', () => {
     const [issue] = reports[0].issues;
     expect(issue.code).toBe('unreadable-layout');
     expect(issue.severity).toBe('error');
-    expect(issue.message).toContain('找到了一级指标、三级指标、指标值');
-    expect(issue.message).toContain('找不到二级指标');
-    expect(issue.cells).toEqual(['A2']);
+    expect(issue.message).toContain('2 个一级指标名称（A 列）');
+    expect(issue.message).toContain('指标值列');
+    expect(issue.cells).toEqual(['A3']);
   });
 
   test('a sheet with nothing of a 绩效目标表 is not reported', () => {

@@ -234,7 +234,7 @@ export const SIGNATURE_TEXT = /盖章|审核意见|审批意见|批复意见|填
 
 /** A row of a flat export that totals the projects above it (合计, 总计, 部门合计). */
 /** A note under a table (说明, 注：…, 备注): it ends the grid above it. */
-export const NOTE_TEXT = /^(?:说明|备注|注|填报说明|填表说明)(?:：|$)/;
+export const NOTE_TEXT = /^(?:说明|备注|注|填报说明|填表说明|其他需要说明的?事项|其他说明事项|其他说明)(?:：|$)/;
 
 export const TOTAL_ROW_TEXT = /^(?:部门|单位)?(?:合计|总计|小计|总分|得分合计)$/;
 

@@ -1,5 +1,11 @@
 import type { AmountUnit, FrameworkName, IndicatorRow, PerformanceTable } from '../model';
 
+/** How a sheet is read. */
+export interface ReadSheetOptions {
+  /** Force a framework instead of detecting it from the 一级 names. */
+  framework?: FrameworkName;
+}
+
 /** A cell's value as both Excel and exceljs hand it over. */
 export type CellValue = string | number | boolean | null;
 

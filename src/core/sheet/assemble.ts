@@ -1,0 +1,106 @@
+/** Step 5, assemble: a SheetTable from a header block and its grids (SheetTable.grids first). */
+import type { AmountUnit, PerformanceTable } from '../model';
+import { detectFrameworkOfRows } from '../frameworks';
+import { parseRowValue } from '../values';
+import { toA1 } from './address';
+import { readAmount } from './amount';
+import { SheetCells } from './cells';
+import type { Found } from './cells';
+import { sheetTable } from './sheetTable';
+import type { GridRow, GridScope, ReadSheetOptions, SheetGrid, SheetTable, TableRefs } from './types';
+import { DEFAULT_UNIT } from './knownLabels';
+import { HeaderBlock, amountProblem, fieldAmount, projectTotalOf, splitDepartment } from './headerFields';
+import { GridRead, ReadGrid, withLevelsShifted, withoutUnusedSlots } from './gridRows';
+import { scopeGrids } from './scope';
+
+/** Rows with their parsed values and refs. Written out, not spread: V8 gives each spread copy its own hidden class (≈ 250 bytes a row). */
+export const gridRows = (read: GridRead, tableUnit: AmountUnit): GridRow[] =>
+  read.indicators.map(({ level1, level2, level3, description, value, unit }, i) => ({
+    row: { level1, level2, level3, description, value, unit, parsed: parseRowValue({ value, level3, unit }, tableUnit) },
+    refs: read.rowRefs[i],
+  }));
+
+export function sheetGrid(read: ReadGrid, scope: GridScope, goals: Found | null, header: string, tableUnit: AmountUnit): SheetGrid {
+  const grid: SheetGrid = { scope, goals: goals?.text ?? '', goalsRef: goals?.address ?? null, header, rows: gridRows(read, tableUnit) };
+  if (read.slots) grid.slots = read.slots;
+  if (read.header.region !== undefined) grid.region = read.header.region;
+  return grid;
+}
+
+/** One table from its header block and grids. */
+export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, readGrids: readonly ReadGrid[], fromRow: number, options: ReadSheetOptions): SheetTable {
+  const read = readGrids.map((one) => withoutUnusedSlots(withLevelsShifted(one)));
+  const tableUnit = block.unit?.unit ?? DEFAULT_UNIT;
+  const { fields } = block;
+
+  // One grid is the annual one with the header's goals; with more, the annual grid is the table's.
+  // Region grids (one value column per 区县) share the header's goals and are all annual.
+  const regional = read.some((g) => g.header.region !== undefined);
+  const scoped = read.length > 1 && !regional ? scopeGrids(cells, read, fromRow) : null;
+  const annual = scoped ? (scoped.find((g) => g.scope === 'annual') ?? scoped[scoped.length - 1]) : null;
+  const main = annual ?? read[0];
+  const goals = annual ? (annual.goals ?? fields.goals ?? null) : (fields.goals ?? null);
+  const headerCell = (g: ReadGrid) => toA1(g.header.row, g.header.columns.level1 ?? g.header.fromCol);
+  const others: SheetGrid[] = regional
+    ? read.slice(1).map((g) => sheetGrid(g, 'annual', goals, headerCell(g), tableUnit))
+    : (scoped ?? []).filter((g) => g !== main && (g.indicators.length > 0 || g.header.scope === null)).map((g) => sheetGrid(g, g.scope, g.goals, headerCell(g), tableUnit));
+
+  const mainGrid = sheetGrid(main, 'annual', goals, headerCell(main), tableUnit);
+  const indicators = mainGrid.rows.map((r) => r.row);
+  const extraTotal = block.extraFields['年度资金总额'];
+  // 年度资金总额 stands in for a total label left blank (项目金额（万元） merged over the 年度 block's labels).
+  const labelledTotal = fields.budgetTotal ? fieldAmount(fields.budgetTotal, tableUnit) : null;
+  const annualTotal = labelledTotal === null && extraTotal !== undefined ? readAmount(extraTotal, tableUnit) : null;
+  const other = fieldAmount(fields.budgetOther, tableUnit);
+  const otherTotal = block.otherParts.reduce<number | null>((sum, part) => {
+    const amount = fieldAmount(part, tableUnit);
+    return amount === null ? sum : (sum ?? 0) + amount;
+  }, other);
+  const table: PerformanceTable = {
+    title: block.title?.text ?? '',
+    department: block.department ? splitDepartment(block.department.text) : { code: '', name: '' },
+    unit: tableUnit,
+    projectName: fields.projectName?.text ?? '',
+    budget: {
+      // A sheet with only 年度资金总额 states its total there.
+      total: labelledTotal ?? annualTotal,
+      fiscal: fieldAmount(fields.budgetFiscal, tableUnit),
+      other: otherTotal,
+    },
+    purpose: fields.purpose?.text ?? '',
+    goals: goals?.text ?? '',
+    indicators,
+    extraFields: block.extraFields,
+  };
+  const refs: TableRefs = {
+    title: block.title?.address ?? null,
+    department: block.department?.address ?? null,
+    unit: block.unit?.address ?? null,
+    projectName: fields.projectName?.address ?? null,
+    budgetTotal: (annualTotal !== null || !fields.budgetTotal ? (block.extraRefs['年度资金总额'] ?? null) : null) ?? fields.budgetTotal?.address ?? null,
+    budgetFiscal: fields.budgetFiscal?.address ?? null,
+    budgetOther: fields.budgetOther?.address ?? null,
+    purpose: fields.purpose?.address ?? null,
+    goals: goals?.address ?? null,
+    indicatorHeader: mainGrid.header,
+  };
+  const grids = [mainGrid, ...others];
+  const framework = options.framework ?? detectFrameworkOfRows(grids.flatMap((g) => g.rows.map((r) => r.row)));
+  const sheet = sheetTable({ sheetName, table, framework, refs, grids });
+  const projectTotal = projectTotalOf(block, tableUnit);
+  if (projectTotal) sheet.projectTotal = projectTotal;
+  if (indicators.length === 0) {
+    sheet.unread = { found: [`指标表头（第 ${main.header.row + 1} 行）`], missing: ['表头下的指标行'], cell: refs.indicatorHeader };
+  }
+  const problems: NonNullable<SheetTable['amountProblems']> = {};
+  const units: NonNullable<SheetTable['amountUnits']> = {};
+  for (const field of ['budgetTotal', 'budgetFiscal', 'budgetOther'] as const) {
+    const problem = fields[field] ? amountProblem(fields[field].value) : null;
+    if (problem) problems[field] = problem;
+    const unit = fields[field]?.unit;
+    if (unit) units[field] = unit;
+  }
+  if (Object.keys(problems).length > 0) sheet.amountProblems = problems;
+  if (Object.keys(units).length > 0) sheet.amountUnits = units;
+  return sheet;
+}

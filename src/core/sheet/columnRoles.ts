@@ -1,0 +1,206 @@
+/**
+ * Column roles by content: small named evidence rules, each scoring how well what a column holds down its
+ * rows fits a role, combined noisy-OR (after Pytheas' line classifier) with the header words as one more
+ * rule, never a gate. Pure; testable one rule at a time.
+ */
+import { maxOf } from '../bounded';
+import type { SheetCells } from './cells';
+import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK } from './knownLabels';
+import { normalizeLabel } from './labels';
+import { dimensionOf } from './vocabulary';
+
+export type ColumnRole = 'level3' | 'value' | 'unit' | 'valueType' | 'description' | 'weight' | 'other';
+
+/** What a column holds down the rows looked at, as counts. */
+export interface ColumnProfile {
+  col: number;
+  filled: number;
+  dimensions: number;
+  names: number;
+  values: number;
+  /** Plain integers ≤ 100 with nothing else: weights (分值) more than targets. */
+  smallIntegers: number;
+  units: number;
+  operators: number;
+  prose: number;
+  kinds: number;
+  totalLength: number;
+  /** Header words over the column (two header rows joined), normalised. */
+  header: string;
+}
+
+/** A unit alone (`个`, `%`, `万元`, `人次`): a 度量单位 column, never the target. */
+const UNIT_ALONE =
+  /^(?:个|%|％|‰|万元|元|千元|亿元|次|人|人次|万人|万人次|天|日|月|年|周|小时|分钟|台|套|项|件|家|户|㎡|m²|平方米|万平方米|米|m|公里|千米|km|亩|万亩|吨|万吨|份|篇|场|批|处|所|座|辆|条|名|本|册|间|张|棵|株|头|只|立方米|m³|公斤|千克|kg|个百分点|元\/人|元\/年|个\/年|次\/年|期|轮|级|星|分|类|宗|笔|栋|公顷|千瓦|kw|GB|TB|Mbps|万册|位|组|支|段|口|眼|根|盏|块|箱|袋|盒|瓶|剂|针|例|床|岗|课时|学时|节|门|所学校)$/i;
+const OPERATOR_ALONE = /^(?:[≥≤<>=＞＜＝≧≦]|>=|<=|＞＝|＜＝|大于等于|小于等于|不低于|不少于|不高于|不超过|不多于|等于|大于|小于)$/;
+const KIND_WORDS = /^(?:定量|定性|正向|反向|中性|核心|非核心|共性|个性|正向指标|反向指标|定量指标|定性指标|是|否)$/;
+const NUMBERISH = /^(?:>=|<=|[≥≤<>=＞＜＝≧≦])?\s*[-+]?\d|^\d{4}[年.\-/]|[%％‰]$/;
+/** A target in words (`明显改善`, `达标`, `有效提升`): a short phrase, all of it a judgement. */
+const QUALITATIVE =
+  /^(?:[≥≤=＝]\s*)?(?:明显|显著|有效|稳步|持续|逐步|大幅|基本|全面|进一步|不断|得到|有所|较)?(?:好|良好|优|优秀|较好|提升|提高|改善|达标|合格|完成|保障|保证|正常|无|有|减少|降低|增加|增强|高|中|低|是|否|规范|到位|达到预期|符合要求|符合标准|按时完成|按期完成|及时|长期|稳定|满意|无明显负面影响|无负面影响)$/;
+
+/** Words of a judgement (`效果明显`, `符合相关规定`, `按计划完成`) in a short text that does not name a measure. */
+const JUDGEMENT = /明显|显著|提升|提高|改善|有效|达标|合格|完成|规定|符合|按时|按期|良好|满意|保障|正常|逐步|持续|稳定|降低|减少|增加|增强|严格|确保|规范|到位|无|全覆盖|全部/;
+const MEASURE_NAME = /(?:性|率|数|量|度|时间|成本|程度|情况|次数|个数|人数|面积|金额|指标|费用|支出|水平|效益|影响|周期)$/;
+
+function isValueText(text: string): boolean {
+  const core = text.replace(/[(（][^()（）]*[)）]$/, '');
+  return NUMBERISH.test(text) || (text.length <= 14 && QUALITATIVE.test(text)) || (text.length <= 16 && JUDGEMENT.test(core) && !MEASURE_NAME.test(core));
+}
+
+/** Counts one cell's text into a profile. */
+function addText(profile: ColumnProfile, text: string, value: unknown): void {
+  profile.filled++;
+  profile.totalLength += text.length;
+  if (UNIT_ALONE.test(text)) profile.units++;
+  else if (OPERATOR_ALONE.test(text.replace(/\s+/g, ''))) profile.operators++;
+  else if (KIND_WORDS.test(text)) profile.kinds++;
+  else if (dimensionOf(text)) profile.dimensions++;
+  else if (typeof value === 'number' ? Number.isInteger(value) && value >= 0 && value <= 100 : /^\d{1,3}$/.test(text) && Number(text) <= 100) {
+    profile.smallIntegers++;
+    profile.values++;
+  } else if (isValueText(text)) profile.values++;
+  else if (text.length >= 18 || /[，；。,;]/.test(text)) profile.prose++;
+  else if (text.length >= 2) profile.names++;
+}
+
+/** Profiles of columns fromCol..toCol over rows fromRow..toRow (at most `limit` filled rows looked at). */
+export function profileColumns(cells: SheetCells, fromRow: number, toRow: number, fromCol: number, toCol: number, headerRows: readonly number[], limit = 200): ColumnProfile[] {
+  const profiles = new Map<number, ColumnProfile>();
+  const profileOf = (col: number): ColumnProfile => {
+    let p = profiles.get(col);
+    if (!p) {
+      const header = headerRows.map((r) => normalizeLabel(cells.shown(r, col).text)).filter(Boolean);
+      p = { col, filled: 0, dimensions: 0, names: 0, values: 0, smallIntegers: 0, units: 0, operators: 0, prose: 0, kinds: 0, totalLength: 0, header: [...new Set(header)].join('|') };
+      profiles.set(col, p);
+    }
+    return p;
+  };
+  for (let c = fromCol; c <= toCol; c++) profileOf(c);
+  let seen = 0;
+  for (const row of cells.rows(fromRow, toRow)) {
+    if (++seen > limit) break;
+    for (const cell of cells.rowOf(row)) {
+      if (cell.col < fromCol || cell.col > toCol || cells.covered(row, cell.col)) continue;
+      addText(profileOf(cell.col), cell.text, cell.value);
+    }
+  }
+  return [...profiles.values()].sort((a, b) => a.col - b.col);
+}
+
+/** One piece of evidence: how well a column fits a role, 0..1. */
+interface EvidenceRule {
+  name: string;
+  role: ColumnRole;
+  score(p: ColumnProfile): number;
+}
+
+const share = (n: number, p: ColumnProfile) => (p.filled === 0 ? 0 : n / p.filled);
+const headerSays = (p: ColumnProfile, pattern: RegExp) => p.header.split('|').some((h) => pattern.test(h));
+const headerColumns = (p: ColumnProfile) => p.header.split('|').flatMap((h) => COLUMNS_OF_LABEL.get(h) ?? []);
+
+/** The evidence rules, by name. Header words weigh like one good column of content, never more. */
+export const EVIDENCE_RULES: readonly EvidenceRule[] = [
+  { name: 'indicator-names', role: 'level3', score: (p) => share(p.names, p) * (p.filled > 0 && p.totalLength / p.filled <= 30 ? 0.9 : 0.4) },
+  { name: 'header-names-indicator', role: 'level3', score: (p) => (headerColumns(p).includes('level3') || p.header.split('|').some((h) => LEVEL3_FALLBACK.has(h)) || headerSays(p, /指标名称|三级/) ? 0.6 : 0) },
+  { name: 'measured-values', role: 'value', score: (p) => share(p.values - p.smallIntegers * 0.7, p) * 0.9 },
+  { name: 'header-names-value', role: 'value', score: (p) => (headerColumns(p).includes('value') || headerSays(p, /目标值|指标值|预期|年度目标|\d{4}年/) ? 0.6 : 0) },
+  { name: 'unit-alone', role: 'unit', score: (p) => share(p.units, p) * 0.95 },
+  { name: 'header-names-unit', role: 'unit', score: (p) => (headerColumns(p).includes('unit') || headerSays(p, /单位$/) ? 0.5 : 0) },
+  { name: 'operator-alone', role: 'valueType', score: (p) => share(p.operators, p) * 0.95 },
+  { name: 'prose', role: 'description', score: (p) => share(p.prose, p) * 0.8 + (p.filled > 0 && p.totalLength / p.filled > 18 ? 0.2 : 0) },
+  { name: 'header-names-description', role: 'description', score: (p) => (headerColumns(p).includes('description') || headerSays(p, /描述|解释|说明|计算|评分|标准/) ? 0.5 : 0) },
+  { name: 'weights', role: 'weight', score: (p) => (headerSays(p, /权重|分值|得分|分数/) ? 0.8 : 0) + share(p.smallIntegers, p) * 0.3 },
+  { name: 'kind-words', role: 'other', score: (p) => share(p.kinds, p) * 0.9 },
+  { name: 'actual-values', role: 'other', score: (p) => (headerSays(p, /完成值|实际|实现值$|完成情况|偏差|原因|金额|资金/) && !headerSays(p, /预期实现值|当年预期/) ? 0.85 : 0) },
+];
+
+/** A column's score for each role: its rules combined noisy-OR. */
+export function roleScores(p: ColumnProfile): Record<ColumnRole, number> {
+  const miss: Record<ColumnRole, number> = { level3: 1, value: 1, unit: 1, valueType: 1, description: 1, weight: 1, other: 1 };
+  for (const rule of EVIDENCE_RULES) miss[rule.role] *= 1 - Math.max(0, Math.min(1, rule.score(p)));
+  const scores = {} as Record<ColumnRole, number>;
+  for (const role of Object.keys(miss) as ColumnRole[]) scores[role] = 1 - miss[role];
+  return scores;
+}
+
+export interface ColumnAssignment {
+  level3?: number;
+  value?: number;
+  unit?: number;
+  description?: number;
+  operatorColumns: number[];
+  /** Value columns headed by region names (区域绩效目标表): one grid per region. */
+  regions: { name: string; col: number }[];
+  /** How sure the value column is, 0..1. */
+  valueScore: number;
+  evidence: string[];
+}
+
+/** `xx县`, `xx区`, `xx市本级`: a column header naming a region, not a kind of column. */
+const REGION_NAME = /^[\u4e00-\u9fa5]{1,12}(?:省|市|州|盟|县|区|旗|镇|乡|街道|市本级|本级)$/;
+const NOT_REGION = /指标|单位|金额|分值|权重|地区|区域|辖区|社区|园区|景区|片区|城区|新区/;
+
+/** Roles for the columns right of the dimension columns: the best column for each role, each column once. */
+export function assignRoles(profiles: readonly ColumnProfile[]): ColumnAssignment {
+  const scored = profiles.filter((p) => p.filled > 0).map((p) => ({ p, s: roleScores(p) }));
+  const taken = new Set<number>();
+  const best = (role: ColumnRole, min: number, from = -Infinity): { col: number; score: number } | undefined => {
+    let pick: { col: number; score: number } | undefined;
+    for (const { p, s } of scored) {
+      if (taken.has(p.col) || p.col < from) continue;
+      const own = s[role];
+      // A column fits the role it scores highest for, or one nearly as high.
+      const top = maxOf(Object.values(s), 0);
+      if (own >= min && own >= top - 0.15 && (!pick || own > pick.score + 0.05)) pick = { col: p.col, score: own };
+    }
+    if (pick) taken.add(pick.col);
+    return pick;
+  };
+  const leftmostTop = (role: ColumnRole, min: number): { col: number; score: number } | undefined => {
+    const hit = scored.find(({ p, s }) => !taken.has(p.col) && s[role] >= min && s[role] >= maxOf(Object.values(s), 0) - 0.001);
+    if (hit) taken.add(hit.p.col);
+    return hit ? { col: hit.p.col, score: hit.s[role] } : undefined;
+  };
+  const evidence: string[] = [];
+  const regions = scored
+    .filter(({ p, s }) => p.header.split('|').some((h) => REGION_NAME.test(h) && !NOT_REGION.test(h)) && s.value >= 0.4)
+    .map(({ p }) => ({ name: p.header.split('|').reverse().find((h) => REGION_NAME.test(h) && !NOT_REGION.test(h))!, col: p.col }));
+  const assignment: ColumnAssignment = { operatorColumns: [], regions: regions.length >= 2 ? regions : [], valueScore: 0, evidence };
+  for (const r of assignment.regions) taken.add(r.col);
+  for (const p of profiles) if (roleScores(p).weight >= 0.6) taken.add(p.col);
+  const unit = best('unit', 0.6);
+  const ops = scored.filter(({ p, s }) => !taken.has(p.col) && s.valueType >= 0.6);
+  for (const { p } of ops) {
+    taken.add(p.col);
+    assignment.operatorColumns.push(p.col);
+  }
+  // The indicator names stand leftmost, next to the dimensions; a second column of names is a description.
+  let level3Col = leftmostTop('level3', 0.45);
+  const level3 = level3Col;
+  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : best('value', 0.35, level3?.col);
+  let description = best('description', 0.5) ?? leftmostTop('level3', 0.45);
+  // Long indicator names read as prose: with no column of short names, the first text column holds them.
+  if (!level3 && description) {
+    level3Col = description;
+    description = undefined;
+  }
+  // Names mixed with prose and figures (`开发数量(≥**个)`): the first well-filled text column left of the targets.
+  if (!level3Col) {
+    const fullest = maxOf(scored.map(({ p }) => p.filled), 0);
+    const names = scored.find(({ p }) => !taken.has(p.col) && (!value || p.col < value.col) && p.filled >= 0.6 * fullest && p.names + p.prose > 0);
+    if (names) level3Col = { col: names.p.col, score: 0.5 };
+  }
+  if (level3Col) {
+    assignment.level3 = level3Col.col;
+    evidence.push('指标名称列');
+  }
+  if (value) {
+    assignment.value = value.col;
+    assignment.valueScore = value.score;
+    evidence.push(assignment.regions.length > 0 ? `${assignment.regions.length} 个地区的指标值列` : '指标值列');
+  }
+  if (unit) assignment.unit = unit.col;
+  if (description) assignment.description = description.col;
+  return assignment;
+}

@@ -1,0 +1,136 @@
+/**
+ * Step 1 by content: where no header row names 一级, 二级 and 指标值 together, the grid is found where the
+ * dimension vocabulary stands, and each column's role comes from what it holds (columnRoles). Header words
+ * are one more piece of evidence. Below the bar, the sheet is reported as unreadable, naming what was found.
+ */
+import { maxOf, minOf } from '../bounded';
+import { columnName, toA1 } from './address';
+import type { SheetCells } from './cells';
+import { assignRoles, profileColumns } from './columnRoles';
+import { headerFieldOf, isHeaderLabelText } from './knownLabels';
+import { LABELS, SIGNATURE_TEXT, matchUnitLabel } from './labels';
+import type { GridHeader } from './locate';
+import type { Unreadable } from './types';
+import { dimensionOf, level1Home } from './vocabulary';
+
+/** Rows without a dimension name that still belong to the grid found (the indicators under the last 二级). */
+const TAIL_ROWS = 40;
+
+interface ColumnHits {
+  col: number;
+  level1: Set<string>;
+  level2: Set<string>;
+  rows: number[];
+}
+
+export type ContentLocated = { headers: GridHeader[] } | { unreadable: Unreadable } | null;
+
+/** Dimension names by column in the first cluster of rows at or below fromRow that hold them. */
+function dimensionHits(cells: SheetCells, fromRow: number): ColumnHits[] {
+  const byCol = new Map<number, ColumnHits>();
+  let lastHit: number | null = null;
+  for (const row of cells.rows(fromRow, cells.bottom)) {
+    if (lastHit !== null && row - lastHit > TAIL_ROWS) break;
+    for (const cell of cells.rowOf(row)) {
+      if (cells.covered(row, cell.col)) continue;
+      const dimension = dimensionOf(cell.text);
+      if (!dimension) continue;
+      let hits = byCol.get(cell.col);
+      if (!hits) byCol.set(cell.col, (hits = { col: cell.col, level1: new Set(), level2: new Set(), rows: [] }));
+      (dimension.level === 1 ? hits.level1 : hits.level2).add(dimension.name);
+      hits.rows.push(row);
+      lastHit = row;
+    }
+  }
+  return [...byCol.values()];
+}
+
+/** Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. */
+function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number): number[] {
+  const rows: number[] = [];
+  for (let r = firstData - 1; r >= Math.max(fromRow, firstData - 2); r--) {
+    const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
+    if (line.length === 0) {
+      if (cells.rowHasMerge(r)) continue;
+      break;
+    }
+    const fieldLike = line.some((c) => headerFieldOf(c.label) !== undefined || matchUnitLabel(c.text) !== null || c.text.includes(LABELS.titleSuffix));
+    const textual = line.every((c) => typeof c.value !== 'number' && c.text.length <= 24);
+    if (fieldLike || !textual) break;
+    rows.unshift(r);
+  }
+  return rows;
+}
+
+/** The last row of the grid: the last dimension row and the indicator rows under it, up to a stop. */
+function lastGridRow(cells: SheetCells, lastHit: number): number {
+  let last = lastHit;
+  for (const row of cells.rows(lastHit + 1, lastHit + TAIL_ROWS)) {
+    const line = cells.rowOf(row);
+    if (line.some((c) => SIGNATURE_TEXT.test(c.text) || isHeaderLabelText(c.label, c.text))) break;
+    if (row > last + 2) break;
+    last = row;
+  }
+  return last;
+}
+
+/**
+ * Grids found by content at or below fromRow, or a diagnosis when dimension names stand but no grid can
+ * be read with confidence; null when the rows hold no dimension vocabulary at all.
+ */
+export function locateByContent(cells: SheetCells, fromRow: number): ContentLocated {
+  const hits = dimensionHits(cells, fromRow);
+  const names = new Set(hits.flatMap((h) => [...h.level1, ...h.level2]));
+  if (names.size < 2) return null;
+  // The column with most names of the level; ties go to the leftmost. 成本指标 (一级 in 101号, 二级 before) counts half.
+  const most = (pick: (h: ColumnHits) => number) =>
+    [...hits].sort((a, b) => a.col - b.col).reduce<ColumnHits | null>((a, h) => (pick(h) > (a ? pick(a) : 0) ? h : a), null);
+  const level1 = most((h) => [...h.level1].reduce((n, name) => n + (level1Home(name) ? 0.5 : 1), 0));
+  const level2 = most((h) => [...h.level2].filter((n) => !h.level1.has(n)).length);
+  const tree = level1 !== null && level2 !== null && level2.col === level1.col;
+  const found: string[] = [];
+  if (level1) found.push(`${level1.level1.size} 个一级指标名称（${columnName(level1.col)} 列）`);
+  if (level2 && !tree) found.push(`${level2.level2.size} 个二级指标名称（${columnName(level2.col)} 列）`);
+  if (tree) found.push('一级、二级、三级在同一列（树形导出）');
+  const dimensionCols = [level1?.col, tree ? undefined : level2?.col].filter((c): c is number => c !== undefined);
+  const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
+  const firstData = minOf(levelHits.map((h) => h.rows[0]), cells.top);
+  const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstData);
+  const lastRow = lastGridRow(cells, lastHit);
+  const headerRows = headerRowsAbove(cells, fromRow, firstData);
+  const fromCol = minOf(dimensionCols, cells.left);
+  const rightOf = maxOf(dimensionCols, cells.left) + (tree ? 0 : 1);
+  const profiles = profileColumns(cells, firstData, lastRow, tree ? rightOf + 1 : rightOf, cells.right, headerRows);
+  const roles = assignRoles(profiles);
+  for (const item of roles.evidence) found.push(item);
+  const level3 = tree ? level1!.col : roles.level3;
+  const missing: string[] = [];
+  if (roles.value === undefined) missing.push('指标值列（数值、百分比、日期或定性目标）');
+  if (level3 === undefined && !level2) missing.push('三级指标名称列');
+  // Confidence: dimension names (more distinct names, surer) combined with the value column's score.
+  const dimensionScore = 1 - 0.5 ** names.size;
+  const confidence = roles.value === undefined ? 0 : 1 - (1 - dimensionScore) * (1 - roles.valueScore);
+  const cell = toA1(firstData, fromCol);
+  if (missing.length > 0 || confidence < 0.8) return { unreadable: { found, missing: missing.length > 0 ? missing : ['足以确定各列含义的内容'], cell } };
+  const base: Omit<GridHeader, 'columns'> = {
+    row: headerRows[0] ?? firstData,
+    dataRow: firstData,
+    operatorColumns: roles.operatorColumns,
+    fromCol,
+    toCol: cells.right,
+    scope: null,
+    evidence: { found, confidence },
+    ...(tree ? { tree: true } : {}),
+    ...(!level1 ? { deriveLevel1: true } : {}),
+  };
+  const columns = (value: number): GridHeader['columns'] => ({
+    ...(level1 && !tree ? { level1: level1.col } : {}),
+    ...(level2 && !tree ? { level2: level2.col } : {}),
+    ...(level3 !== undefined ? { level3 } : {}),
+    value,
+    ...(roles.unit !== undefined ? { unit: roles.unit } : {}),
+    ...(roles.description !== undefined ? { description: roles.description } : {}),
+  });
+  if (roles.regions.length > 0) return { headers: roles.regions.map((r) => ({ ...base, columns: columns(r.col), region: r.name })) };
+  return { headers: [{ ...base, columns: columns(roles.value!) }] };
+}

@@ -1,0 +1,45 @@
+/** A sheet that looks like a 绩效目标表 but was not read: what was found and what is missing. */
+import { compactText } from '../values';
+import { SheetCells } from './cells';
+import type { GridColumn } from './labels';
+import type { Unreadable } from './types';
+import { COLUMNS_OF_LABEL } from './knownLabels';
+
+export const COLUMN_NAMES: Record<GridColumn, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  level3: '三级指标',
+  description: '指标描述',
+  value: '指标值',
+  unit: '计量单位',
+  valueType: '指标性质',
+};
+
+/** 一级 names of either framework, to tell a sheet that looks like a 绩效目标表 from one that is not. */
+export const LOOKS_LIKE_TABLE = /^(?:[一二三四五六七八九十\d]+[、.．])?(?:产出|效益|满意度|成本)指标$/;
+
+/**
+ * A sheet with no readable grid that still looks like a 绩效目标表: grid header labels or 一级 names
+ * found, but not a header row with 一级, 二级 and 指标值 together. Null for a sheet that is something else.
+ */
+export function diagnose(cells: SheetCells): Unreadable | null {
+  const labels = new Set<string>();
+  let level1Names = 0;
+  let firstCell: string | null = null;
+  for (const cell of cells.filled(cells.top, cells.bottom)) {
+    const columns = COLUMNS_OF_LABEL.get(cell.label);
+    if (columns && columns.some((c) => c !== 'unit')) {
+      for (const column of columns) labels.add(COLUMN_NAMES[column]);
+      firstCell ??= cell.address;
+    } else if (LOOKS_LIKE_TABLE.test(compactText(cell.text))) {
+      level1Names++;
+      firstCell ??= cell.address;
+    }
+  }
+  const gridLabels = [...labels].filter((l) => l !== COLUMN_NAMES.unit && l !== COLUMN_NAMES.description);
+  if (gridLabels.length < 2 && level1Names < 2) return null;
+  const found = [...labels];
+  if (level1Names > 0) found.push(`${level1Names} 个一级指标名称`);
+  const missing = [COLUMN_NAMES.level1, COLUMN_NAMES.level2, COLUMN_NAMES.value].filter((name) => !labels.has(name));
+  return { found, missing: missing.length > 0 ? missing : ['同一行上的一级指标、二级指标、指标值表头'], cell: firstCell };
+}

@@ -1,0 +1,262 @@
+/** Step 3, grid rows: the indicator rows under a located header, one table's grids top to bottom. */
+import type { IndicatorRow } from '../model';
+import { dimensionOf, isLevel1Name, isLevel2Of, level1Home, numberingLevel } from './vocabulary';
+import { toA1 } from './address';
+import { SheetCells } from './cells';
+import type { Found } from './cells';
+import { LABELS, NOTE_TEXT, SIGNATURE_TEXT, TOTAL_ROW_TEXT, matchUnitLabel, normalizeLabel } from './labels';
+import type { IndicatorRowRefs, IndicatorSlot, Unreadable } from './types';
+import { locateByContent } from './contentLocate';
+import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
+import { GridHeader, findGridHeaders } from './locate';
+
+/** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
+export const MAX_DIMENSION_NAME = 24;
+
+/** A row that ends the grid: another label (a second grid, a 年度目标 block) or a signature/approval line. */
+export function endsGrid(cells: SheetCells, row: number, header: GridHeader): boolean {
+  // 合计/总分 rows and prose (评价结论, 注：…) in the 一级 column close the grid.
+  const level1 = header.columns.level1 === undefined ? '' : cells.shown(row, header.columns.level1).text;
+  if (level1 && (TOTAL_ROW_TEXT.test(normalizeLabel(level1)) || level1.length > MAX_DIMENSION_NAME)) return true;
+  for (const cell of cells.rowOf(row)) {
+    if (cells.covered(row, cell.col)) continue;
+    if (SIGNATURE_TEXT.test(cell.text) || NOTE_TEXT.test(cell.label)) return true;
+    if (cell.col >= header.fromCol && cell.col <= header.toCol && isAnyLabel(cell)) return true;
+  }
+  return false;
+}
+
+export interface GridRead {
+  indicators: Omit<IndicatorRow, 'parsed'>[];
+  rowRefs: IndicatorRowRefs[];
+  /** The first row after the grid (where a next grid or its goals may begin). */
+  nextRow: number;
+  /** Unused 二级 slots of a filled form, dropped from the indicators. */
+  slots?: IndicatorSlot[];
+}
+
+/** An operator written in words or symbols in its own column (指标性质 of a flat export); null for 定性/定量 etc. */
+export const OPERATOR_WORDS: ReadonlyMap<string, string> = new Map([
+  ['≥', '≥'], ['>=', '≥'], ['＞＝', '≥'], ['大于等于', '≥'], ['不低于', '≥'], ['不少于', '≥'],
+  ['≤', '≤'], ['<=', '≤'], ['＜＝', '≤'], ['小于等于', '≤'], ['不高于', '≤'], ['不超过', '≤'], ['不多于', '≤'],
+  ['=', '='], ['＝', '='], ['等于', '='], ['>', '>'], ['＞', '>'], ['大于', '>'], ['<', '<'], ['＜', '<'], ['小于', '<'],
+]);
+
+export function operatorOf(text: string): string | null {
+  return OPERATOR_WORDS.get(text.replace(/\s+/g, '')) ?? null;
+}
+
+/** The 指标值 as a reviewer reads it: the operator of an 指标性质 column put in front (`≥` + `95`). */
+export function valueText(value: string, valueType: string): string {
+  const operator = operatorOf(valueType);
+  return operator && value && !/^[≥≤<>=＞＜＝≧≦]/.test(value) ? `${operator}${value}` : value;
+}
+
+/** Whether a row of the grid is blank in every grid column (a missing row is blank unless a merge covers it). */
+export function blankRow(cells: SheetCells, row: number, gridColumns: readonly number[]): boolean {
+  return gridColumns.every((c) => cells.shown(row, c).text === '');
+}
+
+/** Rows of the grid to visit after `row`: the next row when it has cells or merges, else the first filled row. */
+export function nextGridRow(cells: SheetCells, row: number): { row: number; gap: boolean } | null {
+  const next = row + 1;
+  if (next > cells.bottom) return null;
+  if (cells.rowOf(next).length > 0 || cells.rowHasMerge(next)) return { row: next, gap: false };
+  const filled = cells.nextFilledRow(row);
+  return filled === null ? null : { row: filled, gap: true };
+}
+
+export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
+  const read: GridRead = { indicators: [], rowRefs: [], nextRow: header.dataRow };
+  const gridColumns = Object.values(header.columns).filter((c): c is number => c !== undefined);
+  const state: RowState = { lastLevel1: null, lastLevel2: null };
+  let row = header.dataRow;
+  if (row > cells.bottom) return read;
+  if (cells.rowOf(row).length === 0 && !cells.rowHasMerge(row)) {
+    const filled = cells.nextFilledRow(row);
+    if (filled === null) return read;
+    row = filled;
+  }
+  for (;;) {
+    if (endsGrid(cells, row, header)) break;
+    if (!blankRow(cells, row, gridColumns)) readGridRow(cells, header, row, state, read);
+    else if (read.indicators.length > 0) break;
+    const next = nextGridRow(cells, row);
+    if (next === null) {
+      row = cells.bottom + 1;
+      break;
+    }
+    // Missing rows between two filled ones are blank rows: they end a grid that has begun.
+    if (next.gap && read.indicators.length > 0) {
+      row += 1;
+      break;
+    }
+    row = next.row;
+  }
+  read.nextRow = row;
+  return read;
+}
+
+export interface ReadGrid extends GridRead {
+  header: GridHeader;
+}
+
+/** A title, 单位 line, department or 项目名称 between two grids: the lower grid belongs to another table. */
+export function startsAnotherTable(cells: SheetCells, fromRow: number, toRow: number): boolean {
+  for (const cell of cells.filled(fromRow, toRow)) {
+    const { text, label } = cell;
+    if (PROJECT_NAME_LABELS.has(label) || DEPARTMENT_LABEL_SET.has(label) || matchUnitLabel(text) !== null) return true;
+    if (text.includes(LABELS.titleSuffix) || inlineValue(text, PROJECT_NAME_LABELS) !== null) return true;
+  }
+  return false;
+}
+
+/** The grids of one table, top to bottom, starting at fromRow; `next` is where another table begins (or null). */
+export interface TableGrids {
+  grids: ReadGrid[];
+  next: number | null;
+  /** Dimension names found but no grid read with confidence: what was found and what is missing. */
+  unreadable?: Unreadable;
+}
+
+export function findTableGrids(cells: SheetCells, fromRow: number): TableGrids {
+  const grids: ReadGrid[] = [];
+  for (let from = fromRow; ; ) {
+    let headers = findGridHeaders(cells, from);
+    // No header row names the grid: find it by what the cells hold (only for a table's first grid).
+    if (headers.length === 0 && grids.length === 0) {
+      const byContent = locateByContent(cells, from);
+      if (byContent && 'unreadable' in byContent) return { grids, next: null, unreadable: byContent.unreadable };
+      headers = byContent?.headers ?? [];
+    }
+    if (headers.length === 0) return { grids, next: null };
+    if (grids.length > 0 && startsAnotherTable(cells, from, headers[0].row - 1)) return { grids, next: from };
+    let nextRow = headers[0].row + 1;
+    for (const header of headers) {
+      const read = readGrid(cells, header);
+      grids.push({ header, ...read });
+      nextRow = Math.max(nextRow, read.nextRow);
+    }
+    from = nextRow;
+  }
+}
+
+/**
+ * A form with no 一级 column whose 一级指标 column holds the 二级 (数量指标, 质量指标 …) and whose 二级指标
+ * column holds the indicator names: every level moves one down, the 一级 taken from the 二级's home.
+ */
+export function withLevelsShifted(read: ReadGrid): ReadGrid {
+  const rows = read.indicators;
+  // 成本指标 is a 一级 in 101号 and a 二级 elsewhere: the shift needs a 一级 column of 二级-only names.
+  if (rows.length === 0 || !rows.every((row) => !row.level1 || level1Home(row.level1) !== null)) return read;
+  if (!rows.some((row) => row.level1 && !isLevel1Name(row.level1))) return read;
+  if (read.header.columns.level3 !== undefined && rows.some((row) => row.level3)) return read;
+  return {
+    ...read,
+    indicators: rows.map((row) => ({ ...row, level1: level1Home(row.level1) ?? '', level2: row.level1, level3: row.level2 })),
+    rowRefs: read.rowRefs.map((refs) => ({ ...refs, level2: refs.level1, level3: refs.level2 })),
+  };
+}
+
+/**
+ * A 二级 printed on a filled form with neither a 三级 name nor a value is an unused slot of the form, not an
+ * indicator; on a form with nothing filled in, the slots stay (and are reported as unfilled).
+ */
+export function withoutUnusedSlots(read: ReadGrid): ReadGrid {
+  const used = (row: GridRead['indicators'][number]) => row.level3 !== '' || row.value !== '';
+  if (!read.indicators.some(used)) return read;
+  const keep = read.indicators.map(used);
+  const slots = read.indicators.flatMap(({ level1, level2 }, i) => (keep[i] ? [] : [{ level1, level2, refs: read.rowRefs[i] }]));
+  return {
+    ...read,
+    indicators: read.indicators.filter((_, i) => keep[i]),
+    rowRefs: read.rowRefs.filter((_, i) => keep[i]),
+    ...(slots.length > 0 ? { slots } : {}),
+  };
+}
+
+/** Per-row state of a grid being read: a 一级/二级 merged or written once carries down. */
+export interface RowState {
+  lastLevel1: Found | null;
+  lastLevel2: Found | null;
+}
+
+/**
+ * A tree export's level row: the one indented column holds 一级, 二级 and 三级 in turn; a 一级 or 二级 name
+ * (by the vocabulary, or by numbering 一、/（一）) sets the level and is no indicator.
+ */
+function treeLevelRow(cells: SheetCells, header: GridHeader, row: number, state: RowState): boolean {
+  const column = header.columns.level3 ?? header.fromCol;
+  const found = cells.shown(row, column);
+  // A row with a target is an indicator, whatever its name (服务对象满意度 is also a 二级's name).
+  if (!found.text || (header.columns.value !== undefined && cells.shown(row, header.columns.value).text)) return false;
+  const level = treeLevel(cells, column, row, found.text, state);
+  if (level === 1) {
+    state.lastLevel1 = found;
+    state.lastLevel2 = null;
+    return true;
+  }
+  if (level === 2) {
+    state.lastLevel2 = found;
+    if (!state.lastLevel1) state.lastLevel1 = { ...found, text: level1Home(found.text) ?? '' };
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The level of a tree row: numbering first (一、 / （一） / 1.); else the vocabulary. A name that is a 一级
+ * in one framework and a 二级 of the current 一级 in another (成本指标 under 产出, 满意度 under 效益) is a
+ * 一级 when the next row names a dimension too, a 二级 when indicators follow it.
+ */
+function treeLevel(cells: SheetCells, column: number, row: number, text: string, state: RowState): 1 | 2 | null {
+  const numbered = numberingLevel(text);
+  if (numbered !== null) return numbered === 3 ? null : numbered;
+  const named = dimensionOf(text);
+  const under = state.lastLevel1?.text ?? '';
+  if (named?.level !== 1 || !under || !isLevel2Of(under, text)) return named?.level ?? null;
+  const next = cells.nextFilledRow(row);
+  return next !== null && dimensionOf(cells.shown(next, column).text) ? 1 : 2;
+}
+
+/** Reads one row of a grid into `into`; returns false when the row holds no indicator. */
+export function readGridRow(cells: SheetCells, header: GridHeader, row: number, state: RowState, into: GridRead): boolean {
+  const col = header.columns;
+  const shown = (c: number | undefined): Found | null => (c === undefined ? null : cells.shown(row, c));
+  const blank = (c: number | undefined): Found | null => (c === undefined ? null : { text: '', value: null, address: toA1(row, c) });
+  if (header.tree && treeLevelRow(cells, header, row, state)) return false;
+  let level1 = header.tree ? state.lastLevel1 : shown(col.level1);
+  if (level1?.text) state.lastLevel1 = level1;
+  else level1 = state.lastLevel1 ?? level1;
+  const level3 = shown(col.level3);
+  const value = shown(col.value);
+  let level2 = header.tree ? state.lastLevel2 : shown(col.level2);
+  if (level2?.text) state.lastLevel2 = level2;
+  else if (level3?.text || value?.text) level2 = state.lastLevel2 ?? level2;
+  if (!level2?.text && !level3?.text && !value?.text) return false;
+  // No 一级 column: the 一级 is the 二级's home, pointed at by the 二级's cell.
+  if (header.deriveLevel1 && level2?.text && !level1?.text) level1 = { text: level1Home(level2.text) ?? '', value: null, address: level2.address };
+  const description = shown(col.description);
+  const unit = shown(col.unit);
+  const operatorCell = header.operatorColumns.map((c) => cells.shown(row, c)).find((cell) => operatorOf(cell.text) !== null);
+  const ownValue = value?.text ?? '';
+  const read = valueText(ownValue, operatorCell?.text ?? '');
+  into.indicators.push({
+    level1: level1?.text ?? '',
+    level2: level2?.text ?? '',
+    level3: level3?.text ?? '',
+    description: description?.text ?? '',
+    value: read,
+    unit: unit?.text ? unit.text : null,
+  });
+  into.rowRefs.push({
+    level1: (level1 ?? blank(col.level1))?.address ?? '',
+    level2: (level2 ?? blank(col.level2))?.address ?? '',
+    level3: (level3 ?? blank(col.level3))?.address ?? '',
+    description: description?.address ?? null,
+    value: (value ?? blank(col.value))?.address ?? '',
+    unit: unit?.address ?? null,
+    ...(operatorCell && read !== ownValue ? { operator: operatorCell.address } : {}),
+  });
+  return true;
+}

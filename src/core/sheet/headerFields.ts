@@ -1,0 +1,237 @@
+/** Step 2, header fields: 项目名称, 预算数, 财政资金, 其他资金, 绩效目标 … above a grid, with their addresses. */
+import type { AmountUnit, Department } from '../model';
+import { convertMoney } from '../values';
+import { toA1 } from './address';
+import { readAmount } from './amount';
+import { SheetCells } from './cells';
+import type { FilledCell, Found } from './cells';
+import { LABELS, PROJECT_TOTAL_LABELS, labelScope, matchUnitLabel, normalizeLabel } from './labels';
+import type { HeaderField } from './labels';
+import type { CellValue, GridScope, HeaderAmount } from './types';
+import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, similarHeaderField } from './knownLabels';
+
+/** The first filled cell right of startCol on a row: its value, 'label' when a label comes first, or null. */
+export function firstRightwards(cells: SheetCells, row: number, startCol: number, toCol: number): Found | 'label' | null {
+  for (const cell of cells.rowOf(row)) {
+    if (cell.col < startCol || cell.col > toCol || cells.covered(row, cell.col)) continue;
+    return isAnyLabel(cell) ? 'label' : cell;
+  }
+  return null;
+}
+
+/** The first filled cell below a position in its column (rows fromRow..toRow), 'label', or null. */
+export function firstDownwards(cells: SheetCells, col: number, fromRow: number, toRow: number): Found | 'label' | null {
+  for (const row of cells.rows(fromRow, toRow)) {
+    const cell = cells.cell(row, col);
+    if (!cell || cells.covered(row, col)) continue;
+    return isAnyLabel(cell) ? 'label' : cell;
+  }
+  return null;
+}
+
+/** Every filled cell of the row is a label: a header laid out as columns (labels above, values below). */
+export function isLabelRow(cells: SheetCells, row: number): boolean {
+  const own = cells.rowOf(row).filter((c) => !cells.covered(row, c.col));
+  return own.length >= 2 && own.every(isAnyLabel);
+}
+
+/**
+ * The value of the label at (row, col): the nearest non-blank cell to its right that is not a label
+ * (a label first means the field is blank); for block fields, else the nearest below; on a row of
+ * labels only (fields as columns), the cell right under the label.
+ */
+export function valueOf(cells: SheetCells, row: number, col: number, lastRow: number, block: boolean): Found | null {
+  const own = cells.merge(row, col);
+  const startCol = own ? own.end.col + 1 : col + 1;
+  const below = own ? own.end.row + 1 : row + 1;
+  // A blank field still has a place: the cell beside its label, where rules can point.
+  const expected: Found | null = startCol <= cells.right ? { ...cells.shown(row, startCol), text: '', value: null } : null;
+  let found = firstRightwards(cells, row, startCol, cells.right);
+  if ((found === null || found === 'label') && block) found = firstDownwards(cells, col, below, lastRow) ?? found;
+  if ((found === 'label' || found === null) && below <= lastRow && isLabelRow(cells, row)) {
+    const under = cells.cell(below, col);
+    if (under && !isAnyLabel(under)) return under;
+    if (!under) return { text: '', value: null, address: toA1(below, col) };
+  }
+  return found === null || found === 'label' ? expected : found;
+}
+
+export const AMOUNT_FIELDS: ReadonlySet<HeaderField> = new Set(['budgetTotal', 'budgetFiscal', 'budgetOther']);
+
+/** `/`, `-`, `—` in an amount cell: written for "none", read as blank. */
+export const NO_AMOUNT = /^[/\\\-—–－…]+$/;
+
+export const ERROR_VALUE = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+export const DATE_VALUE = /^\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?/;
+
+
+/** What an amount cell holds when it is not an amount: an Excel error, a date, or text; null for an amount or a blank. */
+export function amountProblem(value: CellValue): string | null {
+  if (value === null || value === '' || readAmount(value, DEFAULT_UNIT) !== null) return null;
+  const text = String(value).trim();
+  if (!text || NO_AMOUNT.test(text)) return null;
+  if (ERROR_VALUE.test(text)) return `错误值 ${text}`;
+  if (DATE_VALUE.test(text)) return `日期「${text}」`;
+  return `文字「${text}」`;
+}
+
+/** `343101天津市司法局装备财务处` → code and name. */
+export function splitDepartment(text: string): Department {
+  const match = /^(\d{3,})\s*(.*)$/s.exec(text.trim());
+  return match ? { code: match[1], name: match[2].trim() } : { code: '', name: text.trim() };
+}
+
+/** A header field's value, with the money unit its label names (`资金总额（元）`), if any. */
+export interface FieldFound extends Found {
+  unit?: AmountUnit;
+}
+
+export interface HeaderBlock {
+  fields: Partial<Record<HeaderField, FieldFound>>;
+  /** 其他资金 written as parts (二、自有资金 / 三、其他): every part after the first. */
+  otherParts: FieldFound[];
+  extraFields: Record<string, string>;
+  /** Where each extra field's value was read. */
+  extraRefs: Record<string, string>;
+  unit: { unit: AmountUnit; address: string } | null;
+  department: Found | null;
+  title: Found | null;
+}
+
+/** The period an amount label speaks of: its own words (年度资金总额, 中期资金总额), else those of a money label above it. */
+function moneyPeriod(cells: SheetCells, row: number, col: number, label: string): GridScope | null {
+  const own = /资金|金额|预算|拨款/.test(label) ? labelScope(label) : null;
+  if (own) return own;
+  for (let r = row - 1; r >= Math.max(cells.top, row - 3); r--) {
+    const above = normalizeLabel(cells.shown(r, col).text);
+    if (/资金|金额|预算/.test(above)) {
+      const scope = labelScope(above);
+      if (scope) return scope;
+    }
+  }
+  return null;
+}
+
+export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: number): HeaderBlock {
+  const fields: HeaderBlock['fields'] = {};
+  const otherParts: FieldFound[] = [];
+  const extraFields: Record<string, string> = {};
+  const extraRefs: Record<string, string> = {};
+  const used = new Set<string>();
+  let unit: HeaderBlock['unit'] = null;
+  let department: Found | null = null;
+  let firstLabelRow = headerRow;
+  let budgetBlock: { row: number; lastRow: number } | null = null;
+  const periods: Partial<Record<HeaderField, GridScope | null>> = {};
+  const lastRow = headerRow - 1;
+  const take = (found: Found | null): Found | null => {
+    if (found) used.add(found.address);
+    return found;
+  };
+
+  for (const cell of cells.filled(fromRow, lastRow)) {
+    const { row, col, text, address, label } = cell;
+    const tableUnit = matchUnitLabel(text);
+    const inline = tableUnit ? null : inlineValue(text, INLINE_LABELS);
+    const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text) || similarHeaderField(label) !== undefined;
+    if (!known) continue;
+    firstLabelRow = Math.min(firstLabelRow, row);
+    used.add(address);
+    const valueBeside = (block: boolean): Found | null => take(valueOf(cells, row, col, lastRow, block));
+    const bare = bareLabel(label);
+    const field = headerFieldOf(label);
+    if (tableUnit) {
+      unit ??= { unit: tableUnit, address };
+      department ??= departmentOnRow(cells, row, col);
+    } else if (field) {
+      // An amount field whose first label gave a column head (年初预算), not an amount, takes a later one.
+      // 中期 and 年度 money side by side: the 年度 block's amount wins over the 中期 one beside it.
+      const period = AMOUNT_FIELDS.has(field) ? moneyPeriod(cells, row, col, label) : null;
+      const laterAnnual = period === 'annual' && periods[field] === 'overall';
+      const settled = fields[field]?.text && !laterAnnual && !(AMOUNT_FIELDS.has(field) && readAmount(fields[field].value, DEFAULT_UNIT) === null);
+      if (!settled) periods[field] = period;
+      const found = settled ? null : valueBeside(BLOCK_FIELDS.includes(field));
+      const withUnit: FieldFound | null = found ? { ...found, unit: labelUnit(label) } : null;
+      if (withUnit) fields[field] = withUnit;
+      else if (field === 'budgetOther' && fields.budgetOther?.text) {
+        const part = valueBeside(false);
+        if (part?.text) otherParts.push({ ...part, unit: labelUnit(label) });
+      }
+    } else if (EXTRA_LABELS.has(label) || EXTRA_LABELS.has(bare)) {
+      const found = valueBeside(false);
+      if (found?.text && !(bare in extraFields)) {
+        extraFields[bare] = found.text;
+        extraRefs[bare] = found.address;
+      }
+    } else if (DEPARTMENT_LABEL_SET.has(label)) {
+      const found = valueBeside(false);
+      if (found?.text) department = found;
+    } else if (GROUP_LABEL_SET.has(label) || GROUP_LABEL_SET.has(bare)) {
+      const area = cells.merge(row, col);
+      if (label === LABELS.budgetBlock) budgetBlock = { row, lastRow: area ? area.end.row : row + 1 };
+    } else if (inline) {
+      // `单位：天津市司法局` (not a money unit, handled above) names the department.
+      const found = { text: inline.value, value: inline.value, address };
+      const inlineField = headerFieldOf(inline.label);
+      if (DEPARTMENT_LABEL_SET.has(inline.label) || inline.label === INLINE_DEPARTMENT_LABEL) department = found;
+      else if (inlineField === 'projectName') fields.projectName ??= found;
+      // `财政拨款：6923.3552万元（其中…）`: an amount written in its label's cell.
+      else if (inlineField === 'budgetOther' && fields.budgetOther?.text) otherParts.push(found);
+      else if (inlineField) fields[inlineField] ??= found;
+      else if (!(inline.label in extraFields)) {
+        extraFields[inline.label] = inline.value;
+        extraRefs[inline.label] = address;
+      }
+    }
+  }
+
+  if (department) used.add(department.address);
+  // 资金用途 often has no label of its own: the text cell on the budget block's last rows (amounts are taken).
+  if (!fields.purpose?.text && budgetBlock) {
+    for (const cell of cells.filled(budgetBlock.row, Math.min(budgetBlock.lastRow, lastRow))) {
+      if (used.has(cell.address) || isAnyLabel(cell) || readAmount(cell.value, DEFAULT_UNIT) !== null) continue;
+      fields.purpose = cell;
+      used.add(cell.address);
+      break;
+    }
+  }
+
+  return { fields, otherParts, extraFields, extraRefs, unit, department, title: findTitle(cells, fromRow, firstLabelRow, used) };
+}
+
+/** The department on the 单位 line: the nearest text cell left of `单位：万元`, else right of it. */
+export function departmentOnRow(cells: SheetCells, row: number, unitCol: number): Found | null {
+  const usable = (cell: FilledCell) => !cells.covered(row, cell.col) && !isAnyLabel(cell) && !cell.text.includes(LABELS.titleSuffix);
+  const line = cells.rowOf(row);
+  for (let i = line.length - 1; i >= 0; i--) if (line[i].col < unitCol && usable(line[i])) return line[i];
+  return line.find((cell) => cell.col > unitCol && usable(cell)) ?? null;
+}
+
+/** The title: a text above the first label, preferring one that names a 绩效目标表. */
+export function findTitle(cells: SheetCells, fromRow: number, firstLabelRow: number, used: Set<string>): Found | null {
+  let first: Found | null = null;
+  for (const cell of cells.filled(fromRow, firstLabelRow - 1)) {
+    if (used.has(cell.address) || isAnyLabel(cell)) continue;
+    if (cell.text.includes(LABELS.titleSuffix)) return cell;
+    first ??= cell;
+  }
+  return first;
+}
+
+/** The first project-total field of the header, as an amount in the table's unit. */
+export function projectTotalOf(block: HeaderBlock, tableUnit: AmountUnit): HeaderAmount | undefined {
+  for (const label of PROJECT_TOTAL_LABELS) {
+    const text = block.extraFields[label];
+    const amount = text === undefined ? null : readAmount(text, tableUnit);
+    if (amount !== null) return { amount, label, address: block.extraRefs[label] ?? null };
+  }
+  return undefined;
+}
+
+/** An amount field in the table's unit: a unit in its label (`资金总额（元）`) wins over the table's. */
+export function fieldAmount(field: FieldFound | undefined, tableUnit: AmountUnit): number | null {
+  if (!field) return null;
+  const amount = readAmount(field.value, field.unit ?? tableUnit);
+  return amount === null || !field.unit ? amount : convertMoney(amount, field.unit, tableUnit);
+}

@@ -1,0 +1,121 @@
+/** Label sets and predicates the reader's steps share: which cell texts are labels, and of what. */
+import type { AmountUnit } from '../model';
+import type { FilledCell } from './cells';
+import { ALL_GRID_LABELS, ALL_HEADER_LABELS, DEPARTMENT_LABELS, EXTRA_FIELD_LABELS, GRID_COLUMN_LABELS, GRID_SCOPE_LABELS, GROUP_LABELS, HEADER_FIELD_LABELS, LEVEL3_FALLBACK_LABELS, matchUnitLabel, normalizeLabel, splitLabelUnit } from './labels';
+import type { GridColumn, HeaderField } from './labels';
+
+export const DEFAULT_UNIT: AmountUnit = '万元';
+
+export const INLINE_DEPARTMENT_LABEL = '单位';
+
+/** Header fields read as a block: their value may sit below the label instead of beside it. */
+export const BLOCK_FIELDS: readonly HeaderField[] = ['purpose', 'goals'];
+
+export const PROJECT_NAME_LABELS: ReadonlySet<string> = new Set(HEADER_FIELD_LABELS.projectName);
+
+/** Labels that may carry their value in the same cell (`项目名称：…`). */
+export const INLINE_LABELS: ReadonlySet<string> = new Set([
+  ...EXTRA_FIELD_LABELS,
+  ...DEPARTMENT_LABELS,
+  ...PROJECT_NAME_LABELS,
+  INLINE_DEPARTMENT_LABEL,
+  ...HEADER_FIELD_LABELS.budgetTotal,
+  ...HEADER_FIELD_LABELS.budgetFiscal,
+  ...HEADER_FIELD_LABELS.budgetOther,
+]);
+
+export const EXTRA_LABELS: ReadonlySet<string> = new Set(EXTRA_FIELD_LABELS);
+
+export const DEPARTMENT_LABEL_SET: ReadonlySet<string> = new Set(DEPARTMENT_LABELS);
+
+export const GROUP_LABEL_SET: ReadonlySet<string> = new Set(GROUP_LABELS);
+
+export const GRID_SCOPE_LABEL_SET: ReadonlySet<string> = new Set(GRID_SCOPE_LABELS);
+
+export const LEVEL3_FALLBACK: ReadonlySet<string> = new Set(LEVEL3_FALLBACK_LABELS);
+
+/** Header label (normalised, unit stripped) → the field it names. */
+export const FIELD_OF_LABEL: ReadonlyMap<string, HeaderField> = new Map(
+  (Object.entries(HEADER_FIELD_LABELS) as [HeaderField, readonly string[]][]).flatMap(([field, forms]) => forms.map((form) => [form, field] as const)).reverse(),
+);
+
+/** Grid header label → the columns it may head. */
+export const COLUMNS_OF_LABEL: ReadonlyMap<string, GridColumn[]> = (() => {
+  const map = new Map<string, GridColumn[]>();
+  for (const [column, forms] of Object.entries(GRID_COLUMN_LABELS) as [GridColumn, readonly string[]][]) {
+    for (const form of forms) map.set(form, [...(map.get(form) ?? []), column]);
+  }
+  return map;
+})();
+
+/** A label with its unit (`资金总额（万元）`) → the bare label; the unit is read by fieldUnit. */
+export function bareLabel(label: string): string {
+  return splitLabelUnit(label).label;
+}
+
+/** `其中：中央、省、市补助县级资金`: a 其中 line naming public money is the fiscal part. */
+export const FISCAL_PART = /^其中：.*(?:财政|补助|拨款)/;
+
+/** Whether two labels differ by one character (replaced, added or left out) or by one left out and the rest reordered. */
+function withinOneCharacter(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  if (short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1)) return true;
+  // `专项名称金` for `专项资金名称`: the same characters but one, in another order.
+  if (short.length < 4 || short.length + 1 !== long.length) return false;
+  const rest = [...long];
+  for (const ch of short) {
+    const at = rest.indexOf(ch);
+    if (at < 0) return false;
+    rest.splice(at, 1);
+  }
+  return true;
+}
+
+const similarCache = new Map<string, HeaderField | null>();
+const SIMILAR_CACHE = 2_000;
+const FIELD_FORMS = [...FIELD_OF_LABEL.entries()].filter(([form]) => form.length >= 4);
+
+/**
+ * A header field label misprinted at the source (`财政投款`, `专项名称金`): one character off a known form of
+ * length 4 or more. Labels naming 指标 never qualify (绩效指标 is not 绩效目标), nor any label known as itself.
+ */
+export function similarHeaderField(label: string): HeaderField | undefined {
+  const bare = bareLabel(label);
+  if (bare.length < 4 || bare.length > 12 || /指标|\d/.test(bare) || ALL_HEADER_LABELS.has(bare) || ALL_GRID_LABELS.has(bare)) return undefined;
+  let found = similarCache.get(bare);
+  if (found === undefined) {
+    found = FIELD_FORMS.find(([form]) => withinOneCharacter(bare, form))?.[1] ?? null;
+    if (similarCache.size >= SIMILAR_CACHE) similarCache.clear();
+    similarCache.set(bare, found);
+  }
+  return found ?? undefined;
+}
+
+/** The header field a label names: as written, without its unit, a 其中 line of public money, or one character off. */
+export function headerFieldOf(label: string): HeaderField | undefined {
+  return FIELD_OF_LABEL.get(label) ?? FIELD_OF_LABEL.get(bareLabel(label)) ?? (FISCAL_PART.test(label) ? 'budgetFiscal' : undefined) ?? similarHeaderField(label);
+}
+
+export function isHeaderLabelText(label: string, text: string): boolean {
+  return ALL_HEADER_LABELS.has(label) || ALL_HEADER_LABELS.has(bareLabel(label)) || FISCAL_PART.test(label) || matchUnitLabel(text) !== null;
+}
+
+export function isAnyLabel(cell: Pick<FilledCell, 'label' | 'text'>): boolean {
+  return isHeaderLabelText(cell.label, cell.text) || ALL_GRID_LABELS.has(cell.label) || LEVEL3_FALLBACK.has(cell.label);
+}
+
+/** `label：value` in one cell, for known labels. */
+export function inlineValue(text: string, labels: ReadonlySet<string>): { label: string; value: string } | null {
+  const match = /^([^：:]+)[：:](.+)$/s.exec(text.trim());
+  if (!match) return null;
+  const label = normalizeLabel(match[1]);
+  return labels.has(label) ? { label, value: match[2].trim() } : null;
+}
+
+export function labelUnit(label: string): AmountUnit | undefined {
+  const unit = splitLabelUnit(label).unit;
+  return unit === null ? undefined : (unit as AmountUnit);
+}

@@ -1,0 +1,152 @@
+/** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
+import type { SheetCells } from './cells';
+import { profileColumns } from './columnRoles';
+import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './labels';
+import type { GridColumn } from './labels';
+import type { GridScope } from './types';
+import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel } from './knownLabels';
+
+export interface GridHeader {
+  row: number;
+  /** First row of indicators (after a sub-header row, when the header spans two). */
+  dataRow: number;
+  columns: Partial<Record<GridColumn, number>>;
+  /** Every column that may hold the operator (指标性质 正向 beside 指标方向 =): the first operator found is read. */
+  operatorColumns: number[];
+  /** Leftmost and rightmost column of this grid (side-by-side grids share a header row). */
+  fromCol: number;
+  toCol: number;
+  /** Scope a side-by-side grid's own header or the label above it names; null when none. */
+  scope: GridScope | null;
+  /** A tree export: the level3 column holds 一级, 二级 and 三级 rows in turn. */
+  tree?: boolean;
+  /** No 一级 column: each row's 一级 is its 二级's home. */
+  deriveLevel1?: boolean;
+  /** The region whose value column this header reads (区域绩效目标表). */
+  region?: string;
+  /** Found by content: what the reading rests on, and how sure it is (0..1). */
+  evidence?: { found: string[]; confidence: number };
+}
+
+/** Cells of a header row read as grid column labels: which columns each kind of label heads. */
+export function headerColumns(cells: SheetCells, row: number): Map<GridColumn | 'level3fallback', number[]> {
+  const found = new Map<GridColumn | 'level3fallback', number[]>();
+  const add = (kind: GridColumn | 'level3fallback', col: number) => found.set(kind, [...(found.get(kind) ?? []), col]);
+  for (const cell of cells.rowOf(row)) {
+    if (cells.covered(row, cell.col)) continue;
+    for (const column of COLUMNS_OF_LABEL.get(cell.label) ?? []) add(column, cell.col);
+    if (LEVEL3_FALLBACK.has(cell.label)) add('level3fallback', cell.col);
+  }
+  return found;
+}
+
+/** The scope a label above a side-by-side grid names (中长期指标 / 年度指标 over its columns). */
+export function scopeAbove(cells: SheetCells, row: number, fromCol: number, toCol: number): GridScope | null {
+  for (let r = row - 1; r >= Math.max(cells.top, row - 2); r--) {
+    for (const cell of cells.rowOf(r)) {
+      const area = cells.merge(r, cell.col);
+      const end = area ? area.end.col : cell.col;
+      if (end < fromCol || cell.col > toCol) continue;
+      const scope = /中长期|长期|中期|总体|实施期|项目期/.test(cell.text) ? 'overall' : /年度|本年/.test(cell.text) ? 'annual' : null;
+      if (scope) return scope;
+    }
+  }
+  return null;
+}
+
+/**
+ * The indicator grid header rows at or below fromRow: the first row holding 一级, 二级 and 指标值 headers.
+ * A row with two 一级指标 headers holds grids side by side (中长期 | 年度): one header per grid.
+ */
+export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[] {
+  for (const row of cells.rows(fromRow, cells.bottom)) {
+    const found = headerColumns(cells, row);
+    if (!REQUIRED_GRID_COLUMNS.every((column) => found.has(column))) continue;
+    const starts = found.get('level1') ?? [];
+    const headers: GridHeader[] = [];
+    starts.forEach((start, i) => {
+      const end = i + 1 < starts.length ? starts[i + 1] - 1 : cells.right;
+      const pick = (kind: GridColumn | 'level3fallback') => (found.get(kind) ?? []).find((c) => c >= start && c <= end);
+      const columns: Partial<Record<GridColumn, number>> = {};
+      for (const kind of Object.keys(GRID_COLUMN_LABELS) as GridColumn[]) {
+        const col = pick(kind);
+        if (col !== undefined) columns[kind] = col;
+      }
+      // 指标内容 heads the 三级 column when no column is headed 三级指标, the description otherwise.
+      if (columns.level3 === undefined) {
+        const fallback = pick('level3fallback');
+        if (fallback !== undefined) {
+          columns.level3 = fallback;
+          if (columns.description === fallback) delete columns.description;
+        }
+      }
+      if (!REQUIRED_GRID_COLUMNS.every((column) => columns[column] !== undefined)) return;
+      const ownScope = (() => {
+        const texts = Object.values(columns).map((c) => (c === undefined ? '' : cells.text(row, c)));
+        if (texts.some((t) => /中长期|长期|中期|总体/.test(t))) return 'overall' as const;
+        return null;
+      })();
+      const operatorColumns = (found.get('valueType') ?? []).filter((c) => c >= start && c <= end);
+      headers.push({ row, dataRow: row + 1, columns, operatorColumns, fromCol: start, toCol: end, scope: starts.length > 1 ? (ownScope ?? scopeAbove(cells, row, start, end)) : null });
+    });
+    if (headers.length === 0) continue;
+    for (const header of headers) {
+      belowHeaderMerges(cells, header);
+      splitValueHeader(cells, header);
+      valueColumnByContent(cells, header);
+    }
+    return headers;
+  }
+  return [];
+}
+
+/**
+ * A value column headed over two rows (指标值 above 实际值 | 目标值): the target column is read, and the
+ * indicators start under the sub-header row.
+ */
+export function splitValueHeader(cells: SheetCells, header: GridHeader): void {
+  const valueCol = header.columns.value;
+  if (valueCol === undefined) return;
+  const area = cells.merge(header.row, valueCol);
+  const sub = header.row + (area ? area.end.row - area.start.row : 0) + 1;
+  const lastCol = area ? area.end.col : valueCol;
+  const subCells = cells.rowOf(sub).filter((c) => c.col >= valueCol && c.col <= lastCol);
+  if (subCells.length < 2 && !(area && area.end.row > header.row)) return;
+  if (subCells.length >= 2) {
+    const target = subCells.find((c) => TARGET_SUBHEADER.test(c.text)) ?? subCells[subCells.length - 1];
+    header.columns.value = target.col;
+  }
+  // Under a one-column value header merged over two rows, the next row is a sub-header only if it reads as one.
+  const subIsHeader = lastCol > valueCol ? subCells.length > 0 : subCells.some((c) => isAnyLabel(c) || TARGET_SUBHEADER.test(c.text));
+  header.dataRow = Math.max(header.dataRow, sub + (subIsHeader ? 1 : 0));
+}
+
+/** Header cells merged down over two rows (a two-row header): the indicators start under the merges. */
+function belowHeaderMerges(cells: SheetCells, header: GridHeader): void {
+  for (const col of Object.values(header.columns)) {
+    const area = col === undefined ? undefined : cells.merge(header.row, col);
+    if (area && area.start.row === header.row) header.dataRow = Math.max(header.dataRow, area.end.row + 1);
+  }
+}
+
+/**
+ * A 指标值 header over a column that holds units alone (`个`, `%`) while the column beside it holds the
+ * targets: the content wins, the unit column is read as the unit.
+ */
+function valueColumnByContent(cells: SheetCells, header: GridHeader): void {
+  const valueCol = header.columns.value;
+  if (valueCol === undefined) return;
+  const last = Math.min(cells.bottom, header.dataRow + 60);
+  const taken = new Set(Object.entries(header.columns).filter(([role]) => role !== 'value' && role !== 'unit').map(([, col]) => col));
+  const [own] = profileColumns(cells, header.dataRow, last, valueCol, valueCol, []);
+  if (!own || own.filled === 0 || own.units / own.filled < 0.6) return;
+  for (const col of [valueCol + 1, valueCol - 1]) {
+    if (taken.has(col) || col < header.fromCol || col > header.toCol) continue;
+    const [beside] = profileColumns(cells, header.dataRow, last, col, col, []);
+    if (beside && beside.filled > 0 && beside.values / beside.filled >= 0.6) {
+      header.columns.unit = valueCol;
+      header.columns.value = col;
+      return;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The dimension vocabulary: the 一级 and 二级 names of every framework in the registry, with their variants,
+ * numbering and weights. The strongest sign a 绩效目标表 carries, whatever its headers say.
+ */
+import { FRAMEWORK_LIST, findLevel1, findLevel2, findLevel2Anywhere } from '../frameworks';
+import { compactText } from '../values';
+
+/** The 一级 a 二级 name belongs to in some framework (数量指标 → 产出指标), or null. */
+export function level1Home(name: string): string | null {
+  for (const framework of FRAMEWORK_LIST) {
+    const home = findLevel2Anywhere(framework, name);
+    if (home) return home;
+  }
+  return null;
+}
+
+export function isLevel1Name(name: string): boolean {
+  return FRAMEWORK_LIST.some((framework) => findLevel1(framework, name) !== null);
+}
+
+/** Longer than any dimension name with its numbering and weight: prose, never a dimension. */
+const MAX_NAME = 24;
+/** `服务对象满意度指标等`, `社会效益指标（20分）`: what a form adds to a dimension name. */
+const NAME_TAIL = /(?:等|[(（][^()（）]*[)）]分?|[：:])+$/;
+/** A 满意度 二级 under a name no framework lists (`群众满意度指标`, `服务对象满意度指标等`). */
+const SATISFACTION_LEVEL2 = /^.{1,10}满意度指标$/;
+
+/** The level a numbering tells in a tree export: 一、 → 1, （一） → 2, 1. / 1、 → 3; null when none. */
+export function numberingLevel(text: string): 1 | 2 | 3 | null {
+  const t = compactText(text);
+  if (/^[一二三四五六七八九十]+[、.．]/.test(t)) return 1;
+  if (/^[(（][一二三四五六七八九十]+[)）]/.test(t)) return 2;
+  if (/^\d{1,2}(?:[、.．](?!\d)|[)）])/.test(t)) return 3;
+  return null;
+}
+
+export interface DimensionName {
+  level: 1 | 2;
+  /** The name as a framework knows it (numbering, weights and 等 left off). */
+  name: string;
+}
+
+/** Whether a cell's text is a 一级 or 二级 name of some framework (or a 满意度 二级 variant); null otherwise. */
+export function dimensionOf(text: string): DimensionName | null {
+  if (!text || text.length > MAX_NAME) return null;
+  const name = compactText(text).replace(NAME_TAIL, '');
+  if (!name || /\d{2,}/.test(name.replace(/^\d+[、.．]/, ''))) return null;
+  if (isLevel1Name(name)) return { level: 1, name };
+  if (level1Home(name)) return { level: 2, name };
+  const bare = name.replace(/^(?:\d+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/, '');
+  if (SATISFACTION_LEVEL2.test(bare)) return { level: 2, name: bare };
+  return null;
+}
+
+/** Whether a name is a 二级 of the given 一级 in some framework (成本指标 under 产出指标 in the older ones). */
+export function isLevel2Of(level1: string, name: string): boolean {
+  return FRAMEWORK_LIST.some((framework) => findLevel2(framework, level1, name) !== null);
+}
