@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkGridTables } from '../../src/core/check';
 import { applyLayout, layoutProfileText, matchLayout, parseLayoutProfile, parseLayoutProfileText, teachLayout, LayoutProfileError } from '../../src/core/layouts';
 import type { LayoutPointing, LayoutProfile } from '../../src/core/layouts';
@@ -37,8 +39,9 @@ describe('taught layouts on a form the reader cannot read', () => {
       { cell: 'A8', text: '年度目标' },
     ]);
     expect(profile.grid).toEqual({ firstDataRow: 10, columns: { level1: 'B', level2: 'C', level3: 'D', value: 'E' } });
-    // The file a 财政局 hands out parses back to the same profile.
+    // The file a 财政局 hands out parses back to the same profile; the CLI test and docs use this very file.
     expect(parseLayoutProfileText(layoutProfileText(profile))).toEqual(profile);
+    expect(layoutProfileText(profile)).toBe(readFileSync(join(__dirname, '..', 'fixtures', 'layouts', 'cankao-2021.json'), 'utf8'));
   });
 
   it('reads the taught form at the user’s own addresses and reports its real defect', () => {

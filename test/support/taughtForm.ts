@@ -101,7 +101,7 @@ export function formGrid(project: FormProject, sheetName = '绩效目标申报�
 }
 
 /** The form as an .xlsx workbook (one sheet), as a person would receive it. */
-export async function formWorkbook(project: FormProject): Promise<Buffer> {
+export async function formWorkbook(project: FormProject): Promise<Uint8Array> {
   const grid = formGrid(project);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(grid.sheetName);
