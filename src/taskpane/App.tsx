@@ -19,6 +19,7 @@ import { describeError } from '../web/errors';
 import type { SuggestionFocus } from './SuggestionsTab';
 import { TemplatesTab } from './TemplatesTab';
 import { usePaneServices } from './hostContext';
+import { TeachLayoutButton } from '../web/TeachLayoutButton';
 import type { PaneView } from './view';
 
 const SAVE_DELAY_MS = 400;
@@ -54,7 +55,7 @@ export interface AppProps {
 
 export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const { host } = usePaneServices();
+  const { host, layouts } = usePaneServices();
   const [view, setView] = React.useState<PaneView>(initialView);
   const [reports, setReports] = React.useState<SheetReport[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -134,6 +135,14 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
 
   /** A goal clause with no indicator links to the indicators the library has for it. */
   const issueActions = (sheet: string, issue: Issue): React.ReactNode => {
+    if (issue.code === 'unreadable-layout' && layouts && host.readSheetGrid) {
+      const readSheetGrid = host.readSheetGrid.bind(host);
+      const readSelection = async () => {
+        const selected = await host.selectedCell?.();
+        return selected && selected.sheetName === sheet ? selected.address : null;
+      };
+      return <TeachLayoutButton sheetName={sheet} loadGrid={() => readSheetGrid(sheet)} readSelection={readSelection} openShelf={layouts} onSaved={() => void checkAll()} />;
+    }
     const clause = issue.goalClause;
     const report = reports?.find((r) => r.sheet === sheet);
     if (!clause || !report?.suggestions?.clauses.some((c) => c.clause === clause)) return null;

@@ -2,3 +2,5 @@
 export * from './profile';
 export { applyLayout, layoutShift, matchLayout, teachLayout, withLayouts } from './apply';
 export type { LayoutPointing } from './apply';
+export { previewLayout } from './preview';
+export type { LayoutPreview } from './preview';
