@@ -3,7 +3,10 @@
 // 其他资金 as column heads over their amounts, 年度目标, 绩效指标); its indicator grid is printed as 一体化
 // exports print it, under a 绩效指标 section row with no 一级指标/二级指标 column heads — so the reader
 // finds 一级 names but no grid header, and says unreadable-layout.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { parseLayoutProfileText, type LayoutProfile } from '../../src/core/layouts';
 import type { CellGrid, CellValue } from '../../src/core/sheet/types';
 import { workbookToBuffer } from '../../src/xlsx';
 
@@ -112,4 +115,11 @@ export async function formWorkbook(project: FormProject): Promise<Uint8Array> {
   );
   for (const range of grid.merges) sheet.mergeCells(range);
   return workbookToBuffer(workbook);
+}
+
+/** The profile taught on RELIEF, as the file a 财政局 hands out (test/fixtures/layouts/cankao-2021.json). */
+export const LAYOUT_FIXTURE = join(__dirname, '..', 'fixtures', 'layouts', 'cankao-2021.json');
+
+export function readLayoutProfileFixture(): LayoutProfile {
+  return parseLayoutProfileText(readFileSync(LAYOUT_FIXTURE, 'utf8'));
 }
