@@ -19,13 +19,14 @@ import { describeError } from '../web/errors';
 import type { SuggestionFocus } from './SuggestionsTab';
 import { TemplatesTab } from './TemplatesTab';
 import { usePaneServices } from './hostContext';
-import { TeachLayoutButton } from '../web/TeachLayoutButton';
 import type { PaneView } from './view';
 
 const SAVE_DELAY_MS = 400;
 
 // Only 模板 is drawn at first paint; 检查 and 设置 (and what others add to them) load when first opened.
 const CheckTab = React.lazy(async () => ({ default: (await import('./CheckTab')).CheckTab }));
+// 指定表格布局… shows only beside an unreadable-layout issue: its code waits until then.
+const TeachLayoutButton = React.lazy(async () => ({ default: (await import('../web/TeachLayoutButton')).TeachLayoutButton }));
 const SettingsTab = React.lazy(async () => ({ default: (await import('./SettingsTab')).SettingsTab }));
 const SuggestionsTab = React.lazy(async () => ({ default: (await import('./SuggestionsTab')).SuggestionsTab }));
 const LibrariesSettings = React.lazy(async () => ({ default: (await import('./SettingsTab')).LibrariesSettings }));
@@ -141,7 +142,11 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
         const selected = await host.selectedCell?.();
         return selected && selected.sheetName === sheet ? selected.address : null;
       };
-      return <TeachLayoutButton sheetName={sheet} loadGrid={() => readSheetGrid(sheet)} readSelection={readSelection} openShelf={layouts} onSaved={() => void checkAll()} />;
+      return (
+        <React.Suspense fallback={null}>
+          <TeachLayoutButton sheetName={sheet} loadGrid={() => readSheetGrid(sheet)} readSelection={readSelection} openShelf={layouts} onSaved={() => void checkAll()} />
+        </React.Suspense>
+      );
     }
     const clause = issue.goalClause;
     const report = reports?.find((r) => r.sheet === sheet);
