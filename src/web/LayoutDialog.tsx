@@ -156,7 +156,7 @@ export default function LayoutDialog({ sheetName, loadGrid, readSelection, shelf
                 <table className={styles.table} aria-label={`${sheetName} 的单元格（前 ${rows} 行）`}>
                   <thead>
                     <tr>
-                      <th className={styles.head} scope="col" />
+                      <td className={styles.head} />
                       {Array.from({ length: cols }, (_, c) => (
                         <th key={c} className={styles.head} scope="col">
                           {columnName(grid.left + c)}
