@@ -122,6 +122,19 @@ export default function LayoutDialog({ sheetName, loadGrid, readSelection, shelf
     return at ? `：${toA1(at.row, at.col)}` : '';
   };
 
+  // One tab stop for the whole preview; arrow keys move between cells (a roving tabindex).
+  const [focused, setFocused] = React.useState<{ r: number; c: number }>({ r: 0, c: 0 });
+  const gridBox = React.useRef<HTMLDivElement>(null);
+  const moveFocus = (event: React.KeyboardEvent, r: number, c: number): void => {
+    const step: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = step[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const next = { r: Math.min(Math.max(r + move[0], 0), rows - 1), c: Math.min(Math.max(c + move[1], 0), cols - 1) };
+    setFocused(next);
+    gridBox.current?.querySelector<HTMLButtonElement>(`button[data-rc="${next.r}-${next.c}"]`)?.focus();
+  };
+
   const rows = grid ? Math.min(PREVIEW_ROWS, grid.values.length) : 0;
   const cols = grid ? Math.min(PREVIEW_COLS, maxOf(grid.values.slice(0, rows).map((line) => line?.length ?? 0), 0)) : 0;
 
@@ -142,7 +155,7 @@ export default function LayoutDialog({ sheetName, loadGrid, readSelection, shelf
                 <Radio key={p} value={p} label={`${LAYOUT_PART_NAMES[p]}${p === 'level3' ? '（可无）' : ''}${pointed(p)}`} data-part={p} />
               ))}
             </RadioGroup>
-            <Caption1 data-role="layout-hint">{hint(part)}</Caption1>
+            <Caption1 data-role="layout-hint">{hint(part)}；在预览中可用方向键移动，Enter 选定。</Caption1>
             {readSelection && (
               <div>
                 <Button onClick={() => void useSelection()} data-role="use-selection">
@@ -152,7 +165,7 @@ export default function LayoutDialog({ sheetName, loadGrid, readSelection, shelf
             )}
             {grid === null && !error && <Caption1>正在读取工作表…</Caption1>}
             {grid && (
-              <div className={styles.gridBox}>
+              <div className={styles.gridBox} ref={gridBox}>
                 <table className={styles.table} aria-label={`${sheetName} 的单元格（前 ${rows} 行）`}>
                   <thead>
                     <tr>
@@ -176,7 +189,15 @@ export default function LayoutDialog({ sheetName, loadGrid, readSelection, shelf
                           const picked = pickedAt.get(address);
                           return (
                             <td key={c} className={`${styles.cell} ${picked ? styles.picked : ''}`}>
-                              <button type="button" className={styles.cellButton} data-cell={address} title={text} aria-label={`${address} ${text || '空'}${picked ? `（${picked}）` : ''}`} onClick={() => point(grid.top + r, grid.left + c)}>
+                              <button
+                                type="button"
+                                className={styles.cellButton}
+                                data-cell={address}
+                                data-rc={`${r}-${c}`}
+                                tabIndex={focused.r === r && focused.c === c ? 0 : -1}
+                                onKeyDown={(event) => moveFocus(event, r, c)}
+                                onFocus={() => setFocused({ r, c })}
+                                title={text} aria-label={`${address} ${text || '空'}${picked ? `（${picked}）` : ''}`} onClick={() => point(grid.top + r, grid.left + c)}>
                                 {text || '\u00a0'}
                               </button>
                             </td>

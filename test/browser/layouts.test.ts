@@ -81,7 +81,16 @@ describeInChromium('指定表格布局 in Chromium', () => {
     const reliefSection = page.locator('[data-file="困难群众救助.xlsx"]');
     await reliefSection.locator('[data-code="unreadable-layout"]').waitFor();
     await reliefSection.locator('[data-role="teach-layout"]').click();
-    await teach(page, (address) => page.locator(`[data-role="layout-dialog"] button[data-cell="${address}"]`).click());
+    await teach(page, async (address) => {
+      const cell = page.locator(`[data-role="layout-dialog"] button[data-cell="${address}"]`);
+      if (address !== 'B3') return cell.click();
+      // By keyboard: the preview is one tab stop (A1); arrows move, Enter picks.
+      await page.locator('[data-role="layout-dialog"] button[data-cell="A1"]').focus();
+      for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight']) await page.keyboard.press(key);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('B3');
+      await page.keyboard.press('Enter');
+      expect(await cell.getAttribute('aria-label')).toContain('（项目名称）');
+    });
     await reliefSection.locator('[data-code="funds-mismatch"]').waitFor();
 
     await page.locator('input[type="file"]').first().setInputFiles([{ name: '残疾人两项补贴.xlsx', mimeType: XLSX, buffer: subsidy }]);
