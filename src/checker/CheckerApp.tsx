@@ -30,6 +30,9 @@ import { BatchSummary, fileSectionId } from './BatchSummary';
 import { runInWorker, WORKER_SILENCE_MS } from './runInWorker';
 import { browserStorage, readStoredSettings, storeSettings } from './storedSettings';
 import { chooseLibraryStore, readStoredLibraries, type StoredLibrary } from '../web/libraryStore';
+import { lazyLayoutShelf } from '../web/lazyLayouts';
+import { TeachLayoutButton } from '../web/TeachLayoutButton';
+import type { CellGrid } from '../core/sheet/types';
 
 // Not needed to draw the page: the form loads when 检查设置 opens, the issue list with the first file —
 // and a file is done only once the list that shows it has loaded (loadIssueList), so it never flickers.
@@ -107,9 +110,21 @@ async function storedLibraries(): Promise<StoredLibrary[]> {
 async function readInWorker(file: File, settings: Settings, onStage?: (stage: WorkerStage) => void): Promise<SheetReport[]> {
   const data = await file.arrayBuffer();
   const libraries = (await storedLibraries()).map((entry) => entry.library);
-  const job = { kind: 'read' as const, data, settings, limits: { ...DEFAULT_READ_LIMITS }, libraries };
+  const layouts = [...(await checkerLayouts()).layouts];
+  const job = { kind: 'read' as const, data, settings, limits: { ...DEFAULT_READ_LIMITS }, libraries, layouts };
   const reply = await runInWorker(job, [data], { createWorker: () => new Worker(CHECK_WORKER_URL), onStage, silenceMs: silenceMs() });
   return reply.reports;
+}
+
+/** The taught layouts the pane keeps in this browser's storage (指定表格布局), opened on first use. */
+const checkerLayouts = lazyLayoutShelf(chooseLibraryStore({ localStorage: browserStorage() }));
+
+/** A sheet of an uploaded file as the reader sees it, for 指定表格布局 (read in the page: one sheet, on demand). */
+async function fileSheetGrid(source: File, sheetName: string): Promise<CellGrid> {
+  const { readWorkbookGrids } = await import(/* webpackChunkName: "layout-reader" */ '../xlsx/readWorkbook');
+  const grid = readWorkbookGrids(await source.arrayBuffer()).find((g) => g.sheetName === sheetName);
+  if (!grid) throw new Error(`文件中找不到工作表「${sheetName}」。`);
+  return grid;
 }
 
 function download(blob: Blob, name: string): void {
@@ -123,7 +138,7 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function FileResult({ file }: { file: FileState }): React.JSX.Element {
+function FileResult({ file, onRecheck }: { file: FileState; onRecheck: () => void }): React.JSX.Element {
   const styles = useStyles();
   const [downloadError, setDownloadError] = React.useState<string | null>(null);
   const [downloading, setDownloading] = React.useState(false);
@@ -171,7 +186,15 @@ function FileResult({ file }: { file: FileState }): React.JSX.Element {
       {file.status === 'done' && (
         <>
           <StatusLine reports={file.reports} />
-          {LoadedIssueList && <LoadedIssueList reports={file.reports} headingLevel={3} />}
+          {LoadedIssueList && (
+            <LoadedIssueList
+              reports={file.reports}
+              headingLevel={3}
+              issueActions={(sheet, issue) =>
+                issue.code === 'unreadable-layout' ? <TeachLayoutButton sheetName={sheet} loadGrid={() => fileSheetGrid(file.source, sheet)} openShelf={checkerLayouts} onSaved={onRecheck} /> : null
+              }
+            />
+          )}
         </>
       )}
       {downloadNote && (
@@ -253,6 +276,11 @@ export function CheckerApp(): React.JSX.Element {
     // Counted over every batch, as the batch summary counts the files on the page.
     setReading((r) => ({ ...r, total: r.total + added.length }));
     for (const { id, name, file } of added) queue.current = queue.current.then(() => readOne(id, name, file));
+  };
+
+  /** After a layout is taught: every file read so far is checked again (another file of the form reads now too). */
+  const recheckAll = (): void => {
+    for (const file of files) if (file.status === 'done') queue.current = queue.current.then(() => recheck(file, settingsRef.current));
   };
 
   const changeSettings = (next: Settings): void => {
@@ -352,7 +380,7 @@ export function CheckerApp(): React.JSX.Element {
           files={files.map((file) => ({ id: file.id, name: file.name, reading: file.status === 'reading', reports: file.status === 'done' ? file.reports : null }))}
         />
         {files.map((file) => (
-          <FileResult key={file.id} file={file} />
+          <FileResult key={file.id} file={file} onRecheck={recheckAll} />
         ))}
       </div>
     </main>

@@ -21,7 +21,7 @@ async function run(job: AnyWorkerJob): Promise<WorkerReply> {
   const grids = readWorkbookGrids(job.data, job.limits);
   scope.postMessage({ kind: 'progress', stage: 'checking' });
   const library = job.libraries?.length ? mergeLibraries([bundledLibrary(), ...job.libraries]) : bundledLibrary();
-  return { kind: 'done', reports: checkGrids(grids, { settings: job.settings, library }) };
+  return { kind: 'done', reports: checkGrids(grids, { settings: job.settings, library, layouts: job.layouts ?? [] }) };
 }
 
 scope.onmessage = (event) => {

@@ -2,6 +2,7 @@
 // a file that exhausts or crashes its worker takes nothing else with it.
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import type { ReadLimits } from '../xlsx/limits';
+import type { LayoutProfile } from '../core/layouts';
 
 /**
  * Read a workbook's bytes and check it. New settings re-read the file in a new worker rather than keep
@@ -14,6 +15,8 @@ export interface WorkerJob {
   limits: ReadLimits;
   /** The unit's own libraries (kept by the task pane), compared after the bundled seed; later ones win. */
   libraries?: TemplateLibrary[];
+  /** The unit's taught layouts (指定表格布局): a sheet one of them recognises is read under it. */
+  layouts?: LayoutProfile[];
 }
 
 /**

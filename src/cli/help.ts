@@ -29,6 +29,12 @@ const LIBRARY_HELP: OptionHelp = {
   text: '加入本单位的模板库：上年申报的工作簿（.xlsx/.xls/.ods）或种子文档（.txt），可重复；同一项目以后给出的为准，其次才是内置模板 / add the unit\'s own library (a workbook or seed text; repeatable; the last given wins a project, then the bundled seed)',
 };
 
+/** --layout (src/cli/layouts.ts), for check and fix. */
+const LAYOUT_HELP: OptionHelp = {
+  flag: '--layout FILE',
+  text: '按表格布局文件（.json，在任务窗格或检查页“指定表格布局”后导出，或由财政局下发）读取同一种表样，可重复 / read sheets of a taught form by this layout profile (repeatable)',
+};
+
 const HELP_OPTION: OptionHelp = { flag: '-h, --help', text: '显示本说明 / show this help' };
 
 export const COMMAND_HELP: Record<string, CommandHelp> = {
@@ -55,7 +61,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     notes: ['表编号见 jixiao templates / table numbers: see jixiao templates'],
   },
   check: {
-    synopsis: `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N] [--library FILE…] [--marked DIR]`,
+    synopsis: `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N] [--library FILE…] [--layout FILE…] [--marked DIR]`,
     summary: '检查工作簿，不改动文件 / check workbooks (never writes them)',
     options: [
       { flag: '--json', text: '输出 JSON / print JSON' },
@@ -63,12 +69,13 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       { flag: '--framework NAME', text: `指标框架：${FRAMEWORK_TEXT}、auto（按表自动判断）/ indicator framework` },
       { flag: '--year N', text: '预算年度 / budget year' },
       LIBRARY_HELP,
+      LAYOUT_HELP,
       { flag: '--marked DIR', text: '把每个已读取文件的标记副本（<名称>-已标记.xlsx）写入 DIR，不覆盖输入 / write a marked copy of each file read into DIR' },
     ],
     notes: ['FILE 可以是 .xlsx、.xls（Excel 97-2003）、.et（WPS）或 .ods，按内容识别 / FILE may be .xlsx, .xls, .et or .ods, recognised by content', '退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
   },
   fix: {
-    synopsis: `jixiao fix IN.xlsx --out OUT.xlsx [--only CODE…] [--force] [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N] [--library FILE…]`,
+    synopsis: `jixiao fix IN.xlsx --out OUT.xlsx [--only CODE…] [--force] [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N] [--library FILE…] [--layout FILE…]`,
     summary: '把可自动修正的问题改好，写出副本，不改动输入文件 / apply the offered fixes to a copy (never writes IN)',
     options: [
       { flag: '--out OUT.xlsx', text: '修正后的副本（总是 .xlsx；不能是输入文件本身）/ the fixed copy (always .xlsx; never IN itself)' },
@@ -79,6 +86,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       { flag: '--framework NAME', text: `指标框架：${FRAMEWORK_TEXT}、auto / indicator framework` },
       { flag: '--year N', text: '预算年度 / budget year' },
       LIBRARY_HELP,
+      LAYOUT_HELP,
     ],
     notes: [
       '列出每处修改（工作表、单元格、原值 → 新值，插入的行），再复查 OUT 并列出剩下的问题 / lists every change, then checks OUT and prints what remains',

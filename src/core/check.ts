@@ -8,6 +8,8 @@ import { ALL_RULES, unreadableFinding } from './rules';
 import { rowOfAddress, withSharedGrids } from './rules/helpers';
 import type { Rule } from './rules/types';
 import { readSheetTables } from './sheet/reader';
+import { withLayouts } from './layouts/apply';
+import type { LayoutProfile } from './layouts/profile';
 import { sheetSuggestions } from './suggest';
 import type { CellGrid, SheetTable } from './sheet/types';
 
@@ -19,6 +21,8 @@ export interface CheckOptions {
   rules?: readonly Rule[];
   /** Also rank library indicators for the sheet (the task pane's suggestions); needs a library. */
   suggest?: boolean;
+  /** Taught layout profiles: a sheet one of them recognises is read under it (addresses unchanged). */
+  layouts?: readonly LayoutProfile[];
 }
 
 /** Runs every enabled rule on one sheet; issues sorted by sheet row (whole-sheet issues first), then severity. */
@@ -64,7 +68,7 @@ function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: Te
  */
 export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): SheetReport[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const read = readSheetTables(grid, settings.framework === 'auto' ? {} : { framework: settings.framework });
+  const read = readSheetTables(withLayouts(grid, options.layouts), settings.framework === 'auto' ? {} : { framework: settings.framework });
   if (read.unreadable) {
     if (settings.disabledRules.includes('unreadable-layout')) return [];
     const finding = unreadableFinding(read.unreadable);

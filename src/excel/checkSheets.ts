@@ -16,6 +16,7 @@ import { MARK_STYLES, marksForReport } from '../core/marks';
 import { clearChanges, countChanges, diffMarks, isMarkNote, markFormula, parseMarkFormula, withoutAppendedMark } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
+import type { LayoutProfile } from '../core/layouts';
 import { toRange } from '../core/sheet/address';
 import { shownValue } from '../core/sheet/shown';
 import type { CellGrid, CellValue } from '../core/sheet/types';
@@ -60,6 +61,8 @@ export interface CheckContext {
   memory: MarkMemory;
   settings: Settings;
   library: TemplateLibrary | null;
+  /** Taught layout profiles (指定表格布局); absent or empty: none. */
+  layouts?: readonly LayoutProfile[];
   /** False for a live check with settings.liveMarks off: read and report, write nothing. */
   writeMarks: boolean;
   maxCellsPerSync: number;
@@ -242,7 +245,7 @@ async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx
  * A loaded range's values as the grid holds them: Office.js gives 0.95 for a cell showing 95% and a serial
  * for a date; the grid holds what the user sees, as the .xlsx reader's does.
  */
-function shownRows(range: Excel.Range): CellValue[][] {
+export function shownRows(range: Excel.Range): CellValue[][] {
   const formats = range.numberFormat;
   return range.values.map((row, r) =>
     row.map((v: unknown, c) => (v === '' || v === null || v === undefined ? null : shownValue(v as CellValue, formats[r]?.[c] as string | undefined))),
@@ -377,7 +380,7 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
   let writes = 0;
   const checks = reads.map((read): SheetCheck => {
     // suggest: the task pane offers library indicators to a sheet whose project the library lacks.
-    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, suggest: true });
+    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true });
     const report: SheetReport | null = checked && read.protection.protected ? { ...checked, marks: 'skipped-protected' } : checked;
     if (writable(read)) {
       const notes = read.notes ? finishNotes(read.notes) : null;

@@ -18,6 +18,8 @@ import { combineFixesDetailed } from '../core/fixes';
 import { SyncCounter } from './syncCounter';
 import type { ExcelRun, ExcelRunIn } from './syncCounter';
 import { queueSheetPlan } from './writePlan';
+import { readLayoutGrid, readSelectedCell } from './layoutCells';
+import type { LayoutProfile } from '../core/layouts';
 
 export const SETTINGS_KEY = 'jixiao.settings';
 /** Sheets drawn per write sync when inserting many: 16 tables → 2 writes + 1 read. */
@@ -36,6 +38,8 @@ export interface ExcelHostDeps {
   library: TemplateLibrary;
   /** The library as it is at each check (the unit's libraries change while the pane is open); else `library`. */
   getLibrary?: () => TemplateLibrary;
+  /** The unit's taught layouts as they are at each check (指定表格布局 adds them while the pane is open). */
+  getLayouts?: () => readonly LayoutProfile[];
   /**
    * Excel.run; by default the global one with `delayForCellEdit`, so a batch waits while the user edits a
    * cell instead of failing (Excel.RunOptions, learn.microsoft.com/javascript/api/excel/excel.runoptions).
@@ -82,7 +86,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
   const checkContext = async (live = false): Promise<CheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
-    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
+    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
   };
 
   /** Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. */
@@ -163,7 +167,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
           if (live?.isStale(sheetId)) throw new FixNotApplicableError(STALE_FIX);
           return;
         }
-        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, suggest: true })).map((f) => JSON.stringify(f)));
+        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
         if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw new FixNotApplicableError(STALE_FIX);
       };
       const before = counter.count;
@@ -229,6 +233,9 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       });
       settingsCache = valid;
     },
+
+    readSheetGrid: (sheetName: string) => run((context) => readLayoutGrid(context, sheetName, counter, features)),
+    selectedCell: () => run((context) => readSelectedCell(context, counter)),
   };
 
   /** Live check: re-reads only the sheets that changed, after `delayMs` of quiet (src/core/marking's scheduler). */

@@ -25,6 +25,8 @@ const SAVE_DELAY_MS = 400;
 
 // Only 模板 is drawn at first paint; 检查 and 设置 (and what others add to them) load when first opened.
 const CheckTab = React.lazy(async () => ({ default: (await import('./CheckTab')).CheckTab }));
+// 指定表格布局… shows only beside an unreadable-layout issue: its code waits until then.
+const TeachLayoutButton = React.lazy(async () => ({ default: (await import('../web/TeachLayoutButton')).TeachLayoutButton }));
 const SettingsTab = React.lazy(async () => ({ default: (await import('./SettingsTab')).SettingsTab }));
 const SuggestionsTab = React.lazy(async () => ({ default: (await import('./SuggestionsTab')).SuggestionsTab }));
 const LibrariesSettings = React.lazy(async () => ({ default: (await import('./SettingsTab')).LibrariesSettings }));
@@ -54,7 +56,7 @@ export interface AppProps {
 
 export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const { host } = usePaneServices();
+  const { host, layouts } = usePaneServices();
   const [view, setView] = React.useState<PaneView>(initialView);
   const [reports, setReports] = React.useState<SheetReport[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -134,6 +136,18 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
 
   /** A goal clause with no indicator links to the indicators the library has for it. */
   const issueActions = (sheet: string, issue: Issue): React.ReactNode => {
+    if (issue.code === 'unreadable-layout' && layouts && host.readSheetGrid) {
+      const readSheetGrid = host.readSheetGrid.bind(host);
+      const readSelection = async () => {
+        const selected = await host.selectedCell?.();
+        return selected && selected.sheetName === sheet ? selected.address : null;
+      };
+      return (
+        <React.Suspense fallback={null}>
+          <TeachLayoutButton sheetName={sheet} loadGrid={() => readSheetGrid(sheet)} readSelection={readSelection} openShelf={layouts} onSaved={() => void checkAll()} />
+        </React.Suspense>
+      );
+    }
     const clause = issue.goalClause;
     const report = reports?.find((r) => r.sheet === sheet);
     if (!clause || !report?.suggestions?.clauses.some((c) => c.clause === clause)) return null;

@@ -5,6 +5,7 @@ import type { Settings } from '../core/model';
 import { SettingsForm } from '../web/SettingsForm';
 import { usePaneServices } from './hostContext';
 import { LibrariesSection } from './LibrariesSection';
+import { LayoutsSection } from '../web/LayoutsSection';
 
 export interface SettingsTabProps {
   settings: Settings;
@@ -17,8 +18,13 @@ export function SettingsTab({ settings, onChange, saveState }: SettingsTabProps)
   return <SettingsForm settings={settings} onChange={onChange} status={saveState} liveMarksOption />;
 }
 
-/** 模板库 under the settings: shown while the settings load too (they are the user's, not the workbook's). */
-export function LibrariesSettings({ onChanged }: { onChanged: () => void }): React.JSX.Element | null {
-  const { shelf } = usePaneServices();
-  return shelf ? <LibrariesSection shelf={shelf} onChanged={onChanged} /> : null;
+/** 模板库 and 表格布局 under the settings: shown while the settings load too (they are the user's, not the workbook's). */
+export function LibrariesSettings({ onChanged }: { onChanged: () => void }): React.JSX.Element {
+  const { shelf, layouts } = usePaneServices();
+  return (
+    <>
+      {shelf && <LibrariesSection shelf={shelf} onChanged={onChanged} />}
+      {layouts && <LayoutsSection open={layouts} onChanged={onChanged} />}
+    </>
+  );
 }

@@ -3,6 +3,7 @@ import * as React from 'react';
 import type { JixiaoHost } from '../web/host';
 import type { TemplateLibrary } from '../core/model';
 import type { LibraryShelf } from '../web/libraryShelf';
+import type { LayoutShelf } from '../web/layoutShelf';
 
 export interface PaneServices {
   host: JixiaoHost;
@@ -10,6 +11,8 @@ export interface PaneServices {
   library: TemplateLibrary;
   /** The unit's own libraries (设置 › 模板库); absent where none can be kept. */
   shelf?: LibraryShelf;
+  /** The unit's taught layouts (指定表格布局), opened on first use; absent where none can be kept. */
+  layouts?: () => Promise<LayoutShelf>;
 }
 
 const PaneContext = React.createContext<PaneServices | null>(null);

@@ -10,6 +10,7 @@ import { CHECK_WORKER_URL } from '../checker/workerProtocol';
 import type { TemplateLibrary } from '../core/model';
 import { LibraryShelf } from '../web/libraryShelf';
 import { chooseLibraryStore, type KeyValueStore, type OfficeStorageEnvironment } from '../web/libraryStore';
+import { lazyLayoutShelf } from '../web/lazyLayouts';
 import { App } from './App';
 import { lazyHost } from './lazyHost';
 import { PaneServicesProvider } from './hostContext';
@@ -50,13 +51,18 @@ async function start(): Promise<void> {
     render(<OutsideOffice checkerHref={CHECKER_HREF} />);
     return;
   }
-  const shelf = await LibraryShelf.open(bundledLibrary(), chooseLibraryStore(officeStorageEnvironment()), readLibraryInWorker);
+  const store = chooseLibraryStore(officeStorageEnvironment());
+  const shelf = await LibraryShelf.open(bundledLibrary(), store, readLibraryInWorker);
   const library = shelf.library;
-  // The rules see the unit's libraries as the user adds or removes them, without reopening the pane.
-  const host = lazyHost(async () => (await import('../excel/excelHost')).createExcelHost({ library, getLibrary: () => shelf.library }));
+  const layouts = lazyLayoutShelf(store);
+  // The rules see the unit's libraries and taught layouts as the user changes them, without reopening the pane.
+  const host = lazyHost(async () => {
+    const taught = await layouts();
+    return (await import('../excel/excelHost')).createExcelHost({ library, getLibrary: () => shelf.library, getLayouts: () => taught.layouts });
+  });
   const view = viewFromSearch(window.location.search);
   render(
-    <PaneServicesProvider services={{ host, library, shelf }}>
+    <PaneServicesProvider services={{ host, library, shelf, layouts }}>
       <App initialView={view} checkOnOpen={view === 'check'} />
     </PaneServicesProvider>,
   );

@@ -19,5 +19,11 @@ export function lazyHost(load: () => Promise<JixiaoHost>): JixiaoHost {
     applyFixes: async (sheetName, fixes) => (await loaded).applyFixes(sheetName, fixes),
     loadSettings: async () => (await loaded).loadSettings(),
     saveSettings: async (settings) => (await loaded).saveSettings(settings),
+    readSheetGrid: async (sheetName) => {
+      const host = await loaded;
+      if (!host.readSheetGrid) throw new Error('此环境不能读取工作表的单元格，无法指定表格布局。');
+      return host.readSheetGrid(sheetName);
+    },
+    selectedCell: async () => (await loaded).selectedCell?.() ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport } from '../core/model';
+import type { CellGrid } from '../core/sheet/types';
 
 /** Progress of a long operation, for the task pane's progress bar. */
 export type ProgressHandler = (done: number, total: number) => void;
@@ -47,4 +48,11 @@ export interface JixiaoHost {
   clearMarks(): Promise<void>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
+  /**
+   * 指定表格布局: a sheet's cells as the reader sees them (its top-left part, at most a few thousand cells),
+   * for the dialog's preview. Optional: a host without it offers no teaching in the pane.
+   */
+  readSheetGrid?(sheetName: string): Promise<CellGrid>;
+  /** The cell the user has selected (the first of a range) and its sheet; null when there is none. */
+  selectedCell?(): Promise<{ sheetName: string; address: string } | null>;
 }

@@ -50,7 +50,7 @@ describe('help and version, Chinese with English beside it', () => {
 
 describe('bad options are answered in the CLI\'s own words (exit 2)', () => {
   test.each([
-    [['check', '--jsno', 'a.xlsx'], '未知选项 / unknown option: --jsno（jixiao check 的选项 / options: --json、--framework …、--year …、--settings …、--marked …、--library …；说明 / help: jixiao check --help）'],
+    [['check', '--jsno', 'a.xlsx'], '未知选项 / unknown option: --jsno（jixiao check 的选项 / options: --json、--framework …、--year …、--settings …、--marked …、--library …、--layout …；说明 / help: jixiao check --help）'],
     [['workbook', '--out'], '选项 --out 需要一个值 / option --out needs a value'],
     [['workbook', '--out', '--force'], '选项 --out 需要一个值 / option --out needs a value'],
     [['check', '--json=yes', 'a.xlsx'], '选项 --json 不带值 / option --json takes no value'],

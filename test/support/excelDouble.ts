@@ -738,6 +738,11 @@ class WorkbookProxy extends ProxyBase {
     this.protectionProxy ??= new WorkbookProtectionProxy(this.context);
     return this.protectionProxy;
   }
+  /** Workbook.getSelectedRange (ExcelApi 1.1): the first area of the selection, on its sheet. */
+  getSelectedRange(): RangeProxy {
+    const selection = () => this.context.state.selection ?? { sheetId: this.context.state.activeSheetId, address: 'A1' };
+    return new RangeProxy(this.context, new WorksheetProxy(this.context, () => selection().sheetId), () => parseRect(selection().address.split(',')[0]));
+  }
   protected override child(name: string): ProxyBase {
     if (name === 'worksheets') return this.worksheets;
     if (name === 'protection') return this.protection;
@@ -1982,6 +1987,8 @@ export interface ExcelDouble {
   snapshot(name: string): SheetSnapshot;
   value(sheet: string, address: string): DoubleCellValue;
   selection(): { sheet: string; address: string } | null;
+  /** User clicks a cell (or range) of a sheet: it becomes the active sheet and the selection. */
+  userSelect(sheet: string, address: string): void;
   activeSheet(): string;
   /** User types a value into a cell: raises onChanged (RangeEdited). */
   userEdit(sheet: string, address: string, value: DoubleCellValue, source?: 'Local' | 'Remote'): void;
@@ -2197,6 +2204,11 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       if (!sel) return null;
       const sheet = state.sheets.find((s) => s.id === sel.sheetId);
       return sheet ? { sheet: sheet.name, address: sel.address } : null;
+    },
+    userSelect: (sheetName, address) => {
+      const sheet = state.sheet(sheetName);
+      state.activeSheetId = sheet.id;
+      state.selection = { sheetId: sheet.id, address: rectAddress(parseRect(address)) };
     },
     activeSheet: () => state.sheets.find((s) => s.id === state.activeSheetId)?.name ?? '',
     userEdit: (sheetName, address, value, source = 'Local') =>

@@ -1,4 +1,4 @@
-// `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework NAME|auto] [--year N] [--library FILE…]`: checks
+// `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework NAME|auto] [--year N] [--library FILE…] [--layout FILE…]`: checks
 // workbooks, never writes them.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
@@ -16,6 +16,8 @@ import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
 import type { Command } from '../command';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
+import { LAYOUT_OPTION, loadLayouts } from '../layouts';
+import type { LayoutProfile } from '../../core/layouts';
 
 export type FileResult = { file: string; reports: SheetReport[] } | { file: string; error: string };
 
@@ -51,6 +53,7 @@ export async function checkFile(
   settings: Settings,
   library: TemplateLibrary | null,
   limits: Readonly<ReadLimits> = DEFAULT_READ_LIMITS,
+  layouts: readonly LayoutProfile[] = [],
 ): Promise<FileResult> {
   let grids;
   try {
@@ -59,7 +62,7 @@ export async function checkFile(
     return { file, error: readFailure(error) };
   }
   try {
-    return { file, reports: checkGrids(grids, { settings, library }) };
+    return { file, reports: checkGrids(grids, { settings, library, layouts }) };
   } catch (error) {
     return { file, error: checkFailure(error) };
   }
@@ -231,12 +234,14 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
     settings: { type: 'string' },
     marked: { type: 'string' },
     ...LIBRARY_OPTION,
+    ...LAYOUT_OPTION,
   });
   if (positionals.length === 0) throw new CliError('请给出要检查的工作簿文件（.xlsx、.xls、.et、.ods）：jixiao check FILE.xlsx…');
   const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
   const library = await loadLibraries(values.library);
+  const layouts = await loadLayouts(values.layout);
   const results: FileResult[] = [];
-  for (const file of positionals) results.push(await checkFile(file, settings, library));
+  for (const file of positionals) results.push(await checkFile(file, settings, library, DEFAULT_READ_LIMITS, layouts));
 
   const summary = summarize(results.flatMap((r) => ('reports' in r ? r.reports : [])));
   if (values.json) {

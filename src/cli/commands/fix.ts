@@ -1,13 +1,13 @@
-// `jixiao fix IN --out OUT.xlsx [--only CODE…] [--force] [--json]`: checks IN, applies the fixes the
+// `jixiao fix IN --out OUT.xlsx [--only CODE…] [--force] [--json] [--layout FILE…]`: checks IN, applies the fixes the
 // rules offer (as 全部修正 does, combined per sheet) to a copy written to OUT, lists every change, then
 // checks OUT and says what remains.
 // IN is never written: OUT may not be IN (by path, link or symlink), nor an existing file without --force.
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { checkGrids, summarize, type CheckSummary } from '../../core/check';
+import { checkGrids, summarize, type CheckOptions, type CheckSummary } from '../../core/check';
 import { combineFixesDetailed } from '../../core/fixes';
-import { RuleCodeSchema, type RuleCode, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
+import { RuleCodeSchema, type RuleCode, type SheetReport } from '../../core/model';
 import type { CellValue } from '../../core/sheet/types';
 import { fixedCopy, type FixChange, type SheetFix } from '../../xlsx/fixCopy';
 import { asXlsxPackage, convertedNote } from '../../xlsx/gridXlsx';
@@ -18,6 +18,7 @@ import type { Command } from '../command';
 import { readRegularFile } from '../inputFile';
 import { CliError, errorMessage, EXIT_FINDINGS, EXIT_OK, type CommandIO } from '../io';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
+import { LAYOUT_OPTION, loadLayouts } from '../layouts';
 import { checkJson, checkText, readFailure, settingsFile, settingsFromFlags, type CheckJson } from './check';
 
 /** A fix applied, with what it changed. */
@@ -51,8 +52,11 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-function check(bytes: Uint8Array, settings: Settings, library: TemplateLibrary | null): SheetReport[] {
-  return checkGrids(readWorkbookGrids(bytes, DEFAULT_READ_LIMITS), { settings, library });
+/** What every check of a fix run uses: settings, library and taught layouts. */
+type FixCheck = Required<Pick<CheckOptions, 'settings' | 'library' | 'layouts'>>;
+
+function check(bytes: Uint8Array, options: FixCheck): SheetReport[] {
+  return checkGrids(readWorkbookGrids(bytes, DEFAULT_READ_LIMITS), options);
 }
 
 /** The fixes offered in `reports`, each with its sheet and code, those of `only` (when given). */
@@ -71,7 +75,7 @@ const MAX_ROUNDS = 10;
  * (fixes the combination left out) makes the next round, until nothing is offered or a round changes
  * nothing offered.
  */
-function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, settings: Settings, library: TemplateLibrary | null): { bytes: Uint8Array; applied: AppliedFix[] } {
+function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, options: FixCheck): { bytes: Uint8Array; applied: AppliedFix[] } {
   let current = bytes;
   let fixes = offered(reports, only);
   const applied: AppliedFix[] = [];
@@ -96,7 +100,7 @@ function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> |
       }
     }
     current = copy.bytes;
-    const next = offered(check(current, settings, library), only);
+    const next = offered(check(current, options), only);
     if (next.length >= fixes.length) break;
     fixes = next;
   }
@@ -143,6 +147,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     year: { type: 'string' },
     settings: { type: 'string' },
     ...LIBRARY_OPTION,
+    ...LAYOUT_OPTION,
   });
   if (positionals.length !== 1) throw new CliError('请给出一个要修正的文件：jixiao fix IN.xlsx --out OUT.xlsx');
   const file = positionals[0];
@@ -157,13 +162,14 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
   }
   const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
   const library = await loadLibraries(values.library);
+  const options: FixCheck = { settings, library, layouts: await loadLayouts(values.layout) };
 
   let input: Uint8Array;
   let reports: SheetReport[];
   let source: { bytes: Uint8Array; converted: boolean };
   try {
     input = await readRegularFile(file, DEFAULT_READ_LIMITS.maxFileBytes);
-    reports = check(input, settings, library);
+    reports = check(input, options);
     source = asXlsxPackage(input);
   } catch (error) {
     throw new CliError(`${file}：无法读取，未修正 — ${readFailure(error)}`);
@@ -179,7 +185,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
 
   let result;
   try {
-    result = applyAll(source.bytes, reports, only, settings, library);
+    result = applyAll(source.bytes, reports, only, options);
   } catch (error) {
     throw new CliError(`${file}：修正时出错，未写出 ${out}（${errorMessage(error)}）`);
   }
@@ -190,7 +196,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     throw new CliError(`无法写出 ${out}：${errorMessage(error)}`);
   }
   // What remains is read back from the file written, as anyone opening it would read it.
-  const remaining = check(await readRegularFile(out, DEFAULT_READ_LIMITS.maxFileBytes), settings, library);
+  const remaining = check(await readRegularFile(out, DEFAULT_READ_LIMITS.maxFileBytes), options);
   const summary = summarize(remaining);
   if (values.json) {
     const json: FixJson = { file, out, converted: source.converted, fixes: result.applied, remaining: checkJson([{ file: out, reports: remaining }]).files[0] };
