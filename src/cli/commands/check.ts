@@ -1,6 +1,5 @@
 // `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework NAME|auto] [--year N] [--library FILE…]`: checks
 // workbooks, never writes them.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { maxOf } from '../../core/bounded';
@@ -16,6 +15,7 @@ import { parseCommandArgs } from '../args';
 import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
 import type { Command } from '../command';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
+import { OutputFileError, writeOutputFile } from '../outputFile';
 
 export type FileResult = { file: string; reports: SheetReport[] } | { file: string; error: string };
 
@@ -159,7 +159,6 @@ export function markedName(file: string): string {
  * Returns one line per file for stderr.
  */
 export async function writeMarkedCopies(results: FileResult[], dir: string, inputs: string[]): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
   const taken = new Set(inputs.map((file) => resolve(file)));
   const lines: string[] = [];
   for (const result of results) {
@@ -174,11 +173,13 @@ export async function writeMarkedCopies(results: FileResult[], dir: string, inpu
       // .xls, .et and .ods have no OOXML package to mark: theirs is an .xlsx built from what was read.
       const source = asXlsxPackage(await readRegularFile(result.file, DEFAULT_READ_LIMITS.maxFileBytes));
       const copy = markedCopy(source.bytes, result.reports);
-      await writeFile(out, copy.bytes);
+      // A copy left from an earlier run is replaced; a link, a non-file or an input never is.
+      await writeOutputFile(out, copy.bytes, inputs, true);
       const note = source.converted ? `；${convertedNote(result.file, '标记副本')}` : '';
       lines.push(`${result.file}：标记副本已写入 ${out}（${copy.marked} 个单元格）${note}。`);
     } catch (error) {
-      lines.push(`${result.file}：无法生成标记副本（${error instanceof WorkbookReadError ? error.message : errorMessage(error)}）。`);
+      if (error instanceof OutputFileError) lines.push(`${result.file}：标记副本未写入 — ${error.message}`);
+      else lines.push(`${result.file}：无法生成标记副本（${error instanceof WorkbookReadError ? error.message : errorMessage(error)}）。`);
     }
   }
   return lines;

@@ -1,10 +1,9 @@
 // `jixiao fix IN --out OUT.xlsx [--only CODE…] [--force] [--json]`: checks IN, applies the fixes the
 // rules offer (as 全部修正 does, combined per sheet) to a copy written to OUT, lists every change, then
 // checks OUT and says what remains.
-// IN is never written: OUT may not be IN (by path, link or symlink), nor an existing file without --force.
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+// IN is never written: OUT may not be IN (by path or hard link), a symlink or a non-file, nor an existing
+// file without --force (src/cli/outputFile.ts).
+import { resolve } from 'node:path';
 import { checkGrids, summarize, type CheckSummary } from '../../core/check';
 import { combineFixesDetailed } from '../../core/fixes';
 import { RuleCodeSchema, type RuleCode, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
@@ -16,6 +15,7 @@ import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { readRegularFile } from '../inputFile';
+import { OutputFileError, refuseTarget, writeOutputFile } from '../outputFile';
 import { CliError, errorMessage, EXIT_FINDINGS, EXIT_OK, type CommandIO } from '../io';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
 import { checkJson, checkText, readFailure, settingsFile, settingsFromFlags, type CheckJson } from './check';
@@ -36,19 +36,6 @@ export interface FixJson {
   fixes: AppliedFix[];
   /** OUT checked again (IN when nothing was written). */
   remaining: CheckJson['files'][number];
-}
-
-/** The same file, whichever path, hard link or symlink names it. */
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    // One of them does not exist (a missing IN is reported when it is read).
-    return false;
-  }
 }
 
 function check(bytes: Uint8Array, settings: Settings, library: TemplateLibrary | null): SheetReport[] {
@@ -149,8 +136,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
   if (!values.out) throw new CliError('缺少 --out OUT.xlsx（修正后的副本；输入文件不会被改动）');
   if (!/\.xlsx$/i.test(values.out)) throw new CliError(`修正后的副本总是 .xlsx 文件，--out 须以 .xlsx 结尾：${values.out}`);
   const out = resolve(values.out);
-  if (sameFile(file, out)) throw new CliError(`--out ${values.out} 就是输入文件本身；jixiao 从不改写输入文件，请另给一个文件名`);
-  if (!values.force && existsSync(out)) throw new CliError(`${out} 已存在，没有覆盖；要覆盖请加 --force / the file exists: add --force to overwrite it`);
+  await refuseTarget(out, [file], values.force);
   const only = values.only ? new Set(values.only) : null;
   for (const code of only ?? []) {
     if (!RuleCodeSchema.safeParse(code).success) throw new CliError(`--only 的规则代码「${code}」不存在；可用：${RuleCodeSchema.options.join('、')}`);
@@ -184,10 +170,9 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     throw new CliError(`${file}：修正时出错，未写出 ${out}（${errorMessage(error)}）`);
   }
   try {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, result.bytes);
+    await writeOutputFile(out, result.bytes, [file], values.force);
   } catch (error) {
-    throw new CliError(`无法写出 ${out}：${errorMessage(error)}`);
+    throw new CliError(error instanceof OutputFileError ? error.message : `无法写出 ${out}：${errorMessage(error)}`);
   }
   // What remains is read back from the file written, as anyone opening it would read it.
   const remaining = check(await readRegularFile(out, DEFAULT_READ_LIMITS.maxFileBytes), settings, library);
