@@ -4,12 +4,13 @@
  * spanned cells become merged areas, hidden tables (table:display="false") are flagged.
  */
 import { toA1, toRange } from '../core/sheet/address';
-import { chineseDateText } from '../core/sheet/shown';
+import { asShown, chineseDateText } from '../core/sheet/shown';
 import type { CellValue } from '../core/sheet/types';
 import { corrupt } from './errors';
 import type { OoxmlPackage } from './package';
 import { CellCounter, MAX_COLS, MAX_ROWS, SparseGrid, type ReadGrid, type SheetComment } from './sparseGrid';
 import { CLOSE, END, OPEN, TEXT, type XmlReader } from './xml';
+import { parseXsdDouble } from './xsdNumber';
 
 export const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 
@@ -72,12 +73,13 @@ function readCell(x: XmlReader): OdsCell {
   switch (type) {
     case 'float':
     case 'currency': {
-      const n = Number(value);
-      return { value: value !== undefined && !Number.isNaN(n) ? n : text, comment };
+      // The cell's text is what it shows: a number formatted as another one (scaled, a literal) says both.
+      const n = value === undefined ? null : parseXsdDouble(value);
+      return { value: n === null ? text : paragraphs.length > 0 ? asShown(n, text) : n, comment };
     }
     case 'percentage': {
-      const n = Number(value);
-      return { value: Number.isNaN(n) ? text : `${Number((n * 100).toPrecision(12))}%`, comment };
+      const n = value === undefined ? null : parseXsdDouble(value);
+      return { value: n === null ? text : `${Number((n * 100).toPrecision(12))}%`, comment };
     }
     case 'date': {
       const iso = x.attr('office:date-value');

@@ -5,6 +5,7 @@
  * error values, formulas' cached results.
  */
 import { formatCode } from './numberFormats';
+import { parseXsdDouble } from './xsdNumber';
 import { chineseDateText, isDateFormat, shownValue } from '../core/sheet/shown';
 import type { CellValue } from '../core/sheet/types';
 import { toA1 } from '../core/sheet/address';
@@ -101,8 +102,8 @@ function cellValue(type: string | undefined, raw: string | null, inline: string 
       return raw === null ? null : isoDateText(raw.trim());
     default: {
       if (raw === null || raw.trim() === '') return null;
-      const n = Number(raw);
-      if (Number.isNaN(n)) throw corrupt(`工作表「${sheet}」${ref} 的数值「${raw.slice(0, 40)}」无效`);
+      // Not an xsd:double (`0x5A`, `Infinity`): Excel and LibreOffice show 0, so that is what is read.
+      const n = parseXsdDouble(raw) ?? 0;
       const serial = ctx.date1904 && isDateFormat(format) ? n + DAYS_1904 : n;
       return shownValue(serial, format);
     }

@@ -25,7 +25,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-let bytes: Buffer;
+let bytes: Uint8Array;
 beforeAll(async () => {
   const table = seedTable(1);
   // One cost over the budget, so fix and the marked copy have something to write.
