@@ -12,7 +12,7 @@ import { toA1 } from '../core/sheet/address';
 import { corrupt } from './errors';
 import { OoxmlPackage, type SheetRef } from './package';
 import { CellCounter, MAX_COLS, MAX_ROWS, SparseGrid, type ReadGrid } from './sparseGrid';
-import { CLOSE, END, OPEN, type XmlReader } from './xml';
+import { CLOSE, decodeXstring, END, OPEN, type XmlReader } from './xml';
 
 /** Days between the 1900 and 1904 date systems' day 0. */
 const DAYS_1904 = 1462;
@@ -22,7 +22,7 @@ function readSharedStrings(pkg: OoxmlPackage, part: string | null): string[] {
   if (!part) return strings;
   const x = pkg.xml(part);
   for (let event = x.next(); event !== END; event = x.next()) {
-    if (event === OPEN && x.name === 'si') strings.push(x.runsText());
+    if (event === OPEN && x.name === 'si') strings.push(decodeXstring(x.runsText()));
   }
   return strings;
 }
@@ -92,7 +92,7 @@ function cellValue(type: string | undefined, raw: string | null, inline: string 
       return text;
     }
     case 'inlineStr':
-      return inline ?? raw;
+      return inline === null ? raw : decodeXstring(inline);
     case 'str':
     case 'e':
       return raw;

@@ -63,6 +63,9 @@ export class XmlReader {
   name = '';
   /** The last OPEN was `<x/>`: no CLOSE event follows for it. */
   selfClosing = false;
+  /** Offsets in the part's text of the last OPEN or CLOSE tag: its `<`, and just past its `>`. */
+  tagStart = 0;
+  tagEnd = 0;
   private rawText = '';
   private cdata = false;
   private attrStart = 0;
@@ -148,11 +151,14 @@ export class XmlReader {
         return TEXT;
       }
       const c = s.charCodeAt(i + 1);
+      const start = this.base + i;
       if (c === SLASH) {
         const j = this.find('>', i + 2);
         if (j < 0) this.fail('结束标记未闭合');
         this.name = localName(this.s.slice(this.pos + 2, j).trim());
         this.pos = j + 1;
+        this.tagStart = start;
+        this.tagEnd = this.base + this.pos;
         return CLOSE;
       }
       if (c === 63 /* ? */) {
@@ -180,7 +186,10 @@ export class XmlReader {
         // OOXML forbids DTDs; refusing them rules out entity expansion attacks.
         this.fail('不允许 DOCTYPE/DTD 声明');
       }
-      return this.openTag();
+      const event = this.openTag();
+      this.tagStart = start;
+      this.tagEnd = this.base + this.pos;
+      return event;
     }
   }
 
@@ -262,6 +271,11 @@ export class XmlReader {
     return undefined;
   }
 
+  /** The last TEXT as XML: as written, or a CDATA section's text escaped. */
+  rawXml(): string {
+    return this.cdata ? this.rawText.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : this.rawText;
+  }
+
   /** The last TEXT with entities expanded. */
   text(): string {
     return detached(this.cdata ? this.rawText : decodeEntities(this.rawText));
@@ -320,6 +334,28 @@ export class XmlReader {
       } else out += this.text();
     }
   }
+}
+
+/**
+ * A part's XML with its comments and processing instructions left out and CDATA sections written as
+ * escaped text, everything else as written: one tokenizer pass, so the editors' searches for tags (which
+ * look at raw text) can never be misled by a `<!--<row r="99">-->` or a CDATA holding `<cfRule `. The XML
+ * declaration stays. Throws WorkbookReadError 'corrupt' on malformed XML, as reading does.
+ */
+export function markupOnly(xml: string, part: string): string {
+  const declaration = xml.startsWith('<?xml') ? xml.slice(0, xml.indexOf('?>') + 2) : '';
+  const out: string[] = [declaration];
+  const x = new XmlReader(xml, part);
+  for (let event = x.next(); event !== END; event = x.next()) {
+    out.push(event === TEXT ? x.rawXml() : xml.slice(x.tagStart, x.tagEnd));
+  }
+  return out.join('');
+}
+
+/** `_x0001_` → U+0001 and `_x005F_` → `_`: the ST_Xstring escapes Excel writes for characters XML cannot hold. */
+export function decodeXstring(text: string): string {
+  if (text.indexOf('_x') < 0) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export function localName(qualified: string): string {

@@ -7,6 +7,7 @@ import { MARK_STYLES } from '../../core/marks';
 import { FRAMEWORK_NAMES, SettingsSchema, settingsErrorText, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { WorkbookReadError } from '../../xlsx/errors';
 import { asXlsxPackage, convertedNote } from '../../xlsx/gridXlsx';
+import { macrosRemovedNote } from '../../xlsx/macros';
 import { markedCopy } from '../../xlsx/markedCopy';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../xlsx/limits';
@@ -175,7 +176,7 @@ export async function writeMarkedCopies(results: FileResult[], dir: string, inpu
       const copy = markedCopy(source.bytes, result.reports);
       // A copy left from an earlier run is replaced; a link, a non-file or an input never is.
       await writeOutputFile(out, copy.bytes, inputs, true);
-      const note = source.converted ? `；${convertedNote(result.file, '标记副本')}` : '';
+      const note = (source.converted ? `；${convertedNote(result.file, '标记副本')}` : '') + (copy.macrosRemoved ? `；${macrosRemovedNote('标记副本')}` : '');
       lines.push(`${result.file}：标记副本已写入 ${out}（${copy.marked} 个单元格）${note}。`);
     } catch (error) {
       if (error instanceof OutputFileError) lines.push(`${result.file}：标记副本未写入 — ${error.message}`);

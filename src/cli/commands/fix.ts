@@ -10,6 +10,7 @@ import { RuleCodeSchema, type RuleCode, type Settings, type SheetReport, type Te
 import type { CellValue } from '../../core/sheet/types';
 import { fixedCopy, type FixChange, type SheetFix } from '../../xlsx/fixCopy';
 import { asXlsxPackage, convertedNote } from '../../xlsx/gridXlsx';
+import { macrosRemovedNote } from '../../xlsx/macros';
 import { DEFAULT_READ_LIMITS } from '../../xlsx/limits';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { parseCommandArgs } from '../args';
@@ -34,6 +35,8 @@ export interface FixJson {
   /** True when IN was not an .xlsx (.xls, .et, .ods) and OUT is an .xlsx built from what was read. */
   converted: boolean;
   fixes: AppliedFix[];
+  /** Present (true) when IN had macros (.xlsm): OUT is a macro-free .xlsx. */
+  macrosRemoved?: true;
   /** OUT checked again (IN when nothing was written). */
   remaining: CheckJson['files'][number];
 }
@@ -58,8 +61,9 @@ const MAX_ROUNDS = 10;
  * (fixes the combination left out) makes the next round, until nothing is offered or a round changes
  * nothing offered.
  */
-function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, settings: Settings, library: TemplateLibrary | null): { bytes: Uint8Array; applied: AppliedFix[] } {
+function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, settings: Settings, library: TemplateLibrary | null): { bytes: Uint8Array; applied: AppliedFix[]; macrosRemoved: boolean } {
   let current = bytes;
+  let macrosRemoved = false;
   let fixes = offered(reports, only);
   const applied: AppliedFix[] = [];
   for (let round = 0; round < MAX_ROUNDS && fixes.length > 0; round++) {
@@ -83,11 +87,12 @@ function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> |
       }
     }
     current = copy.bytes;
+    macrosRemoved ||= copy.macrosRemoved;
     const next = offered(check(current, settings, library), only);
     if (next.length >= fixes.length) break;
     fixes = next;
   }
-  return { bytes: current, applied };
+  return { bytes: current, applied, macrosRemoved };
 }
 
 function shown(value: CellValue): string {
@@ -100,10 +105,11 @@ export function changeLine(change: FixChange): string {
   return `在第 ${change.before} 行前插入 ${change.count} 行（格式同原第 ${change.formatFrom} 行）`;
 }
 
-function fixText(file: string, out: string, converted: boolean, applied: AppliedFix[]): string {
+function fixText(file: string, out: string, converted: boolean, applied: AppliedFix[], macrosRemoved: boolean): string {
   const count = applied.reduce((n, fix) => n + fix.changes.length, 0);
   const lines = [`已写出 ${out}：${applied.length} 项修正，共 ${count} 处修改（${file} 未改动）`];
   if (converted) lines.push(convertedNote(file, '修正后的副本'));
+  if (macrosRemoved) lines.push(macrosRemovedNote('修正后的副本'));
   let sheet = '';
   for (const fix of applied) {
     if (fix.sheet !== sheet) {
@@ -178,10 +184,10 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
   const remaining = check(await readRegularFile(out, DEFAULT_READ_LIMITS.maxFileBytes), settings, library);
   const summary = summarize(remaining);
   if (values.json) {
-    const json: FixJson = { file, out, converted: source.converted, fixes: result.applied, remaining: checkJson([{ file: out, reports: remaining }]).files[0] };
+    const json: FixJson = { file, out, converted: source.converted, fixes: result.applied, ...(result.macrosRemoved ? { macrosRemoved: true as const } : {}), remaining: checkJson([{ file: out, reports: remaining }]).files[0] };
     io.stdout(`${JSON.stringify(json)}\n`);
   } else {
-    io.stdout(`${fixText(file, out, source.converted, result.applied)}\n修正后复查：\n${checkText([{ file: out, reports: remaining }], summary)}`);
+    io.stdout(`${fixText(file, out, source.converted, result.applied, result.macrosRemoved)}\n修正后复查：\n${checkText([{ file: out, reports: remaining }], summary)}`);
   }
   return exitCode(summary);
 };

@@ -46,7 +46,7 @@ export function closeNames(library: TemplateLibrary, name: string): string[] {
 }
 
 /** `4`, `表4`, `表 4`: a table number as `jixiao templates` lists it. */
-const TABLE_NUMBER = /^\s*表?\s*(\d+)\s*$/;
+const TABLE_NUMBER = /^\s*(?:表\s*)?(\d+)\s*$/;
 
 const tableLine = (t: LibraryTable): string => `${t.library ? `${t.library} ` : ''}表 ${t.number} ${t.projectName}（${printedDepartment(t.department)}）`;
 
