@@ -76,7 +76,9 @@ describe('a budget is read as shown, and the message names the stored value too'
 
 describe('<v> is an xsd:double', () => {
   test.each([
+    // LibreOffice 24 shows 0 for each of the first four (checked by converting such a file to CSV).
     ['0x5A', 0],
+    ['abc', 0],
     ['0b11', 0],
     ['Infinity', 0],
     [' 90 ', 90],
