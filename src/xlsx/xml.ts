@@ -6,7 +6,10 @@
  * come whole or as chunks pulled while tokenizing (a large sheet is never held as one string): only the
  * unread rest of the current chunk and the token being read are kept.
  */
-import { corrupt } from './errors';
+import { corrupt, tooLarge } from './errors';
+
+/** Text kept from one element (a cell, a shared string, a comment): far past Excel's 32,767 per cell. */
+export const MAX_TEXT_CHARS = 1 << 20;
 
 export const END = 0;
 export const OPEN = 1;
@@ -143,8 +146,18 @@ export class XmlReader {
       const s = this.s;
       if (i >= s.length) return END;
       if (s.charCodeAt(i) !== LT) {
-        const j = this.find('<', i);
-        const end = j < 0 ? this.s.length : j;
+        // Text is streamed: a run longer than what is buffered comes as several TEXT events (never cut
+        // inside a reference), so a 400 MB text node is never one string. Readers join what they keep.
+        let end = s.indexOf('<', i);
+        if (end < 0 && this.pull) {
+          const amp = s.lastIndexOf('&');
+          // A reference is at most `&#x10FFFF;`: only a `&` near the end can be cut from its `;`.
+          end = amp >= i && amp > s.length - 12 && s.indexOf(';', amp) < 0 ? amp : s.length;
+          if (end === i) {
+            if (this.more()) continue;
+            end = this.s.length;
+          }
+        } else if (end < 0) end = s.length;
         this.rawText = this.s.slice(this.pos, end);
         this.cdata = false;
         this.pos = end;
@@ -276,6 +289,11 @@ export class XmlReader {
     return this.cdata ? this.rawText.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : this.rawText;
   }
 
+  /** Throws when text kept from one element passes MAX_TEXT_CHARS. */
+  checkTextLength(length: number): void {
+    if (length > MAX_TEXT_CHARS) throw tooLarge('一个元素中的文字', `超过 ${MAX_TEXT_CHARS} 个字符`, `${MAX_TEXT_CHARS} 个字符（Excel 一个单元格最多 32767 个）`);
+  }
+
   /** The last TEXT with entities expanded. */
   text(): string {
     return detached(this.cdata ? this.rawText : decodeEntities(this.rawText));
@@ -315,7 +333,10 @@ export class XmlReader {
         if (depth === skipDepth) skipDepth = 0;
         if (depth === inT) inT = 0;
         if (--depth === 0) return out;
-      } else if (inT && skipDepth === 0) out += this.text();
+      } else if (inT && skipDepth === 0) {
+        out += this.text();
+        this.checkTextLength(out.length);
+      }
     }
   }
 
@@ -331,7 +352,10 @@ export class XmlReader {
         if (!this.selfClosing) depth++;
       } else if (event === CLOSE) {
         if (--depth === 0) return out;
-      } else out += this.text();
+      } else {
+        out += this.text();
+        this.checkTextLength(out.length);
+      }
     }
   }
 }
