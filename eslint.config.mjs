@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 import { corePurity } from './scripts/lint/core-purity.mjs';
 
 /** Shared with test/lint.test.ts, which checks that the rule fires. */
@@ -29,6 +30,15 @@ export default tseslint.config(
       ],
       // zod's classic build is ~50 KB gzip on a page; the schemas are written for zod/mini.
       'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import * as z from 'zod/mini': the classic build is ~50 KB gzip on every page that loads it." }] }],
+    },
+  },
+  {
+    // File content reaches these regexes: one that can backtrack super-linearly is a hang from a file of a
+    // few KB (a 20,000-character `[` number format took 187 s). Issue #26.
+    files: ['src/**'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
     },
   },
   {

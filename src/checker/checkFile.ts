@@ -11,11 +11,12 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * says so to the user.
  */
 export async function markedCopy(data: ArrayBuffer, reports: SheetReport[], fileName: string): Promise<{ blob: Blob; note: string | null }> {
-  const [{ markedCopy: mark }, { asXlsxPackage, convertedNote }] = await Promise.all([import('../xlsx/markedCopy'), import('../xlsx/gridXlsx')]);
+  const [{ markedCopy: mark }, { asXlsxPackage, convertedNote }, { macrosRemovedNote }] = await Promise.all([import('../xlsx/markedCopy'), import('../xlsx/gridXlsx'), import('../xlsx/macros')]);
   const source = asXlsxPackage(new Uint8Array(data));
+  const copy = mark(source.bytes, reports);
+  const notes = [...(source.converted ? [convertedNote(fileName, '标记副本')] : []), ...(copy.macrosRemoved ? [macrosRemovedNote('标记副本')] : [])];
   // slice(): a copy backed by a plain ArrayBuffer, which is what Blob accepts.
-  const bytes = mark(source.bytes, reports).bytes.slice();
-  return { blob: new Blob([bytes], { type: XLSX_MIME }), note: source.converted ? convertedNote(fileName, '标记副本') : null };
+  return { blob: new Blob([copy.bytes.slice()], { type: XLSX_MIME }), note: notes.length > 0 ? notes.join('；') : null };
 }
 
 /** `报表.xlsx` (or `.xls`, `.et`, `.ods`) → `报表-已标记.xlsx`: the copy is always an .xlsx. */

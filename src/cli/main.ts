@@ -1,5 +1,5 @@
 import { commandHelpText, usageText, versionText } from './help';
-import { CliError, CommandIO, EXIT_OK, EXIT_USAGE, processIO } from './io';
+import { CliError, CommandIO, EXIT_OK, EXIT_USAGE, processIO, terminalSafeIO } from './io';
 
 import type { Command } from './command';
 export type { Command } from './command';
@@ -22,7 +22,9 @@ function wantsHelp(args: string[]): boolean {
   return (end < 0 ? args : args.slice(0, end)).some((arg) => HELP_FLAGS.has(arg));
 }
 
-export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
+export async function main(argv: string[], output: CommandIO = processIO): Promise<number> {
+  // Everything printed may quote file content (sheet, project and file names, cell text).
+  const io = terminalSafeIO(output);
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stdout(usageText());

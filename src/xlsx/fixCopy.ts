@@ -10,6 +10,7 @@ import type { CellValue } from '../core/sheet/types';
 import { corrupt } from './errors';
 import { insertRows, type WorkbookEditor } from './insertRows';
 import { OoxmlPackage, relsPartOf, relType, type SheetRef } from './package';
+import { removeMacros } from './macros';
 import { escapeXml, insertBefore, PackageEdit } from './packageEdit';
 import { attrOf, SheetXml, withAttr, type SheetCell } from './sheetXml';
 import { decodeEntities, END, OPEN } from './xml';
@@ -28,6 +29,8 @@ export type FixChange =
 export interface FixedCopy {
   bytes: Uint8Array;
   changes: FixChange[];
+  /** The input was macro-enabled (.xlsm): the copy is a macro-free .xlsx (macrosRemovedNote says so). */
+  macrosRemoved: boolean;
 }
 
 /** The workbook's shared strings: read on first use, new ones appended (an identical plain string reused). */
@@ -180,6 +183,8 @@ class Editor implements WorkbookEditor {
     edit.set(this.workbookPart, workbook);
   }
 
+  macrosRemoved = false;
+
   finish(): Uint8Array {
     for (const ref of this.sheets) {
       const sheet = ref.part ? this.parsed.get(ref.part) : undefined;
@@ -187,6 +192,7 @@ class Editor implements WorkbookEditor {
     }
     this.strings?.save();
     this.recalculate();
+    this.macrosRemoved = removeMacros(this.edit, this.workbookPart);
     return this.edit.toBytes();
   }
 }
@@ -214,5 +220,5 @@ export function fixedCopy(data: Uint8Array | ArrayBuffer, fixes: SheetFix[]): Fi
     const ref = editor.sheetByName(sheet);
     for (const step of fix.steps) applyStep(editor, ref, step, changes);
   }
-  return { bytes: editor.finish(), changes };
+  return { bytes: editor.finish(), changes, macrosRemoved: editor.macrosRemoved };
 }

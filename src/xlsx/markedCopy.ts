@@ -12,6 +12,7 @@ import type { Severity, SheetReport } from '../core/model';
 import { fromA1 } from '../core/sheet/address';
 import { corrupt } from './errors';
 import { OoxmlPackage, relType, relsPartOf } from './package';
+import { removeMacros } from './macros';
 import { escapeXml, insertBefore, PackageEdit } from './packageEdit';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -186,6 +187,8 @@ export interface MarkedCopy {
   bytes: Uint8Array;
   /** Cells marked. */
   marked: number;
+  /** The input was macro-enabled (.xlsm): the copy is a macro-free .xlsx (macrosRemovedNote says so). */
+  macrosRemoved: boolean;
 }
 
 /**
@@ -217,7 +220,8 @@ export function markedCopy(data: Uint8Array | ArrayBuffer, reports: SheetReport[
     parts.changed.set(sheetRef.part, sheet);
     marked += marks.length;
   }
-  return { bytes: parts.toBytes(), marked };
+  const macrosRemoved = removeMacros(parts, info.part);
+  return { bytes: parts.toBytes(), marked, macrosRemoved };
 }
 
 /** For tests: a part of a package as text. */

@@ -373,6 +373,10 @@ export class OoxmlPackage {
     if (!part || !/spreadsheetml|ms-excel|^application\/xml$/.test(this.contentType(part) ?? 'application/xml')) {
       throw new WorkbookReadError('不是 .xlsx 或 .ods 工作簿文件（压缩包中没有工作簿）。', 'not-xlsx');
     }
+    // .xlsb keeps its workbook and sheets as binary records (MS-XLSB), not XML: name it, do not misread it.
+    if (/\.bin$/i.test(part) || (this.contentType(part) ?? '').includes('sheet.binary')) {
+      throw new WorkbookReadError('.xlsb 二进制工作簿，请另存为 .xlsx 后再检查（jixiao 不读取 .xlsb 的二进制记录）。', 'not-xlsx');
+    }
     const rels = new Map(this.relationships(part).map((rel) => [rel.id, rel]));
     const sheets: SheetRef[] = [];
     let date1904 = false;
@@ -397,6 +401,20 @@ export class OoxmlPackage {
           kind: rel ? relType(rel.type) : '',
         });
       }
+    }
+    // Two sheets on one part would have it parsed (and counted against the limits) once per entry, and an
+    // edit of one land in the other: Excel itself refuses such a file as damaged.
+    const owner = new Map<string, string>();
+    // Sheet names are unique ignoring case (Excel refuses a second 表1): the editors find sheets by name.
+    const names = new Set<string>();
+    for (const sheet of sheets) {
+      const name = sheet.name.toLowerCase();
+      if (names.has(name)) throw corrupt(`有两个工作表都叫「${sheet.name}」，文件已损坏`);
+      names.add(name);
+      if (!sheet.part) continue;
+      const first = owner.get(sheet.part);
+      if (first !== undefined) throw corrupt(`工作表「${first}」和「${sheet.name}」指向同一个部件 ${sheet.part}，文件已损坏`);
+      owner.set(sheet.part, sheet.name);
     }
     return { part, sheets, date1904 };
   }

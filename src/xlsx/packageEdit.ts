@@ -6,11 +6,27 @@
 import { zipSync, type Zippable } from 'fflate';
 import { corrupt } from './errors';
 import { OoxmlPackage } from './package';
+import { markupOnly } from './xml';
 
 const encoder = new TextEncoder();
 
+/** Characters XML 1.0 cannot hold (C0 controls but tab and line ends, U+FFFE/F, unpaired surrogates). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const NOT_XML_1_0 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text for SpreadsheetML (ST_Xstring, ECMA-376 §22.9.2.19): markup escaped, and a character XML 1.0
+ * cannot hold written as Excel writes it, `_x0001_` (a literal `_x0041_` keeps its `_` as `_x005F_`), so
+ * every program opens the copy. decodeXstring reads it back.
+ */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')
+    .replace(NOT_XML_1_0, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 /** Inserts `insert` before the first element named in `before` (CT_* sequence order), else before `close`. */
@@ -32,9 +48,23 @@ export class PackageEdit {
 
   constructor(readonly pkg: OoxmlPackage) {}
 
-  /** A part's current text: as rewritten, else as stored. */
+  private readonly plain = new Map<string, string>();
+
+  /**
+   * A part's current text: as rewritten, else as stored — an XML part without its comments, processing
+   * instructions and CDATA sections (markupOnly), so the editors' tag searches see only real markup.
+   * VML stays as stored: Excel writes it as HTML-like markup that is not well-formed XML.
+   */
   text(part: string): string {
-    return this.changed.get(part) ?? this.pkg.text(part);
+    const changed = this.changed.get(part);
+    if (changed !== undefined) return changed;
+    let plain = this.plain.get(part);
+    if (plain === undefined) {
+      const stored = this.pkg.text(part);
+      plain = /\.(?:xml|rels)$/i.test(part) ? markupOnly(stored, part) : stored;
+      this.plain.set(part, plain);
+    }
+    return plain;
   }
 
   has(part: string): boolean {

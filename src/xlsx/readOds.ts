@@ -4,12 +4,13 @@
  * spanned cells become merged areas, hidden tables (table:display="false") are flagged.
  */
 import { toA1, toRange } from '../core/sheet/address';
-import { chineseDateText } from '../core/sheet/shown';
+import { asShown, chineseDateText } from '../core/sheet/shown';
 import type { CellValue } from '../core/sheet/types';
 import { corrupt } from './errors';
 import type { OoxmlPackage } from './package';
 import { CellCounter, MAX_COLS, MAX_ROWS, SparseGrid, type ReadGrid, type SheetComment } from './sparseGrid';
 import { CLOSE, END, OPEN, TEXT, type XmlReader } from './xml';
+import { parseXsdDouble } from './xsdNumber';
 
 export const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 
@@ -23,6 +24,10 @@ function count(value: string | undefined): number {
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
+function collapseSpace(text: string): string {
+  return text.replace(/[ \t\r\n]+/g, ' ');
+}
+
 /** After a `text:p` OPEN: its text with spaces, tabs and line breaks as shown; moves past its CLOSE. */
 function paragraphText(x: XmlReader): string {
   if (x.selfClosing) return '';
@@ -31,8 +36,13 @@ function paragraphText(x: XmlReader): string {
   for (;;) {
     const event = x.next();
     if (event === END) throw corrupt('content.xml 中的段落未闭合');
-    if (event === TEXT) out += x.text();
-    else if (event === OPEN) {
+    if (event === TEXT) {
+      // ODF 1.2 §6.1.2: a run of spaces, tabs and line ends in a paragraph is one space (text:s writes
+      // more), so 450 MB of whitespace is one character, never a 450 MB string.
+      const piece = collapseSpace(x.text());
+      out += out.endsWith(' ') && piece.startsWith(' ') ? piece.slice(1) : piece;
+      x.checkTextLength(out.length);
+    } else if (event === OPEN) {
       if (x.name === 's') out += ' '.repeat(Math.min(count(x.attr('text:c')), 1000));
       else if (x.name === 'tab') out += '\t';
       else if (x.name === 'line-break') out += '\n';
@@ -72,12 +82,13 @@ function readCell(x: XmlReader): OdsCell {
   switch (type) {
     case 'float':
     case 'currency': {
-      const n = Number(value);
-      return { value: value !== undefined && !Number.isNaN(n) ? n : text, comment };
+      // The cell's text is what it shows: a number formatted as another one (scaled, a literal) says both.
+      const n = value === undefined ? null : parseXsdDouble(value);
+      return { value: n === null ? text : paragraphs.length > 0 ? asShown(n, text) : n, comment };
     }
     case 'percentage': {
-      const n = Number(value);
-      return { value: Number.isNaN(n) ? text : `${Number((n * 100).toPrecision(12))}%`, comment };
+      const n = value === undefined ? null : parseXsdDouble(value);
+      return { value: n === null ? text : `${Number((n * 100).toPrecision(12))}%`, comment };
     }
     case 'date': {
       const iso = x.attr('office:date-value');

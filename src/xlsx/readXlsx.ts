@@ -5,13 +5,14 @@
  * error values, formulas' cached results.
  */
 import { formatCode } from './numberFormats';
+import { parseXsdDouble } from './xsdNumber';
 import { chineseDateText, isDateFormat, shownValue } from '../core/sheet/shown';
 import type { CellValue } from '../core/sheet/types';
 import { toA1 } from '../core/sheet/address';
 import { corrupt } from './errors';
 import { OoxmlPackage, type SheetRef } from './package';
 import { CellCounter, MAX_COLS, MAX_ROWS, SparseGrid, type ReadGrid } from './sparseGrid';
-import { CLOSE, END, OPEN, type XmlReader } from './xml';
+import { CLOSE, decodeXstring, END, OPEN, type XmlReader } from './xml';
 
 /** Days between the 1900 and 1904 date systems' day 0. */
 const DAYS_1904 = 1462;
@@ -21,7 +22,7 @@ function readSharedStrings(pkg: OoxmlPackage, part: string | null): string[] {
   if (!part) return strings;
   const x = pkg.xml(part);
   for (let event = x.next(); event !== END; event = x.next()) {
-    if (event === OPEN && x.name === 'si') strings.push(x.runsText());
+    if (event === OPEN && x.name === 'si') strings.push(decodeXstring(x.runsText()));
   }
   return strings;
 }
@@ -91,7 +92,7 @@ function cellValue(type: string | undefined, raw: string | null, inline: string 
       return text;
     }
     case 'inlineStr':
-      return inline ?? raw;
+      return inline === null ? raw : decodeXstring(inline);
     case 'str':
     case 'e':
       return raw;
@@ -101,8 +102,8 @@ function cellValue(type: string | undefined, raw: string | null, inline: string 
       return raw === null ? null : isoDateText(raw.trim());
     default: {
       if (raw === null || raw.trim() === '') return null;
-      const n = Number(raw);
-      if (Number.isNaN(n)) throw corrupt(`工作表「${sheet}」${ref} 的数值「${raw.slice(0, 40)}」无效`);
+      // Not an xsd:double (`0x5A`, `Infinity`): Excel and LibreOffice show 0, so that is what is read.
+      const n = parseXsdDouble(raw) ?? 0;
       const serial = ctx.date1904 && isDateFormat(format) ? n + DAYS_1904 : n;
       return shownValue(serial, format);
     }

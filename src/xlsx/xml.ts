@@ -6,7 +6,10 @@
  * come whole or as chunks pulled while tokenizing (a large sheet is never held as one string): only the
  * unread rest of the current chunk and the token being read are kept.
  */
-import { corrupt } from './errors';
+import { corrupt, tooLarge } from './errors';
+
+/** Text kept from one element (a cell, a shared string, a comment): far past Excel's 32,767 per cell. */
+export const MAX_TEXT_CHARS = 1 << 20;
 
 export const END = 0;
 export const OPEN = 1;
@@ -63,6 +66,9 @@ export class XmlReader {
   name = '';
   /** The last OPEN was `<x/>`: no CLOSE event follows for it. */
   selfClosing = false;
+  /** Offsets in the part's text of the last OPEN or CLOSE tag: its `<`, and just past its `>`. */
+  tagStart = 0;
+  tagEnd = 0;
   private rawText = '';
   private cdata = false;
   private attrStart = 0;
@@ -140,19 +146,32 @@ export class XmlReader {
       const s = this.s;
       if (i >= s.length) return END;
       if (s.charCodeAt(i) !== LT) {
-        const j = this.find('<', i);
-        const end = j < 0 ? this.s.length : j;
+        // Text is streamed: a run longer than what is buffered comes as several TEXT events (never cut
+        // inside a reference), so a 400 MB text node is never one string. Readers join what they keep.
+        let end = s.indexOf('<', i);
+        if (end < 0 && this.pull) {
+          const amp = s.lastIndexOf('&');
+          // A reference is at most `&#x10FFFF;`: only a `&` near the end can be cut from its `;`.
+          end = amp >= i && amp > s.length - 12 && s.indexOf(';', amp) < 0 ? amp : s.length;
+          if (end === i) {
+            if (this.more()) continue;
+            end = this.s.length;
+          }
+        } else if (end < 0) end = s.length;
         this.rawText = this.s.slice(this.pos, end);
         this.cdata = false;
         this.pos = end;
         return TEXT;
       }
       const c = s.charCodeAt(i + 1);
+      const start = this.base + i;
       if (c === SLASH) {
         const j = this.find('>', i + 2);
         if (j < 0) this.fail('结束标记未闭合');
         this.name = localName(this.s.slice(this.pos + 2, j).trim());
         this.pos = j + 1;
+        this.tagStart = start;
+        this.tagEnd = this.base + this.pos;
         return CLOSE;
       }
       if (c === 63 /* ? */) {
@@ -180,7 +199,10 @@ export class XmlReader {
         // OOXML forbids DTDs; refusing them rules out entity expansion attacks.
         this.fail('不允许 DOCTYPE/DTD 声明');
       }
-      return this.openTag();
+      const event = this.openTag();
+      this.tagStart = start;
+      this.tagEnd = this.base + this.pos;
+      return event;
     }
   }
 
@@ -262,6 +284,16 @@ export class XmlReader {
     return undefined;
   }
 
+  /** The last TEXT as XML: as written, or a CDATA section's text escaped. */
+  rawXml(): string {
+    return this.cdata ? this.rawText.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : this.rawText;
+  }
+
+  /** Throws when text kept from one element passes MAX_TEXT_CHARS. */
+  checkTextLength(length: number): void {
+    if (length > MAX_TEXT_CHARS) throw tooLarge('一个元素中的文字', `超过 ${MAX_TEXT_CHARS} 个字符`, `${MAX_TEXT_CHARS} 个字符（Excel 一个单元格最多 32767 个）`);
+  }
+
   /** The last TEXT with entities expanded. */
   text(): string {
     return detached(this.cdata ? this.rawText : decodeEntities(this.rawText));
@@ -301,7 +333,10 @@ export class XmlReader {
         if (depth === skipDepth) skipDepth = 0;
         if (depth === inT) inT = 0;
         if (--depth === 0) return out;
-      } else if (inT && skipDepth === 0) out += this.text();
+      } else if (inT && skipDepth === 0) {
+        out += this.text();
+        this.checkTextLength(out.length);
+      }
     }
   }
 
@@ -317,9 +352,34 @@ export class XmlReader {
         if (!this.selfClosing) depth++;
       } else if (event === CLOSE) {
         if (--depth === 0) return out;
-      } else out += this.text();
+      } else {
+        out += this.text();
+        this.checkTextLength(out.length);
+      }
     }
   }
+}
+
+/**
+ * A part's XML with its comments and processing instructions left out and CDATA sections written as
+ * escaped text, everything else as written: one tokenizer pass, so the editors' searches for tags (which
+ * look at raw text) can never be misled by a `<!--<row r="99">-->` or a CDATA holding `<cfRule `. The XML
+ * declaration stays. Throws WorkbookReadError 'corrupt' on malformed XML, as reading does.
+ */
+export function markupOnly(xml: string, part: string): string {
+  const declaration = xml.startsWith('<?xml') ? xml.slice(0, xml.indexOf('?>') + 2) : '';
+  const out: string[] = [declaration];
+  const x = new XmlReader(xml, part);
+  for (let event = x.next(); event !== END; event = x.next()) {
+    out.push(event === TEXT ? x.rawXml() : xml.slice(x.tagStart, x.tagEnd));
+  }
+  return out.join('');
+}
+
+/** `_x0001_` → U+0001 and `_x005F_` → `_`: the ST_Xstring escapes Excel writes for characters XML cannot hold. */
+export function decodeXstring(text: string): string {
+  if (text.indexOf('_x') < 0) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_whole, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 export function localName(qualified: string): string {

@@ -57,15 +57,14 @@ describe('refusals: IN is never written, OUT never overwritten unasked', () => {
     expect(err).toContain(message);
   });
 
-  test('a symlink or a hard link to IN is IN', async () => {
+  // Issue #26: any symlink at OUT is refused (not only one to IN), so its message names the link.
+  test('a symlink at OUT is refused as a link, a hard link to IN as IN', async () => {
     const link = join(dir, 'link.xlsx');
     symlinkSync(file, link);
     const hard = join(dir, 'hard.xlsx');
     linkSync(file, hard);
-    for (const out of [link, hard]) {
-      const { code, err } = await run([file, '--out', out, '--force']);
-      expect([code, err]).toEqual([2, expect.stringContaining('就是输入文件本身')]);
-    }
+    expect(await run([file, '--out', link, '--force'])).toMatchObject({ code: 2, err: expect.stringContaining('是一个符号链接') });
+    expect(await run([file, '--out', hard, '--force'])).toMatchObject({ code: 2, err: expect.stringContaining('就是输入文件本身') });
   });
 
   test('an existing OUT is kept without --force, replaced with it', async () => {

@@ -33,10 +33,11 @@ function recalculatingProfile(): string {
  * Every sheet of every file as CSV rows, as LibreOffice computes them: `result[file][sheet]` is the sheet's
  * rows of cells (text as shown). One soffice run for all files.
  */
-export function sheetsAsCsv(files: string[]): Map<string, Map<string, string[][]>> {
+export function sheetsAsCsv(files: string[], options: { asShown?: boolean } = {}): Map<string, Map<string, string[][]>> {
   const out = mkdtempSync(join(tmpdir(), 'jixiao-lo-csv-'));
   // 44 comma, 34 quote, 76 UTF-8; the last field -1 writes each sheet to <file>-<sheet>.csv.
-  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+  // The 9th field: each cell as its number format shows it (asShown), else the value as stored.
+  const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${options.asShown ? 'true' : 'false'},false,false,-1`;
   execFileSync(soffice(), [`-env:UserInstallation=${recalculatingProfile()}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, ...files], { stdio: 'pipe', timeout: 240_000 });
   const result = new Map<string, Map<string, string[][]>>();
   for (const file of files) {

@@ -1,6 +1,5 @@
 // `jixiao check FILE.xlsx… [--json] [--settings FILE.json] [--framework NAME|auto] [--year N] [--library FILE…] [--layout FILE…]`: checks
 // workbooks, never writes them.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { checkGrids, summarize, summaryText, type CheckSummary } from '../../core/check';
 import { maxOf } from '../../core/bounded';
@@ -8,6 +7,7 @@ import { MARK_STYLES } from '../../core/marks';
 import { FRAMEWORK_NAMES, SettingsSchema, settingsErrorText, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import { WorkbookReadError } from '../../xlsx/errors';
 import { asXlsxPackage, convertedNote } from '../../xlsx/gridXlsx';
+import { macrosRemovedNote } from '../../xlsx/macros';
 import { markedCopy } from '../../xlsx/markedCopy';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../xlsx/limits';
@@ -18,6 +18,7 @@ import type { Command } from '../command';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
 import { LAYOUT_OPTION, loadLayouts } from '../layouts';
 import type { LayoutProfile } from '../../core/layouts';
+import { OutputFileError, writeOutputFile } from '../outputFile';
 
 export type FileResult = { file: string; reports: SheetReport[] } | { file: string; error: string };
 
@@ -162,7 +163,6 @@ export function markedName(file: string): string {
  * Returns one line per file for stderr.
  */
 export async function writeMarkedCopies(results: FileResult[], dir: string, inputs: string[]): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
   const taken = new Set(inputs.map((file) => resolve(file)));
   const lines: string[] = [];
   for (const result of results) {
@@ -177,11 +177,13 @@ export async function writeMarkedCopies(results: FileResult[], dir: string, inpu
       // .xls, .et and .ods have no OOXML package to mark: theirs is an .xlsx built from what was read.
       const source = asXlsxPackage(await readRegularFile(result.file, DEFAULT_READ_LIMITS.maxFileBytes));
       const copy = markedCopy(source.bytes, result.reports);
-      await writeFile(out, copy.bytes);
-      const note = source.converted ? `；${convertedNote(result.file, '标记副本')}` : '';
+      // A copy left from an earlier run is replaced; a link, a non-file or an input never is.
+      await writeOutputFile(out, copy.bytes, inputs, true);
+      const note = (source.converted ? `；${convertedNote(result.file, '标记副本')}` : '') + (copy.macrosRemoved ? `；${macrosRemovedNote('标记副本')}` : '');
       lines.push(`${result.file}：标记副本已写入 ${out}（${copy.marked} 个单元格）${note}。`);
     } catch (error) {
-      lines.push(`${result.file}：无法生成标记副本（${error instanceof WorkbookReadError ? error.message : errorMessage(error)}）。`);
+      if (error instanceof OutputFileError) lines.push(`${result.file}：标记副本未写入 — ${error.message}`);
+      else lines.push(`${result.file}：无法生成标记副本（${error instanceof WorkbookReadError ? error.message : errorMessage(error)}）。`);
     }
   }
   return lines;

@@ -1,21 +1,22 @@
 // `jixiao fix IN --out OUT.xlsx [--only CODE…] [--force] [--json] [--layout FILE…]`: checks IN, applies the fixes the
 // rules offer (as 全部修正 does, combined per sheet) to a copy written to OUT, lists every change, then
 // checks OUT and says what remains.
-// IN is never written: OUT may not be IN (by path, link or symlink), nor an existing file without --force.
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+// IN is never written: OUT may not be IN (by path or hard link), a symlink or a non-file, nor an existing
+// file without --force (src/cli/outputFile.ts).
+import { resolve } from 'node:path';
 import { checkGrids, summarize, type CheckOptions, type CheckSummary } from '../../core/check';
 import { combineFixesDetailed } from '../../core/fixes';
 import { RuleCodeSchema, type RuleCode, type SheetReport } from '../../core/model';
 import type { CellValue } from '../../core/sheet/types';
 import { fixedCopy, type FixChange, type SheetFix } from '../../xlsx/fixCopy';
 import { asXlsxPackage, convertedNote } from '../../xlsx/gridXlsx';
+import { macrosRemovedNote } from '../../xlsx/macros';
 import { DEFAULT_READ_LIMITS } from '../../xlsx/limits';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { readRegularFile } from '../inputFile';
+import { OutputFileError, refuseTarget, writeOutputFile } from '../outputFile';
 import { CliError, errorMessage, EXIT_FINDINGS, EXIT_OK, type CommandIO } from '../io';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
 import { LAYOUT_OPTION, loadLayouts } from '../layouts';
@@ -35,21 +36,10 @@ export interface FixJson {
   /** True when IN was not an .xlsx (.xls, .et, .ods) and OUT is an .xlsx built from what was read. */
   converted: boolean;
   fixes: AppliedFix[];
+  /** Present (true) when IN had macros (.xlsm): OUT is a macro-free .xlsx. */
+  macrosRemoved?: true;
   /** OUT checked again (IN when nothing was written). */
   remaining: CheckJson['files'][number];
-}
-
-/** The same file, whichever path, hard link or symlink names it. */
-function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    // One of them does not exist (a missing IN is reported when it is read).
-    return false;
-  }
 }
 
 /** What every check of a fix run uses: settings, library and taught layouts. */
@@ -75,8 +65,9 @@ const MAX_ROUNDS = 10;
  * (fixes the combination left out) makes the next round, until nothing is offered or a round changes
  * nothing offered.
  */
-function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, options: FixCheck): { bytes: Uint8Array; applied: AppliedFix[] } {
+function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, options: FixCheck): { bytes: Uint8Array; applied: AppliedFix[]; macrosRemoved: boolean } {
   let current = bytes;
+  let macrosRemoved = false;
   let fixes = offered(reports, only);
   const applied: AppliedFix[] = [];
   for (let round = 0; round < MAX_ROUNDS && fixes.length > 0; round++) {
@@ -100,11 +91,12 @@ function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> |
       }
     }
     current = copy.bytes;
+    macrosRemoved ||= copy.macrosRemoved;
     const next = offered(check(current, options), only);
     if (next.length >= fixes.length) break;
     fixes = next;
   }
-  return { bytes: current, applied };
+  return { bytes: current, applied, macrosRemoved };
 }
 
 function shown(value: CellValue): string {
@@ -117,10 +109,11 @@ export function changeLine(change: FixChange): string {
   return `在第 ${change.before} 行前插入 ${change.count} 行（格式同原第 ${change.formatFrom} 行）`;
 }
 
-function fixText(file: string, out: string, converted: boolean, applied: AppliedFix[]): string {
+function fixText(file: string, out: string, converted: boolean, applied: AppliedFix[], macrosRemoved: boolean): string {
   const count = applied.reduce((n, fix) => n + fix.changes.length, 0);
   const lines = [`已写出 ${out}：${applied.length} 项修正，共 ${count} 处修改（${file} 未改动）`];
   if (converted) lines.push(convertedNote(file, '修正后的副本'));
+  if (macrosRemoved) lines.push(macrosRemovedNote('修正后的副本'));
   let sheet = '';
   for (const fix of applied) {
     if (fix.sheet !== sheet) {
@@ -154,8 +147,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
   if (!values.out) throw new CliError('缺少 --out OUT.xlsx（修正后的副本；输入文件不会被改动）');
   if (!/\.xlsx$/i.test(values.out)) throw new CliError(`修正后的副本总是 .xlsx 文件，--out 须以 .xlsx 结尾：${values.out}`);
   const out = resolve(values.out);
-  if (sameFile(file, out)) throw new CliError(`--out ${values.out} 就是输入文件本身；jixiao 从不改写输入文件，请另给一个文件名`);
-  if (!values.force && existsSync(out)) throw new CliError(`${out} 已存在，没有覆盖；要覆盖请加 --force / the file exists: add --force to overwrite it`);
+  await refuseTarget(out, [file], values.force);
   const only = values.only ? new Set(values.only) : null;
   for (const code of only ?? []) {
     if (!RuleCodeSchema.safeParse(code).success) throw new CliError(`--only 的规则代码「${code}」不存在；可用：${RuleCodeSchema.options.join('、')}`);
@@ -190,19 +182,18 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     throw new CliError(`${file}：修正时出错，未写出 ${out}（${errorMessage(error)}）`);
   }
   try {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, result.bytes);
+    await writeOutputFile(out, result.bytes, [file], values.force);
   } catch (error) {
-    throw new CliError(`无法写出 ${out}：${errorMessage(error)}`);
+    throw new CliError(error instanceof OutputFileError ? error.message : `无法写出 ${out}：${errorMessage(error)}`);
   }
   // What remains is read back from the file written, as anyone opening it would read it.
   const remaining = check(await readRegularFile(out, DEFAULT_READ_LIMITS.maxFileBytes), options);
   const summary = summarize(remaining);
   if (values.json) {
-    const json: FixJson = { file, out, converted: source.converted, fixes: result.applied, remaining: checkJson([{ file: out, reports: remaining }]).files[0] };
+    const json: FixJson = { file, out, converted: source.converted, fixes: result.applied, ...(result.macrosRemoved ? { macrosRemoved: true as const } : {}), remaining: checkJson([{ file: out, reports: remaining }]).files[0] };
     io.stdout(`${JSON.stringify(json)}\n`);
   } else {
-    io.stdout(`${fixText(file, out, source.converted, result.applied)}\n修正后复查：\n${checkText([{ file: out, reports: remaining }], summary)}`);
+    io.stdout(`${fixText(file, out, source.converted, result.applied, result.macrosRemoved)}\n修正后复查：\n${checkText([{ file: out, reports: remaining }], summary)}`);
   }
   return exitCode(summary);
 };

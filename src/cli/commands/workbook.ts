@@ -1,6 +1,5 @@
 // `jixiao workbook --out FILE.xlsx [--template NAME…] [--blank NAME]`: writes template sheets.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { getFramework } from '../../core/frameworks';
 import { findTemplatesByPrecedence, projectNameKey } from '../../core/library';
 import { FRAMEWORK_NAMES, FrameworkNameSchema, printedDepartment, type FrameworkName, type LibraryTable, type TemplateLibrary } from '../../core/model';
@@ -9,6 +8,7 @@ import { parseCommandArgs } from '../args';
 import { CliError, errorMessage, EXIT_OK, type CommandIO } from '../io';
 import type { Command } from '../command';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
+import { OutputFileError, refuseTarget, writeOutputFile } from '../outputFile';
 
 const MAX_SUGGESTIONS = 5;
 
@@ -46,7 +46,7 @@ export function closeNames(library: TemplateLibrary, name: string): string[] {
 }
 
 /** `4`, `表4`, `表 4`: a table number as `jixiao templates` lists it. */
-const TABLE_NUMBER = /^\s*表?\s*(\d+)\s*$/;
+const TABLE_NUMBER = /^\s*(?:表\s*)?(\d+)\s*$/;
 
 const tableLine = (t: LibraryTable): string => `${t.library ? `${t.library} ` : ''}表 ${t.number} ${t.projectName}（${printedDepartment(t.department)}）`;
 
@@ -88,7 +88,7 @@ export const workbookCommand: Command = async (args: string[], io: CommandIO) =>
   if (!values.out) throw new CliError('缺少 --out FILE.xlsx（要写出的工作簿）');
   if (!/\.xlsx$/i.test(values.out)) throw new CliError(`输出文件须以 .xlsx 结尾：${values.out}`);
   const out = resolve(values.out);
-  if (!values.force && existsSync(out)) throw new CliError(`${out} 已存在，没有覆盖；要覆盖请加 --force / the file exists: add --force to overwrite it`);
+  await refuseTarget(out, values.library ?? [], values.force);
   let blank: FrameworkName | null = null;
   if (values.blank !== undefined) {
     const parsed = FrameworkNameSchema.safeParse(values.blank);
@@ -106,10 +106,9 @@ export const workbookCommand: Command = async (args: string[], io: CommandIO) =>
   const lines = names.map((name, i) => `  ${name}  ←  ${sources[i]}`);
 
   try {
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, await workbookToBuffer(workbook));
+    await writeOutputFile(out, await workbookToBuffer(workbook), values.library ?? [], values.force);
   } catch (error) {
-    throw new CliError(`无法写出 ${out}：${errorMessage(error)}`);
+    throw new CliError(error instanceof OutputFileError ? error.message : `无法写出 ${out}：${errorMessage(error)}`);
   }
   io.stdout(`已写出 ${out}（${names.length} 张工作表）\n${lines.join('\n')}\n`);
   return EXIT_OK;

@@ -11,7 +11,7 @@ export function dimensionKey(name: string): string {
   return compactText(name)
     .replace(/^(?:\d+[.、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/, '')
     // A weight printed with the name (`产出指标（50分）`) is not part of it.
-    .replace(/\([^()]*\d[^()]*\)分?$/, '')
+    .replace(/\([^()\d]*\d[^()]*\)分?$/, '')
     // `服务对象满意度指标等`: a form's 等 after the name is not part of it.
     .replace(/等$/, '')
     .replace(/指标$/, '');

@@ -12,7 +12,7 @@ export function readAmount(value: CellValue, tableUnit: AmountUnit): number | nu
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
   // A remark in brackets after the amount (`6923.3552万元（其中：上级财政资金…）`) is not part of it.
-  const text = compactText(value).replace(/,/g, '').replace(/^([^()]*\d[^()]*?)\(.*\)$/, '$1');
+  const text = compactText(value).replace(/,/g, '').replace(/^([^()\d]*\d[^()]*)\(.*\)$/, '$1');
   const match = /^(?:[≤<＜≦]=?|<=|不超过|不高于|约)?([+-]?\d+(?:\.\d+)?)(\D*)$/.exec(text);
   if (!match) return null;
   // `250万` is 万元; convertMoney answers null for a unit that is not money.

@@ -78,8 +78,10 @@ export function amountProblem(value: CellValue): string | null {
 
 /** `343101天津市司法局装备财务处` → code and name. */
 export function splitDepartment(text: string): Department {
-  const match = /^(\d{3,})\s*(.*)$/s.exec(text.trim());
-  return match ? { code: match[1], name: match[2].trim() } : { code: '', name: text.trim() };
+  const trimmed = text.trim();
+  // The leading digits, then the rest (one regex with both backtracks: lint regexp/no-super-linear-backtracking).
+  const code = /^\d*/.exec(trimmed)![0];
+  return code.length >= 3 ? { code, name: trimmed.slice(code.length).trim() } : { code: '', name: trimmed };
 }
 
 /** A header field's value, with the money unit its label names (`资金总额（元）`), if any. */

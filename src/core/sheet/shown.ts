@@ -1,3 +1,4 @@
+import { formatNumber, sectionFor, sectionsOf } from './numberFormat';
 import type { CellValue } from './types';
 
 /**
@@ -26,25 +27,83 @@ export function serialToDate(serial: number): Date {
   return new Date(EXCEL_EPOCH_UTC + Math.round(serial * 24 * 60) * (MS_PER_DAY / (24 * 60)));
 }
 
-/** The format's codes without quoted literals, escapes and bracketed colours or locales. */
-function formatCodes(numberFormat: string): string {
-  return numberFormat.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
-}
-
 export function isPercentFormat(numberFormat: string | null | undefined): boolean {
-  return !!numberFormat && formatCodes(numberFormat).includes('%');
+  return !!numberFormat && sectionsOf(numberFormat).some((s) => s.tokens.some((t) => t.kind === 'percent'));
 }
 
 export function isDateFormat(numberFormat: string | null | undefined): boolean {
   if (!numberFormat) return false;
-  const codes = formatCodes(numberFormat);
-  return /[yd]/i.test(codes) || /年|月|日/.test(numberFormat);
+  return sectionsOf(numberFormat).some((s) => s.date || s.tokens.some((t) => t.kind === 'literal' && /[年月日]/.test(t.text)));
 }
 
-/** A cell value as shown under its number format: percent and date numbers become their text. */
+/** The number runs of a shown text (`1,234.50`, `2.92E+02`), each with its decimals. */
+function numberRuns(text: string): { value: number; tolerance: number }[] {
+  const runs: { value: number; tolerance: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text, i) && !(text[i] === '.' && isDigit(text, i + 1))) {
+      i++;
+      continue;
+    }
+    let digits = '';
+    let decimals = -1;
+    while (i < text.length && (isDigit(text, i) || text[i] === ',' || (text[i] === '.' && decimals < 0 && isDigit(text, i + 1)))) {
+      if (text[i] === '.') decimals = 0;
+      else if (text[i] !== ',') {
+        digits += text[i];
+        if (decimals >= 0) decimals++;
+      }
+      i++;
+    }
+    let exponent = 0;
+    if ((text[i] === 'E' || text[i] === 'e') && (text[i + 1] === '+' || text[i + 1] === '-') && isDigit(text, i + 2)) {
+      const sign = text[i + 1] === '-' ? -1 : 1;
+      i += 2;
+      let expDigits = '';
+      while (isDigit(text, i)) expDigits += text[i++];
+      exponent = sign * Number(expDigits);
+    }
+    const places = Math.max(decimals, 0);
+    const mantissa = Number(digits) / 10 ** places;
+    runs.push({ value: mantissa * 10 ** exponent, tolerance: 0.5 * 10 ** (exponent - places) });
+  }
+  return runs;
+}
+
+function isDigit(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 48 && code <= 57;
+}
+
+/** The stored number as evidence next to what is shown: 2000000, not 2E+06. */
+export function storedText(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+/**
+ * A cell value as shown under its number format: percent and date numbers become their text. A number
+ * shown as itself (rounded, with a unit or a currency sign around it) stays the number; one the format
+ * shows as another number (scaled by `0.00,,`, moved by `0!.0000`, replaced by a literal `"100"`) or
+ * hides (`;;;`) becomes the text shown, with the stored value in brackets so a message can say both —
+ * the amount parser reads the shown number and leaves the bracket as a remark.
+ */
 export function shownValue(value: CellValue, numberFormat: string | null | undefined): CellValue {
   if (typeof value !== 'number' || !numberFormat) return value;
-  if (isPercentFormat(numberFormat)) return `${Number((value * 100).toPrecision(12))}%`;
-  if (isDateFormat(numberFormat) && value >= 1) return chineseDateText(serialToDate(value));
-  return value;
+  const chosen = sectionFor(sectionsOf(numberFormat), value);
+  if (chosen?.section.date) return value >= 1 ? chineseDateText(serialToDate(value)) : value;
+  if (chosen?.section.tokens.some((t) => t.kind === 'percent')) return `${Number((value * 100).toPrecision(12))}%`;
+  const text = formatNumber(value, numberFormat);
+  return text === null ? value : asShown(value, text);
+}
+
+/**
+ * `value` when `text` (what the cell shows: from the format engine, or an .ods cell's own text) shows
+ * that number — rounded, signed by brackets, with units or a currency sign around it; else the shown text
+ * with the stored number in brackets.
+ */
+export function asShown(value: number, text: string): CellValue {
+  const magnitude = Math.abs(value);
+  if (numberRuns(text).some((run) => Math.abs(run.value - magnitude) <= run.tolerance * (1 + 1e-9) + magnitude * 1e-15)) return value;
+  const shown = text.trim();
+  return shown ? `${shown}（单元格存储值为 ${storedText(value)}）` : `（单元格不显示内容，存储值为 ${storedText(value)}）`;
 }

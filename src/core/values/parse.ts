@@ -29,7 +29,7 @@ export interface ParsedValueDetail {
 const DEFAULT_TABLE_UNIT: AmountUnit = '万元';
 
 /** Placeholders left from a template: `*`, `**`, `XX`, `×`, `—`, `/`; may carry an operator and unit (`≥XX%`). */
-const PLACEHOLDER_SYMBOLS = /^(?:\*+|[xX×]+|[—–\-－/\\…_.·]+|\?+|？+|[○〇]+)(.*)$/;
+const PLACEHOLDER_SYMBOLS = /^(?:\*+(?!\*)|[xX×]+(?![xX×])|[—–\-－/\\…_.·]+(?![—–\-－/\\…_.·])|\?+(?!\?)|？+(?!？)|[○〇]+(?![○〇]))(.*)$/;
 /** Placeholder words, only as the whole value (`无投诉` is text, `无` is not a target). */
 const PLACEHOLDER_WORDS = /^(?:待定|待填|待补充|暂无|无|略|不适用|n\/a|na|null|tbd)$/i;
 /** Trailing punctuation and a trailing bracketed remark: `2024年10月底前完成（以…为准）`. */

@@ -85,8 +85,9 @@ export function classifyUnit(unit: string): UnitClass | null {
  * `经费（万元）` → `万元`; null when none.
  */
 export function unitFromName(name: string): string | null {
-  const match = /[(（]\s*([^()（）]{1,8}?)\s*[)）]\s*$/.exec(name);
-  if (!match) return null;
+  const match = /[(（]([^()（）]*)[)）]\s*$/.exec(name);
+  // 1–8 characters between the brackets, not counting the spaces around them.
+  if (!match || match[1].trim().length < 1 || match[1].trim().length > 8) return null;
   const unit = match[1].replace(/\s+/g, '');
   return classifyUnit(unit) !== null && unit !== '' ? unit : null;
 }

@@ -10,20 +10,25 @@ export const HEAP_MB = 1536;
 
 /** `jixiao check --json FILES…` in a child: exit code, the JSON, peak RSS in MB and wall time. */
 export function checkInChild(files: string[], heapMB = HEAP_MB): { code: number | null; json: CheckJson | null; peakMB: number; seconds: number; stderr: string } {
-  const started = Date.now();
-  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(__dirname, 'runCli.ts'), 'check', '--json', ...files], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMB}` },
-  });
-  const peaks = [...run.stderr.matchAll(/peak-rss-kb (\d+)/g)].map((m) => Number(m[1]) / 1024);
+  const run = runInChild(['check', '--json', ...files], heapMB);
   let json: CheckJson | null;
   try {
     json = JSON.parse(run.stdout) as CheckJson;
   } catch {
     json = null;
   }
-  return { code: run.status, json, peakMB: peaks.reduce((a, b) => Math.max(a, b), 0), seconds: (Date.now() - started) / 1000, stderr: run.stderr };
+  return { code: run.code, json, peakMB: run.peakMB, seconds: run.seconds, stderr: run.stderr };
 }
 
+/** `jixiao ARGS…` in a child: exit code, output, peak RSS in MB and wall time. */
+export function runInChild(args: string[], heapMB = HEAP_MB): { code: number | null; stdout: string; stderr: string; peakMB: number; seconds: number } {
+  const started = Date.now();
+  const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(__dirname, 'runCli.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${heapMB}` },
+  });
+  const peaks = [...run.stderr.matchAll(/peak-rss-kb (\d+)/g)].map((m) => Number(m[1]) / 1024);
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, peakMB: peaks.reduce((a, b) => Math.max(a, b), 0), seconds: (Date.now() - started) / 1000 };
+}
