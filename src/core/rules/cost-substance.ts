@@ -81,7 +81,7 @@ export const costSubstanceRule: Rule = {
       const { sum } = countedCosts(totals);
       if (sum < (limit * settings.minCostShare) / 100) {
         findings.push({
-          message: `${inGrid(grid, '经济成本')}合计 ${formatAmount(sum, unit)}，只占${grid.scope === 'annual' ? '预算数' : '项目总金额'} ${formatAmount(limit, unit)} 的 ${formatNumber((sum / limit) * 100)}%（低于 ${formatNumber(settings.minCostShare)}%）：其余资金花在哪里没有说明；宜补全经济成本，或核对预算数`,
+          message: `${inGrid(grid, '经济成本')}合计 ${formatAmount(sum, unit)}，只占${grid.scope === 'annual' ? '预算数' : '项目总金额'} ${formatAmount(limit, unit)} 的 ${((sum / limit) * 100).toFixed(1)}%（低于 ${formatNumber(settings.minCostShare)}%）：其余资金花在哪里没有说明；宜补全经济成本，或核对预算数`,
           cells: cellsOf(...totals.map((t) => t.item.value)),
         });
       }

@@ -29,7 +29,7 @@ function goalNumbers(goals: string): GoalNumber[] {
   const text = compactText(goals);
   return [...text.matchAll(GOAL_NUMBER)].map((m) => {
     const before = text.slice(0, m.index).split(/[，,。；;、：:\n（）()]/).pop() ?? '';
-    return { number: Number(m[1]), unit: m[2], context: before.slice(-12), text: m[0] };
+    return { number: Number(m[1]), unit: m[2], context: before.replace(/^\d+[.、]?/, '').slice(-12), text: m[0] };
   });
 }
 
