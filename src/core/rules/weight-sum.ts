@@ -53,7 +53,9 @@ export const weightSumRule: Rule = {
         const match = WEIGHT.exec(name);
         if (match && !weights.has(name)) weights.set(name, { weight: Number(match[1]), cell: refs.level1 });
       }
-      if (weights.size < 2) continue;
+      // Judged only where every 一级 of the grid carries a weight (a row inserted without one is not a form's).
+      const level1Names = new Set(grid.rows.map(({ row }) => compactText(row.level1)));
+      if (weights.size < 2 || weights.size < level1Names.size) continue;
       // A grid missing a 一级 (missing-dimension says so) cannot be weighed: its points are elsewhere or lost.
       const present = new Set(grid.rows.map(({ row }) => findLevel1(framework, row.level1)));
       if (framework.level1.some((level1) => level1.required && !present.has(level1))) continue;
