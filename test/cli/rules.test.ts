@@ -20,7 +20,7 @@ describe('jixiao rules --json', () => {
     expect(rules.map((r) => r.code)).toEqual([...RULE_CODES]);
     for (const json of rules) {
       const rule = RULES[json.code as keyof typeof RULES];
-      expect(Object.keys(json).sort()).toEqual(['basis', 'code', 'description', 'examples', 'settings', 'severity', 'title']);
+      expect(Object.keys(json).sort()).toEqual(['basis', 'code', 'description', 'examples', 'settings', 'severity', 'sources', 'title']);
       expect(json).toMatchObject({ title: rule.title, severity: rule.defaultSeverity, description: rule.description, basis: rule.basis });
       expect(json.settings.map((s) => s.key)).toEqual([...rule.settings]);
       expect(json.examples.flagged.map((e) => e.input)).toEqual(rule.examples.flagged.map((e) => e.input));

@@ -17,6 +17,8 @@ export interface RuleJson {
   severity: RuleExplanation['severity'];
   description: string;
   basis: string;
+  /** The clauses the basis rests on: document and clause, or 评审实践 with no clause. */
+  sources: { document: string; clause: string; says: string }[];
   /** Every setting that changes what the rule reports, with its name on the 设置 tab. */
   settings: { key: string; label: string }[];
   examples: { flagged: ExplainedExample[]; accepted: ExplainedExample[] };
@@ -29,6 +31,7 @@ export function ruleJson(info: RuleExplanation): RuleJson {
     severity: info.severity,
     description: info.description,
     basis: info.basis,
+    sources: RULES[info.code].sources.map(({ document, clause, says }) => ({ document, clause, says })),
     settings: RULES[info.code].settings.map((key) => ({ key, label: SETTINGS_FIELD_LABELS[key] })),
     examples: info.examples,
   };

@@ -15,6 +15,7 @@ export const SETTING_RANGES = {
   maxPercent: { min: 1, max: 1000 },
   minSatisfaction: { min: 0, max: 100 },
   goalMatchMinShared: { min: 1, max: 10 },
+  minCostShare: { min: 0, max: 100 },
 } as const;
 type RangedSetting = keyof typeof SETTING_RANGES;
 
@@ -43,6 +44,11 @@ export const SettingsSchema = z.object({
   goalMatchMinShared: z._default(z.int().check(z.minimum(SETTING_RANGES.goalMatchMinShared.min), z.maximum(SETTING_RANGES.goalMatchMinShared.max)), 2),
   /** 满意度 targets below this (in %) are flagged as weak. */
   minSatisfaction: z._default(ranged('minSatisfaction'), 90),
+  /**
+   * On a 101号 sheet, the 经济成本 money totals below this share (in % of 预算数) are flagged as far below the
+   * budget (cost-substance). 评审实践, not a clause: a warning, never an error.
+   */
+  minCostShare: z._default(ranged('minCostShare'), 50),
   /** Severity overrides by rule code. */
   severities: z._default(z.partialRecord(RuleCodeSchema, SeveritySchema), {}),
   /**

@@ -3,7 +3,8 @@ import type { AmountUnit, IndicatorRow, Settings } from '../model';
 import type { Finding, Rule } from './types';
 import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
 import { cellsOf, formatAmount, formatNumber, gridRowLabel, sheetGrids } from './helpers';
-import { compactText, isUpperBound, parseRowValue, unitFromName } from '../values';
+import { compactText, isUpperBound, parseRowValue, percentMeaning, unitFromName } from '../values';
+import { grounded, SOURCES } from './sources';
 import { rewriteFix, sameReading, tidyValueText, valueCellText, type Tidied } from '../fixes/valueText';
 
 /** `培训人数`, `检查次数`, `合格率`: the name says what the bare number counts. */
@@ -27,27 +28,35 @@ function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, 
     return { message: `${label}的指标值「${row.value}」是占位符，应填写实际目标`, cells: [], severity: 'error' };
   }
   if (parsed.kind === 'ratio' && parsed.unit === '%' && parsed.number !== null && parsed.number > settings.maxPercent) {
-    return {
-      message:
-        `${label}的指标值「${row.value}」为 ${formatNumber(parsed.number)}%，超过 ${formatNumber(settings.maxPercent)}%，` +
-        `超出 ${formatNumber(parsed.number - settings.maxPercent)} 个百分点；宜改为不超过 ${formatNumber(settings.maxPercent)}% 的目标，或换用数量单位`,
-      cells: [],
-      severity: 'error',
-    };
+    // Only a share of a whole (完成率, 合格率, 覆盖率, 满意度) is bounded; growth and leverage may exceed it.
+    const meaning = role === 'satisfaction' ? 'bounded' : percentMeaning(row.level3, row.description);
+    const over = `${label}的指标值「${row.value}」为 ${formatNumber(parsed.number)}%，超过 ${formatNumber(settings.maxPercent)}%`;
+    if (meaning === 'bounded') {
+      return {
+        message: `${over}，超出 ${formatNumber(parsed.number - settings.maxPercent)} 个百分点；宜改为不超过 ${formatNumber(settings.maxPercent)}% 的目标，或换用数量单位`,
+        cells: [],
+        severity: 'error',
+      };
+    }
+    if (meaning === 'unknown') {
+      return { message: `${over}：若是占全部的比例（完成率、合格率一类）则不能超过 ${formatNumber(settings.maxPercent)}%，请核对；增长率、倍数一类可以超过`, cells: [], severity: 'warning' };
+    }
   }
   if (role === 'satisfaction' && parsed.kind === 'ratio' && parsed.unit === '%' && parsed.number !== null) {
     if (parsed.number < settings.minSatisfaction) {
       return {
         message:
           `${label}的目标「${row.value}」低于 ${formatNumber(settings.minSatisfaction)}%，差 ` +
-          `${formatNumber(settings.minSatisfaction - parsed.number)} 个百分点；宜改为「≥${formatNumber(settings.minSatisfaction)}%」`,
+          `${formatNumber(settings.minSatisfaction - parsed.number)} 个百分点；宜改为「≥${formatNumber(settings.minSatisfaction)}%」（满意度不低于 ${formatNumber(settings.minSatisfaction)}% 是评审实践，不是国家文件条款，可在设置中调整）`,
         cells: [],
         severity: 'warning',
       };
     }
     if (isUpperBound(parsed.operator)) {
+      // ≤100% says nothing (every survey is ≤100%); the floor is what a reviewer wants — never 「≥100%」.
+      const floor = parsed.number >= 100 ? settings.minSatisfaction : parsed.number;
       return {
-        message: `${label}写成上限「${row.value}」：满意度目标应为下限，宜改为「≥${formatNumber(parsed.number)}%」`,
+        message: `${label}写成上限「${row.value}」：满意度目标应为下限，宜改为「≥${formatNumber(floor)}%」`,
         cells: [],
         severity: 'warning',
       };
@@ -124,9 +133,9 @@ export const badValueRule: Rule = {
   code: 'bad-value',
   title: '指标值不规范',
   defaultSeverity: 'warning',
-  description: '指标值不可测量：占位符（*、XX）、超过 100% 的比率、没有单位的数字、数量/成本/满意度指标下的文字描述、低于阈值的满意度；另提示含全角数字或符号、成本金额只写「万」的指标值（可一键改为半角、「万元」）。',
-  basis: '财预〔2015〕88号审核要点“可行性”（指标应细化、量化、可衡量）；评审实践（满意度通常≥90%）',
-  english: 'a negative 预算数, 财政资金, 其他资金 or money 指标值 (`≤-200万元`), placeholders (`*`, `XX`), a % above 100, a number with no unit anywhere, text under 数量/成本/满意度, 满意度 below 90%; as hints with a quick fix, full-width digits or operators (`≥１３个`) and a 成本 amount written with a bare 万 (`≤250万`)',
+  description: '指标值不可测量：占位符（*、XX）、超过 100% 的占比类比率（完成率、合格率、覆盖率、满意度；增长率、倍数类不受限，含义不明的提示核对）、没有单位的数字、数量/成本/满意度指标下的文字描述（101号的社会/生态环境成本可用文字作答）、低于阈值的满意度（评审实践）；另提示含全角数字或符号、成本金额只写「万」的指标值（可一键改为半角、「万元」）。',
+  ...grounded([SOURCES.refine88, '指标应细化、量化、可衡量'], [SOURCES.practice, '满意度通常≥90%，阈值为设置']),
+  english: 'a negative 预算数, 财政资金, 其他资金 or money 指标值 (`≤-200万元`), placeholders (`*`, `XX`), a share (完成率, 合格率, 覆盖率, 满意度) above 100% (growth rates and ratios are free; unclear names get a warning), a number with no unit anywhere, text under 数量/成本/满意度, 满意度 below 90%; as hints with a quick fix, full-width digits or operators (`≥１３个`) and a 成本 amount written with a bare 万 (`≤250万`)',
   settings: ['severities', 'disabledRules', 'maxPercent', 'minSatisfaction'],
   examples: {
     flagged: [
@@ -139,14 +148,22 @@ export const badValueRule: Rule = {
     accepted: [
       { input: [{ dimension: '数量指标', indicator: '软件运维系统个数', column: '指标值', value: '≥13个' }], note: '有运算符、数字和单位，可以核验。' },
       { input: [{ dimension: '服务对象满意度指标', indicator: '使用人员满意度', column: '指标值', value: '≥95%' }], note: '满意度不低于 90%。' },
+      {
+        input: [
+          { dimension: '社会效益指标', indicator: '系统正常运行和网络安全', column: '三级指标', value: '增收增长率' },
+          { dimension: '社会效益指标', indicator: '系统正常运行和网络安全', column: '指标值', value: '≥120%' },
+        ],
+        note: '增长率可以超过 100%，不是占比。',
+      },
     ],
   },
   check({ sheet, settings, framework }) {
     const findings: Finding[] = negativeBudget(sheet);
     for (const grid of sheetGrids(sheet)) {
       for (const { row, refs } of grid.rows) {
-        // 无 / 不造成负面影响 under 社会成本 or 生态环境成本 says the project has no such cost.
-        if (NO_COST.test(compactText(row.value)) && allowsNone(framework, row)) continue;
+        // 无 / 不造成负面影响 under 社会成本 or 生态环境成本 says the project has no such cost; under 101号 those
+        // costs are answered in words (对社会无负面影响), so any text there is an answer, not a missing amount.
+        if (allowsNone(framework, row) && (NO_COST.test(compactText(row.value)) || row.parsed.kind === 'qualitative')) continue;
         const label = gridRowLabel(grid, row);
         const role = rowDimensionRole(framework, row);
         const tidy = tidyRow(row, refs, role, sheet.table.unit);

@@ -15,4 +15,11 @@ export const RULE_CODES = [
   'template-missing-indicator',
   'template-weakened-target',
   'goal-without-indicator',
+  'vague-target',
+  'cost-substance',
+  'input-as-output',
+  'goal-number-mismatch',
+  'trivial-target',
+  'weight-sum',
+  'project-name-mismatch',
 ] as const;

@@ -5,6 +5,7 @@ import { rowDimensionRole } from '../frameworks';
 import { gridRowLabel, sheetGrids } from './helpers';
 import { isLowerBound, isUpperBound, parseRowValue } from '../values';
 import { asUpperBound, rewriteFix, valueCellText } from '../fixes/valueText';
+import { grounded, SOURCES } from './sources';
 
 /**
  * `≥5万元` → `≤5万元` (不低于 → 不高于, 以上 → 以下; an operator column gets `≤`), offered only when the value
@@ -30,7 +31,7 @@ export const costLowerBoundRule: Rule = {
   title: '成本指标写成下限',
   defaultSeverity: 'warning',
   description: '成本指标写成“≥”。成本目标是支出上限，写成下限等于承诺至少花这么多钱，宜改为“≤”。',
-  basis: '评审实践（成本指标应为上限）',
+  ...grounded([SOURCES.practice, '成本指标应为上限']),
   english: 'a 成本 written with ≥ (a cost target is an upper bound)',
   settings: ['severities', 'disabledRules'],
   examples: {

@@ -3,6 +3,8 @@ import type { Framework } from '../frameworks/types';
 import type { SheetTable } from '../sheet/types';
 import { rowDimensionRole } from '../frameworks';
 import { cellList, cellsOf, formatAmount, gridRowLabel, inGrid, sheetGrids, type ScopedGrid } from './helpers';
+import { countedCosts, FLOAT_EPSILON } from './costTotals';
+import { grounded, SOURCES } from './sources';
 
 /** The amount a grid's costs must stay within: 预算数 for the annual grid, the project total for the overall one. */
 interface CostLimit {
@@ -21,12 +23,6 @@ function limitOf(sheet: SheetTable, grid: ScopedGrid): CostLimit | null {
   const project = sheet.projectTotal;
   return project ? { total: project.amount, label: project.label, address: project.address } : null;
 }
-
-/**
- * Relative slack for adding amounts in binary floating point (291.2 + 0.8 may come out a hair above 292):
- * one part in a billion, under 0.001 元 on a 100 亿元 budget — never a user-visible tolerance.
- */
-const FLOAT_EPSILON = 1e-9;
 
 function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framework: Framework): Finding[] {
   const { unit } = sheet.table;
@@ -49,17 +45,16 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
     }
   }
   if (findings.length > 0 || costs.length < 2) return findings;
-  const all = costs.reduce((s, { amount }) => s + amount, 0);
-  // A row that equals the sum of the others (年度预算总成本 under its parts) is their total, not one more cost.
-  const totalRow = costs.length >= 3 ? costs.find(({ amount }) => Math.abs(amount - (all - amount)) <= Math.abs(amount) * FLOAT_EPSILON) : undefined;
-  const sum = totalRow ? totalRow.amount : all;
+  // A total and its 其中/小计 parts are one amount: only what countedCosts keeps is added.
+  const { counted, sum } = countedCosts(costs.map((cost) => ({ row: cost.row, amount: cost.amount, item: cost })));
+  if (counted.length < 2) return findings;
   if (sum > ceiling) {
-    const parts = costs.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
+    const parts = counted.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
     findings.push({
       message:
-        `${inGrid(grid, `${costs.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}，` +
+        `${inGrid(grid, `${counted.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}，` +
         `超出 ${formatAmount(sum - total, unit)}；宜将各项成本共压减 ${formatAmount(sum - total, unit)}，或核对${label}`,
-      cells: cellList([...costs.map(({ refs }) => refs.value), limit.address]),
+      cells: cellList([...counted.map(({ item }) => item.refs.value), limit.address]),
     });
   }
   return findings;
@@ -75,8 +70,8 @@ export const costOverBudgetRule: Rule = {
   code: 'cost-over-budget',
   title: '成本超过预算数',
   defaultSeverity: 'error',
-  description: '成本指标的金额，或各成本总额之和，按元/万元/亿元换算后超过预算数。单价类成本（元/人、每人每天等）不参与求和，以免误报。',
-  basis: '财预〔2015〕88号审核要点“适当性”；评审实践',
+  description: '成本指标的金额，或各成本总额之和，按元/万元/亿元换算后超过预算数。单价类成本（元/人、每人每天等）不参与求和；合计/小计/总成本行与其「其中」分项（按文字或金额识别：分项列在其下且相加等于它）只算一次，以免误报。',
+  ...grounded([SOURCES.match88, '成本与预算确定的投入相匹配'], [SOURCES.suitable88, '资金规模与绩效目标匹配']),
   english: 'a 成本 amount, or the sum of 成本 amounts, above 预算数 after 元/万元/亿元 conversion; unit costs (元/人, 每人每天 …) are never summed',
   settings: ['severities', 'disabledRules'],
   examples: {
@@ -88,6 +83,15 @@ export const costOverBudgetRule: Rule = {
     accepted: [
       { input: [{ dimension: '成本指标', indicator: '运维费用支出', column: '指标值', value: '≤2910000元' }], note: '2910000 元即 291 万元，加上评审费 0.8 万元仍在预算数 292 万元之内。' },
       { input: [{ dimension: '成本指标', indicator: '项目评审费用支出', column: '指标值', value: '≤800元/人次' }], note: '单价不是总额，不参与求和。' },
+      {
+        input: [
+          { dimension: '成本指标', indicator: '运维费用支出', column: '三级指标', value: '项目总成本' },
+          { dimension: '成本指标', indicator: '运维费用支出', column: '指标值', value: '≤200万元' },
+          { dimension: '成本指标', indicator: '项目评审费用支出', column: '三级指标', value: '其中：运维服务费' },
+          { dimension: '成本指标', indicator: '项目评审费用支出', column: '指标值', value: '≤150万元' },
+        ],
+        note: '「其中」是总成本的一部分：200 万元与其中的 150 万元是同一笔钱，不相加。',
+      },
     ],
   },
   check({ sheet, framework }) {

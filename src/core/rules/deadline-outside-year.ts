@@ -3,6 +3,7 @@ import type { Finding, Rule } from './types';
 import { maxOf, minOf } from '../bounded';
 import { rowDimensionRole } from '../frameworks';
 import { gridRowLabel, sheetGrids } from './helpers';
+import { grounded, SOURCES } from './sources';
 
 const YEAR_IN_TEXT = /(?<!\d)(20\d{2})(?!\d)/g;
 const PERIOD_LABEL = /项目期|起止|实施期|执行期/;
@@ -67,7 +68,7 @@ export const deadlineOutsideYearRule: Rule = {
   title: '时效指标不在预算年度内',
   defaultSeverity: 'warning',
   description: '时效指标中的日期不在预算年度内（多年期表的总体目标按项目期判断）。',
-  basis: '评审实践（年度目标应在预算年度内完成）',
+  ...grounded([SOURCES.match88, '与计划期内的任务相对应：年度目标在预算年度内完成']),
   english: 'a 时效 date outside the budget year',
   settings: ['severities', 'disabledRules', 'budgetYear'],
   examples: {

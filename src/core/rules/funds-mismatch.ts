@@ -3,6 +3,7 @@ import type { Fix } from '../model';
 import type { SheetTable } from '../sheet/types';
 import { convertMoney } from '../values';
 import { cellsOf, formatAmount, formatNumber } from './helpers';
+import { grounded, SOURCES } from './sources';
 
 /**
  * 其他资金 left blank: fill it with 预算数 − 财政资金, in the unit its own label names (`其他资金（元）`), when
@@ -31,7 +32,7 @@ export const fundsMismatchRule: Rule = {
   title: '资金来源与预算数不符',
   defaultSeverity: 'error',
   description: '财政资金与其他资金之和不等于预算数（空白按 0 计）。允许的误差由设置决定。',
-  basis: '财预〔2015〕88号审核要点“完整性”；评审实践',
+  ...grounded(SOURCES.complete88, [SOURCES.practice, '资金来源相加应等于预算数']),
   english: '财政资金 + 其他资金 ≠ 预算数 (blank = 0, tolerance a setting)',
   settings: ['severities', 'disabledRules', 'fundsTolerance'],
   examples: {

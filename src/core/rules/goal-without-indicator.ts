@@ -1,5 +1,6 @@
 import type { Finding, Rule } from './types';
 import { cellsOf, inGrid, sheetGrids } from './helpers';
+import { grounded, SOURCES } from './sources';
 
 /** One numbering token of a goal item: `1.` `2、` `（1）` `(2)` `一、`. */
 const NUMBER_TOKEN = /^(?:(\d+)[.、．]|[（(](\d+)[）)]|([一二三四五六七八九十]+)、)/;
@@ -83,7 +84,7 @@ export const goalWithoutIndicatorRule: Rule = {
   title: '绩效目标缺少对应指标',
   defaultSeverity: 'info',
   description: '绩效目标中的某一条与所有三级指标共用的词太少，看不出用哪个指标衡量。这是一个启发式提示，评审时可能会被问到。',
-  basis: '财预〔2015〕88号审核要点“相关性”；评审实践（启发式）',
+  ...grounded([SOURCES.relevant88, '绩效目标应有相关联的绩效指标'], [SOURCES.practice, '启发式']),
   english: 'a 绩效目标 clause that shares too few terms with every indicator (a heuristic: a hint of what reviewers will ask)',
   settings: ['severities', 'disabledRules', 'goalMatchMinShared'],
   examples: {

@@ -15,6 +15,13 @@ import { templateMissingIndicatorRule } from './template-missing-indicator';
 import { templateWeakenedTargetRule } from './template-weakened-target';
 import { goalWithoutIndicatorRule } from './goal-without-indicator';
 import { unreadableLayoutRule, unreadableFinding } from './unreadable-layout';
+import { vagueTargetRule } from './vague-target';
+import { costSubstanceRule } from './cost-substance';
+import { inputAsOutputRule } from './input-as-output';
+import { goalNumberMismatchRule } from './goal-number-mismatch';
+import { trivialTargetRule } from './trivial-target';
+import { weightSumRule } from './weight-sum';
+import { projectNameMismatchRule } from './project-name-mismatch';
 
 export type { Finding, Rule, RuleContext, SettingKey } from './types';
 export { sheetGrids } from './helpers';
@@ -36,6 +43,13 @@ export const RULES = {
   'template-missing-indicator': templateMissingIndicatorRule,
   'template-weakened-target': templateWeakenedTargetRule,
   'goal-without-indicator': goalWithoutIndicatorRule,
+  'vague-target': vagueTargetRule,
+  'cost-substance': costSubstanceRule,
+  'input-as-output': inputAsOutputRule,
+  'goal-number-mismatch': goalNumberMismatchRule,
+  'trivial-target': trivialTargetRule,
+  'weight-sum': weightSumRule,
+  'project-name-mismatch': projectNameMismatchRule,
 } satisfies Record<RuleCode, Rule>;
 
 /** Every rule, in reporting order (the order of RULE_CODES). */
@@ -61,4 +75,11 @@ export {
   goalWithoutIndicatorRule,
   unreadableLayoutRule,
   unreadableFinding,
+  vagueTargetRule,
+  costSubstanceRule,
+  inputAsOutputRule,
+  goalNumberMismatchRule,
+  trivialTargetRule,
+  weightSumRule,
+  projectNameMismatchRule,
 };

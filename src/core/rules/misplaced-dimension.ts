@@ -3,6 +3,7 @@ import { findLevel1, findLevel2, findLevel2Anywhere } from '../frameworks';
 import type { Framework } from '../frameworks/types';
 import { inGrid, sheetGrids, type LocatedRow, type ScopedGrid } from './helpers';
 import { compactText } from '../values';
+import { grounded, SOURCES } from './sources';
 
 /** Rows grouped by their written (一级, 二级) pair, so one misplaced group gives one finding. */
 function groupByNames(rows: LocatedRow[]): LocatedRow[][] {
@@ -60,7 +61,7 @@ export const misplacedDimensionRule: Rule = {
   title: '指标维度位置或名称不对',
   defaultSeverity: 'error',
   description: '二级指标挂在了错误的一级指标下，或名称既不是框架中的维度也不是公认的别名（如“环境效益指标”=“生态效益指标”）。',
-  basis: '财预〔2021〕101号及旧版框架的指标体系；评审实践',
+  ...grounded(SOURCES.framework101, [SOURCES.practice, '旧版框架的指标体系']),
   english: 'a 二级 under the wrong 一级 (error); a name that is neither a dimension nor an alias (warning)',
   settings: ['severities', 'disabledRules', 'framework'],
   examples: {

@@ -7,6 +7,7 @@ import { dimensionRows } from '../fixes/dimensionRows';
 import { indicatorRowsFix } from '../fixes/indicatorRows';
 import { cellsOf, inGrid, sheetGrids, type ScopedGrid } from './helpers';
 import { templateFor, templateLabel } from './template';
+import { grounded, SOURCES } from './sources';
 
 /** The rows a missing dimension needs, inserted into the grid: the project's library rows, else standard ones. */
 function insertFix(sheet: SheetTable, grid: ScopedGrid, framework: Framework, level1: Level1Dimension, level2s: readonly Dimension[], template: LibraryTable | null): Fix | undefined {
@@ -16,9 +17,25 @@ function insertFix(sheet: SheetTable, grid: ScopedGrid, framework: Framework, le
   return indicatorRowsFix(sheet, grid, rows, { framework, note }).fix ?? undefined;
 }
 
+/** 运转/工资类 items: upkeep and pay, where an 效益 of their own is hard to state (the texts do not require one). */
+const UPKEEP = /运转|运行经费|运行保障|工资|福利|人员经费|公用经费|离退休|社保缴费|公积金|日常办公/;
+
+/**
+ * Where the texts leave room, a missing dimension is a warning, not an error: 101号 is issued 供参考试行 and
+ * leaves 时效 and 满意度 to the project; 运转/工资 items state no 效益 of their own in practice.
+ */
+function softened(sheet: SheetTable, framework: Framework, name: string): boolean {
+  if (framework.name === '2021' && (name === '满意度指标' || name === '服务对象满意度指标' || name === '时效指标')) return true;
+  return name === '效益指标' && UPKEEP.test(sheet.table.projectName);
+}
+
 function checkGrid(sheet: SheetTable, grid: ScopedGrid, framework: Framework, template: LibraryTable | null): Finding[] {
   const { rows, header } = grid;
-  const findings: Finding[] = [];
+  const found: Finding[] = [];
+  const push = (finding: Finding, name?: string): void => {
+    const soft = name !== undefined && softened(sheet, framework, name);
+    found.push(soft ? { ...finding, severity: 'warning', message: `${finding.message}（文件未作硬性要求，按评审实践提示）` } : finding);
+  };
   const level2Names = [...new Set(rows.map(({ row }) => row.level2))];
   const withFix = (finding: Finding, fix: Fix | undefined): Finding => (fix ? { ...finding, fix } : finding);
   for (const level1 of framework.level1) {
@@ -26,11 +43,12 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, framework: Framework, te
     if (!first) {
       if (level1.required) {
         const where = grid.name ? `${grid.name}的指标中` : '本表';
-        findings.push(
+        push(
           withFix(
             { message: `缺少一级指标「${level1.name}」：${where}没有该维度的指标`, cells: cellsOf(header) },
             insertFix(sheet, grid, framework, level1, formLevel2(level1), template),
           ),
+          level1.name,
         );
       }
       continue;
@@ -44,13 +62,13 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, framework: Framework, te
     const subject = inGrid(grid, `一级指标「${level1.name}」`);
     for (const level2 of level1.level2) {
       if (level2.required && !present.has(level2)) {
-        findings.push(withFix({ message: `${subject}下缺少二级指标「${level2.name}」`, cells: groupCell }, insertFix(sheet, grid, framework, level1, [level2], template)));
+        push(withFix({ message: `${subject}下缺少二级指标「${level2.name}」`, cells: groupCell }, insertFix(sheet, grid, framework, level1, [level2], template)), level2.name);
       }
     }
     const distinct = present.size;
     if (distinct < level1.minLevel2) {
       const absent = level1.level2.filter((level2) => !present.has(level2)).slice(0, level1.minLevel2 - distinct);
-      findings.push(
+      push(
         withFix(
           { message: `${subject}下只有 ${distinct} 个有效的二级指标，至少需要 ${level1.minLevel2} 个`, cells: groupCell },
           insertFix(sheet, grid, framework, level1, absent, template),
@@ -58,7 +76,7 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, framework: Framework, te
       );
     }
   }
-  return findings;
+  return found;
 }
 
 /**
@@ -70,8 +88,8 @@ export const missingDimensionRule: Rule = {
   code: 'missing-dimension',
   title: '缺少必需的指标维度',
   defaultSeverity: 'error',
-  description: '框架要求的一级或二级指标维度（如产出指标下的数量、质量、时效、成本指标，或101号框架的成本指标一级）在表中没有任何指标行。缺少维度的表通常被财政部门退回补充。',
-  basis: '财预〔2021〕101号（成本指标为必填一级维度）；财预〔2015〕88号审核要点“完整性”',
+  description: '框架要求的一级或二级指标维度（如产出指标下的数量、质量、时效、成本指标，或101号框架的成本指标一级）在表中没有任何指标行。缺少维度的表通常被财政部门退回补充。文件留有余地之处只作警告：101号表缺时效或满意度（101号指引“供参考试行”），运转/工资类项目缺效益指标。',
+  ...grounded([SOURCES.complete88, '缺少维度为错误'], [SOURCES.framework101, '成本指标为一级'], [SOURCES.trial101, '101号表缺时效、满意度及运转/工资类项目缺效益只作警告']),
   english: 'a required 一级 or 二级 dimension of the framework has no indicator row',
   settings: ['severities', 'disabledRules', 'requiredDimensions', 'framework'],
   examples: {

@@ -1,5 +1,6 @@
 import type { Finding, Rule } from './types';
 import { cellsOf, sheetGrids } from './helpers';
+import { grounded, SOURCES } from './sources';
 
 /** 项目名称, 预算数 and 绩效目标 (on a multi-year sheet also the 总体目标 text) are what every reviewer reads first. */
 export const missingFieldRule: Rule = {
@@ -7,7 +8,7 @@ export const missingFieldRule: Rule = {
   title: '表头必填项为空',
   defaultSeverity: 'error',
   description: '项目名称、预算数或绩效目标为空。这些是绩效目标表的必填项，缺少任何一项都无法审核。',
-  basis: '财预〔2015〕88号审核要点“完整性”',
+  ...grounded(SOURCES.complete88),
   english: '项目名称, 预算数 or 绩效目标 empty',
   settings: ['severities', 'disabledRules'],
   examples: {

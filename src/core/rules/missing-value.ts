@@ -1,5 +1,6 @@
 import type { Finding, Rule } from './types';
 import { inGrid, sheetGrids } from './helpers';
+import { grounded, SOURCES } from './sources';
 
 /** Every indicator row needs a 三级 name and a 指标值, in each grid. */
 export const missingValueRule: Rule = {
@@ -7,7 +8,7 @@ export const missingValueRule: Rule = {
   title: '指标缺少名称或指标值',
   defaultSeverity: 'error',
   description: '指标行缺少指标值或三级指标名称。没有指标值的指标无法在年底评价。',
-  basis: '财预〔2015〕88号审核要点“完整性”',
+  ...grounded(SOURCES.complete88),
   english: 'an indicator row without 指标值 or 三级 name',
   settings: ['severities', 'disabledRules'],
   examples: {

@@ -4,6 +4,7 @@ import { newRowOf } from '../fixes/dimensionRows';
 import { indicatorRowsFix } from '../fixes/indicatorRows';
 import { cellsOf, sheetGrids } from './helpers';
 import { indicatorKey, templateFor, templateLabel } from './template';
+import { grounded, SOURCES } from './sources';
 
 /** An indicator of the project's template (by 三级 name) that the sheet no longer has. */
 export const templateMissingIndicatorRule: Rule = {
@@ -11,7 +12,7 @@ export const templateMissingIndicatorRule: Rule = {
   title: '缺少模板中的指标',
   defaultSeverity: 'warning',
   description: '与模板库中同一项目的表相比，缺少某个三级指标。这只是提示：项目内容可能确实变了。',
-  basis: '评审实践（与上年或标准模板对照）',
+  ...grounded([SOURCES.practice, '与上年或标准模板对照']),
   english: 'an indicator of the library table for the same project is absent',
   settings: ['severities', 'disabledRules'],
   examples: {

@@ -3,6 +3,7 @@ import type { ParsedValue } from '../model';
 import { compareTargets, isLowerBound, isUpperBound } from '../values';
 import { locatedRows, rowLabel } from './helpers';
 import { indicatorKey, templateFor, templateLabel } from './template';
+import { grounded, SOURCES } from './sources';
 
 /** How the bar moved, in words a reviewer uses; the template's own value says which way is weaker. */
 function loosening(template: ParsedValue): string {
@@ -18,7 +19,7 @@ export const templateWeakenedTargetRule: Rule = {
   title: '指标目标比模板宽松',
   defaultSeverity: 'warning',
   description: '与模板库中同一项目的表相比，目标变弱了：“≥”的值更低，或“≤”的值更高。',
-  basis: '评审实践（目标不应无故降低）',
+  ...grounded([SOURCES.practice, '目标不应无故降低']),
   english: "a target weaker than the library's (lower ≥, higher ≤)",
   settings: ['severities', 'disabledRules'],
   examples: {

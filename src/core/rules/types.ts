@@ -1,6 +1,7 @@
 import type { Fix, Issue, RuleCode, Settings, Severity, TemplateLibrary } from '../model';
 import type { Framework } from '../frameworks/types';
 import type { SheetTable } from '../sheet/types';
+import type { RuleSource } from './sources';
 
 export interface RuleContext {
   sheet: SheetTable;
@@ -27,7 +28,7 @@ export type ExampleField = '项目名称' | '预算数' | '财政资金' | '其�
 /** A column of the indicator grid, by its header label. */
 export type ExampleColumn = '一级指标' | '二级指标' | '三级指标' | '指标值';
 /** The numeric settings an example may set on the 设置 tab. */
-export type ExampleSetting = 'budgetYear' | 'fundsTolerance' | 'maxPercent' | 'minSatisfaction' | 'goalMatchMinShared';
+export type ExampleSetting = 'budgetYear' | 'fundsTolerance' | 'maxPercent' | 'minSatisfaction' | 'goalMatchMinShared' | 'minCostShare';
 
 /**
  * One thing the clerk does to the example table — the seed's first table (数字化运维项目, 单位：万元,
@@ -63,6 +64,8 @@ export interface Rule {
   description: string;
   /** The document or practice the rule rests on, said honestly (e.g. 评审实践 when no document asks for it). */
   basis: string;
+  /** The clauses `basis` is made of, each with its document (rules/sources.ts); `jixiao rules --json` lists them. */
+  sources: readonly RuleSource[];
   /** What it flags, in one line of English, for the README's table and the docs page's English section. */
   english: string;
   /** The settings keys that change what this rule reports. */

@@ -21,6 +21,7 @@ export const unreadableLayoutRule: Rule = {
   description:
     '这张表看起来是绩效目标表（有指标表头或一级指标名称），但 jixiao 无法完整读取它。未读取的部分没有检查，所以这张表不能算作“未发现问题”，请整理成标准表样后再检查。',
   basis: 'jixiao 自身的原则：读不懂的表不能算作检查通过',
+  sources: [],
   english: 'a sheet that looks like a 绩效目标表 but cannot be read (or a grid header with no indicator row under it): what was found and what was missing',
   settings: ['severities', 'disabledRules'],
   examples: {

@@ -5,3 +5,4 @@ export { isLowerBound, isUpperBound, isStrict, takeLeadingOperator, takeTrailing
 export { classifyUnit, unitFromName, type UnitClass } from './units';
 export { parseDeadline, type Deadline } from './deadline';
 export { compareTargets, formatValue, type TargetComparison } from './compare';
+export { percentMeaning, vagueTarget, isInputName, type PercentMeaning } from './meaning';
