@@ -5,6 +5,7 @@ import { maxOf } from '../core/bounded';
 import { join } from 'node:path';
 import { packageRoot } from './seeds';
 import { FRAMEWORK_LIST } from '../core/frameworks';
+import { EXIT_CODES_TEXT } from './io';
 
 /** The frameworks as the registry lists them: `seed|2021|older`, and each with its label. */
 const FRAMEWORK_CHOICES = FRAMEWORK_LIST.map((f) => f.name).join('|');
@@ -65,7 +66,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       LIBRARY_HELP,
       { flag: '--marked DIR', text: '把每个已读取文件的标记副本（<名称>-已标记.xlsx）写入 DIR，不覆盖输入 / write a marked copy of each file read into DIR' },
     ],
-    notes: ['FILE 可以是 .xlsx、.xls（Excel 97-2003）、.et（WPS）或 .ods，按内容识别 / FILE may be .xlsx, .xls, .et or .ods, recognised by content', '退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
+    notes: ['FILE 可以是 .xlsx、.xls（Excel 97-2003）、.et（WPS）或 .ods，按内容识别 / FILE may be .xlsx, .xls, .et or .ods, recognised by content', EXIT_CODES_TEXT],
   },
   fix: {
     synopsis: `jixiao fix IN.xlsx --out OUT.xlsx [--only CODE…] [--force] [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N] [--library FILE…]`,
@@ -83,7 +84,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     notes: [
       '列出每处修改（工作表、单元格、原值 → 新值，插入的行），再复查 OUT 并列出剩下的问题 / lists every change, then checks OUT and prints what remains',
       '.xls、.et、.ods 的副本另存为 .xlsx，只保留单元格的值和合并区域 / the copy of an .xls, .et or .ods is an .xlsx holding its values and merges',
-      '退出码 / exit code：0 OUT 无错误 / no error left，1 仍有错误 / errors remain，2 无法读取或用法错误 / unreadable or bad usage',
+      `${EXIT_CODES_TEXT}（fix：就 OUT 复查的结果 / for fix: of OUT as re-checked）`,
     ],
   },
   rules: {

@@ -16,9 +16,9 @@ import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { readRegularFile } from '../inputFile';
-import { CliError, errorMessage, EXIT_FINDINGS, EXIT_OK, type CommandIO } from '../io';
+import { CliError, errorMessage, EXIT_UNREADABLE, type CommandIO } from '../io';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
-import { checkJson, checkText, readFailure, settingsFile, settingsFromFlags, type CheckJson } from './check';
+import { batchExitCode, checkJson, checkText, readFailure, settingsFile, settingsFromFlags, type CheckJson } from './check';
 
 /** A fix applied, with what it changed. */
 export interface AppliedFix {
@@ -129,8 +129,8 @@ function fixText(file: string, out: string, converted: boolean, applied: Applied
   return `${lines.join('\n')}\n`;
 }
 
-function exitCode(summary: CheckSummary): number {
-  return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+function exitCode(reports: SheetReport[], summary: CheckSummary): number {
+  return batchExitCode([{ file: '', reports }], summary);
 }
 
 export const fixCommand: Command = async (args: string[], io: CommandIO) => {
@@ -166,7 +166,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     reports = check(input, settings, library);
     source = asXlsxPackage(input);
   } catch (error) {
-    throw new CliError(`${file}：无法读取，未修正 — ${readFailure(error)}`);
+    throw new CliError(`${file}：无法读取，未修正 — ${readFailure(error)}`, EXIT_UNREADABLE);
   }
 
   if (offered(reports, only).length === 0) {
@@ -174,7 +174,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     const what = only ? `没有 ${[...only].join('、')} 的可自动修正的问题` : '没有可自动修正的问题';
     if (values.json) io.stdout(`${JSON.stringify({ file, out: null, converted: source.converted, fixes: [], remaining: checkJson([{ file, reports }]).files[0] } satisfies FixJson)}\n`);
     else io.stdout(`${file}：${what}，未写出 ${out}。\n\n${checkText([{ file, reports }], summary)}`);
-    return exitCode(summary);
+    return exitCode(reports, summary);
   }
 
   let result;
@@ -198,5 +198,5 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
   } else {
     io.stdout(`${fixText(file, out, source.converted, result.applied)}\n修正后复查：\n${checkText([{ file: out, reports: remaining }], summary)}`);
   }
-  return exitCode(summary);
+  return exitCode(remaining, summary);
 };
