@@ -15,4 +15,5 @@ export const RULE_CODES = [
   'template-missing-indicator',
   'template-weakened-target',
   'goal-without-indicator',
+  'generic-indicator',
 ] as const;

@@ -15,6 +15,7 @@ import { templateMissingIndicatorRule } from './template-missing-indicator';
 import { templateWeakenedTargetRule } from './template-weakened-target';
 import { goalWithoutIndicatorRule } from './goal-without-indicator';
 import { unreadableLayoutRule, unreadableFinding } from './unreadable-layout';
+import { genericIndicatorRule } from './generic-indicator';
 
 export type { Finding, Rule, RuleContext, SettingKey } from './types';
 export { sheetGrids } from './helpers';
@@ -36,6 +37,7 @@ export const RULES = {
   'template-missing-indicator': templateMissingIndicatorRule,
   'template-weakened-target': templateWeakenedTargetRule,
   'goal-without-indicator': goalWithoutIndicatorRule,
+  'generic-indicator': genericIndicatorRule,
 } satisfies Record<RuleCode, Rule>;
 
 /** Every rule, in reporting order (the order of RULE_CODES). */
@@ -61,4 +63,5 @@ export {
   goalWithoutIndicatorRule,
   unreadableLayoutRule,
   unreadableFinding,
+  genericIndicatorRule,
 };

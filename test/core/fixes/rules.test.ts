@@ -5,6 +5,7 @@ import type { PerformanceTable, TemplateLibrary } from '../../../src/core/model'
 import { loadSeedLibrary, seedTable } from '../../support/seed';
 import { gridFromTable, rowIndex, setValue } from '../../support/sheetTable';
 import { applyAndRecheck, issuesOf, only, textAt } from './support';
+import { applyFixToGrid } from '../../../src/core/fixes';
 
 const OPERATIONS = '运维费用支出';
 let library: TemplateLibrary;
@@ -133,16 +134,28 @@ describe('missing-dimension fix', () => {
     expect(trip.after.map((i) => `${i.code} ${i.message}`)).toEqual(complete.map((i) => `${i.code} ${i.message}`));
   });
 
-  it('without a library inserts the framework’s standard row, its value cell empty and selected', () => {
+  // Issue #22: the standard row used to be named after its 二级 (服务对象满意度), scaffolding that passed once any
+  // value was typed. Now its 三级 is left empty and selected first, with its value cell.
+  it('without a library inserts the framework’s standard row, its 三级 and value cells empty and selected', () => {
     const grid = gridFromTable(withoutSatisfaction());
     const before = issuesOf(grid);
     const issue = only(before, 'missing-dimension');
-    expect(issue.fix!.description).toMatch(/插入 1 行指标：满意度指标›服务对象满意度指标「服务对象满意度」，指标值待填（框架标准指标行）$/);
+    expect(issue.fix!.description).toMatch(/插入 1 行指标：满意度指标›服务对象满意度指标，三级指标名称和指标值待填（框架标准指标行）$/);
     const trip = applyAndRecheck(grid, before, issue);
-    expect(trip.stillThere).toBe(false);
-    expect(textAt(trip.fixed, issue.fix!.select[0])).toBe('');
-    // What is left is the value to type, in the selected cell.
-    expect(trip.added.map((i) => [i.code, i.cells])).toEqual([['missing-value', issue.fix!.select]]);
+    expect(issue.fix!.select).toHaveLength(2);
+    for (const cell of issue.fix!.select) expect(textAt(trip.fixed, cell)).toBe('');
+    // The row is there, named by its 一级 and 二级; the dimension counts once the clerk names it, and no second
+    // row is offered meanwhile; nothing else appears.
+    expect(trip.added).toEqual([]);
+    expect(trip.after.filter((i) => i.code === 'missing-dimension').map((i) => i.fix)).toEqual([undefined]);
+    // Named and valued as a clerk would, the table is clean of it.
+    const [nameCell, valueCell] = issue.fix!.select;
+    const named = applyFixToGrid(trip.fixed, {
+      description: '',
+      steps: [{ kind: 'setCell', cell: nameCell, value: '受训人员满意度' }, { kind: 'setCell', cell: valueCell, value: '≥90%' }],
+      select: [],
+    });
+    expect(issuesOf(named).map((i) => i.code)).toEqual([]);
   });
 
   it('restores a missing 二级 (成本指标) under 产出 from the library, after the last 产出 row', () => {
