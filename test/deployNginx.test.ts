@@ -7,16 +7,10 @@ import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './support/freePort';
+import { describeWith } from './support/tools';
 import { deployOptions, productionManifest } from '../scripts/deploy';
 
 const ROOT = join(__dirname, '..');
-
-function nginxAvailable(): boolean {
-  if (spawnSync('nginx', ['-v']).status === 0) return true;
-  if (process.env.CI === 'true') throw new Error('CI 环境缺少 nginx（apt-get install nginx-light）：部署示例不能跳过');
-  console.warn('跳过 nginx 部署示例测试：未找到 nginx（apt-get install nginx-light 后可运行）');
-  return false;
-}
 
 /** The server block of docs/deploy.md, with this machine's port, certificate and folder. */
 function docsServerBlock(): string {
@@ -37,9 +31,7 @@ function fetchHead(url: string): Promise<{ status: number; headers: Record<strin
   });
 }
 
-const describeWithNginx = nginxAvailable() ? describe : describe.skip;
-
-describeWithNginx('the nginx example in docs/deploy.md', () => {
+describeWith('nginx', 'the nginx example in docs/deploy.md', () => {
   let dir: string;
   let nginx: ChildProcess | null = null;
   let origin: string;

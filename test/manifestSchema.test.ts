@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deployOptions, idForBaseUrl, productionManifest, type DeployOptions } from '../scripts/deploy';
-import { manifestUrls, validateManifest, xmllintAvailable } from './support/manifestSchema';
+import { manifestUrls, validateManifest } from './support/manifestSchema';
+import { describeWith } from './support/tools';
 
 const ROOT = join(__dirname, '..');
 const devXml = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
@@ -16,9 +17,7 @@ function options(env: Record<string, string>): DeployOptions {
   return result;
 }
 
-const describeWithXmllint = xmllintAvailable() ? describe : describe.skip;
-
-describeWithXmllint('manifests against the Office add-in XSDs', () => {
+describeWith('xmllint', 'manifests against the Office add-in XSDs', () => {
   test('the dev manifest.xml validates', () => {
     const result = validateManifest(devXml);
     expect(result.output).toContain('validates');

@@ -11,7 +11,7 @@ import { attentionText, batchSummaryText, fileKind } from '../../src/checker/Bat
 import { READY_TEXT, statusText } from '../../src/web/StatusLine';
 import { expectOnlyMarksAdded } from '../support/markedCopyChecks';
 import { buildForTests } from './support/build';
-import { chromiumAvailable, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
+import { describeInChromium, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
 import { expectedReports, pageLibrary, tableNumbered, workbookOf } from './support/workbooks';
 
@@ -65,8 +65,6 @@ function asShown(report: SheetReport): { sheet: string; issues: ShownIssue[] } {
   return { sheet: report.sheet, issues };
 }
 
-const haveChromium = chromiumAvailable();
-const describeInChromium = haveChromium ? describe : describe.skip;
 
 describeInChromium('checker page (index.html) in Chromium', () => {
   let server: StaticServer;

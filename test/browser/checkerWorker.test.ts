@@ -5,11 +5,10 @@ import { manyRowsXlsx, tableSheet } from '../hostile/support/cases';
 import { rawXlsx } from '../hostile/support/rawXlsx';
 import { seedTable } from '../support/seed';
 import { buildForTests } from './support/build';
-import { chromiumAvailable, launchChromium, watchPageErrors } from './support/chromium';
+import { describeInChromium, launchChromium, watchPageErrors } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const describeInChromium = chromiumAvailable() ? describe : describe.skip;
 
 /** Each file section's name, status and error text, in page order. */
 function sections(page: Page): Promise<{ name: string; status: string; error: string; issues: number }[]> {

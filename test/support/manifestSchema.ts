@@ -1,20 +1,9 @@
 // Validates a manifest against Microsoft's XSDs (schemas/office-addin-manifest) with xmllint, offline.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export const MANIFEST_XSD = join(__dirname, '..', '..', 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
 
-/** False (with a message) when xmllint is missing outside CI; under CI=true a missing xmllint throws. */
-export function xmllintAvailable(): boolean {
-  try {
-    execFileSync('xmllint', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    if (process.env.CI === 'true') throw new Error('CI 环境缺少 xmllint（apt-get install libxml2-utils）：清单校验不能跳过');
-    console.warn('跳过清单 XSD 校验：未找到 xmllint（apt-get install libxml2-utils 后可运行）');
-    return false;
-  }
-}
 
 /** xmllint's verdict on one manifest; `output` holds its messages (the schema errors when invalid). */
 export function validateManifest(xml: string): { valid: boolean; output: string } {

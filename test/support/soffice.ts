@@ -2,14 +2,20 @@
 // throw-away profile that recalculates every formula on load (OOXMLRecalcMode 0), so what it prints is
 // computed from the formulas, never a cached value.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
+import { describeWith, requireTool } from './tools';
 
-export const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path)) ?? null;
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
-/** Skipped on a machine without LibreOffice, but never in CI (there a missing soffice fails). */
-export const describeWithSoffice = SOFFICE || inCI ? describe : describe.skip;
+/** LibreOffice's soffice; the tests that use it fail (naming the install command) where it is missing. */
+export function soffice(): string {
+  return requireTool('soffice');
+}
+
+/** `describe` whose tests fail at once where LibreOffice is missing. */
+export function describeWithSoffice(name: string, fn: () => void): void {
+  describeWith('soffice', name, fn);
+}
 
 function recalculatingProfile(): string {
   const profile = mkdtempSync(join(tmpdir(), 'jixiao-lo-profile-'));
@@ -28,11 +34,10 @@ function recalculatingProfile(): string {
  * rows of cells (text as shown). One soffice run for all files.
  */
 export function sheetsAsCsv(files: string[]): Map<string, Map<string, string[][]>> {
-  if (!SOFFICE) throw new Error('CI 环境必须安装 LibreOffice（soffice）。');
   const out = mkdtempSync(join(tmpdir(), 'jixiao-lo-csv-'));
   // 44 comma, 34 quote, 76 UTF-8; the last field -1 writes each sheet to <file>-<sheet>.csv.
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-  execFileSync(SOFFICE, [`-env:UserInstallation=${recalculatingProfile()}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, ...files], { stdio: 'pipe', timeout: 240_000 });
+  execFileSync(soffice(), [`-env:UserInstallation=${recalculatingProfile()}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, ...files], { stdio: 'pipe', timeout: 240_000 });
   const result = new Map<string, Map<string, string[][]>>();
   for (const file of files) {
     const stem = basename(file, extname(file));
@@ -78,8 +83,7 @@ export function parseCsv(text: string): string[][] {
 
 /** Converts files with LibreOffice (to xlsx, ods …) into a fresh folder; returns the folder. */
 export function convertAll(files: string[], format: string): string {
-  if (!SOFFICE) throw new Error('CI 环境必须安装 LibreOffice（soffice）。');
   const out = mkdtempSync(join(tmpdir(), 'jixiao-lo-convert-'));
-  execFileSync(SOFFICE, [`-env:UserInstallation=${recalculatingProfile()}`, '--headless', '--norestore', '--convert-to', format, '--outdir', out, ...files], { stdio: 'pipe', timeout: 240_000 });
+  execFileSync(soffice(), [`-env:UserInstallation=${recalculatingProfile()}`, '--headless', '--norestore', '--convert-to', format, '--outdir', out, ...files], { stdio: 'pipe', timeout: 240_000 });
   return out;
 }

@@ -5,26 +5,13 @@ import { join } from 'node:path';
 import { readSheet } from '../../src/core/sheet/reader';
 import { loadWorkbook, readGrids, workbookToBuffer, WorkbookReadError } from '../../src/xlsx';
 import { seedWorkbook, tempDir } from './support';
+import { describeWithSoffice, soffice } from '../support/soffice';
 
-function findSoffice(): string | null {
-  for (const candidate of ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice']) if (existsSync(candidate)) return candidate;
-  try {
-    return execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const soffice = findSoffice();
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
-if (!soffice && !inCI) console.warn('跳过 LibreOffice 往返测试：未找到 soffice（CI 中缺少 soffice 会判为失败）。');
-const describeWithSoffice = soffice || inCI ? describe : describe.skip;
 
 /** One conversion in a dedicated, throw-away LibreOffice profile; returns the converted file. */
 function convert(file: string, format: 'xlsx' | 'xls', outDir: string): string {
-  if (!soffice) throw new Error('CI 环境必须安装 LibreOffice（soffice）以运行往返测试。');
   const profile = `file://${tempDir('lo-profile')}`;
-  execFileSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, file], {
+  execFileSync(soffice(), [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, file], {
     stdio: 'pipe',
     timeout: 180_000,
   });

@@ -103,9 +103,9 @@ export function exampleSheet(example: RuleExample, exampleTable: PerformanceTabl
     else if ('header' in step) {
       const header = drawn.refs.indicatorHeader;
       // The label above the column of the first indicator row.
-      address = header === null ? null : toA1(fromA1(header).row, fromA1(drawn.rowRefs[0][COLUMN_REFS[step.header]]).col);
+      address = header === null ? null : toA1(fromA1(header).row, fromA1(drawn.grids[0].rows[0].refs[COLUMN_REFS[step.header]]).col);
     } else {
-      const refs: IndicatorRowRefs = drawn.rowRefs[rowOf(step.dimension, step.indicator)];
+      const refs: IndicatorRowRefs = drawn.grids[0].rows[rowOf(step.dimension, step.indicator)].refs;
       address = refs[COLUMN_REFS[step.column]];
     }
     if (address === null) throw new Error(`示例表中找不到这一步的单元格：${exampleStepText(step)}`);

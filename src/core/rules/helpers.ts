@@ -2,7 +2,7 @@
 import type { AmountUnit, IndicatorRow } from '../model';
 import { fromA1 } from '../sheet/address';
 import { GRID_SCOPE_NAMES } from '../sheet/labels';
-import type { GridScope, IndicatorRowRefs, IndicatorSlot, SheetTable } from '../sheet/types';
+import type { GridRow, GridScope, IndicatorRowRefs, IndicatorSlot, SheetTable } from '../sheet/types';
 
 /** The addresses that exist, in order (refs are null where the sheet has no such cell). */
 export function cellsOf(...addresses: (string | null | undefined)[]): string[] {
@@ -39,14 +39,14 @@ export interface LocatedRow {
   index: number;
 }
 
-/** Indicator rows with their cell refs (the two arrays are parallel by contract). */
-function located(indicators: IndicatorRow[], rowRefs: IndicatorRowRefs[]): LocatedRow[] {
-  return indicators.map((row, index) => ({ row, refs: rowRefs[index], index }));
+/** A grid's rows with their place in it. */
+function located(rows: readonly GridRow[]): LocatedRow[] {
+  return rows.map(({ row, refs }, index) => ({ row, refs, index }));
 }
 
-/** The annual grid's rows (table.indicators) with their cell refs. */
+/** The main grid's rows (table.indicators) with their cell refs. */
 export function locatedRows(sheet: SheetTable): LocatedRow[] {
-  return shared?.sheet === sheet ? sharedGrids(shared)[0].rows : located(sheet.table.indicators, sheet.rowRefs);
+  return shared?.sheet === sheet ? sharedGrids(shared)[0].rows : located(sheet.grids[0]?.rows ?? []);
 }
 
 /** The sheet being checked, and its grids once some rule has asked for them. */
@@ -93,10 +93,12 @@ export interface ScopedGrid {
   rows: LocatedRow[];
   /** Unused 二级 slots of a filled form (not indicators; where rows of their 一级 end). */
   slots?: IndicatorSlot[];
+  /** The region whose targets the grid holds (区域绩效目标表); absent otherwise. */
+  region?: string;
 }
 
 /**
- * The grids of a sheet with their scope, the annual one (table.indicators) first: the one place rules learn
+ * The grids of a sheet with their scope, the main one (table.indicators) first: the one place rules learn
  * which rows belong together, so every grid gets the same checks and no rule mixes two grids.
  */
 export function sheetGrids(sheet: SheetTable): ScopedGrid[] {
@@ -104,29 +106,17 @@ export function sheetGrids(sheet: SheetTable): ScopedGrid[] {
 }
 
 function buildSheetGrids(sheet: SheetTable): ScopedGrid[] {
-  const others = sheet.otherGrids ?? [];
-  const named = others.length > 0;
-  const annual: ScopedGrid = {
-    scope: 'annual',
-    name: named ? GRID_SCOPE_NAMES.annual : null,
-    goals: sheet.table.goals,
-    goalsRef: sheet.refs.goals,
-    header: sheet.refs.indicatorHeader,
-    rows: located(sheet.table.indicators, sheet.rowRefs),
-    ...(sheet.slots ? { slots: sheet.slots } : {}),
-  };
-  return [
-    annual,
-    ...others.map((grid) => ({
-      scope: grid.scope,
-      name: GRID_SCOPE_NAMES[grid.scope],
-      goals: grid.goals,
-      goalsRef: grid.goalsRef,
-      header: grid.indicatorHeader,
-      rows: located(grid.indicators, grid.rowRefs),
-      ...(grid.slots ? { slots: grid.slots } : {}),
-    })),
-  ];
+  const named = sheet.grids.length > 1;
+  return sheet.grids.map((grid) => ({
+    scope: grid.scope,
+    name: grid.region ?? (named ? GRID_SCOPE_NAMES[grid.scope] : null),
+    goals: grid.goals,
+    goalsRef: grid.goalsRef,
+    header: grid.header,
+    rows: located(grid.rows),
+    ...(grid.slots ? { slots: grid.slots } : {}),
+    ...(grid.region ? { region: grid.region } : {}),
+  }));
 }
 
 /** `总体目标的` + subject on a sheet with several grids; the subject alone otherwise. */

@@ -33,7 +33,8 @@ import {
   splitLabelUnit,
 } from './labels';
 import type { GridColumn, HeaderField } from './labels';
-import type { CellGrid, CellValue, GridScope, HeaderAmount, IndicatorRowRefs, IndicatorSlot, OtherGrid, SheetRead, SheetTable, TableRefs, Unreadable } from './types';
+import { sheetTable } from './sheetTable';
+import type { CellGrid, CellValue, GridRow, GridScope, HeaderAmount, IndicatorRowRefs, IndicatorSlot, SheetGrid, SheetRead, SheetTable, TableRefs, Unreadable } from './types';
 
 export interface ReadSheetOptions {
   /** Force a framework instead of detecting it from the 一级 names. */
@@ -606,9 +607,18 @@ function projectTotalOf(block: HeaderBlock, tableUnit: AmountUnit): HeaderAmount
   return undefined;
 }
 
-/** Rows with their parsed values. Written out, not spread: V8 gives each spread copy its own hidden class (≈ 250 bytes a row). */
-const parsedRows = (read: GridRead, tableUnit: AmountUnit): IndicatorRow[] =>
-  read.indicators.map(({ level1, level2, level3, description, value, unit }) => ({ level1, level2, level3, description, value, unit, parsed: parseRowValue({ value, level3, unit }, tableUnit) }));
+/** Rows with their parsed values and refs. Written out, not spread: V8 gives each spread copy its own hidden class (≈ 250 bytes a row). */
+const gridRows = (read: GridRead, tableUnit: AmountUnit): GridRow[] =>
+  read.indicators.map(({ level1, level2, level3, description, value, unit }, i) => ({
+    row: { level1, level2, level3, description, value, unit, parsed: parseRowValue({ value, level3, unit }, tableUnit) },
+    refs: read.rowRefs[i],
+  }));
+
+function sheetGrid(read: GridRead, scope: GridScope, goals: Found | null, header: string, tableUnit: AmountUnit): SheetGrid {
+  const grid: SheetGrid = { scope, goals: goals?.text ?? '', goalsRef: goals?.address ?? null, header, rows: gridRows(read, tableUnit) };
+  if (read.slots) grid.slots = read.slots;
+  return grid;
+}
 
 /**
  * A 二级 printed on a filled form with neither a 三级 name nor a value is an unused slot of the form, not an
@@ -666,28 +676,21 @@ function fieldAmount(field: FieldFound | undefined, tableUnit: AmountUnit): numb
 
 /** One table from its header block and grids. */
 function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, readGrids: readonly ReadGrid[], fromRow: number, options: ReadSheetOptions): SheetTable {
-  const grids = readGrids.map((read) => withoutUnusedSlots(withLevelsShifted(read)));
+  const read = readGrids.map((one) => withoutUnusedSlots(withLevelsShifted(one)));
   const tableUnit = block.unit?.unit ?? DEFAULT_UNIT;
   const { fields } = block;
 
   // One grid is the annual one with the header's goals; with more, the annual grid is the table's.
-  const scoped = grids.length > 1 ? scopeGrids(cells, grids, fromRow) : null;
+  const scoped = read.length > 1 ? scopeGrids(cells, read, fromRow) : null;
   const annual = scoped ? (scoped.find((g) => g.scope === 'annual') ?? scoped[scoped.length - 1]) : null;
-  const main = annual ?? grids[0];
+  const main = annual ?? read[0];
   const goals = annual ? (annual.goals ?? fields.goals ?? null) : (fields.goals ?? null);
-  const otherGrids: OtherGrid[] | undefined = scoped
-    ?.filter((g) => g !== main && (g.indicators.length > 0 || g.header.scope === null))
-    .map((g) => ({
-      scope: g.scope,
-      goals: g.goals?.text ?? '',
-      goalsRef: g.goals?.address ?? null,
-      indicatorHeader: toA1(g.header.row, g.header.columns.level1 ?? cells.left),
-      indicators: parsedRows(g, tableUnit),
-      rowRefs: g.rowRefs,
-      ...(g.slots ? { slots: g.slots } : {}),
-    }));
+  const others: SheetGrid[] = (scoped ?? [])
+    .filter((g) => g !== main && (g.indicators.length > 0 || g.header.scope === null))
+    .map((g) => sheetGrid(g, g.scope, g.goals, toA1(g.header.row, g.header.columns.level1 ?? cells.left), tableUnit));
 
-  const indicators = parsedRows(main, tableUnit);
+  const mainGrid = sheetGrid(main, 'annual', goals, toA1(main.header.row, main.header.columns.level1 ?? cells.left), tableUnit);
+  const indicators = mainGrid.rows.map((r) => r.row);
   const extraTotal = block.extraFields['年度资金总额'];
   const other = fieldAmount(fields.budgetOther, tableUnit);
   const otherTotal = block.otherParts.reduce<number | null>((sum, part) => {
@@ -720,12 +723,11 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, re
     budgetOther: fields.budgetOther?.address ?? null,
     purpose: fields.purpose?.address ?? null,
     goals: goals?.address ?? null,
-    indicatorHeader: toA1(main.header.row, main.header.columns.level1 ?? cells.left),
+    indicatorHeader: mainGrid.header,
   };
-  const framework = options.framework ?? detectFrameworkOfRows([indicators, ...(otherGrids ?? []).map((g) => g.indicators)].flat());
-  const sheet: SheetTable = { sheetName, table, framework, refs, rowRefs: main.rowRefs };
-  if (main.slots) sheet.slots = main.slots;
-  if (otherGrids && otherGrids.length > 0) sheet.otherGrids = otherGrids;
+  const grids = [mainGrid, ...others];
+  const framework = options.framework ?? detectFrameworkOfRows(grids.flatMap((g) => g.rows.map((r) => r.row)));
+  const sheet = sheetTable({ sheetName, table, framework, refs, grids });
   const projectTotal = projectTotalOf(block, tableUnit);
   if (projectTotal) sheet.projectTotal = projectTotal;
   if (indicators.length === 0) {

@@ -59,21 +59,41 @@ export interface IndicatorSlot {
 /** Which period an indicator grid's targets are for: the budget year, or the whole project period. */
 export type GridScope = 'annual' | 'overall';
 
+/** One indicator row of a grid, with the address of every cell it was read from. */
+export interface GridRow {
+  row: IndicatorRow;
+  refs: IndicatorRowRefs;
+}
+
 /**
- * A further indicator grid of a multi-year sheet (the 总体目标 grid beside the 年度目标 one, whose rows are
- * table.indicators), read with the same value parser.
+ * One indicator grid as read: the annual grid of a plain form, the 总体目标 grid beside it on a multi-year
+ * sheet, or one region's value column of a 区域绩效目标表. Every rule checks each grid on its own.
+ */
+export interface SheetGrid {
+  scope: GridScope;
+  /** The goals text this grid's targets answer (the header's 绩效目标, or the 总体目标 nearest above); empty when none. */
+  goals: string;
+  goalsRef: string | null;
+  /** Header cell of the grid (its 一级指标 cell, or where the 一级 column starts). */
+  header: string;
+  rows: GridRow[];
+  /** Unused 二级 slots of a filled form (rows with neither 三级 nor value); absent when none. */
+  slots?: IndicatorSlot[];
+  /** The region whose targets the grid holds (one value column per 市/区县); absent on a one-region table. */
+  region?: string;
+}
+
+/**
+ * A further indicator grid of a multi-year sheet, in the shape read before SheetTable.grids: a view derived
+ * from grids for callers not yet moved to them.
  */
 export interface OtherGrid {
   scope: GridScope;
-  /** The goals text nearest above this grid (总体目标 …); empty when there is none. */
   goals: string;
   goalsRef: string | null;
-  /** Header row of this grid (its 一级指标 cell). */
   indicatorHeader: string;
   indicators: IndicatorRow[];
-  /** Parallel to indicators. */
   rowRefs: IndicatorRowRefs[];
-  /** Unused 二级 slots of this grid; absent when none. */
   slots?: IndicatorSlot[];
 }
 
@@ -92,12 +112,17 @@ export interface SheetTable {
   /** Framework detected from the sheet's 一级 names (or forced by settings). */
   framework: FrameworkName;
   refs: TableRefs;
-  /** Parallel to table.indicators. */
-  rowRefs: IndicatorRowRefs[];
-  /** Unused 二级 slots of the annual grid (rows of a filled form with neither 三级 nor value); absent when none. */
-  slots?: IndicatorSlot[];
-  /** Grids besides the annual one on a multi-year sheet; absent when the sheet has one grid. */
-  otherGrids?: OtherGrid[];
+  /**
+   * The indicator grids, the main one first (the annual grid; table.indicators are its rows): the reader's
+   * primary output, every row with its cell addresses.
+   */
+  grids: SheetGrid[];
+  /** Derived from grids[0] (read-only view for older callers): refs parallel to table.indicators. */
+  readonly rowRefs: readonly IndicatorRowRefs[];
+  /** Derived from grids[0]: its unused slots; absent when none. */
+  readonly slots?: readonly IndicatorSlot[];
+  /** Derived from grids[1..]: absent when the sheet has one grid. */
+  readonly otherGrids?: readonly OtherGrid[];
   /** The whole project's amount (项目总金额 …) when the header prints one; absent otherwise. */
   projectTotal?: HeaderAmount;
   /** Amount fields whose label names their own money unit (`资金总额（元）`); absent when none does. */

@@ -1,15 +1,18 @@
 // Debian's chromium driven by playwright-core; browsers are never downloaded.
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describeWith, requireTool } from '../../support/tools';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** False (with a message) when chromium is missing outside CI; under CI=true a missing chromium throws. */
-export function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM_PATH)) return true;
-  if (process.env.CI === 'true') throw new Error(`CI 环境缺少 ${CHROMIUM_PATH}：浏览器测试不能跳过`);
-  console.warn(`跳过浏览器测试：未找到 ${CHROMIUM_PATH}（apt-get install chromium 后可运行）`);
-  return false;
+/** `describe` for browser tests: they fail, naming the install command, where Chromium is missing. */
+export function describeInChromium(name: string, fn: () => void): void {
+  describeWith('chromium', name, fn);
+}
+
+/** True; throws (with the install command) when Chromium is missing. Never a reason to skip. */
+export function chromiumAvailable(): true {
+  requireTool('chromium');
+  return true;
 }
 
 export function launchChromium(): Promise<Browser> {

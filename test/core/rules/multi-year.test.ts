@@ -19,7 +19,8 @@ async function multiYearSheet(options: MultiYearOptions = {}): Promise<SheetTabl
   const { grid, annualFirst } = await multiYearGrid(options);
   const sheet = readSheet(grid);
   if (!sheet) throw new Error('多年度表没有读出');
-  return { ...sheet, annualFirst };
+  // Object.assign keeps the sheet's derived views (a spread would drop them).
+  return Object.assign(sheet, { annualFirst });
 }
 
 const BUDGET_2024 = { budgetYear: 2024 };
@@ -47,7 +48,7 @@ describe('missing-dimension per grid', () => {
     const annualRows = sheet.table.indicators;
     const timely = annualRows.findIndex((r) => r.level2 === '时效指标');
     sheet.table.indicators = annualRows.filter((_, i) => i !== timely);
-    sheet.rowRefs = sheet.rowRefs.filter((_, i) => i !== timely);
+    sheet.grids[0].rows = sheet.grids[0].rows.filter((_, i) => i !== timely);
     const issues = runRule(missingDimensionRule, sheet);
     expect(issues.map((i) => i.message)).toEqual(['年度目标的一级指标「产出指标」下缺少二级指标「时效指标」']);
     expect(issues[0].cells).toEqual([`A${sheet.annualFirst}`]);
@@ -99,7 +100,9 @@ describe('deadline-outside-year per grid', () => {
   it('without a budget-year setting the annual grid is held to the year it names, not the whole 项目期', async () => {
     const sheet = await multiYearSheet();
     const row = sheet.table.indicators.findIndex((r) => r.level2 === '时效指标');
-    sheet.table.indicators[row] = { ...sheet.table.indicators[row], value: '2025年6月底前', parsed: { ...sheet.table.indicators[row].parsed, year: 2025 } };
+    const changed = { ...sheet.table.indicators[row], value: '2025年6月底前', parsed: { ...sheet.table.indicators[row].parsed, year: 2025 } };
+    sheet.table.indicators[row] = changed;
+    sheet.grids[0].rows[row] = { ...sheet.grids[0].rows[row], row: changed };
     const issues = runRule(deadlineOutsideYearRule, sheet);
     expect(issues).toHaveLength(1);
     expect(issues[0].message).toContain('年度目标的时效指标「本年系统建成时间」');
@@ -120,7 +123,7 @@ describe('row checks run on both grids', () => {
 
   it('an empty 总体目标 text is a missing field at its cell', async () => {
     const sheet = await multiYearSheet();
-    sheet.otherGrids = sheet.otherGrids!.map((g) => ({ ...g, goals: '' }));
+    sheet.grids = sheet.grids.map((g, i) => (i === 0 ? g : { ...g, goals: '' }));
     expect(runRule(missingFieldRule, sheet)).toEqual([
       expect.objectContaining({ message: '总体目标为空：应写明项目期内要达到的产出和效果', cells: [`B${MULTI_YEAR_ROWS.overallGoals}`] }),
     ]);

@@ -1,7 +1,7 @@
 // Done-criterion of issue #11: the 16-table workbook saved by LibreOffice as .xls gives exactly the
 // issues of the .xlsx. The .xls is made now from today's workbook, so the two can never drift apart.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkGrids } from '../../../src/core/check';
 import { loadWorkbook, readGrids, workbookToBuffer } from '../../../src/xlsx';
@@ -9,22 +9,19 @@ import { readXlsGrids } from '../../../src/xlsx/xls';
 import { loadSeedLibrary } from '../../support/seed';
 import { seedWorkbook, tempDir } from '../support';
 import { cellsOf } from './cells';
+import { describeWithSoffice, soffice } from '../../support/soffice';
 
-const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice'].find((path) => existsSync(path));
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
-const describeWithSoffice = SOFFICE || inCI ? describe : describe.skip;
 
 describeWithSoffice('the 16-table workbook as .xls (LibreOffice)', () => {
   jest.setTimeout(240_000);
 
   test('same cells, merges and issues as the .xlsx', async () => {
-    if (!SOFFICE) throw new Error('CI 环境必须安装 LibreOffice（soffice）。');
     const { workbook, names } = seedWorkbook();
     const dir = tempDir('xls');
     const xlsxPath = join(dir, 'seed.xlsx');
     const xlsxBytes = await workbookToBuffer(workbook);
     writeFileSync(xlsxPath, xlsxBytes);
-    execFileSync(SOFFICE, [`-env:UserInstallation=file://${tempDir('lo-profile')}`, '--headless', '--norestore', '--convert-to', 'xls', '--outdir', dir, xlsxPath], {
+    execFileSync(soffice(), [`-env:UserInstallation=file://${tempDir('lo-profile')}`, '--headless', '--norestore', '--convert-to', 'xls', '--outdir', dir, xlsxPath], {
       stdio: 'pipe',
       timeout: 180_000,
     });
