@@ -256,6 +256,6 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
 /** The batch's exit code (EXIT_* in ../io): what was not checked outranks what was found. */
 export function batchExitCode(results: FileResult[], summary: CheckSummary): number {
   if (results.some((r) => 'error' in r)) return EXIT_UNREADABLE;
-  if (results.some((r) => r.reports.length === 0)) return EXIT_NO_TABLE;
+  if (results.some((r) => 'reports' in r && r.reports.length === 0)) return EXIT_NO_TABLE;
   return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -43,7 +43,7 @@ interface Cost {
 /** The grid's money totals under 成本: amounts with a unit, and bare numbers where the sheet states its unit. */
 function costsOf(sheet: SheetTable, grid: ScopedGrid, framework: Framework): Cost[] {
   const unitStated = sheet.refs.unit !== null;
-  return grid.rows.flatMap(({ row, refs }) => {
+  return grid.rows.flatMap(({ row, refs }): Cost[] => {
     if (rowDimensionRole(framework, row) !== 'cost') return [];
     const { kind, amount, number } = row.parsed;
     if (kind === 'moneyTotal' && amount !== null) return [{ row, refs, amount, unitless: false }];
