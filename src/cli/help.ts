@@ -73,7 +73,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     summary: '把可自动修正的问题改好，写出副本，不改动输入文件 / apply the offered fixes to a copy (never writes IN)',
     options: [
       { flag: '--out OUT.xlsx', text: '修正后的副本（总是 .xlsx；不能是输入文件本身）/ the fixed copy (always .xlsx; never IN itself)' },
-      { flag: '--only CODE', text: '只修正这个规则代码的问题，可重复，如 --only cost-lower-bound / only fixes of this rule (repeatable)' },
+      { flag: '--only CODE[=改法]', text: '只修正这个规则代码的问题，可重复，如 --only cost-lower-bound；有两种改法的问题（资金来源）不自动选择，须指明一种：--only funds-mismatch=其他资金 或 =财政资金 / only fixes of this rule (repeatable); an issue with two ways out (funds) is fixed only when one is named' },
       { flag: '--force', text: '覆盖已有的 OUT / overwrite an existing OUT' },
       { flag: '--json', text: '输出 JSON（每项修正及其修改、复查结果）/ print JSON' },
       { flag: '--settings FILE.json', text: '检查设置，同 check / check settings, as for check' },

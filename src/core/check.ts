@@ -38,6 +38,7 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
           message: finding.message,
           cells: finding.cells,
           ...(finding.fix ? { fix: finding.fix } : {}),
+          ...(finding.choices && finding.choices.length > 0 ? { choices: finding.choices } : {}),
           ...(finding.goalClause ? { goalClause: finding.goalClause } : {}),
         });
       }

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { checkGrids, summarize, type CheckSummary } from '../../core/check';
 import { combineFixesDetailed } from '../../core/fixes';
-import { RuleCodeSchema, type RuleCode, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
+import { RuleCodeSchema, type Fix, type Issue, type RuleCode, type Settings, type SheetReport, type TemplateLibrary } from '../../core/model';
 import type { CellValue } from '../../core/sheet/types';
 import { fixedCopy, type FixChange, type SheetFix } from '../../xlsx/fixCopy';
 import { asXlsxPackage, convertedNote } from '../../xlsx/gridXlsx';
@@ -55,10 +55,58 @@ function check(bytes: Uint8Array, settings: Settings, library: TemplateLibrary |
   return checkGrids(readWorkbookGrids(bytes, DEFAULT_READ_LIMITS), { settings, library });
 }
 
+/**
+ * What --only asks for: rule codes, and for an issue with several ways out the one picked by name
+ * (`funds-mismatch=其他资金`); null when --only is not given (every single fix, never a choice).
+ */
+export interface OnlyFilter {
+  codes: Set<string>;
+  /** By code: the choice named (`其他资金`). */
+  choices: Map<string, string>;
+}
+
+export function parseOnly(values: string[] | undefined): OnlyFilter | null {
+  if (!values) return null;
+  const filter: OnlyFilter = { codes: new Set(), choices: new Map() };
+  for (const value of values) {
+    const [code, choice] = value.split('=', 2);
+    if (!RuleCodeSchema.safeParse(code).success) throw new CliError(`--only 的规则代码「${code}」不存在；可用：${RuleCodeSchema.options.join('、')}`);
+    filter.codes.add(code);
+    if (choice !== undefined) filter.choices.set(code, choice);
+  }
+  return filter;
+}
+
+/** The fix an issue offers under `only`: its single fix, or the way out --only names; null for none. */
+function fixOf(issue: Issue, only: OnlyFilter | null): Fix | null {
+  if (only && !only.codes.has(issue.code)) return null;
+  if (issue.fix) return issue.fix;
+  const picked = only?.choices.get(issue.code);
+  return issue.choices?.find((choice) => choice.choice === picked) ?? null;
+}
+
 /** The fixes offered in `reports`, each with its sheet and code, those of `only` (when given). */
-function offered(reports: SheetReport[], only: Set<string> | null): (SheetFix & { code: RuleCode })[] {
+function offered(reports: SheetReport[], only: OnlyFilter | null): (SheetFix & { code: RuleCode })[] {
   return reports.flatMap((report) =>
-    report.issues.flatMap((issue) => (issue.fix && (!only || only.has(issue.code)) ? [{ sheet: report.sheet, fix: issue.fix, code: issue.code }] : [])),
+    report.issues.flatMap((issue) => {
+      const fix = fixOf(issue, only);
+      return fix ? [{ sheet: report.sheet, fix, code: issue.code }] : [];
+    }),
+  );
+}
+
+/** Issues with several ways out that nobody picked: said, with the --only that applies each. */
+function choicesLeft(reports: SheetReport[], only: OnlyFilter | null): string[] {
+  return reports.flatMap((report) =>
+    report.issues.flatMap((issue) =>
+      issue.choices && !fixOf(issue, only) && (!only || only.codes.has(issue.code))
+        ? [
+            `${report.sheet}：${issue.code} 有 ${issue.choices.length} 种改法，未自动选择；要采用其中一种，请加 ${issue.choices
+              .map((choice) => `--only ${issue.code}=${choice.choice ?? ''}（${choice.description}）`)
+              .join(' 或 ')}`,
+          ]
+        : [],
+    ),
   );
 }
 
@@ -71,7 +119,7 @@ const MAX_ROUNDS = 10;
  * (fixes the combination left out) makes the next round, until nothing is offered or a round changes
  * nothing offered.
  */
-function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, settings: Settings, library: TemplateLibrary | null): { bytes: Uint8Array; applied: AppliedFix[] } {
+function applyAll(bytes: Uint8Array, reports: SheetReport[], only: OnlyFilter | null, settings: Settings, library: TemplateLibrary | null): { bytes: Uint8Array; applied: AppliedFix[] } {
   let current = bytes;
   let fixes = offered(reports, only);
   const applied: AppliedFix[] = [];
@@ -151,10 +199,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
   const out = resolve(values.out);
   if (sameFile(file, out)) throw new CliError(`--out ${values.out} 就是输入文件本身；jixiao 从不改写输入文件，请另给一个文件名`);
   if (!values.force && existsSync(out)) throw new CliError(`${out} 已存在，没有覆盖；要覆盖请加 --force / the file exists: add --force to overwrite it`);
-  const only = values.only ? new Set(values.only) : null;
-  for (const code of only ?? []) {
-    if (!RuleCodeSchema.safeParse(code).success) throw new CliError(`--only 的规则代码「${code}」不存在；可用：${RuleCodeSchema.options.join('、')}`);
-  }
+  const only = parseOnly(values.only);
   const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
   const library = await loadLibraries(values.library);
 
@@ -169,9 +214,10 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     throw new CliError(`${file}：无法读取，未修正 — ${readFailure(error)}`, EXIT_UNREADABLE);
   }
 
+  for (const line of choicesLeft(reports, only)) io.stderr(`jixiao: ${line}\n`);
   if (offered(reports, only).length === 0) {
     const summary = summarize(reports);
-    const what = only ? `没有 ${[...only].join('、')} 的可自动修正的问题` : '没有可自动修正的问题';
+    const what = only ? `没有 ${[...only.codes].join('、')} 的可自动修正的问题` : '没有可自动修正的问题';
     if (values.json) io.stdout(`${JSON.stringify({ file, out: null, converted: source.converted, fixes: [], remaining: checkJson([{ file, reports }]).files[0] } satisfies FixJson)}\n`);
     else io.stdout(`${file}：${what}，未写出 ${out}。\n\n${checkText([{ file, reports }], summary)}`);
     return exitCode(reports, summary);

@@ -92,27 +92,30 @@ describe('bad-value fixes', () => {
   });
 });
 
-describe('funds-mismatch fix', () => {
-  it('fills a blank 其他资金 with 预算数 − 财政资金, numbers in the description', () => {
+// Issue #22: the message offers two ways out (财政资金 or 其他资金) and only the clerk knows which source is
+// wrong, so the pane offers both as choices and 全部修正 applies neither (it used to pick 其他资金).
+describe('funds-mismatch choices', () => {
+  it('offers both ways out, numbers in each description, and no single fix; each clears the issue alone', () => {
     const grid = gridFromTable(table1((t) => (t.budget.fiscal = 200)));
     const before = issuesOf(grid, { library });
     const issue = only(before, 'funds-mismatch');
-    const other = issue.cells[2];
-    expect(issue.fix).toEqual({
-      description: `将其他资金（${other}）填为 92万元：预算数 292万元 − 财政资金 200万元 = 92万元`,
-      steps: [{ kind: 'setCell', cell: other, value: 92 }],
-      select: [other],
-    });
-    const trip = applyAndRecheck(grid, before, issue, { library });
-    expect([trip.stillThere, trip.added]).toEqual([false, []]);
-    expect(trip.after.filter((i) => i.code === 'funds-mismatch')).toEqual([]);
+    const [, fiscal, other] = issue.cells;
+    expect(issue.fix).toBeUndefined();
+    expect(issue.choices).toEqual([
+      { description: `将其他资金（${other}）填为 92万元：预算数 292万元 − 财政资金 200万元 = 92万元`, steps: [{ kind: 'setCell', cell: other, value: 92 }], select: [other], choice: '其他资金' },
+      { description: `将财政资金（${fiscal}）填为 292万元：预算数 292万元 − 其他资金 0万元 = 292万元`, steps: [{ kind: 'setCell', cell: fiscal, value: 292 }], select: [fiscal], choice: '财政资金' },
+    ]);
+    for (const choice of issue.choices!) {
+      const trip = applyAndRecheck(grid, before, { ...issue, fix: choice }, { library });
+      expect([choice.choice, trip.stillThere, trip.added]).toEqual([choice.choice, false, []]);
+    }
   });
 
-  it('offers none when 其他资金 is filled, or when 财政资金 alone exceeds 预算数', () => {
-    const filled = gridFromTable(table1((t) => Object.assign(t.budget, { fiscal: 200, other: 50 })));
-    expect(only(issuesOf(filled), 'funds-mismatch').fix).toBeUndefined();
-    const over = gridFromTable(table1((t) => (t.budget.fiscal = 300)));
-    expect(only(issuesOf(over), 'funds-mismatch').fix).toBeUndefined();
+  it('offers none with 其他资金 filled (it may be the sum of several cells); only lowering 财政资金 when it alone is above 预算数', () => {
+    const filled = only(issuesOf(gridFromTable(table1((t) => Object.assign(t.budget, { fiscal: 200, other: 50 })))), 'funds-mismatch');
+    expect([filled.fix, filled.choices]).toEqual([undefined, undefined]);
+    const over = only(issuesOf(gridFromTable(table1((t) => (t.budget.fiscal = 300)))), 'funds-mismatch');
+    expect([over.fix, over.choices?.map((c) => c.choice)]).toEqual([undefined, ['财政资金']]);
   });
 });
 
