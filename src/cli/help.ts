@@ -87,6 +87,15 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       `${EXIT_CODES_TEXT}（fix：就 OUT 复查的结果 / for fix: of OUT as re-checked）`,
     ],
   },
+  suggest: {
+    synopsis: 'jixiao suggest FILE.xlsx [--library FILE…] [--json]',
+    summary: '列出建议页会推荐的指标（不改动文件）/ list the indicators the 建议 tab would suggest (never writes FILE)',
+    options: [LIBRARY_HELP, { flag: '--json', text: '输出 JSON / print JSON' }],
+    notes: [
+      '推荐取自内置种子模板、公开样表（其他单位公开的绩效目标表，注明发布单位和年份，只用于推荐，从不作为检查的模板）和 --library / suggestions come from the seed, the published tables (公开样表, suggestions only) and --library',
+      '模板库中没有相近项目时不作推荐，并说明如何加入本单位的表 / nothing is shown when the library has nothing close',
+    ],
+  },
   rules: {
     synopsis: 'jixiao rules [--json]',
     summary: '列出检查规则 / list the check rules',
