@@ -4,5 +4,6 @@ export { suggestIndicators, suggestForClause, PUBLIC_LIBRARY_NAME, DEFAULT_MIN_S
 export type { ProjectText, SuggestOptions } from './rank';
 export { placeRow, placementsOf } from './place';
 export type { Placement } from './place';
-export { MAX_ROWS_FOR_SUGGESTIONS, nothingCloseText, sheetSuggestions, wantsProjectSuggestions } from './sheet';
+export { MAX_ROWS_FOR_SUGGESTIONS, sheetSuggestions, wantsProjectSuggestions } from './sheet';
+export { nothingCloseText } from './nothingClose';
 export { suggestionFix } from './insert';
