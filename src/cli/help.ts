@@ -5,6 +5,7 @@ import { maxOf } from '../core/bounded';
 import { join } from 'node:path';
 import { packageRoot } from './seeds';
 import { FRAMEWORK_LIST } from '../core/frameworks';
+import { EXIT_CODES_TEXT } from './io';
 
 /** The frameworks as the registry lists them: `seed|2021|older`, and each with its label. */
 const FRAMEWORK_CHOICES = FRAMEWORK_LIST.map((f) => f.name).join('|');
@@ -72,14 +73,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       LAYOUT_HELP,
       { flag: '--marked DIR', text: '把每个已读取文件的标记副本（<名称>-已标记.xlsx）写入 DIR，不覆盖输入 / write a marked copy of each file read into DIR' },
     ],
-    notes: ['FILE 可以是 .xlsx、.xls（Excel 97-2003）、.et（WPS）或 .ods，按内容识别 / FILE may be .xlsx, .xls, .et or .ods, recognised by content', '退出码 / exit code：0 无错误 / no error，1 有错误 / errors found，2 有文件无法读取或用法错误 / a file could not be read, or bad usage'],
+    notes: ['FILE 可以是 .xlsx、.xls（Excel 97-2003）、.et（WPS）或 .ods，按内容识别 / FILE may be .xlsx, .xls, .et or .ods, recognised by content', EXIT_CODES_TEXT],
   },
   fix: {
     synopsis: `jixiao fix IN.xlsx --out OUT.xlsx [--only CODE…] [--force] [--json] [--settings FILE.json] [--framework ${FRAMEWORK_CHOICES}|auto] [--year N] [--library FILE…] [--layout FILE…]`,
     summary: '把可自动修正的问题改好，写出副本，不改动输入文件 / apply the offered fixes to a copy (never writes IN)',
     options: [
       { flag: '--out OUT.xlsx', text: '修正后的副本（总是 .xlsx；不能是输入文件本身）/ the fixed copy (always .xlsx; never IN itself)' },
-      { flag: '--only CODE', text: '只修正这个规则代码的问题，可重复，如 --only cost-lower-bound / only fixes of this rule (repeatable)' },
+      { flag: '--only CODE[=改法]', text: '只修正这个规则代码的问题，可重复，如 --only cost-lower-bound；有两种改法的问题（资金来源）不自动选择，须指明一种：--only funds-mismatch=其他资金 或 =财政资金 / only fixes of this rule (repeatable); an issue with two ways out (funds) is fixed only when one is named' },
       { flag: '--force', text: '覆盖已有的 OUT / overwrite an existing OUT' },
       { flag: '--json', text: '输出 JSON（每项修正及其修改、复查结果）/ print JSON' },
       { flag: '--settings FILE.json', text: '检查设置，同 check / check settings, as for check' },
@@ -91,7 +92,16 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     notes: [
       '列出每处修改（工作表、单元格、原值 → 新值，插入的行），再复查 OUT 并列出剩下的问题 / lists every change, then checks OUT and prints what remains',
       '.xls、.et、.ods 的副本另存为 .xlsx，只保留单元格的值和合并区域 / the copy of an .xls, .et or .ods is an .xlsx holding its values and merges',
-      '退出码 / exit code：0 OUT 无错误 / no error left，1 仍有错误 / errors remain，2 无法读取或用法错误 / unreadable or bad usage',
+      `${EXIT_CODES_TEXT}（fix：就 OUT 复查的结果 / for fix: of OUT as re-checked）`,
+    ],
+  },
+  suggest: {
+    synopsis: 'jixiao suggest FILE.xlsx [--library FILE…] [--json]',
+    summary: '列出建议页会推荐的指标（不改动文件）/ list the indicators the 建议 tab would suggest (never writes FILE)',
+    options: [LIBRARY_HELP, { flag: '--json', text: '输出 JSON / print JSON' }],
+    notes: [
+      '推荐取自内置种子模板、公开样表（其他单位公开的绩效目标表，注明发布单位和年份，只用于推荐，从不作为检查的模板）和 --library / suggestions come from the seed, the published tables (公开样表, suggestions only) and --library',
+      '模板库中没有相近项目时不作推荐，并说明如何加入本单位的表 / nothing is shown when the library has nothing close',
     ],
   },
   rules: {

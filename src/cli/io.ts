@@ -30,10 +30,21 @@ export function terminalSafeIO(io: CommandIO): CommandIO {
   return { stdout: (text) => io.stdout(terminalSafe(text)), stderr: (text) => io.stderr(terminalSafe(text)) };
 }
 
-/** Exit codes shared by every command. */
+/**
+ * Exit codes shared by every command, one per outcome so `jixiao check *.xlsx && 发送` can trust a 0: only
+ * every file read, each holding a 绩效目标表, and no error. When a batch has several outcomes the one a
+ * script must not miss wins: unreadable, then no table, then errors.
+ */
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_NO_TABLE = 3;
+export const EXIT_UNREADABLE = 4;
+
+/** The exit codes as --help and the README list them. */
+export const EXIT_CODES_TEXT =
+  '退出码 / exit code：0 每个文件都已读取、都有绩效目标表且无错误 / every file read, each with a table, no error；1 有错误 / errors found；' +
+  '2 用法错误 / bad usage；3 有文件中没有绩效目标表 / a file holds no 绩效目标表；4 有文件无法读取 / a file could not be read';
 
 /** A failure the user can act on: printed as its message, never as a stack trace. */
 export class CliError extends Error {

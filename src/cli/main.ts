@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check')).checkCommand,
   fix: async () => (await import('./commands/fix')).fixCommand,
   rules: async () => (await import('./commands/rules')).rulesCommand,
+  suggest: async () => (await import('./commands/suggest')).suggestCommand,
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);

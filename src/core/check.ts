@@ -23,6 +23,8 @@ export interface CheckOptions {
   suggest?: boolean;
   /** Taught layout profiles: a sheet one of them recognises is read under it (addresses unchanged). */
   layouts?: readonly LayoutProfile[];
+  /** Where suggestions are drawn from when not `library` (it adds the published tables, 公开样表): never a template. */
+  suggestLibrary?: TemplateLibrary;
 }
 
 /** Runs every enabled rule on one sheet; issues sorted by sheet row (whole-sheet issues first), then severity. */
@@ -42,6 +44,7 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
           message: finding.message,
           cells: finding.cells,
           ...(finding.fix ? { fix: finding.fix } : {}),
+          ...(finding.choices && finding.choices.length > 0 ? { choices: finding.choices } : {}),
           ...(finding.goalClause ? { goalClause: finding.goalClause } : {}),
         });
       }
@@ -55,10 +58,10 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
 }
 
 /** The suggestions for a sheet: its project's, and those for each goal clause an issue says no indicator measures. */
-function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: TemplateLibrary, settings: Settings): SheetSuggestions | null {
+function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: TemplateLibrary, settings: Settings, from: TemplateLibrary = library): SheetSuggestions | null {
   const clauses = issues.flatMap((issue) => (issue.goalClause ? [issue.goalClause] : []));
   // Each suggestion's fix locates the grid's rows: once for all of them.
-  return withSharedGrids(sheet, () => sheetSuggestions(sheet, library, frameworkFor(sheet.framework, settings), clauses));
+  return withSharedGrids(sheet, () => sheetSuggestions(sheet, from, frameworkFor(sheet.framework, settings), clauses, library));
 }
 
 /**
@@ -78,7 +81,7 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
   }
   return read.tables.map((sheet) => {
     const issues = checkSheet(sheet, options);
-    const suggestions = options.suggest && options.library ? suggestionsFor(sheet, issues, options.library, settings) : null;
+    const suggestions = options.suggest && options.library ? suggestionsFor(sheet, issues, options.library, settings, options.suggestLibrary) : null;
     return {
       sheet: grid.sheetName,
       projectName: sheet.table.projectName,

@@ -68,6 +68,7 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onClearMarks, on
                 issueActions={(sheet, issue) => (
                   <>
                     {issue.fix && <FixButton sheet={sheet} fix={issue.fix} onApply={onApplyFixes} disabled={busy} />}
+                    {issue.choices?.map((choice) => <FixButton key={choice.choice} sheet={sheet} fix={choice} onApply={onApplyFixes} disabled={busy} />)}
                     {issueActions?.(sheet, issue)}
                   </>
                 )}

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import { Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { SheetReport, Suggestion } from '../core/model';
+import { nothingCloseText } from '../core/suggest/nothingClose';
 import { SuggestionsPanel } from './SuggestionsPanel';
 
 const useStyles = makeStyles({
@@ -53,7 +54,12 @@ export function SuggestionsTab({ reports, focus, activeSheet, busy, outcome, onI
       <div aria-live="polite" data-role="suggestion-outcome">
         {outcome && <Caption1>{outcome}</Caption1>}
       </div>
-      {shown?.suggestions ? (
+      {shown?.suggestions?.nothingClose && (
+        <Caption1 className={styles.empty} data-role="nothing-close">
+          {nothingCloseText(shown.suggestions.projectName, 'pane')}
+        </Caption1>
+      )}
+      {shown?.suggestions?.nothingClose && shown.suggestions.clauses.length === 0 ? null : shown?.suggestions ? (
         <SuggestionsPanel
           key={shown.sheet}
           sheet={shown.sheet}

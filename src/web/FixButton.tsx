@@ -21,7 +21,10 @@ export interface FixButtonProps {
   disabled?: boolean;
 }
 
-/** 修正: its accessible name is 修正 and what it will do, e.g. `修正：将「≥5万元」改为「≤5万元」`. */
+/**
+ * 修正: its accessible name is 修正 and what it will do, e.g. `修正：将「≥5万元」改为「≤5万元」`. One of several
+ * ways out (fix.choice) says which: `改其他资金`.
+ */
 export function FixButton({ sheet, fix, onApply, disabled }: FixButtonProps): React.JSX.Element {
   const styles = useStyles();
   return (
@@ -30,12 +33,12 @@ export function FixButton({ sheet, fix, onApply, disabled }: FixButtonProps): Re
         className={styles.fix}
         size="small"
         icon={<WrenchRegular />}
-        aria-label={`修正：${fix.description}`}
+        aria-label={`${fix.choice ? `改${fix.choice}` : '修正'}：${fix.description}`}
         disabled={disabled}
         onClick={() => onApply(sheet, [fix])}
         data-role="fix"
       >
-        修正
+        {fix.choice ? `改${fix.choice}` : '修正'}
       </Button>
     </Tooltip>
   );

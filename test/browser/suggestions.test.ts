@@ -70,4 +70,28 @@ describeInChromium('suggestions for a new project (建议 tab) in Chromium with 
     expect(outside).toEqual([]);
     await page.close();
   }, 120_000);
+
+  // Issue #22: below the floor nothing is offered, and the tab says so and how to add the unit's own tables
+  // (it used to pad the list with faint fits, or say 没有需要推荐指标的工作表).
+  test('a project the library has nothing close to gets the floor\'s message, not a padded list', async () => {
+    const { page, outside, errors } = await pane.openPane('?view=templates');
+    const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    await page.getByRole('button', { name: '插入空白表' }).click();
+    await page.locator('[data-role="insert-outcome"]').waitFor();
+    const sheet = (await page.evaluate(() => window.__excelDouble!.sheetNames())).find((name) => !before.includes(name))!;
+    await page.getByRole('tab', { name: '建议' }).click();
+    await userEdit(page, sheet, 'B3', '殡葬改革惠民补贴');
+    await userEdit(page, sheet, 'B8', '1.对本辖区户籍居民实行基本殡葬服务费用减免，减轻丧属负担。');
+    const message = page.locator('[data-role="nothing-close"]');
+    await message.waitFor();
+    expect(await message.textContent()).toBe(
+      '模板库中没有与「殡葬改革惠民补贴」相近的项目，不作推荐（勉强凑出的指标多半不对）。可在「设置 › 模板库」加入本单位往年的绩效目标表（.xlsx），此后同类项目会从中推荐。',
+    );
+    expect(await page.locator('[data-role="suggestion-group"]').count()).toBe(0);
+    expect(await page.locator('[data-role="no-suggestions"]').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -48,16 +48,16 @@ test('workbook then check: the written library checks without errors; a corrupt 
   const corrupt = join(tmp, '损坏.xlsx');
   writeFileSync(corrupt, 'PK\u0003\u0004 not really a zip');
   const failed = jixiao('check', corrupt, out);
-  expect(failed.code).toBe(2);
+  expect(failed.code).toBe(4);
   // The reason is in the report, once; the summary never calls the unread file clean.
   expect(failed.stdout).toContain(`${corrupt}：无法读取，未检查 — `);
   expect(failed.stdout).toMatch(/共 2 个文件、16 张绩效目标表：.*；1 个文件无法读取，未检查\n$/);
   expect(failed.stderr).toBe('');
 });
 
-test('check of a missing file exits 2 and never prints 未发现问题', () => {
+test('check of a missing file exits 4 (unreadable, not bad usage) and never prints 未发现问题', () => {
   const missing = jixiao('check', 'missing.xlsx');
-  expect(missing.code).toBe(2);
+  expect(missing.code).toBe(4);
   expect(missing.stdout).not.toContain('未发现问题');
   expect(missing.stdout).toContain('missing.xlsx：无法读取，未检查 — 文件不存在。');
 });

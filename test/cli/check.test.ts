@@ -62,6 +62,26 @@ describe('jixiao check', () => {
     expect(out).toBe(`${clean}：2 张表无问题（表1、表2）\n\n共 1 个文件、2 张绩效目标表：未发现问题\n`);
   });
 
+  it('exits 3 when a file holds no 绩效目标表 (an empty workbook, a salary list), even beside a clean one', async () => {
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet('Sheet1');
+    const emptyPath = join(dir, 'empty.xlsx');
+    writeFileSync(emptyPath, await workbookToBuffer(empty));
+    const salaries = new ExcelJS.Workbook();
+    const sheet = salaries.addWorksheet('工资表');
+    sheet.addRows([['姓名', '岗位', '基本工资', '绩效工资'], ['张三', '科员', 4200, 1800], ['李四', '科长', 5600, 2400]]);
+    const salaryPath = join(dir, '工资表.xlsx');
+    writeFileSync(salaryPath, await workbookToBuffer(salaries));
+    for (const file of [emptyPath, salaryPath]) {
+      const { code, out } = await run([file]);
+      expect(code).toBe(3);
+      expect(out).toContain(`${file}：没有找到绩效目标表`);
+    }
+    expect((await run([clean, salaryPath])).code).toBe(3);
+    // What was not read outranks what holds no table.
+    expect((await run([salaryPath, join(dir, 'missing.xlsx')])).code).toBe(4);
+  });
+
   it('exits 1 on an error and prints the cell, severity, code and message', async () => {
     const { code, out } = await run([broken]);
     expect(code).toBe(1);
@@ -88,14 +108,15 @@ describe('jixiao check', () => {
     }
   });
 
-  it('reports unreadable files (missing, corrupt, not xlsx), still checks the others, exits 2', async () => {
+  // Exit 4, not 2 (issue #22): 2 is bad usage; an unreadable file has its own code a script can tell apart.
+  it('reports unreadable files (missing, corrupt, not xlsx), still checks the others, exits 4', async () => {
     const corrupt = join(dir, 'corrupt.xlsx');
     writeFileSync(corrupt, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
     const text = join(dir, 'notes.xlsx');
     writeFileSync(text, '这不是工作簿');
     const missing = join(dir, 'missing.xlsx');
     const { code, out, err } = await run([clean, corrupt, text, missing, broken, '--json']);
-    expect(code).toBe(2);
+    expect(code).toBe(4);
     const json = JSON.parse(out) as CheckJson;
     expect(json.files.map((f) => [f.file, typeof f.error])).toEqual([
       [clean, 'undefined'],
@@ -115,10 +136,10 @@ describe('jixiao check', () => {
   it('never calls an unread file clean, and says each reason once', async () => {
     const missing = join(dir, 'missing.xlsx');
     const alone = await run([missing]);
-    expect(alone).toEqual({ code: 2, out: `${missing}：无法读取，未检查 — 文件不存在。\n\n共 1 个文件：1 个文件无法读取，未检查\n`, err: '' });
+    expect(alone).toEqual({ code: 4, out: `${missing}：无法读取，未检查 — 文件不存在。\n\n共 1 个文件：1 个文件无法读取，未检查\n`, err: '' });
 
     const mixed = await run([clean, missing, broken]);
-    expect(mixed.code).toBe(2);
+    expect(mixed.code).toBe(4);
     expect(mixed.err).toBe('');
     expect(mixed.out.split('文件不存在。')).toHaveLength(2);
     expect(mixed.out).not.toContain('未发现问题');
@@ -203,7 +224,7 @@ describe('jixiao check', () => {
     const inputs = [broken, reviewed];
     const before = inputs.map((f) => readFileSync(f));
     const { code, err } = await run([broken, reviewed, missing, '--marked', out]);
-    expect(code).toBe(2);
+    expect(code).toBe(4);
     expect(readdirSync(out).sort()).toEqual(['broken-已标记.xlsx', 'reviewed-已标记.xlsx']);
     inputs.forEach((f, i) => expect(Buffer.compare(readFileSync(f), before[i])).toBe(0));
     expect(err).toContain('broken-已标记.xlsx');

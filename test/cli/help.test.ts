@@ -39,7 +39,8 @@ describe('help and version, Chinese with English beside it', () => {
 
   test('--help after -- is a file name, not a request for help', async () => {
     const { code, stdout } = await run('check', '--json', '--', '--help');
-    expect(code).toBe(2);
+    // 4: a file that could not be read (issue #22 gave it its own code; 2 is bad usage only).
+    expect(code).toBe(4);
     expect(JSON.parse(stdout)).toEqual({ files: [{ file: '--help', error: '文件不存在。', sheets: [] }] });
   });
 
@@ -63,5 +64,27 @@ describe('bad options are answered in the CLI\'s own words (exit 2)', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain(`jixiao: ${message}`);
     expect(stderr).not.toMatch(/Unknown option|To specify a positional|ambiguous/);
+  });
+});
+
+describe('README and --help say the same', () => {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+
+  test('every framework --help offers is in the README\'s command lines (the older framework too)', async () => {
+    const { stdout } = await run('check', '--help');
+    const choices = /--framework (\S+)\|auto/.exec(stdout)?.[1] ?? '';
+    expect(choices.split('|')).toEqual(expect.arrayContaining(['seed', '2021', 'older']));
+    expect(readme).toContain(`--framework ${choices}|auto`);
+    expect(readme).toContain(`--blank ${choices}`);
+  });
+
+  test('each exit code of --help is in the README\'s table, and npx outside the project is explained', async () => {
+    const { stdout } = await run('check', '--help');
+    for (const code of [0, 1, 2, 3, 4]) {
+      expect(stdout).toMatch(new RegExp(`[：；]${code} `));
+      expect(readme).toMatch(new RegExp(`^\\| ${code} \\| .+ \\|$`, 'm'));
+    }
+    expect(readme).toMatch(/npm link/);
+    expect(readme).toMatch(/npm install -g \./);
   });
 });

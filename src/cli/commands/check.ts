@@ -13,7 +13,7 @@ import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../../xlsx/limits';
 import { InputFileError, readRegularFile } from '../inputFile';
 import { parseCommandArgs } from '../args';
-import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIO } from '../io';
+import { CliError, errorCode, errorMessage, EXIT_FINDINGS, EXIT_NO_TABLE, EXIT_OK, EXIT_UNREADABLE, type CommandIO } from '../io';
 import type { Command } from '../command';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
 import { LAYOUT_OPTION, loadLayouts } from '../layouts';
@@ -257,6 +257,12 @@ export const checkCommand: Command = async (args: string[], io: CommandIO) => {
   if (values.marked !== undefined) {
     for (const line of await writeMarkedCopies(results, values.marked, positionals)) io.stderr(`jixiao: ${line}\n`);
   }
-  if (results.some((r) => 'error' in r)) return EXIT_USAGE;
-  return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return batchExitCode(results, summary);
 };
+
+/** The batch's exit code (EXIT_* in ../io): what was not checked outranks what was found. */
+export function batchExitCode(results: FileResult[], summary: CheckSummary): number {
+  if (results.some((r) => 'error' in r)) return EXIT_UNREADABLE;
+  if (results.some((r) => 'reports' in r && r.reports.length === 0)) return EXIT_NO_TABLE;
+  return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { checkGrids, summarize, type CheckOptions, type CheckSummary } from '../../core/check';
 import { combineFixesDetailed } from '../../core/fixes';
-import { RuleCodeSchema, type RuleCode, type SheetReport } from '../../core/model';
+import { RuleCodeSchema, type Fix, type Issue, type RuleCode, type SheetReport } from '../../core/model';
 import type { CellValue } from '../../core/sheet/types';
 import { fixedCopy, type FixChange, type SheetFix } from '../../xlsx/fixCopy';
 import { asXlsxPackage, convertedNote } from '../../xlsx/gridXlsx';
@@ -17,10 +17,10 @@ import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { readRegularFile } from '../inputFile';
 import { OutputFileError, refuseTarget, writeOutputFile } from '../outputFile';
-import { CliError, errorMessage, EXIT_FINDINGS, EXIT_OK, type CommandIO } from '../io';
+import { CliError, errorMessage, EXIT_UNREADABLE, type CommandIO } from '../io';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
 import { LAYOUT_OPTION, loadLayouts } from '../layouts';
-import { checkJson, checkText, readFailure, settingsFile, settingsFromFlags, type CheckJson } from './check';
+import { batchExitCode, checkJson, checkText, readFailure, settingsFile, settingsFromFlags, type CheckJson } from './check';
 
 /** A fix applied, with what it changed. */
 export interface AppliedFix {
@@ -49,10 +49,58 @@ function check(bytes: Uint8Array, options: FixCheck): SheetReport[] {
   return checkGrids(readWorkbookGrids(bytes, DEFAULT_READ_LIMITS), options);
 }
 
+/**
+ * What --only asks for: rule codes, and for an issue with several ways out the one picked by name
+ * (`funds-mismatch=其他资金`); null when --only is not given (every single fix, never a choice).
+ */
+export interface OnlyFilter {
+  codes: Set<string>;
+  /** By code: the choice named (`其他资金`). */
+  choices: Map<string, string>;
+}
+
+export function parseOnly(values: string[] | undefined): OnlyFilter | null {
+  if (!values) return null;
+  const filter: OnlyFilter = { codes: new Set(), choices: new Map() };
+  for (const value of values) {
+    const [code, choice] = value.split('=', 2);
+    if (!RuleCodeSchema.safeParse(code).success) throw new CliError(`--only 的规则代码「${code}」不存在；可用：${RuleCodeSchema.options.join('、')}`);
+    filter.codes.add(code);
+    if (choice !== undefined) filter.choices.set(code, choice);
+  }
+  return filter;
+}
+
+/** The fix an issue offers under `only`: its single fix, or the way out --only names; null for none. */
+function fixOf(issue: Issue, only: OnlyFilter | null): Fix | null {
+  if (only && !only.codes.has(issue.code)) return null;
+  if (issue.fix) return issue.fix;
+  const picked = only?.choices.get(issue.code);
+  return issue.choices?.find((choice) => choice.choice === picked) ?? null;
+}
+
 /** The fixes offered in `reports`, each with its sheet and code, those of `only` (when given). */
-function offered(reports: SheetReport[], only: Set<string> | null): (SheetFix & { code: RuleCode })[] {
+function offered(reports: SheetReport[], only: OnlyFilter | null): (SheetFix & { code: RuleCode })[] {
   return reports.flatMap((report) =>
-    report.issues.flatMap((issue) => (issue.fix && (!only || only.has(issue.code)) ? [{ sheet: report.sheet, fix: issue.fix, code: issue.code }] : [])),
+    report.issues.flatMap((issue) => {
+      const fix = fixOf(issue, only);
+      return fix ? [{ sheet: report.sheet, fix, code: issue.code }] : [];
+    }),
+  );
+}
+
+/** Issues with several ways out that nobody picked: said, with the --only that applies each. */
+function choicesLeft(reports: SheetReport[], only: OnlyFilter | null): string[] {
+  return reports.flatMap((report) =>
+    report.issues.flatMap((issue) =>
+      issue.choices && !fixOf(issue, only) && (!only || only.codes.has(issue.code))
+        ? [
+            `${report.sheet}：${issue.code} 有 ${issue.choices.length} 种改法，未自动选择；要采用其中一种，请加 ${issue.choices
+              .map((choice) => `--only ${issue.code}=${choice.choice ?? ''}（${choice.description}）`)
+              .join(' 或 ')}`,
+          ]
+        : [],
+    ),
   );
 }
 
@@ -65,7 +113,7 @@ const MAX_ROUNDS = 10;
  * (fixes the combination left out) makes the next round, until nothing is offered or a round changes
  * nothing offered.
  */
-function applyAll(bytes: Uint8Array, reports: SheetReport[], only: Set<string> | null, options: FixCheck): { bytes: Uint8Array; applied: AppliedFix[]; macrosRemoved: boolean } {
+function applyAll(bytes: Uint8Array, reports: SheetReport[], only: OnlyFilter | null, options: FixCheck): { bytes: Uint8Array; applied: AppliedFix[]; macrosRemoved: boolean } {
   let current = bytes;
   let macrosRemoved = false;
   let fixes = offered(reports, only);
@@ -126,8 +174,8 @@ function fixText(file: string, out: string, converted: boolean, applied: Applied
   return `${lines.join('\n')}\n`;
 }
 
-function exitCode(summary: CheckSummary): number {
-  return summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+function exitCode(reports: SheetReport[], summary: CheckSummary): number {
+  return batchExitCode([{ file: '', reports }], summary);
 }
 
 export const fixCommand: Command = async (args: string[], io: CommandIO) => {
@@ -148,10 +196,7 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
   if (!/\.xlsx$/i.test(values.out)) throw new CliError(`修正后的副本总是 .xlsx 文件，--out 须以 .xlsx 结尾：${values.out}`);
   const out = resolve(values.out);
   await refuseTarget(out, [file], values.force);
-  const only = values.only ? new Set(values.only) : null;
-  for (const code of only ?? []) {
-    if (!RuleCodeSchema.safeParse(code).success) throw new CliError(`--only 的规则代码「${code}」不存在；可用：${RuleCodeSchema.options.join('、')}`);
-  }
+  const only = parseOnly(values.only);
   const settings = settingsFromFlags(await settingsFile(values.settings), values.framework, values.year);
   const library = await loadLibraries(values.library);
   const options: FixCheck = { settings, library, layouts: await loadLayouts(values.layout) };
@@ -164,15 +209,16 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
     reports = check(input, options);
     source = asXlsxPackage(input);
   } catch (error) {
-    throw new CliError(`${file}：无法读取，未修正 — ${readFailure(error)}`);
+    throw new CliError(`${file}：无法读取，未修正 — ${readFailure(error)}`, EXIT_UNREADABLE);
   }
 
+  for (const line of choicesLeft(reports, only)) io.stderr(`jixiao: ${line}\n`);
   if (offered(reports, only).length === 0) {
     const summary = summarize(reports);
-    const what = only ? `没有 ${[...only].join('、')} 的可自动修正的问题` : '没有可自动修正的问题';
+    const what = only ? `没有 ${[...only.codes].join('、')} 的可自动修正的问题` : '没有可自动修正的问题';
     if (values.json) io.stdout(`${JSON.stringify({ file, out: null, converted: source.converted, fixes: [], remaining: checkJson([{ file, reports }]).files[0] } satisfies FixJson)}\n`);
     else io.stdout(`${file}：${what}，未写出 ${out}。\n\n${checkText([{ file, reports }], summary)}`);
-    return exitCode(summary);
+    return exitCode(reports, summary);
   }
 
   let result;
@@ -195,5 +241,5 @@ export const fixCommand: Command = async (args: string[], io: CommandIO) => {
   } else {
     io.stdout(`${fixText(file, out, source.converted, result.applied, result.macrosRemoved)}\n修正后复查：\n${checkText([{ file: out, reports: remaining }], summary)}`);
   }
-  return exitCode(summary);
+  return exitCode(remaining, summary);
 };

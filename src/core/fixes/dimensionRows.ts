@@ -11,9 +11,13 @@ export function newRowOf(row: IndicatorRow): NewIndicatorRow {
   return { level1: row.level1, level2: row.level2, level3: row.level3, value: row.value, description: row.description, unit: row.unit };
 }
 
-/** The standard row of a 二级: named like it (`服务对象满意度`), 指标值 left for the clerk. */
+/**
+ * The standard row of a 二级: its 一级 and 二级 only, 三级 and 指标值 left for the clerk (selected once
+ * inserted). Never a name made from the 二级 (`成本` under 成本指标): such scaffolding passes as an indicator
+ * once any value is typed, and generic-indicator flags it.
+ */
 export function standardRow(level1: Level1Dimension, level2: Dimension): NewIndicatorRow {
-  return { level1: level1.name, level2: level2.name, level3: level2.name.replace(/指标$/, ''), value: '' };
+  return { level1: level1.name, level2: level2.name, level3: '', value: '' };
 }
 
 export interface DimensionRows {

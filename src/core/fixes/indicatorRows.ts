@@ -128,7 +128,9 @@ function listNames(rows: readonly NewIndicatorRow[]): string {
   const names = rows.slice(0, NAMES_IN_DESCRIPTION).map(rowName).join('、');
   const more = rows.length > NAMES_IN_DESCRIPTION ? ` 等 ${rows.length} 行` : '';
   const empty = rows.filter((row) => !row.value.trim()).length;
-  const pending = empty === 0 ? '' : empty === rows.length ? '，指标值待填' : `，其中 ${empty} 行指标值待填`;
+  const unnamed = rows.filter((row) => !row.level3.trim()).length;
+  const what = unnamed > 0 ? '三级指标名称和指标值' : '指标值';
+  const pending = empty === 0 ? '' : empty === rows.length ? `，${what}待填` : `，其中 ${empty} 行${what}待填`;
   return `${names}${more}${pending}`;
 }
 
@@ -273,8 +275,9 @@ export function indicatorRowsFix(
 ): IndicatorRowsResult {
   if (rows.length === 0) return { fix: null, reason: '没有要插入的指标' };
   if (rows.length > MAX_ROWS) return { fix: null, reason: `一次最多插入 ${MAX_ROWS} 行指标` };
-  // A row with neither is an unused slot of a form to the reader: it would add nothing.
-  if (rows.some((row) => !row.level3.trim() && !row.value.trim())) return { fix: null, reason: '要插入的指标行既无三级指标名称也无指标值' };
+  // A row with neither is an unused slot of a form to the reader: only a dimension's row (its 二级 named, for
+  // the clerk to fill) may be one; a slot already there for it is that row.
+  if (rows.some((row) => !row.level3.trim() && !row.value.trim() && !row.level2.trim())) return { fix: null, reason: '要插入的指标行既无三级指标名称也无指标值' };
   const framework = options.framework ?? getFramework(sheet.framework);
   const layout = layoutOf(grid, framework);
   if ('reason' in layout) return { fix: null, reason: layout.reason };
@@ -294,6 +297,8 @@ export function indicatorRowsFix(
       taken.add(slot);
       const written = rowCells(sheet, grid, layout, framework, row, false);
       if ('reason' in written) return { fix: null, reason: written.reason };
+      // An empty row for a 二级 that already has an empty row: that row is the one to fill, nothing to write.
+      if (written.cells.length === 0) continue;
       const valueCell = toA1(slot.row, columns.value);
       fixes.push({
         description: `在第 ${slot.row + 1} 行（表中空着的「${slot.level2}」行）填写指标：${listNames([row])}`,
@@ -321,10 +326,13 @@ export function indicatorRowsFix(
       for (const { col, value } of written.cells) steps.push({ kind: 'setCell', cell: toA1(anchor + 1 + i, col), value });
       const valueCell = toA1(anchor + 1 + i, columns.value);
       all.push(valueCell);
+      // A row inserted without its 三级 has that cell selected first: the name is the clerk's to write.
+      if (!row.level3.trim() && columns.level3 !== null) empty.push(toA1(anchor + 1 + i, columns.level3));
       if (written.valueEmpty) empty.push(valueCell);
     }
     fixes.push({ description: describeInsert(anchor, group), steps, select: empty.length > 0 ? empty : all });
   }
+  if (fixes.length === 0) return { fix: null, reason: '表中已有该维度空着的行，请在其中填写三级指标和指标值' };
   const fix = combineFixes(fixes);
   const description = options.description ?? (options.note ? `${fix.description}（${options.note}）` : fix.description);
   return { fix: { ...fix, description } };

@@ -27,5 +27,10 @@ export const FixSchema = z.object({
   steps: z.array(FixStepSchema).check(z.minLength(1)),
   /** Cells to select once applied (addresses after all steps), e.g. the empty value cells of inserted rows. */
   select: z.array(z.string()),
+  /**
+   * Set on one of several ways out of an issue (Issue.choices), naming what it changes (`其他资金`): never
+   * applied by 全部修正 or `jixiao fix` unless the user picks it.
+   */
+  choice: z.optional(z.string()),
 });
 export type Fix = z.infer<typeof FixSchema>;

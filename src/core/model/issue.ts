@@ -20,6 +20,8 @@ export const IssueSchema = z.object({
   cells: z.array(z.string()),
   /** A quick fix the rule offers (一键修正); absent when the repair needs a person. */
   fix: z.optional(FixSchema),
+  /** Where two repairs are reasonable (funds: 财政资金 or 其他资金), each of them; the user picks one, and no fix is set. */
+  choices: z.optional(z.array(FixSchema)),
   /** The 绩效目标 clause the issue concerns (goal-without-indicator): the pane offers indicators for it. */
   goalClause: z.optional(z.string()),
 });

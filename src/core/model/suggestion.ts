@@ -51,5 +51,7 @@ export const SheetSuggestionsSchema = z.object({
   projectName: z.string(),
   groups: z.array(SuggestionGroupSchema),
   clauses: z.array(ClauseSuggestionsSchema),
+  /** A new project with nothing in the library above the floor: the pane says so and how to add the unit's tables. */
+  nothingClose: z.optional(z.boolean()),
 });
 export type SheetSuggestions = z.infer<typeof SheetSuggestionsSchema>;

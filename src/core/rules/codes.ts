@@ -22,4 +22,5 @@ export const RULE_CODES = [
   'trivial-target',
   'weight-sum',
   'project-name-mismatch',
+  'generic-indicator',
 ] as const;

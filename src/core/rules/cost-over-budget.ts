@@ -1,6 +1,7 @@
 import type { Finding, Rule } from './types';
 import type { Framework } from '../frameworks/types';
-import type { SheetTable } from '../sheet/types';
+import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
+import type { IndicatorRow } from '../model';
 import { rowDimensionRole } from '../frameworks';
 import { cellList, cellsOf, formatAmount, gridRowLabel, inGrid, sheetGrids, type ScopedGrid } from './helpers';
 import { countedCosts, FLOAT_EPSILON } from './costTotals';
@@ -24,30 +25,58 @@ function limitOf(sheet: SheetTable, grid: ScopedGrid): CostLimit | null {
   return project ? { total: project.amount, label: project.label, address: project.address } : null;
 }
 
+/** A 三级 that names a per-unit cost (人均, 每人每天, 单价): a bare number under it is a rate, never a total. */
+const PER_UNIT_NAME = /人均|每|单价|单位成本|\/|标准|率|比例/;
+
+interface Cost {
+  row: IndicatorRow;
+  refs: IndicatorRowRefs;
+  amount: number;
+  /** Typed without a unit (`350`) on a sheet whose unit is stated: read in that unit (bad-value asks for the unit). */
+  unitless: boolean;
+}
+
+/** The grid's money totals under 成本: amounts with a unit, and bare numbers where the sheet states its unit. */
+function costsOf(sheet: SheetTable, grid: ScopedGrid, framework: Framework): Cost[] {
+  const unitStated = sheet.refs.unit !== null;
+  return grid.rows.flatMap(({ row, refs }): Cost[] => {
+    if (rowDimensionRole(framework, row) !== 'cost') return [];
+    const { kind, amount, number } = row.parsed;
+    if (kind === 'moneyTotal' && amount !== null) return [{ row, refs, amount, unitless: false }];
+    if (kind === 'number' && number !== null && unitStated && !PER_UNIT_NAME.test(row.level3)) return [{ row, refs, amount: number, unitless: true }];
+    return [];
+  });
+}
+
 function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framework: Framework): Finding[] {
   const { unit } = sheet.table;
   const { total, label } = limit;
   // fundsTolerance is funds-mismatch's; a cost is over as soon as it is over, bar floating-point noise.
   const ceiling = total + Math.abs(total) * FLOAT_EPSILON;
-  const costs = grid.rows.flatMap(({ row, refs }) => {
-    const { kind, amount } = row.parsed;
-    return rowDimensionRole(framework, row) === 'cost' && kind === 'moneyTotal' && amount !== null ? [{ row, refs, amount }] : [];
-  });
-  const findings: Finding[] = [];
-  for (const { row, refs, amount } of costs) {
-    if (amount > ceiling) {
-      findings.push({
-        message:
-          `${gridRowLabel(grid, row)}的指标值「${row.value}」即 ${formatAmount(amount, unit)}，超过${label} ${formatAmount(total, unit)}，` +
-          `超出 ${formatAmount(amount - total, unit)}；宜改为不超过 ${formatAmount(total, unit)}（如「≤${formatAmount(total, unit)}」），或核对${label}`,
-        cells: cellsOf(refs.value, limit.address),
-      });
-    }
-  }
-  if (findings.length > 0 || costs.length < 2) return findings;
+  const costs = costsOf(sheet, grid, framework);
   // A total and its 其中/小计 parts are one amount: only what countedCosts keeps is added.
   const { counted, sum } = countedCosts(costs.map((cost) => ({ row: cost.row, amount: cost.amount, item: cost })));
-  if (counted.length < 2) return findings;
+  const isCounted = new Set(counted.map(({ item }) => item));
+  /** What the other counted costs take of the limit beside `cost` (a part under a total is in its total). */
+  const othersOf = (cost: Cost): number => (isCounted.has(cost) ? sum - cost.amount : 0);
+  const findings: Finding[] = [];
+  for (const cost of costs) {
+    const { row, refs, amount, unitless } = cost;
+    if (amount <= ceiling) continue;
+    // The amount that clears this issue and raises no other: what the limit leaves after the other costs.
+    const others = othersOf(cost);
+    const room = Math.round((total - others) * 1e4) / 1e4;
+    const asTyped = unitless ? `没有写单位，按本表单位（${unit}）即 ${formatAmount(amount, unit)}` : `即 ${formatAmount(amount, unit)}`;
+    const advice =
+      room <= 0
+        ? `其余成本已合计 ${formatAmount(others, unit)}，已用完${label}；宜核对各项成本或${label}`
+        : `宜改为不超过 ${formatAmount(room, unit)}（如「≤${formatAmount(room, unit)}」${others > 0 ? `，与其余成本 ${formatAmount(others, unit)} 合计不超过${label}` : ''}），或核对${label}`;
+    findings.push({
+      message: `${gridRowLabel(grid, row)}的指标值「${row.value}」${asTyped}，超过${label} ${formatAmount(total, unit)}，超出 ${formatAmount(amount - total, unit)}；${advice}`,
+      cells: cellsOf(refs.value, limit.address),
+    });
+  }
+  if (findings.length > 0 || counted.length < 2) return findings;
   if (sum > ceiling) {
     const parts = counted.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
     findings.push({

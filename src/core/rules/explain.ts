@@ -37,7 +37,8 @@ export interface RuleExplanation {
 }
 
 /** What every rule can be changed by, in one sentence. */
-export const COMMON_SETTINGS_TEXT = `每条规则都可在设置文件中改变严重程度（${COMMON_SETTINGS[0]}）或停用（${COMMON_SETTINGS[1]}）。`;
+/** Named by their 设置 names, as a clerk reads them; the file's key follows for whoever writes the JSON. */
+export const COMMON_SETTINGS_TEXT = `每条规则都可在设置中改变严重程度（「${SETTINGS_FIELD_LABELS[COMMON_SETTINGS[0]]}」，设置文件中的 ${COMMON_SETTINGS[0]}）或停用（「${SETTINGS_FIELD_LABELS[COMMON_SETTINGS[1]]}」，${COMMON_SETTINGS[1]}）。`;
 
 const explained = (example: RuleExample): ExplainedExample => ({ text: exampleText(example), note: example.note, input: example.input });
 

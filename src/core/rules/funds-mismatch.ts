@@ -5,24 +5,34 @@ import { convertMoney } from '../values';
 import { cellsOf, formatAmount, formatNumber } from './helpers';
 import { grounded, SOURCES } from './sources';
 
+type SourceField = 'budgetFiscal' | 'budgetOther';
+const SOURCE_NAMES: Record<SourceField, string> = { budgetFiscal: '财政资金', budgetOther: '其他资金' };
+
 /**
- * 其他资金 left blank: fill it with 预算数 − 财政资金, in the unit its own label names (`其他资金（元）`), when
- * that is not negative and the sheet has a cell for it.
+ * One way out, 预算数 taken as right: `field` set to 预算数 − the other source, in the unit its own label names
+ * (`其他资金（元）`), when that is not negative and the sheet has a readable cell for it, 其他资金 being blank.
  */
-function otherFundsFix(sheet: SheetTable): Fix | undefined {
+function sourceFix(sheet: SheetTable, field: SourceField): Fix | undefined {
   const { budget, unit } = sheet.table;
-  const cell = sheet.refs.budgetOther;
-  if (!cell || budget.other !== null || sheet.amountProblems?.budgetOther || budget.total === null || budget.fiscal === null) return undefined;
-  const other = budget.total - budget.fiscal;
-  if (other < 0) return undefined;
-  const cellUnit = sheet.amountUnits?.budgetOther ?? unit;
-  const written = Number(formatNumber(convertMoney(other, unit, cellUnit) ?? other));
+  const cell = sheet.refs[field];
+  if (!cell || sheet.amountProblems?.[field] || budget.total === null) return undefined;
+  // A filled 其他资金 may be the sum of several cells, or share a cell with its label (财政拨款：…（其中…）), as may
+  // the 财政资金 beside it: only the plain case, 其他资金 left blank, is written.
+  if (budget.other !== null) return undefined;
+  const otherField: SourceField = field === 'budgetFiscal' ? 'budgetOther' : 'budgetFiscal';
+  const otherAmount = (otherField === 'budgetFiscal' ? budget.fiscal : budget.other) ?? 0;
+  const amount = budget.total - otherAmount;
+  if (amount < 0) return undefined;
+  const cellUnit = sheet.amountUnits?.[field] ?? unit;
+  const written = Number(formatNumber(convertMoney(amount, unit, cellUnit) ?? amount));
+  const name = SOURCE_NAMES[field];
   return {
     description:
-      `将其他资金（${cell}）填为 ${formatAmount(written, cellUnit)}：预算数 ${formatAmount(budget.total, unit)} − ` +
-      `财政资金 ${formatAmount(budget.fiscal, unit)} = ${formatAmount(other, unit)}`,
+      `将${name}（${cell}）填为 ${formatAmount(written, cellUnit)}：预算数 ${formatAmount(budget.total, unit)} − ` +
+      `${SOURCE_NAMES[otherField]} ${formatAmount(otherAmount, unit)} = ${formatAmount(amount, unit)}`,
     steps: [{ kind: 'setCell', cell, value: written }],
     select: [cell],
+    choice: name,
   };
 }
 
@@ -58,10 +68,11 @@ export const fundsMismatchRule: Rule = {
       budget.total - fiscal >= 0 ? `其他资金应为 ${formatAmount(budget.total - fiscal, unit)}` : '',
     ].filter((fix) => fix !== '');
     const fixText = fixes.length > 0 ? `；若预算数无误，${fixes.join('，或')}` : '；请核对预算数';
-    const fix = otherFundsFix(sheet);
+    // Two ways out, and only the clerk knows which source is wrong: both are offered, neither applied by 全部修正.
+    const choices = (['budgetOther', 'budgetFiscal'] as const).flatMap((field) => sourceFix(sheet, field) ?? []);
     return [
       {
-        ...(fix ? { fix } : {}),
+        ...(choices.length > 0 ? { choices } : {}),
         message:
           `财政资金 ${formatAmount(fiscal, unit)} + 其他资金 ${formatAmount(other, unit)} = ${formatAmount(sum, unit)}，` +
           `与预算数 ${formatAmount(budget.total, unit)} 不符，${difference > 0 ? '多出' : '少'} ${formatAmount(Math.abs(difference), unit)}${fixText}`,

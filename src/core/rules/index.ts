@@ -22,6 +22,7 @@ import { goalNumberMismatchRule } from './goal-number-mismatch';
 import { trivialTargetRule } from './trivial-target';
 import { weightSumRule } from './weight-sum';
 import { projectNameMismatchRule } from './project-name-mismatch';
+import { genericIndicatorRule } from './generic-indicator';
 
 export type { Finding, Rule, RuleContext, SettingKey } from './types';
 export { sheetGrids } from './helpers';
@@ -50,6 +51,7 @@ export const RULES = {
   'trivial-target': trivialTargetRule,
   'weight-sum': weightSumRule,
   'project-name-mismatch': projectNameMismatchRule,
+  'generic-indicator': genericIndicatorRule,
 } satisfies Record<RuleCode, Rule>;
 
 /** Every rule, in reporting order (the order of RULE_CODES). */
@@ -82,4 +84,5 @@ export {
   trivialTargetRule,
   weightSumRule,
   projectNameMismatchRule,
+  genericIndicatorRule,
 };

@@ -19,6 +19,8 @@ export interface Finding {
   severity?: Severity;
   /** A repair offered for this finding (一键修正); the user applies it, never the engine. */
   fix?: Fix;
+  /** Several reasonable repairs, each with its `choice` name; the user picks one (never 全部修正). */
+  choices?: Fix[];
   /** The 绩效目标 clause the finding concerns (goal-without-indicator), so the pane can offer indicators for it. */
   goalClause?: string;
 }

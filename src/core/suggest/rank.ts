@@ -5,11 +5,15 @@ import { FRAMEWORKS, detectFrameworkOfRows } from '../frameworks';
 import type { Framework } from '../frameworks';
 import type { IndicatorRow, LibraryTable, Suggestion, SuggestionGroup, TemplateLibrary } from '../model';
 import { goalClauses } from '../rules/goal-without-indicator';
+import { genericName } from '../rules/generic-indicator';
 import { indicatorKey } from '../rules/template';
 import { placeRow, placementsOf } from './place';
 import type { Placement } from './place';
 import { Idf, cosine, sharedTerms, termsOf } from './vectors';
 import type { TermVector } from './vectors';
+
+/** The built-in library of other units' published tables: suggestions only, never a template. */
+export const PUBLIC_LIBRARY_NAME = '公开样表';
 
 /** How much a project's fit to a library table counts against its fit to the row itself. */
 const TABLE_WEIGHT = 0.7;
@@ -17,9 +21,17 @@ const TABLE_WEIGHT = 0.7;
 const CLAUSE_TABLE_WEIGHT = 0.4;
 export const DEFAULT_PER_DIMENSION = 5;
 export const DEFAULT_PER_CLAUSE = 5;
-/** Below this a row shares next to nothing with the project: not offered. */
-export const DEFAULT_MIN_SCORE = 0.05;
+/**
+ * The floor: below this a row shares next to nothing with the project, and nothing is offered (the pane says
+ * the library has nothing close). Set by leave-one-out on the published tables (docs/suggestions.md): the
+ * suggestions under it were wrong far more often than right; the seed's own projects score above 0.5.
+ */
+export const DEFAULT_MIN_SCORE = 0.09;
 const REASON_TERMS = 3;
+/** A library table this close to the project is the same kind of project: its rows are offered on its fit alone. */
+const SAME_PROJECT_FIT = 0.5;
+/** Otherwise a row's own words must fit the project at least this much (docs/suggestions.md). */
+const MIN_ROW_FIT = 0.05;
 /** Nor is a row scoring under this share of the best: beside close fits, a faint one is noise. */
 const RELATIVE_FLOOR = 0.25;
 
@@ -57,7 +69,8 @@ function rowTerms(row: { level3: string; description: string }): string[] {
 
 function buildIndex(library: TemplateLibrary): SuggestIndex {
   const tableIdf = new Idf(library.tables.map(tableTerms));
-  const usable = library.tables.flatMap((table) => table.indicators.filter((row) => row.level3.trim() !== '').map((row) => ({ table, row })));
+  // A row named only by its dimension (服务对象满意度指标, 成本) is scaffolding, not an indicator to pass on.
+  const usable = library.tables.flatMap((table) => table.indicators.filter((row) => row.level3.trim() !== '' && !genericName(row)).map((row) => ({ table, row })));
   const rowIdf = new Idf(usable.map(({ row }) => rowTerms(row)));
   const tables = new Map<LibraryTable, IndexedTable>();
   for (const table of library.tables) {
@@ -144,6 +157,9 @@ function rank(
     if (skip.has(key)) continue;
     const table = fits.get(entry.table) ?? 0;
     const row = rowFit(entry);
+    // From a project only somewhat like this one, a row must share words of its own with it: the other
+    // project's particulars (返本分红, 饲料库) are what made leave-one-out suggestions wrong.
+    if (table < SAME_PROJECT_FIT && row < MIN_ROW_FIT) continue;
     const scored = { entry, placement, tableFit: table, rowFit: row, score: clamp(tableWeight * table + (1 - tableWeight) * row) };
     const list = merged.get(key);
     if (list) list.push(scored);
@@ -169,7 +185,9 @@ function toSuggestion(best: Scored, all: Scored[], vectors: { row: TermVector })
   // Words of the indicator's own name the project text also has: what a clerk can check at a glance.
   const words = sharedTerms(vectors.row, best.entry.vector, REASON_TERMS);
   const name = table.table.projectName;
-  const from = `来自「${name}」${sources.length > 1 ? `等 ${sources.length} 个项目` : name.endsWith('项目') ? '' : '项目'}`;
+  // A published table names its issuer and year (公开样表：湘潭市环境卫生管理处（湖南，2023年）).
+  const published = table.table.library === PUBLIC_LIBRARY_NAME ? `，${table.table.source}` : '';
+  const from = `来自「${name}」${sources.length > 1 ? `等 ${sources.length} 个项目` : name.endsWith('项目') ? '' : '项目'}${published}`;
   return {
     level1: best.placement.level1,
     level2: best.placement.level2,

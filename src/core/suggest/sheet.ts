@@ -28,15 +28,23 @@ function withFix(sheet: SheetTable, grid: ScopedGrid, framework: Framework, sugg
 }
 
 /**
- * What the pane offers `sheet`: project suggestions into its first (annual) grid when wantsProjectSuggestions,
+ * What the pane offers `sheet` (`templates`: the library its project is looked up in, which may be smaller
+ * than the one suggestions are drawn from: published tables suggest, never serve as a template): project suggestions into its first (annual) grid when wantsProjectSuggestions,
  * and suggestions for each of `clauses` into the grid whose goals hold it. Null when there is nothing to offer.
  */
-export function sheetSuggestions(sheet: SheetTable, library: TemplateLibrary, framework: Framework, clauses: readonly string[] = []): SheetSuggestions | null {
+export function sheetSuggestions(
+  sheet: SheetTable,
+  library: TemplateLibrary,
+  framework: Framework,
+  clauses: readonly string[] = [],
+  templates: TemplateLibrary = library,
+): SheetSuggestions | null {
   const grids = sheetGrids(sheet);
   if (grids.reduce((n, grid) => n + grid.rows.length, 0) > MAX_ROWS_FOR_SUGGESTIONS) return null;
   const existing = grids.flatMap((grid) => grid.rows.map(({ row }) => row));
   const annual = grids[0];
-  const groups = wantsProjectSuggestions(sheet, library)
+  const wanted = wantsProjectSuggestions(sheet, templates);
+  const groups = wanted
     ? suggestIndicators(library, sheet.table, { framework, existing }).map((group) => ({
         ...group,
         suggestions: group.suggestions.map((s) => withFix(sheet, annual, framework, s)),
@@ -48,6 +56,8 @@ export function sheetSuggestions(sheet: SheetTable, library: TemplateLibrary, fr
     const suggestions = suggestForClause(library, clause, { framework, existing }).map((s) => withFix(sheet, grid, framework, s));
     if (suggestions.length > 0) forClauses.push({ clause, suggestions });
   }
-  if (groups.length === 0 && forClauses.length === 0) return null;
-  return { projectName: sheet.table.projectName, groups, clauses: forClauses };
+  // A new project the library has nothing close to is told so (and how to add the unit's own tables), not left blank.
+  if (groups.length === 0 && forClauses.length === 0 && !wanted) return null;
+  return { projectName: sheet.table.projectName, groups, clauses: forClauses, ...(wanted && groups.length === 0 ? { nothingClose: true } : {}) };
 }
+

@@ -4,16 +4,16 @@ import { normaliseText } from '../values/text';
 /** A text's terms with their weights, scaled to unit length (so a dot product is the cosine). */
 export type TermVector = ReadonlyMap<string, number>;
 
-/** Han ideographs (CJK Unified + Extension A + Compatibility), Latin letters and digits: what n-grams are made of. */
+/**
+ * Han ideographs (CJK Unified + Extension A + Compatibility) and Latin letters: what n-grams are made of.
+ * Digits are not: a year or a count (the 23 of 2023 and of 12348) says nothing about what a project is.
+ */
 function isWordChar(code: number): boolean {
-  return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x30 && code <= 0x39)
-  );
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x61 && code <= 0x7a);
 }
+
+/** Numbering (`一是`, `第三条`, `（二）`) and years in words (`二〇二三年`): shared by every goal text, never a topic. */
+const NUMBERING = /[一二三四五六七八九十]+是|第[一二三四五六七八九十百\d]+[条项点章节部分]|[（(][一二三四五六七八九十\d]+[）)]|[〇零一二三四五六七八九]{4}年/g;
 
 /**
  * The character bigrams and trigrams of a text, in order, repeats kept (they are the term frequency).
@@ -22,7 +22,7 @@ function isWordChar(code: number): boolean {
  */
 export function termsOf(text: string): string[] {
   const terms: string[] = [];
-  const normal = normaliseText(text).toLowerCase();
+  const normal = normaliseText(text).toLowerCase().replace(NUMBERING, ' ');
   let start = 0;
   for (let i = 0; i <= normal.length; i++) {
     if (i < normal.length && isWordChar(normal.charCodeAt(i))) continue;
@@ -80,12 +80,44 @@ export function cosine(a: TermVector, b: TermVector): number {
 }
 
 /**
+ * Words every kind of project writes (项目, 工作, 提高, 保障 …): shared by two texts, they say nothing about
+ * whether the projects are alike, so a reason never quotes them (they still count, weakly, in the score).
+ */
+export const GENERIC_TERMS: ReadonlySet<string> = new Set([
+  '项目', '工作', '年度', '全年', '完成', '提高', '提升', '保障', '开展', '确保', '有效', '情况', '相关', '实施', '及时',
+  '资金', '经费', '目标', '指标', '进一步', '加强', '推进', '做好', '满足', '正常', '运行', '按时', '按照', '标准', '规定',
+  '要求', '以上', '以下', '不低于', '不超过', '达到', '合格', '万元', '年度内', '本年', '当年', '全面', '服务', '管理',
+]);
+
+/**
  * The terms two vectors share that weigh the most, a longer one replacing a shorter inside it
  * (`网络安全` rather than `网络`, `安全`): the words a reason can quote.
  */
+/** The n-grams of two generic words side by side (`项目工作` → `目工`): generic too. Built once, when first asked. */
+let genericJoins: Set<string> | null = null;
+
+function joinsOfGenericWords(): Set<string> {
+  if (!genericJoins) {
+    genericJoins = new Set();
+    for (const a of GENERIC_TERMS) for (const b of GENERIC_TERMS) for (const term of termsOf(a + b)) genericJoins.add(term);
+  }
+  return genericJoins;
+}
+
+/**
+ * Generic: made of generic words (`项目工作`, `目工`), or what is left once they are taken out (`目工作` − 工作)
+ * is under two characters.
+ */
+function isGeneric(term: string): boolean {
+  if (joinsOfGenericWords().has(term)) return true;
+  let rest = term;
+  for (const word of GENERIC_TERMS) rest = rest.split(word).join('');
+  return rest.length < 2;
+}
+
 export function sharedTerms(a: TermVector, b: TermVector, limit: number): string[] {
   const weight = (term: string): number => (a.get(term) ?? 0) * (b.get(term) ?? 0);
-  const shared = [...a.keys()].filter((term) => b.has(term));
+  const shared = [...a.keys()].filter((term) => b.has(term) && !isGeneric(term));
   shared.sort((x, y) => weight(y) - weight(x) || y.length - x.length || (x < y ? -1 : x > y ? 1 : 0));
   const chosen: string[] = [];
   for (const term of shared) {
@@ -93,7 +125,7 @@ export function sharedTerms(a: TermVector, b: TermVector, limit: number): string
     if (inside >= 0) chosen[inside] = term;
     else if (chosen.length < limit && !chosen.some((c) => c.includes(term))) chosen.push(term);
   }
-  return mergeOverlaps(chosen);
+  return mergeOverlaps(chosen).filter((term) => !isGeneric(term));
 }
 
 /** Joins terms that overlap end to start (`网络安` + `络安全` → `网络安全`), then drops those inside another. */

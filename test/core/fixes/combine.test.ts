@@ -6,7 +6,7 @@ import type { CellGrid } from '../../../src/core/sheet/types';
 import { toA1 } from '../../../src/core/sheet/address';
 import { loadSeedLibrary, seedTable } from '../../support/seed';
 import { gridFromTable, rowIndex, setValue } from '../../support/sheetTable';
-import { issuesOf, keyOf } from './support';
+import { issuesOf, keyOf, only } from './support';
 
 /** Every non-blank cell by address, and the merges: two grids equal as a sheet shows them. */
 function cells(grid: CellGrid): { cells: Record<string, string | number | boolean>; merges: string[] } {
@@ -91,12 +91,16 @@ describe('全部修正 on a seed table with five kinds of defect', () => {
   it('one combined fix gives the sheet that one fix at a time with re-checks gives, and it checks as the complete table', () => {
     const grid = defective();
     const before = issuesOf(grid, { library });
+    // funds-mismatch has two ways out (issue #22): it is never in 全部修正; the clerk's pick is applied first.
+    const funds = only(before, 'funds-mismatch');
+    expect(funds.fix).toBeUndefined();
+    const picked = funds.choices!.find((choice) => choice.choice === '其他资金')!;
     const fixable = before.filter((i) => i.fix);
-    expect([...new Set(fixable.map((i) => i.code))].sort()).toEqual(['bad-value', 'cost-lower-bound', 'funds-mismatch', 'missing-dimension', 'template-missing-indicator']);
-    const combined = applyFixToGrid(grid, combineFixes(fixable.map((i) => i.fix!)));
+    expect([...new Set(fixable.map((i) => i.code))].sort()).toEqual(['bad-value', 'cost-lower-bound', 'missing-dimension', 'template-missing-indicator']);
+    const combined = applyFixToGrid(grid, combineFixes([picked, ...fixable.map((i) => i.fix!)]));
 
     // One at a time: re-check, apply the next fix still offered for an issue that was fixable at the start.
-    let current = grid;
+    let current = applyFixToGrid(grid, picked);
     const wanted = new Set(fixable.map(keyOf));
     for (let step = 0; step < fixable.length; step++) {
       const next = issuesOf(current, { library }).find((i) => i.fix && wanted.has(keyOf(i)));

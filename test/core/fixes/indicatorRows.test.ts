@@ -45,7 +45,7 @@ describe('indicatorRowsFix', () => {
     const sheet = read(grid);
     const before = checkSheet(sheet).filter((i) => i.code === 'missing-dimension');
     expect(before).toHaveLength(1);
-    const result = indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '服务对象满意度', value: '' }]);
+    const result = indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '受训人员满意度', value: '' }]);
     const fix = result.fix!;
     const lastRow = Math.max(...sheet.rowRefs.map((refs) => Number(refs.value.slice(1))));
     expect(fix.steps[0]).toEqual({ kind: 'insertRows', before: lastRow + 1, count: 1, formatFrom: lastRow });
@@ -57,7 +57,11 @@ describe('indicatorRowsFix', () => {
     expect(checkSheet(fixed).filter((i) => !before.some((b) => b.message === i.message) && !checkSheet(sheet).some((b) => b.message === i.message))).toEqual([
       expect.objectContaining({ code: 'missing-value', cells: fix.select }),
     ]);
-    expect(indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '', value: '' }]).fix).toBeNull();
+    // A dimension's row with no name (issue #22: no generic 三级) is inserted with its 三级 cell selected first.
+    const unnamed = indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: '服务对象满意度指标', level3: '', value: '' }]).fix!;
+    expect(unnamed.select).toEqual([`C${lastRow + 1}`, `E${lastRow + 1}`]);
+    expect(unnamed.description).toContain('三级指标名称和指标值待填');
+    expect(indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '', level2: '', level3: '', value: '' }]).fix).toBeNull();
   });
 
   it('writes names as the sheet writes them (一、产出指标), and returns null with a reason when no row shows the columns', () => {
@@ -89,18 +93,19 @@ describe('indicatorRowsFix on a filled form with an unused slot', () => {
     return gridFromTable(table);
   }
 
-  it('fills the slot rather than inserting a row below it (no library: the standard row)', () => {
+  // Issue #22: the standard row used to write 「服务对象满意度」 into the slot, a generic name that passed once a value
+  // was typed. Without a library there is nothing real to write: the empty row is the one to fill, no fix is offered.
+  it('offers no fix when the missing dimension has an empty row to fill and no library row (no generic name written)', () => {
     const grid = withSlot();
     const sheet = read(grid);
     expect(sheet.slots?.map((slot) => slot.level2)).toEqual(['服务对象满意度指标']);
     const issue = checkSheet(sheet).find((i) => i.code === 'missing-dimension')!;
-    expect(issue.fix!.steps.every((step) => step.kind === 'setCell')).toBe(true);
-    const slotRow = Number(/\d+$/.exec(sheet.slots![0].refs.value)![0]);
-    expect(issue.fix!.description).toBe(`在第 ${slotRow} 行（表中空着的「服务对象满意度指标」行）填写指标：满意度指标›服务对象满意度指标「服务对象满意度」，指标值待填（框架标准指标行）`);
-    const fixed = read(applyFixToGrid(grid, issue.fix!));
-    expect(fixed.slots).toBeUndefined();
-    expect(fixed.table.indicators.at(-1)).toMatchObject({ level2: '服务对象满意度指标', level3: '服务对象满意度', value: '' });
-    expect(checkSheet(fixed).filter((i) => i.code === 'missing-dimension')).toEqual([]);
+    expect(issue.fix).toBeUndefined();
+    const [slot] = sheet.slots!;
+    expect(indicatorRowsFix(sheet, sheetGrids(sheet)[0], [{ level1: '满意度指标', level2: slot.level2, level3: '', value: '' }])).toEqual({
+      fix: null,
+      reason: '表中已有该维度空着的行，请在其中填写三级指标和指标值',
+    });
   });
 
   it('with the library, fills the slot with the first 满意度 row and inserts the others after it', () => {

@@ -5,6 +5,7 @@ import type { PerformanceTable, TemplateLibrary } from '../../../src/core/model'
 import { loadSeedLibrary, seedTable } from '../../support/seed';
 import { gridFromTable, rowIndex, setValue } from '../../support/sheetTable';
 import { applyAndRecheck, issuesOf, only, textAt } from './support';
+import { applyFixToGrid } from '../../../src/core/fixes';
 
 const OPERATIONS = '运维费用支出';
 let library: TemplateLibrary;
@@ -92,27 +93,30 @@ describe('bad-value fixes', () => {
   });
 });
 
-describe('funds-mismatch fix', () => {
-  it('fills a blank 其他资金 with 预算数 − 财政资金, numbers in the description', () => {
+// Issue #22: the message offers two ways out (财政资金 or 其他资金) and only the clerk knows which source is
+// wrong, so the pane offers both as choices and 全部修正 applies neither (it used to pick 其他资金).
+describe('funds-mismatch choices', () => {
+  it('offers both ways out, numbers in each description, and no single fix; each clears the issue alone', () => {
     const grid = gridFromTable(table1((t) => (t.budget.fiscal = 200)));
     const before = issuesOf(grid, { library });
     const issue = only(before, 'funds-mismatch');
-    const other = issue.cells[2];
-    expect(issue.fix).toEqual({
-      description: `将其他资金（${other}）填为 92万元：预算数 292万元 − 财政资金 200万元 = 92万元`,
-      steps: [{ kind: 'setCell', cell: other, value: 92 }],
-      select: [other],
-    });
-    const trip = applyAndRecheck(grid, before, issue, { library });
-    expect([trip.stillThere, trip.added]).toEqual([false, []]);
-    expect(trip.after.filter((i) => i.code === 'funds-mismatch')).toEqual([]);
+    const [, fiscal, other] = issue.cells;
+    expect(issue.fix).toBeUndefined();
+    expect(issue.choices).toEqual([
+      { description: `将其他资金（${other}）填为 92万元：预算数 292万元 − 财政资金 200万元 = 92万元`, steps: [{ kind: 'setCell', cell: other, value: 92 }], select: [other], choice: '其他资金' },
+      { description: `将财政资金（${fiscal}）填为 292万元：预算数 292万元 − 其他资金 0万元 = 292万元`, steps: [{ kind: 'setCell', cell: fiscal, value: 292 }], select: [fiscal], choice: '财政资金' },
+    ]);
+    for (const choice of issue.choices!) {
+      const trip = applyAndRecheck(grid, before, { ...issue, fix: choice }, { library });
+      expect([choice.choice, trip.stillThere, trip.added]).toEqual([choice.choice, false, []]);
+    }
   });
 
-  it('offers none when 其他资金 is filled, or when 财政资金 alone exceeds 预算数', () => {
-    const filled = gridFromTable(table1((t) => Object.assign(t.budget, { fiscal: 200, other: 50 })));
-    expect(only(issuesOf(filled), 'funds-mismatch').fix).toBeUndefined();
-    const over = gridFromTable(table1((t) => (t.budget.fiscal = 300)));
-    expect(only(issuesOf(over), 'funds-mismatch').fix).toBeUndefined();
+  it('offers none with 其他资金 filled (it may be the sum of several cells); only lowering 财政资金 when it alone is above 预算数', () => {
+    const filled = only(issuesOf(gridFromTable(table1((t) => Object.assign(t.budget, { fiscal: 200, other: 50 })))), 'funds-mismatch');
+    expect([filled.fix, filled.choices]).toEqual([undefined, undefined]);
+    const over = only(issuesOf(gridFromTable(table1((t) => (t.budget.fiscal = 300)))), 'funds-mismatch');
+    expect([over.fix, over.choices?.map((c) => c.choice)]).toEqual([undefined, ['财政资金']]);
   });
 });
 
@@ -134,16 +138,28 @@ describe('missing-dimension fix', () => {
     expect(trip.after.map((i) => `${i.code} ${i.message}`)).toEqual(complete.map((i) => `${i.code} ${i.message}`));
   });
 
-  it('without a library inserts the framework’s standard row, its value cell empty and selected', () => {
+  // Issue #22: the standard row used to be named after its 二级 (服务对象满意度), scaffolding that passed once any
+  // value was typed. Now its 三级 is left empty and selected first, with its value cell.
+  it('without a library inserts the framework’s standard row, its 三级 and value cells empty and selected', () => {
     const grid = gridFromTable(withoutSatisfaction());
     const before = issuesOf(grid);
     const issue = only(before, 'missing-dimension');
-    expect(issue.fix!.description).toMatch(/插入 1 行指标：满意度指标›服务对象满意度指标「服务对象满意度」，指标值待填（框架标准指标行）$/);
+    expect(issue.fix!.description).toMatch(/插入 1 行指标：满意度指标›服务对象满意度指标，三级指标名称和指标值待填（框架标准指标行）$/);
     const trip = applyAndRecheck(grid, before, issue);
-    expect(trip.stillThere).toBe(false);
-    expect(textAt(trip.fixed, issue.fix!.select[0])).toBe('');
-    // What is left is the value to type, in the selected cell.
-    expect(trip.added.map((i) => [i.code, i.cells])).toEqual([['missing-value', issue.fix!.select]]);
+    expect(issue.fix!.select).toHaveLength(2);
+    for (const cell of issue.fix!.select) expect(textAt(trip.fixed, cell)).toBe('');
+    // The row is there, named by its 一级 and 二级; the dimension counts once the clerk names it, and no second
+    // row is offered meanwhile; nothing else appears.
+    expect(trip.added).toEqual([]);
+    expect(trip.after.filter((i) => i.code === 'missing-dimension').map((i) => i.fix)).toEqual([undefined]);
+    // Named and valued as a clerk would, the table is clean of it.
+    const [nameCell, valueCell] = issue.fix!.select;
+    const named = applyFixToGrid(trip.fixed, {
+      description: '',
+      steps: [{ kind: 'setCell', cell: nameCell, value: '受训人员满意度' }, { kind: 'setCell', cell: valueCell, value: '≥90%' }],
+      select: [],
+    });
+    expect(issuesOf(named).map((i) => i.code)).toEqual([]);
   });
 
   it('restores a missing 二级 (成本指标) under 产出 from the library, after the last 产出 row', () => {

@@ -20,9 +20,10 @@ describe('cost-over-budget', () => {
     const issues = runRule(costOverBudgetRule, sheet);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ severity: 'error', cells: [sheet.rowRefs[index].value, sheet.refs.budgetTotal] });
-    // The size of the excess and the way out, with the table's own numbers.
+    // The size of the excess and the way out, with the table's own numbers. The way out leaves room for the
+    // other cost (评审费 0.8): 「≤292万元」 would make the sum 292.8, a new error (issue #22).
     expect(issues[0].message).toBe(
-      '成本指标「运维费用支出」的指标值「≤300万元」即 300万元，超过预算数 292万元，超出 8万元；宜改为不超过 292万元（如「≤292万元」），或核对预算数',
+      '成本指标「运维费用支出」的指标值「≤300万元」即 300万元，超过预算数 292万元，超出 8万元；宜改为不超过 291.2万元（如「≤291.2万元」，与其余成本 0.8万元 合计不超过预算数），或核对预算数',
     );
   });
 
