@@ -195,10 +195,11 @@ describe('suggestions in the check report', () => {
     const [after] = checkGridTables(filled, { settings, library, suggest: true });
     const offered = (after.suggestions?.groups ?? []).flatMap((g) => g.suggestions.map((s) => s.level3));
     expect(offered).not.toContain(first.level3);
-    // The next 数量指标 has no slot of its own left: a row goes in after the 产出指标 block's last (unused) row.
+    // The next 数量指标 has no slot of its own left: a row goes in under the 数量指标 row, inside the 产出指标
+    // group (not after its last, 时效, row, which split the group: issue 24).
     const next = after.suggestions!.groups[0].suggestions[0];
-    expect(next.fix?.steps[0]).toEqual({ kind: 'insertRows', before: 14, count: 1, formatFrom: 13 });
-    expect(next.fix?.select).toEqual(['E14']);
+    expect(next.fix?.steps[0]).toEqual({ kind: 'insertRows', before: 11, count: 1, formatFrom: 10 });
+    expect(next.fix?.select).toEqual(['E11']);
     // 质量指标's unused slot takes its first suggestion in place.
     const quality = after.suggestions!.groups.find((g) => g.level2 === '质量指标')!.suggestions[0];
     expect(quality.fix?.steps).toEqual([
@@ -209,7 +210,7 @@ describe('suggestions in the check report', () => {
     const grown = applyFixToGrid(applyFixToGrid(filled, quality.fix!), next.fix!);
     const [last] = checkGridTables(grown, { settings, library, suggest: true });
     const rows = readSheet(grown)!.table.indicators.filter((row) => row.level3 !== '').map((row) => `${row.level2}|${row.level3}`);
-    expect(rows).toEqual([`数量指标|${first.level3}`, `质量指标|${quality.level3}`, `数量指标|${next.level3}`]);
+    expect(rows).toEqual([`数量指标|${first.level3}`, `数量指标|${next.level3}`, `质量指标|${quality.level3}`]);
     const still = (last.suggestions?.groups ?? []).flatMap((g) => g.suggestions.map((s) => s.level3));
     expect(still).not.toContain(next.level3);
     expect(still).not.toContain(quality.level3);

@@ -1,5 +1,8 @@
 import type { Finding, Rule } from './types';
+import { findLevel1, findLevel2 } from '../frameworks';
 import { inGrid, sheetGrids } from './helpers';
+import { dimensionRowsFix } from './missing-dimension';
+import { templateFor } from './template';
 
 /** Every indicator row needs a 三级 name and a 指标值, in each grid. */
 export const missingValueRule: Rule = {
@@ -17,8 +20,9 @@ export const missingValueRule: Rule = {
     ],
     accepted: [{ input: [{ dimension: '质量指标', indicator: '运维服务验收通过率', column: '指标值', value: '≥95%' }], note: '名称和指标值都已填写。' }],
   },
-  check({ sheet }) {
+  check({ sheet, framework, library }) {
     const findings: Finding[] = [];
+    const template = templateFor(sheet, library);
     for (const grid of sheetGrids(sheet)) {
       for (const { row, refs } of grid.rows) {
         const level3 = row.level3.trim();
@@ -30,6 +34,18 @@ export const missingValueRule: Rule = {
           const name = level3 ? `${where}「${level3}」` : `${where}下的一行`;
           findings.push({ message: `${name}没有填写指标值`, cells: [refs.value] });
         }
+      }
+      // A printed 二级 left empty on a form being filled in: present (missing-dimension does not count it
+      // missing) but not yet filled, unless another row of that 二级 is.
+      const filled = new Set(grid.rows.map(({ row }) => `${row.level1}\u0000${row.level2}`));
+      for (const slot of grid.slots ?? []) {
+        if (filled.has(`${slot.level1}\u0000${slot.level2}`)) continue;
+        const finding: Finding = { message: `${inGrid(grid, slot.level2.trim() || slot.level1.trim())}下还没有填写指标`, cells: [slot.refs.level3 || slot.refs.value] };
+        // The fix fills the slot with the project's rows of that 二级 (its library table's, else standard ones).
+        const level1 = findLevel1(framework, slot.level1);
+        const level2 = level1 ? findLevel2(framework, level1.name, slot.level2) : null;
+        const fix = level1 && level2 ? dimensionRowsFix(sheet, grid, framework, level1, [level2], template) : undefined;
+        findings.push(fix ? { ...finding, fix } : finding);
       }
     }
     return findings;

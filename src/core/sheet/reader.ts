@@ -722,7 +722,9 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, re
     goals: goals?.address ?? null,
     indicatorHeader: toA1(main.header.row, main.header.columns.level1 ?? cells.left),
   };
-  const framework = options.framework ?? detectFrameworkOfRows([indicators, ...(otherGrids ?? []).map((g) => g.indicators)].flat());
+  // Unused slots are printed 二级 of the form: they say which framework it follows as much as filled rows do.
+  const printed = [indicators, main.slots ?? [], ...(otherGrids ?? []).flatMap((g) => [g.indicators, g.slots ?? []])].flat();
+  const framework = options.framework ?? detectFrameworkOfRows(printed);
   const sheet: SheetTable = { sheetName, table, framework, refs, rowRefs: main.rowRefs };
   if (main.slots) sheet.slots = main.slots;
   if (otherGrids && otherGrids.length > 0) sheet.otherGrids = otherGrids;

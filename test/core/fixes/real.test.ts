@@ -66,7 +66,8 @@ describe('every fix offered on the published tables', () => {
     const fixed = FILES.flatMap((file) => gridsOf(file).flatMap((grid) => issuesOf(grid, options).filter((i) => i.fix)));
     expect(fixed.length).toBeGreaterThanOrEqual(30);
     // No published table is a project of the seed library, so template-missing-indicator has nothing to offer here.
-    expect([...new Set(fixed.map((i) => i.code))].sort()).toEqual(['bad-value', 'cost-lower-bound', 'funds-mismatch', 'missing-dimension']);
+    // A printed 二级 left empty is present but unfilled (issue 24): missing-value fills it, missing-dimension no longer.
+    expect([...new Set(fixed.map((i) => i.code))].sort()).toEqual(['bad-value', 'cost-lower-bound', 'funds-mismatch', 'missing-dimension', 'missing-value']);
   });
 });
 
