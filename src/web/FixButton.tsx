@@ -41,9 +41,20 @@ export function FixButton({ sheet, fix, onApply, disabled }: FixButtonProps): Re
   );
 }
 
-/** The fixes a sheet's issues offer, in list order. */
+/** The fixes, each once: two issues offering the same change are one change (全部修正 counts changes). */
+export function uniqueFixes(fixes: readonly Fix[]): Fix[] {
+  const seen = new Set<string>();
+  return fixes.filter((fix) => {
+    const key = JSON.stringify(fix.steps);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The fixes a sheet's issues offer, in list order, each once. */
 export function fixesOf(report: SheetReport): Fix[] {
-  return report.issues.flatMap((issue: Issue) => (issue.fix ? [issue.fix] : []));
+  return uniqueFixes(report.issues.flatMap((issue: Issue) => (issue.fix ? [issue.fix] : [])));
 }
 
 export interface FixAllButtonProps {

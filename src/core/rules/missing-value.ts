@@ -35,16 +35,25 @@ export const missingValueRule: Rule = {
           findings.push({ message: `${name}没有填写指标值`, cells: [refs.value] });
         }
       }
-      // A printed 二级 left empty on a form being filled in: present (missing-dimension does not count it
-      // missing) but not yet filled, unless another row of that 二级 is.
-      const filled = new Set(grid.rows.map(({ row }) => `${row.level1}\u0000${row.level2}`));
+      // A printed 二级 left empty on a form being filled in is present (missing-dimension does not count it
+      // missing) but not yet filled: said when the framework needs it (a required 二级, or a 一级 short of
+      // its minimum), not for an optional one beside a filled sibling (效益 with 社会效益 filled).
+      const filled = grid.rows.map(({ row }) => row);
+      const short = new Set<string>();
       for (const slot of grid.slots ?? []) {
-        if (filled.has(`${slot.level1}\u0000${slot.level2}`)) continue;
-        const finding: Finding = { message: `${inGrid(grid, slot.level2.trim() || slot.level1.trim())}下还没有填写指标`, cells: [slot.refs.level3 || slot.refs.value] };
-        // The fix fills the slot with the project's rows of that 二级 (its library table's, else standard ones).
         const level1 = findLevel1(framework, slot.level1);
         const level2 = level1 ? findLevel2(framework, level1.name, slot.level2) : null;
-        const fix = level1 && level2 ? dimensionRowsFix(sheet, grid, framework, level1, [level2], template) : undefined;
+        if (!level1 || !level2 || filled.some((row) => findLevel2(framework, row.level1, row.level2) === level2)) continue;
+        const siblings = new Set(filled.filter((row) => findLevel1(framework, row.level1) === level1).map((row) => findLevel2(framework, row.level1, row.level2)));
+        siblings.delete(null);
+        if (!level2.required) {
+          // An optional 二级 only makes up a 一级's minimum: its first empty slot is said, once.
+          if (!level1.required || siblings.size >= Math.max(level1.minLevel2, 1) || short.has(level1.name)) continue;
+          short.add(level1.name);
+        }
+        const finding: Finding = { message: `${inGrid(grid, slot.level2.trim() || slot.level1.trim())}下还没有填写指标`, cells: [slot.refs.level3 || slot.refs.value] };
+        // The fix fills the slot with the project's rows of that 二级 (its library table's, else standard ones).
+        const fix = dimensionRowsFix(sheet, grid, framework, level1, [level2], template);
         findings.push(fix ? { ...finding, fix } : finding);
       }
     }
