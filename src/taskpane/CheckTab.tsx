@@ -4,8 +4,7 @@ import * as React from 'react';
 import { Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, EraserRegular } from '@fluentui/react-icons';
 import type { Fix, FrameworkName, Issue, Settings, SheetReport } from '../core/model';
-import { describeError } from '../web/errors';
-import { FixAllButton, FixButton, uniqueFixes } from '../web/FixButton';
+import { changeCount, FixAllButton, FixButton, uniqueFixes } from '../web/FixButton';
 import { IssueList } from '../web/IssueList';
 import { StatusLine } from '../web/StatusLine';
 import { SheetFramework } from './SheetFramework';
@@ -67,25 +66,28 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
   /** 修正 / 全部修正: one batch in Excel, then the list re-checks; what overlapped goes in after that re-check. */
   const applyFixes = (sheet: string, fixes: Fix[]): void => {
     const batch = uniqueFixes(fixes);
-    setStatus({ text: batch.length > 1 ? `正在修正“${sheet}”中的 ${batch.length} 处问题…` : `正在修正：${batch[0].description}…`, sheet });
+    const changes = changeCount(batch);
+    setStatus({ text: batch.length > 1 ? `正在修正“${sheet}”中的 ${changes} 处问题…` : `正在修正：${batch[0].description}…`, sheet });
     void whileBusy(async () => {
       try {
         let pending = batch;
-        let done = 0;
+        let left = 0;
         let selected: string[] = [];
         for (let round = 0; round < MAX_FIX_ROUNDS && pending.length > 0; round++) {
           const result = await host.applyFixes(sheet, pending);
-          done += pending.length - result.skipped;
+          left = result.skipped;
           selected = result.selected;
           if (result.skipped === 0 || batch.length === 1) break;
           // Fixes of one cell: the re-checked sheet offers what is still needed, computed on the cell as it is now.
           const fresh = (await checkAll()).find((report) => report.sheet === sheet);
           pending = fresh ? uniqueFixes(fresh.issues.flatMap((issue) => (issue.fix ? [issue.fix] : []))) : [];
+          left = pending.length;
         }
         const where = selected.length > 0 ? `，已选中 ${selected.join('、')}` : '';
-        say(`${batch.length > 1 ? `已修正“${sheet}”中的 ${done} 处问题` : `已修正：${batch[0].description}`}${where}，并已重新检查。`, sheet);
+        const rest = left > 0 ? `另有 ${left} 处未能一并修正，可在列表中再点修正。` : '';
+        say(`${batch.length > 1 ? `已修正“${sheet}”中的 ${changes} 处问题` : `已修正：${batch[0].description}`}${where}，并已重新检查。${rest}`, sheet);
       } catch (cause) {
-        say(`修正未完成：${describeError(cause)}`, sheet);
+        say('修正未完成。', sheet);
         throw cause;
       }
     });

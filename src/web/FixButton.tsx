@@ -52,6 +52,17 @@ export function uniqueFixes(fixes: readonly Fix[]): Fix[] {
   });
 }
 
+/**
+ * The changes fixes make: fixes that only rewrite the same cells are one change to the clerk (≥0.8万 →
+ * ≤0.8万元 is one edit, though two rules each offer half of it).
+ */
+export function changeCount(fixes: readonly Fix[]): number {
+  const changes = new Set(
+    fixes.map((fix) => (fix.steps.every((step) => step.kind === 'setCell') ? fix.steps.map((step) => (step.kind === 'setCell' ? step.cell : '')).sort().join(',') : JSON.stringify(fix.steps))),
+  );
+  return changes.size;
+}
+
 /** The fixes a sheet's issues offer, in list order, each once. */
 export function fixesOf(report: SheetReport): Fix[] {
   return uniqueFixes(report.issues.flatMap((issue: Issue) => (issue.fix ? [issue.fix] : [])));
@@ -68,12 +79,13 @@ export function FixAllButton({ report, onApply, disabled }: FixAllButtonProps): 
   const styles = useStyles();
   const id = React.useId();
   const fixes = fixesOf(report);
-  if (fixes.length < 2) return null;
+  const changes = changeCount(fixes);
+  if (changes < 2) return null;
   // What it will do, said to screen readers after its name (a tooltip of many lines would be in the way).
   return (
     <>
       <Button size="small" appearance="secondary" icon={<WrenchRegular />} disabled={disabled} onClick={() => onApply(report.sheet, fixes)} aria-describedby={id} data-role="fix-all">
-        全部修正（{fixes.length}）
+        全部修正（{changes}）
       </Button>
       <span id={id} className={styles.srOnly}>
         {fixes.map((f) => f.description).join('；')}
