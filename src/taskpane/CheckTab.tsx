@@ -4,7 +4,7 @@ import * as React from 'react';
 import { Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, EraserRegular } from '@fluentui/react-icons';
 import type { Fix, FrameworkName, Issue, Settings, SheetReport } from '../core/model';
-import { changeCount, FixAllButton, FixButton, uniqueFixes } from '../web/FixButton';
+import { changeCount, FixAllButton, FixButton, fixesOf, uniqueFixes } from '../web/FixButton';
 import { IssueList } from '../web/IssueList';
 import { StatusLine } from '../web/StatusLine';
 import { SheetFramework } from './SheetFramework';
@@ -106,6 +106,9 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
     onSettingsChange({ ...settings, sheetFrameworks: { ...settings.sheetFrameworks, [sheet]: framework } });
   };
 
+  // Alt+F: the 全部修正 of the first sheet with errors that offers one (the list shows it first).
+  const firstToFix = reports?.find((report) => report.issues.some((issue) => issue.severity === 'error') && changeCount(fixesOf(report)) >= 2);
+
   return (
     <div className={styles.root}>
       <div className={styles.toolbar} role="toolbar" aria-label="检查操作">
@@ -147,7 +150,7 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
                   </>
                 )}
                 sheetNote={(report) => <SheetFramework report={report} disabled={busy || !settings} onChange={changeFramework} />}
-                sheetActions={(report) => <FixAllButton report={report} onApply={applyFixes} disabled={busy} />}
+                sheetActions={(report) => <FixAllButton report={report} onApply={applyFixes} disabled={busy} accessKey={report === firstToFix ? 'f' : undefined} />}
               />
             </>
           )}

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { RULE_CODES } from '../../src/core/rules/codes';
 import { DEFAULT_SETTINGS } from '../../src/core/model';
-import { planTableSheet } from '../../src/core/sheet';
+import { planBlankSheet, planTableSheet } from '../../src/core/sheet';
 import { axeViolations } from './support/axe';
 import { addressOf, cellValue, describeInChromium, usePaneHarness, userEdit } from './support/pane';
 import { tableNumbered } from './support/workbooks';
@@ -134,6 +134,52 @@ describeInChromium('the pane a clerk lives in (issue 24)', () => {
     expect(await activeRole(page)).toBe('fix-status');
     expect(await jargonIn(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
+
+describeInChromium('the main job by keyboard alone (issue 24)', () => {
+  const pane = usePaneHarness();
+
+  test('insert → fill → check → 全部修正 for one table in 3 key presses in the pane (docs/bundles.md)', async () => {
+    const { page, errors } = await pane.openPane('?view=templates', { width: WIDTH });
+    await page.getByRole('button', { name: '插入空白表' }).waitFor();
+    let keys = 0;
+    const press = async (key: string) => {
+      keys++;
+      await page.keyboard.press(key);
+    };
+    const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    // Insert: Alt+N is 插入空白表.
+    await press('Alt+N');
+    await page.locator('[data-role="insert-outcome"]').waitFor();
+    const sheet = (await page.evaluate(() => window.__excelDouble!.sheetNames())).find((name) => !before.includes(name))!;
+    // Fill (in Excel, not the pane): the header, and each printed row but 满意度, the cost written ≥ in 万.
+    const plan = planBlankSheet('seed', sheet);
+    const rowOf = (level2: string) => Number(/\d+$/.exec(plan.cells.find((c) => c.value === level2)!.address)![0]);
+    await userEdit(page, sheet, 'B3', '数字化系统运维');
+    await userEdit(page, sheet, 'B8', '1.保障系统全年稳定运行。');
+    for (const [level2, name, value] of [
+      ['数量指标', '运维系统数量', '≥5个'],
+      ['质量指标', '系统正常运行率', '≥99%'],
+      ['时效指标', '运维服务时间', '2024年12月底前'],
+      ['成本指标', '运维费用支出', '≥0.8万'],
+      ['社会效益指标', '保障业务正常开展', '有效保障'],
+    ]) {
+      await userEdit(page, sheet, `C${rowOf(level2)}`, name);
+      await userEdit(page, sheet, `E${rowOf(level2)}`, value);
+    }
+    // Check: Alt+C opens 检查 (the live check has run); Alt+F is the sheet's 全部修正.
+    await press('Alt+C');
+    const fixAll = page.locator(`section[data-sheet="${sheet}"] [data-role="fix-all"]`);
+    await fixAll.waitFor();
+    expect(await fixAll.textContent()).toBe('全部修正（2）');
+    await press('Alt+F');
+    await page.locator('[data-role="fix-status"]', { hasText: `已修正“${sheet}”中的 2 处问题` }).waitFor();
+    expect(await cellValue(page, sheet, `E${rowOf('成本指标')}`)).toBe('≤0.8万元');
+    expect(await cellValue(page, sheet, `C${rowOf('服务对象满意度指标')}`)).not.toBe('');
+    expect(keys).toBe(3);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

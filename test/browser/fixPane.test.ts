@@ -50,6 +50,8 @@ describeInChromium('一键修正 in the task pane', () => {
 
     // A bare 万 under 成本: the hint's fix writes 万元.
     await userEdit(page, sheet, cost, '≤291.2万');
+    // A sheet with hints only is listed folded (errors first, issue 24): the clerk unfolds it.
+    await page.locator(`section[data-sheet="${sheet}"][data-folded="true"] [data-role="sheet-toggle"]`).click();
     await fixOf(page, 'bad-value').waitFor();
     await fixOf(page, 'bad-value').focus();
     await page.keyboard.press('Space');
