@@ -4,6 +4,7 @@
  * urn:schemas-microsoft-com:office:spreadsheet; Microsoft documents it as the XML Spreadsheet Reference,
  * Office XP). Both are read like any workbook: cells, merges (rowspan/colspan, ss:MergeAcross/MergeDown).
  */
+import { maxOf } from '../core/bounded';
 import { toA1 } from '../core/sheet/address';
 import { decodeText } from '../cli/encoding';
 import { WorkbookReadError } from './errors';
@@ -116,7 +117,7 @@ function readHtmlTables(html: string, counter: CellCounter): ReadGrid {
       closeCell(m.index);
       // A blank row between two tables, as Excel leaves one.
       if (closing) {
-        row = Math.max(row, ...[...taken.keys()]) + 1;
+        row = Math.max(row, maxOf(taken.keys(), row)) + 1;
         taken = new Map();
       }
     }
