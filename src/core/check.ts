@@ -1,7 +1,7 @@
 // The check engine: a sheet (or a raw cell grid) → issues, with settings applied. Pure; the add-in,
 // the checker page and the CLI all call these same functions.
 import { DEFAULT_SETTINGS } from './model';
-import type { Fix, Issue, Settings, SheetReport, SheetSuggestions, TemplateLibrary } from './model';
+import type { Fix, FrameworkName, Issue, Settings, SheetReport, SheetSuggestions, TemplateLibrary } from './model';
 import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
 import { ALL_RULES, unreadableFinding } from './rules';
@@ -64,6 +64,13 @@ function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: Te
   return withSharedGrids(sheet, () => sheetSuggestions(sheet, from, frameworkFor(sheet.framework, settings), clauses, library));
 }
 
+/** The framework a sheet is read with: the one recorded for it, else the one the settings force, else detected. */
+function sheetFrameworkOption(settings: Settings, sheetName: string): { framework?: FrameworkName } {
+  const recorded = Object.hasOwn(settings.sheetFrameworks, sheetName) ? settings.sheetFrameworks[sheetName] : undefined;
+  const framework = recorded ?? (settings.framework === 'auto' ? undefined : settings.framework);
+  return framework ? { framework } : {};
+}
+
 /**
  * Reads a grid and checks every table on it: one report per table (a flat export holds several, each under
  * its own project name), or one report with the unreadable-layout error for a sheet that looks like a
@@ -71,12 +78,12 @@ function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: Te
  */
 export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): SheetReport[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const read = readSheetTables(withLayouts(grid, options.layouts), settings.framework === 'auto' ? {} : { framework: settings.framework });
+  const read = readSheetTables(withLayouts(grid, options.layouts), sheetFrameworkOption(settings, grid.sheetName));
   if (read.unreadable) {
     if (settings.disabledRules.includes('unreadable-layout')) return [];
     const finding = unreadableFinding(read.unreadable);
     const severity = settings.severities['unreadable-layout'] ?? 'error';
-    const framework = settings.framework === 'auto' ? 'seed' : settings.framework;
+    const framework = sheetFrameworkOption(settings, grid.sheetName).framework ?? 'seed';
     return [{ sheet: grid.sheetName, projectName: '', framework, issues: [{ code: 'unreadable-layout', severity, ...finding }] }];
   }
   return read.tables.map((sheet) => {

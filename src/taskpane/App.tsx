@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { Fix, Issue, Settings, SheetReport, Suggestion } from '../core/model';
+import type { FrameworkName, Issue, Settings, SheetReport, Suggestion } from '../core/model';
 import { summarize } from '../core/summary';
 import { describeError } from '../web/errors';
 import type { SuggestionFocus } from './SuggestionsTab';
@@ -64,7 +64,6 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const [settings, setSettings] = React.useState<Settings | null>(null);
   const [saveState, setSaveState] = React.useState('');
-  const [fixStatus, setFixStatus] = React.useState('');
   const saveTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   const [suggestFocus, setSuggestFocus] = React.useState<SuggestionFocus | null>(null);
   const [activeSheet, setActiveSheet] = React.useState<string | null>(null);
@@ -88,10 +87,13 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
     [showError],
   );
 
-  const checkAll = React.useCallback(
-    (): Promise<void> => whileBusy(async () => setReports(await host.checkAll((done, total) => setProgress({ done, total })))),
-    [host, whileBusy],
-  );
+  /** Re-reads every sheet; the reports also go to the list. */
+  const freshReports = React.useCallback(async (): Promise<SheetReport[]> => {
+    const next = await host.checkAll((done, total) => setProgress({ done, total }));
+    setReports(next);
+    return next;
+  }, [host]);
+  const checkAll = React.useCallback((): Promise<void> => whileBusy(async () => void (await freshReports())), [freshReports, whileBusy]);
 
   React.useEffect(() => {
     let stop: (() => Promise<void>) | null = null;
@@ -110,8 +112,6 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
       if (saveTimer.current) clearTimeout(saveTimer.current);
     };
   }, [host, checkOnOpen, checkAll, showError]);
-
-  const clearMarks = (): Promise<void> => whileBusy(() => host.clearMarks());
 
   // 建议 shows the sheet the user is on: asked once each time the tab opens.
   React.useEffect(() => {
@@ -162,26 +162,9 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
         }}
         data-role="show-clause-suggestions"
       >
-        查看可用指标
+        查看建议指标
       </Button>
     );
-  };
-
-  /** 修正 / 全部修正: one batch in Excel, then the list re-checks; a refusal changes nothing and says why. */
-  const applyFixes = (sheet: string, fixes: Fix[]): void => {
-    setFixStatus(fixes.length > 1 ? `正在修正“${sheet}”中的 ${fixes.length} 处问题…` : `正在修正：${fixes[0].description}…`);
-    void whileBusy(async () => {
-      try {
-        const result = await host.applyFixes(sheet, fixes);
-        const where = result.selected.length > 0 ? `，已选中 ${result.selected.join('、')}` : '';
-        const done = fixes.length - result.skipped;
-        const left = result.skipped > 0 ? `另有 ${result.skipped} 处与之重叠，可在列表中再点修正` : '';
-        setFixStatus(`${fixes.length > 1 ? `已修正“${sheet}”中的 ${done} 处问题` : `已修正：${fixes[0].description}`}${where}，并已重新检查。${left ? `${left}。` : ''}`);
-      } catch (cause) {
-        setFixStatus('修正未完成。');
-        throw cause;
-      }
-    });
   };
 
   const selectCell = (sheet: string, address: string): void => {
@@ -207,6 +190,18 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
     }, SAVE_DELAY_MS);
   };
 
+  /** The framework a blank form was inserted with is recorded for its sheet, so it wins over detection. */
+  const recordFramework = (sheet: string, framework: FrameworkName): void => {
+    host
+      .loadSettings()
+      .then((loaded) => {
+        const next = { ...loaded, sheetFrameworks: { ...loaded.sheetFrameworks, [sheet]: framework } };
+        setSettings(next);
+        return host.saveSettings(next);
+      })
+      .catch(showError);
+  };
+
   const counts = reports ? summarize(reports) : null;
 
   return (
@@ -230,8 +225,11 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
         }}
         aria-label="功能"
       >
-        <Tab value="templates">模板</Tab>
-        <Tab value="check">
+        {/* Access keys (Alt+M / Alt+C in Chromium and Edge WebView2) reach 模板 and 检查 in one key press. */}
+        <Tab value="templates" accessKey="m">
+          模板
+        </Tab>
+        <Tab value="check" accessKey="c">
           <span className={styles.tabLabel}>
             检查
             {/* The counts in the colours of the issue list's badges; said in words to screen readers ("检查（1 个错误，1 个警告）", not "检查 1 1"). */}
@@ -257,9 +255,21 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
       </TabList>
       <div className={styles.panel} role="tabpanel" aria-label={{ templates: '模板', check: '检查', suggest: '建议', settings: '设置' }[view]}>
         <React.Suspense fallback={<span>正在加载…</span>}>
-          {view === 'templates' && <TemplatesTab reports={reports} />}
+          {view === 'templates' && <TemplatesTab reports={reports} defaultFramework={settings?.framework} onBlankInserted={recordFramework} onShowCheck={() => setView('check')} />}
           {view === 'check' && (
-            <CheckTab reports={reports} progress={progress} busy={busy} onCheckAll={() => void checkAll()} onClearMarks={() => void clearMarks()} onSelectCell={selectCell} onShowTemplates={() => setView('templates')} issueActions={issueActions} onApplyFixes={applyFixes} fixStatus={fixStatus} />
+            <CheckTab
+              reports={reports}
+              progress={progress}
+              busy={busy}
+              onCheckAll={() => void checkAll()}
+              onSelectCell={selectCell}
+              onShowTemplates={() => setView('templates')}
+              issueActions={issueActions}
+              whileBusy={whileBusy}
+              checkAll={freshReports}
+              settings={settings}
+              onSettingsChange={changeSettings}
+            />
           )}
           {view === 'suggest' && <SuggestionsTab reports={reports} focus={suggestFocus} activeSheet={activeSheet} busy={busy} outcome={insertOutcome} onInsert={insertSuggestion} />}
           {view === 'settings' && (

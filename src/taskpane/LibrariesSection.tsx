@@ -72,7 +72,7 @@ export function LibrariesSection({ shelf, onChanged }: LibrariesSectionProps): R
         模板库
       </h2>
       <Caption1>
-        加入本单位上年申报的工作簿（.xlsx、.xls、.ods）或种子文档（.txt）。检查时同一项目的表与它对照，指标缺失或目标降低会提示；同一项目以本单位的模板库为准（后添加的优先），其次才是内置模板。模板库保存在本机，对所有工作簿有效，不写入工作簿。
+        加入本单位上年申报的工作簿（.xlsx、.xls、.ods）或从 Word 导出的文本（.txt）。检查时同一项目的表与它对照，指标缺失或目标降低会提示；同一项目以本单位的模板库为准（后添加的优先），其次才是内置模板。模板库保存在本机，对所有工作簿有效，不写入工作簿。
       </Caption1>
       {shelf.problem && (
         <MessageBar intent="warning" data-role="libraries-problem">

@@ -16,6 +16,11 @@ const useStyles = makeStyles({
   action: { flexShrink: 0, marginLeft: 'auto' },
 });
 
+/** How well a suggestion fits, in words a clerk reads (a percentage of a similarity score means nothing to them). */
+function fitWord(score: number): string {
+  return score >= 0.5 ? '很接近' : score >= 0.25 ? '较接近' : '有些相关';
+}
+
 export interface SuggestionsPanelProps {
   sheet: string;
   suggestions: SheetSuggestions;
@@ -41,9 +46,8 @@ const Heading = React.forwardRef<HTMLHeadingElement, HeadingProps>(function Head
 
 function SuggestionItem({ sheet, suggestion, onInsert, busy }: { sheet: string; suggestion: Suggestion; onInsert: SuggestionsPanelProps['onInsert']; busy: boolean }): React.JSX.Element {
   const styles = useStyles();
-  const percent = Math.round(suggestion.score * 100);
   return (
-    <li className={styles.item} data-suggestion={suggestion.level3} data-level2={suggestion.level2}>
+    <li className={styles.item} data-score={suggestion.score} data-suggestion={suggestion.level3} data-level2={suggestion.level2}>
       <span className={styles.itemText}>
         <Text weight="semibold">{suggestion.level3}</Text>
         <Caption1 className={styles.meta}>
@@ -52,7 +56,7 @@ function SuggestionItem({ sheet, suggestion, onInsert, busy }: { sheet: string; 
               参考值 <KeepAmounts text={suggestion.value} />，
             </>
           ) : null}
-          相近度 {percent}%
+          与本项目{fitWord(suggestion.score)}
         </Caption1>
         <Caption1 className={styles.meta} data-role="reason">
           {suggestion.reason}
@@ -90,11 +94,11 @@ export function SuggestionsPanel({ sheet, suggestions, clause, onInsert, busy = 
     </ul>
   );
   return (
-    <section className={styles.root} data-role="suggestions" data-sheet={sheet} aria-label={`「${sheet}」的推荐指标`}>
+    <section className={styles.root} data-role="suggestions" data-sheet={sheet} aria-label={`「${sheet}」的建议指标`}>
       {clause && (
         <div data-role="clause-suggestions">
           <Heading level={headingLevel} className={`${styles.heading} ${styles.clauseHeading}`} tabIndex={-1} ref={clauseHeading}>
-            绩效目标「{clause}」可用的指标
+            绩效目标「{clause}」的建议指标
           </Heading>
           {forClause ? list(forClause.suggestions, `衡量「${clause}」的指标`) : <Caption1>模板库中没有与这一条相近的指标，请按本项目自拟。</Caption1>}
         </div>
@@ -109,7 +113,7 @@ export function SuggestionsPanel({ sheet, suggestions, clause, onInsert, busy = 
           <Heading level={headingLevel} className={styles.heading}>
             {group.level1} › {group.level2}
           </Heading>
-          {list(group.suggestions, `${group.level2}的推荐指标`)}
+          {list(group.suggestions, `${group.level2}的建议指标`)}
         </div>
       ))}
     </section>

@@ -71,7 +71,7 @@ export function SuggestionsTab({ reports, focus, activeSheet, busy, outcome, onI
         />
       ) : (
         <Caption1 className={styles.empty} data-role="no-suggestions">
-          没有需要推荐指标的工作表。新项目（模板库中没有的项目）填好项目名称和绩效目标后，这里会按维度列出模板库中相近的指标，点击即可插入。
+          还没有建议指标：新项目（模板库中没有的项目）的项目名称和绩效目标两项都填好后，这里会按维度列出模板库中相近的指标，点击即可插入。
         </Caption1>
       )}
     </div>

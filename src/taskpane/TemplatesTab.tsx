@@ -182,9 +182,15 @@ export function tablesInWorkbook(library: TemplateLibrary, reports: readonly She
 export interface TemplatesTabProps {
   /** The workbook's tables as last checked; null before the first check (nothing is known to be there). */
   reports?: readonly SheetReport[] | null;
+  /** 设置's framework: the one a blank form gets unless the clerk picks another. */
+  defaultFramework?: FrameworkName | 'auto';
+  /** A blank form went in: its framework is recorded for its sheet. */
+  onBlankInserted?: (sheet: string, framework: FrameworkName) => void;
+  /** Opens 检查 (the pointer after an insert). */
+  onShowCheck?: () => void;
 }
 
-export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.Element {
+export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted, onShowCheck }: TemplatesTabProps): React.JSX.Element {
   const styles = useStyles();
   const { host } = usePaneServices();
   const library = usePaneLibrary();
@@ -194,25 +200,28 @@ export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.E
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome>(null);
-  const [blankFramework, setBlankFramework] = React.useState<FrameworkName>(FRAMEWORK_LIST[0]?.name ?? 'seed');
+  const [picked, setBlankFramework] = React.useState<FrameworkName | null>(null);
+  const blankFramework = picked ?? (defaultFramework && defaultFramework !== 'auto' ? defaultFramework : (FRAMEWORK_LIST[0]?.name ?? 'seed'));
   const visible = library.tables.filter((table) => matches(table, query));
 
-  const run = async (action: () => Promise<{ sheetNames: string[] }>): Promise<void> => {
+  const run = async (action: () => Promise<{ sheetNames: string[] }>): Promise<{ sheetNames: string[] } | null> => {
     setBusy(true);
     setOutcome(null);
     try {
       const result = await action();
       setOutcome({ intent: 'success', text: insertedText(result.sheetNames) });
+      return result;
     } catch (error) {
       setOutcome({ intent: 'error', text: describeError(error) });
+      return null;
     } finally {
       setBusy(false);
       setProgress(null);
     }
   };
 
-  const insertOne = (table: LibraryTable): Promise<void> => run(() => host.insertTables([table]));
-  const insertTables = (tables: LibraryTable[]): Promise<void> =>
+  const insertOne = (table: LibraryTable): Promise<unknown> => run(() => host.insertTables([table]));
+  const insertTables = (tables: LibraryTable[]): Promise<unknown> =>
     run(() => {
       setProgress({ done: 0, total: tables.length });
       return host.insertTables(tables, (done, total) => setProgress({ done, total }));
@@ -236,7 +245,14 @@ export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.E
     <div className={styles.root}>
       {outcome && (
         <MessageBar intent={outcome.intent} data-role="insert-outcome">
-          <MessageBarBody>{outcome.text}</MessageBarBody>
+          <MessageBarBody>
+            {outcome.text}
+            {outcome.intent === 'success' && onShowCheck && (
+              <Button appearance="transparent" size="small" onClick={onShowCheck} data-role="go-check">
+                去检查
+              </Button>
+            )}
+          </MessageBarBody>
           <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭提示" icon={<DismissRegular />} onClick={() => setOutcome(null)} />} />
         </MessageBar>
       )}
@@ -244,8 +260,8 @@ export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.E
         <Field label="搜索模板" className={styles.grow}>
           <SearchBox className={styles.fill} value={query} onChange={(_, data) => setQuery(data.value)} placeholder="项目名称、处室或编号" aria-describedby="template-count" />
         </Field>
-        <Button icon={<AddRegular />} onClick={() => insertAll()} disabled={busy || library.tables.length === 0}>
-          全部插入（{library.tables.length}）
+        <Button icon={<AddRegular />} onClick={() => insertAll(visible)} disabled={busy || visible.length === 0}>
+          全部插入（{visible.length}）
         </Button>
       </div>
       {progress && (
@@ -259,7 +275,7 @@ export function TemplatesTab({ reports = null }: TemplatesTabProps): React.JSX.E
             <FrameworkOptions />
           </Select>
         </Field>
-        <Button icon={<DocumentAddRegular />} disabled={busy} onClick={() => void run(() => host.insertBlank(blankFramework))}>
+        <Button icon={<DocumentAddRegular />} disabled={busy} accessKey="n" onClick={() => void run(() => host.insertBlank(blankFramework)).then((r) => r?.sheetNames.forEach((sheet) => onBlankInserted?.(sheet, blankFramework)))}>
           插入空白表
         </Button>
       </div>

@@ -44,28 +44,53 @@ export function FixButton({ sheet, fix, onApply, disabled }: FixButtonProps): Re
   );
 }
 
-/** The fixes a sheet's issues offer, in list order. */
+/** The fixes, each once: two issues offering the same change are one change (全部修正 counts changes). */
+export function uniqueFixes(fixes: readonly Fix[]): Fix[] {
+  const seen = new Set<string>();
+  return fixes.filter((fix) => {
+    const key = JSON.stringify(fix.steps);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The changes fixes make: fixes that only rewrite the same cells are one change to the clerk (≥0.8万 →
+ * ≤0.8万元 is one edit, though two rules each offer half of it).
+ */
+export function changeCount(fixes: readonly Fix[]): number {
+  const changes = new Set(
+    fixes.map((fix) => (fix.steps.every((step) => step.kind === 'setCell') ? fix.steps.map((step) => (step.kind === 'setCell' ? step.cell : '')).sort().join(',') : JSON.stringify(fix.steps))),
+  );
+  return changes.size;
+}
+
+/** The fixes a sheet's issues offer, in list order, each once. */
 export function fixesOf(report: SheetReport): Fix[] {
-  return report.issues.flatMap((issue: Issue) => (issue.fix ? [issue.fix] : []));
+  return uniqueFixes(report.issues.flatMap((issue: Issue) => (issue.fix ? [issue.fix] : [])));
 }
 
 export interface FixAllButtonProps {
   report: SheetReport;
   onApply: ApplyFixes;
   disabled?: boolean;
+  /** Alt+this key presses it (the first sheet's 全部修正 in the task pane). */
+  accessKey?: string;
 }
 
 /** 全部修正（n）for a sheet with two fixes or more (one is its issue's own 修正); nothing otherwise. */
-export function FixAllButton({ report, onApply, disabled }: FixAllButtonProps): React.JSX.Element | null {
+export function FixAllButton({ report, onApply, disabled, accessKey }: FixAllButtonProps): React.JSX.Element | null {
   const styles = useStyles();
   const id = React.useId();
   const fixes = fixesOf(report);
-  if (fixes.length < 2) return null;
+  const changes = changeCount(fixes);
+  if (changes < 2) return null;
   // What it will do, said to screen readers after its name (a tooltip of many lines would be in the way).
   return (
     <>
-      <Button size="small" appearance="secondary" icon={<WrenchRegular />} disabled={disabled} onClick={() => onApply(report.sheet, fixes)} aria-describedby={id} data-role="fix-all">
-        全部修正（{fixes.length}）
+      <Button size="small" appearance="secondary" icon={<WrenchRegular />} disabled={disabled} onClick={() => onApply(report.sheet, fixes)} aria-describedby={id} accessKey={accessKey} data-role="fix-all">
+        全部修正（{changes}）
       </Button>
       <span id={id} className={styles.srOnly}>
         {fixes.map((f) => f.description).join('；')}

@@ -85,7 +85,22 @@ export interface IssueListProps {
   issueActions?: (sheet: string, issue: Issue) => React.ReactNode;
   /** Controls shown under a sheet's heading (the task pane's 全部修正). */
   sheetActions?: (report: SheetReport) => React.ReactNode;
+  /** Said on a sheet's heading after its name (the task pane's framework of the sheet). */
+  sheetNote?: (report: SheetReport) => React.ReactNode;
 }
+
+/** Sheets with errors first, then with warnings, then hints only: what needs work is at the top. */
+function worstFirst(reports: readonly SheetReport[]): SheetReport[] {
+  const rank = (report: SheetReport): number => {
+    const worst = SEVERITIES.findIndex((severity) => report.issues.some((issue) => issue.severity === severity));
+    return worst === -1 ? SEVERITIES.length : worst;
+  };
+  // Array.prototype.sort is stable: within a rank, the workbook's order stays.
+  return [...reports].sort((a, b) => rank(a) - rank(b));
+}
+
+/** A sheet with hints only starts folded; the user's toggles are kept as exceptions to that. */
+const foldsByDefault = (report: SheetReport): boolean => report.issues.length > 0 && report.issues.every((issue) => issue.severity === 'info');
 
 function cellLabel(issue: Issue): string {
   if (issue.cells.length === 0) return '整张表';
@@ -116,7 +131,6 @@ function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; iss
       <li>
         <button
           type="button"
-          title={`规则代码：${issue.code}`}
           className={`${styles.item} ${styles.clickable}`}
           style={accent}
           onClick={() => onSelectCell(sheet, target)}
@@ -129,7 +143,7 @@ function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; iss
     );
   }
   return (
-    <li className={styles.item} style={accent} title={`规则代码：${issue.code}`} {...data}>
+    <li className={styles.item} style={accent} {...data}>
       {body}
       <RuleExplanation code={issue.code}>{actions}</RuleExplanation>
     </li>
@@ -141,10 +155,11 @@ function Heading({ level, className, children }: { level: number; className: str
   return <Tag className={className}>{children}</Tag>;
 }
 
-export function IssueList({ reports, onSelectCell, headingLevel = 3, issueActions, sheetActions }: IssueListProps): React.JSX.Element | null {
+export function IssueList({ reports, onSelectCell, headingLevel = 3, issueActions, sheetActions, sheetNote }: IssueListProps): React.JSX.Element | null {
   const styles = useStyles();
   const [onlyErrors, setOnlyErrors] = React.useState(false);
-  // Folded sheets by name, so a live re-check (new report objects) keeps what the user folded.
+  const listRef = React.useRef<HTMLDivElement>(null);
+  // Sheets whose fold the user toggled (from its default), by name, so a live re-check keeps them.
   const [folded, setFolded] = React.useState<ReadonlySet<string>>(new Set());
   const [cleanOpen, setCleanOpen] = React.useState(false);
   const baseId = React.useId();
@@ -154,7 +169,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
   // Sheets with nothing to say fold into one line; a protected one stays listed for its note.
   const isClean = (report: SheetReport): boolean => report.issues.length === 0 && report.marks !== 'skipped-protected';
   const clean = reports.filter(isClean);
-  const listed = reports.filter((report) => !isClean(report));
+  const listed = worstFirst(reports.filter((report) => !isClean(report)));
   const shown = onlyErrors ? listed.filter((report) => report.issues.some((issue) => issue.severity === 'error')) : listed;
   const toggle = (sheet: string): void =>
     setFolded((current) => {
@@ -162,9 +177,32 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
       if (!next.delete(sheet)) next.add(sheet);
       return next;
     });
-  const allFolded = shown.length > 0 && shown.every((report) => folded.has(report.sheet));
+  const isFoldedSheet = (report: SheetReport): boolean => folded.has(report.sheet) !== foldsByDefault(report);
+  const allFolded = shown.length > 0 && shown.every(isFoldedSheet);
+  const firstError = shown.find((report) => report.issues.some((issue) => issue.severity === 'error'));
+  /** Unfolds the first sheet with an error and moves focus to its first error. */
+  const jumpToFirstError = (): void => {
+    if (!firstError) return;
+    if (isFoldedSheet(firstError)) toggle(firstError.sheet);
+    // After the unfold has rendered.
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[data-severity="error"]')?.focus());
+  };
   return (
-    <div data-role="issue-list">
+    <div data-role="issue-list" ref={listRef}>
+      {total.errors + total.warnings + total.infos > 0 && (
+        <div className={styles.toolbar} data-role="severity-counts">
+          {total.errors > 0 ? (
+            <Button appearance="transparent" size="small" className={styles.cleanToggle} onClick={jumpToFirstError} data-role="jump-first-error">
+              {total.errors} 个错误（转到第一个）
+            </Button>
+          ) : (
+            <Caption1>没有错误</Caption1>
+          )}
+          <Caption1>
+            {total.warnings} 个警告 · {total.infos} 个提示
+          </Caption1>
+        </div>
+      )}
       {total.errors + total.warnings + total.infos > 0 && (
         <div className={styles.toolbar}>
           <Switch
@@ -177,7 +215,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
             <Button
               appearance="subtle"
               size="small"
-              onClick={() => setFolded(allFolded ? new Set() : new Set(shown.map((report) => report.sheet)))}
+              onClick={() => setFolded(new Set(shown.filter((report) => foldsByDefault(report) === allFolded).map((report) => report.sheet)))}
               data-role="fold-all"
             >
               {allFolded ? '全部展开' : '全部折叠'}
@@ -199,7 +237,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
             issues: report.issues.filter((issue) => issue.severity === severity),
           }))
           .filter((group) => group.issues.length > 0);
-        const isFolded = folded.has(report.sheet);
+        const isFolded = isFoldedSheet(report);
         const panelId = `${baseId}-sheet-${reportIndex}`;
         const hasIssues = report.issues.length > 0;
         return (
@@ -225,6 +263,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
               {counts.warnings > 0 && <Badge color="warning" appearance="filled">{counts.warnings} 个警告</Badge>}
               {counts.infos > 0 && <Badge color="informative" appearance="tint">{counts.infos} 个提示</Badge>}
               {!hasIssues && <Badge color="success" appearance="tint">无问题</Badge>}
+              {sheetNote?.(report)}
             </Heading>
             {sheetActions?.(report)}
             {report.marks === 'skipped-protected' && (

@@ -62,7 +62,8 @@ export function RuleExplanation({ code, children }: { code: RuleCode; children?:
     setOpen(false);
     toggleRef.current?.focus();
   };
-  const settings = info.settings.map((s) => `${s.label}（${s.key}）`).join('、');
+  // Settings by the names 设置 shows them under: a clerk never sees a key.
+  const settings = info.settings.map((s) => s.label).join('、');
   return (
     <div data-role="rule-explanation" data-rule={code} onKeyDown={open ? close : undefined}>
       <div className={styles.row}>
@@ -100,7 +101,7 @@ export function RuleExplanation({ code, children }: { code: RuleCode; children?:
           <Examples label="会被指出：" examples={info.examples.flagged} />
           <Examples label="不会被指出：" examples={info.examples.accepted} />
           <p className={`${styles.paragraph} ${styles.small}`}>
-            {EXAMPLE_TABLE_TEXT}。规则代码：{code}
+            {EXAMPLE_TABLE_TEXT}。
           </p>
         </div>
       )}

@@ -1,5 +1,5 @@
-// One plain sentence on whether the tables can be sent: `可以发送`, `N 个错误 / M 个警告`, or that there is
-// no table to check (an empty workbook is not 可以发送). The words live here only; other views (the
+// One plain sentence on whether the tables can be sent: `可以报送`, `N 个错误 / M 个警告`, or that there is
+// no table to check (an empty workbook is not 可以报送). The words live here only; other views (the
 // checker page's batch summary) take them from here.
 import * as React from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
@@ -14,10 +14,10 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground3 },
 });
 
-/** A workbook's tables: no error (可以发送), some error, or no 绩效目标表 at all. */
+/** A workbook's tables: no error (可以报送, the word units use), some error, or no 绩效目标表 at all. */
 export type SendState = 'ready' | 'errors' | 'no-table';
 
-export const READY_TEXT = '可以发送';
+export const READY_TEXT = '可以报送';
 export const NO_TABLE_TEXT = '未找到绩效目标表';
 export const errorCountText = (errors: number): string => `${errors} 个错误`;
 export const warningCountText = (warnings: number): string => `${warnings} 个警告`;

@@ -4,10 +4,11 @@
 import { libraryFromGrids, libraryFromText } from '../core/library';
 import type { TemplateLibrary } from '../core/model';
 import { decodeText, encodingNote } from '../cli/encoding';
-import { tooLarge } from './errors';
+import { tooLarge, WorkbookReadError } from './errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { isZip } from './package';
-import { readWorkbookGrids } from './readWorkbook';
+import { markupKind } from './readMarkup';
+import { NOT_A_WORKBOOK_MESSAGE, readWorkbookGrids } from './readWorkbook';
 import { isCfb } from './sniff';
 
 /**
@@ -28,7 +29,9 @@ export const LIBRARY_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
  */
 export function readLibraryFile(data: Uint8Array | ArrayBuffer, name: string, limits: Readonly<ReadLimits> = LIBRARY_READ_LIMITS): TemplateLibrary {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (isZip(bytes) || isCfb(bytes)) return libraryFromGrids(readWorkbookGrids(bytes, limits), name);
+  if (isZip(bytes) || isCfb(bytes) || markupKind(bytes)) return libraryFromGrids(readWorkbookGrids(bytes, limits), name);
+  // Named as a workbook but none: never read as a seed-style text (its parse error would mean nothing).
+  if (/\.(xlsx|xlsm|xls|et|ods)$/i.test(name)) throw new WorkbookReadError(NOT_A_WORKBOOK_MESSAGE, 'not-xlsx');
   if (bytes.length > limits.maxFileBytes) throw tooLarge('文件大小', `${bytes.length} 字节`, `${limits.maxFileBytes} 字节`);
   const { text, encoding } = decodeText(bytes);
   const library = libraryFromText(text, name);

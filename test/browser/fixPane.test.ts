@@ -1,6 +1,6 @@
 // 一键修正 in the real task pane (headless Chromium over the Excel double): a ≥ cost, an amount written
 // with 万 and a missing 满意度 block, each repaired by the rules' own fix with the keyboard, after which
-// the sheet checks clean (可以发送); 全部修正 repairs two at once; axe finds nothing on the buttons.
+// the sheet checks clean (可以报送); 全部修正 repairs two at once; axe finds nothing on the buttons.
 import type { Page } from 'playwright-core';
 import { planTableSheet } from '../../src/core/sheet';
 import { axeViolations } from './support/axe';
@@ -16,7 +16,7 @@ describeInChromium('一键修正 in the task pane', () => {
     await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
     await page.locator('[data-role="insert-outcome"]').waitFor();
     await page.getByRole('tab', { name: /检查/ }).click();
-    await page.locator('[data-role="status"]', { hasText: '可以发送' }).waitFor();
+    await page.locator('[data-role="status"]', { hasText: '可以报送' }).waitFor();
     const plan = planTableSheet(table, { sheetName: table.projectName, framework: 'seed' });
     const costs = table.indicators.filter((row) => row.level2.startsWith('成本'));
     return { table, sheet: table.projectName, plan, costCells: costs.map((row) => addressOf(plan, row.value)), costs };
@@ -24,7 +24,7 @@ describeInChromium('一键修正 in the task pane', () => {
 
   const fixOf = (page: Page, code: string) => page.locator(`li:has([data-code="${code}"]) [data-role="fix"]`);
 
-  test('≥ cost, 万 amount, missing 满意度: one keyboard press each, then 可以发送', async () => {
+  test('≥ cost, 万 amount, missing 满意度: one keyboard press each, then 可以报送', async () => {
     const { page, outside, errors } = await pane.openPane('?view=templates');
     const { table, sheet, costCells } = await tableOne(page);
     const [cost] = costCells;
@@ -50,6 +50,8 @@ describeInChromium('一键修正 in the task pane', () => {
 
     // A bare 万 under 成本: the hint's fix writes 万元.
     await userEdit(page, sheet, cost, '≤291.2万');
+    // A sheet with hints only is listed folded (errors first, issue 24): the clerk unfolds it.
+    await page.locator(`section[data-sheet="${sheet}"][data-folded="true"] [data-role="sheet-toggle"]`).click();
     await fixOf(page, 'bad-value').waitFor();
     await fixOf(page, 'bad-value').focus();
     await page.keyboard.press('Space');
@@ -61,10 +63,10 @@ describeInChromium('一键修正 in the task pane', () => {
     const firstRow = 10 + satisfaction[0].i;
     await page.evaluate(([s, r, n]) => window.__excelDouble!.userDeleteRows(s as string, r as number, n as number), [sheet, firstRow, satisfaction.length]);
     await fixOf(page, 'missing-dimension').first().waitFor();
-    expect(await page.locator('[data-role="status"]').textContent()).not.toContain('可以发送');
+    expect(await page.locator('[data-role="status"]').textContent()).not.toContain('可以报送');
     await fixOf(page, 'missing-dimension').first().focus();
     await page.keyboard.press('Enter');
-    await page.locator('[data-role="status"]', { hasText: '可以发送' }).waitFor();
+    await page.locator('[data-role="status"]', { hasText: '可以报送' }).waitFor();
     // The rows are back with the library's values, and the sheet has nothing left to say.
     const values = await page.evaluate(([s, r, n]) => Array.from({ length: n as number }, (_, i) => window.__excelDouble!.value(s as string, `E${(r as number) + i}`)), [sheet, firstRow, satisfaction.length]);
     expect(values).toEqual(satisfaction.map(({ row }) => row.value));
@@ -88,7 +90,7 @@ describeInChromium('一键修正 in the task pane', () => {
     expect(await axeViolations(page)).toEqual([]);
     await all.focus();
     await page.keyboard.press('Enter');
-    await page.locator('[data-role="status"]', { hasText: '可以发送' }).waitFor();
+    await page.locator('[data-role="status"]', { hasText: '可以报送' }).waitFor();
     expect(await cellValue(page, sheet, costCells[0])).toBe('≤291.2万元');
     expect(await cellValue(page, sheet, costCells[1])).toBe('≤0.8万元');
     expect(await page.locator('[data-role="fix-status"]').textContent()).toContain(`已修正“${sheet}”中的 2 处问题`);

@@ -1,6 +1,6 @@
 // What budget staff meet on a narrow task pane and in a long issue list: no sideways scrolling at 320 px,
 // amounts as 292.00 万元, an empty search state, 只看错误 and folding per sheet, an empty workbook that is
-// not 可以发送, and the checker page's per-file filter.
+// not 可以报送, and the checker page's per-file filter.
 import type { Page } from 'playwright-core';
 import { watchOutsideRequests } from './support/chromium';
 import { planTableSheet } from '../../src/core/sheet';
@@ -62,12 +62,12 @@ describeInChromium('task pane and checker page UX', () => {
     await page.close();
   }, 60_000);
 
-  test('an empty workbook is not 可以发送: the 检查 tab says no table and leads to 模板', async () => {
+  test('an empty workbook is not 可以报送: the 检查 tab says no table and leads to 模板', async () => {
     const { page, outside } = await openPane(400, '?view=check');
     const status = page.locator('[data-role="status"]');
     await status.waitFor();
     expect(await status.textContent()).toContain('未找到绩效目标表');
-    expect(await status.textContent()).not.toContain('可以发送');
+    expect(await status.textContent()).not.toContain('可以报送');
     await page.locator('[data-role="no-tables"]').getByRole('button', { name: '去插入模板' }).click();
     await expect(page.getByRole('tab', { name: '模板' }).getAttribute('aria-selected')).resolves.toBe('true');
     expect(outside).toEqual([]);

@@ -89,7 +89,7 @@ describeInChromium('说明: the rule explained beside each issue', () => {
     const panel = page.getByRole('region', { name: '规则说明：资金来源与预算数不符' });
     await panel.waitFor();
     await expectExplains(panel, 'funds-mismatch');
-    expect(await panel.locator('[data-role="explanation-settings"]').textContent()).toContain('资金允许误差（fundsTolerance）');
+    expect(await panel.locator('[data-role="explanation-settings"]').textContent()).toContain('资金允许误差');
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
 

@@ -59,10 +59,10 @@ describeInChromium('suggestions for a new project (建议 tab) in Chromium with 
     // The goal clause no indicator measures links to indicators for it.
     await page.getByRole('tab', { name: /检查/ }).click();
     const issue = page.locator(`li:has(button[data-code="goal-without-indicator"][data-sheet="${sheet}"])`, { hasText: CLAUSE });
-    await issue.getByRole('button', { name: '查看可用指标' }).click();
+    await issue.getByRole('button', { name: '查看建议指标' }).click();
     const clausePanel = page.locator('[data-role="clause-suggestions"]');
     await clausePanel.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`绩效目标「${CLAUSE}」可用的指标`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`绩效目标「${CLAUSE}」的建议指标`);
     expect(await clausePanel.locator('li').first().getAttribute('data-suggestion')).toBe('舆情报告');
     expect(await axeViolations(page)).toEqual([]);
 

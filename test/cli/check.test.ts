@@ -128,7 +128,7 @@ describe('jixiao check', () => {
     expect(json.files[4].sheets[0].issues.map((i) => i.code)).toContain('cost-over-budget');
     expect(json.files[3].error).toBe('文件不存在。');
     expect(json.files[1].error).toContain('文件已损坏');
-    expect(json.files[2].error).toContain('不是可读取的工作簿文件');
+    expect(json.files[2].error).toContain('无法读取该文件（可能已损坏或不是真正的 Excel 文件）');
     // The reasons are in the JSON; stderr names the files, once, without repeating the reasons.
     expect(err).toBe(`jixiao: 3 个文件无法读取（原因见 JSON 的 error）：${corrupt}、${text}、${missing}\n`);
   });

@@ -15,7 +15,7 @@ describe('settings errors name the field and what it accepts, in Chinese', () =>
     [{ maxPercent: 0 }, '百分比上限（maxPercent）应为 1–1000 之间的数，而不是 0'],
     [{ minSatisfaction: 120 }, '满意度下限（minSatisfaction）应为 0–100 之间的数，而不是 120'],
     [{ goalMatchMinShared: 1.5 }, '绩效目标与指标的最少共同词数（goalMatchMinShared）应为 1–10 之间的整数，而不是 1.5'],
-    [{ framework: '2019' }, '指标框架（framework）只能是 2021、auto、seed、older 之一，而不是文本「2019」'],
+    [{ framework: '2019' }, '默认指标框架（framework）只能是 2021、auto、seed、older 之一，而不是文本「2019」'],
     [{ severities: { 'bad-value': 'fatal' } }, '各规则的严重程度（severities.bad-value）只能是 error、warning、info 之一，而不是文本「fatal」'],
     [{ liveMarks: 'yes' }, '输入时即时标记（liveMarks）应为 true 或 false，而不是文本「yes」'],
   ])('%j', (input, message) => {

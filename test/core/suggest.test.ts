@@ -175,8 +175,8 @@ function put(grid: CellGrid, address: string, value: string): void {
   line[col] = value;
 }
 
-function blankForm(name: string, goals: string): CellGrid {
-  const grid = gridFromPlan(planBlankSheet('seed', '新项目'));
+function blankForm(name: string, goals: string, framework: 'seed' | '2021' = 'seed'): CellGrid {
+  const grid = gridFromPlan(planBlankSheet(framework, '新项目'));
   put(grid, 'B3', name);
   put(grid, 'B8', goals);
   return grid;
@@ -205,10 +205,11 @@ describe('suggestions in the check report', () => {
     const [after] = checkGridTables(filled, { settings, library, suggest: true });
     const offered = (after.suggestions?.groups ?? []).flatMap((g) => g.suggestions.map((s) => s.level3));
     expect(offered).not.toContain(first.level3);
-    // The next 数量指标 has no slot of its own left: a row goes in after the 产出指标 block's last (unused) row.
+    // The next 数量指标 has no slot of its own left: a row goes in under the 数量指标 row, inside the 产出指标
+    // group (not after its last, 时效, row, which split the group: issue 24).
     const next = after.suggestions!.groups[0].suggestions[0];
-    expect(next.fix?.steps[0]).toEqual({ kind: 'insertRows', before: 14, count: 1, formatFrom: 13 });
-    expect(next.fix?.select).toEqual(['E14']);
+    expect(next.fix?.steps[0]).toEqual({ kind: 'insertRows', before: 11, count: 1, formatFrom: 10 });
+    expect(next.fix?.select).toEqual(['E11']);
     // 质量指标's unused slot takes its first suggestion in place.
     const quality = after.suggestions!.groups.find((g) => g.level2 === '质量指标')!.suggestions[0];
     expect(quality.fix?.steps).toEqual([
@@ -219,10 +220,39 @@ describe('suggestions in the check report', () => {
     const grown = applyFixToGrid(applyFixToGrid(filled, quality.fix!), next.fix!);
     const [last] = checkGridTables(grown, { settings, library, suggest: true });
     const rows = readSheet(grown)!.table.indicators.filter((row) => row.level3 !== '').map((row) => `${row.level2}|${row.level3}`);
-    expect(rows).toEqual([`数量指标|${first.level3}`, `质量指标|${quality.level3}`, `数量指标|${next.level3}`]);
+    expect(rows).toEqual([`数量指标|${first.level3}`, `数量指标|${next.level3}`, `质量指标|${quality.level3}`]);
     const still = (last.suggestions?.groups ?? []).flatMap((g) => g.suggestions.map((s) => s.level3));
     expect(still).not.toContain(next.level3);
     expect(still).not.toContain(quality.level3);
+  });
+
+  it('on a 101号 blank form, five inserted one by one keep the form 101号, its groups whole and no dimension missing (issue 24)', () => {
+    let grid = blankForm(REWORDED[1], seedTable(1).goals, '2021');
+    const inserted: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      const [report] = checkGridTables(grid, { settings, library, suggest: true });
+      expect(report.framework).toBe('2021');
+      expect(report.issues.filter((i) => i.code === 'missing-dimension' || i.code === 'misplaced-dimension')).toEqual([]);
+      // Two from 数量指标 (the second needs a new row), then one from each of the next groups.
+      const group = report.suggestions!.groups[n < 2 ? 0 : n - 1];
+      const suggestion = group.suggestions[0];
+      inserted.push(`${suggestion.level2}|${suggestion.level3}`);
+      grid = applyFixToGrid(grid, suggestion.fix!);
+    }
+    const [after] = checkGridTables(grid, { settings, library, suggest: true });
+    expect(after.framework).toBe('2021');
+    expect(after.issues.filter((i) => i.code === 'missing-dimension' || i.code === 'misplaced-dimension')).toEqual([]);
+    // No 产出›成本 is offered or inserted into a 101号 form.
+    expect(after.issues.flatMap((i) => i.fix?.steps ?? []).filter((step) => step.kind === 'setCell' && step.value === '成本指标' && /^B/.test(step.cell))).toEqual([]);
+    const sheet = readSheet(grid)!;
+    expect(sheet.framework).toBe('2021');
+    const level2Order = sheet.table.indicators.map((row) => row.level2);
+    // Each 二级's rows are together (数量 rows never after 时效), in the framework's order.
+    expect(level2Order.filter((name, i) => i === 0 || name !== level2Order[i - 1])).toEqual([...new Set(level2Order)]);
+    expect(sheet.table.indicators.map((row) => `${row.level2}|${row.level3}`).sort()).toEqual([...inserted].sort());
+    // Every 一级 cell stays one merged block over its rows.
+    const level1Cells = new Set(sheet.rowRefs.filter((_, i) => sheet.table.indicators[i].level1 === '产出指标').map((refs) => refs.level1));
+    expect(level1Cells.size).toBe(1);
   });
 
   it('are not offered before the goals are typed, for a library project, or unless asked for', () => {

@@ -72,7 +72,7 @@ describe('only regular files are read', () => {
     const empty = join(dir, 'empty.xlsx');
     writeFileSync(empty, '');
     const { json } = await run(empty, good, good);
-    expectBatch(json, empty, /不是可读取的工作簿文件（\.xlsx、\.xls、\.et、\.ods）/);
+    expectBatch(json, empty, /无法读取该文件（可能已损坏或不是真正的 Excel 文件）/);
   });
 
   it('refuses a file past maxFileBytes by its size, before reading it (sparse: nothing on disk)', async () => {

@@ -156,6 +156,7 @@ function rowCells(
   framework: Framework,
   row: NewIndicatorRow,
   names: boolean,
+  withinLevel1 = false,
 ): { cells: { col: number; value: string }[]; valueEmpty: boolean } | { reason: string } {
   const { columns } = layout;
   const key1 = level1Key(framework, row.level1);
@@ -166,7 +167,7 @@ function rowCells(
   };
   if (names) {
     // Names as this sheet writes them (一、产出指标 or 产出指标（50分）), else as given.
-    put(columns.level1, layout.level1Text.get(key1) || row.level1);
+    if (!withinLevel1) put(columns.level1, layout.level1Text.get(key1) || row.level1);
     put(columns.level2, layout.level2Text.get(`${key1}\u0000${key2}`) || row.level2);
   }
   if (row.level3.trim()) {
@@ -198,6 +199,8 @@ interface GridLayout {
   end: number;
   /** By 一级 key: the last sheet row of its rows and slots, and its name as first written. */
   lastOfLevel1: Map<string, number>;
+  /** By 一级 and 二级 key: the last sheet row of its rows and slots (where a new row of that 二级 goes). */
+  lastOfLevel2: Map<string, number>;
   level1Text: Map<string, string>;
   /** By 一级 and 二级 key: the 二级 as first written. */
   level2Text: Map<string, string>;
@@ -232,12 +235,14 @@ function computeLayout(grid: ScopedGrid, framework: Framework): GridLayout | { r
   }
   // On a form not filled in yet the reader keeps every printed row as an indicator: each is a slot to fill.
   const unfilled = grid.rows.every(({ row }) => !row.level3.trim() && !row.value.trim());
-  const layout: GridLayout = { columns, end: -1, lastOfLevel1: new Map(), level1Text: new Map(), level2Text: new Map(), slots: [], unfilled };
+  const layout: GridLayout = { columns, end: -1, lastOfLevel1: new Map(), lastOfLevel2: new Map(), level1Text: new Map(), level2Text: new Map(), slots: [], unfilled };
   const place = (level1: string, level2: string, refs: IndicatorRowRefs, slot: boolean): Place => {
     const row = sheetRowOf(refs);
     const key1 = level1Key(framework, level1);
     layout.end = Math.max(layout.end, row);
     layout.lastOfLevel1.set(key1, Math.max(layout.lastOfLevel1.get(key1) ?? -1, row));
+    const key2 = `${key1}\u0000${level2Key(framework, level1, level2)}`;
+    layout.lastOfLevel2.set(key2, Math.max(layout.lastOfLevel2.get(key2) ?? -1, row));
     return { level1, level2, refs, row, slot };
   };
   for (const { row, refs } of grid.rows) {
@@ -308,7 +313,8 @@ export function indicatorRowsFix(
       continue;
     }
     if (layout.unfilled) return { fix: null, reason: '指标表尚未填写：请先填写表中已有的指标行' };
-    const candidates = [layout.lastOfLevel1.get(key1) ?? null, layout.end];
+    // Under the last row of its own 二级, so a group is never split (数量 rows after 时效); else its 一级's.
+    const candidates = [layout.lastOfLevel2.get(`${key1}\u0000${key2}`) ?? null, layout.lastOfLevel1.get(key1) ?? null, layout.end];
     const anchor = candidates.find((at) => at !== null && !splitsOtherGrid(sheet, grid, at + 1));
     if (anchor === undefined || anchor === null) {
       return { fix: null, reason: '该指标表与另一个指标表并排，插入整行会把另一个表拆开；请手工添加' };
@@ -320,8 +326,11 @@ export function indicatorRowsFix(
     const steps: FixStep[] = [{ kind: 'insertRows', before: anchor + 2, count: group.length, formatFrom: anchor + 1 }];
     const empty: string[] = [];
     const all: string[] = [];
+    // Rows going in above more rows of their 一级 land inside its merged (or written-once) cell, which grows
+    // over them: that cell is not theirs to write (Excel refuses a write below a merge's top-left cell).
+    const insideLevel1 = group.every((row) => (layout.lastOfLevel1.get(level1Key(framework, row.level1)) ?? -1) > anchor);
     for (const [i, row] of group.entries()) {
-      const written = rowCells(sheet, grid, layout, framework, row, true);
+      const written = rowCells(sheet, grid, layout, framework, row, true, insideLevel1);
       if ('reason' in written) return { fix: null, reason: written.reason };
       for (const { col, value } of written.cells) steps.push({ kind: 'setCell', cell: toA1(anchor + 1 + i, col), value });
       const valueCell = toA1(anchor + 1 + i, columns.value);

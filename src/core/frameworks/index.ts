@@ -197,7 +197,18 @@ export function dimensionRole(framework: Framework, level1: string, level2: stri
  * keeps the role of its real home, so a 成本指标 misplaced under 效益指标 is still checked as a cost.
  */
 export function rowDimensionRole(framework: Framework, row: RowNames): DimensionRole | null {
-  const { level1, level2 } = row;
+  const own = roleIn(framework, row);
+  if (own !== null) return own;
+  // Names the framework does not know keep the role another framework gives them: a 产出›成本指标 row is
+  // a cost under 101号 too, so cost and funds checks never depend on which framework a sheet is judged by.
+  for (const other of FRAMEWORK_LIST) {
+    const role = other.name === framework.name ? null : roleIn(other, row);
+    if (role !== null) return role;
+  }
+  return null;
+}
+
+function roleIn(framework: Framework, { level1, level2 }: RowNames): DimensionRole | null {
   const home = findLevel2(framework, level1, level2) ? level1 : (findLevel2Anywhere(framework, level2) ?? level1);
   return dimensionRole(framework, home, level2);
 }

@@ -31,6 +31,11 @@ function ranged(field: RangedSetting) {
 export const SettingsSchema = z.object({
   /** Indicator framework; `auto` detects per sheet (成本指标 as 一级 → 2021). */
   framework: z._default(z.enum(['auto', ...FRAMEWORK_NAMES]), 'auto'),
+  /**
+   * The framework each sheet was inserted with (or a clerk chose for it in 检查), by sheet name: it wins over
+   * `framework` and over detection, so a half-filled form is never judged by another framework.
+   */
+  sheetFrameworks: z._default(z.record(z.string(), FrameworkNameSchema), {}),
   /** Budget year for 时效 dates; null → the year the table names (title, goals or values). */
   budgetYear: z._default(z.nullable(z.int().check(z.minimum(2000), z.maximum(2100))), null),
   /** Allowed |财政资金 + 其他资金 − 预算数|, in the table's unit (funds-mismatch only; costs have no tolerance). */

@@ -5,7 +5,8 @@ import { SettingsSchema } from './settings';
 
 /** What each settings field is called on the 设置 tab and in the docs. */
 export const SETTINGS_FIELD_LABELS: Record<keyof z.input<typeof SettingsSchema>, string> = {
-  framework: '指标框架',
+  framework: '默认指标框架',
+  sheetFrameworks: '各工作表的指标框架',
   budgetYear: '预算年度',
   fundsTolerance: '资金允许误差',
   maxPercent: '百分比上限',

@@ -9,8 +9,8 @@ import { cellsOf, inGrid, sheetGrids, type ScopedGrid } from './helpers';
 import { templateFor, templateLabel } from './template';
 import { grounded, SOURCES } from './sources';
 
-/** The rows a missing dimension needs, inserted into the grid: the project's library rows, else standard ones. */
-function insertFix(sheet: SheetTable, grid: ScopedGrid, framework: Framework, level1: Level1Dimension, level2s: readonly Dimension[], template: LibraryTable | null): Fix | undefined {
+/** The rows a missing (or unfilled) dimension needs, put into the grid: the project's library rows, else standard ones. */
+export function dimensionRowsFix(sheet: SheetTable, grid: ScopedGrid, framework: Framework, level1: Level1Dimension, level2s: readonly Dimension[], template: LibraryTable | null): Fix | undefined {
   // A library table is one year's: its rows fill the annual grid only.
   const { rows, fromLibrary } = dimensionRows(framework, level1, level2s, grid.scope === 'annual' ? template : null);
   const note = fromLibrary === 0 ? '框架标准指标行' : `取自${template ? templateLabel(template) : '模板库'}`;
@@ -36,17 +36,20 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, framework: Framework, te
     const soft = name !== undefined && softened(sheet, framework, name);
     found.push(soft ? { ...finding, severity: 'warning', message: `${finding.message}（文件未作硬性要求，按评审实践提示）` } : finding);
   };
-  const level2Names = [...new Set(rows.map(({ row }) => row.level2))];
+  // An empty slot of a printed 二级 is that 二级 being present, waiting to be filled (missing-value says so),
+  // never missing: a form half filled in keeps every dimension it prints.
+  const printed = [...rows.map(({ row, refs }) => ({ level1: row.level1, level2: row.level2, refs })), ...(grid.slots ?? [])];
+  const level2Names = [...new Set(printed.map((row) => row.level2))];
   const withFix = (finding: Finding, fix: Fix | undefined): Finding => (fix ? { ...finding, fix } : finding);
   for (const level1 of framework.level1) {
-    const first = rows.find(({ row }) => findLevel1(framework, row.level1) === level1);
+    const first = printed.find((row) => findLevel1(framework, row.level1) === level1);
     if (!first) {
       if (level1.required) {
         const where = grid.name ? `${grid.name}的指标中` : '本表';
         push(
           withFix(
             { message: `缺少一级指标「${level1.name}」：${where}没有该维度的指标`, cells: cellsOf(header) },
-            insertFix(sheet, grid, framework, level1, formLevel2(level1), template),
+            dimensionRowsFix(sheet, grid, framework, level1, formLevel2(level1), template),
           ),
           level1.name,
         );
@@ -62,7 +65,7 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, framework: Framework, te
     const subject = inGrid(grid, `一级指标「${level1.name}」`);
     for (const level2 of level1.level2) {
       if (level2.required && !present.has(level2)) {
-        push(withFix({ message: `${subject}下缺少二级指标「${level2.name}」`, cells: groupCell }, insertFix(sheet, grid, framework, level1, [level2], template)), level2.name);
+        push(withFix({ message: `${subject}下缺少二级指标「${level2.name}」`, cells: groupCell }, dimensionRowsFix(sheet, grid, framework, level1, [level2], template)), level2.name);
       }
     }
     const distinct = present.size;
@@ -71,7 +74,7 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, framework: Framework, te
       push(
         withFix(
           { message: `${subject}下只有 ${distinct} 个有效的二级指标，至少需要 ${level1.minLevel2} 个`, cells: groupCell },
-          insertFix(sheet, grid, framework, level1, absent, template),
+          dimensionRowsFix(sheet, grid, framework, level1, absent, template),
         ),
       );
     }

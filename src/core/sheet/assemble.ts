@@ -85,7 +85,8 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
     indicatorHeader: mainGrid.header,
   };
   const grids = [mainGrid, ...others];
-  const framework = options.framework ?? detectFrameworkOfRows(grids.flatMap((g) => g.rows.map((r) => r.row)));
+  // Unused slots are printed 二级 of the form: they say which framework it follows as much as filled rows do.
+  const framework = options.framework ?? detectFrameworkOfRows(grids.flatMap((g) => [...g.rows.map((r) => r.row), ...(g.slots ?? [])]));
   const sheet = sheetTable({ sheetName, table, framework, refs, grids });
   const projectTotal = projectTotalOf(block, tableUnit);
   if (projectTotal) sheet.projectTotal = projectTotal;
