@@ -62,6 +62,8 @@ export interface CheckContext {
   library: TemplateLibrary | null;
   /** False for a live check with settings.liveMarks off: read and report, write nothing. */
   writeMarks: boolean;
+  /** With writeMarks: whether this sheet's marks may be written (a live check marks only the user's own changes). */
+  writeFor?: (sheetId: string) => boolean;
   maxCellsPerSync: number;
 }
 
@@ -361,7 +363,7 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
   const reads = sheets.map((ref) => queueRead(context, ref, ctx, ctx.writeMarks, windowCells));
   await ctx.counter.sync(context);
 
-  const writable = (read: SheetRead) => ctx.writeMarks && !read.protection.protected;
+  const writable = (read: SheetRead) => ctx.writeMarks && !read.protection.protected && (ctx.writeFor?.(read.ref.id) ?? true);
   await readBlocks(context, reads, ctx, () => {
     let queued = false;
     for (const read of reads) {

@@ -48,6 +48,9 @@ export interface RequirementChecker {
 
 export const FEATURE_NAMES = Object.keys(FEATURE_SPECS) as FeatureName[];
 
+/** Every numbered ExcelApi set, oldest first (for the 自检 report). */
+export const EXCEL_API_VERSIONS: readonly string[] = Array.from({ length: 20 }, (_, i) => `1.${i + 1}`);
+
 export function detectFeatures(requirements: RequirementChecker): ExcelFeatures {
   return Object.fromEntries(FEATURE_NAMES.map((name) => [name, requirements.isSetSupported('ExcelApi', FEATURE_SPECS[name].excelApi)])) as ExcelFeatures;
 }
