@@ -130,11 +130,12 @@ test('live marks on: a co-author\'s change is reported and never marked; the use
   const before = marksInDouble(excel, name);
   const cell = sheet.rowRefs[0].value;
   excel.userEdit(name, cell, '', 'Remote');
-  let reports = await nextReports(received);
+  const reports = await nextReports(received);
   expect(reports[0].issues.some((i) => i.cells.includes(cell))).toBe(true);
   expect(marksInDouble(excel, name)).toEqual(before);
+  // The user's own edit next: the sheet is marked, the co-author's cell included (it is the sheet's state).
   excel.userEdit(name, sheet.rowRefs[1].value, '');
-  reports = await nextReports(received);
+  await nextReports(received);
   expect(marksInDouble(excel, name).some((m) => m.startsWith(`${cell} `))).toBe(true);
   await stop();
 });
