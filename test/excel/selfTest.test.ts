@@ -1,12 +1,15 @@
 // 自检 in the double: it runs under each tier and switch, leaves the workbook as it was (the scratch
 // sheet removed), and its checks name the double's switches and report what they found.
+import type { RealExcelBehaviours } from '../support/excelDouble';
 import { setUp } from './helpers';
 
-test.each([
+const CASES: [string, RealExcelBehaviours][] = [
   ['1.8', {}],
   ['1.18', { normalisesText: true, eventsForOwnWrites: true }],
   ['1.20', { insertTakesRowAbove: true }],
-] as const)('ExcelApi %s, switches %j: a report naming each check, the workbook left as it was', async (tier, real) => {
+];
+
+test.each(CASES)('ExcelApi %s, switches %j: a report naming each check, the workbook left as it was', async (tier, real) => {
   const { excel, host } = setUp({ maxExcelApi: tier, real });
   const before = excel.sheetNames();
   const report = await host.selfTest!();
