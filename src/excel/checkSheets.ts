@@ -19,7 +19,12 @@ import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { toRange } from '../core/sheet/address';
 import { shownValue } from '../core/sheet/shown';
 import type { CellGrid, CellValue } from '../core/sheet/types';
+import { readSheetTables } from '../core/sheet';
 import { queueBoxBorder } from './borders';
+import { localAddress, mergesOf, queueMergeBands, settleMergeBands } from './mergedAreas';
+import type { MergeBands } from './mergedAreas';
+import { finishNotes, queueNotesRead, settleNotes } from './notesRead';
+import type { NotesRead } from './notesRead';
 import type { ExcelFeatures } from './features';
 import type { SyncCounter } from './syncCounter';
 
@@ -85,14 +90,6 @@ export interface ClearMarksResult {
   keptOnProtected: string[];
 }
 
-/** A sheet's notes as read: every note (by cell) once `byCell` is set, else only the probed ones. */
-interface NotesRead {
-  all: Excel.NoteCollection;
-  probes: Map<string, Excel.Note>;
-  byCell: Map<string, string> | null;
-  located: { note: Excel.Note; range: Excel.Range }[];
-}
-
 interface Block {
   /** Values and number formats loaded (or to be loaded) from this range. */
   range: Excel.Range;
@@ -108,10 +105,10 @@ interface SheetRead {
   used: Excel.Range;
   /** The used part of the top-left window read with round trip 1; all of the used range on most sheets. */
   window: Excel.Range;
-  merged: Excel.RangeAreas | null;
-  mergedAreas: Excel.RangeCollection | null;
-  /** The merged areas, when round trip 1's address could be read area by area. */
-  merges: string[] | null;
+  /** Merged areas, read in bands (src/excel/mergedAreas.ts); null below ExcelApi 1.13. */
+  merges: MergeBands | null;
+  /** Round trip 1's window held no 绩效目标表 and not the whole sheet: not read further (a data sheet). */
+  skipped: boolean;
   cfs: Excel.ConditionalFormatCollection;
   formulas: Map<number, Excel.ConditionalFormatRule>;
   /** Where each custom format applies, by position (a mark must cover its own cell and nothing more). */
@@ -120,47 +117,8 @@ interface SheetRead {
   blocks: Block[];
 }
 
-/** A1 part of an address Excel returns (`'My sheet'!A1:B2` → `A1:B2`); the sheet name may hold `!`. */
-function localAddress(address: string): string {
-  return address.slice(address.lastIndexOf('!') + 1);
-}
-
-/** Queues a sheet's notes: how many there are, and a probe of each cell that held one last time. */
-function queueNotesRead(worksheet: Excel.Worksheet, noteCells: Iterable<string>): NotesRead {
-  const all = worksheet.notes;
-  all.load('items/content');
-  const probes = new Map<string, Excel.Note>();
-  for (const address of noteCells) {
-    const note = all.getItemOrNullObject(address);
-    note.load('content');
-    probes.set(address, note);
-  }
-  return { all, probes, byCell: null, located: [] };
-}
-
-/** After the first read: every note known from the probes, or each note's location queued (returns true). */
-function settleNotes(notes: NotesRead): boolean {
-  const found = new Map<string, string>();
-  for (const [address, note] of notes.probes) if (!note.isNullObject) found.set(address, note.content);
-  if (found.size === notes.all.items.length) {
-    notes.byCell = found;
-    return false;
-  }
-  for (const note of notes.all.items) {
-    const range = note.getLocation();
-    range.load('address');
-    notes.located.push({ note, range });
-  }
-  return true;
-}
-
-function finishNotes(notes: NotesRead): Map<string, string> {
-  notes.byCell ??= new Map(notes.located.map(({ note, range }) => [localAddress(range.address), note.content]));
-  return notes.byCell;
-}
-
 /** Columns of the window read with round trip 1 (a 绩效目标表 rarely goes past column Z). */
-const WINDOW_COLUMNS = 26;
+export const WINDOW_COLUMNS = 26;
 
 /** A sheet's used range (by values) and the used part of its top-left window, with the window's values. */
 export interface WindowRead {
@@ -168,11 +126,16 @@ export interface WindowRead {
   window: Excel.Range;
 }
 
+/** Rows of a window of `windowCells` cells. */
+export function windowRows(windowCells: number): number {
+  return Math.max(1, Math.floor(windowCells / WINDOW_COLUMNS));
+}
+
 /** Queues a WindowRead of `windowCells` cells at most; most sheets fit whole. */
 export function queueWindowRead(worksheet: Excel.Worksheet, windowCells: number): WindowRead {
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
-  const rows = Math.max(1, Math.floor(windowCells / WINDOW_COLUMNS));
+  const rows = windowRows(windowCells);
   const window = worksheet.getRange(toRange({ row: 0, col: 0 }, { row: rows - 1, col: WINDOW_COLUMNS - 1 })).getUsedRangeOrNullObject(true);
   window.load('rowIndex,columnIndex,rowCount,columnCount,values,numberFormat');
   return { used, window };
@@ -184,12 +147,12 @@ function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckConte
   const protection = worksheet.protection;
   protection.load('protected');
   const { used, window } = queueWindowRead(worksheet, windowCells);
-  const merged = ctx.features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
-  merged?.load('address,areaCount');
+  // The window's merged areas go with round trip 1; the rest of a long form's with round trip 2.
+  const merges = ctx.features.mergedAreas ? queueMergeBands(worksheet, 0, windowRows(windowCells), 0, WINDOW_COLUMNS) : null;
   const cfs = worksheet.getRange().conditionalFormats;
   cfs.load('items/type');
   const notes = withNotes && ctx.features.notes ? queueNotesRead(worksheet, ctx.memory.notesOf(ref.id)) : null;
-  return { ref, worksheet, protection, used, window, merged, mergedAreas: null, merges: null, cfs, formulas: new Map(), ranges: new Map(), notes, blocks: [] };
+  return { ref, worksheet, protection, used, window, merges, skipped: false, cfs, formulas: new Map(), ranges: new Map(), notes, blocks: [] };
 }
 
 /** True when round trip 1's window held the whole used range. */
@@ -218,15 +181,26 @@ function queueBlocks(read: SheetRead, maxCells: number): Block[] {
  * (returning true) goes with the first trip. No round trip when there is nothing to load.
  */
 async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx: CheckContext, first: () => boolean): Promise<void> {
+  // The window's merge bands, loaded with round trip 1 (areas that did not read by address: queued).
+  let mergesQueued = false;
+  for (const read of reads) if (read.merges && settleMergeBands(read.merges)) mergesQueued = true;
   const blocks = reads.flatMap((read) => {
     if (windowIsWhole(read)) {
       read.blocks = [{ range: read.window, offset: 0, cells: 0 }];
       return [];
     }
+    if (read.used.isNullObject || !windowHoldsForm(read)) {
+      read.skipped = true;
+      return [];
+    }
     read.blocks = queueBlocks(read, ctx.maxCellsPerSync);
+    if (read.merges) {
+      const { rowIndex, rowCount, columnIndex, columnCount } = read.used;
+      queueMergeBands(read.worksheet, rowIndex, rowCount, columnIndex, columnCount, read.merges);
+    }
     return read.blocks;
   });
-  const queued = first();
+  const queued = first() || mergesQueued;
   if (!queued && blocks.length === 0) return;
   let inTrip = 0;
   for (const block of blocks) {
@@ -238,6 +212,10 @@ async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx
     inTrip += block.cells;
   }
   await ctx.counter.sync(context);
+  // A long form's merge bands below its window went with the blocks; areas not read by address need one more.
+  let more = false;
+  for (const read of reads) if (read.merges && read.merges.bands.length > 0 && settleMergeBands(read.merges)) more = true;
+  if (more) await ctx.counter.sync(context);
 }
 
 /**
@@ -251,8 +229,18 @@ function shownRows(range: Excel.Range): CellValue[][] {
   );
 }
 
+/**
+ * Whether the part of a long sheet read with round trip 1 holds a 绩效目标表 (its indicator header): a
+ * data sheet of 100 000 rows is not read further. A form starts at its top; its header is in the window.
+ */
+function windowHoldsForm(read: SheetRead): boolean {
+  if (read.window.isNullObject) return false;
+  const grid: CellGrid = { sheetName: read.ref.name, top: read.window.rowIndex, left: read.window.columnIndex, values: shownRows(read.window), merges: [] };
+  return readSheetTables(grid).tables.length > 0;
+}
+
 function gridOf(read: SheetRead): CellGrid {
-  const merges = read.merges ?? (read.mergedAreas ? read.mergedAreas.items.map((area) => localAddress(area.address)) : []);
+  const merges = read.merges ? mergesOf(read.merges) : [];
   if (read.used.isNullObject) return { sheetName: read.ref.name, top: 0, left: 0, values: [], merges };
   const values: CellValue[][] = read.blocks.flatMap((block) => shownRows(block.range));
   return { sheetName: read.ref.name, top: read.used.rowIndex, left: read.used.columnIndex, values, merges };
@@ -263,38 +251,6 @@ export function windowGrid(read: WindowRead, sheetName: string, merges: string[]
   if (read.used.isNullObject) return { sheetName, top: 0, left: 0, values: [], merges };
   if (!windowIsWhole(read)) return null;
   return { sheetName, top: read.used.rowIndex, left: read.used.columnIndex, values: shownRows(read.window), merges };
-}
-
-const AREA = /^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
-const SHEET_PREFIX = /^(?:'(?:[^']|'')*'|[^',!]*)!/;
-
-/**
- * The areas of a RangeAreas address (`'预算,2024'!A1:B2,'预算,2024'!C3:D4`), each with its sheet part taken
- * off as a whole (a quoted sheet name may hold commas), or null when the address does not read as exactly
- * `count` areas (then the areas are read one by one).
- */
-export function areasOfAddress(address: string, count: number): string[] | null {
-  const areas: string[] = [];
-  let rest = address;
-  while (rest.length > 0) {
-    rest = rest.replace(SHEET_PREFIX, '');
-    const comma = rest.indexOf(',');
-    const area = (comma < 0 ? rest : rest.slice(0, comma)).replace(/\$/g, '');
-    if (!AREA.test(area)) return null;
-    areas.push(area);
-    rest = comma < 0 ? '' : rest.slice(comma + 1);
-  }
-  return areas.length === count ? areas : null;
-}
-
-/** For round trip 2, when the address of round trip 1 did not read area by area: `areas`, one by one. */
-function queueMergedAreas(read: SheetRead): boolean {
-  if (!read.merged || read.merged.isNullObject) return false;
-  read.merges = areasOfAddress(read.merged.address, read.merged.areaCount);
-  if (read.merges) return false;
-  read.mergedAreas = read.merged.areas;
-  read.mergedAreas.load('items/address');
-  return true;
 }
 
 /** For round trip 2: the formula and the range of every custom conditional format (only those have a formula). */
@@ -367,7 +323,6 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
   await readBlocks(context, reads, ctx, () => {
     let queued = false;
     for (const read of reads) {
-      if (queueMergedAreas(read)) queued = true;
       // What marks a sheet carries need not be known when nothing will be written to it.
       if (!writable(read)) continue;
       if (queueFormulas(read)) queued = true;

@@ -240,6 +240,7 @@ function defaultFormat(): CellFormatState {
 // (src/core/sheet/address.ts); cells keyed `row,col` inside the double
 
 const MAX_ROW = 1048575;
+const MERGED_AREAS_MAX = 512;
 const MAX_COL = 16383;
 
 function cellKey(r: number, c: number): string {
@@ -1380,7 +1381,12 @@ class RangeProxy extends ProxyBase {
     const areas = new RangeAreasProxy(this.context, this.sheet, () => {
       const rect = this.rect();
       const sheet = this.sheet.state();
-      return { sheet, rects: sheet.merges.filter((m) => intersects(m, rect)) };
+      // Only areas whose top-left cell is in the range, whole (office-js #3611); more than 512 fails
+      // (excel.range#getMergedAreasOrNullObject: "if the merged areas count in this range is more than
+      // 512, then this method will fail to return the result"; the code is not documented).
+      const rects = sheet.merges.filter((m) => m.r1 >= rect.r1 && m.r1 <= rect.r2 && m.c1 >= rect.c1 && m.c1 <= rect.c2);
+      if (rects.length > MERGED_AREAS_MAX) throw new DoubleOfficeError('GeneralException', `合并区域 ${rects.length} 个，超过 ${MERGED_AREAS_MAX} 个`, 'Range.getMergedAreasOrNullObject');
+      return { sheet, rects };
     });
     this.context.enqueue(() => areas.resolve());
     return areas;
@@ -2175,6 +2181,8 @@ export interface ExcelDouble {
   undo(): void;
   /** Steps Ctrl+Z can take now. */
   undoDepth(): number;
+  /** Ctrl+Z until the user's last action is undone: the add-in's writes above it go first (ExcelApi 1.20). */
+  undoUserAction(): void;
   /** The document's custom properties (key → value), for assertions. */
   customProperties(): Record<string, string>;
   /** Simulates a ribbon button bound to an ExecuteFunction command. */
@@ -2490,6 +2498,10 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       state.emitChanged(userEvent(last.inverse, 'Local', last.sheetId, last.address));
     },
     undoDepth: () => undoStack.length,
+    undoUserAction: () => {
+      while (undoStack[undoStack.length - 1]?.kind === 'addin') double.undo();
+      double.undo();
+    },
     customProperties: () => Object.fromEntries(state.customProperties),
     invokeCommand: async (name) => {
       const handler = commands.get(name);
