@@ -8,7 +8,7 @@ import { decodeSettingsProperties } from '../../src/core/model/settingsPropertie
 import type { Page } from 'playwright-core';
 import { planTableSheet } from '../../src/core/sheet';
 import { gridFromPlan } from '../support/sheetTable';
-import { addressOf, cellValue, costCellOf, describeInChromium, insertTableOneOverBudget, OVER_BUDGET, usePaneHarness, userEdit } from './support/pane';
+import { addressOf, cellValue, costCellOf, describeInChromium, insertTableOneOverBudget, LIVE_MARKS_ON, OVER_BUDGET, usePaneHarness, userEdit } from './support/pane';
 import { tableNumbered } from './support/workbooks';
 
 /** The settings the pane saved in the workbook (custom document properties, as every add-in Id reads them). */
@@ -170,7 +170,7 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
   });
 
   test('a protected sheet: its issues listed with the 受保护 note, no error bar, its cells left alone; unprotected, the note goes', async () => {
-    const { page, outside, errors } = await openPane('?view=templates');
+    const { page, outside, errors } = await openPane('?view=templates', { double: { customProperties: LIVE_MARKS_ON } });
     const table = tableNumbered(pane.library, 1);
     const other = tableNumbered(pane.library, 2);
     for (const t of [table, other]) {
@@ -232,7 +232,7 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
   }, 60_000);
 
   test('ExcelApi 1.8 (the manifest minimum): view=check opens the 检查 tab and live check marks an edit; below it the pane says 不支持', async () => {
-    const { page, outside, errors } = await openPane('?view=check', { double: { maxExcelApi: '1.8' } });
+    const { page, outside, errors } = await openPane('?view=check', { double: { maxExcelApi: '1.8', customProperties: LIVE_MARKS_ON } });
     await expect(page.getByRole('tab', { name: /检查/ }).getAttribute('aria-selected')).resolves.toBe('true');
     expect(await page.getByRole('button', { name: '全部检查' }).count()).toBe(1);
     await page.locator('[data-role="status"]').waitFor();
