@@ -49,13 +49,28 @@ export class MarkMemory {
     this.noteCells.set(sheetId, new Set(cells));
   }
 
+  /** Cells where Excel refused a note (a threaded comment is there): their issue stays in the pane only. */
+  private readonly refused = new Map<string, Set<string>>();
+
+  refusedNotes(sheetId: string): Set<string> {
+    return this.refused.get(sheetId) ?? new Set();
+  }
+
+  refuseNote(sheetId: string, address: string): void {
+    const cells = this.refused.get(sheetId) ?? new Set<string>();
+    cells.add(address);
+    this.refused.set(sheetId, cells);
+  }
+
   /** Rows, columns or cells moved: the notes moved with them. */
   cellsMoved(sheetId: string): void {
     this.noteCells.delete(sheetId);
+    this.refused.delete(sheetId);
   }
 
   forget(sheetId: string): void {
     this.noteCells.delete(sheetId);
+    this.refused.delete(sheetId);
   }
 }
 
@@ -69,6 +84,8 @@ export interface CheckContext {
   writeMarks: boolean;
   /** With writeMarks: whether this sheet's marks may be written (a live check marks only the user's own changes). */
   writeFor?: (sheetId: string) => boolean;
+  /** Set when one sheet is re-checked alone after a refused batch: its formats and each note written apart. */
+  isolated?: boolean;
   maxCellsPerSync: number;
 }
 
@@ -96,6 +113,39 @@ interface Block {
   /** Row of the block within the used range. */
   offset: number;
   cells: number;
+  rows?: number;
+}
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/** A trip in two: its blocks split between two trips, or its one block cut in two by rows; null for one row. */
+function halveTrip(reads: SheetRead[], trip: Block[]): Block[][] | null {
+  if (trip.length > 1) return [trip.slice(0, Math.ceil(trip.length / 2)), trip.slice(Math.ceil(trip.length / 2))];
+  const block = trip[0];
+  const read = reads.find((r) => r.blocks.includes(block));
+  if (!read || !block.rows || block.rows < 2 || read.used.isNullObject) return null;
+  const { rowIndex, columnIndex, columnCount } = read.used;
+  const cut = (offset: number, rows: number): Block => ({
+    range: read.worksheet.getRange(toRange({ row: rowIndex + offset, col: columnIndex }, { row: rowIndex + offset + rows - 1, col: columnIndex + columnCount - 1 })),
+    offset,
+    cells: rows * columnCount,
+    rows,
+  });
+  const top = Math.ceil(block.rows / 2);
+  const halves = [cut(block.offset, top), cut(block.offset + top, block.rows - top)];
+  read.blocks.splice(read.blocks.indexOf(block), 1, ...halves);
+  return halves.map((half) => [half]);
+}
+
+/** What went with a refused first trip, queued again: the marks' formulas, notes and merged areas. */
+function requeueFirst(reads: SheetRead[], first: () => boolean): void {
+  first();
+  for (const read of reads) {
+    for (const items of read.merges?.byArea ?? []) items.load('items/address');
+    for (const band of read.merges?.bands ?? []) band.load('address,areaCount');
+  }
 }
 
 interface SheetRead {
@@ -171,7 +221,7 @@ function queueBlocks(read: SheetRead, maxCells: number): Block[] {
   for (let offset = 0; offset < rowCount; offset += rowsPerBlock) {
     const rows = Math.min(rowsPerBlock, rowCount - offset);
     const address = toRange({ row: rowIndex + offset, col: columnIndex }, { row: rowIndex + offset + rows - 1, col: columnIndex + columnCount - 1 });
-    blocks.push({ range: read.worksheet.getRange(address), offset, cells: rows * columnCount });
+    blocks.push({ range: read.worksheet.getRange(address), offset, cells: rows * columnCount, rows });
   }
   return blocks;
 }
@@ -202,16 +252,30 @@ async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx
   });
   const queued = first() || mergesQueued;
   if (!queued && blocks.length === 0) return;
+  const trips: Block[][] = [[]];
   let inTrip = 0;
   for (const block of blocks) {
     if (inTrip > 0 && inTrip + block.cells > ctx.maxCellsPerSync) {
-      await ctx.counter.sync(context);
+      trips.push([]);
       inTrip = 0;
     }
-    block.range.load('values,numberFormat');
+    trips[trips.length - 1].push(block);
     inTrip += block.cells;
   }
-  await ctx.counter.sync(context);
+  for (let i = 0; i < trips.length; i++) {
+    for (const block of trips[i]) block.range.load('values,numberFormat');
+    try {
+      await ctx.counter.sync(context);
+    } catch (error) {
+      // Long text can pass Excel on the web's 5 MB response limit below maxCellsPerSync: the trip is sent
+      // again in halves (what the first trip also carried is queued again with its first half).
+      const halves = codeOf(error) === 'ResponsePayloadSizeLimitExceeded' ? halveTrip(reads, trips[i]) : null;
+      if (!halves) throw error;
+      trips.splice(i, 1, ...halves);
+      if (i === 0) requeueFirst(reads, first);
+      i--;
+    }
+  }
   // A long form's merge bands below its window went with the blocks; areas not read by address need one more.
   let more = false;
   for (const read of reads) if (read.merges && read.merges.bands.length > 0 && settleMergeBands(read.merges)) more = true;
@@ -284,7 +348,7 @@ function formatsOf(read: SheetRead): (ExistingMark | null)[] {
 }
 
 /** Queues what the diff says, deletions first (an added format goes first in Excel and would shift them). */
-function queueChanges(read: SheetRead, changes: MarkChanges): void {
+function queueChanges(read: SheetRead, changes: MarkChanges, withNotes = true): void {
   const { worksheet } = read;
   for (const index of changes.deleteFormats) read.cfs.items[index].delete();
   for (const mark of changes.addFormats) {
@@ -294,7 +358,7 @@ function queueChanges(read: SheetRead, changes: MarkChanges): void {
     cf.custom.format.fill.color = style.fill;
     queueBoxBorder(cf.custom.format.borders, style.border);
   }
-  if (changes.deleteNotes.length + changes.updateNotes.length + changes.addNotes.length === 0) return;
+  if (!withNotes || changes.deleteNotes.length + changes.updateNotes.length + changes.addNotes.length === 0) return;
   const notes = worksheet.notes;
   for (const address of changes.deleteNotes) notes.getItem(address).delete();
   for (const { address, text } of changes.updateNotes) notes.getItem(address).content = text;
@@ -331,22 +395,63 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
     return queued;
   });
 
-  let writes = 0;
+  const written: { read: SheetRead; changes: MarkChanges }[] = [];
   const checks = reads.map((read): SheetCheck => {
     // suggest: the task pane offers library indicators to a sheet whose project the library lacks.
-    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, suggest: true });
+    const checked = read.skipped ? null : checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, suggest: true });
     const report: SheetReport | null = checked && read.protection.protected ? { ...checked, marks: 'skipped-protected' } : checked;
-    if (writable(read)) {
+    if (writable(read) && !read.skipped) {
       const notes = read.notes ? finishNotes(read.notes) : null;
-      const changes = diffMarks(report ? marksForReport(report) : [], formatsOf(read), notes);
-      queueChanges(read, changes);
-      writes += countChanges(changes);
+      const changes = withoutRefusedNotes(diffMarks(report ? marksForReport(report) : [], formatsOf(read), notes), ctx.memory.refusedNotes(read.ref.id));
+      if (countChanges(changes) > 0) written.push({ read, changes });
       if (notes) ctx.memory.rememberNotes(read.ref.id, notesAfter(notes, changes));
     }
     return { sheet: read.ref, report };
   });
-  if (writes > 0) await ctx.counter.sync(context);
+  if (written.length === 0) return checks;
+  if (ctx.isolated) {
+    await writeAlone(context, written[0], ctx);
+    return checks;
+  }
+  for (const { read, changes } of written) queueChanges(read, changes);
+  try {
+    await ctx.counter.sync(context);
+  } catch (error) {
+    // One refused write (say a note where a threaded comment is) drops the rest of the batch, and what came
+    // before it was written: each sheet is read again and written alone, so one cell blocks no other sheet.
+    if (written.length === 1 && !written[0].changes.addNotes.length) throw error;
+    for (const { read } of written) {
+      ctx.memory.rememberNotes(read.ref.id, []);
+      await checkSheets(context, [read.ref], { ...ctx, isolated: true });
+    }
+  }
   return checks;
+}
+
+function withoutRefusedNotes(changes: MarkChanges, refused: Set<string>): MarkChanges {
+  if (refused.size === 0) return changes;
+  return { ...changes, addNotes: changes.addNotes.filter((n) => !refused.has(n.address)) };
+}
+
+/** A sheet's writes on their own: its formats, then its notes, each note alone when they are refused together. */
+async function writeAlone(context: Excel.RequestContext, { read, changes }: { read: SheetRead; changes: MarkChanges }, ctx: CheckContext): Promise<void> {
+  queueChanges(read, changes, false);
+  await ctx.counter.sync(context);
+  const notes = read.worksheet.notes;
+  for (const address of changes.deleteNotes) notes.getItem(address).delete();
+  for (const { address, text } of changes.updateNotes) notes.getItem(address).content = text;
+  if (changes.deleteNotes.length + changes.updateNotes.length > 0) await ctx.counter.sync(context);
+  for (const { address, text } of changes.addNotes) {
+    notes.add(address, text);
+    try {
+      await ctx.counter.sync(context);
+    } catch {
+      // Its issue is in the pane's list; the cell keeps its mark's colour.
+      ctx.memory.refuseNote(read.ref.id, address);
+    }
+  }
+  // Where the notes are is read afresh next time.
+  ctx.memory.rememberNotes(read.ref.id, []);
 }
 
 /**

@@ -83,6 +83,18 @@ export interface SheetState {
   pageLayout: PageLayoutState;
   /** worksheet.protection.protected: Excel refuses the add-in's writes to the sheet while set. */
   protected: boolean;
+  /**
+   * Cells with a threaded comment (by cell key). Excel keeps a cell's note and threaded comment apart: a
+   * cell holds one or the other (support.microsoft.com "The difference between threaded comments and
+   * notes"), so adding a note there is refused.
+   */
+  threadedComments?: Set<string>;
+  /**
+   * Excel Tables (ListObjects) on the sheet, and its AutoFilter range: a row insert through a filtered
+   * range is refused (FilteredRangeConflict, Excel.ErrorCodes); rows inserted through a Table grow it.
+   */
+  tables?: { name: string; rect: Rect }[];
+  autoFilter?: Rect | null;
 }
 
 export type DataChangeType = 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted';
@@ -463,6 +475,9 @@ function cloneSheet(sheet: SheetState): SheetState {
     rowHeights: new Map(sheet.rowHeights),
     pageLayout: { ...sheet.pageLayout, zoom: { ...sheet.pageLayout.zoom } },
     protected: sheet.protected,
+    threadedComments: new Set(sheet.threadedComments),
+    tables: (sheet.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } })),
+    autoFilter: sheet.autoFilter ? { ...sheet.autoFilter } : null,
   };
 }
 
@@ -1412,7 +1427,14 @@ class RangeProxy extends ProxyBase {
       if (shift !== 'Down' || rect.c1 !== 0 || rect.c2 !== MAX_COL) throw new DoubleOfficeError('ApiNotFound', `替身只实现整行向下插入：${rectAddress(rect)} ${shift}`);
       const count = rect.r2 - rect.r1 + 1;
       if (usedRect(sheet, false) && usedRect(sheet, false)!.r2 + count > MAX_ROW) throw new DoubleOfficeError('InsertDeleteConflict', '插入后内容将超出工作表末行');
+      const filter = sheet.autoFilter;
+      if (filter && rect.r1 > filter.r1 && rect.r1 <= filter.r2) throw new DoubleOfficeError('FilteredRangeConflict', '不能在筛选区域中插入行', 'Range.insert');
       insertSheetRows(sheet, rect.r1, count, this.context.real.insertTakesRowAbove === true);
+      for (const table of sheet.tables ?? []) {
+        if (rect.r1 <= table.rect.r1) table.rect = { ...table.rect, r1: table.rect.r1 + count, r2: table.rect.r2 + count };
+        else if (rect.r1 <= table.rect.r2) table.rect = { ...table.rect, r2: table.rect.r2 + count };
+      }
+      if (filter && rect.r1 <= filter.r1) sheet.autoFilter = { ...filter, r1: filter.r1 + count, r2: filter.r2 + count };
       this.context.insertedRows.push({ sheetId: sheet.id, rect });
     });
     return new RangeProxy(this.context, this.sheet, this.rect);
@@ -2010,6 +2032,8 @@ class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
       const sheet = this.sheet.state();
       requireUnprotected(sheet, 'NoteCollection.add');
       if (sheet.notes.has(key)) throw new DoubleOfficeError('InvalidOperation', `单元格已有备注：${cellAddress}`);
+      // The code Excel gives is not documented; InvalidOperation is what a refused operation gets.
+      if (sheet.threadedComments?.has(key)) throw new DoubleOfficeError('InvalidOperation', `单元格已有批注（线程式批注），不能再加注释：${cellAddress}`, 'NoteCollection.add');
       sheet.notes.set(key, { content: String(content), authorName: '绩效目标表助手' });
       this.context.noteFormatWrite(sheet.id, this.rectOf(key));
     });
@@ -2164,6 +2188,14 @@ export interface ExcelDouble {
   recalculate(sheet: string, address: string, value: DoubleCellValue): void;
   /** User goes to another sheet: raises onActivated. */
   userActivate(sheet: string): void;
+  /** User adds a threaded comment (审阅 → 新建批注) to a cell: a note can no longer be added there. */
+  userAddThreadedComment(sheet: string, address: string): void;
+  /** User formats `range` as an Excel Table (插入 → 表格), its first row the header. */
+  userAddTable(sheet: string, range: string, name?: string): void;
+  /** User turns on 筛选 (AutoFilter) over `range`. */
+  userSetAutoFilter(sheet: string, range: string | null): void;
+  /** The user merges `range` (开始 → 合并后居中). */
+  userMerge(sheet: string, range: string): void;
   userAddSheet(name: string): void;
   userDeleteSheet(name: string): void;
   /** User protects or unprotects a sheet (审阅 → 保护工作表): raises onProtectionChanged. */
@@ -2450,6 +2482,21 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       const rect = parseRect(address);
       cellAt(sheet, rect.r1, rect.c1).value = value;
       state.emitSheet(state.calculatedHandlers, { type: 'WorksheetCalculated', source: 'Local', worksheetId: sheet.id });
+    },
+    userAddThreadedComment: (sheetName, address) => {
+      const sheet = state.sheet(sheetName);
+      const rect = parseRect(address);
+      (sheet.threadedComments ??= new Set()).add(cellKey(rect.r1, rect.c1));
+    },
+    userAddTable: (sheetName, range, name) => {
+      const sheet = state.sheet(sheetName);
+      (sheet.tables ??= []).push({ name: name ?? `表${(sheet.tables?.length ?? 0) + 1}`, rect: parseRect(range) });
+    },
+    userSetAutoFilter: (sheetName, range) => {
+      state.sheet(sheetName).autoFilter = range ? parseRect(range) : null;
+    },
+    userMerge: (sheetName, range) => {
+      state.sheet(sheetName).merges.push(parseRect(range));
     },
     userActivate: (sheetName) => {
       const sheet = state.sheet(sheetName);
