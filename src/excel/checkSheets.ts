@@ -164,6 +164,8 @@ interface SheetRead {
   /** Where each custom format applies, by position (a mark must cover its own cell and nothing more). */
   ranges: Map<number, Excel.Range>;
   notes: NotesRead | null;
+  /** Threaded comments (ExcelApi 1.10), where a note would be refused; their cells once located. */
+  comments: { all: Excel.CommentCollection; located: Excel.Range[] } | null;
   blocks: Block[];
 }
 
@@ -202,7 +204,9 @@ function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckConte
   const cfs = worksheet.getRange().conditionalFormats;
   cfs.load('items/type');
   const notes = withNotes && ctx.features.notes ? queueNotesRead(worksheet, ctx.memory.notesOf(ref.id)) : null;
-  return { ref, worksheet, protection, used, window, merges, skipped: false, cfs, formulas: new Map(), ranges: new Map(), notes, blocks: [] };
+  const comments = notes && ctx.features.threadedComments ? { all: worksheet.comments, located: [] } : null;
+  comments?.all.load('items/id');
+  return { ref, worksheet, protection, used, window, merges, skipped: false, cfs, formulas: new Map(), ranges: new Map(), notes, comments, blocks: [] };
 }
 
 /** True when round trip 1's window held the whole used range. */
@@ -391,6 +395,7 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
       if (!writable(read)) continue;
       if (queueFormulas(read)) queued = true;
       if (read.notes && settleNotes(read.notes)) queued = true;
+      if (read.comments && queueCommentCells(read.comments)) queued = true;
     }
     return queued;
   });
@@ -402,7 +407,8 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
     const report: SheetReport | null = checked && read.protection.protected ? { ...checked, marks: 'skipped-protected' } : checked;
     if (writable(read) && !read.skipped) {
       const notes = read.notes ? finishNotes(read.notes) : null;
-      const changes = withoutRefusedNotes(diffMarks(report ? marksForReport(report) : [], formatsOf(read), notes), ctx.memory.refusedNotes(read.ref.id));
+      const refused = new Set([...ctx.memory.refusedNotes(read.ref.id), ...(read.comments?.located.map((range) => localAddress(range.address)) ?? [])]);
+      const changes = withoutRefusedNotes(diffMarks(report ? marksForReport(report) : [], formatsOf(read), notes), refused);
       if (countChanges(changes) > 0) written.push({ read, changes });
       if (notes) ctx.memory.rememberNotes(read.ref.id, notesAfter(notes, changes));
     }
@@ -428,6 +434,13 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
   return checks;
 }
 
+/** Where each threaded comment is, for round trip 2 (none: nothing queued). */
+function queueCommentCells(comments: { all: Excel.CommentCollection; located: Excel.Range[] }): boolean {
+  comments.located = comments.all.items.map((comment) => comment.getLocation().load('address'));
+  return comments.located.length > 0;
+}
+
+/** A note is not added where Excel refused one, or where a threaded comment is (a cell holds one or the other). */
 function withoutRefusedNotes(changes: MarkChanges, refused: Set<string>): MarkChanges {
   if (refused.size === 0) return changes;
   return { ...changes, addNotes: changes.addNotes.filter((n) => !refused.has(n.address)) };

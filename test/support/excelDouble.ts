@@ -1161,6 +1161,47 @@ class WorksheetProxy extends ProxyBase {
     this.context.api.require('1.18', 'worksheet.notes');
     return new NoteCollectionProxy(this.context, this);
   }
+
+  /** Threaded comments, ExcelApi 1.10 (excel.worksheet#comments). */
+  get comments(): CommentCollectionProxy {
+    this.context.api.require('1.10', 'worksheet.comments');
+    return new CommentCollectionProxy(this.context, this);
+  }
+}
+
+class CommentCollectionProxy extends CollectionProxy<CommentProxy> {
+  constructor(
+    context: DoubleRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  protected currentItems(): CommentProxy[] {
+    return [...(this.sheet.state().threadedComments ?? [])].map((key) => new CommentProxy(this.context, this.sheet, key));
+  }
+}
+
+class CommentProxy extends ProxyBase {
+  protected readonly scalarProps = ['id'];
+  constructor(
+    context: DoubleRequestContext,
+    private readonly sheet: WorksheetProxy,
+    private readonly key: string,
+  ) {
+    super(context);
+  }
+  get id(): string {
+    return this.read<string>('id');
+  }
+  protected override fetch(prop: string): unknown {
+    if (prop === 'id') return `comment-${this.key}`;
+    return super.fetch(prop);
+  }
+  /** The cell the comment is on (excel.comment#getLocation). */
+  getLocation(): RangeProxy {
+    const { r, c } = keyPosition(this.key);
+    return new RangeProxy(this.context, this.sheet, () => ({ r1: r, c1: c, r2: r, c2: c }));
+  }
 }
 
 function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
