@@ -1,19 +1,23 @@
 /**
  * The Excel side of checking: reads sheets, hands the grids to the core and the marks to the host-neutral
  * diff (src/core/marking), and queues what the diff says. Round trips:
- * 1. what each sheet holds: protection, the used range's size, the types of its conditional formats, its
- *    notes (and a probe of the cells that held notes last time);
+ * 1. what each sheet holds: protection, the used range's size and its top-left window's values and merged
+ *    areas (in bands of under 512: src/excel/mergedAreas.ts), the types of its conditional formats, its
+ *    notes (and a probe of the cells that held notes last time) and its threaded comments; a long sheet
+ *    whose window holds no 绩效目标表 (a data sheet) is not read further;
  * 2. the values in blocks of at most `maxCellsPerSync` cells per round trip (Excel on the web refuses a
  *    response above 5 MB), the merged areas, the formulas of the custom formats (jixiao's marks are found
  *    by their sentinel each time, never by a remembered id: Excel documents `ConditionalFormat.id` as its
  *    priority, a position that shifts) and, when the probes did not find every note, where the notes are;
- * 3. the writes, only when the marks changed.
+ * 3. the writes, only when the marks changed; when Excel refuses the batch (a note where a threaded
+ *    comment is), each sheet is read again and written alone, and the refused note is remembered.
+ * A trip Excel refuses as too large (ResponsePayloadSizeLimitExceeded) is sent again in halves.
  * Checking never writes a value. A protected sheet is checked but never written: Excel would refuse the
  * whole batch, and with it the other sheets' marks. Its report says so.
  */
 import { checkGrid } from '../core/check';
 import { MARK_STYLES, marksForReport } from '../core/marks';
-import { clearChanges, countChanges, diffMarks, isMarkNote, markFormula, parseMarkFormula, withoutAppendedMark } from '../core/marking';
+import { countChanges, diffMarks, markFormula, parseMarkFormula } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { toRange } from '../core/sheet/address';
@@ -27,6 +31,7 @@ import { finishNotes, queueNotesRead, settleNotes } from './notesRead';
 import type { NotesRead } from './notesRead';
 import type { ExcelFeatures } from './features';
 import type { SyncCounter } from './syncCounter';
+import type { MarkMemory } from './markMemory';
 
 /**
  * Cells of values (with their number formats) read per round trip. Excel on the web limits a response to
@@ -34,45 +39,7 @@ import type { SyncCounter } from './syncCounter';
  */
 export const DEFAULT_MAX_CELLS_PER_SYNC = 20_000;
 
-/**
- * Where notes were at the last check, by worksheet id: only a hint that saves a round trip. Each read
- * probes these cells and counts the sheet's notes; when the two differ, every note is located.
- */
-export class MarkMemory {
-  private readonly noteCells = new Map<string, Set<string>>();
-
-  notesOf(sheetId: string): Set<string> {
-    return this.noteCells.get(sheetId) ?? new Set();
-  }
-
-  rememberNotes(sheetId: string, cells: Iterable<string>): void {
-    this.noteCells.set(sheetId, new Set(cells));
-  }
-
-  /** Cells where Excel refused a note (a threaded comment is there): their issue stays in the pane only. */
-  private readonly refused = new Map<string, Set<string>>();
-
-  refusedNotes(sheetId: string): Set<string> {
-    return this.refused.get(sheetId) ?? new Set();
-  }
-
-  refuseNote(sheetId: string, address: string): void {
-    const cells = this.refused.get(sheetId) ?? new Set<string>();
-    cells.add(address);
-    this.refused.set(sheetId, cells);
-  }
-
-  /** Rows, columns or cells moved: the notes moved with them. */
-  cellsMoved(sheetId: string): void {
-    this.noteCells.delete(sheetId);
-    this.refused.delete(sheetId);
-  }
-
-  forget(sheetId: string): void {
-    this.noteCells.delete(sheetId);
-    this.refused.delete(sheetId);
-  }
-}
+export { MarkMemory } from './markMemory';
 
 export interface CheckContext {
   counter: SyncCounter;
@@ -100,12 +67,6 @@ export interface SheetCheck {
   report: SheetReport | null;
 }
 
-/** What clearing marks did: marks removed, and the protected sheets whose marks had to stay. */
-export interface ClearMarksResult {
-  removed: number;
-  /** Names of protected sheets that still carry jixiao's marks (Excel refuses to remove them). */
-  keptOnProtected: string[];
-}
 
 interface Block {
   /** Values and number formats loaded (or to be loaded) from this range. */
@@ -135,7 +96,8 @@ function halveTrip(reads: SheetRead[], trip: Block[]): Block[][] | null {
   });
   const top = Math.ceil(block.rows / 2);
   const halves = [cut(block.offset, top), cut(block.offset + top, block.rows - top)];
-  read.blocks.splice(read.blocks.indexOf(block), 1, ...halves);
+  const at = read.blocks.indexOf(block);
+  read.blocks = [...read.blocks.slice(0, at), halves[0], halves[1], ...read.blocks.slice(at + 1)];
   return halves.map((half) => [half]);
 }
 
@@ -275,7 +237,7 @@ async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx
       // again in halves (what the first trip also carried is queued again with its first half).
       const halves = codeOf(error) === 'ResponsePayloadSizeLimitExceeded' ? halveTrip(reads, trips[i]) : null;
       if (!halves) throw error;
-      trips.splice(i, 1, ...halves);
+      trips.splice(i, 1, halves[0], halves[1]);
       if (i === 0) requeueFirst(reads, first);
       i--;
     }
@@ -465,69 +427,4 @@ async function writeAlone(context: Excel.RequestContext, { read, changes }: { re
   }
   // Where the notes are is read afresh next time.
   ctx.memory.rememberNotes(read.ref.id, []);
-}
-
-/**
- * Removes every mark jixiao made on the given sheets: its conditional formats and tagged notes, nothing
- * else. A protected sheet is left alone (Excel refuses the removal); the result names those still marked.
- */
-export async function clearSheetMarks(context: Excel.RequestContext, sheets: SheetRef[], ctx: Pick<CheckContext, 'counter' | 'features' | 'memory'>): Promise<ClearMarksResult> {
-  const reads = sheets.map((ref) => {
-    const worksheet = context.workbook.worksheets.getItem(ref.id);
-    const protection = worksheet.protection;
-    protection.load('protected');
-    const cfs = worksheet.getRange().conditionalFormats;
-    cfs.load('items/type');
-    const notes = ctx.features.notes ? worksheet.notes : null;
-    notes?.load('items/content,items/authorName');
-    return { ref, worksheet, protection, cfs, notes, formulas: new Map<number, Excel.ConditionalFormatRule>(), located: [] as { range: Excel.Range; userText: string | null }[] };
-  });
-  await ctx.counter.sync(context);
-
-  let secondRead = false;
-  for (const read of reads) {
-    read.cfs.items.forEach((cf, index) => {
-      if (cf.type !== 'Custom') return;
-      const rule = cf.custom.rule;
-      rule.load('formula');
-      read.formulas.set(index, rule);
-      secondRead = true;
-    });
-    for (const note of read.notes?.items ?? []) {
-      const userText = withoutAppendedMark(note.content, note.authorName);
-      if (!isMarkNote(note.content) && userText === null) continue;
-      const range = note.getLocation();
-      range.load('address');
-      read.located.push({ range, userText });
-      secondRead = true;
-    }
-  }
-  if (!secondRead) return { removed: 0, keptOnProtected: [] };
-  await ctx.counter.sync(context);
-
-  let removed = 0;
-  const keptOnProtected: string[] = [];
-  for (const read of reads) {
-    const formats = read.cfs.items.map((_cf, index) => {
-      const rule = read.formulas.get(index);
-      return rule ? parseMarkFormula(rule.formula) : null;
-    });
-    const changes = clearChanges(formats, null);
-    changes.deleteNotes = read.located.filter((n) => n.userText === null).map((n) => localAddress(n.range.address));
-    // A user's note with jixiao's message appended (a marked copy) gets its own text back.
-    changes.updateNotes = read.located.flatMap((n) => (n.userText === null ? [] : [{ address: localAddress(n.range.address), text: n.userText }]));
-    const count = countChanges(changes);
-    if (count === 0) continue;
-    if (read.protection.protected) {
-      keptOnProtected.push(read.ref.name);
-      continue;
-    }
-    for (const index of changes.deleteFormats) read.cfs.items[index].delete();
-    for (const address of changes.deleteNotes) read.worksheet.notes.getItem(address).delete();
-    for (const { address, text } of changes.updateNotes) read.worksheet.notes.getItem(address).content = text;
-    ctx.memory.cellsMoved(read.ref.id);
-    removed += count;
-  }
-  if (removed > 0) await ctx.counter.sync(context);
-  return { removed, keptOnProtected };
 }
