@@ -17,7 +17,8 @@
 import type { Fix, FixStep } from '../core/model';
 import { fromA1, toA1, toRange } from '../core/sheet/address';
 import type { CellGrid } from '../core/sheet/types';
-import { DEFAULT_MAX_CELLS_PER_SYNC, areasOfAddress, queueWindowRead, windowGrid } from './checkSheets';
+import { DEFAULT_MAX_CELLS_PER_SYNC, WINDOW_COLUMNS, queueWindowRead, windowGrid, windowRows } from './checkSheets';
+import { mergesOf, queueMergeBands, settleMergeBands } from './mergedAreas';
 import type { ExcelFeatures } from './features';
 import type { SyncCounter } from './syncCounter';
 import { protectText } from './writePlan';
@@ -207,10 +208,10 @@ export async function applyFixInExcel(context: Excel.RequestContext, sheetKey: s
   protection.load('protected');
   const used = worksheet.getUsedRangeOrNullObject();
   used.load('columnIndex,columnCount');
-  // Pasting formats needs Range.copyFrom (1.9) and knowing the merges (1.13).
-  const merged = features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
-  merged?.load('address,areaCount');
-  const current = deps.verify ? queueWindowRead(worksheet, DEFAULT_MAX_CELLS_PER_SYNC) : null;
+  // Pasting formats needs Range.copyFrom (1.9) and knowing the merges (1.13): those of the window, in bands
+  // (at most 512 per call), known whole only when the window holds the whole used range.
+  const merged = features.mergedAreas ? queueMergeBands(worksheet, 0, windowRows(DEFAULT_MAX_CELLS_PER_SYNC), 0, WINDOW_COLUMNS) : null;
+  const current = queueWindowRead(worksheet, DEFAULT_MAX_CELLS_PER_SYNC);
   const facts = (merges: string[] | null): SheetFacts => ({ merges, lastColumn: used.isNullObject ? 0 : used.columnIndex + used.columnCount - 1 });
   // The number formats are read for the cells the plan names; planning without merges names the same cells.
   const formatCells = planFix(fix, { merges: null, lastColumn: 0 }).formatCells;
@@ -220,10 +221,11 @@ export async function applyFixInExcel(context: Excel.RequestContext, sheetKey: s
   if (protection.protected) {
     throw new FixNotApplicableError(`工作表“${worksheet.name}”受保护，未作任何修改。请先撤销工作表保护（审阅 → 撤销工作表保护）后再修正。`);
   }
-  const merges = merged === null ? null : merged.isNullObject ? [] : areasOfAddress(merged.address, merged.areaCount);
-  const grid = current && merges ? windowGrid(current, worksheet.name, merges) : null;
+  // Areas whose address did not read one by one are not waited for (a round trip): merges stay unknown.
+  const merges = merged === null || settleMergeBands(merged) ? null : mergesOf(merged);
+  const grid = merges ? windowGrid(current, worksheet.name, merges) : null;
   deps.verify?.(grid, worksheet.id);
-  const plan = planFix(fix, facts(features.rangeCopy ? merges : null));
+  const plan = planFix(fix, facts(features.rangeCopy && grid ? merges : null));
 
   for (const op of plan.operations) {
     if (op.kind === 'insert') worksheet.getRange(op.rows).insert('Down' as Excel.InsertShiftDirection);

@@ -1,28 +1,38 @@
 /**
  * The Excel side of checking: reads sheets, hands the grids to the core and the marks to the host-neutral
  * diff (src/core/marking), and queues what the diff says. Round trips:
- * 1. what each sheet holds: protection, the used range's size, the types of its conditional formats, its
- *    notes (and a probe of the cells that held notes last time);
+ * 1. what each sheet holds: protection, the used range's size and its top-left window's values and merged
+ *    areas (in bands of under 512: src/excel/mergedAreas.ts), the types of its conditional formats, its
+ *    notes (and a probe of the cells that held notes last time) and its threaded comments; a long sheet
+ *    whose window holds no 绩效目标表 (a data sheet) is not read further;
  * 2. the values in blocks of at most `maxCellsPerSync` cells per round trip (Excel on the web refuses a
  *    response above 5 MB), the merged areas, the formulas of the custom formats (jixiao's marks are found
  *    by their sentinel each time, never by a remembered id: Excel documents `ConditionalFormat.id` as its
  *    priority, a position that shifts) and, when the probes did not find every note, where the notes are;
- * 3. the writes, only when the marks changed.
+ * 3. the writes, only when the marks changed; when Excel refuses the batch (a note where a threaded
+ *    comment is), each sheet is read again and written alone, and the refused note is remembered.
+ * A trip Excel refuses as too large (ResponsePayloadSizeLimitExceeded) is sent again in halves.
  * Checking never writes a value. A protected sheet is checked but never written: Excel would refuse the
  * whole batch, and with it the other sheets' marks. Its report says so.
  */
 import { checkGrid } from '../core/check';
 import { MARK_STYLES, marksForReport } from '../core/marks';
-import { clearChanges, countChanges, diffMarks, isMarkNote, markFormula, parseMarkFormula, withoutAppendedMark } from '../core/marking';
+import { countChanges, diffMarks, markFormula, parseMarkFormula } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import type { LayoutProfile } from '../core/layouts';
 import { toRange } from '../core/sheet/address';
 import { shownValue } from '../core/sheet/shown';
 import type { CellGrid, CellValue } from '../core/sheet/types';
+import { readSheetTables } from '../core/sheet';
 import { queueBoxBorder } from './borders';
+import { localAddress, mergesOf, queueMergeBands, settleMergeBands } from './mergedAreas';
+import type { MergeBands } from './mergedAreas';
+import { finishNotes, queueNotesRead, settleNotes } from './notesRead';
+import type { NotesRead } from './notesRead';
 import type { ExcelFeatures } from './features';
 import type { SyncCounter } from './syncCounter';
+import type { MarkMemory } from './markMemory';
 
 /**
  * Cells of values (with their number formats) read per round trip. Excel on the web limits a response to
@@ -30,30 +40,7 @@ import type { SyncCounter } from './syncCounter';
  */
 export const DEFAULT_MAX_CELLS_PER_SYNC = 20_000;
 
-/**
- * Where notes were at the last check, by worksheet id: only a hint that saves a round trip. Each read
- * probes these cells and counts the sheet's notes; when the two differ, every note is located.
- */
-export class MarkMemory {
-  private readonly noteCells = new Map<string, Set<string>>();
-
-  notesOf(sheetId: string): Set<string> {
-    return this.noteCells.get(sheetId) ?? new Set();
-  }
-
-  rememberNotes(sheetId: string, cells: Iterable<string>): void {
-    this.noteCells.set(sheetId, new Set(cells));
-  }
-
-  /** Rows, columns or cells moved: the notes moved with them. */
-  cellsMoved(sheetId: string): void {
-    this.noteCells.delete(sheetId);
-  }
-
-  forget(sheetId: string): void {
-    this.noteCells.delete(sheetId);
-  }
-}
+export { MarkMemory } from './markMemory';
 
 export interface CheckContext {
   counter: SyncCounter;
@@ -65,6 +52,10 @@ export interface CheckContext {
   layouts?: readonly LayoutProfile[];
   /** False for a live check with settings.liveMarks off: read and report, write nothing. */
   writeMarks: boolean;
+  /** With writeMarks: whether this sheet's marks may be written (a live check marks only the user's own changes). */
+  writeFor?: (sheetId: string) => boolean;
+  /** Set when one sheet is re-checked alone after a refused batch: its formats and each note written apart. */
+  isolated?: boolean;
   maxCellsPerSync: number;
 }
 
@@ -79,20 +70,6 @@ export interface SheetCheck {
   report: SheetReport | null;
 }
 
-/** What clearing marks did: marks removed, and the protected sheets whose marks had to stay. */
-export interface ClearMarksResult {
-  removed: number;
-  /** Names of protected sheets that still carry jixiao's marks (Excel refuses to remove them). */
-  keptOnProtected: string[];
-}
-
-/** A sheet's notes as read: every note (by cell) once `byCell` is set, else only the probed ones. */
-interface NotesRead {
-  all: Excel.NoteCollection;
-  probes: Map<string, Excel.Note>;
-  byCell: Map<string, string> | null;
-  located: { note: Excel.Note; range: Excel.Range }[];
-}
 
 interface Block {
   /** Values and number formats loaded (or to be loaded) from this range. */
@@ -100,6 +77,40 @@ interface Block {
   /** Row of the block within the used range. */
   offset: number;
   cells: number;
+  rows?: number;
+}
+
+function codeOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+/** A trip in two: its blocks split between two trips, or its one block cut in two by rows; null for one row. */
+function halveTrip(reads: SheetRead[], trip: Block[]): Block[][] | null {
+  if (trip.length > 1) return [trip.slice(0, Math.ceil(trip.length / 2)), trip.slice(Math.ceil(trip.length / 2))];
+  const block = trip[0];
+  const read = reads.find((r) => r.blocks.includes(block));
+  if (!read || !block.rows || block.rows < 2 || read.used.isNullObject) return null;
+  const { rowIndex, columnIndex, columnCount } = read.used;
+  const cut = (offset: number, rows: number): Block => ({
+    range: read.worksheet.getRange(toRange({ row: rowIndex + offset, col: columnIndex }, { row: rowIndex + offset + rows - 1, col: columnIndex + columnCount - 1 })),
+    offset,
+    cells: rows * columnCount,
+    rows,
+  });
+  const top = Math.ceil(block.rows / 2);
+  const halves = [cut(block.offset, top), cut(block.offset + top, block.rows - top)];
+  const at = read.blocks.indexOf(block);
+  read.blocks = [...read.blocks.slice(0, at), halves[0], halves[1], ...read.blocks.slice(at + 1)];
+  return halves.map((half) => [half]);
+}
+
+/** What went with a refused first trip, queued again: the marks' formulas, notes and merged areas. */
+function requeueFirst(reads: SheetRead[], first: () => boolean): void {
+  first();
+  for (const read of reads) {
+    for (const items of read.merges?.byArea ?? []) items.load('items/address');
+    for (const band of read.merges?.bands ?? []) band.load('address,areaCount');
+  }
 }
 
 interface SheetRead {
@@ -109,59 +120,22 @@ interface SheetRead {
   used: Excel.Range;
   /** The used part of the top-left window read with round trip 1; all of the used range on most sheets. */
   window: Excel.Range;
-  merged: Excel.RangeAreas | null;
-  mergedAreas: Excel.RangeCollection | null;
-  /** The merged areas, when round trip 1's address could be read area by area. */
-  merges: string[] | null;
+  /** Merged areas, read in bands (src/excel/mergedAreas.ts); null below ExcelApi 1.13. */
+  merges: MergeBands | null;
+  /** Round trip 1's window held no 绩效目标表 and not the whole sheet: not read further (a data sheet). */
+  skipped: boolean;
   cfs: Excel.ConditionalFormatCollection;
   formulas: Map<number, Excel.ConditionalFormatRule>;
   /** Where each custom format applies, by position (a mark must cover its own cell and nothing more). */
   ranges: Map<number, Excel.Range>;
   notes: NotesRead | null;
+  /** Threaded comments (ExcelApi 1.10), where a note would be refused; their cells once located. */
+  comments: { all: Excel.CommentCollection; located: Excel.Range[] } | null;
   blocks: Block[];
 }
 
-/** A1 part of an address Excel returns (`'My sheet'!A1:B2` → `A1:B2`); the sheet name may hold `!`. */
-function localAddress(address: string): string {
-  return address.slice(address.lastIndexOf('!') + 1);
-}
-
-/** Queues a sheet's notes: how many there are, and a probe of each cell that held one last time. */
-function queueNotesRead(worksheet: Excel.Worksheet, noteCells: Iterable<string>): NotesRead {
-  const all = worksheet.notes;
-  all.load('items/content');
-  const probes = new Map<string, Excel.Note>();
-  for (const address of noteCells) {
-    const note = all.getItemOrNullObject(address);
-    note.load('content');
-    probes.set(address, note);
-  }
-  return { all, probes, byCell: null, located: [] };
-}
-
-/** After the first read: every note known from the probes, or each note's location queued (returns true). */
-function settleNotes(notes: NotesRead): boolean {
-  const found = new Map<string, string>();
-  for (const [address, note] of notes.probes) if (!note.isNullObject) found.set(address, note.content);
-  if (found.size === notes.all.items.length) {
-    notes.byCell = found;
-    return false;
-  }
-  for (const note of notes.all.items) {
-    const range = note.getLocation();
-    range.load('address');
-    notes.located.push({ note, range });
-  }
-  return true;
-}
-
-function finishNotes(notes: NotesRead): Map<string, string> {
-  notes.byCell ??= new Map(notes.located.map(({ note, range }) => [localAddress(range.address), note.content]));
-  return notes.byCell;
-}
-
 /** Columns of the window read with round trip 1 (a 绩效目标表 rarely goes past column Z). */
-const WINDOW_COLUMNS = 26;
+export const WINDOW_COLUMNS = 26;
 
 /** A sheet's used range (by values) and the used part of its top-left window, with the window's values. */
 export interface WindowRead {
@@ -169,11 +143,16 @@ export interface WindowRead {
   window: Excel.Range;
 }
 
+/** Rows of a window of `windowCells` cells. */
+export function windowRows(windowCells: number): number {
+  return Math.max(1, Math.floor(windowCells / WINDOW_COLUMNS));
+}
+
 /** Queues a WindowRead of `windowCells` cells at most; most sheets fit whole. */
 export function queueWindowRead(worksheet: Excel.Worksheet, windowCells: number): WindowRead {
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
-  const rows = Math.max(1, Math.floor(windowCells / WINDOW_COLUMNS));
+  const rows = windowRows(windowCells);
   const window = worksheet.getRange(toRange({ row: 0, col: 0 }, { row: rows - 1, col: WINDOW_COLUMNS - 1 })).getUsedRangeOrNullObject(true);
   window.load('rowIndex,columnIndex,rowCount,columnCount,values,numberFormat');
   return { used, window };
@@ -185,12 +164,14 @@ function queueRead(context: Excel.RequestContext, ref: SheetRef, ctx: CheckConte
   const protection = worksheet.protection;
   protection.load('protected');
   const { used, window } = queueWindowRead(worksheet, windowCells);
-  const merged = ctx.features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
-  merged?.load('address,areaCount');
+  // The window's merged areas go with round trip 1; the rest of a long form's with round trip 2.
+  const merges = ctx.features.mergedAreas ? queueMergeBands(worksheet, 0, windowRows(windowCells), 0, WINDOW_COLUMNS) : null;
   const cfs = worksheet.getRange().conditionalFormats;
   cfs.load('items/type');
   const notes = withNotes && ctx.features.notes ? queueNotesRead(worksheet, ctx.memory.notesOf(ref.id)) : null;
-  return { ref, worksheet, protection, used, window, merged, mergedAreas: null, merges: null, cfs, formulas: new Map(), ranges: new Map(), notes, blocks: [] };
+  const comments = notes && ctx.features.threadedComments ? { all: worksheet.comments, located: [] } : null;
+  comments?.all.load('items/id');
+  return { ref, worksheet, protection, used, window, merges, skipped: false, cfs, formulas: new Map(), ranges: new Map(), notes, comments, blocks: [] };
 }
 
 /** True when round trip 1's window held the whole used range. */
@@ -209,7 +190,7 @@ function queueBlocks(read: SheetRead, maxCells: number): Block[] {
   for (let offset = 0; offset < rowCount; offset += rowsPerBlock) {
     const rows = Math.min(rowsPerBlock, rowCount - offset);
     const address = toRange({ row: rowIndex + offset, col: columnIndex }, { row: rowIndex + offset + rows - 1, col: columnIndex + columnCount - 1 });
-    blocks.push({ range: read.worksheet.getRange(address), offset, cells: rows * columnCount });
+    blocks.push({ range: read.worksheet.getRange(address), offset, cells: rows * columnCount, rows });
   }
   return blocks;
 }
@@ -219,26 +200,55 @@ function queueBlocks(read: SheetRead, maxCells: number): Block[] {
  * (returning true) goes with the first trip. No round trip when there is nothing to load.
  */
 async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx: CheckContext, first: () => boolean): Promise<void> {
+  // The window's merge bands, loaded with round trip 1 (areas that did not read by address: queued).
+  let mergesQueued = false;
+  for (const read of reads) if (read.merges && settleMergeBands(read.merges)) mergesQueued = true;
   const blocks = reads.flatMap((read) => {
     if (windowIsWhole(read)) {
       read.blocks = [{ range: read.window, offset: 0, cells: 0 }];
       return [];
     }
+    if (read.used.isNullObject || !windowHoldsForm(read)) {
+      read.skipped = true;
+      return [];
+    }
     read.blocks = queueBlocks(read, ctx.maxCellsPerSync);
+    if (read.merges) {
+      const { rowIndex, rowCount, columnIndex, columnCount } = read.used;
+      queueMergeBands(read.worksheet, rowIndex, rowCount, columnIndex, columnCount, read.merges);
+    }
     return read.blocks;
   });
-  const queued = first();
+  const queued = first() || mergesQueued;
   if (!queued && blocks.length === 0) return;
+  const trips: Block[][] = [[]];
   let inTrip = 0;
   for (const block of blocks) {
     if (inTrip > 0 && inTrip + block.cells > ctx.maxCellsPerSync) {
-      await ctx.counter.sync(context);
+      trips.push([]);
       inTrip = 0;
     }
-    block.range.load('values,numberFormat');
+    trips[trips.length - 1].push(block);
     inTrip += block.cells;
   }
-  await ctx.counter.sync(context);
+  for (let i = 0; i < trips.length; i++) {
+    for (const block of trips[i]) block.range.load('values,numberFormat');
+    try {
+      await ctx.counter.sync(context);
+    } catch (error) {
+      // Long text can pass Excel on the web's 5 MB response limit below maxCellsPerSync: the trip is sent
+      // again in halves (what the first trip also carried is queued again with its first half).
+      const halves = codeOf(error) === 'ResponsePayloadSizeLimitExceeded' ? halveTrip(reads, trips[i]) : null;
+      if (!halves) throw error;
+      trips.splice(i, 1, halves[0], halves[1]);
+      if (i === 0) requeueFirst(reads, first);
+      i--;
+    }
+  }
+  // A long form's merge bands below its window went with the blocks; areas not read by address need one more.
+  let more = false;
+  for (const read of reads) if (read.merges && read.merges.bands.length > 0 && settleMergeBands(read.merges)) more = true;
+  if (more) await ctx.counter.sync(context);
 }
 
 /**
@@ -252,8 +262,18 @@ export function shownRows(range: Excel.Range): CellValue[][] {
   );
 }
 
+/**
+ * Whether the part of a long sheet read with round trip 1 holds a 绩效目标表 (its indicator header): a
+ * data sheet of 100 000 rows is not read further. A form starts at its top; its header is in the window.
+ */
+function windowHoldsForm(read: SheetRead): boolean {
+  if (read.window.isNullObject) return false;
+  const grid: CellGrid = { sheetName: read.ref.name, top: read.window.rowIndex, left: read.window.columnIndex, values: shownRows(read.window), merges: [] };
+  return readSheetTables(grid).tables.length > 0;
+}
+
 function gridOf(read: SheetRead): CellGrid {
-  const merges = read.merges ?? (read.mergedAreas ? read.mergedAreas.items.map((area) => localAddress(area.address)) : []);
+  const merges = read.merges ? mergesOf(read.merges) : [];
   if (read.used.isNullObject) return { sheetName: read.ref.name, top: 0, left: 0, values: [], merges };
   const values: CellValue[][] = read.blocks.flatMap((block) => shownRows(block.range));
   return { sheetName: read.ref.name, top: read.used.rowIndex, left: read.used.columnIndex, values, merges };
@@ -264,38 +284,6 @@ export function windowGrid(read: WindowRead, sheetName: string, merges: string[]
   if (read.used.isNullObject) return { sheetName, top: 0, left: 0, values: [], merges };
   if (!windowIsWhole(read)) return null;
   return { sheetName, top: read.used.rowIndex, left: read.used.columnIndex, values: shownRows(read.window), merges };
-}
-
-const AREA = /^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/;
-const SHEET_PREFIX = /^(?:'(?:[^']|'')*'|[^',!]*)!/;
-
-/**
- * The areas of a RangeAreas address (`'预算,2024'!A1:B2,'预算,2024'!C3:D4`), each with its sheet part taken
- * off as a whole (a quoted sheet name may hold commas), or null when the address does not read as exactly
- * `count` areas (then the areas are read one by one).
- */
-export function areasOfAddress(address: string, count: number): string[] | null {
-  const areas: string[] = [];
-  let rest = address;
-  while (rest.length > 0) {
-    rest = rest.replace(SHEET_PREFIX, '');
-    const comma = rest.indexOf(',');
-    const area = (comma < 0 ? rest : rest.slice(0, comma)).replace(/\$/g, '');
-    if (!AREA.test(area)) return null;
-    areas.push(area);
-    rest = comma < 0 ? '' : rest.slice(comma + 1);
-  }
-  return areas.length === count ? areas : null;
-}
-
-/** For round trip 2, when the address of round trip 1 did not read area by area: `areas`, one by one. */
-function queueMergedAreas(read: SheetRead): boolean {
-  if (!read.merged || read.merged.isNullObject) return false;
-  read.merges = areasOfAddress(read.merged.address, read.merged.areaCount);
-  if (read.merges) return false;
-  read.mergedAreas = read.merged.areas;
-  read.mergedAreas.load('items/address');
-  return true;
 }
 
 /** For round trip 2: the formula and the range of every custom conditional format (only those have a formula). */
@@ -329,7 +317,7 @@ function formatsOf(read: SheetRead): (ExistingMark | null)[] {
 }
 
 /** Queues what the diff says, deletions first (an added format goes first in Excel and would shift them). */
-function queueChanges(read: SheetRead, changes: MarkChanges): void {
+function queueChanges(read: SheetRead, changes: MarkChanges, withNotes = true): void {
   const { worksheet } = read;
   for (const index of changes.deleteFormats) read.cfs.items[index].delete();
   for (const mark of changes.addFormats) {
@@ -339,7 +327,7 @@ function queueChanges(read: SheetRead, changes: MarkChanges): void {
     cf.custom.format.fill.color = style.fill;
     queueBoxBorder(cf.custom.format.borders, style.border);
   }
-  if (changes.deleteNotes.length + changes.updateNotes.length + changes.addNotes.length === 0) return;
+  if (!withNotes || changes.deleteNotes.length + changes.updateNotes.length + changes.addNotes.length === 0) return;
   const notes = worksheet.notes;
   for (const address of changes.deleteNotes) notes.getItem(address).delete();
   for (const { address, text } of changes.updateNotes) notes.getItem(address).content = text;
@@ -364,98 +352,82 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
   const reads = sheets.map((ref) => queueRead(context, ref, ctx, ctx.writeMarks, windowCells));
   await ctx.counter.sync(context);
 
-  const writable = (read: SheetRead) => ctx.writeMarks && !read.protection.protected;
+  const writable = (read: SheetRead) => ctx.writeMarks && !read.protection.protected && (ctx.writeFor?.(read.ref.id) ?? true);
   await readBlocks(context, reads, ctx, () => {
     let queued = false;
     for (const read of reads) {
-      if (queueMergedAreas(read)) queued = true;
       // What marks a sheet carries need not be known when nothing will be written to it.
       if (!writable(read)) continue;
       if (queueFormulas(read)) queued = true;
       if (read.notes && settleNotes(read.notes)) queued = true;
+      if (read.comments && queueCommentCells(read.comments)) queued = true;
     }
     return queued;
   });
 
-  let writes = 0;
+  const written: { read: SheetRead; changes: MarkChanges }[] = [];
   const checks = reads.map((read): SheetCheck => {
     // suggest: the task pane offers library indicators to a sheet whose project the library lacks.
-    const checked = checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true });
+    const checked = read.skipped ? null : checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true });
     const report: SheetReport | null = checked && read.protection.protected ? { ...checked, marks: 'skipped-protected' } : checked;
-    if (writable(read)) {
+    if (writable(read) && !read.skipped) {
       const notes = read.notes ? finishNotes(read.notes) : null;
-      const changes = diffMarks(report ? marksForReport(report) : [], formatsOf(read), notes);
-      queueChanges(read, changes);
-      writes += countChanges(changes);
+      const refused = new Set([...ctx.memory.refusedNotes(read.ref.id), ...(read.comments?.located.map((range) => localAddress(range.address)) ?? [])]);
+      const changes = withoutRefusedNotes(diffMarks(report ? marksForReport(report) : [], formatsOf(read), notes), refused);
+      if (countChanges(changes) > 0) written.push({ read, changes });
       if (notes) ctx.memory.rememberNotes(read.ref.id, notesAfter(notes, changes));
     }
     return { sheet: read.ref, report };
   });
-  if (writes > 0) await ctx.counter.sync(context);
+  if (written.length === 0) return checks;
+  if (ctx.isolated) {
+    await writeAlone(context, written[0], ctx);
+    return checks;
+  }
+  for (const { read, changes } of written) queueChanges(read, changes);
+  try {
+    await ctx.counter.sync(context);
+  } catch (error) {
+    // One refused write (say a note where a threaded comment is) drops the rest of the batch, and what came
+    // before it was written: each sheet is read again and written alone, so one cell blocks no other sheet.
+    if (written.length === 1 && !written[0].changes.addNotes.length) throw error;
+    for (const { read } of written) {
+      ctx.memory.rememberNotes(read.ref.id, []);
+      await checkSheets(context, [read.ref], { ...ctx, isolated: true });
+    }
+  }
   return checks;
 }
 
-/**
- * Removes every mark jixiao made on the given sheets: its conditional formats and tagged notes, nothing
- * else. A protected sheet is left alone (Excel refuses the removal); the result names those still marked.
- */
-export async function clearSheetMarks(context: Excel.RequestContext, sheets: SheetRef[], ctx: Pick<CheckContext, 'counter' | 'features' | 'memory'>): Promise<ClearMarksResult> {
-  const reads = sheets.map((ref) => {
-    const worksheet = context.workbook.worksheets.getItem(ref.id);
-    const protection = worksheet.protection;
-    protection.load('protected');
-    const cfs = worksheet.getRange().conditionalFormats;
-    cfs.load('items/type');
-    const notes = ctx.features.notes ? worksheet.notes : null;
-    notes?.load('items/content,items/authorName');
-    return { ref, worksheet, protection, cfs, notes, formulas: new Map<number, Excel.ConditionalFormatRule>(), located: [] as { range: Excel.Range; userText: string | null }[] };
-  });
-  await ctx.counter.sync(context);
+/** Where each threaded comment is, for round trip 2 (none: nothing queued). */
+function queueCommentCells(comments: { all: Excel.CommentCollection; located: Excel.Range[] }): boolean {
+  comments.located = comments.all.items.map((comment) => comment.getLocation().load('address'));
+  return comments.located.length > 0;
+}
 
-  let secondRead = false;
-  for (const read of reads) {
-    read.cfs.items.forEach((cf, index) => {
-      if (cf.type !== 'Custom') return;
-      const rule = cf.custom.rule;
-      rule.load('formula');
-      read.formulas.set(index, rule);
-      secondRead = true;
-    });
-    for (const note of read.notes?.items ?? []) {
-      const userText = withoutAppendedMark(note.content, note.authorName);
-      if (!isMarkNote(note.content) && userText === null) continue;
-      const range = note.getLocation();
-      range.load('address');
-      read.located.push({ range, userText });
-      secondRead = true;
+/** A note is not added where Excel refused one, or where a threaded comment is (a cell holds one or the other). */
+function withoutRefusedNotes(changes: MarkChanges, refused: Set<string>): MarkChanges {
+  if (refused.size === 0) return changes;
+  return { ...changes, addNotes: changes.addNotes.filter((n) => !refused.has(n.address)) };
+}
+
+/** A sheet's writes on their own: its formats, then its notes, each note alone when they are refused together. */
+async function writeAlone(context: Excel.RequestContext, { read, changes }: { read: SheetRead; changes: MarkChanges }, ctx: CheckContext): Promise<void> {
+  queueChanges(read, changes, false);
+  await ctx.counter.sync(context);
+  const notes = read.worksheet.notes;
+  for (const address of changes.deleteNotes) notes.getItem(address).delete();
+  for (const { address, text } of changes.updateNotes) notes.getItem(address).content = text;
+  if (changes.deleteNotes.length + changes.updateNotes.length > 0) await ctx.counter.sync(context);
+  for (const { address, text } of changes.addNotes) {
+    notes.add(address, text);
+    try {
+      await ctx.counter.sync(context);
+    } catch {
+      // Its issue is in the pane's list; the cell keeps its mark's colour.
+      ctx.memory.refuseNote(read.ref.id, address);
     }
   }
-  if (!secondRead) return { removed: 0, keptOnProtected: [] };
-  await ctx.counter.sync(context);
-
-  let removed = 0;
-  const keptOnProtected: string[] = [];
-  for (const read of reads) {
-    const formats = read.cfs.items.map((_cf, index) => {
-      const rule = read.formulas.get(index);
-      return rule ? parseMarkFormula(rule.formula) : null;
-    });
-    const changes = clearChanges(formats, null);
-    changes.deleteNotes = read.located.filter((n) => n.userText === null).map((n) => localAddress(n.range.address));
-    // A user's note with jixiao's message appended (a marked copy) gets its own text back.
-    changes.updateNotes = read.located.flatMap((n) => (n.userText === null ? [] : [{ address: localAddress(n.range.address), text: n.userText }]));
-    const count = countChanges(changes);
-    if (count === 0) continue;
-    if (read.protection.protected) {
-      keptOnProtected.push(read.ref.name);
-      continue;
-    }
-    for (const index of changes.deleteFormats) read.cfs.items[index].delete();
-    for (const address of changes.deleteNotes) read.worksheet.notes.getItem(address).delete();
-    for (const { address, text } of changes.updateNotes) read.worksheet.notes.getItem(address).content = text;
-    ctx.memory.cellsMoved(read.ref.id);
-    removed += count;
-  }
-  if (removed > 0) await ctx.counter.sync(context);
-  return { removed, keptOnProtected };
+  // Where the notes are is read afresh next time.
+  ctx.memory.rememberNotes(read.ref.id, []);
 }

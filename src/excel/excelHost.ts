@@ -2,17 +2,21 @@
 import { checkGrid } from '../core/check';
 import { detectFramework } from '../core/frameworks';
 import type { CellGrid } from '../core/sheet/types';
-import { DEFAULT_SETTINGS, parseSettings } from '../core/model';
+import { parseSettings } from '../core/model';
 import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
-import { LiveCheckScheduler, classifyChange } from '../core/marking';
 import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets } from './checkSheets';
 import type { CheckContext, SheetRef } from './checkSheets';
 import { clearWorkbookMarks, listSheets as listSheetsIn } from './clearMarks';
 import { detectFeatures } from './features';
 import type { ExcelFeatures, RequirementChecker } from './features';
-import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
+import type { ApplyFixResult, HostCapabilities, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
+import { startLiveCheck } from './liveCheck';
+import type { LiveHandle } from './liveCheck';
+import { LEGACY_SETTINGS_KEY, queueSettingsRead, queueSettingsWrite, settingsFromRead } from './settingsStore';
+import type { DocumentSettings, SettingsSource } from './settingsStore';
+import { runSelfTest } from './selfTest';
 import { FixNotApplicableError, applyFixInExcel } from './applyFix';
 import { combineFixesDetailed } from '../core/fixes';
 import { SyncCounter } from './syncCounter';
@@ -21,18 +25,13 @@ import { queueSheetPlan } from './writePlan';
 import { readLayoutGrid, readSelectedCell } from './layoutCells';
 import type { LayoutProfile } from '../core/layouts';
 
-export const SETTINGS_KEY = 'jixiao.settings';
+/** Where versions before 0.x kept the settings (per add-in Id); read once to migrate. */
+export const SETTINGS_KEY = LEGACY_SETTINGS_KEY;
+export type { DocumentSettings };
 /** Sheets drawn per write sync when inserting many: 16 tables → 2 writes + 1 read. */
 const SHEETS_PER_WRITE = 8;
 const DEFAULT_LIVE_DELAY_MS = 400;
 const STALE_FIX = '工作表在上次检查后又有修改，此修正已不适用；列表已重新检查，请核对后再点“修正”。未作任何修改。';
-
-/** Office.context.document.settings, as far as jixiao uses it. */
-export interface DocumentSettings {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
-}
 
 export interface ExcelHostDeps {
   library: TemplateLibrary;
@@ -45,11 +44,13 @@ export interface ExcelHostDeps {
    * cell instead of failing (Excel.RunOptions, learn.microsoft.com/javascript/api/excel/excel.runoptions).
    */
   run?: ExcelRun;
+  /** Excel.run for a 修正: with mergeUndoGroup (ExcelApi 1.20; ignored below), so it is one undo step. */
+  runFix?: ExcelRun;
   /** Excel.run(context, batch); the global one by default. */
   runIn?: ExcelRunIn;
   /** Office.context.requirements; the global one by default. */
   requirements?: RequirementChecker;
-  /** Office.context.document.settings; the global one by default. */
+  /** Office.context.document.settings (the settings before they moved to the document); the global one by default. */
   settings?: DocumentSettings;
   /** Quiet time after the last change before a live re-check, in ms (typing fast re-checks once). */
   liveCheckDelayMs?: number;
@@ -73,20 +74,47 @@ function offeredFixes(report: SheetReport | null): Fix[] {
 export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   const run: ExcelRun = deps.run ?? ((batch) => Excel.run({ delayForCellEdit: true }, batch));
   const runIn: ExcelRunIn = deps.runIn ?? ((context, batch) => Excel.run(context, batch));
+  const runFix: ExcelRun = deps.runFix ?? deps.run ?? ((batch) => Excel.run({ delayForCellEdit: true, mergeUndoGroup: true } as Excel.RunOptions, batch));
   const requirements = deps.requirements ?? Office.context.requirements;
   const documentSettings = (): DocumentSettings => deps.settings ?? (Office.context.document.settings as unknown as DocumentSettings);
   const features = detectFeatures(requirements);
   const counter = new SyncCounter();
   const memory = new MarkMemory();
   const delayMs = deps.liveCheckDelayMs ?? DEFAULT_LIVE_DELAY_MS;
-  let settingsCache: Settings | null = null;
+  let settingsCache: { settings: Settings; source: SettingsSource } | null = null;
   /** While the live check runs: a sheet's id by name, whether its list is behind its cells, and a check at once. */
-  let live: { idOf(name: string): string | undefined; isStale(sheetId: string): boolean; recheck(sheetId: string): Promise<void> } | null = null;
+  let live: LiveHandle | null = null;
+
+  const legacySettings = (): DocumentSettings | null => {
+    try {
+      return documentSettings();
+    } catch {
+      return null;
+    }
+  };
+
+  /** The settings as the document holds them now; queued on `context` and read with its next sync. */
+  const readSettings = async (context: Excel.RequestContext): Promise<Settings> => {
+    const custom = queueSettingsRead(context);
+    await counter.sync(context);
+    settingsCache = settingsFromRead(custom, legacySettings());
+    return settingsCache.settings;
+  };
 
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
-  const checkContext = async (live = false): Promise<CheckContext> => {
-    const settings = settingsCache ?? (await host.loadSettings());
+  const checkContext = async (live = false, fresh?: Settings): Promise<CheckContext> => {
+    const settings = fresh ?? settingsCache?.settings ?? (await host.loadSettings());
     return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
+  };
+
+  /** Settings still in Office.Settings go into the document with a write the user asked for. */
+  const migrateSettings = async (context: Excel.RequestContext): Promise<void> => {
+    if (settingsCache?.source !== 'legacy') return;
+    const custom = queueSettingsRead(context);
+    await counter.sync(context);
+    queueSettingsWrite(custom, settingsCache.settings);
+    await counter.sync(context);
+    settingsCache = { ...settingsCache, source: 'document' };
   };
 
   /** Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. */
@@ -143,14 +171,38 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     },
 
     async checkAll(onProgress?: ProgressHandler) {
-      const ctx = await checkContext();
-      const checks = await run(async (context) => checkSheets(context, await listSheets(context), ctx));
+      const checks = await run(async (context) => {
+        // The settings are re-read with the sheet list (a colleague may have changed them): no extra sync.
+        const custom = queueSettingsRead(context);
+        const sheets = await listSheets(context);
+        settingsCache = settingsFromRead(custom, legacySettings());
+        const found = await checkSheets(context, sheets, await checkContext(false, settingsCache.settings));
+        await migrateSettings(context);
+        return found;
+      });
       onProgress?.(checks.length, checks.length);
       return checks.flatMap((c) => (c.report ? [c.report] : []));
     },
 
     async startLiveCheck(onReports, onError) {
-      return startLiveCheck(onReports, onError);
+      const handle = await startLiveCheck(
+        { run, runIn, counter, memory, features, delayMs, checkContext: () => checkContext(true), listSheets },
+        onReports,
+        onError,
+      );
+      live = handle;
+      return async () => {
+        live = null;
+        await handle.stop();
+      };
+    },
+
+    async capabilities(): Promise<HostCapabilities> {
+      return { undoSafeWrites: features.undoSafeWrites, fixIsOneUndoStep: features.undoSafeWrites };
+    },
+
+    selfTest() {
+      return runSelfTest({ run, counter, features, requirements });
     },
 
     async applyFixes(sheetName: string, fixes: Fix[]): Promise<ApplyFixResult> {
@@ -173,7 +225,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       const before = counter.count;
       let applied: Awaited<ReturnType<typeof applyFixInExcel>>;
       try {
-        applied = await run((context) => applyFixInExcel(context, sheetName, fix, { counter, features, verify }));
+        // One undo step for the whole fix where Excel groups (RunOptions.mergeUndoGroup, ExcelApi 1.20).
+        applied = await runFix((context) => applyFixInExcel(context, sheetName, fix, { counter, features, verify }));
       } catch (error) {
         const id = live?.idOf(sheetName);
         if (error instanceof FixNotApplicableError && live && id) await live.recheck(id);
@@ -213,25 +266,19 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       return clearWorkbookMarks({ run, counter, features, memory });
     },
 
-    async loadSettings() {
-      const stored = documentSettings().get(SETTINGS_KEY);
-      try {
-        settingsCache = parseSettings(stored);
-      } catch {
-        // Settings written by a newer or broken version: fall back rather than refuse to check.
-        settingsCache = DEFAULT_SETTINGS;
-      }
-      return settingsCache;
+    loadSettings() {
+      return run(readSettings);
     },
 
     async saveSettings(settings: Settings) {
       const valid = parseSettings(settings);
-      const store = documentSettings();
-      store.set(SETTINGS_KEY, valid);
-      await new Promise<void>((resolve, reject) => {
-        store.saveAsync((result) => (result.status === 'failed' ? reject(new Error(result.error?.message ?? '保存设置失败')) : resolve()));
+      await run(async (context) => {
+        const custom = queueSettingsRead(context);
+        await counter.sync(context);
+        queueSettingsWrite(custom, valid);
+        await counter.sync(context);
       });
-      settingsCache = valid;
+      settingsCache = { settings: valid, source: 'document' };
     },
 
     readSheetGrid: (sheetName: string) => run((context) => readLayoutGrid(context, sheetName, counter, features)),
@@ -239,102 +286,5 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   };
 
   /** Live check: re-reads only the sheets that changed, after `delayMs` of quiet (src/core/marking's scheduler). */
-  async function startLiveCheck(onReports: (reports: SheetReport[]) => void, onError: (error: unknown) => void): Promise<() => Promise<void>> {
-    let order: SheetRef[] = [];
-    const reports = new Map<string, SheetReport>();
-
-    const emit = () => onReports(order.flatMap((s) => (reports.has(s.id) ? [{ ...reports.get(s.id)!, sheet: s.name }] : [])));
-    const apply = (checks: { sheet: SheetRef; report: SheetReport | null }[]) => {
-      for (const { sheet, report } of checks) {
-        if (report) reports.set(sheet.id, report);
-        else reports.delete(sheet.id);
-      }
-    };
-
-    const scheduler = new LiveCheckScheduler({
-      delayMs,
-      timers: { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
-      onError,
-      check: async (ids) => {
-        const ctx = await checkContext(true);
-        await run(async (context) => {
-          // Names are re-read in the same sync as the sheets, so a rename costs nothing extra.
-          const worksheets = context.workbook.worksheets;
-          worksheets.load('items/name,items/id');
-          const wanted = ids.map((id) => order.find((s) => s.id === id) ?? { id, name: '' });
-          const checks = await checkSheets(context, wanted, ctx);
-          order = worksheets.items.map((s) => ({ id: s.id, name: s.name }));
-          apply(checks.map((c) => ({ sheet: c.sheet, report: c.report ? { ...c.report, sheet: order.find((s) => s.id === c.sheet.id)?.name ?? c.report.sheet } : null })));
-        });
-        emit();
-      },
-    });
-
-    const onChanged = (event: Excel.WorksheetChangedEventArgs) => {
-      // Local and Remote (co-author) changes alike; the add-in's own writes start nothing.
-      const kind = classifyChange(event);
-      if (kind === 'own') return;
-      if (kind === 'moved') memory.cellsMoved(event.worksheetId);
-      scheduler.changed(event.worksheetId);
-    };
-
-    const ctx = await checkContext(true);
-    const handlers: { context: OfficeExtension.ClientRequestContext; remove(): void }[] = [];
-    await run(async (context) => {
-      order = await listSheets(context);
-      apply(await checkSheets(context, order, ctx));
-      const worksheets = context.workbook.worksheets;
-      if (features.collectionEvents) {
-        handlers.push(worksheets.onChanged.add(async (e) => onChanged(e)));
-      } else {
-        for (const s of order) handlers.push(worksheets.getItem(s.id).onChanged.add(async (e) => onChanged(e)));
-      }
-      handlers.push(
-        worksheets.onAdded.add(async (e) => {
-          if (!features.collectionEvents) {
-            await run(async (c) => {
-              handlers.push(c.workbook.worksheets.getItem(e.worksheetId).onChanged.add(async (ev) => onChanged(ev)));
-              await counter.sync(c);
-            });
-          }
-          scheduler.added(e.worksheetId);
-        }),
-      );
-      if (features.protectionEvents) {
-        // Unprotected: its marks can be written now; protected: its report says they are not.
-        handlers.push(worksheets.onProtectionChanged.add(async (e) => scheduler.changed(e.worksheetId)));
-      }
-      handlers.push(
-        worksheets.onDeleted.add(async (e) => {
-          scheduler.sheetDeleted(e.worksheetId);
-          reports.delete(e.worksheetId);
-          memory.forget(e.worksheetId);
-          order = order.filter((s) => s.id !== e.worksheetId);
-          emit();
-        }),
-      );
-      await counter.sync(context);
-    });
-    emit();
-    live = {
-      idOf: (name) => order.find((s) => s.name === name)?.id,
-      isStale: (sheetId) => scheduler.isStale(sheetId),
-      recheck: (sheetId) => scheduler.checkNow(sheetId),
-    };
-
-    return async () => {
-      live = null;
-      await scheduler.stop();
-      // A handler is removed in a batch on the context it was added with (Excel.run(context, …)).
-      const contexts = new Set(handlers.map((h) => h.context as Excel.RequestContext));
-      for (const context of contexts) {
-        await runIn(context, async (batchContext) => {
-          for (const handler of handlers) if (handler.context === context) handler.remove();
-          await counter.sync(batchContext);
-        });
-      }
-    };
-  }
-
   return host;
 }

@@ -3,7 +3,8 @@
 // Range.getMergedAreasOrNullObject is 1.13 (learn.microsoft.com/javascript/api/excel/excel.range).
 import { fromA1, toA1 } from '../core/sheet/address';
 import type { CellGrid } from '../core/sheet/types';
-import { areasOfAddress, queueWindowRead, shownRows } from './checkSheets';
+import { queueWindowRead, shownRows, WINDOW_COLUMNS } from './checkSheets';
+import { mergesOf, queueMergeBands, settleMergeBands } from './mergedAreas';
 import type { ExcelFeatures } from './features';
 import type { SyncCounter } from './syncCounter';
 
@@ -13,10 +14,12 @@ const LAYOUT_WINDOW_CELLS = 26 * 400;
 export async function readLayoutGrid(context: Excel.RequestContext, sheetName: string, counter: SyncCounter, features: ExcelFeatures): Promise<CellGrid> {
   const worksheet = context.workbook.worksheets.getItem(sheetName);
   const { window } = queueWindowRead(worksheet, LAYOUT_WINDOW_CELLS);
-  const merged = features.mergedAreas ? worksheet.getRange().getMergedAreasOrNullObject() : null;
-  merged?.load('address,areaCount');
+  // Merged areas in bands of under 512 (src/excel/mergedAreas.ts), over the window the dialog shows.
+  const merged = features.mergedAreas ? queueMergeBands(worksheet, 0, Math.ceil(LAYOUT_WINDOW_CELLS / WINDOW_COLUMNS), 0, WINDOW_COLUMNS) : null;
   await counter.sync(context);
-  const merges = merged && !merged.isNullObject ? (areasOfAddress(merged.address, merged.areaCount) ?? []) : [];
+  // Bands whose address did not read area by area need one more round trip.
+  if (merged && settleMergeBands(merged)) await counter.sync(context);
+  const merges = merged ? mergesOf(merged) : [];
   if (window.isNullObject) return { sheetName, top: 0, left: 0, values: [], merges };
   return { sheetName, top: window.rowIndex, left: window.columnIndex, values: shownRows(window), merges };
 }

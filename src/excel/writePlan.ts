@@ -78,8 +78,10 @@ export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, features
     const layout = sheet.pageLayout;
     layout.paperSize = 'A4';
     layout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    // One page wide, as many pages tall as the rows need.
-    if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // One page wide, as many pages tall as the rows need. Only documented values are sent: a
+    // verticalFitToPages of 0 ("automatic" in VBA's FitToPagesTall = False) is not documented for Office.js
+    // (excel.pagelayoutzoomoptions), so it is left unset.
+    if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
     layout.setPrintArea(plan.print.printArea);
     if (plan.printTitleRows) layout.setPrintTitleRows(plan.printTitleRows);
   }

@@ -7,6 +7,9 @@ import { usePaneServices } from './hostContext';
 import { LibrariesSection } from './LibrariesSection';
 import { LayoutsSection } from '../web/LayoutsSection';
 
+// 自检 and the undo tier of live marks: loaded when the tab opens, not at first paint.
+const SelfTestSection = React.lazy(() => import('./SelfTestSection'));
+
 export interface SettingsTabProps {
   settings: Settings;
   onChange: (settings: Settings) => void;
@@ -15,7 +18,12 @@ export interface SettingsTabProps {
 }
 
 export function SettingsTab({ settings, onChange, saveState }: SettingsTabProps): React.JSX.Element {
-  return <SettingsForm settings={settings} onChange={onChange} status={saveState} liveMarksOption />;
+  return (
+    <>
+      <SettingsForm settings={settings} onChange={onChange} status={saveState} liveMarksOption />
+      <React.Suspense fallback={null}><SelfTestSection /></React.Suspense>
+    </>
+  );
 }
 
 /** 模板库 and 表格布局 under the settings: shown while the settings load too (they are the user's, not the workbook's). */

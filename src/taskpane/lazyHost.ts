@@ -3,27 +3,41 @@
 // once, so the live check and an early click only wait for what is still in flight.
 import type { JixiaoHost } from '../web/host';
 
+type HostMethod = keyof JixiaoHost;
+
+/**
+ * Every method of JixiaoHost, as a record so that TypeScript refuses this file when a method is added to
+ * the interface and not here (a key missing from a `Record<HostMethod, true>` is a compile error).
+ * Optional methods (what some hosts lack) are forwarded only when the loaded host has them.
+ */
+const HOST_METHODS: Record<HostMethod, true> = {
+  insertTables: true,
+  insertBlank: true,
+  checkAll: true,
+  startLiveCheck: true,
+  selectCell: true,
+  clearMarks: true,
+  activeSheetName: true,
+  applyFixes: true,
+  loadSettings: true,
+  saveSettings: true,
+  capabilities: true,
+  selfTest: true,
+  readSheetGrid: true,
+  selectedCell: true,
+};
+
 /** A JixiaoHost whose every call waits for `load` (started now); a failed load rejects each call. */
 export function lazyHost(load: () => Promise<JixiaoHost>): JixiaoHost {
   const loaded = load();
   // A failure is reported by the calls that need the host, not as an unhandled rejection.
   loaded.catch(() => undefined);
-  return {
-    insertTables: async (tables, onProgress) => (await loaded).insertTables(tables, onProgress),
-    insertBlank: async (framework) => (await loaded).insertBlank(framework),
-    checkAll: async (onProgress) => (await loaded).checkAll(onProgress),
-    startLiveCheck: async (onReports, onError) => (await loaded).startLiveCheck(onReports, onError),
-    selectCell: async (sheetName, address) => (await loaded).selectCell(sheetName, address),
-    clearMarks: async () => (await loaded).clearMarks(),
-    activeSheetName: async () => (await loaded).activeSheetName(),
-    applyFixes: async (sheetName, fixes) => (await loaded).applyFixes(sheetName, fixes),
-    loadSettings: async () => (await loaded).loadSettings(),
-    saveSettings: async (settings) => (await loaded).saveSettings(settings),
-    readSheetGrid: async (sheetName) => {
+  const forward = (name: HostMethod) =>
+    async (...args: unknown[]): Promise<unknown> => {
       const host = await loaded;
-      if (!host.readSheetGrid) throw new Error('此环境不能读取工作表的单元格，无法指定表格布局。');
-      return host.readSheetGrid(sheetName);
-    },
-    selectedCell: async () => (await loaded).selectedCell?.() ?? null,
-  };
+      const method = host[name] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+      if (!method) throw new Error('此版本的宿主不支持该功能。');
+      return method.apply(host, args);
+    };
+  return Object.fromEntries(Object.keys(HOST_METHODS).map((name) => [name, forward(name as HostMethod)])) as unknown as JixiaoHost;
 }

@@ -142,7 +142,7 @@ export function SettingsForm({ settings, onChange, status, liveMarksOption = fal
         </Select>
       </Field>
       {liveMarksOption && (
-        <Field hint="关闭后，问题仍随输入列在“检查”中；单元格标记只在点“全部检查”时更新，输入时 Excel 的撤消记录里不会夹入标记操作。">
+        <Field hint="默认关闭：问题仍随输入列在“检查”中，标记只在点“全部检查”时写入。打开后，ExcelApi 1.20 以前的 Excel 每写一次标记都会清空撤消记录（见下方说明）。">
           <Switch
             label="输入时即时标记单元格"
             checked={settings.liveMarks}

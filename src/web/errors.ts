@@ -16,7 +16,8 @@ const OFFICE_ERROR_MESSAGES: Record<string, string> = {
   InvalidReference: '要处理的单元格或工作表已不存在（可能在检查过程中被删除），请重新检查。',
   InvalidSelection: '当前所选区域无法操作，请先选择一个单元格。',
   InvalidArgument: 'Excel 拒绝了本助手的请求（参数无效），请重新检查；如仍出现，请联系维护人员。',
-  InvalidOperation: 'Excel 当前不允许此操作（可能是工作表正被他人修改），请稍后重试。',
+  // Also what a batch refused in cell-edit mode may answer (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-cell-edit-mode… names InvalidOperation, the error table InvalidOperationInCellEditMode).
+  InvalidOperation: 'Excel 当前不允许此操作：如正在编辑单元格，请先按 Enter 或 Esc 结束编辑；否则请稍后重试。',
   InvalidOperationInCellEditMode: 'Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 结束编辑后重试。',
   InsertDeleteConflict: '插入或删除与工作表中已有的表格、合并单元格等冲突，请调整后重试。',
   MergedRangeConflict: '操作与合并单元格冲突，请先取消合并后重试。',

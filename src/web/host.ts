@@ -20,6 +20,34 @@ export interface ApplyFixResult {
   skipped: number;
 }
 
+/** What the settings say about writing marks while the user types (the undo history at stake). */
+export interface HostCapabilities {
+  /** The host's writes stay in its undo history (Excel: ExcelApi 1.20); else each write clears it. */
+  undoSafeWrites: boolean;
+  /** A 修正 of several cells is one undo step (Excel: RunOptions.mergeUndoGroup, ExcelApi 1.20). */
+  fixIsOneUndoStep: boolean;
+}
+
+/** One behaviour the host relies on, tried on this PC: its name is the test double's switch of the same name. */
+export interface SelfTestCheck {
+  name: string;
+  /** What is checked, in Chinese. */
+  label: string;
+  passed: boolean;
+  /** What the host returned. */
+  detail: string;
+}
+
+export interface SelfTestReport {
+  /** Host, platform and version as the host reports them. */
+  environment: string;
+  /** Requirement sets supported, e.g. `ExcelApi 1.1–1.17`. */
+  requirementSets: string;
+  checks: SelfTestCheck[];
+  /** The whole report as plain text, for the user to copy and send. */
+  text: string;
+}
+
 /**
  * What the task pane and ribbon commands ask of a spreadsheet host: src/excel (Office.js) or src/wps;
  * the UI never calls a host API itself.
@@ -55,4 +83,8 @@ export interface JixiaoHost {
   readSheetGrid?(sheetName: string): Promise<CellGrid>;
   /** The cell the user has selected (the first of a range) and its sheet; null when there is none. */
   selectedCell?(): Promise<{ sheetName: string; address: string } | null>;
+  /** Optional (a host without it rejects): what writing while the user types would cost. */
+  capabilities?(): Promise<HostCapabilities>;
+  /** Optional: 自检, on a scratch sheet the host adds and removes. */
+  selfTest?(): Promise<SelfTestReport>;
 }

@@ -3,11 +3,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkGrids } from '../../src/core/check';
-import type { Issue, LibraryTable } from '../../src/core/model';
+import type { Issue, LibraryTable, Settings } from '../../src/core/model';
+import { decodeSettingsProperties } from '../../src/core/model/settingsProperties';
+import type { Page } from 'playwright-core';
 import { planTableSheet } from '../../src/core/sheet';
 import { gridFromPlan } from '../support/sheetTable';
-import { addressOf, cellValue, costCellOf, describeInChromium, insertTableOneOverBudget, OVER_BUDGET, usePaneHarness, userEdit } from './support/pane';
+import { addressOf, cellValue, costCellOf, describeInChromium, insertTableOneOverBudget, LIVE_MARKS_ON, OVER_BUDGET, usePaneHarness, userEdit } from './support/pane';
 import { tableNumbered } from './support/workbooks';
+
+/** The settings the pane saved in the workbook (custom document properties, as every add-in Id reads them). */
+async function storedSettings(page: Page): Promise<Settings | null> {
+  const properties = await page.evaluate(() => window.__excelDouble!.customProperties());
+  const decoded = decodeSettingsProperties((name) => properties[name]);
+  return decoded.kind === 'ok' ? decoded.settings : null;
+}
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -108,24 +117,31 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     const field = page.getByLabel('满意度下限（%）');
     await field.fill('95');
     await page.getByText('已保存到工作簿，并已按新设置重新检查。').waitFor();
-    const stored = await page.evaluate(() => window.__excelDouble!.Office.context.document.settings.get('jixiao.settings') as { minSatisfaction: number });
-    expect(stored.minSatisfaction).toBe(95);
+    expect((await storedSettings(page))?.minSatisfaction).toBe(95);
     await page.getByRole('tab', { name: /检查/ }).click();
     await page.locator('[data-code="bad-value"]', { hasText: '低于 95%' }).first().waitFor();
     // An invalid value is refused in the form and not saved.
     await page.getByRole('tab', { name: '设置' }).click();
     await page.getByLabel('满意度下限（%）').fill('120');
     await page.getByText('请输入 0–100 之间的百分数').waitFor();
-    const after = await page.evaluate(() => window.__excelDouble!.Office.context.document.settings.get('jixiao.settings') as { minSatisfaction: number });
-    expect(after.minSatisfaction).toBe(95);
-    // Live cell marks can be switched off (kept with the workbook); the checker page has no such switch.
+    expect((await storedSettings(page))?.minSatisfaction).toBe(95);
+    // Live cell marks are off by default (below ExcelApi 1.20 they would clear the undo history) and
+    // can be switched on (kept with the workbook); the checker page has no such switch.
     await page.getByLabel('满意度下限（%）').fill('95');
     const liveMarks = page.getByRole('switch', { name: '输入时即时标记单元格' });
-    expect(await liveMarks.isChecked()).toBe(true);
+    expect(await liveMarks.isChecked()).toBe(false);
     await liveMarks.click();
-    await page.waitForFunction(
-      () => (window.__excelDouble!.Office.context.document.settings.get('jixiao.settings') as { liveMarks?: boolean }).liveMarks === false,
-    );
+    for (let waited = 0; (await storedSettings(page))?.liveMarks !== true; waited += 50) {
+      if (waited > 5000) throw new Error('输入时即时标记没有保存到工作簿');
+      await page.waitForTimeout(50);
+    }
+
+    // 自检: runs on a scratch sheet it removes, and shows a report to copy.
+    const sheetsBefore = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    await page.getByRole('button', { name: '运行自检' }).click();
+    await page.getByText(/自检完成/).waitFor();
+    expect(await page.getByRole('textbox', { name: '自检报告' }).inputValue()).toContain('jixiao 自检报告');
+    expect(await page.evaluate(() => window.__excelDouble!.sheetNames())).toEqual(sheetsBefore);
 
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
@@ -154,7 +170,7 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
   });
 
   test('a protected sheet: its issues listed with the 受保护 note, no error bar, its cells left alone; unprotected, the note goes', async () => {
-    const { page, outside, errors } = await openPane('?view=templates');
+    const { page, outside, errors } = await openPane('?view=templates', { double: { customProperties: LIVE_MARKS_ON } });
     const table = tableNumbered(pane.library, 1);
     const other = tableNumbered(pane.library, 2);
     for (const t of [table, other]) {
@@ -216,7 +232,7 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
   }, 60_000);
 
   test('ExcelApi 1.8 (the manifest minimum): view=check opens the 检查 tab and live check marks an edit; below it the pane says 不支持', async () => {
-    const { page, outside, errors } = await openPane('?view=check', { double: { maxExcelApi: '1.8' } });
+    const { page, outside, errors } = await openPane('?view=check', { double: { maxExcelApi: '1.8', customProperties: LIVE_MARKS_ON } });
     await expect(page.getByRole('tab', { name: /检查/ }).getAttribute('aria-selected')).resolves.toBe('true');
     expect(await page.getByRole('button', { name: '全部检查' }).count()).toBe(1);
     await page.locator('[data-role="status"]').waitFor();

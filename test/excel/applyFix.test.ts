@@ -17,7 +17,8 @@ import { gridFromDouble, marksInDouble, nextReports, setUp } from './helpers';
 const DELAY = 40;
 
 async function liveSheet(real: RealExcelBehaviours = {}, maxExcelApi?: string) {
-  const { excel, host } = setUp({ real, ...(maxExcelApi ? { maxExcelApi } : {}) }, DELAY);
+  // Live marks on: these tests follow the marks through fixes.
+  const { excel, host } = setUp({ real, ...(maxExcelApi ? { maxExcelApi } : {}) }, DELAY, { liveMarks: true });
   const [name] = (await host.insertTables([seedTable(1)])).sheetNames;
   const received: SheetReport[][] = [];
   const stop = await host.startLiveCheck((reports) => received.push(reports), (error) => {

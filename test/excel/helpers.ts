@@ -2,6 +2,9 @@
 import { createExcelHost } from '../../src/excel/excelHost';
 import type { ExcelHost } from '../../src/excel/excelHost';
 import { fromA1 } from '../../src/core/sheet/address';
+import { parseSettings } from '../../src/core/model';
+import type { Settings } from '../../src/core/model';
+import { encodeSettingsProperties } from '../../src/core/model/settingsProperties';
 import type { CellGrid, CellValue } from '../../src/core/sheet/types';
 import { installExcelDouble } from '../support/excelDouble';
 import type { ExcelDouble, ExcelDoubleOptions } from '../support/excelDouble';
@@ -12,8 +15,13 @@ export interface Harness {
   host: ExcelHost;
 }
 
-export function setUp(options: ExcelDoubleOptions = {}, liveCheckDelayMs = 80): Harness {
-  const excel = installExcelDouble(globalThis, options);
+/**
+ * A double and a host over it; `settings` are stored in the workbook first (as custom properties, where
+ * the host reads them), e.g. `{ liveMarks: true }` for the tests of live marks (off by default).
+ */
+export function setUp(options: ExcelDoubleOptions = {}, liveCheckDelayMs = 80, settings?: Partial<Settings>): Harness {
+  const stored = settings ? Object.fromEntries(encodeSettingsProperties(parseSettings(settings))) : {};
+  const excel = installExcelDouble(globalThis, { ...options, customProperties: { ...options.customProperties, ...stored } });
   const host = createExcelHost({ library: loadSeedLibrary(), liveCheckDelayMs });
   return { excel, host };
 }

@@ -15,8 +15,12 @@ function expectedMarks(excel: Parameters<typeof gridFromDouble>[0], name: string
   return (report ? marksForReport(report) : []).map((m) => `${m.address} ${m.severity}`).sort();
 }
 
-test('edit a 成本 above budget, delete the 满意度 rows, undo both: marks follow exactly', async () => {
-  const { excel, host } = setUp({}, DELAY);
+test('live marks switched on: edit a 成本 above budget, delete the 满意度 rows, undo both: marks follow exactly', async () => {
+  // Off by default since live marks clear the undo history below ExcelApi 1.20 (issue 20); on here, in
+  // an Excel with 1.20, where each of jixiao's writes is an undo step of its own: Ctrl+Z takes off
+  // jixiao's marks first, and the user's change with the next press.
+  const { excel, host } = setUp({ maxExcelApi: '1.20' }, DELAY);
+  await host.saveSettings({ ...(await host.loadSettings()), liveMarks: true });
   const table = loadSeedLibrary().tables[0];
   const [name] = (await host.insertTables([table])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
@@ -56,10 +60,12 @@ test('edit a 成本 above budget, delete the 满意度 rows, undo both: marks fo
   expect(reports[0].issues.some((i) => i.code === 'missing-dimension')).toBe(true);
   expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
 
-  // Undo both: back to the baseline marks.
+  // Undo both (each after jixiao's marks): back to the baseline marks.
+  excel.undo();
   excel.undo();
   await nextReports(received);
   expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
+  excel.undo();
   excel.undo();
   reports = await nextReports(received);
   expect(reports[0].issues.some((i) => i.code === 'cost-over-budget')).toBe(false);
@@ -115,6 +121,7 @@ test('a sheet that is no 绩效目标表 costs one read and nothing else', async
 
 test('ExcelApi 1.8 (no worksheets.onChanged): per-sheet handlers; an edit marks the cell, a sheet added later is watched', async () => {
   const { excel, host } = setUp({ maxExcelApi: '1.8' }, DELAY);
+  await host.saveSettings({ ...(await host.loadSettings()), liveMarks: true });
   expect(host.features.collectionEvents).toBe(false);
   const library = loadSeedLibrary();
   const [name] = (await host.insertTables([library.tables[0]])).sheetNames;
@@ -123,8 +130,8 @@ test('ExcelApi 1.8 (no worksheets.onChanged): per-sheet handlers; an edit marks 
   const received: SheetReport[][] = [];
   const errors: unknown[] = [];
   const stop = await host.startLiveCheck((r) => received.push(r), (e) => errors.push(e));
-  // Sheet1 and the table: one change handler each, plus onAdded and onDeleted.
-  expect(excel.handlerCount()).toBe(4);
+  // Sheet1 and the table: one change handler each, plus onAdded, onDeleted, onCalculated and onActivated.
+  expect(excel.handlerCount()).toBe(6);
   expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
 
   excel.userEdit(name, valueCell, '');
@@ -138,7 +145,7 @@ test('ExcelApi 1.8 (no worksheets.onChanged): per-sheet handlers; an edit marks 
   const [second] = (await host.insertTables([library.tables[1]])).sheetNames;
   reports = await nextReports(received);
   expect(reports.map((r) => r.sheet)).toEqual([name, second]);
-  expect(excel.handlerCount()).toBe(5);
+  expect(excel.handlerCount()).toBe(7);
   const secondCell = readSheet(gridFromDouble(excel, second))!.rowRefs[0].value;
   excel.userEdit(second, secondCell, '');
   reports = await nextReports(received);

@@ -1,9 +1,9 @@
 // The Excel host over office-addin-mock (Microsoft's mock of the Office.js objects) instead of jixiao's
-// own double: settings in Office.context.document.settings, requirement sets, and a one-sync write path.
+// own double: requirement sets, and a one-sync write path.
 // office-addin-mock answers an unloaded property with a string instead of throwing, so that is asserted.
 import { OfficeMockObject } from 'office-addin-mock';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/model';
-import { SETTINGS_KEY, createExcelHost } from '../../src/excel/excelHost';
+import { createExcelHost } from '../../src/excel/excelHost';
+import { FEATURE_NAMES } from '../../src/excel/features';
 import { loadSeedLibrary } from '../support/seed';
 
 const NOT_LOADED = 'Error, property was not loaded';
@@ -43,24 +43,16 @@ afterEach(() => {
   Reflect.deleteProperty(globalThis, 'Excel');
 });
 
-test('settings through Office.context.document.settings: saved, read back by a new host, broken ones fall back', async () => {
-  const { office, saved } = officeMock('1.8');
+// Settings now live in the workbook's custom properties (test/excel/settingsInDocument.test.ts, in the
+// double: office-addin-mock has no Excel.run). What is left here: the requirement sets, read through Office.
+test('features come from Office.context.requirements, one per entry of features.ts', () => {
+  const { office } = officeMock('1.8');
   Object.assign(globalThis, { Office: office });
   const host = createExcelHost({ library: loadSeedLibrary() });
-  expect(host.features).toEqual({ pageLayout: false, collectionEvents: false, mergedAreas: false, notes: false, protectionEvents: false, rangeCopy: false });
-  expect(await host.loadSettings()).toEqual(DEFAULT_SETTINGS);
-
-  const changed = parseSettings({ framework: '2021', minSatisfaction: 95 });
-  await host.saveSettings(changed);
-  expect(saved.get(SETTINGS_KEY)).toEqual(changed);
-  expect(await createExcelHost({ library: loadSeedLibrary() }).loadSettings()).toEqual(changed);
-
-  // A value written by some other version that does not validate: defaults, rather than refusing to check.
-  const broken = officeMock('1.18', { [SETTINGS_KEY]: { minSatisfaction: 'high' } });
-  Object.assign(globalThis, { Office: broken.office });
-  const other = createExcelHost({ library: loadSeedLibrary() });
-  expect(other.features.notes).toBe(true);
-  expect(await other.loadSettings()).toEqual(DEFAULT_SETTINGS);
+  expect(host.features).toEqual(Object.fromEntries(FEATURE_NAMES.map((name) => [name, false])));
+  Object.assign(globalThis, { Office: officeMock('1.18').office });
+  const newer = createExcelHost({ library: loadSeedLibrary() });
+  expect(FEATURE_NAMES.filter((name) => newer.features[name])).toEqual(FEATURE_NAMES.filter((name) => name !== 'undoSafeWrites'));
 });
 
 test('selectCell is one sync of writes: it activates the sheet, selects the cell and loads nothing', async () => {

@@ -32,7 +32,8 @@ function valueCell(excel: ExcelDouble, name: string, row: number): string {
 
 /** Three tables, each with an emptied value, checked (so marked); then the middle one gets a new problem. */
 async function markedWorkbook(maxExcelApi?: string) {
-  const harness = setUp(maxExcelApi ? { maxExcelApi } : {}, DELAY);
+  // Live marks on: the live-check tests below follow them.
+  const harness = setUp(maxExcelApi ? { maxExcelApi } : {}, DELAY, { liveMarks: true });
   const { excel, host } = harness;
   const library = loadSeedLibrary();
   const names = (await host.insertTables(library.tables.slice(0, 3))).sheetNames;

@@ -45,8 +45,10 @@ async function settled(received: SheetReport[][], quietMs = DELAY * 6, timeoutMs
   throw new Error('实时检查没有停下来');
 }
 
-async function scenario(real: RealExcelBehaviours, maxExcelApi?: string): Promise<void> {
-  const { excel, host } = setUp({ real, ...(maxExcelApi ? { maxExcelApi } : {}) }, DELAY);
+async function scenario(real: RealExcelBehaviours, maxExcelApi = '1.20'): Promise<void> {
+  // Live marks on (they are off by default), in an Excel whose undo keeps the add-in's writes (1.20):
+  // each Ctrl+Z below takes off jixiao's marks first, then the user's step.
+  const { excel, host } = setUp({ real, maxExcelApi }, DELAY, { liveMarks: true });
   const table = loadSeedLibrary().tables[0];
   const [name] = (await host.insertTables([table])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
@@ -87,7 +89,7 @@ async function scenario(real: RealExcelBehaviours, maxExcelApi?: string): Promis
   expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
 
   for (let i = 0; i < 4; i++) {
-    excel.undo();
+    excel.undoUserAction();
     await settled(received);
     expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
   }
@@ -116,7 +118,7 @@ test.each(COMBINATIONS.map((c) => [SWITCHES.filter((s) => c[s]).join('+') || 'no
 }, 30000);
 
 test('own writes with triggerSource (ExcelApi 1.14+) start no check: one report per edit, no read after it', async () => {
-  const { excel, host } = setUp({ real: { eventsForOwnWrites: true } }, DELAY);
+  const { excel, host } = setUp({ real: { eventsForOwnWrites: true } }, DELAY, { liveMarks: true });
   const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
   const cell = readSheet(gridFromDouble(excel, name))!.rowRefs[0].value;
   const received: SheetReport[][] = [];
@@ -134,7 +136,7 @@ test('own writes with triggerSource (ExcelApi 1.14+) start no check: one report 
 });
 
 test('own writes without triggerSource (ExcelApi 1.13): the check they start writes nothing, so it ends', async () => {
-  const { excel, host } = setUp({ real: { eventsForOwnWrites: true }, maxExcelApi: '1.13' }, DELAY);
+  const { excel, host } = setUp({ real: { eventsForOwnWrites: true }, maxExcelApi: '1.13' }, DELAY, { liveMarks: true });
   const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
   const cell = readSheet(gridFromDouble(excel, name))!.rowRefs[0].value;
   const received: SheetReport[][] = [];
@@ -154,7 +156,7 @@ test('own writes without triggerSource (ExcelApi 1.13): the check they start wri
 });
 
 test('cell-edit mode without delayForCellEdit honoured: the failed check keeps its sheet and succeeds on retry', async () => {
-  const { excel } = setUp({ real: { cellEditMode: true, cellEditMs: 150 } }, DELAY);
+  const { excel } = setUp({ real: { cellEditMode: true, cellEditMs: 150 } }, DELAY, { liveMarks: true });
   // A host whose Excel.run ignores delayForCellEdit (an Excel older than the option).
   const host = createExcelHost({ library: loadSeedLibrary(), liveCheckDelayMs: DELAY, run: (batch) => excel.Excel.run(batch as never) });
   const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;

@@ -83,6 +83,18 @@ export interface SheetState {
   pageLayout: PageLayoutState;
   /** worksheet.protection.protected: Excel refuses the add-in's writes to the sheet while set. */
   protected: boolean;
+  /**
+   * Cells with a threaded comment (by cell key). Excel keeps a cell's note and threaded comment apart: a
+   * cell holds one or the other (support.microsoft.com "The difference between threaded comments and
+   * notes"), so adding a note there is refused.
+   */
+  threadedComments?: Set<string>;
+  /**
+   * Excel Tables (ListObjects) on the sheet, and its AutoFilter range: a row insert through a filtered
+   * range is refused (FilteredRangeConflict, Excel.ErrorCodes); rows inserted through a Table grow it.
+   */
+  tables?: { name: string; rect: Rect }[];
+  autoFilter?: Rect | null;
 }
 
 export type DataChangeType = 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted' | 'CellInserted' | 'CellDeleted';
@@ -105,7 +117,7 @@ export interface ProtectionEvent {
 }
 
 export interface SheetEvent {
-  type: 'WorksheetAdded' | 'WorksheetDeleted';
+  type: 'WorksheetAdded' | 'WorksheetDeleted' | 'WorksheetCalculated' | 'WorksheetActivated';
   source: 'Local' | 'Remote';
   worksheetId: string;
 }
@@ -160,6 +172,11 @@ export interface RealExcelBehaviours {
    * span the insertion point grow. Office.js documents neither for `Range.insert`.
    */
   insertTakesRowAbove?: boolean;
+  /**
+   * Picking a value from a list-validation drop-down raises no onChanged (office-js #420, open since 2017).
+   * The 自检 check of the same name tells whether this Excel does so.
+   */
+  pickRaisesNoEvent?: boolean;
 }
 
 export interface ExcelDoubleOptions {
@@ -169,9 +186,18 @@ export interface ExcelDoubleOptions {
   maxExcelApi?: string;
   /** Names of sheets the workbook starts with; default one sheet `Sheet1`. */
   sheets?: string[];
-  /** Initial document settings. */
+  /** Initial Office.Settings of this add-in (stored per add-in Id: learn.microsoft.com/javascript/api/office/office.settings). */
   settings?: Record<string, unknown>;
+  /**
+   * A second add-in (another Id, e.g. the finance bureau's deployment) in the same workbook: it shares
+   * the sheets, events, undo stack and custom properties, and has Office.Settings of its own.
+   */
+  sharedWith?: ExcelDouble;
+  /** Initial custom document properties (key → value). */
+  customProperties?: Record<string, string>;
 }
+
+const workbookOf = new WeakMap<object, WorkbookState>();
 
 /** The error Office.js raises; `code` and `debugInfo.errorLocation` as in OfficeExtension.Error. */
 export class DoubleOfficeError extends Error {
@@ -191,9 +217,18 @@ function accessDenied(errorLocation: string): DoubleOfficeError {
   return new DoubleOfficeError('AccessDenied', 'You cannot perform the requested operation.', errorLocation);
 }
 
+/**
+ * The sheets the running sync has written, each as it was before its first write (for the undo model).
+ * Ops run synchronously inside one sync, so one module-level record is enough.
+ */
+let writesOfSync: Map<string, SheetState> | null = null;
+/** Set when the running sync wrote the workbook outside a sheet (a sheet added or deleted, a property). */
+let workbookWriteOfSync = false;
+
 /** Called at sync by every write to a sheet's cells, formats, CFs, notes or validation. */
 function requireUnprotected(sheet: SheetState, errorLocation: string): void {
   if (sheet.protected) throw accessDenied(errorLocation);
+  if (writesOfSync && !writesOfSync.has(sheet.id)) writesOfSync.set(sheet.id, cloneSheet(sheet));
 }
 
 const DEFAULT_COLUMN_WIDTH = 48;
@@ -217,6 +252,7 @@ function defaultFormat(): CellFormatState {
 // (src/core/sheet/address.ts); cells keyed `row,col` inside the double
 
 const MAX_ROW = 1048575;
+const MERGED_AREAS_MAX = 512;
 const MAX_COL = 16383;
 
 function cellKey(r: number, c: number): string {
@@ -439,6 +475,9 @@ function cloneSheet(sheet: SheetState): SheetState {
     rowHeights: new Map(sheet.rowHeights),
     pageLayout: { ...sheet.pageLayout, zoom: { ...sheet.pageLayout.zoom } },
     protected: sheet.protected,
+    threadedComments: new Set(sheet.threadedComments),
+    tables: (sheet.tables ?? []).map((t) => ({ ...t, rect: { ...t.rect } })),
+    autoFilter: sheet.autoFilter ? { ...sheet.autoFilter } : null,
   };
 }
 
@@ -448,8 +487,24 @@ type ChangedHandler = (event: ChangedEvent) => unknown;
 type SheetHandler = (event: SheetEvent) => unknown;
 type ProtectionHandler = (event: ProtectionEvent) => unknown;
 
+/**
+ * Excel's undo stack as the double models it, per requirement set. Below ExcelApi 1.20 an add-in's write
+ * clears the user's undo history (office-js #3788 and #6170, answered "by design"); from 1.20 each write is
+ * an undo step of its own, or one per Excel.run with RunOptions.mergeUndoGroup (learn.microsoft.com/office/
+ * dev/add-ins/excel/excel-add-ins-undo-capabilities; excel-api-1-20-requirement-set).
+ */
+export type UndoEntry =
+  | { kind: 'user'; sheetId: string; before: SheetState; inverse: DataChangeType; address: string }
+  | { kind: 'addin'; before: Map<string, SheetState>; group: object | null };
+
 class WorkbookState {
   sheets: SheetState[] = [];
+  readonly undoStack: UndoEntry[] = [];
+  /**
+   * The document's custom properties (workbook.properties.custom, ExcelApi 1.7): kept in the file, shared
+   * by every add-in and by WPS (excel.customproperty).
+   */
+  readonly customProperties = new Map<string, string>();
   activeSheetId = '';
   selection: { sheetId: string; address: string } | null = null;
   private nextId = 1;
@@ -461,8 +516,26 @@ class WorkbookState {
   readonly deletedHandlers = new Set<SheetHandler>();
   /** workbook.worksheets.onProtectionChanged (ExcelApi 1.14). */
   readonly protectionHandlers = new Set<ProtectionHandler>();
+  /** workbook.worksheets.onCalculated (ExcelApi 1.8): raised by a recalculation, which raises no onChanged. */
+  readonly calculatedHandlers = new Set<SheetHandler>();
+  /** workbook.worksheets.onActivated (ExcelApi 1.7). */
+  readonly activatedHandlers = new Set<SheetHandler>();
   /** workbook.protection.protected (structure): no sheet can be added, deleted or renamed. */
   structureProtected = false;
+
+  /** What an add-in's write does to the undo stack (see UndoEntry). */
+  addinWrote(before: Map<string, SheetState>, keepsUndo: boolean, group: object | null): void {
+    if (!keepsUndo) {
+      this.undoStack.length = 0;
+      return;
+    }
+    const top = this.undoStack[this.undoStack.length - 1];
+    if (group && top?.kind === 'addin' && top.group === group) {
+      for (const [id, sheet] of before) if (!top.before.has(id)) top.before.set(id, sheet);
+      return;
+    }
+    this.undoStack.push({ kind: 'addin', before, group });
+  }
 
   newId(prefix: string): string {
     return `{${prefix}-${String(this.nextId++).padStart(8, '0')}}`;
@@ -546,6 +619,8 @@ interface RequestTraffic {
 /** Excel.RunOptions, as far as the double reads them. */
 export interface DoubleRunOptions {
   delayForCellEdit?: boolean;
+  /** ExcelApi 1.20: the batch's writes are one undo step. */
+  mergeUndoGroup?: boolean;
 }
 
 /** What the double's context needs to know of the switched-on behaviours and the user's edit mode. */
@@ -565,6 +640,7 @@ class DoubleRequestContext {
   readonly insertedRows: { sheetId: string; rect: Rect }[] = [];
   readonly workbook: WorkbookProxy;
   delayForCellEdit = false;
+  mergeUndoGroup = false;
   /** Bytes loaded in the running sync (for the response payload limit). */
   responseBytes = 0;
   constructor(
@@ -610,6 +686,8 @@ class DoubleRequestContext {
       }
       sheets.clear();
     };
+    writesOfSync = new Map();
+    workbookWriteOfSync = false;
     try {
       for (const op of ops) op();
       const limit = this.real.responsePayloadLimit;
@@ -617,6 +695,11 @@ class DoubleRequestContext {
         throw new DoubleOfficeError('ResponsePayloadSizeLimitExceeded', `响应 ${this.responseBytes} 字节，超过 ${limit} 字节`);
       }
     } finally {
+      const written = writesOfSync;
+      const wroteWorkbook = workbookWriteOfSync;
+      writesOfSync = null;
+      workbookWriteOfSync = false;
+      if (written.size > 0 || wroteWorkbook) this.state.addinWrote(written, this.api.supports('1.20'), this.mergeUndoGroup && this.api.supports('1.20') ? this : null);
       for (const { sheetId, rect } of this.insertedRows.splice(0)) {
         this.state.emitChanged({ type: 'WorksheetChanged', changeType: 'RowInserted', source: 'Local', worksheetId: sheetId, address: `${rect.r1 + 1}:${rect.r2 + 1}`, ...(triggerSource ? { triggerSource } : {}) });
       }
@@ -724,9 +807,85 @@ abstract class CollectionProxy<T extends ProxyBase> extends ProxyBase {
   }
 }
 
+/** Excel trims a custom property's value to 255 characters outside the web (excel.customproperty#value). */
+const CUSTOM_PROPERTY_VALUE_MAX = 255;
+
+class CustomPropertyCollectionProxy extends CollectionProxy<CustomPropertyProxy> {
+  protected currentItems(): CustomPropertyProxy[] {
+    return [...this.context.state.customProperties.keys()].map((key) => new CustomPropertyProxy(this.context, key));
+  }
+  /** Creates or sets a property (excel.custompropertycollection#add). */
+  add(key: string, value: unknown): CustomPropertyProxy {
+    this.context.enqueue(() => {
+      if (key.length === 0 || key.length > 255) throw new DoubleOfficeError('InvalidArgument', `属性名无效：${key}`);
+      workbookWriteOfSync = true;
+      this.context.state.customProperties.set(key, String(value).slice(0, CUSTOM_PROPERTY_VALUE_MAX));
+    });
+    return new CustomPropertyProxy(this.context, key);
+  }
+  getItemOrNullObject(key: string): CustomPropertyProxy {
+    const proxy = new CustomPropertyProxy(this.context, key);
+    this.context.enqueue(() => proxy.resolveNull());
+    return proxy;
+  }
+}
+
+class CustomPropertyProxy extends ProxyBase {
+  protected readonly scalarProps = ['key', 'value', 'type'];
+  constructor(
+    context: DoubleRequestContext,
+    private readonly name: string,
+  ) {
+    super(context);
+  }
+  resolveNull(): void {
+    this.nullState = !this.context.state.customProperties.has(this.name);
+  }
+  get key(): string {
+    return this.read<string>('key');
+  }
+  get value(): string {
+    return this.read<string>('value');
+  }
+  protected override fetch(prop: string): unknown {
+    const value = this.context.state.customProperties.get(this.name);
+    if (value === undefined) throw new DoubleOfficeError('ItemNotFound', `找不到属性：${this.name}`);
+    if (prop === 'key') return this.name;
+    if (prop === 'value') return value;
+    if (prop === 'type') return 'String';
+    return super.fetch(prop);
+  }
+  delete(): void {
+    this.later(() => {
+      workbookWriteOfSync = true;
+      this.context.state.customProperties.delete(this.name);
+    });
+  }
+}
+
+class DocumentPropertiesProxy extends ProxyBase {
+  protected readonly scalarProps: string[] = [];
+  readonly custom: CustomPropertyCollectionProxy;
+  constructor(context: DoubleRequestContext) {
+    super(context);
+    this.custom = new CustomPropertyCollectionProxy(context);
+  }
+  protected override child(name: string): ProxyBase {
+    if (name === 'custom') return this.custom;
+    return super.child(name);
+  }
+}
+
 class WorkbookProxy extends ProxyBase {
   protected readonly scalarProps: string[] = [];
   readonly worksheets: WorksheetCollectionProxy;
+  private propertiesProxy: DocumentPropertiesProxy | null = null;
+  /** Document properties, ExcelApi 1.7. */
+  get properties(): DocumentPropertiesProxy {
+    this.context.api.require('1.7', 'workbook.properties');
+    this.propertiesProxy ??= new DocumentPropertiesProxy(this.context);
+    return this.propertiesProxy;
+  }
   private protectionProxy: WorkbookProtectionProxy | null = null;
   constructor(context: DoubleRequestContext) {
     super(context);
@@ -841,6 +1000,8 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
   readonly onAdded: EventHandlersProxy<SheetEvent>;
   readonly onDeleted: EventHandlersProxy<SheetEvent>;
   readonly onProtectionChanged: EventHandlersProxy<ProtectionEvent>;
+  readonly onCalculated: EventHandlersProxy<SheetEvent>;
+  readonly onActivated: EventHandlersProxy<SheetEvent>;
 
   constructor(context: DoubleRequestContext) {
     super(context);
@@ -849,6 +1010,8 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
     this.onAdded = new EventHandlersProxy(context, { version: '1.7', what: 'worksheets.onAdded' }, () => state.addedHandlers);
     this.onDeleted = new EventHandlersProxy(context, { version: '1.7', what: 'worksheets.onDeleted' }, () => state.deletedHandlers);
     this.onProtectionChanged = new EventHandlersProxy(context, { version: '1.14', what: 'worksheets.onProtectionChanged' }, () => state.protectionHandlers);
+    this.onCalculated = new EventHandlersProxy(context, { version: '1.8', what: 'worksheets.onCalculated' }, () => state.calculatedHandlers);
+    this.onActivated = new EventHandlersProxy(context, { version: '1.7', what: 'worksheets.onActivated' }, () => state.activatedHandlers);
   }
 
   protected currentItems(): WorksheetProxy[] {
@@ -860,6 +1023,7 @@ class WorksheetCollectionProxy extends CollectionProxy<WorksheetProxy> {
     this.context.enqueue(() => {
       if (this.context.state.structureProtected) throw accessDenied('WorksheetCollection.add');
       const sheet = this.context.state.addSheet(name ?? `Sheet${this.context.state.sheets.length + 1}`);
+      workbookWriteOfSync = true;
       proxy.bind(sheet.id);
       this.context.state.emitSheet(this.context.state.addedHandlers, { type: 'WorksheetAdded', source: 'Local', worksheetId: sheet.id });
     });
@@ -1001,6 +1165,47 @@ class WorksheetProxy extends ProxyBase {
   get notes(): NoteCollectionProxy {
     this.context.api.require('1.18', 'worksheet.notes');
     return new NoteCollectionProxy(this.context, this);
+  }
+
+  /** Threaded comments, ExcelApi 1.10 (excel.worksheet#comments). */
+  get comments(): CommentCollectionProxy {
+    this.context.api.require('1.10', 'worksheet.comments');
+    return new CommentCollectionProxy(this.context, this);
+  }
+}
+
+class CommentCollectionProxy extends CollectionProxy<CommentProxy> {
+  constructor(
+    context: DoubleRequestContext,
+    private readonly sheet: WorksheetProxy,
+  ) {
+    super(context);
+  }
+  protected currentItems(): CommentProxy[] {
+    return [...(this.sheet.state().threadedComments ?? [])].map((key) => new CommentProxy(this.context, this.sheet, key));
+  }
+}
+
+class CommentProxy extends ProxyBase {
+  protected readonly scalarProps = ['id'];
+  constructor(
+    context: DoubleRequestContext,
+    private readonly sheet: WorksheetProxy,
+    private readonly key: string,
+  ) {
+    super(context);
+  }
+  get id(): string {
+    return this.read<string>('id');
+  }
+  protected override fetch(prop: string): unknown {
+    if (prop === 'id') return `comment-${this.key}`;
+    return super.fetch(prop);
+  }
+  /** The cell the comment is on (excel.comment#getLocation). */
+  getLocation(): RangeProxy {
+    const { r, c } = keyPosition(this.key);
+    return new RangeProxy(this.context, this.sheet, () => ({ r1: r, c1: c, r2: r, c2: c }));
   }
 }
 
@@ -1237,7 +1442,12 @@ class RangeProxy extends ProxyBase {
     const areas = new RangeAreasProxy(this.context, this.sheet, () => {
       const rect = this.rect();
       const sheet = this.sheet.state();
-      return { sheet, rects: sheet.merges.filter((m) => intersects(m, rect)) };
+      // Only areas whose top-left cell is in the range, whole (office-js #3611); more than 512 fails
+      // (excel.range#getMergedAreasOrNullObject: "if the merged areas count in this range is more than
+      // 512, then this method will fail to return the result"; the code is not documented).
+      const rects = sheet.merges.filter((m) => m.r1 >= rect.r1 && m.r1 <= rect.r2 && m.c1 >= rect.c1 && m.c1 <= rect.c2);
+      if (rects.length > MERGED_AREAS_MAX) throw new DoubleOfficeError('GeneralException', `合并区域 ${rects.length} 个，超过 ${MERGED_AREAS_MAX} 个`, 'Range.getMergedAreasOrNullObject');
+      return { sheet, rects };
     });
     this.context.enqueue(() => areas.resolve());
     return areas;
@@ -1263,7 +1473,14 @@ class RangeProxy extends ProxyBase {
       if (shift !== 'Down' || rect.c1 !== 0 || rect.c2 !== MAX_COL) throw new DoubleOfficeError('ApiNotFound', `替身只实现整行向下插入：${rectAddress(rect)} ${shift}`);
       const count = rect.r2 - rect.r1 + 1;
       if (usedRect(sheet, false) && usedRect(sheet, false)!.r2 + count > MAX_ROW) throw new DoubleOfficeError('InsertDeleteConflict', '插入后内容将超出工作表末行');
+      const filter = sheet.autoFilter;
+      if (filter && rect.r1 > filter.r1 && rect.r1 <= filter.r2) throw new DoubleOfficeError('FilteredRangeConflict', '不能在筛选区域中插入行', 'Range.insert');
       insertSheetRows(sheet, rect.r1, count, this.context.real.insertTakesRowAbove === true);
+      for (const table of sheet.tables ?? []) {
+        if (rect.r1 <= table.rect.r1) table.rect = { ...table.rect, r1: table.rect.r1 + count, r2: table.rect.r2 + count };
+        else if (rect.r1 <= table.rect.r2) table.rect = { ...table.rect, r2: table.rect.r2 + count };
+      }
+      if (filter && rect.r1 <= filter.r1) sheet.autoFilter = { ...filter, r1: filter.r1 + count, r2: filter.r2 + count };
       this.context.insertedRows.push({ sheetId: sheet.id, rect });
     });
     return new RangeProxy(this.context, this.sheet, this.rect);
@@ -1861,6 +2078,8 @@ class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
       const sheet = this.sheet.state();
       requireUnprotected(sheet, 'NoteCollection.add');
       if (sheet.notes.has(key)) throw new DoubleOfficeError('InvalidOperation', `单元格已有备注：${cellAddress}`);
+      // The code Excel gives is not documented; InvalidOperation is what a refused operation gets.
+      if (sheet.threadedComments?.has(key)) throw new DoubleOfficeError('InvalidOperation', `单元格已有批注（线程式批注），不能再加注释：${cellAddress}`, 'NoteCollection.add');
       sheet.notes.set(key, { content: String(content), authorName: '绩效目标表助手' });
       this.context.noteFormatWrite(sheet.id, this.rectOf(key));
     });
@@ -2004,6 +2223,27 @@ export interface ExcelDouble {
   userInsertCells(sheet: string, range: string, shift: 'Down' | 'Right', source?: 'Local' | 'Remote'): void;
   /** User deletes the cells of `range`, shifting the cells below up or those to the right left (CellDeleted). */
   userDeleteCells(sheet: string, range: string, shift: 'Up' | 'Left', source?: 'Local' | 'Remote'): void;
+  /**
+   * User picks a value from a cell's drop-down list: raises onChanged, or nothing under pickRaisesNoEvent
+   * (office-js #420).
+   */
+  userPickFromList(sheet: string, address: string, value: DoubleCellValue): void;
+  /**
+   * A formula's result changes (a cell it depends on changed elsewhere): raises onCalculated and no
+   * onChanged, as Excel documents (excel.worksheetcollection#onCalculated; onChanged is not raised by
+   * recalculation).
+   */
+  recalculate(sheet: string, address: string, value: DoubleCellValue): void;
+  /** User goes to another sheet: raises onActivated. */
+  userActivate(sheet: string): void;
+  /** User adds a threaded comment (审阅 → 新建批注) to a cell: a note can no longer be added there. */
+  userAddThreadedComment(sheet: string, address: string): void;
+  /** User formats `range` as an Excel Table (插入 → 表格), its first row the header. */
+  userAddTable(sheet: string, range: string, name?: string): void;
+  /** User turns on 筛选 (AutoFilter) over `range`. */
+  userSetAutoFilter(sheet: string, range: string | null): void;
+  /** The user merges `range` (开始 → 合并后居中). */
+  userMerge(sheet: string, range: string): void;
   userAddSheet(name: string): void;
   userDeleteSheet(name: string): void;
   /** User protects or unprotects a sheet (审阅 → 保护工作表): raises onProtectionChanged. */
@@ -2014,8 +2254,17 @@ export interface ExcelDouble {
   userSetNote(sheet: string, address: string, content: string): void;
   userSetFill(sheet: string, address: string, color: string): void;
   userAddConditionalFormat(sheet: string, range: string, type: string, formula: string | null, fill: string): void;
-  /** Undoes the last user action: restores the sheet as it was before it, raises onChanged. */
+  /**
+   * Ctrl+Z: undoes the top of Excel's undo stack (the user's last action, or from ExcelApi 1.20 the add-in's
+   * last write), raises onChanged. Throws when the stack is empty: below 1.20 every add-in write empties it.
+   */
   undo(): void;
+  /** Steps Ctrl+Z can take now. */
+  undoDepth(): number;
+  /** Ctrl+Z until the user's last action is undone: the add-in's writes above it go first (ExcelApi 1.20). */
+  undoUserAction(): void;
+  /** The document's custom properties (key → value), for assertions. */
+  customProperties(): Record<string, string>;
   /** Simulates a ribbon button bound to an ExecuteFunction command. */
   invokeCommand(name: string): Promise<void>;
   /** Handlers currently registered for worksheet events. */
@@ -2043,8 +2292,10 @@ export interface DoubleOffice {
 export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble {
   const maxExcelApi = options.maxExcelApi ?? '1.18';
   const api = new ApiGate(maxExcelApi);
-  const state = new WorkbookState();
-  for (const name of options.sheets ?? ['Sheet1']) state.addSheet(name);
+  const shared = options.sharedWith ? workbookOf.get(options.sharedWith) : undefined;
+  const state = shared ?? new WorkbookState();
+  if (!shared) for (const name of options.sheets ?? ['Sheet1']) state.addSheet(name);
+  for (const [key, value] of Object.entries(options.customProperties ?? {})) state.customProperties.set(key, value);
   const traffic: RequestTraffic = { syncs: 0, commands: 0 };
   const behaviour: Behaviour = { real: { ...options.real }, cellEdit: null };
   /** Under cellEditMode, the user keeps editing (the next cell) for a while after each edit. */
@@ -2060,7 +2311,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       end();
     }, behaviour.real.cellEditMs ?? 150);
   };
-  const undoStack: { sheetId: string; before: SheetState; inverse: DataChangeType; address: string }[] = [];
+  const undoStack = state.undoStack;
   const saved = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   const pending = new Map<string, unknown>(saved);
   const commands = new Map<string, (event: { completed: () => void }) => unknown>();
@@ -2076,7 +2327,10 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     const context = first instanceof DoubleRequestContext ? first : new DoubleRequestContext(state, api, traffic, behaviour);
     const batch = typeof first === 'function' ? first : maybeBatch;
     if (!batch) throw new DoubleOfficeError('InvalidArgument', 'Excel.run 需要一个批处理函数');
-    if (typeof first === 'object' && !(first instanceof DoubleRequestContext)) context.delayForCellEdit = first.delayForCellEdit === true;
+    if (typeof first === 'object' && !(first instanceof DoubleRequestContext)) {
+      context.delayForCellEdit = first.delayForCellEdit === true;
+      context.mergeUndoGroup = first.mergeUndoGroup === true;
+    }
     const result = await batch(context);
     // Excel.run flushes whatever the batch left queued; that costs a sync too.
     if (context.queue.length > 0) await context.sync();
@@ -2097,7 +2351,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     const sheet = state.sheet(sheetName);
     // Excel lets nobody edit a protected sheet's (locked) cells; a test doing so is wrong.
     if (sheet.protected) throw new Error(`工作表受保护，用户不能编辑：${sheetName}`);
-    undoStack.push({ sheetId: sheet.id, before: cloneSheet(sheet), inverse, address });
+    undoStack.push({ kind: 'user', sheetId: sheet.id, before: cloneSheet(sheet), inverse, address });
     const changeType = change(sheet);
     state.emitChanged(userEvent(changeType, source, sheet.id, address));
     if (source === 'Local') holdCellEdit();
@@ -2164,7 +2418,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     },
   };
 
-  return {
+  const double: ExcelDouble = {
     Excel: {
       run,
       ConditionalFormatType: { custom: 'Custom', cellValue: 'CellValue' },
@@ -2266,6 +2520,42 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
         return 'CellDeleted';
       }, source);
     },
+    userPickFromList: (sheetName, address, value) => {
+      if (!behaviour.real.pickRaisesNoEvent) {
+        double.userEdit(sheetName, address, value);
+        return;
+      }
+      const sheet = state.sheet(sheetName);
+      undoStack.push({ kind: 'user', sheetId: sheet.id, before: cloneSheet(sheet), inverse: 'RangeEdited', address });
+      const rect = parseRect(address);
+      enterValue(cellAt(sheet, rect.r1, rect.c1), value);
+    },
+    recalculate: (sheetName, address, value) => {
+      const sheet = state.sheet(sheetName);
+      const rect = parseRect(address);
+      cellAt(sheet, rect.r1, rect.c1).value = value;
+      state.emitSheet(state.calculatedHandlers, { type: 'WorksheetCalculated', source: 'Local', worksheetId: sheet.id });
+    },
+    userAddThreadedComment: (sheetName, address) => {
+      const sheet = state.sheet(sheetName);
+      const rect = parseRect(address);
+      (sheet.threadedComments ??= new Set()).add(cellKey(rect.r1, rect.c1));
+    },
+    userAddTable: (sheetName, range, name) => {
+      const sheet = state.sheet(sheetName);
+      (sheet.tables ??= []).push({ name: name ?? `表${(sheet.tables?.length ?? 0) + 1}`, rect: parseRect(range) });
+    },
+    userSetAutoFilter: (sheetName, range) => {
+      state.sheet(sheetName).autoFilter = range ? parseRect(range) : null;
+    },
+    userMerge: (sheetName, range) => {
+      state.sheet(sheetName).merges.push(parseRect(range));
+    },
+    userActivate: (sheetName) => {
+      const sheet = state.sheet(sheetName);
+      state.activeSheetId = sheet.id;
+      state.emitSheet(state.activatedHandlers, { type: 'WorksheetActivated', source: 'Local', worksheetId: sheet.id });
+    },
     userAddSheet: (name) => {
       if (state.structureProtected) throw new Error('工作簿结构受保护，用户不能添加工作表');
       const sheet = state.addSheet(name);
@@ -2293,11 +2583,26 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     undo: () => {
       const last = undoStack.pop();
       if (!last) throw new Error('没有可撤销的操作');
+      if (last.kind === 'addin') {
+        // Ctrl+Z after an add-in's write (ExcelApi 1.20): its write goes first. Whether undoing formats
+        // and notes raises onChanged is not documented; the double raises nothing (as for their writes).
+        for (const [sheetId, before] of last.before) {
+          const at = state.sheets.findIndex((s) => s.id === sheetId);
+          if (at >= 0) state.sheets[at] = before;
+        }
+        return;
+      }
       const index = state.sheets.findIndex((s) => s.id === last.sheetId);
       if (index < 0) throw new Error('要撤销的工作表已删除');
       state.sheets[index] = last.before;
       state.emitChanged(userEvent(last.inverse, 'Local', last.sheetId, last.address));
     },
+    undoDepth: () => undoStack.length,
+    undoUserAction: () => {
+      while (undoStack[undoStack.length - 1]?.kind === 'addin') double.undo();
+      double.undo();
+    },
+    customProperties: () => Object.fromEntries(state.customProperties),
     invokeCommand: async (name) => {
       const handler = commands.get(name);
       if (!handler) throw new Error(`未注册的命令：${name}`);
@@ -2306,8 +2611,10 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       });
     },
     handlerCount: () =>
-      [state.changedHandlers, ...state.sheetChangedHandlers.values(), state.addedHandlers, state.deletedHandlers, state.protectionHandlers].reduce((sum, handlers) => sum + handlers.size, 0),
+      [state.changedHandlers, ...state.sheetChangedHandlers.values(), state.addedHandlers, state.deletedHandlers, state.protectionHandlers, state.calculatedHandlers, state.activatedHandlers].reduce((sum, handlers) => sum + handlers.size, 0),
   };
+  workbookOf.set(double, state);
+  return double;
 }
 
 /** Puts the double's `Excel` and `Office` on a global object (window in the browser, globalThis in jest). */

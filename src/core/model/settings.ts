@@ -57,10 +57,11 @@ export const SettingsSchema = z.object({
   /** Severity overrides by rule code. */
   severities: z._default(z.partialRecord(RuleCodeSchema, SeveritySchema), {}),
   /**
-   * The add-in marks cells as the user types. Off: the task pane list stays live, but cells are marked
-   * only by 全部检查, so typing never adds jixiao's writes to Excel's undo history.
+   * The add-in marks cells as the user types. Off (the default): the task pane list stays live, but cells
+   * are marked only by 全部检查 / 标记问题, because below ExcelApi 1.20 every add-in write clears Excel's undo
+   * history (office-js #3788, #6170) and typing must never cost the user Ctrl+Z.
    */
-  liveMarks: z._default(z.boolean(), true),
+  liveMarks: z._default(z.boolean(), false),
   /** Rules switched off. */
   disabledRules: z._default(z.array(RuleCodeSchema), []),
   /**

@@ -1,5 +1,7 @@
 // One harness for every task-pane browser test: the test build served on 127.0.0.1, Chromium, and the
 // Excel double served in place of office.js; plus the user actions tests perform through the double.
+import { parseSettings } from '../../../src/core/model';
+import { encodeSettingsProperties } from '../../../src/core/model/settingsProperties';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -36,6 +38,9 @@ export function costCellOf(table: LibraryTable): string {
   const value = table.indicators.find((row) => row.level3 === '运维费用支出')!.value;
   return addressOf(planTableSheet(table, { sheetName: table.projectName, framework: 'seed' }), value);
 }
+
+/** The workbook's settings with live marks on (off by default: below ExcelApi 1.20 they clear the undo history). */
+export const LIVE_MARKS_ON: Record<string, string> = Object.fromEntries(encodeSettingsProperties(parseSettings({ liveMarks: true })));
 
 export interface OpenPaneOptions {
   width?: number;
