@@ -13,7 +13,7 @@
  */
 import { checkGrid } from '../core/check';
 import { MARK_STYLES, marksForReport } from '../core/marks';
-import { clearChanges, countChanges, diffMarks, isMarkNote, markFormula, parseMarkFormula, withoutAppendedMark } from '../core/marking';
+import { clearChanges, countChanges, diffMarks, markFormula, noteClearing, parseMarkFormula } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { toRange } from '../core/sheet/address';
@@ -419,8 +419,9 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
       secondRead = true;
     });
     for (const note of read.notes?.items ?? []) {
-      const userText = withoutAppendedMark(note.content, note.authorName);
-      if (!isMarkNote(note.content) && userText === null) continue;
+      const clearing = noteClearing(note.content, note.authorName);
+      if (!clearing) continue;
+      const userText = clearing.kind === 'restore' ? clearing.text : null;
       const range = note.getLocation();
       range.load('address');
       read.located.push({ range, userText });

@@ -277,6 +277,7 @@ export class DRange implements EtRange {
     private readonly state: State,
     private readonly sheet: SheetModel,
     readonly rect: Rect,
+    private readonly areas?: string,
   ) {}
   private single(): boolean {
     return this.rect.r1 === this.rect.r2 && this.rect.c1 === this.rect.c2;
@@ -464,7 +465,7 @@ export class DRange implements EtRange {
   Select(): unknown {
     this.state.tick();
     if (this.state.active !== this.sheet) throw new Error('Select：只能选择活动工作表上的区域');
-    this.state.selection = { sheet: this.sheet.name, address: rectAddress(this.rect) };
+    this.state.selection = { sheet: this.sheet.name, address: this.areas ?? rectAddress(this.rect) };
     return true;
   }
   Address(rowAbsolute = true, columnAbsolute = true): string {
@@ -533,9 +534,11 @@ export class DWorksheet implements EtWorksheet {
     this.state.tick();
     return new DRange(this.state, this.model, { r1: 0, c1: 0, r2: 1048575, c2: 16383 });
   }
+  /** `A1`, `A1:B2`, `3:5`; several areas (`A1,C3`) select together, the range being the first area. */
   Range(address: string): EtRange {
     this.state.tick();
-    return new DRange(this.state, this.model, parseRect(address));
+    const areas = address.split(',');
+    return new DRange(this.state, this.model, parseRect(areas[0]), areas.length > 1 ? address : undefined);
   }
   get ProtectContents(): boolean {
     this.state.tick();
@@ -682,7 +685,7 @@ export function createEtDouble(options: EtDoubleOptions = {}): EtDouble {
   const bridge: Bridge = { calls: 0 };
   const state = new State(bridge, options);
   for (const name of options.sheets ?? ['Sheet1']) state.sheets.push(newSheet(name));
-  state.active = state.sheets[0];
+  state.active = state.sheets[0] ?? null;
   const undoStack: { sheet: SheetModel; before: SheetModel; address: string }[] = [];
   const facade = (model: SheetModel) => new DWorksheet(state, model);
 
