@@ -148,11 +148,14 @@ export interface EtWorkbook {
   readonly CustomDocumentProperties: unknown;
 }
 
-export type SheetEventName = 'SheetChange' | 'SheetActivate' | 'WorkbookNewSheet' | 'SheetBeforeDelete' | 'WorkbookActivate';
-
+/** The events the live check listens to (`Application.ApiEvent`, 表格事件; et-jsapi-declare addon.et.d.ts). */
 export interface EtApiEvent {
-  AddApiEventListener(name: SheetEventName, callback: (...args: never[]) => void): void;
-  RemoveApiEventListener(name: SheetEventName, callback?: (...args: never[]) => void): void;
+  AddApiEventListener(name: 'SheetChange', callback: (sheet: unknown, target: unknown) => void): void;
+  AddApiEventListener(name: 'WorkbookNewSheet', callback: (workbook: unknown, sheet: unknown) => void): void;
+  AddApiEventListener(name: 'SheetBeforeDelete', callback: (sheet: unknown) => void): void;
+  RemoveApiEventListener(name: 'SheetChange', callback?: (sheet: unknown, target: unknown) => void): void;
+  RemoveApiEventListener(name: 'WorkbookNewSheet', callback?: (workbook: unknown, sheet: unknown) => void): void;
+  RemoveApiEventListener(name: 'SheetBeforeDelete', callback?: (sheet: unknown) => void): void;
 }
 
 export interface EtApplication {

@@ -50,8 +50,6 @@ export interface WpsHost extends JixiaoHost {
   selfTest(): Promise<WpsSelfTestReport>;
 }
 
-type Listener = (...args: never[]) => void;
-
 export function createWpsHost(deps: WpsHostDeps): WpsHost {
   const app = (): EtApplication => {
     const found = deps.app ?? (globalThis as { Application?: EtApplication }).Application;
@@ -250,28 +248,29 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
         return null;
       }
     };
-    const listeners: [Parameters<NonNullable<EtApplication['ApiEvent']>['AddApiEventListener']>[0], Listener][] = [
-      ['SheetChange', ((sheet: unknown) => {
-        const name = nameOf(sheet);
-        if (!ownWrite && name) scheduler.changed(name);
-      }) as Listener],
-      ['WorkbookNewSheet', ((_wb: unknown, sheet: unknown) => {
-        const name = nameOf(sheet);
-        if (name) scheduler.added(name);
-      }) as Listener],
-      ['SheetBeforeDelete', ((sheet: unknown) => {
-        const name = nameOf(sheet);
-        if (!name) return;
-        scheduler.sheetDeleted(name);
-        reports.delete(name);
-        order = order.filter((n) => n !== name);
-        emit();
-      }) as Listener],
-    ];
+    const onChange = (sheet: unknown) => {
+      const name = nameOf(sheet);
+      if (!ownWrite && name) scheduler.changed(name);
+    };
+    const onNewSheet = (_workbook: unknown, sheet: unknown) => {
+      const name = nameOf(sheet);
+      if (name) scheduler.added(name);
+    };
+    const onBeforeDelete = (sheet: unknown) => {
+      const name = nameOf(sheet);
+      if (!name) return;
+      scheduler.sheetDeleted(name);
+      reports.delete(name);
+      order = order.filter((n) => n !== name);
+      emit();
+    };
     const events = app().ApiEvent;
     let poll: ReturnType<typeof setInterval> | null = null;
-    if (events) for (const [name, listener] of listeners) events.AddApiEventListener(name, listener);
-    else {
+    if (events) {
+      events.AddApiEventListener('SheetChange', onChange);
+      events.AddApiEventListener('WorkbookNewSheet', onNewSheet);
+      events.AddApiEventListener('SheetBeforeDelete', onBeforeDelete);
+    } else {
       poll = setInterval(() => {
         void host.activeSheetName().then((name) => name && scheduler.changed(name), onError);
       }, POLL_MS);
@@ -280,7 +279,11 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     return async () => {
       live = null;
       if (poll) clearInterval(poll);
-      if (events) for (const [name, listener] of listeners) events.RemoveApiEventListener(name, listener);
+      if (events) {
+        events.RemoveApiEventListener('SheetChange', onChange);
+        events.RemoveApiEventListener('WorkbookNewSheet', onNewSheet);
+        events.RemoveApiEventListener('SheetBeforeDelete', onBeforeDelete);
+      }
       await scheduler.stop();
     };
   }

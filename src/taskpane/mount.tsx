@@ -1,0 +1,54 @@
+// Mounting the task pane, shared by its two shells: taskpane.html in Excel (index.tsx) and the WPS pane
+// (src/wps/pane.tsx). Each shell says where the unit's libraries are kept and which host to load.
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
+import { bundledLibrary } from '../web/library';
+import { describeError } from '../web/errors';
+import { runInWorker } from '../checker/runInWorker';
+import { CHECK_WORKER_URL } from '../checker/workerProtocol';
+import type { TemplateLibrary } from '../core/model';
+import type { JixiaoHost } from '../web/host';
+import { LibraryShelf } from '../web/libraryShelf';
+import { chooseLibraryStore, type OfficeStorageEnvironment } from '../web/libraryStore';
+import { App } from './App';
+import { lazyHost } from './lazyHost';
+import { PaneServicesProvider } from './hostContext';
+import { viewFromSearch } from './view';
+
+/** A library file read in the checker's worker (check-worker.js, beside the page): the pane stays responsive. */
+async function readLibraryInWorker(data: ArrayBuffer, name: string): Promise<TemplateLibrary> {
+  const reply = await runInWorker({ kind: 'library', data, name }, [data], { createWorker: () => new Worker(CHECK_WORKER_URL) });
+  return reply.library;
+}
+
+export function renderPane(content: React.ReactNode): void {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('缺少 #root');
+  createRoot(container).render(<FluentProvider theme={webLightTheme}>{content}</FluentProvider>);
+}
+
+export function renderPaneError(error: unknown): void {
+  renderPane(
+    <MessageBar intent="error">
+      <MessageBarBody>{describeError(error)}</MessageBarBody>
+    </MessageBar>,
+  );
+}
+
+/**
+ * The pane with its services: the bundled and stored libraries, and the host `loadHost` makes (imported
+ * after the first paint: its check engine is the bulk of the pane's code).
+ */
+export async function mountPane(storage: OfficeStorageEnvironment, loadHost: (library: TemplateLibrary, getLibrary: () => TemplateLibrary) => Promise<JixiaoHost>): Promise<void> {
+  const shelf = await LibraryShelf.open(bundledLibrary(), chooseLibraryStore(storage), readLibraryInWorker);
+  const library = shelf.library;
+  // The rules see the unit's libraries as the user adds or removes them, without reopening the pane.
+  const host = lazyHost(() => loadHost(library, () => shelf.library));
+  const view = viewFromSearch(window.location.search);
+  renderPane(
+    <PaneServicesProvider services={{ host, library, shelf }}>
+      <App initialView={view} checkOnOpen={view === 'check'} />
+    </PaneServicesProvider>,
+  );
+}
