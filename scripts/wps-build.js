@@ -14,6 +14,9 @@ const { deployOptions } = require('./deploy.js');
 
 const ROOT = path.join(__dirname, '..');
 const CHECK_WORKER = 'check-worker';
+const WPS_DOUBLE = 'wps-double';
+/** Entries with a fixed file name and no shared chunks: the worker, and the browser tests' double. */
+const FIXED_NAMES = [CHECK_WORKER, WPS_DOUBLE];
 const TARGET = 'es2018';
 
 /** @param {string} text */
@@ -123,11 +126,13 @@ function createWpsConfig(env = {}, argv = {}, processEnv = process.env) {
       'wps-pane': './src/wps/pane.tsx',
       'wps-main': './src/wps/ribbon.ts',
       [CHECK_WORKER]: { import: './src/checker/worker.ts', chunkLoading: 'import-scripts' },
+      // Browser tests only: the WPS double, run in the page before the pane as WPS provides Application.
+      ...(env.testDouble ? { [WPS_DOUBLE]: { import: './test/browser/support/wpsDoubleEntry.ts', chunkLoading: false } } : {}),
     },
     output: {
       path: outDir,
       // Every file inside the add-in folder: pages and scripts load one another by relative names.
-      filename: (pathData) => (pathData.chunk && pathData.chunk.name === CHECK_WORKER ? `${CHECK_WORKER}.js` : '[name].[contenthash:8].js'),
+      filename: (pathData) => (pathData.chunk && FIXED_NAMES.includes(String(pathData.chunk.name)) ? `${pathData.chunk.name}.js` : '[name].[contenthash:8].js'),
       chunkFilename: '[id].[contenthash:8].js',
       // Chunks are found beside the script that loads them, whatever the page's address.
       publicPath: 'auto',
@@ -155,7 +160,7 @@ function createWpsConfig(env = {}, argv = {}, processEnv = process.env) {
     optimization: {
       // esbuild minifies as it lowers (LowerToEs2018Plugin): no second minifier to bring newer syntax back.
       minimize: false,
-      splitChunks: { chunks: (chunk) => chunk.name !== CHECK_WORKER },
+      splitChunks: { chunks: (chunk) => !FIXED_NAMES.includes(String(chunk.name)) },
     },
     performance: { hints: false },
   };

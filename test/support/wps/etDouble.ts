@@ -7,6 +7,7 @@
  * counted. test/wps/etConformance.ts type-checks it against the narrow types of src/wps/et.ts, and those
  * against et-jsapi-declare.
  */
+import type { RibbonApplication } from '../../../src/wps/ribbon';
 import type { EtApplication, EtBorder, EtComment, EtDocumentProperty, EtFormatCondition, EtRange, EtWorksheet } from '../../../src/wps/et';
 import { fromA1 } from '../../../src/core/sheet/address';
 import { EtProtectedError, cloneFormat, cloneSheet, defaultFormat, enterValue, inside, key, newSheet, parseRect, position, rectAddress, shiftRows } from './etModel';
@@ -653,7 +654,9 @@ function documentProperties(state: State) {
 }
 
 export interface EtDouble {
-  Application: EtApplication & { ActiveWorkbook: NonNullable<EtApplication['ActiveWorkbook']> };
+  Application: EtApplication & { ActiveWorkbook: NonNullable<EtApplication['ActiveWorkbook']> } & Pick<RibbonApplication, 'CreateTaskPane' | 'GetTaskPane' | 'PluginStorage'>;
+  /** Task panes the add-in created (CreateTaskPane), with their address. */
+  panes(): { ID: number; Visible: boolean; url: string }[];
   /** Bridge calls since creation or the last resetCalls. */
   readonly calls: number;
   resetCalls(): void;
@@ -688,6 +691,8 @@ export function createEtDouble(options: EtDoubleOptions = {}): EtDouble {
   state.active = state.sheets[0] ?? null;
   const undoStack: { sheet: SheetModel; before: SheetModel; address: string }[] = [];
   const facade = (model: SheetModel) => new DWorksheet(state, model);
+  const panes: { ID: number; Visible: boolean; url: string }[] = [];
+  const storage = new Map<string, unknown>();
 
   const sheets = {
     get Count() {
@@ -762,6 +767,21 @@ export function createEtDouble(options: EtDoubleOptions = {}): EtDouble {
       state.clipboard = null;
     },
     ...(options.noApiEvent ? {} : { ApiEvent: apiEvent }),
+    // The add-in root's panes and storage (WPS.AddonRoot), for the ribbon callbacks.
+    CreateTaskPane(url: string) {
+      state.tick();
+      const pane = { ID: panes.length + 1, Visible: false, url };
+      panes.push(pane);
+      return pane;
+    },
+    GetTaskPane(id: number) {
+      state.tick();
+      return panes.find((p) => p.ID === id) ?? null;
+    },
+    PluginStorage: {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: unknown) => void storage.set(k, v),
+    },
   } as EtDouble['Application'];
 
   const userChange = (name: string, address: string, change: (sheet: SheetModel) => void): void => {
@@ -798,6 +818,7 @@ export function createEtDouble(options: EtDoubleOptions = {}): EtDouble {
         .sort(),
     notes: (sheet) => Object.fromEntries([...state.sheet(sheet).comments].map(([k, v]) => [rectAddress({ r1: position(k).r, c1: position(k).c, r2: position(k).r, c2: position(k).c }), v.text])),
     properties: () => state.properties,
+    panes: () => panes,
     listenerCount: () => [...state.listeners.values()].reduce((n, set) => n + set.size, 0),
     userEdit: (sheet, address, value) =>
       userChange(sheet, address, (model) => {
