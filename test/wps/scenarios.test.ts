@@ -1,6 +1,7 @@
 // The same workbook content on both doubles, driven through each host: the reports and the marks (cells,
 // severities, note texts) must be identical. Excel: test/support/excelDouble.ts through src/excel;
 // WPS: test/support/wps/etDouble.ts through src/wps.
+import { DEFAULT_SETTINGS } from '../../src/core/model';
 import type { SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { MarksKeptOnProtectedSheetsError } from '../../src/excel/protection';
@@ -11,6 +12,8 @@ import { readGrid } from '../../src/wps/checkSheets';
 import { asSheet } from '../../src/wps/et';
 import { setUpWps } from './helpers';
 import type { WpsHarness } from './helpers';
+
+const LIVE_MARKS_ON = { ...DEFAULT_SETTINGS, liveMarks: true };
 
 function excelNotes(h: Harness, sheet: string): Record<string, string> {
   return Object.fromEntries(Object.entries(h.excel.snapshot(sheet).notes).map(([address, note]) => [address, note.content]));
@@ -41,6 +44,12 @@ async function checkBoth(x: Harness, w: WpsHarness): Promise<SheetReport[]> {
   const wpsReports = await w.host.checkAll();
   expect(wpsReports).toEqual(excelReports);
   expectSameMarks(x, w);
+  // The cells themselves: each sheet read as the same table (the Excel double's cells read directly).
+  for (const name of x.excel.sheetNames()) {
+    const excelTable = readSheet(gridFromDouble(x.excel, name))?.table ?? null;
+    const wpsTable = readSheet(readGrid(asSheet(w.et.Application.ActiveWorkbook.Worksheets.Item(name)), name))?.table ?? null;
+    expect({ name, table: wpsTable }).toEqual({ name, table: excelTable });
+  }
   return excelReports;
 }
 
@@ -170,6 +179,9 @@ test('live check: an edit is reported after the quiet time with the same issues;
   const fail = (e: unknown) => {
     throw e;
   };
+  // Marking while typing on in the settings: Excel marks, WPS still does not (writeWhileTyping off).
+  await x.host.saveSettings(LIVE_MARKS_ON);
+  await w.host.saveSettings(LIVE_MARKS_ON);
   const stopExcel = await x.host.startLiveCheck((r) => excelQueue.push(r), fail);
   const stopWps = await w.host.startLiveCheck((r) => wpsQueue.push(r), fail);
   expect(wpsQueue.at(-1)).toEqual(excelQueue.at(-1));
@@ -201,6 +213,8 @@ test('live check with writing while typing switched on marks as Excel does', asy
   const sheet = readSheet(gridFromDouble(x.excel, name))!;
   const excelQueue: SheetReport[][] = [];
   const wpsQueue: SheetReport[][] = [];
+  await x.host.saveSettings(LIVE_MARKS_ON);
+  await w.host.saveSettings(LIVE_MARKS_ON);
   const stopExcel = await x.host.startLiveCheck((r) => excelQueue.push(r), () => undefined);
   const stopWps = await w.host.startLiveCheck((r) => wpsQueue.push(r), () => undefined);
   const both = Promise.all([nextReports(excelQueue), nextReports(wpsQueue)]);
