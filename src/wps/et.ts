@@ -161,6 +161,8 @@ export interface EtApiEvent {
 export interface EtApplication {
   readonly ActiveWorkbook: EtWorkbook | null;
   ScreenUpdating: boolean;
+  /** False: no confirmation box (deleting the 自检 sheet asks otherwise). */
+  DisplayAlerts: boolean;
   CutCopyMode: unknown;
   readonly ApiEvent?: EtApiEvent;
 }

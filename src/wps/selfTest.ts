@@ -117,11 +117,15 @@ export function runSelfTest(app: EtApplication): WpsSelfTestReport {
     });
     run('apiEvent', '事件接口（Application.ApiEvent）', () => (app.ApiEvent ? '存在：实时检查监听 SheetChange' : false));
   } finally {
+    const alerts = app.DisplayAlerts;
     try {
+      app.DisplayAlerts = false;
       ws.Delete();
     } catch {
       // Left for the user to delete: reported below.
       checks.push({ name: 'scratchDeleted', label: '删除自检用的临时工作表', passed: false, detail: `请手动删除工作表“${ws.Name}”` });
+    } finally {
+      app.DisplayAlerts = alerts;
     }
   }
   const environment = environmentOf(app);

@@ -41,6 +41,8 @@ export interface WpsHostDeps {
   liveCheckDelayMs?: number;
   /** Write marks during the live check (settings.liveMarks permitting). Off until WPS's undo behaviour is known. */
   writeWhileTyping?: boolean;
+  /** Without ApiEvent: how often the active sheet is re-checked, in ms. */
+  pollMs?: number;
 }
 
 export interface WpsHost extends JixiaoHost {
@@ -273,7 +275,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     } else {
       poll = setInterval(() => {
         void host.activeSheetName().then((name) => name && scheduler.changed(name), onError);
-      }, POLL_MS);
+      }, deps.pollMs ?? POLL_MS);
     }
     live = { isStale: (name) => scheduler.isStale(name), recheck: (name) => scheduler.checkNow(name) };
     return async () => {

@@ -3,6 +3,7 @@
 // conditional formats and notes move between the doubles as a saved file carries them.
 import { DEFAULT_SETTINGS, decodeSettingsProperties, encodeSettingsProperties } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
+import { markNoteText, noteClearing } from '../../src/core/marking';
 import { loadSeedLibrary } from '../support/seed';
 import { gridFromDouble, marksInDouble, setUp } from '../excel/helpers';
 import { readGrid } from '../../src/wps/checkSheets';
@@ -96,3 +97,12 @@ function setUpWpsOver(props: Map<string, string>) {
   for (const [key, value] of props) fresh.et.properties().set(key, value);
   return fresh;
 }
+
+test('noteClearing, the one rule both hosts clear notes by: jixiao notes go, appended messages go, user notes stay', () => {
+  const tagged = markNoteText('【错误】指标值为空（规则：指标缺少名称或指标值）');
+  expect(noteClearing(tagged)).toEqual({ kind: 'delete' });
+  // A host may put the author's line in front (Excel's stored note, WPS's comment text).
+  expect(noteClearing(`绩效目标表助手:\n${tagged}`)).toEqual({ kind: 'delete' });
+  expect(noteClearing(`${USER_NOTE}\n${tagged}`)).toEqual({ kind: 'restore', text: USER_NOTE });
+  expect(noteClearing(USER_NOTE)).toBeNull();
+});

@@ -13,9 +13,9 @@ export interface WpsHarness {
   host: WpsHost;
 }
 
-export function setUpWps(options: EtDoubleOptions & { writeWhileTyping?: boolean } = {}, liveCheckDelayMs = 80): WpsHarness {
+export function setUpWps(options: EtDoubleOptions & { writeWhileTyping?: boolean; pollMs?: number } = {}, liveCheckDelayMs = 80): WpsHarness {
   const et = createEtDouble(options);
-  const host = createWpsHost({ app: et.Application, library: loadSeedLibrary(), liveCheckDelayMs, writeWhileTyping: options.writeWhileTyping });
+  const host = createWpsHost({ app: et.Application, library: loadSeedLibrary(), liveCheckDelayMs, writeWhileTyping: options.writeWhileTyping, pollMs: options.pollMs });
   return { et, host };
 }
 

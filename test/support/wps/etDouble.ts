@@ -38,6 +38,7 @@ class State {
   properties = new Map<string, string>();
   listeners = new Map<string, Set<Listener>>();
   screenUpdating = true;
+  displayAlerts = true;
   constructor(
     readonly bridge: Bridge,
     readonly options: EtDoubleOptions,
@@ -573,6 +574,8 @@ export class DWorksheet implements EtWorksheet {
   }
   Delete(): void {
     this.state.tick();
+    // With DisplayAlerts on, WPS (as Excel) asks the user first: a script must switch it off.
+    if (this.state.displayAlerts) throw new Error('Delete：DisplayAlerts 开启时删除工作表会弹出确认框');
     this.state.sheets = this.state.sheets.filter((s) => s !== this.model);
     if (this.state.active === this.model) this.state.active = this.state.sheets[0] ?? null;
   }
@@ -757,6 +760,14 @@ export function createEtDouble(options: EtDoubleOptions = {}): EtDouble {
     set ScreenUpdating(v: boolean) {
       state.tick();
       state.screenUpdating = v;
+    },
+    get DisplayAlerts() {
+      state.tick();
+      return state.displayAlerts;
+    },
+    set DisplayAlerts(v: boolean) {
+      state.tick();
+      state.displayAlerts = v;
     },
     get CutCopyMode(): unknown {
       state.tick();
