@@ -94,10 +94,10 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     onProgress?.(0, count);
     const existing = sheetNames();
     const names: string[] = [];
-    writing(() => {
-      const sheets = workbook().Worksheets;
-      let first: EtWorksheet | null = null;
-      for (let i = 0; i < count; i++) {
+    let first: EtWorksheet | null = null;
+    for (let i = 0; i < count; i++) {
+      writing(() => {
+        const sheets = workbook().Worksheets;
         const plan = makePlan(i, existing);
         existing.push(plan.name);
         names.push(plan.name);
@@ -106,10 +106,12 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
         ws.Name = plan.name;
         writeSheetPlan(ws, plan);
         first ??= ws;
-        onProgress?.(i + 1, count);
-      }
-      first?.Activate();
-    });
+      });
+      onProgress?.(i + 1, count);
+      // The bridge is synchronous: the pane's progress bar is drawn only between sheets.
+      if (i + 1 < count) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    writing(() => (first as EtWorksheet | null)?.Activate());
     return { sheetNames: names, syncs: 0 };
   };
 
