@@ -10,6 +10,7 @@ import { gridFromDouble, marksInDouble, nextReports, setUp } from '../excel/help
 import type { Harness } from '../excel/helpers';
 import { readGrid } from '../../src/wps/checkSheets';
 import { asSheet } from '../../src/wps/et';
+import { rectAddress } from '../support/wps/etModel';
 import { setUpWps } from './helpers';
 import type { WpsHarness } from './helpers';
 
@@ -69,6 +70,14 @@ test('insert: the same sheets, read as the same tables, with the same reports', 
   expect(model.pageSetup.paperSize).toBe(9);
   expect(model.pageSetup.printArea).toBe(x.excel.snapshot(names[0]).pageLayout.printArea);
   expect(model.validations.every((v) => v.inputTitle.length > 0 && v.showInput)).toBe(true);
+  // The same drop-downs, number limits and prompts, cell for cell.
+  const excelAids = x.excel.snapshot(names[0]).validations.map((v) => {
+    const rule = v.rule as { list?: { source: string }; decimal?: { formula1: number | string } } | null;
+    return { range: v.range, limit: rule?.list?.source ?? (rule?.decimal ? String(rule.decimal.formula1) : ''), title: v.prompt?.title, message: v.prompt?.message };
+  });
+  const wpsAids = model.validations.map((v) => ({ range: rectAddress(v.rect), limit: v.formula1, title: v.inputTitle, message: v.inputMessage }));
+  expect(wpsAids).toEqual(excelAids);
+  expect(wpsAids.some((a) => a.limit.includes(','))).toBe(true);
 });
 
 test('edit: emptying values and typing a bad one gives the same issues and marks', async () => {
