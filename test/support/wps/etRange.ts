@@ -107,7 +107,7 @@ export class DRange implements EtRange {
       for (let c = this.rect.c1; c <= this.rect.c2; c++) row.push(at(r, c));
       rows.push(row);
     }
-    return rows;
+    return this.state.options.flatSingleRow && rows.length === 1 ? rows[0] : rows;
   }
   set Value2(value: unknown) {
     this.state.tick();

@@ -13,6 +13,8 @@ export interface EtDoubleOptions {
   formatBorderIndices?: 'sides' | 'edges';
   /** No Application.ApiEvent (some builds): the adapter polls instead of listening. */
   noApiEvent?: boolean;
+  /** `Value2` of a one-row range as a flat array, as some builds hand it back (pi-for-excel's notes). */
+  flatSingleRow?: boolean;
 }
 
 export type Listener = (...args: unknown[]) => void;
