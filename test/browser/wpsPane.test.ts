@@ -11,10 +11,10 @@ import { addinFolder } from '../../scripts/wps-build';
 import { createEtDouble } from '../support/wps/etDouble';
 import { planTableSheet } from '../../src/core/sheet';
 import { axeViolations } from './support/axe';
-import { addressOf } from './support/pane';
+import { addressOf, describeInChromium } from './support/pane';
 import { pageLibrary } from './support/workbooks';
 import { WPS_TEST_BASE_URL, buildWpsForTests } from './support/build';
-import { chromiumAvailable, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
+import { launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
 
 const FOLDER = addinFolder();
@@ -103,7 +103,7 @@ describe('dist/wps as npm run build writes it', () => {
   });
 });
 
-(chromiumAvailable() ? describe : describe.skip)('WPS task pane in Chromium with the WPS double as window.Application', () => {
+describeInChromium('WPS task pane in Chromium with the WPS double as window.Application', () => {
   let server: StaticServer;
   let browser: Browser;
   beforeAll(async () => {
