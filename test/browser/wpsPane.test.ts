@@ -148,12 +148,12 @@ describeInChromium('WPS task pane in Chromium with the WPS double as window.Appl
     expect(await axeViolations(page)).toEqual([]);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, 90_000);
 
   test('opened outside WPS, the pane says where to open it', async () => {
     const { page, errors } = await open('', false);
     await page.getByText('请在 WPS 表格中打开').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, 60_000);
 });
