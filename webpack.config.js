@@ -131,3 +131,6 @@ function createConfig(env = {}, argv = {}) {
 module.exports = createConfig;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.OFFICE_JS_LOCAL_FILES = OFFICE_JS_LOCAL_FILES;
+// The WPS 表格 add-in: a second build into dist/wps/ (ES2018, its own pages), run by `npm run build` after
+// this one (whose output.clean empties dist/ first); see scripts/wps-build.js.
+module.exports.createWpsConfig = require('./scripts/wps-build.js').createWpsConfig;

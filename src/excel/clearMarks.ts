@@ -1,6 +1,6 @@
 // 清除标记 without the check engine: the ribbon's commands page loads this module, not the Excel host,
 // so it carries no rules, reader or settings schema (only what removing marks needs).
-import { clearChanges, countChanges, isMarkNote, parseMarkFormula, withoutAppendedMark } from '../core/marking';
+import { clearChanges, countChanges, noteClearing, parseMarkFormula } from '../core/marking';
 import type { CheckContext, SheetRef } from './checkSheets';
 import type { MarkMemory } from './markMemory';
 import { localAddress } from './mergedAreas';
@@ -63,8 +63,9 @@ export async function clearSheetMarks(context: Excel.RequestContext, sheets: She
       secondRead = true;
     });
     for (const note of read.notes?.items ?? []) {
-      const userText = withoutAppendedMark(note.content, note.authorName);
-      if (!isMarkNote(note.content) && userText === null) continue;
+      const clearing = noteClearing(note.content, note.authorName);
+      if (!clearing) continue;
+      const userText = clearing.kind === 'restore' ? clearing.text : null;
       const range = note.getLocation();
       range.load('address');
       read.located.push({ range, userText });

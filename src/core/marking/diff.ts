@@ -3,7 +3,7 @@
  * the host read this time only. Host-neutral: Excel's adapter (and any other host's) only carries it out.
  */
 import type { CellMark } from '../marks';
-import { markKey, markNoteText, isMarkNote, sameMarkNote } from './sentinel';
+import { markKey, markNoteText, isMarkNote, sameMarkNote, withoutAppendedMark } from './sentinel';
 import type { ExistingMark } from './sentinel';
 
 export interface MarkChanges {
@@ -61,4 +61,14 @@ export function diffMarks(desired: CellMark[], formats: (ExistingMark | null)[],
 /** Everything jixiao marked, to clear: the same selection as diffMarks against no wanted mark. */
 export function clearChanges(formats: (ExistingMark | null)[], notes: Map<string, string> | null): MarkChanges {
   return diffMarks([], formats, notes);
+}
+
+/** What 清除标记 does to one note: jixiao's own goes; a user's note with jixiao's message appended (a marked copy) gets its own text back. */
+export type NoteClearing = { kind: 'delete' } | { kind: 'restore'; text: string };
+
+/** The one rule every host clears notes by; null for a note that is the user's alone. */
+export function noteClearing(content: string, authorName?: string): NoteClearing | null {
+  if (isMarkNote(content)) return { kind: 'delete' };
+  const own = withoutAppendedMark(content, authorName);
+  return own === null ? null : { kind: 'restore', text: own };
 }

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import webpack from 'webpack';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const INPUTS = ['src', 'seeds', 'assets', 'test/support', 'test/browser/support', 'webpack.config.js', 'scripts/deploy.js', 'package.json'];
+const INPUTS = ['src', 'seeds', 'assets', 'test/support', 'test/browser/support', 'webpack.config.js', 'scripts/deploy.js', 'scripts/wps-build.js', 'wps', 'package.json'];
 const DONE_MARKER = '.build-complete';
 const LOCK_STALE_MS = 5 * 60_000;
 
@@ -26,11 +26,9 @@ function inputsKey(): string {
   return createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
 }
 
-function runWebpack(outDir: string): Promise<void> {
-  // The config is plain CommonJS shared with `npm run build`.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const createConfig = require(join(ROOT, 'webpack.config.js')) as (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
-  const config = createConfig({ officejs: 'local', outdir: outDir, testDouble: true, nosourcemap: true }, { mode: 'development' });
+type Config = webpack.Configuration;
+
+function runWebpack(config: Config): Promise<void> {
   return new Promise((resolve, reject) => {
     webpack(config, (error, stats) => {
       if (error) return reject(error);
@@ -40,12 +38,31 @@ function runWebpack(outDir: string): Promise<void> {
   });
 }
 
+/** The pages' config as `npm run build` has it, for the test flags. The config is plain CommonJS. */
+function pagesConfig(outDir: string): Config {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const createConfig = require(join(ROOT, 'webpack.config.js')) as (env: Record<string, unknown>, argv: { mode: string }) => Config;
+  return createConfig({ officejs: 'local', outdir: outDir, testDouble: true, nosourcemap: true }, { mode: 'development' });
+}
+
+/** Address the WPS test build's publish.html and jsplugins.xml are made for. */
+export const WPS_TEST_BASE_URL = 'https://oa.example.gov.cn/jixiao/';
+
+/** The WPS add-in as `npm run build` makes it (production, ES2018), for a server, with the WPS double beside it. */
+function wpsConfig(outDir: string): Config {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createWpsConfig } = require(join(ROOT, 'webpack.config.js')) as {
+    createWpsConfig: (env: Record<string, unknown>, argv: { mode: string }, processEnv: Record<string, string>) => Config;
+  };
+  return createWpsConfig({ outdir: outDir, testDouble: true }, { mode: 'production' }, { JIXIAO_BASE_URL: WPS_TEST_BASE_URL });
+}
+
 /** Builds for earlier sources are never used again; keep .tmp from growing with every edit. */
-function removeOlderBuilds(current: string): void {
+function removeOlderBuilds(prefix: string, current: string): void {
   const dir = join(ROOT, '.tmp');
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (name.startsWith('browser-dist-') && path !== current && existsSync(join(path, DONE_MARKER))) rmSync(path, { recursive: true, force: true });
+    if (name.startsWith(prefix) && path !== current && existsSync(join(path, DONE_MARKER))) rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -55,8 +72,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function buildForTests(): Promise<string> {
   // A build made elsewhere (same flags), e.g. to iterate on a test without rebuilding.
   if (process.env.JIXIAO_BROWSER_DIST) return process.env.JIXIAO_BROWSER_DIST;
+  return buildOnce('browser-dist-', pagesConfig);
+}
+
+/** Builds dist/wps (the WPS double as wps-double.js in the add-in folder) once; returns the dir holding wps/. */
+export function buildWpsForTests(): Promise<string> {
+  return buildOnce('wps-dist-', wpsConfig);
+}
+
+async function buildOnce(prefix: string, config: (outDir: string) => Config): Promise<string> {
   const key = inputsKey();
-  const outDir = join(ROOT, '.tmp', `browser-dist-${key}`);
+  const outDir = join(ROOT, '.tmp', `${prefix}${key}`);
   const lock = `${outDir}.lock`;
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   for (;;) {
@@ -70,9 +96,9 @@ export async function buildForTests(): Promise<string> {
       continue;
     }
     try {
-      await runWebpack(outDir);
+      await runWebpack(config(outDir));
       writeFileSync(join(outDir, DONE_MARKER), key);
-      removeOlderBuilds(outDir);
+      removeOlderBuilds(prefix, outDir);
       return outDir;
     } finally {
       rmSync(lock, { recursive: true, force: true });

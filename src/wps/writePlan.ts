@@ -1,0 +1,135 @@
+/**
+ * SheetPlan → WPS calls on a new worksheet: the same sheet the Excel host and the .xlsx writer draw, with
+ * the same native aids (drop-down lists, number limits, input prompts, print setup). One `Value2` write
+ * for the whole block; formats by runs of same-styled cells, as the Excel host queues them.
+ */
+import { parseRange, toA1, toRange } from '../core/sheet/address';
+import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
+import { protectText } from '../excel/writePlan';
+import { XL, bgr } from './et';
+import type { EtRange, EtWorksheet } from './et';
+
+/** Excel's (and WPS's) limits of a validation's input prompt and inline list. */
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_MESSAGE_MAX = 255;
+const LIST_SOURCE_MAX = 255;
+const H_ALIGN = { left: XL.hLeft, center: XL.hCenter, right: XL.hRight } as const;
+const V_ALIGN = { top: XL.vTop, middle: XL.vCenter, bottom: XL.vBottom } as const;
+
+function clip(text: string, max: number): string {
+  return [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
+}
+
+function applyStyle(range: EtRange, style: CellStyle): void {
+  if (style.bold !== undefined) range.Font.Bold = style.bold;
+  if (style.fontSize !== undefined) range.Font.Size = style.fontSize;
+  if (style.fill) range.Interior.Color = bgr(style.fill);
+  if (style.hAlign) range.HorizontalAlignment = H_ALIGN[style.hAlign];
+  if (style.vAlign) range.VerticalAlignment = V_ALIGN[style.vAlign];
+  if (style.wrap !== undefined) range.WrapText = style.wrap;
+  if (style.border) {
+    for (const edge of [XL.edgeLeft, XL.edgeTop, XL.edgeBottom, XL.edgeRight]) {
+      const border = range.Borders.Item(edge);
+      border.LineStyle = XL.continuous;
+      border.Weight = XL.thin;
+      border.Color = 0;
+    }
+  }
+}
+
+function addValidation(range: EtRange, planned: PlannedValidation): void {
+  const validation = range.Validation;
+  const title = clip(planned.promptTitle, PROMPT_TITLE_MAX);
+  switch (planned.kind) {
+    case 'list': {
+      const source = planned.values.join(',');
+      if (source.length > LIST_SOURCE_MAX) throw new Error(`下拉列表过长（${source.length} 字符）：${planned.range}`);
+      // A warning, not a stop: aliases such as 环境效益指标 remain possible.
+      validation.Add(XL.validateList, XL.alertWarning, 1, source);
+      validation.InCellDropdown = true;
+      validation.ErrorTitle = title;
+      validation.ErrorMessage = '不在列表中，请确认指标名称。';
+      break;
+    }
+    case 'decimal':
+      validation.Add(XL.validateDecimal, XL.alertStop, XL.greaterEqual, String(planned.min));
+      validation.ErrorTitle = title;
+      validation.ErrorMessage = `请输入不小于 ${planned.min} 的数字。`;
+      break;
+    case 'prompt':
+      validation.Add(XL.validateInputOnly);
+      break;
+  }
+  validation.InputTitle = title;
+  validation.InputMessage = clip(planned.prompt, PROMPT_MESSAGE_MAX);
+  validation.ShowInput = true;
+}
+
+/** Draws the whole plan on `ws`: values, number formats, styles, merges, sizes, validation, print setup. */
+export function writeSheetPlan(ws: EtWorksheet, plan: SheetPlan): void {
+  if (plan.cells.length > 0) writeCells(ws, plan);
+  // WPS takes ColumnWidth in characters, as the plan has it.
+  plan.columnWidths.forEach((width, col) => {
+    ws.Range(toA1(0, col)).ColumnWidth = width;
+  });
+  for (const [row, height] of Object.entries(plan.rowHeights)) ws.Range(`A${row}`).RowHeight = height;
+  for (const planned of plan.validations) addValidation(ws.Range(planned.range), planned);
+  const page = ws.PageSetup;
+  page.PaperSize = XL.paperA4;
+  page.Orientation = plan.print.orientation === 'landscape' ? XL.landscape : XL.portrait;
+  if (plan.print.fitToWidth) {
+    // One page wide, as many pages tall as the rows need (VBA: Zoom = False, FitToPagesTall = False).
+    page.Zoom = false;
+    page.FitToPagesWide = 1;
+    page.FitToPagesTall = false;
+  }
+  page.PrintArea = plan.print.printArea;
+  if (plan.printTitleRows) page.PrintTitleRows = plan.printTitleRows;
+}
+
+function writeCells(ws: EtWorksheet, plan: SheetPlan): void {
+  const positions = plan.cells.map((cell) => ({ cell, pos: parseRange(cell.address).start }));
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  for (const { pos } of positions) {
+    top = Math.min(top, pos.row);
+    left = Math.min(left, pos.col);
+    bottom = Math.max(bottom, pos.row);
+    right = Math.max(right, pos.col);
+  }
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  // A merged area takes its top-left cell's style everywhere, or borders and fills go round the first cell only.
+  const styleAt: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
+  const values: (string | number)[][] = Array.from({ length: height }, () => Array<string | number>(width).fill(''));
+  for (const { cell, pos } of positions) {
+    styleAt[pos.row - top][pos.col - left] = cell.style;
+    values[pos.row - top][pos.col - left] = typeof cell.value === 'string' ? protectText(cell.value) : (cell.value ?? '');
+  }
+  for (const merge of plan.merges) {
+    const area = parseRange(merge);
+    const style = styleAt[area.start.row - top]?.[area.start.col - left] ?? null;
+    for (let r = Math.max(area.start.row, top); r <= Math.min(area.end.row, bottom); r++) {
+      for (let c = Math.max(area.start.col, left); c <= Math.min(area.end.col, right); c++) styleAt[r - top][c - left] = style;
+    }
+  }
+  // Number formats before values, so `@` cells keep their text; then one style call per run.
+  for (let r = 0; r < height; r++) {
+    let start = 0;
+    for (let c = 1; c <= width; c++) {
+      if (c < width && styleAt[r][c] === styleAt[r][start]) continue;
+      const key = styleAt[r][start];
+      const style = key ? plan.styles[key] : undefined;
+      if (style) {
+        const range = ws.Range(toRange({ row: top + r, col: left + start }, { row: top + r, col: left + c - 1 }));
+        if (style.numberFormat) range.NumberFormat = style.numberFormat;
+        applyStyle(range, style);
+      }
+      start = c;
+    }
+  }
+  ws.Range(toRange({ row: top, col: left }, { row: bottom, col: right })).Value2 = values;
+  for (const merge of plan.merges) ws.Range(merge).Merge(false);
+}
