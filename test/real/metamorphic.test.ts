@@ -50,14 +50,13 @@ function regionReading(tables: readonly SheetTable[]): unknown {
  */
 const KNOWN_MISREADS: Record<string, string[]> = {
   'headers-removed': [
-    'ezhou-2022-binhu.xlsx · 绩效目标表',
     'yueyanglou-2023-zhengti.xlsx · 整体绩效目标表',
     'ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表',
     'qingshen-2023-ziping.xlsx · 自评表',
     'daying-2023-ziping.xlsx · 自评表',
   ],
   tree: ['yueyanglou-2023-zhengti.xlsx · 整体绩效目标表', 'qingshen-2023-ziping.xlsx · 自评表'],
-  regions: ['ezhou-2022-binhu.xlsx · 绩效目标表', 'ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'daying-2023-ziping.xlsx · 自评表', 'wuchuan-2021-yangzhichang.xlsx · 绩效目标申报表'],
+  regions: ['ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'daying-2023-ziping.xlsx · 自评表', 'wuchuan-2021-yangzhichang.xlsx · 绩效目标申报表'],
 };
 
 interface Outcome {

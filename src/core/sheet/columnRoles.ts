@@ -43,7 +43,8 @@ const QUALITATIVE =
 const JUDGEMENT = /明显|显著|提升|提高|改善|有效|达标|合格|完成|规定|符合|按时|按期|良好|满意|保障|正常|逐步|持续|稳定|降低|减少|增加|增强|严格|确保|规范|到位|无|全覆盖|全部/;
 const MEASURE_NAME = /(?:性|率|数|量|度|时间|成本|程度|情况|次数|个数|人数|面积|金额|指标|费用|支出|水平|效益|影响|周期)$/;
 
-function isValueText(text: string): boolean {
+/** Whether a text reads as a target: a figure, a date, an operator and figure, or a short judgement. */
+export function isValueText(text: string): boolean {
   const core = text.replace(/[(（][^()（）]*[)）]$/, '');
   return NUMBERISH.test(text) || (text.length <= 14 && QUALITATIVE.test(text)) || (text.length <= 16 && JUDGEMENT.test(core) && !MEASURE_NAME.test(core));
 }

@@ -6,7 +6,7 @@
 import { maxOf, minOf } from '../bounded';
 import { columnName, toA1 } from './address';
 import type { SheetCells } from './cells';
-import { assignRoles, profileColumns } from './columnRoles';
+import { assignRoles, isValueText, profileColumns } from './columnRoles';
 import { headerFieldOf, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel } from './labels';
 import type { GridHeader } from './locate';
@@ -62,6 +62,21 @@ function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number):
   return rows;
 }
 
+/**
+ * The first indicator row: the first dimension name's row, or above it where a form prints its first rows
+ * with no 一级/二级 cell (the rows hold targets, not labels).
+ */
+function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number): number {
+  let first = firstHit;
+  for (let r = firstHit - 1; r >= fromRow; r--) {
+    const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
+    if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text))) break;
+    if (!line.some((c) => isValueText(c.text))) break;
+    first = r;
+  }
+  return first;
+}
+
 /** The last row of the grid: the last dimension row and the indicator rows under it, up to a stop. */
 function lastGridRow(cells: SheetCells, lastHit: number): number {
   let last = lastHit;
@@ -85,8 +100,12 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   // The column with most names of the level; ties go to the leftmost. 成本指标 (一级 in 101号, 二级 before) counts half.
   const most = (pick: (h: ColumnHits) => number) =>
     [...hits].sort((a, b) => a.col - b.col).reduce<ColumnHits | null>((a, h) => (pick(h) > (a ? pick(a) : 0) ? h : a), null);
-  const level1 = most((h) => [...h.level1].reduce((n, name) => n + (level1Home(name) ? 0.5 : 1), 0));
+  const level1Score = (h: ColumnHits) => [...h.level1].reduce((n, name) => n + (level1Home(name) ? 0.5 : 1), 0);
   const level2 = most((h) => [...h.level2].filter((n) => !h.level1.has(n)).length);
+  // A lone 成本指标 (一级 or 二级 by framework) makes a 一级 column only with its own 二级 beside it (经济成本指标).
+  const level1Best = most(level1Score);
+  const homes = new Set(level2 ? [...level2.level2].map((n) => level1Home(n)) : []);
+  const level1 = level1Best && (level1Score(level1Best) >= 1 || [...level1Best.level1].some((n) => homes.has(n))) ? level1Best : null;
   const tree = level1 !== null && level2 !== null && level2.col === level1.col;
   const found: string[] = [];
   if (level1) found.push(`${level1.level1.size} 个一级指标名称（${columnName(level1.col)} 列）`);
@@ -94,7 +113,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   if (tree) found.push('一级、二级、三级在同一列（树形导出）');
   const dimensionCols = [level1?.col, tree ? undefined : level2?.col].filter((c): c is number => c !== undefined);
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
-  const firstData = minOf(levelHits.map((h) => h.rows[0]), cells.top);
+  const firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top));
   const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstData);
   const lastRow = lastGridRow(cells, lastHit);
   const headerRows = headerRowsAbove(cells, fromRow, firstData);
