@@ -15,6 +15,8 @@ const useStyles = makeStyles({
 });
 
 const noShelf = (): (() => void) => () => undefined;
+/** The snapshot while the shelf opens: one array, so React sees no change between renders. */
+const NONE: readonly never[] = [];
 
 /** Saves a profile's text as `<名称>.layout.json` (the browser's download). */
 function downloadText(text: string, name: string): void {
@@ -36,7 +38,7 @@ export function LayoutsSection({ open, onChanged }: { open: () => Promise<Layout
   React.useEffect(() => {
     open().then(setShelf, (error: unknown) => setOutcome({ intent: 'error', text: describeError(error) }));
   }, [open]);
-  const layouts = React.useSyncExternalStore(shelf?.subscribe ?? noShelf, () => shelf?.layouts ?? []);
+  const layouts = React.useSyncExternalStore(shelf?.subscribe ?? noShelf, () => shelf?.layouts ?? NONE);
 
   const act = async (action: () => Promise<string>): Promise<void> => {
     try {
