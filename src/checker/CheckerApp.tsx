@@ -149,9 +149,11 @@ function FileResult({ file, onRecheck }: { file: FileState; onRecheck: () => voi
     setDownloading(true);
     setDownloadError(null);
     try {
-      const { markedCopy, markedFileName } = await import('./checkFile');
-      const copy = await markedCopy(await source.arrayBuffer(), reports, file.name);
-      download(copy.blob, markedFileName(file.name));
+      const { markedBlob, markedFileName } = await import('./checkFile');
+      // Built in a worker, as the check is: a large copy takes seconds and the page must stay responsive.
+      const data = await source.arrayBuffer();
+      const copy = await runInWorker({ kind: 'mark', data, reports, fileName: file.name }, [data], { createWorker: () => new Worker(CHECK_WORKER_URL), silenceMs: silenceMs() });
+      download(markedBlob(copy.bytes), markedFileName(file.name));
       setDownloadNote(copy.note);
     } catch (error) {
       setDownloadError(describeError(error));

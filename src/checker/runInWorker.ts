@@ -1,6 +1,6 @@
 // Runs one job in a fresh worker and ends the worker after it: whatever the file does to its worker
 // (an exception, running out of memory, a crash, never answering), only this job fails.
-import type { AnyWorkerJob, LibraryJob, WorkerJob, WorkerReply, WorkerStage } from './workerProtocol';
+import type { AnyWorkerJob, LibraryJob, MarkJob, WorkerJob, WorkerReply, WorkerStage } from './workerProtocol';
 
 /** A worker that says nothing for this long is taken as lost (a crash the browser did not report). */
 export const WORKER_SILENCE_MS = 120_000;
@@ -32,6 +32,7 @@ type FinalReply = Exclude<WorkerReply, { kind: 'progress' } | { kind: 'failed' }
 /** The worker's answer to `job`; rejects with a Chinese WorkerJobError when it fails or is lost. */
 export function runInWorker(job: WorkerJob, transfer: Transferable[], options: RunOptions): Promise<Extract<WorkerReply, { kind: 'done' }>>;
 export function runInWorker(job: LibraryJob, transfer: Transferable[], options: RunOptions): Promise<Extract<WorkerReply, { kind: 'library' }>>;
+export function runInWorker(job: MarkJob, transfer: Transferable[], options: RunOptions): Promise<Extract<WorkerReply, { kind: 'marked' }>>;
 export function runInWorker(job: AnyWorkerJob, transfer: Transferable[], options: RunOptions): Promise<FinalReply> {
   const silenceMs = options.silenceMs ?? WORKER_SILENCE_MS;
   return new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@ import { describeError } from '../web/errors';
 import { bundledLibrary } from '../web/library';
 import { readWorkbookGrids } from '../xlsx/readWorkbook';
 import { readLibraryFile } from '../xlsx/library';
+import { buildMarkedCopy } from './markedCopyBuild';
 import type { AnyWorkerJob, WorkerReply } from './workerProtocol';
 
 /** The worker's global scope, as far as it is used (the DOM lib types `self` as a Window). */
@@ -18,6 +19,11 @@ const scope = self as unknown as {
 async function run(job: AnyWorkerJob): Promise<WorkerReply> {
   scope.postMessage({ kind: 'progress', stage: 'reading' });
   if (job.kind === 'library') return { kind: 'library', library: readLibraryFile(job.data, job.name) };
+  if (job.kind === 'mark') {
+    const copy = buildMarkedCopy(new Uint8Array(job.data), job.reports, job.fileName);
+    // slice(): the copy's own ArrayBuffer, exactly its bytes.
+    return { kind: 'marked', bytes: copy.bytes.slice().buffer, note: copy.note };
+  }
   const grids = readWorkbookGrids(job.data, job.limits);
   scope.postMessage({ kind: 'progress', stage: 'checking' });
   const library = job.libraries?.length ? mergeLibraries([bundledLibrary(), ...job.libraries]) : bundledLibrary();

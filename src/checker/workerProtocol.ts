@@ -30,7 +30,19 @@ export interface LibraryJob {
   name: string;
 }
 
-export type AnyWorkerJob = WorkerJob | LibraryJob;
+/**
+ * Build the marked copy of a checked workbook (下载标记副本) off the page's thread: a large workbook's
+ * copy takes seconds, and the page must answer meanwhile (issue #26).
+ */
+export interface MarkJob {
+  kind: 'mark';
+  data: ArrayBuffer;
+  reports: SheetReport[];
+  /** The file's name, for the note on a converted or macro-free copy. */
+  fileName: string;
+}
+
+export type AnyWorkerJob = WorkerJob | LibraryJob | MarkJob;
 
 /** Where a job is, for the per-file progress line. */
 export type WorkerStage = 'reading' | 'checking';
@@ -39,6 +51,7 @@ export type WorkerReply =
   | { kind: 'progress'; stage: WorkerStage }
   | { kind: 'done'; reports: SheetReport[] }
   | { kind: 'library'; library: TemplateLibrary }
+  | { kind: 'marked'; bytes: ArrayBuffer; note: string | null }
   | { kind: 'failed'; error: string };
 
 /** The worker script, next to the page (a separate webpack entry with a fixed name: see webpack.config.js). */

@@ -19,6 +19,7 @@ import { OoxmlPackage } from '../../src/xlsx/package';
 import { readWorkbookGrids } from '../../src/xlsx/readWorkbook';
 import { END, XmlReader } from '../../src/xlsx/xml';
 import { seedTable } from '../support/seed';
+import { longTextXlsx, whitespaceOds } from './support/cases26';
 import { failure } from '../xlsx/support';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
@@ -152,6 +153,14 @@ describe('copies every program opens', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('text streamed, kept text bounded', () => {
+  it('an .ods paragraph of 20 MB whitespace reads as one space (ODF collapses it), a 2 MB cell text is refused by its limit', () => {
+    expect(readWorkbookGrids(whitespaceOds(20))[0].values[0][0]).toBe('预算 数');
+    const error = failure(() => readWorkbookGrids(longTextXlsx(2)));
+    expect([error.reason, error.message]).toEqual(['too-large', expect.stringContaining('一个元素中的文字')]);
   });
 });
 
