@@ -25,7 +25,7 @@ export const FEATURE_SPECS = {
   /** range.copyFrom and worksheet.getRanges. */
   rangeCopy: { excelApi: '1.9', what: '修正插入的行带上原行的格式', without: '插入的行用 Excel 给的格式' },
   /** workbook.comments (threaded comments): a cell with one refuses a note. */
-  threadedComments: { excelApi: '1.10', what: '识别带批注（线程式批注）的单元格，问题只列在窗格中', without: '不能识别批注；在带批注的单元格写注释失败时，该表的注释改为只列在窗格中' },
+  threadedComments: { excelApi: '1.10', what: '识别带批注（线程式批注）的单元格，问题只列在窗格中', without: '不能预先识别批注；在带批注的单元格写注释被拒后记住该单元格，其余标记照写，该问题只列在窗格中' },
   /** range.getMergedAreasOrNullObject (at most 512 areas per call, so read in bands). */
   mergedAreas: { excelApi: '1.13', what: '读取合并单元格（按行分段，每段少于 512 个合并区域）', without: '不读合并单元格，检查按未合并处理' },
   /** workbook.worksheets.onProtectionChanged. */
