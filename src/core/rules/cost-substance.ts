@@ -1,6 +1,6 @@
 import { allowsNone, findLevel2, rowDimensionRole } from '../frameworks';
 import type { Finding, Rule } from './types';
-import { cellsOf, formatAmount, formatNumber, gridRowLabel, inGrid, sheetGrids } from './helpers';
+import { cellList, cellsOf, formatAmount, formatNumber, gridRowLabel, inGrid, sheetGrids } from './helpers';
 import { countedCosts } from './costTotals';
 import { grounded, SOURCES } from './sources';
 
@@ -82,7 +82,7 @@ export const costSubstanceRule: Rule = {
       if (sum < (limit * settings.minCostShare) / 100) {
         findings.push({
           message: `${inGrid(grid, '经济成本')}合计 ${formatAmount(sum, unit)}，只占${grid.scope === 'annual' ? '预算数' : '项目总金额'} ${formatAmount(limit, unit)} 的 ${((sum / limit) * 100).toFixed(1)}%（低于 ${formatNumber(settings.minCostShare)}%）：其余资金花在哪里没有说明；宜补全经济成本，或核对预算数`,
-          cells: cellsOf(...totals.map((t) => t.item.value)),
+          cells: cellList(totals.map((t) => t.item.value)),
         });
       }
     }

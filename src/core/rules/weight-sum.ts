@@ -1,5 +1,5 @@
 import type { Finding, Rule } from './types';
-import { cellsOf, formatNumber, inGrid, sheetGrids } from './helpers';
+import { cellList, formatNumber, inGrid, sheetGrids } from './helpers';
 import { grounded, SOURCES } from './sources';
 import { compactText } from '../values';
 import { findLevel1 } from '../frameworks';
@@ -65,7 +65,7 @@ export const weightSumRule: Rule = {
       if (!SUMS.some((whole) => Math.abs(sum - whole) <= 1e-9)) {
         findings.push({
           message: `${inGrid(grid, '一级指标的分值')}合计 ${parts.map((p) => formatNumber(p.weight)).join(' + ')} = ${formatNumber(sum)} 分，应为 100 分（自评表另计预算执行率 10 分时为 90 分）`,
-          cells: cellsOf(...parts.map((p) => p.cell)),
+          cells: cellList(parts.map((p) => p.cell)),
         });
       }
     }
