@@ -87,10 +87,10 @@ export interface IssueListProps {
   sheetActions?: (report: SheetReport) => React.ReactNode;
 }
 
+/** Every cell the issue concerns, named (`单元格 E18、B5`): 「E18 等 2 个单元格」 left the clerk guessing the other. */
 function cellLabel(issue: Issue): string {
   if (issue.cells.length === 0) return '整张表';
-  const more = issue.cells.length > 1 ? ` 等 ${issue.cells.length} 个单元格` : '';
-  return `单元格 ${issue.cells[0]}${more}`;
+  return `单元格 ${issue.cells.join('、')}`;
 }
 
 function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; issue: Issue; onSelectCell?: IssueListProps['onSelectCell']; actions?: React.ReactNode }): React.JSX.Element {
@@ -143,7 +143,7 @@ function Heading({ level, className, children }: { level: number; className: str
 
 export function IssueList({ reports, onSelectCell, headingLevel = 3, issueActions, sheetActions }: IssueListProps): React.JSX.Element | null {
   const styles = useStyles();
-  const [onlyErrors, setOnlyErrors] = React.useState(false);
+  const [onlyErrorsPicked, setOnlyErrors] = React.useState(false);
   // Folded sheets by name, so a live re-check (new report objects) keeps what the user folded.
   const [folded, setFolded] = React.useState<ReadonlySet<string>>(new Set());
   const [cleanOpen, setCleanOpen] = React.useState(false);
@@ -151,6 +151,8 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
   // Nothing to list: the StatusLine shown with every list already says 未找到绩效目标表.
   if (reports.length === 0) return null;
   const total = summarize(reports);
+  // With no error left (a re-check after a fix), 只看错误 is gone and the whole list shows again.
+  const onlyErrors = onlyErrorsPicked && total.errors > 0;
   // Sheets with nothing to say fold into one line; a protected one stays listed for its note.
   const isClean = (report: SheetReport): boolean => report.issues.length === 0 && report.marks !== 'skipped-protected';
   const clean = reports.filter(isClean);
@@ -167,12 +169,13 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
     <div data-role="issue-list">
       {total.errors + total.warnings + total.infos > 0 && (
         <div className={styles.toolbar}>
-          <Switch
+          {/* 只看错误（0） would show an empty list: offered only when there is an error to show. */}
+          {total.errors > 0 && <Switch
             checked={onlyErrors}
             onChange={(_, data) => setOnlyErrors(data.checked)}
             label={`只看错误（${total.errors}）`}
             data-role="only-errors"
-          />
+          />}
           {listed.length > 1 && (
             <Button
               appearance="subtle"
