@@ -168,7 +168,8 @@ function FileResult({ file, onRecheck }: { file: FileState; onRecheck: () => voi
         <h2 className={styles.fileName} id={`file-${file.id}`}>
           {file.name}
         </h2>
-        {file.status === 'done' && (
+        {/* A marked copy of a file with no table would mark nothing: not offered. */}
+        {file.status === 'done' && file.reports.length > 0 && (
           <Button icon={<ArrowDownloadRegular />} disabled={downloading} onClick={() => void downloadMarked(file.source, file.reports)}>
             下载标记副本
           </Button>
@@ -306,7 +307,10 @@ export function CheckerApp(): React.JSX.Element {
   };
 
   const busy = reading.done < reading.total;
-  const readingText = busy ? `正在读取 ${reading.done + 1}/${reading.total}` : reading.total > 0 ? `已读取 ${reading.total} 个文件` : '';
+  // Never counts a file that could not be read as read (issue #22: 已读取 7 个文件 when 2 were not).
+  const failed = files.filter((f) => f.status === 'failed').length;
+  const readText = `已读取 ${reading.total - failed} 个文件${failed > 0 ? `，${failed} 个无法读取` : ''}`;
+  const readingText = busy ? `正在读取 ${reading.done + 1}/${reading.total}` : reading.total > 0 ? readText : '';
 
   return (
     <main className={styles.root}>

@@ -11,6 +11,7 @@ import { readSheetTables } from './sheet/reader';
 import { withLayouts } from './layouts/apply';
 import type { LayoutProfile } from './layouts/profile';
 import { sheetSuggestions } from './suggest';
+import { visibleFix } from './fixes/mergeGuard';
 import type { CellGrid, SheetTable } from './sheet/types';
 
 export interface CheckOptions {
@@ -71,6 +72,15 @@ function sheetFrameworkOption(settings: Settings, sheetName: string): { framewor
   return framework ? { framework } : {};
 }
 
+/** An issue's fixes, bar any that would write into a cell a merged range hides (the sheet's merges are known here). */
+function withVisibleFixes(grid: CellGrid, issue: Issue): Issue {
+  if (!issue.fix && !issue.choices) return issue;
+  const { fix: _fix, choices: _choices, ...rest } = issue;
+  const fix = visibleFix(grid, issue.fix);
+  const choices = (issue.choices ?? []).flatMap((choice) => visibleFix(grid, choice) ?? []);
+  return { ...rest, ...(fix ? { fix } : {}), ...(choices.length > 0 ? { choices } : {}) };
+}
+
 /**
  * Reads a grid and checks every table on it: one report per table (a flat export holds several, each under
  * its own project name), or one report with the unreadable-layout error for a sheet that looks like a
@@ -87,7 +97,7 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
     return [{ sheet: grid.sheetName, projectName: '', framework, issues: [{ code: 'unreadable-layout', severity, ...finding }] }];
   }
   return read.tables.map((sheet) => {
-    const issues = checkSheet(sheet, options);
+    const issues = checkSheet(sheet, options).map((issue) => withVisibleFixes(grid, issue));
     const suggestions = options.suggest && options.library ? suggestionsFor(sheet, issues, options.library, settings, options.suggestLibrary) : null;
     return {
       sheet: grid.sheetName,

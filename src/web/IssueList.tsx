@@ -102,10 +102,10 @@ function worstFirst(reports: readonly SheetReport[]): SheetReport[] {
 /** A sheet with hints only starts folded; the user's toggles are kept as exceptions to that. */
 const foldsByDefault = (report: SheetReport): boolean => report.issues.length > 0 && report.issues.every((issue) => issue.severity === 'info');
 
+/** Every cell the issue concerns, named (`单元格 E18、B5`): 「E18 等 2 个单元格」 left the clerk guessing the other. */
 function cellLabel(issue: Issue): string {
   if (issue.cells.length === 0) return '整张表';
-  const more = issue.cells.length > 1 ? ` 等 ${issue.cells.length} 个单元格` : '';
-  return `单元格 ${issue.cells[0]}${more}`;
+  return `单元格 ${issue.cells.join('、')}`;
 }
 
 function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; issue: Issue; onSelectCell?: IssueListProps['onSelectCell']; actions?: React.ReactNode }): React.JSX.Element {
@@ -157,7 +157,7 @@ function Heading({ level, className, children }: { level: number; className: str
 
 export function IssueList({ reports, onSelectCell, headingLevel = 3, issueActions, sheetActions, sheetNote }: IssueListProps): React.JSX.Element | null {
   const styles = useStyles();
-  const [onlyErrors, setOnlyErrors] = React.useState(false);
+  const [onlyErrorsPicked, setOnlyErrors] = React.useState(false);
   const listRef = React.useRef<HTMLDivElement>(null);
   // Sheets whose fold the user toggled (from its default), by name, so a live re-check keeps them.
   const [folded, setFolded] = React.useState<ReadonlySet<string>>(new Set());
@@ -166,6 +166,8 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
   // Nothing to list: the StatusLine shown with every list already says 未找到绩效目标表.
   if (reports.length === 0) return null;
   const total = summarize(reports);
+  // With no error left (a re-check after a fix), 只看错误 is gone and the whole list shows again.
+  const onlyErrors = onlyErrorsPicked && total.errors > 0;
   // Sheets with nothing to say fold into one line; a protected one stays listed for its note.
   const isClean = (report: SheetReport): boolean => report.issues.length === 0 && report.marks !== 'skipped-protected';
   const clean = reports.filter(isClean);
@@ -205,12 +207,13 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
       )}
       {total.errors + total.warnings + total.infos > 0 && (
         <div className={styles.toolbar}>
-          <Switch
+          {/* 只看错误（0） would show an empty list: offered only when there is an error to show. */}
+          {total.errors > 0 && <Switch
             checked={onlyErrors}
             onChange={(_, data) => setOnlyErrors(data.checked)}
             label={`只看错误（${total.errors}）`}
             data-role="only-errors"
-          />
+          />}
           {listed.length > 1 && (
             <Button
               appearance="subtle"

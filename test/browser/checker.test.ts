@@ -163,7 +163,8 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     expect(broken?.error).toContain('文件已损坏');
     // Files are read one by one, and the live region said which.
     const progressTexts = await page.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
-    expect(progressTexts).toEqual(['正在读取 1/3', '正在读取 2/3', '正在读取 3/3', '已读取 3 个文件']);
+    // The unreadable file is never counted as read (issue #22).
+    expect(progressTexts).toEqual(['正在读取 1/3', '正在读取 2/3', '正在读取 3/3', '已读取 2 个文件，1 个无法读取']);
 
     // 下载标记副本: the uploaded file plus exactly the marks (the add-in's formats and tagged notes); every
     // other part, every cell's value and style, every comment as it was.

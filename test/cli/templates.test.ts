@@ -135,3 +135,11 @@ describe('jixiao templates errors (exit 2, message on stderr)', () => {
     expect(stray.stderr).toContain('templates 不接受位置参数：extra.txt');
   });
 });
+
+// Issue #22: `jixiao templates` named the bundled seed by its internal file name (000_a609….txt).
+test('the bundled seed is named for what it is, never by its internal file name', async () => {
+  let out = '';
+  await main(['templates'], { stdout: (t) => (out += t), stderr: () => undefined });
+  expect(out).toContain('内置种子模板（天津市司法局 2024） 第 200 行');
+  expect(out).not.toMatch(/000_[0-9a-f]+\.txt/);
+});

@@ -8,7 +8,7 @@ import type { Command } from '../command';
 import { TextEncodingError } from '../encoding';
 import { InputFileError } from '../inputFile';
 import { LIBRARY_OPTION, loadLibraries } from '../libraries';
-import { loadBundledLibrary, loadLibraryFile } from '../seeds';
+import { loadBundledLibrary, loadLibraryFile, readBundledSeeds } from '../seeds';
 
 /** One table as `--json` prints it: the fields a user recognises from the document, nothing internal. */
 export interface TemplateJson {
@@ -88,6 +88,13 @@ async function loadSeedFiles(paths: string[]): Promise<TemplateLibrary> {
  * The library as an aligned Chinese table, then every parse note with its line. With the unit's own
  * libraries (--library) a first column names the library each table came from.
  */
+/** The bundled seed by what it is, not its internal file name (000_a609….txt); any other source as named. */
+function sourceName(source: string): string {
+  bundledSources ??= new Set(readBundledSeeds().map((seed) => seed.source));
+  return bundledSources.has(source) ? '内置种子模板（天津市司法局 2024）' : source;
+}
+let bundledSources: Set<string> | null = null;
+
 export function formatLibrary(library: TemplateLibrary): string {
   const named = library.tables.some((t) => t.library !== undefined);
   const header = [...(named ? ['模板库'] : []), '编号', '项目名称', '部门', '预算数', '指标数', '备注'];
@@ -111,7 +118,7 @@ export function formatLibrary(library: TemplateLibrary): string {
   const indicatorCount = library.tables.reduce((sum, t) => sum + t.indicators.length, 0);
   const notes = [
     ...library.notes.map((n) => `  ${n.line > 0 ? `第 ${n.line} 行：` : ''}${n.message}`),
-    ...library.tables.flatMap((t) => t.notes.map((n) => `  ${t.sheet !== undefined ? `${t.source} › ${t.sheet}` : t.source} 第 ${n.line} 行（表 ${t.number} ${t.projectName}）：${n.message}`)),
+    ...library.tables.flatMap((t) => t.notes.map((n) => `  ${t.sheet !== undefined ? `${t.source} › ${t.sheet}` : sourceName(t.source)} 第 ${n.line} 行（表 ${t.number} ${t.projectName}）：${n.message}`)),
   ];
   out.push('', `共 ${library.tables.length} 张表，${indicatorCount} 条指标；解析备注 ${notes.length} 条。`);
   if (notes.length > 0) out.push('解析备注：');

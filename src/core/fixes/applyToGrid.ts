@@ -83,7 +83,7 @@ function setCell(grid: CellGrid, address: string, value: CellValue): CellGrid {
   return { ...grid, top, left, values };
 }
 
-function applyStep(grid: CellGrid, step: FixStep): CellGrid {
+export function applyStep(grid: CellGrid, step: FixStep): CellGrid {
   if (step.kind === 'setCell') return setCell(grid, step.cell, step.value);
   return insertRows(grid, step.before - 1, step.count);
 }

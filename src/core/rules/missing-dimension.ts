@@ -5,6 +5,7 @@ import type { Fix, LibraryTable } from '../model';
 import type { SheetTable } from '../sheet/types';
 import { dimensionRows } from '../fixes/dimensionRows';
 import { indicatorRowsFix } from '../fixes/indicatorRows';
+import { renameLevel2Fix } from '../fixes/renameLevel2';
 import { cellsOf, inGrid, sheetGrids, type ScopedGrid } from './helpers';
 import { templateFor, templateLabel } from './template';
 import { grounded, SOURCES } from './sources';
@@ -65,7 +66,9 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, framework: Framework, te
     const subject = inGrid(grid, `一级指标「${level1.name}」`);
     for (const level2 of level1.level2) {
       if (level2.required && !present.has(level2)) {
-        push(withFix({ message: `${subject}下缺少二级指标「${level2.name}」`, cells: groupCell }, dimensionRowsFix(sheet, grid, framework, level1, [level2], template)), level2.name);
+        // Its rows under an unknown 二级 name (群众满意度): renamed, never a second block beside them.
+        const fix = renameLevel2Fix(grid, framework, level1, level2) ?? dimensionRowsFix(sheet, grid, framework, level1, [level2], template);
+        push(withFix({ message: `${subject}下缺少二级指标「${level2.name}」`, cells: groupCell }, fix), level2.name);
       }
     }
     const distinct = present.size;

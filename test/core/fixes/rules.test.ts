@@ -183,3 +183,24 @@ describe('template-missing-indicator fix', () => {
     expect(textAt(trip.fixed, issue.fix!.select[0])).toBe('≥2项');
   });
 });
+
+// Issue #22: a 满意度 block under a 二级 the framework does not know (群众满意度) used to get a second, empty
+// 服务对象满意度 row beside it; the fix a reviewer makes is to rename the 二级.
+describe('missing-dimension: a non-standard 二级 is renamed, not duplicated', () => {
+  it('renames 群众满意度 to 服务对象满意度指标 in its own cell, and the table is then clean', () => {
+    const grid = gridFromTable(table1((t) => t.indicators.filter((row) => row.level1 === '满意度指标').forEach((row) => (row.level2 = '群众满意度'))));
+    const before = issuesOf(grid, { library });
+    const issue = only(before, 'missing-dimension', '服务对象满意度指标');
+    expect(issue.fix!.steps).toEqual([{ kind: 'setCell', cell: expect.stringMatching(/^B\d+$/), value: '服务对象满意度指标' }]);
+    expect(issue.fix!.description).toMatch(/^将二级指标「群众满意度」改为「服务对象满意度指标」/);
+    const trip = applyAndRecheck(grid, before, issue, { library });
+    expect([trip.stillThere, trip.added]).toEqual([false, []]);
+    expect(trip.after.filter((i) => i.code === 'missing-dimension')).toEqual([]);
+  });
+
+  it('does not rename an unknown 二级 that names something else (a 工作指标 under 满意度指标)', () => {
+    const grid = gridFromTable(table1((t) => t.indicators.filter((row) => row.level1 === '满意度指标').forEach((row) => (row.level2 = '工作指标'))));
+    const issue = only(issuesOf(grid, { library }), 'missing-dimension', '服务对象满意度指标');
+    expect(issue.fix?.steps[0]?.kind).toBe('insertRows');
+  });
+});
