@@ -152,7 +152,7 @@ describeInChromium('the main job by keyboard alone (issue 24)', () => {
     };
     const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
     // Insert: Alt+N is 插入空白表.
-    await press('Alt+N');
+    await press('Alt+n');
     await page.locator('[data-role="insert-outcome"]').waitFor();
     const sheet = (await page.evaluate(() => window.__excelDouble!.sheetNames())).find((name) => !before.includes(name))!;
     // Fill (in Excel, not the pane): the header, and each printed row but 满意度, the cost written ≥ in 万.
@@ -171,11 +171,11 @@ describeInChromium('the main job by keyboard alone (issue 24)', () => {
       await userEdit(page, sheet, `E${rowOf(level2)}`, value);
     }
     // Check: Alt+C opens 检查 (the live check has run); Alt+F is the sheet's 全部修正.
-    await press('Alt+C');
+    await press('Alt+c');
     const fixAll = page.locator(`section[data-sheet="${sheet}"] [data-role="fix-all"]`);
     await fixAll.waitFor();
     expect(await fixAll.textContent()).toBe('全部修正（2）');
-    await press('Alt+F');
+    await press('Alt+f');
     await page.locator('[data-role="fix-status"]', { hasText: `已修正“${sheet}”中的 2 处问题` }).waitFor();
     expect(await cellValue(page, sheet, `E${rowOf('成本指标')}`)).toBe('≤0.8万元');
     expect(await cellValue(page, sheet, `C${rowOf('服务对象满意度指标')}`)).not.toBe('');
