@@ -165,7 +165,7 @@ describeInChromium('the main job by keyboard alone (issue 24)', () => {
       ['质量指标', '系统正常运行率', '≥99%'],
       ['时效指标', '运维服务时间', '2024年12月底前'],
       ['成本指标', '运维费用支出', '≥0.8万'],
-      ['社会效益指标', '保障业务正常开展', '有效保障'],
+      ['经济效益指标', '降低业务中断损失', '有效降低'],
     ]) {
       await userEdit(page, sheet, `C${rowOf(level2)}`, name);
       await userEdit(page, sheet, `E${rowOf(level2)}`, value);
