@@ -112,7 +112,7 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
   return (
     <div className={styles.root}>
       <div className={styles.toolbar} role="toolbar" aria-label="检查操作">
-        <Button appearance="primary" icon={<ArrowSyncRegular />} onClick={() => { setStatus(null); onCheckAll(); }} disabled={busy} accessKey="k">
+        <Button appearance="primary" icon={<ArrowSyncRegular />} onClick={() => { setStatus(null); onCheckAll(); }} disabled={busy} data-shortcut="k" aria-keyshortcuts="Alt+K">
           全部检查
         </Button>
         <Button icon={<EraserRegular />} onClick={clearMarks} disabled={busy}>
@@ -151,7 +151,7 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
                   </>
                 )}
                 sheetNote={(report) => <SheetFramework report={report} disabled={busy || !settings} onChange={changeFramework} />}
-                sheetActions={(report) => <FixAllButton report={report} onApply={applyFixes} disabled={busy} accessKey={report === firstToFix ? 'f' : undefined} />}
+                sheetActions={(report) => <FixAllButton report={report} onApply={applyFixes} disabled={busy} shortcut={report === firstToFix ? 'f' : undefined} />}
               />
             </>
           )}

@@ -275,7 +275,7 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
             <FrameworkOptions />
           </Select>
         </Field>
-        <Button icon={<DocumentAddRegular />} disabled={busy} accessKey="n" onClick={() => void run(() => host.insertBlank(blankFramework)).then((r) => r?.sheetNames.forEach((sheet) => onBlankInserted?.(sheet, blankFramework)))}>
+        <Button icon={<DocumentAddRegular />} disabled={busy} data-shortcut="n" aria-keyshortcuts="Alt+N" onClick={() => void run(() => host.insertBlank(blankFramework)).then((r) => r?.sheetNames.forEach((sheet) => onBlankInserted?.(sheet, blankFramework)))}>
           插入空白表
         </Button>
       </div>

@@ -75,12 +75,12 @@ export interface FixAllButtonProps {
   report: SheetReport;
   onApply: ApplyFixes;
   disabled?: boolean;
-  /** Alt+this key presses it (the first sheet's 全部修正 in the task pane). */
-  accessKey?: string;
+  /** Alt+this letter presses it (the task pane's shortcut to the first sheet's 全部修正). */
+  shortcut?: string;
 }
 
 /** 全部修正（n）for a sheet with two fixes or more (one is its issue's own 修正); nothing otherwise. */
-export function FixAllButton({ report, onApply, disabled, accessKey }: FixAllButtonProps): React.JSX.Element | null {
+export function FixAllButton({ report, onApply, disabled, shortcut }: FixAllButtonProps): React.JSX.Element | null {
   const styles = useStyles();
   const id = React.useId();
   const fixes = fixesOf(report);
@@ -89,7 +89,7 @@ export function FixAllButton({ report, onApply, disabled, accessKey }: FixAllBut
   // What it will do, said to screen readers after its name (a tooltip of many lines would be in the way).
   return (
     <>
-      <Button size="small" appearance="secondary" icon={<WrenchRegular />} disabled={disabled} onClick={() => onApply(report.sheet, fixes)} aria-describedby={id} accessKey={accessKey} data-role="fix-all">
+      <Button size="small" appearance="secondary" icon={<WrenchRegular />} disabled={disabled} onClick={() => onApply(report.sheet, fixes)} aria-describedby={id} data-shortcut={shortcut} aria-keyshortcuts={shortcut ? `Alt+${shortcut.toUpperCase()}` : undefined} data-role="fix-all">
         全部修正（{changes}）
       </Button>
       <span id={id} className={styles.srOnly}>

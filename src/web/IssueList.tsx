@@ -159,8 +159,9 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
   const styles = useStyles();
   const [onlyErrorsPicked, setOnlyErrors] = React.useState(false);
   const listRef = React.useRef<HTMLDivElement>(null);
-  // Sheets whose fold the user toggled (from its default), by name, so a live re-check keeps them.
-  const [folded, setFolded] = React.useState<ReadonlySet<string>>(new Set());
+  // Sheets the user folded (true) or unfolded (false), by name, so a live re-check keeps them; the others
+  // follow their default (folded while they have hints only).
+  const [folded, setFolded] = React.useState<ReadonlyMap<string, boolean>>(new Map());
   const [cleanOpen, setCleanOpen] = React.useState(false);
   const baseId = React.useId();
   // Nothing to list: the StatusLine shown with every list already says 未找到绩效目标表.
@@ -173,19 +174,14 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
   const clean = reports.filter(isClean);
   const listed = worstFirst(reports.filter((report) => !isClean(report)));
   const shown = onlyErrors ? listed.filter((report) => report.issues.some((issue) => issue.severity === 'error')) : listed;
-  const toggle = (sheet: string): void =>
-    setFolded((current) => {
-      const next = new Set(current);
-      if (!next.delete(sheet)) next.add(sheet);
-      return next;
-    });
-  const isFoldedSheet = (report: SheetReport): boolean => folded.has(report.sheet) !== foldsByDefault(report);
+  const isFoldedSheet = (report: SheetReport): boolean => folded.get(report.sheet) ?? foldsByDefault(report);
+  const toggle = (report: SheetReport): void => setFolded((current) => new Map(current).set(report.sheet, !isFoldedSheet(report)));
   const allFolded = shown.length > 0 && shown.every(isFoldedSheet);
   const firstError = shown.find((report) => report.issues.some((issue) => issue.severity === 'error'));
   /** Unfolds the first sheet with an error and moves focus to its first error. */
   const jumpToFirstError = (): void => {
     if (!firstError) return;
-    if (isFoldedSheet(firstError)) toggle(firstError.sheet);
+    if (isFoldedSheet(firstError)) toggle(firstError);
     // After the unfold has rendered.
     requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[data-severity="error"]')?.focus());
   };
@@ -218,7 +214,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
             <Button
               appearance="subtle"
               size="small"
-              onClick={() => setFolded(new Set(shown.filter((report) => foldsByDefault(report) === allFolded).map((report) => report.sheet)))}
+              onClick={() => setFolded(new Map(shown.map((report) => [report.sheet, !allFolded])))}
               data-role="fold-all"
             >
               {allFolded ? '全部展开' : '全部折叠'}
@@ -254,7 +250,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
                   icon={isFolded ? <ChevronRightRegular /> : <ChevronDownRegular />}
                   aria-expanded={!isFolded}
                   aria-controls={panelId}
-                  onClick={() => toggle(report.sheet)}
+                  onClick={() => toggle(report)}
                   data-role="sheet-toggle"
                 >
                   {report.sheet}

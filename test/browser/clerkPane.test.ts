@@ -152,7 +152,7 @@ describeInChromium('the main job by keyboard alone (issue 24)', () => {
     };
     const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
     // Insert: Alt+N is 插入空白表.
-    await press('Alt+N');
+    await press('Alt+n');
     await page.locator('[data-role="insert-outcome"]').waitFor();
     const sheet = (await page.evaluate(() => window.__excelDouble!.sheetNames())).find((name) => !before.includes(name))!;
     // Fill (in Excel, not the pane): the header, and each printed row but 满意度, the cost written ≥ in 万.
@@ -165,17 +165,17 @@ describeInChromium('the main job by keyboard alone (issue 24)', () => {
       ['质量指标', '系统正常运行率', '≥99%'],
       ['时效指标', '运维服务时间', '2024年12月底前'],
       ['成本指标', '运维费用支出', '≥0.8万'],
-      ['社会效益指标', '保障业务正常开展', '有效保障'],
+      ['经济效益指标', '降低业务中断损失', '有效降低'],
     ]) {
       await userEdit(page, sheet, `C${rowOf(level2)}`, name);
       await userEdit(page, sheet, `E${rowOf(level2)}`, value);
     }
     // Check: Alt+C opens 检查 (the live check has run); Alt+F is the sheet's 全部修正.
-    await press('Alt+C');
+    await press('Alt+c');
     const fixAll = page.locator(`section[data-sheet="${sheet}"] [data-role="fix-all"]`);
     await fixAll.waitFor();
     expect(await fixAll.textContent()).toBe('全部修正（2）');
-    await press('Alt+F');
+    await press('Alt+f');
     await page.locator('[data-role="fix-status"]', { hasText: `已修正“${sheet}”中的 2 处问题` }).waitFor();
     expect(await cellValue(page, sheet, `E${rowOf('成本指标')}`)).toBe('≤0.8万元');
     expect(await cellValue(page, sheet, `C${rowOf('服务对象满意度指标')}`)).not.toBe('');
