@@ -5,7 +5,7 @@ import { marksForReport } from '../../src/core/marks';
 import type { SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { fromA1 } from '../../src/core/sheet/address';
-import { loadSeedLibrary } from '../support/seed';
+import { loadSeedLibrary, measuredTable } from '../support/seed';
 import { gridFromDouble, marksInDouble, nextReports, setUp, sleep } from './helpers';
 
 const DELAY = 80;
@@ -17,7 +17,7 @@ function expectedMarks(excel: Parameters<typeof gridFromDouble>[0], name: string
 
 test('edit a 成本 above budget, delete the 满意度 rows, undo both: marks follow exactly', async () => {
   const { excel, host } = setUp({}, DELAY);
-  const table = loadSeedLibrary().tables[0];
+  const table = measuredTable(loadSeedLibrary().tables[0]);
   const [name] = (await host.insertTables([table])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
   const costIndex = sheet.table.indicators.findIndex((r) => r.level2.startsWith('成本') && r.parsed.kind === 'moneyTotal');
@@ -72,7 +72,7 @@ test('edit a 成本 above budget, delete the 满意度 rows, undo both: marks fo
 
 test('fast typing re-checks once; a remote (co-author) edit counts too', async () => {
   const { excel, host } = setUp({}, DELAY);
-  const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
+  const [name] = (await host.insertTables([measuredTable(loadSeedLibrary().tables[0])])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
   const valueCell = sheet.rowRefs[0].value;
   const received: SheetReport[][] = [];
@@ -163,7 +163,7 @@ test('the double refuses worksheets.onChanged below ExcelApi 1.9 at sync, as Exc
 
 test('liveMarks off: typing updates the report and writes nothing (one read per re-check); 全部检查 marks', async () => {
   const { excel, host } = setUp({}, DELAY);
-  const table = loadSeedLibrary().tables[0];
+  const table = measuredTable(loadSeedLibrary().tables[0]);
   const [name] = (await host.insertTables([table])).sheetNames;
   await host.saveSettings({ ...(await host.loadSettings()), liveMarks: false });
   const sheet = readSheet(gridFromDouble(excel, name))!;
