@@ -7,6 +7,7 @@ import { summarize } from '../../src/core/check';
 import { axeViolations } from './support/axe';
 import { describeInChromium, insertTableOneOverBudget, usePaneHarness } from './support/pane';
 import { expectedReports, tableNumbered, workbookOf } from './support/workbooks';
+import { measuredTable } from '../support/seed';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -170,8 +171,9 @@ describeInChromium('the first hour, in Chromium', () => {
     // Two files with the same sheet names (表1 …): their sections must not repeat landmark names.
     const costTable = tableNumbered(library, 1);
     costTable.indicators.find((row) => row.level3 === '运维费用支出')!.value = '≤391.2万元';
-    const costFile = await workbookOf([costTable, tableNumbered(library, 5), tableNumbered(library, 6)]);
-    const cleanFile = await workbookOf([tableNumbered(library, 5), tableNumbered(library, 2)]);
+    const costFile = await workbookOf([costTable, measuredTable(tableNumbered(library, 5)), measuredTable(tableNumbered(library, 6))]);
+    // Seed tables 5 and 2 with their vague 效益 measured (measuredTable, issue #23): sheets that raise nothing.
+    const cleanFile = await workbookOf([measuredTable(tableNumbered(library, 5)), measuredTable(tableNumbered(library, 2))]);
     const corrupt = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('这不是一个压缩包'.repeat(20))]);
     const costReports = await expectedReports(costFile, library);
     const cleanReports = await expectedReports(cleanFile, library);
