@@ -78,11 +78,12 @@ describeInChromium('the first hour, in Chromium', () => {
 
     // 检查 after an edit over budget: the tab says its counts in words, warnings in the list's yellow.
     await insertTableOneOverBudget(page, pane.library);
-    const tab = page.getByRole('tab', { name: /^检查\s*（1 个错误，1 个警告）$/ });
+    // Table 1 over budget: the cost error, its ≥-style warning… and the seed's vague 效益「保障」 (issue #23).
+    const tab = page.getByRole('tab', { name: /^检查\s*（1 个错误，2 个警告）$/ });
     await tab.waitFor();
     const colours = await page.evaluate(() => {
       const background = (element: Element | null) => (element ? getComputedStyle(element).backgroundColor : 'none');
-      const listWarning = [...document.querySelectorAll('section[data-sheet] h2 *')].find((el) => el.textContent === '1 个警告');
+      const listWarning = [...document.querySelectorAll('section[data-sheet] h2 *')].find((el) => el.textContent === '2 个警告');
       const listError = [...document.querySelectorAll('section[data-sheet] h2 *')].find((el) => el.textContent === '1 个错误');
       return {
         tabWarning: background(document.querySelector('[data-role="tab-warnings"]')),
