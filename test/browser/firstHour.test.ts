@@ -78,7 +78,7 @@ describeInChromium('the first hour, in Chromium', () => {
 
     // 检查 after an edit over budget: the tab says its counts in words, warnings in the list's yellow.
     await insertTableOneOverBudget(page, pane.library);
-    // Table 1 over budget: the cost error, its ≥-style warning… and the seed's vague 效益「保障」 (issue #23).
+    // Table 1 over budget: the cost error and the warning it always had, plus the seed's vague 效益「保障」 (issue #23).
     const tab = page.getByRole('tab', { name: /^检查\s*（1 个错误，2 个警告）$/ });
     await tab.waitFor();
     const colours = await page.evaluate(() => {
