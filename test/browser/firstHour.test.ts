@@ -7,6 +7,7 @@ import { summarize } from '../../src/core/check';
 import { axeViolations } from './support/axe';
 import { describeInChromium, insertTableOneOverBudget, usePaneHarness } from './support/pane';
 import { expectedReports, tableNumbered, workbookOf } from './support/workbooks';
+import { measuredTable } from '../support/seed';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -77,11 +78,12 @@ describeInChromium('the first hour, in Chromium', () => {
 
     // 检查 after an edit over budget: the tab says its counts in words, warnings in the list's yellow.
     await insertTableOneOverBudget(page, pane.library);
-    const tab = page.getByRole('tab', { name: /^检查\s*（1 个错误，1 个警告）$/ });
+    // Table 1 over budget: the cost error and the warning it always had, plus the seed's vague 效益「保障」 (issue #23).
+    const tab = page.getByRole('tab', { name: /^检查\s*（1 个错误，2 个警告）$/ });
     await tab.waitFor();
     const colours = await page.evaluate(() => {
       const background = (element: Element | null) => (element ? getComputedStyle(element).backgroundColor : 'none');
-      const listWarning = [...document.querySelectorAll('section[data-sheet] h2 *')].find((el) => el.textContent === '1 个警告');
+      const listWarning = [...document.querySelectorAll('section[data-sheet] h2 *')].find((el) => el.textContent === '2 个警告');
       const listError = [...document.querySelectorAll('section[data-sheet] h2 *')].find((el) => el.textContent === '1 个错误');
       return {
         tabWarning: background(document.querySelector('[data-role="tab-warnings"]')),
@@ -170,8 +172,9 @@ describeInChromium('the first hour, in Chromium', () => {
     // Two files with the same sheet names (表1 …): their sections must not repeat landmark names.
     const costTable = tableNumbered(library, 1);
     costTable.indicators.find((row) => row.level3 === '运维费用支出')!.value = '≤391.2万元';
-    const costFile = await workbookOf([costTable, tableNumbered(library, 5), tableNumbered(library, 6)]);
-    const cleanFile = await workbookOf([tableNumbered(library, 5), tableNumbered(library, 2)]);
+    const costFile = await workbookOf([costTable, measuredTable(tableNumbered(library, 5)), measuredTable(tableNumbered(library, 6))]);
+    // Seed tables 5 and 2 with their vague 效益 measured (measuredTable, issue #23): sheets that raise nothing.
+    const cleanFile = await workbookOf([measuredTable(tableNumbered(library, 5)), measuredTable(tableNumbered(library, 2))]);
     const corrupt = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('这不是一个压缩包'.repeat(20))]);
     const costReports = await expectedReports(costFile, library);
     const cleanReports = await expectedReports(cleanFile, library);

@@ -18,6 +18,10 @@ describeInChromium('一键修正 in the task pane', () => {
     await page.getByRole('tab', { name: /检查/ }).click();
     await page.locator('[data-role="status"]', { hasText: '可以报送' }).waitFor();
     const plan = planTableSheet(table, { sheetName: table.projectName, framework: 'seed' });
+    // The seed's 效益「保障」 is a vague target (vague-target, issue #23): typed as a measure, the sheet says nothing.
+    const vague = table.indicators.find((row) => row.value === '保障')!;
+    await userEdit(page, table.projectName, addressOf(plan, vague.value), '≥99%');
+    await page.locator('button[data-code="vague-target"]').waitFor({ state: 'detached' });
     const costs = table.indicators.filter((row) => row.level2.startsWith('成本'));
     return { table, sheet: table.projectName, plan, costCells: costs.map((row) => addressOf(plan, row.value)), costs };
   }

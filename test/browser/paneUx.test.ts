@@ -93,6 +93,9 @@ describeInChromium('task pane and checker page UX', () => {
       await page.locator('[data-role="insert-outcome"]', { hasText: table.projectName }).waitFor();
     }
     await page.getByRole('tab', { name: /检查/ }).click();
+    // Table 2's 效益「保障正常开展」 is a vague target (vague-target, issue #23): typed as a measure, the sheet is clean.
+    const cleanPlan = planTableSheet(cleanTable, { sheetName: cleanTable.projectName, framework: 'seed' });
+    await userEdit(page, cleanTable.projectName, addressOf(cleanPlan, '保障正常开展'), '≥99%');
     const costCell = costCellOf(costTable);
     await userEdit(page, costTable.projectName, costCell, OVER_BUDGET);
     await page.locator('button[data-code="cost-over-budget"]').waitFor();

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RULE_CODES } from '../../src/core/rules/codes';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'jixiao.js');
@@ -31,7 +32,7 @@ test('rules --json lists every rule with its title and examples', () => {
   const { code, stdout } = jixiao('rules', '--json');
   expect(code).toBe(0);
   const rules = JSON.parse(stdout) as { code: string; title: string; examples: { flagged: unknown[] } }[];
-  expect(rules).toHaveLength(13);
+  expect(rules).toHaveLength(RULE_CODES.length);
   expect(rules.find((r) => r.code === 'cost-over-budget')).toMatchObject({ title: '成本超过预算数' });
   expect(rules.every((r) => r.examples.flagged.length > 0)).toBe(true);
 });

@@ -7,7 +7,7 @@ import type { Issue, SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { fromA1 } from '../../src/core/sheet/address';
 import type { RealExcelBehaviours } from '../support/excelDouble';
-import { seedTable } from '../support/seed';
+import { seedTable, measuredTable } from '../support/seed';
 import { gridFromDouble, nextReports, setUp } from './helpers';
 
 const DELAY = 40;
@@ -18,7 +18,7 @@ describe.each([
 ] as [string, RealExcelBehaviours][])('%s', (_label, real) => {
   async function tableOne() {
     const { excel, host } = setUp({ real }, DELAY);
-    const [name] = (await host.insertTables([seedTable(1)])).sheetNames;
+    const [name] = (await host.insertTables([measuredTable(seedTable(1))])).sheetNames;
     const received: SheetReport[][] = [];
     const stop = await host.startLiveCheck((reports) => received.push(reports), (error) => {
       throw error;

@@ -5,7 +5,7 @@ import { marksForReport } from '../../src/core/marks';
 import type { SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { fromA1 } from '../../src/core/sheet/address';
-import { loadSeedLibrary } from '../support/seed';
+import { loadSeedLibrary, measuredTable } from '../support/seed';
 import { gridFromDouble, marksInDouble, nextReports, setUp, sleep } from './helpers';
 
 const DELAY = 80;
@@ -21,7 +21,7 @@ test('live marks switched on: edit a 成本 above budget, delete the 满意度 r
   // jixiao's marks first, and the user's change with the next press.
   const { excel, host } = setUp({ maxExcelApi: '1.20' }, DELAY);
   await host.saveSettings({ ...(await host.loadSettings()), liveMarks: true });
-  const table = loadSeedLibrary().tables[0];
+  const table = measuredTable(loadSeedLibrary().tables[0]);
   const [name] = (await host.insertTables([table])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
   const costIndex = sheet.table.indicators.findIndex((r) => r.level2.startsWith('成本') && r.parsed.kind === 'moneyTotal');
@@ -78,7 +78,7 @@ test('live marks switched on: edit a 成本 above budget, delete the 满意度 r
 
 test('fast typing re-checks once; a remote (co-author) edit counts too', async () => {
   const { excel, host } = setUp({}, DELAY);
-  const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
+  const [name] = (await host.insertTables([measuredTable(loadSeedLibrary().tables[0])])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
   const valueCell = sheet.rowRefs[0].value;
   const received: SheetReport[][] = [];
@@ -170,7 +170,7 @@ test('the double refuses worksheets.onChanged below ExcelApi 1.9 at sync, as Exc
 
 test('liveMarks off: typing updates the report and writes nothing (one read per re-check); 全部检查 marks', async () => {
   const { excel, host } = setUp({}, DELAY);
-  const table = loadSeedLibrary().tables[0];
+  const table = measuredTable(loadSeedLibrary().tables[0]);
   const [name] = (await host.insertTables([table])).sheetNames;
   await host.saveSettings({ ...(await host.loadSettings()), liveMarks: false });
   const sheet = readSheet(gridFromDouble(excel, name))!;

@@ -4,12 +4,12 @@ import { DEFAULT_SETTINGS, parseSettings } from '../../src/core/model';
 import { createExcelHost } from '../../src/excel/excelHost';
 import { markFormula, markNoteText, parseMarkFormula } from '../../src/core/marking';
 import { readSheet } from '../../src/core/sheet';
-import { loadSeedLibrary } from '../support/seed';
+import { loadSeedLibrary, measuredTable } from '../support/seed';
 import { gridFromDouble, marksInDouble, setUp } from './helpers';
 
 test('marking and clearMarks leave values, user formats, validation, CFs and notes as they were', async () => {
   const { excel, host } = setUp();
-  const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
+  const [name] = (await host.insertTables([measuredTable(loadSeedLibrary().tables[0])])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
   const valueCell = sheet.rowRefs[0].value;
   const otherCell = sheet.rowRefs[1].value;
@@ -43,7 +43,7 @@ test('marking and clearMarks leave values, user formats, validation, CFs and not
 
 test('clearMarks on a reopened workbook (a new host, nothing remembered) finds the marks by their sentinel', async () => {
   const { excel, host } = setUp();
-  const [name] = (await host.insertTables([loadSeedLibrary().tables[2]])).sheetNames;
+  const [name] = (await host.insertTables([measuredTable(loadSeedLibrary().tables[2])])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
   excel.userEdit(name, sheet.rowRefs[0].value, '');
   const before = excel.snapshot(name);
@@ -57,7 +57,7 @@ test('clearMarks on a reopened workbook (a new host, nothing remembered) finds t
 
 test('ExcelApi 1.8: marks without notes, values untouched', async () => {
   const { excel, host } = setUp({ maxExcelApi: '1.8' });
-  const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
+  const [name] = (await host.insertTables([measuredTable(loadSeedLibrary().tables[0])])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
   excel.userEdit(name, sheet.rowRefs[0].value, '');
   const before = excel.snapshot(name);
@@ -75,7 +75,7 @@ test('mark formula: the sentinel round-trips and user formulas are not taken for
 
 test('selectCell activates the sheet and selects the cell', async () => {
   const { excel, host } = setUp();
-  await host.insertTables([loadSeedLibrary().tables[0]]);
+  await host.insertTables([measuredTable(loadSeedLibrary().tables[0])]);
   await host.selectCell('Sheet1', 'C7');
   expect(excel.activeSheet()).toBe('Sheet1');
   expect(excel.selection()).toEqual({ sheet: 'Sheet1', address: 'C7' });
@@ -93,7 +93,7 @@ test('settings round-trip through Office document settings, validated', async ()
 
 test('notes are known wherever they are: a user note added where a mark goes is kept, a stale mark note far off is removed', async () => {
   const { excel, host } = setUp();
-  const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
+  const [name] = (await host.insertTables([measuredTable(loadSeedLibrary().tables[0])])).sheetNames;
   const sheet = readSheet(gridFromDouble(excel, name))!;
   const valueCell = sheet.rowRefs[0].value;
   await host.checkAll();
@@ -122,7 +122,7 @@ test('notes are known wherever they are: a user note added where a mark goes is 
 
 test('a mark note ends with the rule title, as the marked copy notes do', async () => {
   const { excel, host } = setUp();
-  const [name] = (await host.insertTables([loadSeedLibrary().tables[0]])).sheetNames;
+  const [name] = (await host.insertTables([measuredTable(loadSeedLibrary().tables[0])])).sheetNames;
   const valueCell = readSheet(gridFromDouble(excel, name))!.rowRefs[0].value;
   excel.userEdit(name, valueCell, '');
   await host.checkAll();
