@@ -1,6 +1,7 @@
 // The installed command: `npm install` compiles the CLI (prepare script) and `jixiao` runs it. This
 // builds it the same way and runs the real bin in a child process, as a user's shell would.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { RULE_CODES } from '../../src/core/rules/codes';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ test('rules --json lists every rule with its title and examples', () => {
   const { code, stdout } = jixiao('rules', '--json');
   expect(code).toBe(0);
   const rules = JSON.parse(stdout) as { code: string; title: string; examples: { flagged: unknown[] } }[];
-  expect(rules).toHaveLength(13);
+  expect(rules).toHaveLength(RULE_CODES.length);
   expect(rules.find((r) => r.code === 'cost-over-budget')).toMatchObject({ title: '成本超过预算数' });
   expect(rules.every((r) => r.examples.flagged.length > 0)).toBe(true);
 });
