@@ -38,6 +38,10 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
+// Table 6's own 成本 written as a share (≤1%) is flagged by generic-indicator whatever the year (docs/real-world.md
+// lists it among the seed's defects); the year tests look at the rest.
+const notSeedDefect = (code: string): boolean => code !== 'generic-indicator';
+
 describe('jixiao check', () => {
   let clean: string;
   let broken: string;
@@ -174,7 +178,7 @@ describe('jixiao check', () => {
   it('passes --year and --framework to the checks, and rejects bad values with exit 2', async () => {
     const dated = await writeWorkbook('dated.xlsx', [seed(6)]);
     const codes = async (args: string[]) =>
-      (JSON.parse((await run([dated, '--json', ...args])).out) as CheckJson).files[0].sheets[0].issues.map((i) => i.code);
+      (JSON.parse((await run([dated, '--json', ...args])).out) as CheckJson).files[0].sheets[0].issues.map((i) => i.code).filter(notSeedDefect);
     expect(await codes([])).not.toContain('deadline-outside-year');
     expect(await codes(['--year', '2025'])).toEqual(['deadline-outside-year', 'deadline-outside-year']);
     const forced = JSON.parse((await run([clean, '--framework', '2021', '--json'])).out) as CheckJson;
@@ -197,7 +201,7 @@ describe('jixiao check', () => {
     // The file's budget year 2025 puts table 6's two 2024 deadlines out of year; --year 2024 overrides it.
     const dated = await writeWorkbook('dated-settings.xlsx', [seed(6)]);
     const datedCodes = async (args: string[]) =>
-      (JSON.parse((await run([dated, '--json', '--settings', settingsPath, ...args])).out) as CheckJson).files[0].sheets[0].issues.map((i) => i.code);
+      (JSON.parse((await run([dated, '--json', '--settings', settingsPath, ...args])).out) as CheckJson).files[0].sheets[0].issues.map((i) => i.code).filter(notSeedDefect);
     expect(await datedCodes([])).toEqual(['deadline-outside-year', 'deadline-outside-year']);
     expect(await datedCodes(['--year', '2024'])).toEqual([]);
 

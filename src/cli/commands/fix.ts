@@ -140,7 +140,10 @@ function applyAll(bytes: Uint8Array, reports: SheetReport[], only: OnlyFilter | 
     }
     current = copy.bytes;
     macrosRemoved ||= copy.macrosRemoved;
-    const next = offered(check(current, options), only);
+    // A fix offered again once applied (a row inserted for the clerk to name, which the dimension awaits) is
+    // never applied twice: that would only add a second empty row.
+    const done = new Set(applied.map((fix) => `${fix.sheet}\u0000${fix.code}\u0000${fix.description}`));
+    const next = offered(check(current, options), only).filter((f) => !done.has(`${f.sheet}\u0000${f.code}\u0000${f.fix.description}`));
     if (next.length >= fixes.length) break;
     fixes = next;
   }
