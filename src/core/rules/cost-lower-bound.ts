@@ -5,6 +5,7 @@ import { rowDimensionRole } from '../frameworks';
 import { gridRowLabel, sheetGrids } from './helpers';
 import { isLowerBound, isUpperBound, parseRowValue } from '../values';
 import { asUpperBound, rewriteFix, valueCellText } from '../fixes/valueText';
+import { shownAndStored } from '../sheet/shown';
 
 /**
  * `≥5万元` → `≤5万元` (不低于 → 不高于, 以上 → 以下; an operator column gets `≤`), offered only when the value
@@ -12,6 +13,8 @@ import { asUpperBound, rewriteFix, valueCellText } from '../fixes/valueText';
  */
 function upperBoundFix(sheet: SheetTable, row: IndicatorRow, refs: IndicatorRowRefs): Fix | undefined {
   const own = valueCellText(row, refs);
+  // A number shown through its format (`"≥"0.00,,`): the text is the format's, not the cell's to rewrite.
+  if (shownAndStored(own)) return undefined;
   const rewrite = refs.operator ? { text: own, from: row.value.slice(0, 1), to: '≤' } : asUpperBound(own);
   if (!rewrite) return undefined;
   const value = refs.operator ? `≤${own}` : rewrite.text;

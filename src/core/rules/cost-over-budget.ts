@@ -1,8 +1,9 @@
 import type { Finding, Rule } from './types';
 import type { Framework } from '../frameworks/types';
-import type { SheetTable } from '../sheet/types';
+import type { SheetTable, ShownAndStored } from '../sheet/types';
 import { rowDimensionRole } from '../frameworks';
 import { cellList, cellsOf, formatAmount, gridRowLabel, inGrid, sheetGrids, type ScopedGrid } from './helpers';
+import { withStoredValue } from './shownAmount';
 
 /** The amount a grid's costs must stay within: 预算数 for the annual grid, the project total for the overall one. */
 interface CostLimit {
@@ -10,16 +11,18 @@ interface CostLimit {
   /** How the message names it: `预算数`, `项目总金额` … */
   label: string;
   address: string | null;
+  /** Set when its cell shows another amount than it stores (the message names both). */
+  stored?: ShownAndStored;
 }
 
 function limitOf(sheet: SheetTable, grid: ScopedGrid): CostLimit | null {
   if (grid.scope === 'annual') {
     const { total } = sheet.table.budget;
-    return total === null ? null : { total, label: '预算数', address: sheet.refs.budgetTotal };
+    return total === null ? null : { total, label: '预算数', address: sheet.refs.budgetTotal, stored: sheet.amountStored?.budgetTotal };
   }
   // An overall grid without a printed project total has nothing to be weighed against.
   const project = sheet.projectTotal;
-  return project ? { total: project.amount, label: project.label, address: project.address } : null;
+  return project ? { total: project.amount, label: project.label, address: project.address, stored: project.stored } : null;
 }
 
 /**
@@ -31,6 +34,7 @@ const FLOAT_EPSILON = 1e-9;
 function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framework: Framework): Finding[] {
   const { unit } = sheet.table;
   const { total, label } = limit;
+  const limitText = `${label} ${withStoredValue(formatAmount(total, unit), limit.stored)}`;
   // fundsTolerance is funds-mismatch's; a cost is over as soon as it is over, bar floating-point noise.
   const ceiling = total + Math.abs(total) * FLOAT_EPSILON;
   const costs = grid.rows.flatMap(({ row, refs }) => {
@@ -42,7 +46,7 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
     if (amount > ceiling) {
       findings.push({
         message:
-          `${gridRowLabel(grid, row)}的指标值「${row.value}」即 ${formatAmount(amount, unit)}，超过${label} ${formatAmount(total, unit)}，` +
+          `${gridRowLabel(grid, row)}的指标值「${row.value}」即 ${formatAmount(amount, unit)}，超过${limitText}，` +
           `超出 ${formatAmount(amount - total, unit)}；宜改为不超过 ${formatAmount(total, unit)}（如「≤${formatAmount(total, unit)}」），或核对${label}`,
         cells: cellsOf(refs.value, limit.address),
       });
@@ -57,7 +61,7 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
     const parts = costs.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
     findings.push({
       message:
-        `${inGrid(grid, `${costs.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}，` +
+        `${inGrid(grid, `${costs.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${limitText}，` +
         `超出 ${formatAmount(sum - total, unit)}；宜将各项成本共压减 ${formatAmount(sum - total, unit)}，或核对${label}`,
       cells: cellList([...costs.map(({ refs }) => refs.value), limit.address]),
     });

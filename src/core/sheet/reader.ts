@@ -9,6 +9,7 @@ import { compactText, convertMoney, parseRowValue } from '../values';
 import { toA1 } from './address';
 import { readAmount } from './amount';
 import { SheetCells } from './cells';
+import { shownAndStored } from './shown';
 import type { FilledCell, Found } from './cells';
 import {
   ALL_GRID_LABELS,
@@ -603,7 +604,8 @@ function projectTotalOf(block: HeaderBlock, tableUnit: AmountUnit): HeaderAmount
   for (const label of PROJECT_TOTAL_LABELS) {
     const text = block.extraFields[label];
     const amount = text === undefined ? null : readAmount(text, tableUnit);
-    if (amount !== null) return { amount, label, address: block.extraRefs[label] ?? null };
+    const stored = shownAndStored(text ?? null);
+    if (amount !== null) return { amount, label, address: block.extraRefs[label] ?? null, ...(stored ? { stored } : {}) };
   }
   return undefined;
 }
@@ -735,14 +737,18 @@ function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, re
   }
   const problems: NonNullable<SheetTable['amountProblems']> = {};
   const units: NonNullable<SheetTable['amountUnits']> = {};
+  const storedValues: NonNullable<SheetTable['amountStored']> = {};
   for (const field of ['budgetTotal', 'budgetFiscal', 'budgetOther'] as const) {
     const problem = fields[field] ? amountProblem(fields[field].value) : null;
     if (problem) problems[field] = problem;
+    const stored = shownAndStored(fields[field]?.value ?? (field === 'budgetTotal' ? (extraTotal ?? null) : null));
+    if (stored) storedValues[field] = stored;
     const unit = fields[field]?.unit;
     if (unit) units[field] = unit;
   }
   if (Object.keys(problems).length > 0) sheet.amountProblems = problems;
   if (Object.keys(units).length > 0) sheet.amountUnits = units;
+  if (Object.keys(storedValues).length > 0) sheet.amountStored = storedValues;
   return sheet;
 }
 
