@@ -13,6 +13,7 @@ import { checkGrids } from '../../src/core/check';
 import { planTableSheet } from '../../src/core/sheet/layout';
 import { workbookToBuffer, writePlan } from '../../src/xlsx';
 import { readWorkbookGrids } from '../../src/xlsx/readWorkbook';
+import { multiYearWorkbook } from '../core/rules/multiYear';
 import { seedTable } from '../support/seed';
 import { rowIndex, setValue } from '../support/sheetTable';
 
@@ -120,6 +121,24 @@ describe('a budget is read as shown, and the message names the stored value too'
     const found = reports.flatMap((r) => r.issues).filter((i) => i.code === 'cost-lower-bound');
     expect(found).toHaveLength(1);
     expect(found[0].fix).toBeUndefined();
+  });
+
+  test('a multi-year sheet: the 总体目标 cost over 项目总金额 names the total as shown and as stored', async () => {
+    const { workbook } = multiYearWorkbook({ overallCost: '≤1200万元' });
+    const cell = workbook.worksheets[0].getCell('B5');
+    expect(cell.value).toBe(1000);
+    cell.value = 10_000_000;
+    cell.numFmt = '0!.0000';
+    const path = join(dir, 'multi-year.xlsx');
+    writeFileSync(path, await workbookToBuffer(workbook));
+    const over = (await check(path)).issues.filter((i) => i.code === 'cost-over-budget').map((i) => i.message);
+    expect(over).toEqual([expect.stringContaining('超过项目总金额 1000万元（单元格显示为 1000.0000，存储值为 10000000），超出 200万元')]);
+  });
+
+  test('a cost cell scaled by its format is quoted as shown with its stored value', async () => {
+    const path = await disguisedCells('cost.xlsx', { total: 100, fiscal: 100 }, '≤200万元', (v) => (v === '≤200万元' ? { stored: 200_000_000, format: '0.00,,"万元"' } : null), 1);
+    const over = (await check(path)).issues.filter((i) => i.code === 'cost-over-budget').map((i) => i.message);
+    expect(over).toEqual([expect.stringContaining('的指标值「200.00万元（单元格存储值为 200000000）」即 200万元，超过预算数 100万元，')]);
   });
 
   test('the reader keeps the stored value as evidence next to the shown one', async () => {
