@@ -13,7 +13,8 @@ import { main } from '../../src/cli/main';
 import { checkGrids } from '../../src/core/check';
 import { readWorkbookGrids } from '../../src/xlsx/readWorkbook';
 import { END, XmlReader } from '../../src/xlsx/xml';
-import { seedTable } from '../support/seed';
+import { expectOnlyMarksAdded } from '../support/markedCopyChecks';
+import { loadSeedLibrary, seedTable } from '../support/seed';
 import { rowIndex, setValue } from '../support/sheetTable';
 import { convertAll, describeWithSoffice } from '../support/soffice';
 import { tableSheet } from './support/cases';
@@ -208,6 +209,9 @@ describe('threaded comments on flagged cells', () => {
     expect(new Map(THREADS.map((t) => [t.id, notes.get(t.id)]))).toEqual(legacyRefs(original));
     expect([...notes.values()].sort()).toEqual(['A10', 'C4', 'E17', 'E21']);
     expect(strFromU8(files['xl/comments1.xml'])).toMatch(/预算数是否含上年结转？[\s\S]*不含，已与财政科核对。[\s\S]*超过预算数/);
+    // And the copy is the input plus exactly the marks of the reports the CLI printed (seed library loaded).
+    const reports = checkGrids(readWorkbookGrids(new Uint8Array(readFileSync(input))), { library: loadSeedLibrary() });
+    expectOnlyMarksAdded(new Uint8Array(readFileSync(input)), new Uint8Array(readFileSync(file)), reports);
     copies.push(file);
   });
 
