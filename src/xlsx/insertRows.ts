@@ -115,7 +115,8 @@ function insertInSheetParts(editor: WorkbookEditor, ref: SheetRef, insert: RowIn
   for (const rel of edit.pkg.relationships(ref.part ?? '')) {
     if (rel.external || !edit.has(rel.target)) continue;
     const kind = relType(rel.type);
-    if (kind === 'comments' || kind === 'table') {
+    // An Excel 365 thread ([MS-XLSX] Threaded Comments part) is anchored by `ref` like its legacy note.
+    if (kind === 'comments' || kind === 'threadedComment' || kind === 'table') {
       edit.set(rel.target, shiftRangeAttrs(edit.text(rel.target), before, count));
     } else if (kind === 'vmlDrawing') {
       const vml = edit

@@ -6,6 +6,7 @@ import { gridRowLabel, sheetGrids } from './helpers';
 import { isLowerBound, isUpperBound, parseRowValue } from '../values';
 import { asUpperBound, rewriteFix, valueCellText } from '../fixes/valueText';
 import { grounded, SOURCES } from './sources';
+import { shownAndStored } from '../sheet/shown';
 
 /**
  * `≥5万元` → `≤5万元` (不低于 → 不高于, 以上 → 以下; an operator column gets `≤`), offered only when the value
@@ -13,6 +14,8 @@ import { grounded, SOURCES } from './sources';
  */
 function upperBoundFix(sheet: SheetTable, row: IndicatorRow, refs: IndicatorRowRefs): Fix | undefined {
   const own = valueCellText(row, refs);
+  // A number shown through its format (`"≥"0.00,,`): the text is the format's, not the cell's to rewrite.
+  if (shownAndStored(own)) return undefined;
   const rewrite = refs.operator ? { text: own, from: row.value.slice(0, 1), to: '≤' } : asUpperBound(own);
   if (!rewrite) return undefined;
   const value = refs.operator ? `≤${own}` : rewrite.text;

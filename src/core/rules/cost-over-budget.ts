@@ -1,11 +1,12 @@
 import type { Finding, Rule } from './types';
 import type { Framework } from '../frameworks/types';
-import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
+import type { IndicatorRowRefs, SheetTable, ShownAndStored } from '../sheet/types';
 import type { IndicatorRow } from '../model';
 import { rowDimensionRole } from '../frameworks';
 import { cellList, cellsOf, formatAmount, gridRowLabel, inGrid, sheetGrids, type ScopedGrid } from './helpers';
 import { countedCosts, FLOAT_EPSILON } from './costTotals';
 import { grounded, SOURCES } from './sources';
+import { withStoredValue } from './shownAmount';
 
 /** The amount a grid's costs must stay within: 预算数 for the annual grid, the project total for the overall one. */
 interface CostLimit {
@@ -13,16 +14,18 @@ interface CostLimit {
   /** How the message names it: `预算数`, `项目总金额` … */
   label: string;
   address: string | null;
+  /** Set when its cell shows another amount than it stores (the message names both). */
+  stored?: ShownAndStored;
 }
 
 function limitOf(sheet: SheetTable, grid: ScopedGrid): CostLimit | null {
   if (grid.scope === 'annual') {
     const { total } = sheet.table.budget;
-    return total === null ? null : { total, label: '预算数', address: sheet.refs.budgetTotal };
+    return total === null ? null : { total, label: '预算数', address: sheet.refs.budgetTotal, stored: sheet.amountStored?.budgetTotal };
   }
   // An overall grid without a printed project total has nothing to be weighed against.
   const project = sheet.projectTotal;
-  return project ? { total: project.amount, label: project.label, address: project.address } : null;
+  return project ? { total: project.amount, label: project.label, address: project.address, stored: project.stored } : null;
 }
 
 /** A 三级 that names a per-unit cost (人均, 每人每天, 单价): a bare number under it is a rate, never a total. */
@@ -51,6 +54,7 @@ function costsOf(sheet: SheetTable, grid: ScopedGrid, framework: Framework): Cos
 function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framework: Framework): Finding[] {
   const { unit } = sheet.table;
   const { total, label } = limit;
+  const limitText = `${label} ${withStoredValue(formatAmount(total, unit), limit.stored)}`;
   // fundsTolerance is funds-mismatch's; a cost is over as soon as it is over, bar floating-point noise.
   const ceiling = total + Math.abs(total) * FLOAT_EPSILON;
   const costs = costsOf(sheet, grid, framework);
@@ -72,7 +76,7 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
         ? `其余成本已合计 ${formatAmount(others, unit)}，已用完${label}；宜核对各项成本或${label}`
         : `宜改为不超过 ${formatAmount(room, unit)}（如「≤${formatAmount(room, unit)}」${others > 0 ? `，与其余成本 ${formatAmount(others, unit)} 合计不超过${label}` : ''}），或核对${label}`;
     findings.push({
-      message: `${gridRowLabel(grid, row)}的指标值「${row.value}」${asTyped}，超过${label} ${formatAmount(total, unit)}，超出 ${formatAmount(amount - total, unit)}；${advice}`,
+      message: `${gridRowLabel(grid, row)}的指标值「${row.value}」${asTyped}，超过${limitText}，超出 ${formatAmount(amount - total, unit)}；${advice}`,
       cells: cellsOf(refs.value, limit.address),
     });
   }
@@ -81,7 +85,7 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
     const parts = counted.map(({ amount }) => formatAmount(amount, unit)).join(' + ');
     findings.push({
       message:
-        `${inGrid(grid, `${counted.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${label} ${formatAmount(total, unit)}，` +
+        `${inGrid(grid, `${counted.length} 项成本指标`)}合计 ${parts} = ${formatAmount(sum, unit)}，超过${limitText}，` +
         `超出 ${formatAmount(sum - total, unit)}；宜将各项成本共压减 ${formatAmount(sum - total, unit)}，或核对${label}`,
       cells: cellList([...counted.map(({ item }) => item.refs.value), limit.address]),
     });

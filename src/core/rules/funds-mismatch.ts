@@ -3,6 +3,7 @@ import type { Fix } from '../model';
 import type { SheetTable } from '../sheet/types';
 import { convertMoney } from '../values';
 import { cellsOf, formatAmount, formatNumber } from './helpers';
+import { fieldAsShown } from './shownAmount';
 import { grounded, SOURCES } from './sources';
 
 type SourceField = 'budgetFiscal' | 'budgetOther';
@@ -74,8 +75,8 @@ export const fundsMismatchRule: Rule = {
       {
         ...(choices.length > 0 ? { choices } : {}),
         message:
-          `财政资金 ${formatAmount(fiscal, unit)} + 其他资金 ${formatAmount(other, unit)} = ${formatAmount(sum, unit)}，` +
-          `与预算数 ${formatAmount(budget.total, unit)} 不符，${difference > 0 ? '多出' : '少'} ${formatAmount(Math.abs(difference), unit)}${fixText}`,
+          `财政资金 ${fieldAsShown(sheet, 'budgetFiscal', formatAmount(fiscal, unit))} + 其他资金 ${fieldAsShown(sheet, 'budgetOther', formatAmount(other, unit))} = ${formatAmount(sum, unit)}，` +
+          `与预算数 ${fieldAsShown(sheet, 'budgetTotal', formatAmount(budget.total, unit))} 不符，${difference > 0 ? '多出' : '少'} ${formatAmount(Math.abs(difference), unit)}${fixText}`,
         cells: cellsOf(refs.budgetTotal, refs.budgetFiscal, refs.budgetOther),
       },
     ];

@@ -5,6 +5,7 @@ import { parseRowValue } from '../values';
 import { toA1 } from './address';
 import { readAmount } from './amount';
 import { SheetCells } from './cells';
+import { shownAndStored } from './shown';
 import type { Found } from './cells';
 import { sheetTable } from './sheetTable';
 import type { GridRow, GridScope, ReadSheetOptions, SheetGrid, SheetTable, TableRefs } from './types';
@@ -95,13 +96,17 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   }
   const problems: NonNullable<SheetTable['amountProblems']> = {};
   const units: NonNullable<SheetTable['amountUnits']> = {};
+  const storedValues: NonNullable<SheetTable['amountStored']> = {};
   for (const field of ['budgetTotal', 'budgetFiscal', 'budgetOther'] as const) {
     const problem = fields[field] ? amountProblem(fields[field].value) : null;
     if (problem) problems[field] = problem;
+    const stored = shownAndStored(fields[field]?.value ?? (field === 'budgetTotal' ? (extraTotal ?? null) : null));
+    if (stored) storedValues[field] = stored;
     const unit = fields[field]?.unit;
     if (unit) units[field] = unit;
   }
   if (Object.keys(problems).length > 0) sheet.amountProblems = problems;
   if (Object.keys(units).length > 0) sheet.amountUnits = units;
+  if (Object.keys(storedValues).length > 0) sheet.amountStored = storedValues;
   return sheet;
 }

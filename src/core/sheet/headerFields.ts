@@ -4,6 +4,7 @@ import { convertMoney } from '../values';
 import { toA1 } from './address';
 import { readAmount } from './amount';
 import { SheetCells } from './cells';
+import { shownAndStored } from './shown';
 import type { FilledCell, Found } from './cells';
 import { LABELS, PROJECT_TOTAL_LABELS, labelScope, matchUnitLabel, normalizeLabel } from './labels';
 import type { HeaderField } from './labels';
@@ -226,7 +227,8 @@ export function projectTotalOf(block: HeaderBlock, tableUnit: AmountUnit): Heade
   for (const label of PROJECT_TOTAL_LABELS) {
     const text = block.extraFields[label];
     const amount = text === undefined ? null : readAmount(text, tableUnit);
-    if (amount !== null) return { amount, label, address: block.extraRefs[label] ?? null };
+    const stored = shownAndStored(text ?? null);
+    if (amount !== null) return { amount, label, address: block.extraRefs[label] ?? null, ...(stored ? { stored } : {}) };
   }
   return undefined;
 }

@@ -105,5 +105,16 @@ export function asShown(value: number, text: string): CellValue {
   const magnitude = Math.abs(value);
   if (numberRuns(text).some((run) => Math.abs(run.value - magnitude) <= run.tolerance * (1 + 1e-9) + magnitude * 1e-15)) return value;
   const shown = text.trim();
-  return shown ? `${shown}（单元格存储值为 ${storedText(value)}）` : `（单元格不显示内容，存储值为 ${storedText(value)}）`;
+  return shown ? `${shown}${STORED_OPEN}${storedText(value)}${STORED_CLOSE}` : `（单元格不显示内容，存储值为 ${storedText(value)}）`;
+}
+
+const STORED_OPEN = '（单元格存储值为 ';
+const STORED_CLOSE = '）';
+
+/** What a cell asShown gave a bracket to shows and stores (`100.0000`, `1000000`); null for any other value. */
+export function shownAndStored(value: CellValue): { shown: string; stored: string } | null {
+  if (typeof value !== 'string' || !value.endsWith(STORED_CLOSE)) return null;
+  const open = value.lastIndexOf(STORED_OPEN);
+  if (open <= 0) return null;
+  return { shown: value.slice(0, open), stored: value.slice(open + STORED_OPEN.length, -STORED_CLOSE.length) };
 }

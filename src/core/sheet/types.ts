@@ -103,9 +103,17 @@ export interface OtherGrid {
   slots?: IndicatorSlot[];
 }
 
+/** A cell's text as shown and the number it stores, where the two are different amounts. */
+export interface ShownAndStored {
+  shown: string;
+  stored: string;
+}
+
 /** An amount printed in the header with where it was read. */
 export interface HeaderAmount {
   amount: number;
+  /** Set when its cell shows another amount than it stores. */
+  stored?: ShownAndStored;
   /** The label as written (normalised), e.g. `项目总金额`. */
   label: string;
   address: string | null;
@@ -133,6 +141,11 @@ export interface SheetTable {
   projectTotal?: HeaderAmount;
   /** Amount fields whose label names their own money unit (`资金总额（元）`); absent when none does. */
   amountUnits?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', AmountUnit>>;
+  /**
+   * Amount fields whose number format shows another amount than the cell stores (`0!.0000`: 100.0000 for
+   * 1000000): the amount is read as shown, and messages name both; absent when none does.
+   */
+  amountStored?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', ShownAndStored>>;
   /** Amount fields whose cell holds something that is not an amount (`错误值 #DIV/0!`, `日期「…」`). */
   amountProblems?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', string>>;
   /** Set when part of the table could not be read (a grid header with no indicator row under it). */

@@ -68,6 +68,13 @@ function rows(options: MultiYearOptions): { rows: Row[]; annualGoals: number; an
 
 /** The sheet as the checker reads it back from .xlsx bytes, with where its annual part starts (1-based rows). */
 export async function multiYearGrid(options: MultiYearOptions = {}): Promise<{ grid: CellGrid; annualGoals: number; annualHeader: number; annualFirst: number }> {
+  const { workbook, layout } = multiYearWorkbook(options);
+  const [grid] = readGrids(await loadWorkbook(await workbookToBuffer(workbook)));
+  return { grid, annualGoals: layout.annualGoals, annualHeader: layout.annualHeader, annualFirst: layout.annualFirst };
+}
+
+/** The multi-year sheet as an exceljs workbook (sheet 智慧司法), for tests that change cells before writing it. */
+export function multiYearWorkbook(options: MultiYearOptions = {}): { workbook: ExcelJS.Workbook; layout: ReturnType<typeof rows> } {
   const layout = rows(options);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('智慧司法');
@@ -77,6 +84,5 @@ export async function multiYearGrid(options: MultiYearOptions = {}): Promise<{ g
   // 一级 merged down over its group, as printed forms do.
   sheet.mergeCells(`A${MULTI_YEAR_ROWS.overallFirst}:A${MULTI_YEAR_ROWS.overallFirst + 3}`);
   sheet.mergeCells(`A${layout.annualFirst}:A${layout.annualFirst + 3}`);
-  const [grid] = readGrids(await loadWorkbook(await workbookToBuffer(workbook)));
-  return { grid, annualGoals: layout.annualGoals, annualHeader: layout.annualHeader, annualFirst: layout.annualFirst };
+  return { workbook, layout };
 }
