@@ -1,5 +1,5 @@
 // Live check through the adapter: edits, deleted rows and undo in the Excel double bring exactly the
-// marks the core computes for the sheet as it now is — after the debounce, in at most 2 syncs for an edit.
+// marks the core computes for the sheet as it now is — after the debounce, in at most 3 syncs for an edit.
 import { checkGrid } from '../../src/core/check';
 import { marksForReport } from '../../src/core/marks';
 import type { SheetReport } from '../../src/core/model';
@@ -45,7 +45,10 @@ test('live marks switched on: edit a 成本 above budget, delete the 满意度 r
   await sleep(DELAY / 4);
   expect(excel.syncCount).toBe(0); // nothing before the debounce
   let reports = await nextReports(received);
-  expect(excel.syncCount).toBeLessThanOrEqual(2);
+  // Read, formulas, write (src/excel/checkSheets.ts): since issue #20 an inserted sheet carries native checks,
+  // custom conditional formats whose formulas must be read to tell them from jixiao's marks, so an edit that
+  // changes the marks takes the three round trips (it was 2 when such a sheet had no custom format).
+  expect(excel.syncCount).toBeLessThanOrEqual(3);
   const costIssue = reports[0].issues.find((i) => i.code === 'cost-over-budget');
   expect(costIssue?.cells).toContain(costCell);
   expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
