@@ -125,10 +125,11 @@ export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetRepo
   };
 }
 
-/** Every fix a report offers the user: its issues' (修正) and its suggestions' (插入). */
+/** Every fix a report offers the user: its issues' (修正, and each way out of an issue with choices) and its suggestions' (插入). */
 export function offeredFixes(report: SheetReport | null): Fix[] {
   if (!report) return [];
-  const fixes = report.issues.flatMap((issue) => (issue.fix ? [issue.fix] : []));
+  // An issue with several ways out (funds-mismatch: 改其他资金 / 改财政资金, issue #22) offers each as a choice.
+  const fixes = report.issues.flatMap((issue) => [...(issue.fix ? [issue.fix] : []), ...(issue.choices ?? [])]);
   const { groups = [], clauses = [] } = report.suggestions ?? {};
   for (const { suggestions } of [...groups, ...clauses]) for (const suggestion of suggestions) if (suggestion.fix) fixes.push(suggestion.fix);
   return fixes;

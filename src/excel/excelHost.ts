@@ -1,9 +1,9 @@
 /** JixiaoHost over Office.js: the only place the task pane's requests reach Excel. */
-import { checkGrid } from '../core/check';
+import { checkGrid, offeredFixes } from '../core/check';
 import { detectFramework } from '../core/frameworks';
 import type { CellGrid } from '../core/sheet/types';
 import { parseSettings } from '../core/model';
-import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
+import type { Fix, FrameworkName, LibraryTable, Settings, TemplateLibrary } from '../core/model';
 import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets } from './checkSheets';
@@ -62,13 +62,6 @@ export interface ExcelHost extends JixiaoHost {
   /** Every context.sync this host has made; the budgets are measured with it. */
   readonly syncCount: number;
   readonly features: ExcelFeatures;
-}
-
-/** Every fix a sheet's report offers: its issues' and its suggestions' (indicator rows to insert). */
-function offeredFixes(report: SheetReport | null): Fix[] {
-  if (!report) return [];
-  const suggestions = [...(report.suggestions?.groups ?? []), ...(report.suggestions?.clauses ?? [])].flatMap((group) => group.suggestions);
-  return [...report.issues, ...suggestions].flatMap((item) => (item.fix ? [item.fix] : []));
 }
 
 export function createExcelHost(deps: ExcelHostDeps): ExcelHost {

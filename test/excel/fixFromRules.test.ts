@@ -96,8 +96,12 @@ describe.each([
     excel.userEdit(name, fiscal, 200);
     await nextReports(received);
     const issue = last().issues.find((i) => i.code === 'funds-mismatch');
-    expect(issue?.fix?.description).toContain('92');
-    await applyOffered(host, excel, name, issue);
+    // Issue #22: both ways out are choices the clerk picks (改其他资金 / 改财政资金), none a fix of its own; the
+    // 其他资金 one is applied as the pane applies a choice, and the host takes it as offered.
+    expect(issue?.fix).toBeUndefined();
+    const choice = issue?.choices?.find((c) => c.choice === '其他资金');
+    expect(choice?.description).toContain('92');
+    await applyOffered(host, excel, name, issue && { ...issue, fix: choice });
     expect(excel.value(name, other)).toBe(92);
     expect(last().issues.filter((i) => i.severity !== 'info')).toEqual([]);
     await stop();
