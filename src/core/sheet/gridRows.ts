@@ -226,6 +226,9 @@ export function readGridRow(cells: SheetCells, header: GridHeader, row: number, 
   const blank = (c: number | undefined): Found | null => (c === undefined ? null : { text: '', value: null, address: toA1(row, c) });
   if (header.tree && treeLevelRow(cells, header, row, state)) return false;
   let level1 = header.tree ? state.lastLevel1 : shown(col.level1);
+  // A 二级 name alone in the 一级 column (a form whose 一级 column holds the 二级, withLevelsShifted) is
+  // that 二级 printed with its indicator name and value still to fill: a slot, as an empty 三级 is elsewhere.
+  const level2InLevel1Column = !header.tree && !!level1?.text && level1Home(level1.text) !== null && !isLevel1Name(level1.text);
   if (level1?.text) state.lastLevel1 = level1;
   else level1 = state.lastLevel1 ?? level1;
   const level3 = shown(col.level3);
@@ -233,7 +236,7 @@ export function readGridRow(cells: SheetCells, header: GridHeader, row: number, 
   let level2 = header.tree ? state.lastLevel2 : shown(col.level2);
   if (level2?.text) state.lastLevel2 = level2;
   else if (level3?.text || value?.text) level2 = state.lastLevel2 ?? level2;
-  if (!level2?.text && !level3?.text && !value?.text) return false;
+  if (!level2?.text && !level3?.text && !value?.text && !level2InLevel1Column) return false;
   // No 一级 column: the 一级 is the 二级's home, pointed at by the 二级's cell.
   if (header.deriveLevel1 && level2?.text && !level1?.text) level1 = { text: level1Home(level2.text) ?? '', value: null, address: level2.address };
   const description = shown(col.description);

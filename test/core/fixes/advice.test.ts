@@ -20,7 +20,9 @@ describe('cost-over-budget advice', () => {
     expect(issue.message).toContain('宜改为不超过 291.2万元（如「≤291.2万元」，与其余成本 0.8万元 合计不超过预算数）');
     expect(issue.message).not.toContain('不超过 292万元');
     const advised = /如「(≤[\d.]+万元)」/.exec(issue.message)![1];
-    expect(issuesOf(typed(grid, issue.cells[0], advised))).toEqual([]);
+    // Following it leaves the table as the seed has it: no issue but the seed's own (its vague 效益 「保障」, a
+    // warning of issue #23 that has nothing to do with the cost).
+    expect(issuesOf(typed(grid, issue.cells[0], advised))).toEqual(issuesOf(gridFromTable(seedTable(1))));
   });
 
   it('a single cost over 预算数 is told 预算数 itself, and that clears it', () => {

@@ -74,8 +74,12 @@ describe('every fix offered on the published tables', () => {
     const fixed = FILES.flatMap((file) => gridsOf(file).flatMap((grid) => issuesOf(grid, options).filter((i) => i.fix)));
     expect(fixed.length).toBeGreaterThanOrEqual(30);
     // No published table is a project of the seed library, so template-missing-indicator has nothing to offer here.
-    // A printed 二级 left empty is present but unfilled (issue 24): missing-value fills it, missing-dimension no longer.
-    expect([...new Set(fixed.map((i) => i.code))].sort()).toEqual(['bad-value', 'cost-lower-bound', 'funds-mismatch', 'missing-dimension', 'missing-value']);
+    // A printed 二级 left empty is present but unfilled (issue 24): missing-dimension no longer fills it, and
+    // missing-value has nothing to put there without a library row, since a standard row leaves its 三级 to the
+    // clerk (issue #22). funds-mismatch offers its two ways out as choices, never as one fix (issue #22).
+    expect([...new Set(fixed.map((i) => i.code))].sort()).toEqual(['bad-value', 'cost-lower-bound', 'missing-dimension']);
+    const chosen = FILES.flatMap((file) => gridsOf(file).flatMap((grid) => issuesOf(grid, options).filter((i) => i.choices?.length)));
+    expect([...new Set(chosen.map((i) => i.code))]).toEqual(['funds-mismatch']);
   });
 });
 
@@ -86,9 +90,11 @@ describe('defects injected into real layouts', () => {
     const issue = only(before, 'missing-dimension', '满意度指标');
     const trip = applyAndRecheck(grid, before, issue, options);
     // Issue #22: the standard row's 三级 is left empty for the clerk (no generic name that passes once a value
-    // is typed), so the dimension is still missing until the clerk names the row; nothing else appears.
-    expect(trip.stillThere).toBe(true);
-    expect(trip.added).toEqual([]);
+    // is typed). Issue #24: a printed 二级 left empty counts as present, so the dimension is no longer missing and
+    // missing-value asks for the 三级 and 指标值 in the cells the fix selects; nothing else appears.
+    expect(trip.stillThere).toBe(false);
+    expect(trip.added.map((i) => i.code)).toEqual(['missing-value']);
+    expect(issue.fix!.select).toEqual(expect.arrayContaining(trip.added[0].cells));
   });
 
   it('qingshen with 其他资金 blank and 财政资金 short: 其他资金 = 预算数 − 财政资金', () => {
@@ -122,9 +128,11 @@ describe('defects injected into real layouts', () => {
     const issue = only(before, 'missing-dimension', '时效指标');
     const trip = applyAndRecheck(grid, before, issue, options);
     // Issue #22: the standard row's 三级 is left empty for the clerk (no generic name that passes once a value
-    // is typed), so the dimension is still missing until the clerk names the row; nothing else appears.
-    expect(trip.stillThere).toBe(true);
-    expect(trip.added).toEqual([]);
+    // is typed). Issue #24: a printed 二级 left empty counts as present, so the dimension is no longer missing and
+    // missing-value asks for the 三级 and 指标值 in the cells the fix selects; nothing else appears.
+    expect(trip.stillThere).toBe(false);
+    expect(trip.added.map((i) => i.code)).toEqual(['missing-value']);
+    expect(issue.fix!.select).toEqual(expect.arrayContaining(trip.added[0].cells));
     const projectCell = issue.fix!.steps.find((s) => s.kind === 'setCell' && s.value === issue.projectName);
     expect(projectCell).toBeDefined();
     const tables = (g: CellGrid) => readSheetTables(g).tables.map((t) => [t.table.projectName, t.table.indicators.length]);
@@ -138,7 +146,11 @@ describe('defects injected into real layouts', () => {
     // The 二级 only: the 三级 is the clerk's to name (it used to be 「时效」, a generic name; issue #22).
     expect(issue.fix!.steps.filter((s) => s.kind === 'setCell').map((s) => s.kind === 'setCell' && s.value)).toEqual(['时效指标']);
     const trip = applyAndRecheck(grid, before, issue, options);
-    expect(trip.added).toEqual([]);
+    // The 二级 alone in the 一级 column is a printed slot (issue #24): present, and missing-value asks for the
+    // indicator name and value in the cells the fix selects.
+    expect(trip.stillThere).toBe(false);
+    expect(trip.added.map((i) => i.code)).toEqual(['missing-value']);
+    expect(issue.fix!.select).toEqual(expect.arrayContaining(trip.added[0].cells));
   });
 
   it('a ≥ cost on a real form (wuchuan, ≥1050元) becomes ≤1050元', () => {
