@@ -179,6 +179,9 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     }
     const costCell = costCellOf(table);
     await page.getByRole('tab', { name: /检查/ }).click();
+    // Table 2's 效益「保障正常开展」 is a vague target (vague-target, issue #23): typed as a measure, it is the clean sheet.
+    const otherPlan = planTableSheet(other, { sheetName: other.projectName, framework: 'seed' });
+    await userEdit(page, other.projectName, addressOf(otherPlan, '保障正常开展'), '≥99%');
     await userEdit(page, table.projectName, costCell, OVER_BUDGET);
     await page.locator('button[data-code="cost-over-budget"]').waitFor();
     const costMarked = () =>
