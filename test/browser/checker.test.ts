@@ -11,7 +11,7 @@ import { attentionText, batchSummaryText, fileKind } from '../../src/checker/Bat
 import { READY_TEXT, statusText } from '../../src/web/StatusLine';
 import { expectOnlyMarksAdded } from '../support/markedCopyChecks';
 import { buildForTests } from './support/build';
-import { describeInChromium, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
+import { describeInChromium, downloadedBytes, launchChromium, watchOutsideRequests, watchPageErrors } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
 import { expectedReports, pageLibrary, tableNumbered, workbookOf } from './support/workbooks';
 import { measuredTable } from '../support/seed';
@@ -173,7 +173,7 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     const section = page.locator('section[data-file="成本超预算.xlsx"]');
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: '下载标记副本' }).click()]);
     expect(download.suggestedFilename()).toBe('成本超预算-已标记.xlsx');
-    const copy = readFileSync(await download.path());
+    const copy = await downloadedBytes(download);
     expectOnlyMarksAdded(costFile, copy, costReports);
     expect(marksForReport(costReports[0]).length).toBeGreaterThan(0);
 
@@ -377,7 +377,7 @@ describeInChromium('checker page (index.html) in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), xlsSection.getByRole('button', { name: '下载标记副本' }).click()]);
     expect(download.suggestedFilename()).toBe('十六张表-已标记.xlsx');
     expect(await xlsSection.locator('[data-role="download-note"]').textContent()).toBe('原文件为 .xls，标记副本另存为 .xlsx（只保留单元格的值和合并区域）');
-    const copy = readFileSync(await download.path());
+    const copy = await downloadedBytes(download);
     expect(checkGrids(readWorkbookGrids(copy), { library })).toEqual(reports);
     expect(await page.locator('section[data-file="十六张表.xlsx"] [data-role="download-note"]').count()).toBe(0);
     expect(pageErrors).toEqual([]);

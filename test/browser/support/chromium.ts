@@ -1,5 +1,5 @@
 // Debian's chromium driven by playwright-core; browsers are never downloaded.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { describeWith, requireTool } from '../../support/tools';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, SHARED_BROWSER_ENV } from '../../support/browserConfig';
 
@@ -43,4 +43,14 @@ export function watchPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/**
+ * A download's bytes. `download.path()` is refused on a browser reached by `chromium.connect` (the run's
+ * shared one), so the bytes are streamed from it instead, which works on a private and a shared browser.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
