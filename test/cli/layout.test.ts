@@ -28,10 +28,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('jixiao check/fix --layout', () => {
-  it('without the layout the form is unreadable-layout, its defects unreported', async () => {
-    const { code, out } = await run('check', ['--json', relief]);
+  // Issue #19 §1: this form (a grid under a 绩效指标 row, no 一级/二级 heads) is now read by content. It used to
+  // be unreadable-layout without --layout; read by content, it must report exactly what the taught layout does.
+  it('without the layout the form is read by content, with the same findings as with it', async () => {
+    const { code, out } = await run('check', ['--json', relief, subsidy]);
     expect(code).toBe(1);
-    expect(issues(JSON.parse(out) as CheckJson).map(([c]) => c)).toEqual(['unreadable-layout']);
+    const taught = await run('check', ['--json', '--layout', PROFILE, relief, subsidy]);
+    expect(issues(JSON.parse(out) as CheckJson)).toEqual(issues(JSON.parse(taught.out) as CheckJson));
   });
 
   it('with --layout it reads the form and reports its real defects at the user’s cells; a second file of the form needs no teaching', async () => {
@@ -43,10 +46,12 @@ describe('jixiao check/fix --layout', () => {
     expect(json.files[0].sheets[0].issues.map((i) => [i.code, i.cell])).toEqual([
       ['funds-mismatch', 'B7'],
       ['bad-value', 'E14'],
+      ['vague-target', 'E15'], // 「有所提升」 promises without a measure (issue #23)
     ]);
     // One line lower (a 填报单位 line above the title): no 成本指标 at all, and the 满意度 row with no value is row 16.
     expect(json.files[1].sheets[0].issues.map((i) => [i.code, i.cell])).toEqual([
       ['missing-dimension', 'B11'],
+      ['vague-target', `E${FIRST_DATA_ROW + 1 + 4}`], // 「有所提升」 again (issue #23)
       ['missing-value', `E${FIRST_DATA_ROW + 1 + 5}`],
     ]);
   });
