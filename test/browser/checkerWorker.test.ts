@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { manyRowsXlsx, tableSheet } from '../hostile/support/cases';
 import { rawXlsx } from '../hostile/support/rawXlsx';
-import { seedTable } from '../support/seed';
+import { measuredTable, seedTable } from '../support/seed';
 import { buildForTests } from './support/build';
 import { describeInChromium, launchChromium, watchPageErrors } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
@@ -27,7 +27,8 @@ describeInChromium('checker page: files read in workers', () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
-  const good = Buffer.from(rawXlsx([tableSheet(seedTable(1))]));
+  // Seed table 1 with its vague 效益「保障」 measured (vague-target, issue #23): a file with nothing to report.
+  const good = Buffer.from(rawXlsx([tableSheet(measuredTable(seedTable(1)))]));
   const large = Buffer.from(manyRowsXlsx(100_000));
 
   beforeAll(async () => {
