@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as core from '../../src/core/check';
 import { main } from '../../src/cli/main';
+import { EXIT_UNREADABLE } from '../../src/cli/io';
 import type { CheckJson } from '../../src/cli/commands/check';
 import { InputFileError, readRegularFile } from '../../src/cli/inputFile';
 import { planTableSheet } from '../../src/core/sheet/layout';
@@ -48,7 +49,7 @@ describe('only regular files are read', () => {
     const started = Date.now();
     const { code, json, err } = await run('/dev/zero', good, good);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(code).toBe(2);
+    expect(code).toBe(EXIT_UNREADABLE); // a file not checked (issue #22's exit codes: 4, not 2, which is a usage error)
     expectBatch(json, '/dev/zero', /^这是一个设备文件（如 \/dev\/zero），不是普通文件，不予读取。$/);
     expect(err).toContain('/dev/zero');
   });
@@ -57,7 +58,7 @@ describe('only regular files are read', () => {
     const fifo = join(dir, 'pipe.xlsx');
     execFileSync('mkfifo', [fifo]);
     const { code, json } = await run(fifo, good, good);
-    expect(code).toBe(2);
+    expect(code).toBe(EXIT_UNREADABLE); // a file not checked (issue #22's exit codes: 4, not 2, which is a usage error)
     expectBatch(json, fifo, /命名管道（FIFO）/);
   });
 
@@ -110,7 +111,7 @@ describe('each file is checked in isolation', () => {
     });
     try {
       const { code, json } = await run(good, good, good);
-      expect(code).toBe(2);
+      expect(code).toBe(EXIT_UNREADABLE); // a file not checked (issue #22's exit codes: 4, not 2, which is a usage error)
       expect(json.files.map((f) => f.error)).toEqual([
         undefined,
         '读取成功，但检查时出错，未能得出结果（jixiao 内部错误：Maximum call stack size exceeded）。请把此文件发给 jixiao 的维护者。',
