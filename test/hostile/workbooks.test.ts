@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckJson } from '../../src/cli/commands/check';
+import { EXIT_FINDINGS, EXIT_NO_TABLE, EXIT_OK, EXIT_UNREADABLE } from '../../src/cli/io';
+import { NOT_A_WORKBOOK_MESSAGE } from '../../src/xlsx/readWorkbook';
 import { hugeMergeXlsx, lastCellXlsx, manyRowsXlsx, tableSheet, zipBombXlsx } from './support/cases';
 import { checkInChild, HEAP_MB } from './support/child';
 import { rawXlsx } from './support/rawXlsx';
@@ -30,7 +32,8 @@ beforeAll(() => {
 /** The hostile file answered (sheets or a Chinese error), the good file after it checked with its one sheet. */
 function expectAnswered(result: ReturnType<typeof checkInChild>, hostile: string): CheckJson['files'][number] {
   expect(result.stderr).not.toContain('内部错误');
-  expect([0, 1, 2]).toContain(result.code);
+  // Answered with one of the batch's outcomes (issue #22's exit codes): 0 clean, 1 findings, 3 no table, 4 a file not checked.
+  expect([EXIT_OK, EXIT_FINDINGS, EXIT_NO_TABLE, EXIT_UNREADABLE]).toContain(result.code);
   expect(result.json?.files.map((f) => f.file)).toEqual([hostile, good]);
   const [answer, after] = result.json?.files ?? [];
   expect(after.error).toBeUndefined();
@@ -76,8 +79,10 @@ describe('hostile workbooks, each with a good file after it', () => {
   it('an empty file, /dev/zero and a directory in one batch: each refused, the good file checked', () => {
     const empty = write('empty.xlsx', new Uint8Array(0));
     const result = checkInChild([empty, '/dev/zero', dir, good]);
-    expect(result.code).toBe(2);
-    expect(result.json?.files.map((f) => f.error?.slice(0, 8))).toEqual(['不是可读取的工作', '这是一个设备文件', '这是一个目录，不', undefined]);
+    expect(result.code).toBe(EXIT_UNREADABLE); // files not checked: 4 since issue #22 (2 is a usage error)
+    // An empty file is neither workbook nor markup: issue #24's one message for such a file (无法读取该文件…另存为 .xlsx).
+    expect(result.json?.files[0].error).toBe(NOT_A_WORKBOOK_MESSAGE);
+    expect(result.json?.files.map((f) => f.error?.slice(0, 8))).toEqual(['无法读取该文件（', '这是一个设备文件', '这是一个目录，不', undefined]);
     expect(result.seconds).toBeLessThan(30);
   });
 });
