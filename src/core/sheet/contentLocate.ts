@@ -120,7 +120,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const fromCol = minOf(dimensionCols, cells.left);
   const rightOf = maxOf(dimensionCols, cells.left) + (tree ? 0 : 1);
   const profiles = profileColumns(cells, firstData, lastRow, tree ? rightOf + 1 : rightOf, cells.right, headerRows);
-  const roles = assignRoles(profiles);
+  const roles = assignRoles(profiles, { namesKnown: tree });
   for (const item of roles.evidence) found.push(item);
   const level3 = tree ? level1!.col : roles.level3;
   const missing: string[] = [];
