@@ -2,7 +2,7 @@
 import { checkGridTables } from '../../src/core/check';
 import { readSheet, readSheetTables } from '../../src/core/sheet/reader';
 import type { CellGrid, CellValue } from '../../src/core/sheet/types';
-import { EVIDENCE_RULES, profileColumns, roleScores } from '../../src/core/sheet/columnRoles';
+import { EVIDENCE_RULES, assignRoles, profileColumns, roleScores } from '../../src/core/sheet/columnRoles';
 import { SheetCells } from '../../src/core/sheet/cells';
 import { dimensionOf, numberingLevel } from '../../src/core/sheet/vocabulary';
 
@@ -38,6 +38,21 @@ describe('column roles by content', () => {
   const best = (col: number) => Object.entries(roleScores(profiles.find((p) => p.col === col)!)).sort((a, b) => b[1] - a[1])[0][0];
   test('names, operators, targets, units and prose each win their own column, with no header at all', () => {
     expect([2, 3, 4, 5, 6].map(best)).toEqual(['level3', 'valueType', 'value', 'unit', 'description']);
+  });
+  test('plain figures (1, 100) are told from weights and completed values by their neighbours: the operator before, the unit after', () => {
+    // 指标名称 | 指标性质 | 符号 | 指标值 | 完成值 | 单位 | 分值, with no header: every figure column reads alike by itself.
+    const figures: CellValue[][] = [
+      ['租车次数', '正向', '大于等于', 1, 1, '次', 8],
+      ['宣传美工制作个数', '正向', '小于等于', 1, 1, '个', 7],
+      ['租车达标率', '正向', '等于', 100, 100, '%', 8],
+    ];
+    const roles = assignRoles(profileColumns(new SheetCells(grid(figures)), 0, 2, 0, 6, []));
+    expect([roles.level3, roles.operatorColumns, roles.value, roles.unit]).toEqual([0, [2], 3, 5]);
+  });
+  test('a name that reads as a judgement (完成…支付资金) is not the target: the target stands right of the operator', () => {
+    const one: CellValue[][] = [['完成安可产品购买并按要求支付资金', '=', 100]];
+    const roles = assignRoles(profileColumns(new SheetCells(grid(one)), 0, 0, 0, 2, []));
+    expect([roles.level3, roles.value]).toEqual([0, 2]);
   });
   test('every evidence rule is named and scores within 0..1', () => {
     for (const rule of EVIDENCE_RULES) for (const p of profiles) expect(rule.score(p)).toBeLessThanOrEqual(1);
