@@ -61,6 +61,21 @@ describe('column roles by content', () => {
 });
 
 describe('forms read by content', () => {
+  test('a 一级 column the filler left blank reads blank, not derived from the 二级 (a blank merged block, or headed 一级)', () => {
+    const rows: CellValue[][] = [
+      [null, '数量指标', '养护里程', '≥', 30, '公里'],
+      [null, null, '养护路段数', '≥', 12, '条'],
+      [null, '质量指标', '验收合格率', '≥', 95, '%'],
+    ];
+    const level1s = (g: CellGrid) => readSheetTables(g).tables[0]?.grids[0].rows.map(({ row }) => [row.level1, row.level2, row.value]);
+    const expected = [['', '数量指标', '≥30'], ['', '数量指标', '≥12'], ['', '质量指标', '≥95']];
+    // No header at all: the empty merged block beside the 二级 is the 一级 cell.
+    expect(level1s(grid([...HEAD, [], ...rows], ['A6:A8', 'B6:B7']))).toEqual(expected);
+    // 一级指标 written over an empty column, no 指标值 header (so the label reader does not take the grid).
+    expect(level1s(grid([...HEAD, ['一级指标', '二级指标', '三级指标'], ...rows], ['B6:B7']))).toEqual(expected);
+    // With neither, the 一级 is the 二级's home.
+    expect(level1s(grid([...HEAD, [], ...rows.map((r) => r.slice(1))], ['A6:A7']))?.map((r) => r[0])).toEqual(['产出指标', '产出指标', '产出指标']);
+  });
   test('a 指标类型 | 指标名称 | 指标值 | 指标描述 form with no 一级/二级 headers and no 三级 column', () => {
     const form = grid([
         ...HEAD,
