@@ -53,6 +53,9 @@ describe('column roles by content', () => {
     const one: CellValue[][] = [['完成安可产品购买并按要求支付资金', '=', 100]];
     const roles = assignRoles(profileColumns(new SheetCells(grid(one)), 0, 0, 0, 2, []));
     expect([roles.level3, roles.value]).toEqual([0, 2]);
+    // A form that prints its operator after the target still has one.
+    const after: CellValue[][] = [['养护里程', '30公里', '≥'], ['验收合格率', '95%', '≥']];
+    expect(assignRoles(profileColumns(new SheetCells(grid(after)), 0, 1, 0, 2, [])).value).toBe(1);
   });
   test('every evidence rule is named and scores within 0..1', () => {
     for (const rule of EVIDENCE_RULES) for (const p of profiles) expect(rule.score(p)).toBeLessThanOrEqual(1);

@@ -197,9 +197,10 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   // The indicator names stand leftmost, next to the dimensions; a second column of names is a description.
   let level3Col = options.namesKnown ? undefined : leftmostTop('level3', 0.45);
   const level3 = level3Col;
-  // An operator column stands before the target it qualifies: the target is right of it, never left.
+  // An operator column stands before the target it qualifies: the target is sought right of it first
+  // (a name reading as a judgement left of it is no target), then anywhere right of the names.
   const valueFrom = Math.max(level3?.col ?? -Infinity, assignment.operatorColumns[0] ?? -Infinity);
-  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : best('value', 0.35, valueFrom);
+  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : (best('value', 0.35, valueFrom) ?? best('value', 0.35, level3?.col));
   let description = best('description', 0.5) ?? leftmostTop('level3', 0.45);
   // Long indicator names read as prose: with no column of short names, the first text column holds them.
   if (!level3 && description && !options.namesKnown) {
