@@ -2,7 +2,7 @@
 import { checkGridTables } from '../../src/core/check';
 import { readSheet, readSheetTables } from '../../src/core/sheet/reader';
 import type { CellGrid, CellValue } from '../../src/core/sheet/types';
-import { EVIDENCE_RULES, profileColumns, roleScores } from '../../src/core/sheet/columnRoles';
+import { EVIDENCE_RULES, assignRoles, profileColumns, roleScores } from '../../src/core/sheet/columnRoles';
 import { SheetCells } from '../../src/core/sheet/cells';
 import { dimensionOf, numberingLevel } from '../../src/core/sheet/vocabulary';
 
@@ -39,6 +39,24 @@ describe('column roles by content', () => {
   test('names, operators, targets, units and prose each win their own column, with no header at all', () => {
     expect([2, 3, 4, 5, 6].map(best)).toEqual(['level3', 'valueType', 'value', 'unit', 'description']);
   });
+  test('plain figures (1, 100) are told from weights and completed values by their neighbours: the operator before, the unit after', () => {
+    // 指标名称 | 指标性质 | 符号 | 指标值 | 完成值 | 单位 | 分值, with no header: every figure column reads alike by itself.
+    const figures: CellValue[][] = [
+      ['租车次数', '正向', '大于等于', 1, 1, '次', 8],
+      ['宣传美工制作个数', '正向', '小于等于', 1, 1, '个', 7],
+      ['租车达标率', '正向', '等于', 100, 100, '%', 8],
+    ];
+    const roles = assignRoles(profileColumns(new SheetCells(grid(figures)), 0, 2, 0, 6, []));
+    expect([roles.level3, roles.operatorColumns, roles.value, roles.unit]).toEqual([0, [2], 3, 5]);
+  });
+  test('a name that reads as a judgement (完成…支付资金) is not the target: the target stands right of the operator', () => {
+    const one: CellValue[][] = [['完成安可产品购买并按要求支付资金', '=', 100]];
+    const roles = assignRoles(profileColumns(new SheetCells(grid(one)), 0, 0, 0, 2, []));
+    expect([roles.level3, roles.value]).toEqual([0, 2]);
+    // A form that prints its operator after the target still has one.
+    const after: CellValue[][] = [['养护里程', '30公里', '≥'], ['验收合格率', '95%', '≥']];
+    expect(assignRoles(profileColumns(new SheetCells(grid(after)), 0, 1, 0, 2, [])).value).toBe(1);
+  });
   test('every evidence rule is named and scores within 0..1', () => {
     for (const rule of EVIDENCE_RULES) for (const p of profiles) expect(rule.score(p)).toBeLessThanOrEqual(1);
     expect(new Set(EVIDENCE_RULES.map((r) => r.name)).size).toBe(EVIDENCE_RULES.length);
@@ -46,6 +64,21 @@ describe('column roles by content', () => {
 });
 
 describe('forms read by content', () => {
+  test('a 一级 column the filler left blank reads blank, not derived from the 二级 (a blank merged block, or headed 一级)', () => {
+    const rows: CellValue[][] = [
+      [null, '数量指标', '养护里程', '≥', 30, '公里'],
+      [null, null, '养护路段数', '≥', 12, '条'],
+      [null, '质量指标', '验收合格率', '≥', 95, '%'],
+    ];
+    const level1s = (g: CellGrid) => readSheetTables(g).tables[0]?.grids[0].rows.map(({ row }) => [row.level1, row.level2, row.value]);
+    const expected = [['', '数量指标', '≥30'], ['', '数量指标', '≥12'], ['', '质量指标', '≥95']];
+    // No header at all: the empty merged block beside the 二级 is the 一级 cell.
+    expect(level1s(grid([...HEAD, [], ...rows], ['A6:A8', 'B6:B7']))).toEqual(expected);
+    // 一级指标 written over an empty column, no 指标值 header (so the label reader does not take the grid).
+    expect(level1s(grid([...HEAD, ['一级指标', '二级指标', '三级指标'], ...rows], ['B6:B7']))).toEqual(expected);
+    // With neither, the 一级 is the 二级's home.
+    expect(level1s(grid([...HEAD, [], ...rows.map((r) => r.slice(1))], ['A6:A7']))?.map((r) => r[0])).toEqual(['产出指标', '产出指标', '产出指标']);
+  });
   test('a 指标类型 | 指标名称 | 指标值 | 指标描述 form with no 一级/二级 headers and no 三级 column', () => {
     const form = grid([
         ...HEAD,

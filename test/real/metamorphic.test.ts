@@ -48,16 +48,7 @@ function regionReading(tables: readonly SheetTable[]): unknown {
  * Re-dressings the reader does not yet read the same, by kind: listed so the suite fails on any new misread
  * and on any of these that starts to pass (then drop it here). docs/real-world.md counts them as failures.
  */
-const KNOWN_MISREADS: Record<string, string[]> = {
-  'headers-removed': [
-    'yueyanglou-2023-zhengti.xlsx · 整体绩效目标表',
-    'ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表',
-    'qingshen-2023-ziping.xlsx · 自评表',
-    'daying-2023-ziping.xlsx · 自评表',
-  ],
-  tree: ['yueyanglou-2023-zhengti.xlsx · 整体绩效目标表', 'qingshen-2023-ziping.xlsx · 自评表'],
-  regions: ['ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'daying-2023-ziping.xlsx · 自评表', 'wuchuan-2021-yangzhichang.xlsx · 绩效目标申报表'],
-};
+const KNOWN_MISREADS: Record<string, string[]> = {};
 
 interface Outcome {
   kind: string;

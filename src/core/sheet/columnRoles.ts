@@ -24,6 +24,12 @@ export interface ColumnProfile {
   operators: number;
   prose: number;
   kinds: number;
+  /** Cells right after an operator cell of their row (`≥` | `95`): the operator qualifies a target. */
+  afterOperator: number;
+  /** Figures with a unit alone in the next cell of their row (`100` | `%`): a target and its 度量单位. */
+  beforeUnit: number;
+  /** Cells holding words (four Chinese characters or more): text a name column holds, whatever else it reads as. */
+  wordy: number;
   totalLength: number;
   /** Header words over the column (two header rows joined), normalised. */
   header: string;
@@ -53,6 +59,7 @@ export function isValueText(text: string): boolean {
 function addText(profile: ColumnProfile, text: string, value: unknown): void {
   profile.filled++;
   profile.totalLength += text.length;
+  if (/[\u4e00-\u9fa5]{4}/.test(text)) profile.wordy++;
   if (UNIT_ALONE.test(text)) profile.units++;
   else if (OPERATOR_ALONE.test(text.replace(/\s+/g, ''))) profile.operators++;
   else if (KIND_WORDS.test(text)) profile.kinds++;
@@ -72,7 +79,7 @@ export function profileColumns(cells: SheetCells, fromRow: number, toRow: number
     let p = profiles.get(col);
     if (!p) {
       const header = headerRows.map((r) => normalizeLabel(cells.shown(r, col).text)).filter(Boolean);
-      p = { col, filled: 0, dimensions: 0, names: 0, values: 0, smallIntegers: 0, units: 0, operators: 0, prose: 0, kinds: 0, totalLength: 0, header: [...new Set(header)].join('|') };
+      p = { col, filled: 0, dimensions: 0, names: 0, values: 0, smallIntegers: 0, units: 0, operators: 0, prose: 0, kinds: 0, afterOperator: 0, beforeUnit: 0, wordy: 0, totalLength: 0, header: [...new Set(header)].join('|') };
       profiles.set(col, p);
     }
     return p;
@@ -81,9 +88,14 @@ export function profileColumns(cells: SheetCells, fromRow: number, toRow: number
   let seen = 0;
   for (const row of cells.rows(fromRow, toRow)) {
     if (++seen > limit) break;
-    for (const cell of cells.rowOf(row)) {
-      if (cell.col < fromCol || cell.col > toCol || cells.covered(row, cell.col)) continue;
-      addText(profileOf(cell.col), cell.text, cell.value);
+    const line = cells.rowOf(row).filter((cell) => !cells.covered(row, cell.col));
+    for (const [i, cell] of line.entries()) {
+      if (cell.col < fromCol || cell.col > toCol) continue;
+      const profile = profileOf(cell.col);
+      addText(profile, cell.text, cell.value);
+      // Neighbours in the row (the nearest filled cells, so a spacer column between does not part them).
+      if (i > 0 && OPERATOR_ALONE.test(line[i - 1].text.replace(/\s+/g, ''))) profile.afterOperator++;
+      if (i + 1 < line.length && (typeof cell.value === 'number' || NUMBERISH.test(cell.text)) && UNIT_ALONE.test(line[i + 1].text)) profile.beforeUnit++;
     }
   }
   return [...profiles.values()].sort((a, b) => a.col - b.col);
@@ -105,6 +117,8 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   { name: 'indicator-names', role: 'level3', score: (p) => share(p.names, p) * (p.filled > 0 && p.totalLength / p.filled <= 30 ? 0.9 : 0.4) },
   { name: 'header-names-indicator', role: 'level3', score: (p) => (headerColumns(p).includes('level3') || p.header.split('|').some((h) => LEVEL3_FALLBACK.has(h)) || headerSays(p, /指标名称|三级/) ? 0.6 : 0) },
   { name: 'measured-values', role: 'value', score: (p) => share(p.values - p.smallIntegers * 0.7, p) * 0.9 },
+  { name: 'after-operator', role: 'value', score: (p) => share(p.afterOperator, p) * 0.9 },
+  { name: 'figure-before-unit', role: 'value', score: (p) => share(p.beforeUnit, p) * 0.6 },
   { name: 'header-names-value', role: 'value', score: (p) => (headerColumns(p).includes('value') || headerSays(p, /目标值|指标值|预期|年度目标|\d{4}年/) ? 0.6 : 0) },
   { name: 'unit-alone', role: 'unit', score: (p) => share(p.units, p) * 0.95 },
   { name: 'header-names-unit', role: 'unit', score: (p) => (headerColumns(p).includes('unit') || headerSays(p, /单位$/) ? 0.5 : 0) },
@@ -142,8 +156,12 @@ export interface ColumnAssignment {
 const REGION_NAME = /^[\u4e00-\u9fa5]{1,12}(?:省|市|州|盟|县|区|旗|镇|乡|街道|市本级|本级)$/;
 const NOT_REGION = /指标|单位|金额|分值|权重|地区|区域|辖区|社区|园区|景区|片区|城区|新区/;
 
-/** Roles for the columns right of the dimension columns: the best column for each role, each column once. */
-export function assignRoles(profiles: readonly ColumnProfile[]): ColumnAssignment {
+/**
+ * Roles for the columns right of the dimension columns: the best column for each role, each column once.
+ * `namesKnown`: the indicator names stand in a column already found (a tree export's one column), so no
+ * column right of it is taken for them.
+ */
+export function assignRoles(profiles: readonly ColumnProfile[], options: { namesKnown?: boolean } = {}): ColumnAssignment {
   const scored = profiles.filter((p) => p.filled > 0).map((p) => ({ p, s: roleScores(p) }));
   const taken = new Set<number>();
   const best = (role: ColumnRole, min: number, from = -Infinity): { col: number; score: number } | undefined => {
@@ -177,19 +195,22 @@ export function assignRoles(profiles: readonly ColumnProfile[]): ColumnAssignmen
     assignment.operatorColumns.push(p.col);
   }
   // The indicator names stand leftmost, next to the dimensions; a second column of names is a description.
-  let level3Col = leftmostTop('level3', 0.45);
+  let level3Col = options.namesKnown ? undefined : leftmostTop('level3', 0.45);
   const level3 = level3Col;
-  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : best('value', 0.35, level3?.col);
+  // An operator column stands before the target it qualifies: the target is sought right of it first
+  // (a name reading as a judgement left of it is no target), then anywhere right of the names.
+  const valueFrom = Math.max(level3?.col ?? -Infinity, assignment.operatorColumns[0] ?? -Infinity);
+  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : (best('value', 0.35, valueFrom) ?? best('value', 0.35, level3?.col));
   let description = best('description', 0.5) ?? leftmostTop('level3', 0.45);
   // Long indicator names read as prose: with no column of short names, the first text column holds them.
-  if (!level3 && description) {
+  if (!level3 && description && !options.namesKnown) {
     level3Col = description;
     description = undefined;
   }
   // Names mixed with prose and figures (`开发数量(≥**个)`): the first well-filled text column left of the targets.
-  if (!level3Col) {
+  if (!level3Col && !options.namesKnown) {
     const fullest = maxOf(scored.map(({ p }) => p.filled), 0);
-    const names = scored.find(({ p }) => !taken.has(p.col) && (!value || p.col < value.col) && p.filled >= 0.6 * fullest && p.names + p.prose > 0);
+    const names = scored.find(({ p }) => !taken.has(p.col) && (!value || p.col < value.col) && p.filled >= 0.6 * fullest && p.names + p.prose + p.wordy > 0);
     if (names) level3Col = { col: names.p.col, score: 0.5 };
   }
   if (level3Col) {

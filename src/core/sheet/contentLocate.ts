@@ -7,8 +7,8 @@ import { maxOf, minOf } from '../bounded';
 import { columnName, toA1 } from './address';
 import type { SheetCells } from './cells';
 import { assignRoles, isValueText, profileColumns } from './columnRoles';
-import { headerFieldOf, isHeaderLabelText } from './knownLabels';
-import { LABELS, SIGNATURE_TEXT, matchUnitLabel } from './labels';
+import { COLUMNS_OF_LABEL, headerFieldOf, isHeaderLabelText } from './knownLabels';
+import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
 import type { Unreadable } from './types';
 import { dimensionOf, level1Home } from './vocabulary';
@@ -90,6 +90,24 @@ function lastGridRow(cells: SheetCells, lastHit: number): number {
 }
 
 /**
+ * The 一级 column a form left blank, beside the 二级 column found: headed 一级 by the header words, or an
+ * empty merged block over the indicator rows (a 一级 cell never filled in). Read blank, not derived from the
+ * 二级, so the blank 一级 is reported as the filler left it.
+ */
+function blankLevel1Column(cells: SheetCells, level2Col: number, fromCol: number, firstData: number, lastRow: number, headerRows: readonly number[]): number | undefined {
+  const col = level2Col - 1;
+  if (col < fromCol) return undefined;
+  for (let r = firstData; r <= lastRow; r++) if (cells.shown(r, col).text) return undefined;
+  const headed = headerRows.some((r) => (COLUMNS_OF_LABEL.get(normalizeLabel(cells.shown(r, col).text)) ?? []).includes('level1'));
+  let mergedBlank = false;
+  for (let r = firstData; r <= lastRow && !mergedBlank; r++) {
+    const area = cells.merge(r, col);
+    mergedBlank = area !== undefined && area.end.row > area.start.row && area.end.col < level2Col && area.start.row >= firstData;
+  }
+  return headed || mergedBlank ? col : undefined;
+}
+
+/**
  * Grids found by content at or below fromRow, or a diagnosis when dimension names stand but no grid can
  * be read with confidence; null when the rows hold no dimension vocabulary at all.
  */
@@ -117,10 +135,12 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstData);
   const lastRow = lastGridRow(cells, lastHit);
   const headerRows = headerRowsAbove(cells, fromRow, firstData);
-  const fromCol = minOf(dimensionCols, cells.left);
+  const blankLevel1 = !level1 && level2 && !tree ? blankLevel1Column(cells, level2.col, cells.left, firstData, lastRow, headerRows) : undefined;
+  if (blankLevel1 !== undefined) found.push(`一级指标列（${columnName(blankLevel1)} 列，未填）`);
+  const fromCol = minOf([...dimensionCols, ...(blankLevel1 !== undefined ? [blankLevel1] : [])], cells.left);
   const rightOf = maxOf(dimensionCols, cells.left) + (tree ? 0 : 1);
   const profiles = profileColumns(cells, firstData, lastRow, tree ? rightOf + 1 : rightOf, cells.right, headerRows);
-  const roles = assignRoles(profiles);
+  const roles = assignRoles(profiles, { namesKnown: tree });
   for (const item of roles.evidence) found.push(item);
   const level3 = tree ? level1!.col : roles.level3;
   const missing: string[] = [];
@@ -140,10 +160,10 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
     scope: null,
     evidence: { found, confidence },
     ...(tree ? { tree: true } : {}),
-    ...(!level1 ? { deriveLevel1: true } : {}),
+    ...(!level1 && blankLevel1 === undefined ? { deriveLevel1: true } : {}),
   };
   const columns = (value: number): GridHeader['columns'] => ({
-    ...(level1 && !tree ? { level1: level1.col } : {}),
+    ...(level1 && !tree ? { level1: level1.col } : blankLevel1 !== undefined ? { level1: blankLevel1 } : {}),
     ...(level2 && !tree ? { level2: level2.col } : {}),
     ...(level3 !== undefined ? { level3 } : {}),
     value,

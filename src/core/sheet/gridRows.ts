@@ -18,6 +18,9 @@ export function endsGrid(cells: SheetCells, row: number, header: GridHeader): bo
   // 合计/总分 rows and prose (评价结论, 注：…) in the 一级 column close the grid.
   const level1 = header.columns.level1 === undefined ? '' : cells.shown(row, header.columns.level1).text;
   if (level1 && (TOTAL_ROW_TEXT.test(normalizeLabel(level1)) || level1.length > MAX_DIMENSION_NAME)) return true;
+  // A tree export's one column holds the 合计 row where a form has its 一级 column.
+  const treeColumn = header.tree ? cells.shown(row, header.columns.level3 ?? header.fromCol).text : '';
+  if (treeColumn && TOTAL_ROW_TEXT.test(normalizeLabel(treeColumn))) return true;
   for (const cell of cells.rowOf(row)) {
     if (cells.covered(row, cell.col)) continue;
     if (SIGNATURE_TEXT.test(cell.text) || NOTE_TEXT.test(cell.label)) return true;
@@ -190,7 +193,7 @@ function treeLevelRow(cells: SheetCells, header: GridHeader, row: number, state:
   const found = cells.shown(row, column);
   // A row with a target is an indicator, whatever its name (服务对象满意度 is also a 二级's name).
   if (!found.text || (header.columns.value !== undefined && cells.shown(row, header.columns.value).text)) return false;
-  const level = treeLevel(cells, column, row, found.text, state);
+  const level = treeLevel(cells, header, column, row, found.text, state);
   if (level === 1) {
     state.lastLevel1 = found;
     state.lastLevel2 = null;
@@ -207,16 +210,18 @@ function treeLevelRow(cells: SheetCells, header: GridHeader, row: number, state:
 /**
  * The level of a tree row: numbering first (一、 / （一） / 1.); else the vocabulary. A name that is a 一级
  * in one framework and a 二级 of the current 一级 in another (成本指标 under 产出, 满意度 under 效益) is a
- * 一级 when the next row names a dimension too, a 二级 when indicators follow it.
+ * 一级 when the next row is a level row too (a dimension name with no target), a 二级 when indicators follow
+ * it (社会成本指标 | 100 is an indicator named like a 101号 二级).
  */
-function treeLevel(cells: SheetCells, column: number, row: number, text: string, state: RowState): 1 | 2 | null {
+function treeLevel(cells: SheetCells, header: GridHeader, column: number, row: number, text: string, state: RowState): 1 | 2 | null {
   const numbered = numberingLevel(text);
   if (numbered !== null) return numbered === 3 ? null : numbered;
   const named = dimensionOf(text);
   const under = state.lastLevel1?.text ?? '';
   if (named?.level !== 1 || !under || !isLevel2Of(under, text)) return named?.level ?? null;
   const next = cells.nextFilledRow(row);
-  return next !== null && dimensionOf(cells.shown(next, column).text) ? 1 : 2;
+  const nextHasTarget = next !== null && header.columns.value !== undefined && cells.shown(next, header.columns.value).text !== '';
+  return next !== null && !nextHasTarget && dimensionOf(cells.shown(next, column).text) ? 1 : 2;
 }
 
 /** Reads one row of a grid into `into`; returns false when the row holds no indicator. */
