@@ -18,6 +18,9 @@ import { writePlan } from '../../src/xlsx/write';
 import { describeWithSoffice, sheetsAsCsv } from '../support/soffice';
 import { loadSeedLibrary } from '../support/seed';
 import { tempDir } from './support';
+import { OoxmlPackage } from '../../src/xlsx/package';
+
+const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 const REAL = join(__dirname, '..', 'fixtures', 'real');
 /** Helper columns (0-based) beside the form's A–E: one per row check; the funds check sits in a cell. */
@@ -85,6 +88,16 @@ describe('native check formulas', () => {
       expect(cf.formula.length).toBeLessThan(1000);
     }
     expect(nativeCheckOf('=AND(ISREF($E$12),N("jixiao:error")=0)')).toBeNull();
+  });
+
+  test('the `jixiao workbook` writer puts them in the file as expression rules on their ranges', async () => {
+    const table = loadSeedLibrary().tables[0];
+    const plan = planTableSheet(table, { sheetName: 'S', framework: 'seed' });
+    const workbook = new ExcelJS.Workbook();
+    writePlan(workbook, plan);
+    const xml = OoxmlPackage.open(new Uint8Array(await workbook.xlsx.writeBuffer())).text('xl/worksheets/sheet1.xml');
+    const rules = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="expression"[^>]*><formula>([^<]*)<\/formula>/g)].map((m) => [m[1], unescape(m[2])]);
+    expect(rules).toEqual(plan.conditionalFormats.map((cf) => [cf.range, cf.formula.slice(1)]));
   });
 });
 
