@@ -45,7 +45,8 @@ test('live marks switched on: edit a 成本 above budget, delete the 满意度 r
   await sleep(DELAY / 4);
   expect(excel.syncCount).toBe(0); // nothing before the debounce
   let reports = await nextReports(received);
-  expect(excel.syncCount).toBeLessThanOrEqual(2);
+  // Read, then the formulas of the sheet's custom formats (its native checks: a mark is known by formula only), then write.
+  expect(excel.syncCount).toBeLessThanOrEqual(3);
   const costIssue = reports[0].issues.find((i) => i.code === 'cost-over-budget');
   expect(costIssue?.cells).toContain(costCell);
   expect(marksInDouble(excel, name)).toEqual(expectedMarks(excel, name));
