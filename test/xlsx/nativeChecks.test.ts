@@ -84,7 +84,8 @@ describe('native check formulas', () => {
     for (const cf of plan.conditionalFormats) {
       expect(nativeCheckOf(cf.formula)).toBe(cf.check);
       expect(parseMarkFormula(cf.formula)).toBeNull();
-      // Excel's CF formula limit in the file format's legacy paths is 255; stay well inside the 8192 of a cell.
+      // Excel takes a file's formula (ST_Formula, cfRule's <formula> included) up to 8192 characters
+      // (MS-OI29500 2.1.1085); the 255 limit is the old .xls format's, which jixiao never writes.
       expect(cf.formula.length).toBeLessThan(1000);
     }
     expect(nativeCheckOf('=AND(ISREF($E$12),N("jixiao:error")=0)')).toBeNull();

@@ -10,7 +10,8 @@
  * last argument is `N("jixiao-check:<rule code>")=0` — always true, so it only names the check. Marks are
  * recognised by parseMarkFormula's `jixiao:` sentinel, which these never match, so 清除标记 keeps them.
  * Formulas are en-US invariant syntax (comma separators, English function names) for Office.js `formula`,
- * WPS FormatConditions.Add and the xlsx file alike.
+ * WPS FormatConditions.Add and the xlsx file alike. The cost formula is about 500 characters: Excel takes a
+ * formula of up to 8192 in a file (MS-OI29500 2.1.1085, ST_Formula); only the .xls format stopped at 255.
  */
 import { DEFAULT_SETTINGS } from '../model';
 import type { AmountUnit, FrameworkName } from '../model';
