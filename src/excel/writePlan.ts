@@ -62,7 +62,7 @@ function queueValidation(range: Excel.Range, planned: PlannedValidation): void {
   validation.prompt = { showPrompt: true, title: clip(planned.promptTitle, PROMPT_TITLE_MAX), message: clip(planned.prompt, PROMPT_MESSAGE_MAX) };
 }
 
-/** Queues the whole plan on `sheet`: values, number formats, styles, merges, sizes, validation, print setup. */
+/** Queues the whole plan on `sheet`: values, number formats, styles, merges, sizes, validation, native checks, print setup. */
 export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
   if (plan.cells.length > 0) queueCells(sheet, plan);
 
@@ -73,6 +73,13 @@ export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, features
     sheet.getRange(`A${row}`).format.rowHeight = height;
   }
   for (const planned of plan.validations) queueValidation(sheet.getRange(planned.range), planned);
+  // Native checks (core/sheet/nativeChecks.ts): written once here, evaluated by Excel from then on.
+  // Custom conditional formats are ExcelApi 1.6, below the manifest's minimum; `formula` is en-US invariant.
+  for (const planned of plan.conditionalFormats) {
+    const cf = sheet.getRange(planned.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = planned.formula;
+    cf.custom.format.fill.color = planned.fill;
+  }
 
   if (features.pageLayout) {
     const layout = sheet.pageLayout;

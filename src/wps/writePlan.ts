@@ -7,7 +7,7 @@ import { parseRange, toA1, toRange } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
 import { protectText } from '../excel/writePlan';
 import { XL, bgr } from './et';
-import type { EtRange, EtWorksheet } from './et';
+import type { EtFormatCondition, EtRange, EtWorksheet } from './et';
 
 /** Excel's (and WPS's) limits of a validation's input prompt and inline list. */
 const PROMPT_TITLE_MAX = 32;
@@ -74,6 +74,11 @@ export function writeSheetPlan(ws: EtWorksheet, plan: SheetPlan): void {
   });
   for (const [row, height] of Object.entries(plan.rowHeights)) ws.Range(`A${row}`).RowHeight = height;
   for (const planned of plan.validations) addValidation(ws.Range(planned.range), planned);
+  // The native checks (src/core/sheet/nativeChecks.ts): conditional formats WPS evaluates as the clerk types.
+  for (const planned of plan.conditionalFormats) {
+    const condition = ws.Range(planned.range).FormatConditions.Add(XL.expression, undefined, planned.formula) as EtFormatCondition;
+    condition.Interior.Color = bgr(planned.fill);
+  }
   const page = ws.PageSetup;
   page.PaperSize = XL.paperA4;
   page.Orientation = plan.print.orientation === 'landscape' ? XL.landscape : XL.portrait;

@@ -44,7 +44,7 @@ function toValidation(planned: PlannedValidation): ExcelJS.DataValidation {
   }
 }
 
-/** Adds a worksheet drawn from the plan (values, styles, merges, sizes, validations, print setup). */
+/** Adds a worksheet drawn from the plan (values, styles, merges, sizes, validations, native checks, print setup). */
 export function writePlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(plan.name);
   plan.columnWidths.forEach((width, i) => {
@@ -78,6 +78,14 @@ export function writePlan(workbook: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.
       for (let c = area.start.col; c <= area.end.col; c++) sheet.getCell(toA1(r, c)).dataValidation = validation;
     }
   }
+  // Native checks (core/sheet/nativeChecks.ts); a file's <formula> carries no leading `=`. A conditional
+  // format's fill is a differential format, whose solid colour exceljs writes from bgColor.
+  plan.conditionalFormats.forEach((planned, i) => {
+    sheet.addConditionalFormatting({
+      ref: planned.range,
+      rules: [{ type: 'expression', priority: i + 1, formulae: [planned.formula.replace(/^=/, '')], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(planned.fill) } } } }],
+    });
+  });
 
   const printArea = parseRange(plan.print.printArea);
   sheet.pageSetup = {

@@ -5,7 +5,7 @@
 import { checkGrid } from '../../src/core/check';
 import { marksForReport } from '../../src/core/marks';
 import type { SheetReport } from '../../src/core/model';
-import { readSheet } from '../../src/core/sheet';
+import { nativeCheckOf, readSheet } from '../../src/core/sheet';
 import { fromA1 } from '../../src/core/sheet/address';
 import { createExcelHost } from '../../src/excel/excelHost';
 import type { RealExcelBehaviours } from '../support/excelDouble';
@@ -102,7 +102,10 @@ async function scenario(real: RealExcelBehaviours, maxExcelApi = '1.20'): Promis
   expect(marksInDouble(excel, name)).toEqual([]);
   expect(markNotes(excel, name)).toEqual([]);
   expect(cleared.notes.A2?.content).toBe('我的备注');
-  expect(cleared.conditionalFormats.map((cf) => cf.formula ?? cf.fill).sort()).toEqual(['#00FFFF', '=LEN(A1)>100'].sort());
+  // Left: the user's two formats and the sheet's three native checks (written at insert; 清除标记 keeps them).
+  const formats = cleared.conditionalFormats.map((cf) => cf.formula ?? cf.fill ?? '');
+  expect(formats.filter((f) => nativeCheckOf(f) === null).sort()).toEqual(['#00FFFF', '=LEN(A1)>100'].sort());
+  expect(formats.map(nativeCheckOf).filter((code) => code !== null).sort()).toEqual(['cost-over-budget', 'funds-mismatch', 'missing-value']);
   expect(errors).toEqual([]);
 }
 

@@ -5,5 +5,7 @@ export * from './labels';
 export { planTableSheet, planBlankSheet, blankTable, uniqueSheetName, LAYOUT_ROWS, SPARE_ROWS } from './layout';
 export type { PlanTableOptions } from './layout';
 export * from './shown';
+export { planNativeChecks, nativeCheckOf } from './nativeChecks';
+export type { NativeCheckCode, NativeCheckCells, PlannedConditionalFormat } from './nativeChecks';
 export { readSheet, readSheetTables, readAmount, amountProblem, splitDepartment } from './reader';
 export type { ReadSheetOptions } from './reader';

@@ -5,6 +5,7 @@ import type { FrameworkName, IndicatorRow, PerformanceTable } from '../model';
 import { formLevel2, getFramework } from '../frameworks';
 import { parseValue } from '../values';
 import { fromA1, toA1 } from './address';
+import { planNativeChecks } from './nativeChecks';
 import { BLANK_TITLE, LABELS, PROMPTS, unitLabel } from './labels';
 import type { CellGrid, CellStyle, CellValue, PlannedCell, PlannedValidation, SheetPlan } from './types';
 
@@ -163,6 +164,14 @@ export function planTableSheet(table: PerformanceTable, options: PlanTableOption
     merges,
     styles: { ...STYLES },
     validations,
+    conditionalFormats: planNativeChecks({
+      framework: options.framework,
+      unit: table.unit,
+      firstRow: R.firstIndicator,
+      lastRow,
+      columns: { level2: 1, level3: 2, description: 3, value: 4 },
+      budget: { total: toA1(R.budgetTotal, 2), fiscal: toA1(R.budgetFiscal, 2), other: toA1(R.budgetOther, 2) },
+    }),
     print: { paperSize: 'A4', orientation: 'portrait', fitToWidth: true, printArea: `A1:${toA1(lastRow, LAST_COLUMN)}` },
     // The grid header repeats so that every printed page of a long grid says what its columns are.
     printTitleRows: `$${R.gridHeader + 1}:$${R.gridHeader + 1}`,

@@ -1,4 +1,5 @@
 import type { AmountUnit, FrameworkName, IndicatorRow, PerformanceTable } from '../model';
+import type { PlannedConditionalFormat } from './nativeChecks';
 
 /** How a sheet is read. */
 export interface ReadSheetOptions {
@@ -217,6 +218,8 @@ export interface SheetPlan {
   merges: string[];
   styles: Record<string, CellStyle>;
   validations: PlannedValidation[];
+  /** Native checks (nativeChecks.ts): conditional formats the spreadsheet evaluates itself, written once with the sheet. */
+  conditionalFormats: PlannedConditionalFormat[];
   print: { paperSize: 'A4'; orientation: 'portrait' | 'landscape'; fitToWidth: boolean; printArea: string };
   /** Rows above the indicator grid that repeat on every printed page (`$1:$4`), or null. */
   printTitleRows: string | null;
