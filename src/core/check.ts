@@ -9,6 +9,7 @@ import { rowOfAddress, withSharedGrids } from './rules/helpers';
 import type { Rule } from './rules/types';
 import { readSheetTables } from './sheet/reader';
 import { sheetSuggestions } from './suggest';
+import { isUntouched } from './untouched';
 import type { CellGrid, SheetTable } from './sheet/types';
 
 export interface CheckOptions {
@@ -88,6 +89,7 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
       framework: sheet.framework,
       issues,
       ...(suggestions ? { suggestions } : {}),
+      ...(isUntouched(sheet) ? { untouched: true as const } : {}),
     };
   });
 }
@@ -100,9 +102,10 @@ export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetRepo
   const reports = checkGridTables(grid, options);
   if (reports.length <= 1) return reports[0] ?? null;
   // Suggestions are per table (their fixes name its grid): a sheet of several projects gets none.
-  const { suggestions: _dropped, ...first } = reports[0];
+  const { suggestions: _dropped, untouched: _each, ...first } = reports[0];
   return {
     ...first,
+    ...(reports.every((r) => r.untouched) ? { untouched: true as const } : {}),
     projectName: reports.map((r) => r.projectName).join('、'),
     issues: reports.flatMap((r) => r.issues.map((issue) => ({ ...issue, message: `「${r.projectName}」${issue.message}` }))),
   };

@@ -12,6 +12,7 @@
  * whole batch, and with it the other sheets' marks. Its report says so.
  */
 import { checkGrid } from '../core/check';
+import { deferWaiting } from '../core/untouched';
 import { MARK_STYLES, marksForReport } from '../core/marks';
 import { clearChanges, countChanges, diffMarks, isMarkNote, markFormula, parseMarkFormula, withoutAppendedMark } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
@@ -62,6 +63,8 @@ export interface CheckContext {
   library: TemplateLibrary | null;
   /** False for a live check with settings.liveMarks off: read and report, write nothing. */
   writeMarks: boolean;
+  /** A live check: an untouched form's empty cells are 待填写, not marked as errors (core/untouched.ts). */
+  holdWaiting?: boolean;
   maxCellsPerSync: number;
 }
 
@@ -381,7 +384,8 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
     const report: SheetReport | null = checked && read.protection.protected ? { ...checked, marks: 'skipped-protected' } : checked;
     if (writable(read)) {
       const notes = read.notes ? finishNotes(read.notes) : null;
-      const changes = diffMarks(report ? marksForReport(report) : [], formatsOf(read), notes);
+      const marked = report && ctx.holdWaiting ? deferWaiting(report) : report;
+      const changes = diffMarks(marked ? marksForReport(marked) : [], formatsOf(read), notes);
       queueChanges(read, changes);
       writes += countChanges(changes);
       if (notes) ctx.memory.rememberNotes(read.ref.id, notesAfter(notes, changes));
