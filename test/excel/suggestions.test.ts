@@ -53,9 +53,10 @@ test('插入 applies a suggestion through applyFixes: the printed row, then a ne
   const offered = report.suggestions!.groups.flatMap((g) => g.suggestions.map((s) => s.level3));
   expect(offered).not.toContain(first.level3);
   expect(offered).not.toContain(next.level3);
-  // The new row sits after the 产出指标 block and reads as a 数量指标 indicator.
-  expect(excel.value(sheet, 'B14')).toBe('数量指标');
-  expect(excel.value(sheet, 'C14')).toBe(next.level3);
+  // The new row sits under the last 数量指标 row (issue 24: every inserted row goes under its own 二级).
+  expect(excel.value(sheet, 'B11')).toBe('数量指标');
+  expect(excel.value(sheet, 'C11')).toBe(next.level3);
+  expect(excel.value(sheet, 'B12')).toBe('质量指标');
 });
 
 test('a suggestion from a library of the unit is applied too (applyFixes checks against the library the checks use)', async () => {
