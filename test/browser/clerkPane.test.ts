@@ -146,10 +146,33 @@ describeInChromium('the pane a clerk lives in (issue 24)', () => {
     expect(await all.textContent()).toBe(`全部插入（${await page.locator('[data-role="template-count"]').evaluate((el) => /\d+/.exec(el.textContent ?? '')![0])}）`);
     await page.getByRole('searchbox').fill('');
     const two = tableNumbered(pane.library, 2);
+    // Search and results together: nothing between the search field and the first card; a blank form and
+    // 全部插入 under 更多.
+    const between = await page.evaluate(() => {
+      const search = document.querySelector('input[type="search"]')!;
+      const card = document.querySelector('[data-template]')!;
+      return [...document.querySelectorAll('button, select')].filter((el) => search.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && el.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING && !el.closest('[data-template]')).map((el) => el.textContent);
+    });
+    expect(between.filter((text) => text)).toEqual([]);
+    const more = page.locator('[data-role="templates-more"]');
+    expect(await more.getByRole('button', { name: '插入空白表' }).count()).toBe(1);
+    expect(await more.getByRole('button', { name: /^全部插入/ }).count()).toBe(1);
     for (const table of [one, two]) {
       await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
       await page.locator('[data-role="insert-outcome"]', { hasText: table.projectName }).waitFor();
     }
+    // Their cards say 已在工作簿中; 插入 again asks before a copy, and 取消 adds nothing.
+    await page.locator(`[data-template="${one.number}"] [data-role="in-workbook"]`).waitFor();
+    await page.locator(`[data-template="${two.number}"] [data-role="in-workbook"]`).waitFor();
+    expect(await page.locator('[data-role="in-workbook"]').count()).toBe(2);
+    const sheets = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    await page.getByRole('button', { name: `插入 ${one.projectName}` }).click();
+    const ask = page.locator('[data-role="existing-dialog"]');
+    await ask.getByText(`「${one.projectName}」已在工作簿中`).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await ask.getByRole('button', { name: '取消' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.__excelDouble!.sheetNames())).toEqual(sheets);
     await page.getByRole('tab', { name: /检查/ }).click();
     await page.locator('[data-role="issue-list"], [data-role="status"]').first().waitFor();
 
