@@ -12,6 +12,7 @@ import { withLayouts } from './layouts/apply';
 import type { LayoutProfile } from './layouts/profile';
 import { sheetSuggestions } from './suggest';
 import { visibleFix } from './fixes/mergeGuard';
+import { isUntouched } from './untouched';
 import type { CellGrid, SheetTable } from './sheet/types';
 
 export interface CheckOptions {
@@ -105,6 +106,7 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
       framework: sheet.framework,
       issues,
       ...(suggestions ? { suggestions } : {}),
+      ...(isUntouched(sheet) ? { untouched: true as const } : {}),
     };
   });
 }
@@ -117,9 +119,10 @@ export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetRepo
   const reports = checkGridTables(grid, options);
   if (reports.length <= 1) return reports[0] ?? null;
   // Suggestions are per table (their fixes name its grid): a sheet of several projects gets none.
-  const { suggestions: _dropped, ...first } = reports[0];
+  const { suggestions: _dropped, untouched: _each, ...first } = reports[0];
   return {
     ...first,
+    ...(reports.every((r) => r.untouched) ? { untouched: true as const } : {}),
     projectName: reports.map((r) => r.projectName).join('、'),
     issues: reports.flatMap((r) => r.issues.map((issue) => ({ ...issue, message: `「${r.projectName}」${issue.message}` }))),
   };

@@ -16,6 +16,7 @@
  * whole batch, and with it the other sheets' marks. Its report says so.
  */
 import { checkGrid } from '../core/check';
+import { deferWaiting } from '../core/untouched';
 import { MARK_STYLES, marksForReport } from '../core/marks';
 import { countChanges, diffMarks, markFormula, parseMarkFormula } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
@@ -56,6 +57,8 @@ export interface CheckContext {
   writeFor?: (sheetId: string) => boolean;
   /** Set when one sheet is re-checked alone after a refused batch: its formats and each note written apart. */
   isolated?: boolean;
+  /** A live check: an untouched form's empty cells are 待填写, not marked as errors (core/untouched.ts). */
+  holdWaiting?: boolean;
   maxCellsPerSync: number;
 }
 
@@ -373,7 +376,8 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
     if (writable(read) && !read.skipped) {
       const notes = read.notes ? finishNotes(read.notes) : null;
       const refused = new Set([...ctx.memory.refusedNotes(read.ref.id), ...(read.comments?.located.map((range) => localAddress(range.address)) ?? [])]);
-      const changes = withoutRefusedNotes(diffMarks(report ? marksForReport(report) : [], formatsOf(read), notes), refused);
+      const marked = report && ctx.holdWaiting ? deferWaiting(report) : report;
+      const changes = withoutRefusedNotes(diffMarks(marked ? marksForReport(marked) : [], formatsOf(read), notes), refused);
       if (countChanges(changes) > 0) written.push({ read, changes });
       if (notes) ctx.memory.rememberNotes(read.ref.id, notesAfter(notes, changes));
     }

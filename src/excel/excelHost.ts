@@ -97,7 +97,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
   const checkContext = async (live = false, fresh?: Settings): Promise<CheckContext> => {
     const settings = fresh ?? settingsCache?.settings ?? (await host.loadSettings());
-    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
+    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, holdWaiting: live, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
   };
 
   /** Settings still in Office.Settings go into the document with a write the user asked for. */

@@ -15,6 +15,7 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import type { FrameworkName, Issue, Settings, SheetReport, Suggestion } from '../core/model';
 import { summarize } from '../core/summary';
+import { deferWaiting } from '../core/untouched';
 import { describeError } from '../web/errors';
 import type { SuggestionFocus } from './SuggestionsTab';
 import { TemplatesTab } from './TemplatesTab';
@@ -88,6 +89,7 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   const [suggestFocus, setSuggestFocus] = React.useState<SuggestionFocus | null>(null);
   const [activeSheet, setActiveSheet] = React.useState<string | null>(null);
   const [insertOutcome, setInsertOutcome] = React.useState<string | null>(null);
+  const [checkedAll, setCheckedAll] = React.useState<ReadonlySet<string>>(new Set());
 
   const showError = React.useCallback((cause: unknown) => setError(describeError(cause)), []);
   useShortcuts();
@@ -223,7 +225,10 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
       .catch(showError);
   };
 
-  const counts = reports ? summarize(reports) : null;
+  // An untouched form's empty cells are 待填写 while the clerk works, errors once 全部检查 has been asked
+  // for (sheets then in the workbook; a blank form inserted later starts untouched again).
+  const shown = React.useMemo(() => reports?.map((report) => (checkedAll.has(report.sheet) ? report : deferWaiting(report))) ?? null, [reports, checkedAll]);
+  const counts = shown ? summarize(shown) : null;
 
   return (
     <main className={styles.root}>
@@ -279,10 +284,10 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
           {view === 'templates' && <TemplatesTab reports={reports} defaultFramework={settings?.framework} onBlankInserted={recordFramework} onShowCheck={() => setView('check')} />}
           {view === 'check' && (
             <CheckTab
-              reports={reports}
+              reports={shown}
               progress={progress}
               busy={busy}
-              onCheckAll={() => void checkAll()}
+              onCheckAll={() => void whileBusy(async () => setCheckedAll(new Set((await freshReports()).map((report) => report.sheet))))}
               onSelectCell={selectCell}
               onShowTemplates={() => setView('templates')}
               issueActions={issueActions}

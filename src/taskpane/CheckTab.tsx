@@ -5,6 +5,7 @@ import { Button, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/rea
 import { ArrowSyncRegular, EraserRegular } from '@fluentui/react-icons';
 import type { Fix, FrameworkName, Issue, Settings, SheetReport } from '../core/model';
 import { changeCount, FixAllButton, FixButton, fixesOf, uniqueFixes } from '../web/FixButton';
+import type { PresentedReport } from '../core/untouched';
 import { IssueList } from '../web/IssueList';
 import { StatusLine } from '../web/StatusLine';
 import { SheetFramework } from './SheetFramework';
@@ -22,7 +23,7 @@ const MAX_FIX_ROUNDS = 3;
 
 export interface CheckTabProps {
   /** null until the first check has reported. */
-  reports: SheetReport[] | null;
+  reports: PresentedReport[] | null;
   progress: { done: number; total: number } | null;
   busy: boolean;
   onCheckAll: () => void;

@@ -1,7 +1,9 @@
-// 模板: the library (the bundled seed, then the unit's own libraries, each its own group) as a searchable
-// list; preview a table, insert one, insert all, or a blank form.
+// 模板: the library (the unit's own libraries first, each its own group, then the bundled seed) as a
+// searchable list, the search right above its results; preview a table or insert one. A blank form and
+// 全部插入 sit apart, under 更多.
 import * as React from 'react';
 import {
+  Badge,
   Button,
   Caption1,
   Dialog,
@@ -104,14 +106,16 @@ interface TableGroup {
   tables: LibraryTable[];
 }
 
-/** Tables by the library they came from, in library order (the bundled seed first). */
+/** Tables by the library they came from: the unit's own libraries first (their tables are the unit's), the bundled seed last. */
 export function groupByLibrary(tables: readonly LibraryTable[]): TableGroup[] {
   const groups = new Map<string, LibraryTable[]>();
   for (const table of tables) {
     const key = table.library ?? '';
     groups.set(key, [...(groups.get(key) ?? []), table]);
   }
-  return [...groups].map(([library, grouped]) => ({ library, tables: grouped }));
+  const listed = [...groups].map(([library, grouped]) => ({ library, tables: grouped }));
+  // Array.prototype.sort is stable: the unit's libraries keep their order.
+  return listed.sort((a, b) => Number(a.library === '') - Number(b.library === ''));
 }
 
 function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
@@ -203,6 +207,7 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
   const [picked, setBlankFramework] = React.useState<FrameworkName | null>(null);
   const blankFramework = picked ?? (defaultFramework && defaultFramework !== 'auto' ? defaultFramework : (FRAMEWORK_LIST[0]?.name ?? 'seed'));
   const visible = library.tables.filter((table) => matches(table, query));
+  const inWorkbook = React.useMemo(() => new Set(reports ? tablesInWorkbook(library, reports) : []), [library, reports]);
 
   const run = async (action: () => Promise<{ sheetNames: string[] }>): Promise<{ sheetNames: string[] } | null> => {
     setBusy(true);
@@ -220,22 +225,25 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
     }
   };
 
-  const insertOne = (table: LibraryTable): Promise<unknown> => run(() => host.insertTables([table]));
   const insertTables = (tables: LibraryTable[]): Promise<unknown> =>
     run(() => {
+      // One table goes in at once; a bar only for several.
+      if (tables.length === 1) return host.insertTables(tables);
       setProgress({ done: 0, total: tables.length });
       return host.insertTables(tables, (done, total) => setProgress({ done, total }));
     });
   // Tables already in the workbook: ask first (skip them, or add copies), never add 数字化运维项目 (2) unasked.
   // `group`: the tables 全部插入 is about — the whole library, or one library's (its heading's button).
   const [insertGroup, setInsertGroup] = React.useState<LibraryTable[]>([]);
+  // 插入 of one table asks the same way (its dialog then offers a copy or 取消).
   const insertAll = (tables: LibraryTable[] = library.tables): void => {
-    const present = reports ? tablesInWorkbook(library, reports).filter((table) => tables.includes(table)) : [];
+    const present = tables.filter((table) => inWorkbook.has(table));
     setInsertGroup(tables);
     if (present.length === 0) void insertTables(tables);
     else setExisting(present);
   };
   const missing = existing ? insertGroup.filter((table) => !existing.includes(table)) : [];
+  const single = insertGroup.length === 1 ? insertGroup[0] : null;
   const chooseInsert = (tables: LibraryTable[]): void => {
     setExisting(null);
     if (tables.length > 0) void insertTables(tables);
@@ -260,25 +268,12 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
         <Field label="搜索模板" className={styles.grow}>
           <SearchBox className={styles.fill} value={query} onChange={(_, data) => setQuery(data.value)} placeholder="项目名称、处室或编号" aria-describedby="template-count" />
         </Field>
-        <Button icon={<AddRegular />} onClick={() => insertAll(visible)} disabled={busy || visible.length === 0}>
-          全部插入（{visible.length}）
-        </Button>
       </div>
       {progress && (
         <Field validationMessage={`正在插入 ${progress.done} / ${progress.total}`} validationState="none">
           <ProgressBar value={progress.total ? progress.done / progress.total : 0} aria-label="插入进度" />
         </Field>
       )}
-      <div className={styles.row}>
-        <Field label="空白表的指标框架" hint={FRAMEWORK_HINT} className={styles.fullRow}>
-          <Select className={styles.fill} value={blankFramework} onChange={(_, data) => setBlankFramework(data.value as FrameworkName)}>
-            <FrameworkOptions />
-          </Select>
-        </Field>
-        <Button icon={<DocumentAddRegular />} disabled={busy} data-shortcut="n" aria-keyshortcuts="Alt+N" onClick={() => void run(() => host.insertBlank(blankFramework)).then((r) => r?.sheetNames.forEach((sheet) => onBlankInserted?.(sheet, blankFramework)))}>
-          插入空白表
-        </Button>
-      </div>
       <Text role="status" size={200} id="template-count" data-role="template-count">
         {query ? `找到 ${visible.length} 个模板` : `共 ${library.tables.length} 个模板`}
       </Text>
@@ -315,12 +310,17 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
                     <Caption1>
                       预算 {formatAmount(table.budget.total, table.unit)} · {table.indicators.length} 个指标
                     </Caption1>
+                    {inWorkbook.has(table) && (
+                      <Badge appearance="tint" color="subtle" data-role="in-workbook">
+                        已在工作簿中
+                      </Badge>
+                    )}
                   </div>
                   <div className={styles.itemActions}>
                     <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}（${tableOwner(table)}）`} onClick={() => setPreview(table)}>
                       预览
                     </Button>
-                    <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}（${tableOwner(table)}）`} onClick={() => void insertOne(table)}>
+                    <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}（${tableOwner(table)}）`} onClick={() => insertAll([table])}>
                       插入
                     </Button>
                   </div>
@@ -330,6 +330,25 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
           </section>
         ));
       })()}
+      {/* 更多: what is not finding one table — a blank form, every table shown — apart from the search and its results. */}
+      <section className={styles.root} aria-labelledby="templates-more" data-role="templates-more">
+        <h2 id="templates-more" className={styles.groupHeading}>
+          更多
+        </h2>
+        <div className={styles.row}>
+          <Field label="空白表的指标框架" hint={FRAMEWORK_HINT} className={styles.fullRow}>
+            <Select className={styles.fill} value={blankFramework} onChange={(_, data) => setBlankFramework(data.value as FrameworkName)}>
+              <FrameworkOptions />
+            </Select>
+          </Field>
+          <Button icon={<DocumentAddRegular />} disabled={busy} data-shortcut="n" aria-keyshortcuts="Alt+N" onClick={() => void run(() => host.insertBlank(blankFramework)).then((r) => r?.sheetNames.forEach((sheet) => onBlankInserted?.(sheet, blankFramework)))}>
+            插入空白表
+          </Button>
+          <Button icon={<AddRegular />} onClick={() => insertAll(visible)} disabled={busy || visible.length === 0}>
+            全部插入（{visible.length}）
+          </Button>
+        </div>
+      </section>
       <Dialog open={preview !== null} onOpenChange={(_, data) => !data.open && setPreview(null)}>
         <DialogSurface aria-describedby={undefined}>
           {preview && (
@@ -354,7 +373,7 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
                   onClick={() => {
                     const table = preview;
                     setPreview(null);
-                    void insertOne(table);
+                    insertAll([table]);
                   }}
                 >
                   插入此表
@@ -369,9 +388,9 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
         <DialogSurface data-role="existing-dialog">
           {existing && (
             <DialogBody>
-              <DialogTitle>工作簿中已有 {existing.length} 张模板表</DialogTitle>
+              <DialogTitle>{single ? `「${single.projectName}」已在工作簿中` : `工作簿中已有 ${existing.length} 张模板表`}</DialogTitle>
               <DialogContent>
-                <Text>以下模板已在工作簿中。跳过它们，只插入其余 {missing.length} 张？也可以全部插入，已有的表另加一份副本。</Text>
+                <Text>{single ? '再插入会另加一份副本（工作表名后加编号）。' : `以下模板已在工作簿中。跳过它们，只插入其余 ${missing.length} 张？也可以全部插入，已有的表另加一份副本。`}</Text>
                 <ul className={styles.existingList} aria-label="已在工作簿中的模板" data-role="existing-list">
                   {existing.map((table) => (
                     <li key={`${table.source}-${table.number}`}>
@@ -381,11 +400,13 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
                 </ul>
               </DialogContent>
               <DialogActions fluid>
-                <Button appearance="primary" disabled={missing.length === 0} onClick={() => chooseInsert(missing)} data-role="insert-missing">
-                  {missing.length === 0 ? '模板都已在工作簿中' : `跳过已有的，插入 ${missing.length} 张`}
-                </Button>
+                {!single && (
+                  <Button appearance="primary" disabled={missing.length === 0} onClick={() => chooseInsert(missing)} data-role="insert-missing">
+                    {missing.length === 0 ? '模板都已在工作簿中' : `跳过已有的，插入 ${missing.length} 张`}
+                  </Button>
+                )}
                 <Button onClick={() => chooseInsert(insertGroup)} data-role="insert-copies">
-                  全部插入（已有的加副本）
+                  {single ? '再插入一份副本' : '全部插入（已有的加副本）'}
                 </Button>
                 <DialogTrigger action="close">
                   <Button appearance="subtle">取消</Button>

@@ -7,6 +7,7 @@ import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { MARK_STYLES } from '../core/marks';
 import type { Issue, Severity, SheetReport } from '../core/model';
 import { summarize } from '../core/summary';
+import type { PresentedReport } from '../core/untouched';
 import { KeepAmounts } from './KeepTogether';
 import { RuleExplanation } from './RuleExplanation';
 
@@ -67,6 +68,7 @@ const useStyles = makeStyles({
   cleanToggle: { minWidth: 0, padding: 0, fontWeight: tokens.fontWeightSemibold, justifyContent: 'flex-start', textAlign: 'left' },
   cleanList: { listStyleType: 'none', margin: `${tokens.spacingVerticalXS} 0 0 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   cleanItem: { overflowWrap: 'anywhere' },
+  waiting: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
 });
 
 /**
@@ -76,7 +78,8 @@ const useStyles = makeStyles({
 const PROTECTED_NOTE = '工作表受保护：问题只在此列出，单元格中的标记不会更新，也无法清除。';
 
 export interface IssueListProps {
-  reports: SheetReport[];
+  /** An untouched form's empty cells come as `waiting` (the pane's live list): one neutral line, 待填写 N 项. */
+  reports: PresentedReport[];
   /** When given, every issue with a cell becomes a button that selects it (task pane). */
   onSelectCell?: (sheet: string, address: string) => void;
   /** Heading level of the sheet headings, so the list nests under the page's own headings. */
@@ -90,7 +93,7 @@ export interface IssueListProps {
 }
 
 /** Sheets with errors first, then with warnings, then hints only: what needs work is at the top. */
-function worstFirst(reports: readonly SheetReport[]): SheetReport[] {
+function worstFirst<T extends SheetReport>(reports: readonly T[]): T[] {
   const rank = (report: SheetReport): number => {
     const worst = SEVERITIES.findIndex((severity) => report.issues.some((issue) => issue.severity === severity));
     return worst === -1 ? SEVERITIES.length : worst;
@@ -150,6 +153,22 @@ function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; iss
   );
 }
 
+/** An untouched form: what is waiting to be typed, in neutral words, and where to start. */
+function WaitingNote({ report, waiting, onSelectCell }: { report: SheetReport; waiting: Issue[]; onSelectCell?: IssueListProps['onSelectCell'] }): React.JSX.Element {
+  const styles = useStyles();
+  const first = waiting[0]?.cells[0];
+  return (
+    <div className={styles.waiting} data-role="waiting">
+      <Caption1>这张表还没有填写：项目名称、预算数、绩效目标和各指标行的三级指标、指标值待填写。开始填写后，仍空着的必填项列为错误；点“全部检查”也会列出。</Caption1>
+      {onSelectCell && first && (
+        <Button size="small" appearance="subtle" onClick={() => onSelectCell(report.sheet, first)} data-role="start-filling">
+          从 {first} 开始填写
+        </Button>
+      )}
+    </div>
+  );
+}
+
 function Heading({ level, className, children }: { level: number; className: string; children: React.ReactNode }): React.JSX.Element {
   const Tag = `h${Math.min(level, 6)}` as 'h2' | 'h3' | 'h4' | 'h5';
   return <Tag className={className}>{children}</Tag>;
@@ -170,7 +189,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
   // With no error left (a re-check after a fix), 只看错误 is gone and the whole list shows again.
   const onlyErrors = onlyErrorsPicked && total.errors > 0;
   // Sheets with nothing to say fold into one line; a protected one stays listed for its note.
-  const isClean = (report: SheetReport): boolean => report.issues.length === 0 && report.marks !== 'skipped-protected';
+  const isClean = (report: PresentedReport): boolean => report.issues.length === 0 && !report.waiting && report.marks !== 'skipped-protected';
   const clean = reports.filter(isClean);
   const listed = worstFirst(reports.filter((report) => !isClean(report)));
   const shown = onlyErrors ? listed.filter((report) => report.issues.some((issue) => issue.severity === 'error')) : listed;
@@ -261,10 +280,16 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
               {counts.errors > 0 && <Badge color="danger" appearance="filled">{counts.errors} 个错误</Badge>}
               {counts.warnings > 0 && <Badge color="warning" appearance="filled">{counts.warnings} 个警告</Badge>}
               {counts.infos > 0 && <Badge color="informative" appearance="tint">{counts.infos} 个提示</Badge>}
-              {!hasIssues && <Badge color="success" appearance="tint">无问题</Badge>}
+              {report.waiting && (
+                <Badge color="subtle" appearance="tint" data-role="waiting-count">
+                  待填写 {report.waiting.length} 项
+                </Badge>
+              )}
+              {!hasIssues && !report.waiting && <Badge color="success" appearance="tint">无问题</Badge>}
               {sheetNote?.(report)}
             </Heading>
             {sheetActions?.(report)}
+            {report.waiting && <WaitingNote report={report} waiting={report.waiting} onSelectCell={onSelectCell} />}
             {report.marks === 'skipped-protected' && (
               <Caption1 className={styles.protectedNote} data-role="protected-note">
                 {PROTECTED_NOTE}

@@ -14,6 +14,16 @@ const useStyles = makeStyles({
   control: { width: '100%', minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
   dimensions: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, margin: 0, minWidth: 0 },
   level2: { display: 'flex', flexWrap: 'wrap', paddingLeft: tokens.spacingHorizontalL },
+  // The form is taller than a pane: where the settings went stays on screen at the bottom, beside the
+  // field just changed, not 1,500 px below it.
+  saved: {
+    position: 'sticky',
+    bottom: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    ':empty': { display: 'none' },
+  },
 });
 
 /** The names a framework requires now: the setting's list, or the framework's own flags. */
@@ -167,7 +177,9 @@ export function SettingsForm({ settings, onChange, status, liveMarksOption = fal
         .map((framework) => (
           <RequiredDimensions key={framework.name} framework={framework} settings={settings} onChange={onChange} />
         ))}
-      <Caption1 role="status">{status}</Caption1>
+      <Caption1 role="status" className={styles.saved} data-role="settings-status">
+        {status}
+      </Caption1>
     </form>
   );
 }

@@ -75,8 +75,65 @@ describeInChromium('the pane a clerk lives in (issue 24)', () => {
     await page.getByRole('tab', { name: '设置' }).click();
     await page.getByLabel('默认指标框架').waitFor();
     expect(await jargonIn(page)).toEqual([]);
+    // Saving is confirmed where the clerk is looking: the field low on the form, the status on screen with it.
+    const floor = page.getByLabel('满意度下限（%）');
+    await floor.fill('85');
+    const saved = page.locator('[data-role="settings-status"]');
+    await saved.filter({ hasText: '已保存到工作簿，并已按新设置重新检查。' }).waitFor();
+    const [fieldBox, savedBox] = [await floor.boundingBox(), await saved.boundingBox()];
+    const viewport = page.viewportSize()!;
+    expect(savedBox!.y + savedBox!.height).toBeLessThanOrEqual(viewport.height);
+    expect(Math.abs(savedBox!.y - fieldBox!.y)).toBeLessThan(viewport.height);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  test('an untouched blank form is 待填写 N 项 in neutral words, not red errors; filling in or 全部检查 makes them errors', async () => {
+    const { page, errors } = await pane.openPane('?view=templates', { width: WIDTH });
+    const insertBlank = async (): Promise<string> => {
+      await page.getByRole('tab', { name: '模板' }).click();
+      const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
+      await page.getByRole('button', { name: '插入空白表' }).click();
+      await page.locator('[data-role="insert-outcome"]').waitFor();
+      await page.getByRole('button', { name: '关闭提示' }).click();
+      return (await page.evaluate(() => window.__excelDouble!.sheetNames())).find((name) => !before.includes(name))!;
+    };
+    const errorMarks = (sheet: string) =>
+      page.evaluate((s) => window.__excelDouble!.snapshot(s).conditionalFormats.filter((cf) => (cf.formula ?? '').includes('jixiao:error')).length, sheet);
+    const first = await insertBlank();
+    await page.getByRole('tab', { name: /检查/ }).click();
+    const section = page.locator(`section[data-sheet="${first}"]`);
+    // The blank form's 15 empty cells (3 header fields, 6 rows × 三级 and 指标值) wait; none is an error.
+    await section.locator('[data-role="waiting-count"]', { hasText: '待填写 15 项' }).waitFor();
+    expect(await section.locator('[data-severity="error"]').count()).toBe(0);
+    expect(await page.locator('[data-role="status"]').getAttribute('data-state')).toBe('waiting');
+    expect(await page.locator('[data-role="status"]').textContent()).toBe('待填写 15 项');
+    expect(await page.locator('[data-role="tab-errors"]').count()).toBe(0);
+    expect(await errorMarks(first)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    await section.locator('[data-role="start-filling"]').click();
+
+    // Typing the project name starts the filling in: what is still empty is an error now, in the cells too.
+    await userEdit(page, first, 'B3', '数字化系统运维');
+    await section.locator('[data-severity="error"][data-code="missing-value"]').first().waitFor();
+    expect(await section.locator('[data-role="waiting-count"]').count()).toBe(0);
+    await page.waitForFunction((s) => window.__excelDouble!.snapshot(s).conditionalFormats.some((cf) => (cf.formula ?? '').includes('jixiao:error')), first);
+
+    // A second blank form waits too, until 全部检查: then its empty cells are errors, listed and marked.
+    const second = await insertBlank();
+    await page.getByRole('tab', { name: /检查/ }).click();
+    const other = page.locator(`section[data-sheet="${second}"]`);
+    await other.locator('[data-role="waiting-count"]', { hasText: '待填写 15 项' }).waitFor();
+    expect(await errorMarks(second)).toBe(0);
+    await page.getByRole('button', { name: '全部检查' }).click();
+    await other.locator('[data-severity="error"]').first().waitFor();
+    expect(await other.locator('[data-severity="error"]').count()).toBe(15);
+    expect(await errorMarks(second)).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
 
@@ -89,10 +146,33 @@ describeInChromium('the pane a clerk lives in (issue 24)', () => {
     expect(await all.textContent()).toBe(`全部插入（${await page.locator('[data-role="template-count"]').evaluate((el) => /\d+/.exec(el.textContent ?? '')![0])}）`);
     await page.getByRole('searchbox').fill('');
     const two = tableNumbered(pane.library, 2);
+    // Search and results together: nothing between the search field and the first card; a blank form and
+    // 全部插入 under 更多.
+    const between = await page.evaluate(() => {
+      const search = document.querySelector('input[type="search"]')!;
+      const card = document.querySelector('[data-template]')!;
+      return [...document.querySelectorAll('button, select')].filter((el) => search.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && el.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING && !el.closest('[data-template]')).map((el) => el.textContent);
+    });
+    expect(between.filter((text) => text)).toEqual([]);
+    const more = page.locator('[data-role="templates-more"]');
+    expect(await more.getByRole('button', { name: '插入空白表' }).count()).toBe(1);
+    expect(await more.getByRole('button', { name: /^全部插入/ }).count()).toBe(1);
     for (const table of [one, two]) {
       await page.getByRole('button', { name: `插入 ${table.projectName}` }).click();
       await page.locator('[data-role="insert-outcome"]', { hasText: table.projectName }).waitFor();
     }
+    // Their cards say 已在工作簿中; 插入 again asks before a copy, and 取消 adds nothing.
+    await page.locator(`[data-template="${one.number}"] [data-role="in-workbook"]`).waitFor();
+    await page.locator(`[data-template="${two.number}"] [data-role="in-workbook"]`).waitFor();
+    expect(await page.locator('[data-role="in-workbook"]').count()).toBe(2);
+    const sheets = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    await page.getByRole('button', { name: `插入 ${one.projectName}` }).click();
+    const ask = page.locator('[data-role="existing-dialog"]');
+    await ask.getByText(`「${one.projectName}」已在工作簿中`).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await ask.getByRole('button', { name: '取消' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.__excelDouble!.sheetNames())).toEqual(sheets);
     await page.getByRole('tab', { name: /检查/ }).click();
     await page.locator('[data-role="issue-list"], [data-role="status"]').first().waitFor();
 

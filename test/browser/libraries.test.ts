@@ -44,6 +44,8 @@ describeInChromium('设置 › 模板库 in Chromium', () => {
     await page.getByRole('tab', { name: '模板' }).click();
     await page.getByRole('heading', { name: `${FILE}（1 张表）` }).waitFor();
     expect(await page.getByRole('heading', { name: `内置模板（${pane.library.tables.length} 张表）` }).count()).toBe(1);
+    // The unit's own library first, the bundled seed after it.
+    expect(await page.locator('[data-role="template-group"]').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-library')))).toEqual([FILE, '']);
     const unitList = page.getByRole('list', { name: `模板列表：${FILE}` });
     expect(await unitList.locator('[data-template]').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);

@@ -39,5 +39,7 @@ export const SheetReportSchema = z.object({
   marks: z.optional(z.enum(['skipped-protected'])),
   /** Library indicators offered to this sheet (asked for with CheckOptions.suggest); absent when there are none. */
   suggestions: z.optional(SheetSuggestionsSchema),
+  /** Set when nothing has been typed into the form yet (a blank form just inserted); see core/untouched.ts. */
+  untouched: z.optional(z.literal(true)),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;
