@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CheckJson } from '../../src/cli/commands/check';
-import { DISABLED_SUBSIDY, FIRST_DATA_ROW, formWorkbook, RELIEF } from '../support/taughtForm';
+import { DISABLED_SUBSIDY, DISABLED_SUBSIDY_WORDED, FIRST_DATA_ROW, formWorkbook, RELIEF, RELIEF_WORDED } from '../support/taughtForm';
 
 const PROFILE = join(__dirname, '..', 'fixtures', 'layouts', 'cankao-2021.json');
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-layout-'));
 let relief: string;
 let subsidy: string;
+let reliefWorded: string;
+let subsidyWorded: string;
 
 async function run(command: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -24,6 +26,10 @@ beforeAll(async () => {
   subsidy = join(dir, '残疾人两项补贴.xlsx');
   writeFileSync(relief, await formWorkbook(RELIEF));
   writeFileSync(subsidy, await formWorkbook(DISABLED_SUBSIDY));
+  reliefWorded = join(dir, '困难群众救助（文字目标）.xlsx');
+  subsidyWorded = join(dir, '残疾人两项补贴（文字目标）.xlsx');
+  writeFileSync(reliefWorded, await formWorkbook(RELIEF_WORDED));
+  writeFileSync(subsidyWorded, await formWorkbook(DISABLED_SUBSIDY_WORDED));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,6 +59,24 @@ describe('jixiao check/fix --layout', () => {
       ['missing-dimension', 'B11'],
       ['vague-target', `E${FIRST_DATA_ROW + 1 + 4}`], // 「有所提升」 again (issue #23)
       ['missing-value', `E${FIRST_DATA_ROW + 1 + 5}`],
+    ]);
+  });
+
+  // Issue #19: a form the content reader cannot read with confidence is reported as such; --layout reads it.
+  it('a form unreadable by content is unreadable-layout without --layout; with it, both files of the form read', async () => {
+    const plain = await run('check', ['--json', reliefWorded, subsidyWorded]);
+    expect(issues(JSON.parse(plain.out) as CheckJson)).toEqual([
+      ['unreadable-layout', `B${FIRST_DATA_ROW}`],
+      ['unreadable-layout', `B${FIRST_DATA_ROW + 1}`],
+    ]);
+    const { code, out, err } = await run('check', ['--json', '--layout', PROFILE, reliefWorded, subsidyWorded]);
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    expect(issues(JSON.parse(out) as CheckJson)).toEqual([
+      ['funds-mismatch', 'B7'],
+      ['missing-dimension', `B${FIRST_DATA_ROW}`],
+      ['missing-dimension', `B${FIRST_DATA_ROW + 1}`],
+      ['missing-value', `E${FIRST_DATA_ROW + 1 + 4}`],
     ]);
   });
 

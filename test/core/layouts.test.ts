@@ -6,7 +6,7 @@ import type { LayoutPointing, LayoutProfile } from '../../src/core/layouts';
 import { readSheetTables } from '../../src/core/sheet';
 import { seedTable } from '../support/seed';
 import { gridFromTable } from '../support/sheetTable';
-import { DISABLED_SUBSIDY, FIRST_DATA_ROW, formGrid, RELIEF } from '../support/taughtForm';
+import { DISABLED_SUBSIDY, DISABLED_SUBSIDY_WORDED, FIRST_DATA_ROW, formGrid, RELIEF, RELIEF_WORDED } from '../support/taughtForm';
 
 /** What a person points at on the 困难群众救助 file: value cells, the first indicator row, four columns. */
 const POINTING: LayoutPointing = {
@@ -84,6 +84,28 @@ describe('taught layouts on a form the reader cannot read', () => {
     const missing = report.issues.filter((i) => i.code === 'missing-value');
     expect(missing.map((i) => i.cells[0])).toEqual([`E${FIRST_DATA_ROW + 1 + 5}`]);
     expect(report.issues.some((i) => i.code === 'funds-mismatch' || i.code === 'unreadable-layout')).toBe(false);
+  });
+
+  // Issue #19: a form the content reader cannot read with confidence (bare-number and worded targets, prose
+  // beside them) is reported as unreadable; taught on it, the layout reads it and a second file of the form.
+  it('a form unreadable by content is reported as such; the layout taught on it reads it and a second file', () => {
+    const { profile } = teachLayout(formGrid(RELIEF_WORDED), '参考模板 绩效目标申报表', POINTING);
+    if (!profile) throw new Error('未生成布局');
+    expect(profile).toEqual(taught());
+    expect(checkGridTables(formGrid(RELIEF_WORDED)).map((r) => r.issues.map((i) => [i.code, i.cells]))).toEqual([[['unreadable-layout', [`B${FIRST_DATA_ROW}`]]]]);
+    const [report] = checkGridTables(formGrid(RELIEF_WORDED), { layouts: [profile] });
+    expect(report.projectName).toBe(RELIEF_WORDED.name);
+    // The funds do not add up, and this form has no 成本指标 row at all.
+    expect(report.issues.map((i) => [i.code, i.cells])).toEqual([
+      ['funds-mismatch', ['B7', 'C7', 'D7']],
+      ['missing-dimension', [`B${FIRST_DATA_ROW}`]],
+    ]);
+    const second = formGrid(DISABLED_SUBSIDY_WORDED);
+    expect(checkGridTables(second)[0].issues.map((i) => i.code)).toEqual(['unreadable-layout']);
+    expect(checkGridTables(second, { layouts: [profile] })[0].issues.map((i) => [i.code, i.cells])).toEqual([
+      ['missing-dimension', [`B${FIRST_DATA_ROW + 1}`]],
+      ['missing-value', [`E${FIRST_DATA_ROW + 1 + 4}`]],
+    ]);
   });
 
   it('does not touch an unrelated form', () => {

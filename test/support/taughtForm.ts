@@ -21,6 +21,8 @@ export interface FormProject {
   goals: string;
   /** 一级, 二级, 三级, 指标值. */
   rows: [string, string, string, string][];
+  /** 指标说明 beside each row's target, in column F (the worded form below); absent on the first form. */
+  notes?: string[];
   /** Lines above the title (a second file may print a 填报单位 line): every address moves down by this. */
   extraTopRows?: number;
 }
@@ -68,6 +70,52 @@ export const DISABLED_SUBSIDY: FormProject = {
   extraTopRows: 1,
 };
 
+// A second form, the reader cannot read even by content: the same header block, but the 指标值 column holds
+// only bare numbers (the unit printed in the indicator's name, as 县级 forms often do) and worded targets
+// long enough to read as prose, with a column of 指标说明 prose beside it — no operator column, no header
+// words over the grid. No column clears the reader's bar for targets, so it says unreadable-layout; the
+// layout taught on it (same cells as the first form) reads it.
+
+/** 困难群众救助, worded: the funds do not add up (1000 + 100 ≠ 1200), as on the first form. */
+export const RELIEF_WORDED: FormProject = {
+  ...RELIEF,
+  rows: [
+    ['产出指标', '数量指标', '孤儿基本生活保障人数（人）', '36'],
+    ['产出指标', '质量指标', '农村特困人员集中供养率（%）', '60'],
+    ['产出指标', '时效指标', '救助资金发放时间', '每月10日前足额发放到户，不迟发、不漏发'],
+    ['效益指标', '社会效益指标', '农村低保对象基本生活', '得到有效保障，无因贫失学、因病返贫现象'],
+    ['效益指标', '可持续影响指标', '政策知晓率（%）', '90'],
+    ['满意度指标', '服务对象满意度指标', '农村低保对象满意度（%）', '90'],
+  ],
+  notes: [
+    '当年纳入孤儿基本生活保障的孤儿人数，以民政部门审核名单为准。',
+    '集中供养的特困人员数占有集中供养意愿的特困人员总数的比例。',
+    '以银行代发记录的发放日期为准，逐月核对。',
+    '通过入户走访和抽样调查了解低保对象的基本生活情况。',
+    '通过问卷调查了解群众对社会救助政策的知晓程度。',
+    '通过问卷调查了解低保对象对救助工作的满意程度。',
+  ],
+};
+
+/** A second file of the worded form: a 填报单位 line above the title, and a 满意度 row with no target. */
+export const DISABLED_SUBSIDY_WORDED: FormProject = {
+  ...DISABLED_SUBSIDY,
+  rows: [
+    ['产出指标', '数量指标', '领取护理补贴的重度残疾人人数（人）', '2100'],
+    ['产出指标', '质量指标', '补贴发放准确率（%）', '100'],
+    ['产出指标', '时效指标', '补贴发放时间', '每季度首月15日前足额发放，不拖欠、不截留'],
+    ['效益指标', '社会效益指标', '残疾人基本生活保障', '困难残疾人和重度残疾人基本生活得到有效保障'],
+    ['满意度指标', '服务对象满意度指标', '受助残疾人满意度（%）', ''],
+  ],
+  notes: [
+    '当年按标准领取护理补贴的一级、二级重度残疾人人数。',
+    '补贴发放对象、标准与审核名单一致的比例。',
+    '以银行代发记录的发放日期为准，逐季核对。',
+    '通过入户走访了解残疾人的基本生活情况。',
+    '通过问卷调查了解受助残疾人对补贴发放工作的满意程度。',
+  ],
+};
+
 /** The form's first indicator row, 1-based, with no extra top rows. */
 export const FIRST_DATA_ROW = 10;
 
@@ -98,7 +146,7 @@ export function formGrid(project: FormProject, sheetName = '绩效目标申报�
   merge('B8', 'F8');
   put(9, ['绩效指标', null, null, null, null, null]);
   merge('A9', 'F9');
-  project.rows.forEach(([level1, level2, level3, value], i) => put(FIRST_DATA_ROW + i, [null, level1, level2, level3, value, null]));
+  project.rows.forEach(([level1, level2, level3, value], i) => put(FIRST_DATA_ROW + i, [null, level1, level2, level3, value, project.notes?.[i] ?? null]));
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   return { sheetName, top: 0, left: 0, values: rows, merges };
 }
