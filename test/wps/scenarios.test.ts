@@ -4,6 +4,7 @@
 import { DEFAULT_SETTINGS } from '../../src/core/model';
 import type { SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
+import { nativeCheckOf } from '../../src/core/sheet/nativeChecks';
 import { MarksKeptOnProtectedSheetsError } from '../../src/excel/protection';
 import { loadSeedLibrary } from '../support/seed';
 import { gridFromDouble, marksInDouble, nextReports, setUp } from '../excel/helpers';
@@ -159,7 +160,10 @@ test("clear: 清除标记 removes every mark and keeps the user's note and forma
   expectSameMarks(x, w);
   expect(w.et.marks(names[0])).toEqual([]);
   expect(w.et.notes(names[0])).toEqual({ A1: '我的备注' });
-  expect(w.et.model(names[0]).formatConditions.map((fc) => fc.formula1)).toEqual(['=LEN(A1)>100']);
+  // What stays: the user's format and the native checks written at insert (issue #20), which 清除标记 leaves.
+  const kept = w.et.model(names[0]).formatConditions.map((fc) => fc.formula1);
+  expect(kept.filter((formula) => nativeCheckOf(formula) === null)).toEqual(['=LEN(A1)>100']);
+  expect(kept.map((formula) => nativeCheckOf(formula)).filter(Boolean).sort()).toEqual(['cost-over-budget', 'funds-mismatch', 'missing-value']);
 });
 
 test('protection: a protected sheet is checked, not marked, and its marks are kept with the same message', async () => {
@@ -243,7 +247,7 @@ test("a conditional format's borders are drawn whichever border indices this WPS
     const sheet = readSheet(readGrid(asSheet(w.et.Application.ActiveWorkbook.Worksheets.Item(name)), name))!;
     w.et.userEdit(name, sheet.rowRefs[0].value, '');
     await w.host.checkAll();
-    const marks = w.et.model(name).formatConditions.filter((fc) => fc.formula1.includes('jixiao'));
+    const marks = w.et.model(name).formatConditions.filter((fc) => fc.formula1.includes('jixiao') && nativeCheckOf(fc.formula1) === null);
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((fc) => Object.keys(fc.borders).length === 4)).toBe(true);
   }

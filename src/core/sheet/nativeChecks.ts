@@ -114,7 +114,11 @@ export function planNativeChecks(cells: NativeCheckCells): PlannedConditionalFor
     formats.push({
       range: column(columns.value),
       check: 'cost-over-budget',
-      formula: tagged('cost-over-budget', `OR(${isCost}),${notUnitCost},RIGHT(TRIM(${value}),1)="元",ISNUMBER(${total}),IFERROR(${amountInYuan(value)}>${budgetInYuan},FALSE)`),
+      // An amount with its unit (…元), or a bare number read in the sheet's stated unit, as the rule reads it.
+      formula: tagged(
+        'cost-over-budget',
+        `OR(${isCost}),${notUnitCost},RIGHT(TRIM(${value}),1)<>"%",ISNUMBER(${total}),IFERROR(IF(RIGHT(TRIM(${value}),1)="元",${amountInYuan(value)},${amountInYuan(value)}*${YUAN_PER_UNIT[cells.unit]})>${budgetInYuan},FALSE)`,
+      ),
       fill: FILL['cost-over-budget'],
     });
   }
