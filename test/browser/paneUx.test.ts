@@ -129,7 +129,9 @@ describeInChromium('task pane and checker page UX', () => {
     // Another edit re-checks live: the sheet stays folded, its badge counts still show.
     const quantityRow = costTable.indicators.find((row) => row.level2.includes('数量'))!;
     const quantityCell = addressOf(planTableSheet(costTable, { sheetName: costTable.projectName, framework: 'seed' }), quantityRow.value);
-    await userEdit(page, costTable.projectName, quantityCell, '150%');
+    // An emptied target is an error whatever the indicator means (a 150% is no longer one where the name
+    // does not bound it: issue #23).
+    await userEdit(page, costTable.projectName, quantityCell, '');
     await page.locator(`section[data-sheet="${costTable.projectName}"]`, { hasText: `${errorItems + 1} 个错误` }).waitFor();
     expect(await count('[data-code]')).toBe(0);
     await page.keyboard.press('Enter');
