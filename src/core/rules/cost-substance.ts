@@ -70,7 +70,9 @@ export const costSubstanceRule: Rule = {
         }
       }
       const money = economic.filter(({ row }) => row.parsed.kind === 'moneyTotal' || row.parsed.kind === 'moneyRate');
-      if (money.length === 0) {
+      // An 经济成本 row still empty is missing-value's to report (a blank form is 待填写, issue #24), not this rule's.
+      const unfilled = economic.some(({ row }) => !row.value.trim());
+      if (money.length === 0 && !unfilled) {
         findings.push({ message: `${inGrid(grid, '成本指标')}没有以金额表示的经济成本：101号表应写明项目的直接经济成本（如「项目总成本 ≤${budget.total !== null ? formatAmount(budget.total, unit) : '预算数'}」）`, cells: cellsOf(costRows[0].refs.level1) });
         continue;
       }
