@@ -1,7 +1,9 @@
 /** SheetPlan → one queued Office.js batch on a worksheet (no sync here: the caller syncs once). */
-import { maxOf, minOf } from '../core/bounded';
-import { parseRange, toA1, toRange } from '../core/sheet/address';
+import { toA1, toRange } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
+import { planBlock } from '../core/sheet/planBlock';
+// protectText lives in the core now, shared with the WPS host; here for this module's importers.
+export { protectText } from '../core/sheet/planBlock';
 import { queueBoxBorder } from './borders';
 import type { ExcelFeatures } from './features';
 
@@ -17,14 +19,6 @@ const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 /** Column width in characters (as in the plan and exceljs) → Excel points: 7 px a character + 5 px padding. */
 function charactersToPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/**
- * Strings Excel would turn into something else when written through `values` (numbers, percentages,
- * dates, formulas) get the quote prefix, so `=100百分比` or `1.5` stay text exactly as planned.
- */
-export function protectText(value: string): string {
-  return /^[=+\-@']/.test(value) || /^[\d\s.,:/%$¥+-]+$/.test(value) || /^(true|false)$/i.test(value) ? `'${value}` : value;
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {
@@ -95,31 +89,7 @@ export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, features
 }
 
 function queueCells(sheet: Excel.Worksheet, plan: SheetPlan): void {
-  const positions = plan.cells.map((cell) => ({ cell, pos: parseRange(cell.address).start }));
-  const top = minOf(positions.map((p) => p.pos.row), 0);
-  const left = minOf(positions.map((p) => p.pos.col), 0);
-  const bottom = maxOf(positions.map((p) => p.pos.row), 0);
-  const right = maxOf(positions.map((p) => p.pos.col), 0);
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-
-  // Style key per cell; a merged area takes its top-left cell's style everywhere, or Excel draws
-  // borders and fills only round the first cell.
-  const styleAt: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
-  const values: (string | number)[][] = Array.from({ length: height }, () => Array<string | number>(width).fill(''));
-  for (const { cell, pos } of positions) {
-    styleAt[pos.row - top][pos.col - left] = cell.style;
-    values[pos.row - top][pos.col - left] = typeof cell.value === 'string' ? protectText(cell.value) : (cell.value ?? '');
-  }
-  for (const merge of plan.merges) {
-    const area = parseRange(merge);
-    const style = styleAt[area.start.row - top]?.[area.start.col - left] ?? null;
-    for (let r = area.start.row; r <= area.end.row; r++) {
-      for (let c = area.start.col; c <= area.end.col; c++) {
-        if (r - top >= 0 && r - top < height && c - left >= 0 && c - left < width) styleAt[r - top][c - left] = style;
-      }
-    }
-  }
+  const { top, left, bottom, right, height, width, styleAt, values } = planBlock(plan);
   const formats = styleAt.map((row) => row.map((key) => (key && plan.styles[key]?.numberFormat) || 'General'));
 
   const block = sheet.getRange(toRange({ row: top, col: left }, { row: bottom, col: right }));

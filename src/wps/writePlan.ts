@@ -3,9 +3,9 @@
  * the same native aids (drop-down lists, number limits, input prompts, print setup). One `Value2` write
  * for the whole block; formats by runs of same-styled cells, as the Excel host queues them.
  */
-import { parseRange, toA1, toRange } from '../core/sheet/address';
+import { toA1, toRange } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
-import { protectText } from '../excel/writePlan';
+import { planBlock } from '../core/sheet/planBlock';
 import { XL, bgr } from './et';
 import type { EtFormatCondition, EtRange, EtWorksheet } from './et';
 
@@ -93,33 +93,7 @@ export function writeSheetPlan(ws: EtWorksheet, plan: SheetPlan): void {
 }
 
 function writeCells(ws: EtWorksheet, plan: SheetPlan): void {
-  const positions = plan.cells.map((cell) => ({ cell, pos: parseRange(cell.address).start }));
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = 0;
-  let right = 0;
-  for (const { pos } of positions) {
-    top = Math.min(top, pos.row);
-    left = Math.min(left, pos.col);
-    bottom = Math.max(bottom, pos.row);
-    right = Math.max(right, pos.col);
-  }
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  // A merged area takes its top-left cell's style everywhere, or borders and fills go round the first cell only.
-  const styleAt: (string | null)[][] = Array.from({ length: height }, () => Array<string | null>(width).fill(null));
-  const values: (string | number)[][] = Array.from({ length: height }, () => Array<string | number>(width).fill(''));
-  for (const { cell, pos } of positions) {
-    styleAt[pos.row - top][pos.col - left] = cell.style;
-    values[pos.row - top][pos.col - left] = typeof cell.value === 'string' ? protectText(cell.value) : (cell.value ?? '');
-  }
-  for (const merge of plan.merges) {
-    const area = parseRange(merge);
-    const style = styleAt[area.start.row - top]?.[area.start.col - left] ?? null;
-    for (let r = Math.max(area.start.row, top); r <= Math.min(area.end.row, bottom); r++) {
-      for (let c = Math.max(area.start.col, left); c <= Math.min(area.end.col, right); c++) styleAt[r - top][c - left] = style;
-    }
-  }
+  const { top, left, bottom, right, height, width, styleAt, values } = planBlock(plan);
   // Number formats before values, so `@` cells keep their text; then one style call per run.
   for (let r = 0; r < height; r++) {
     let start = 0;
