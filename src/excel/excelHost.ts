@@ -1,10 +1,9 @@
 /** JixiaoHost over Office.js: the only place the task pane's requests reach Excel. */
 import { checkGrid, offeredFixes } from '../core/check';
-import { detectFramework } from '../core/frameworks';
 import type { CellGrid } from '../core/sheet/types';
 import { parseSettings } from '../core/model';
 import type { Fix, FrameworkName, LibraryTable, Settings, TemplateLibrary } from '../core/model';
-import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
+import { planInsertedBlank, planInsertedTable } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { DEFAULT_MAX_CELLS_PER_SYNC, MarkMemory, checkSheets } from './checkSheets';
 import type { CheckContext, SheetRef } from './checkSheets';
@@ -148,19 +147,11 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     features,
 
     insertTables(tables: LibraryTable[], onProgress?: ProgressHandler) {
-      return insertPlans(
-        tables.length,
-        (i, existing) => {
-          const table = tables[i];
-          const framework = detectFramework(table.indicators.map((row) => row.level1));
-          return planTableSheet(table, { sheetName: uniqueSheetName(table.projectName, existing), framework });
-        },
-        onProgress,
-      );
+      return insertPlans(tables.length, (i, existing) => planInsertedTable(tables[i], existing), onProgress);
     },
 
     insertBlank(framework: FrameworkName) {
-      return insertPlans(1, (_i, existing) => planBlankSheet(framework, uniqueSheetName('绩效目标表', existing)));
+      return insertPlans(1, (_i, existing) => planInsertedBlank(framework, existing));
     },
 
     async checkAll(onProgress?: ProgressHandler) {

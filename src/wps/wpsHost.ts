@@ -9,11 +9,10 @@
  */
 import { checkGrid, offeredFixes } from '../core/check';
 import { combineFixesDetailed } from '../core/fixes';
-import { detectFramework } from '../core/frameworks';
 import { LiveCheckScheduler } from '../core/marking';
 import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { parseSettings } from '../core/model';
-import { planBlankSheet, planTableSheet, uniqueSheetName } from '../core/sheet';
+import { planInsertedBlank, planInsertedTable } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { FixNotApplicableError } from '../excel/applyFix';
 import { MarksKeptOnProtectedSheetsError } from '../excel/protection';
@@ -120,19 +119,11 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
 
   const host: WpsHost = {
     insertTables(tables: LibraryTable[], onProgress?: ProgressHandler) {
-      return insertPlans(
-        tables.length,
-        (i, existing) => {
-          const table = tables[i];
-          const framework = detectFramework(table.indicators.map((row) => row.level1));
-          return planTableSheet(table, { sheetName: uniqueSheetName(table.projectName, existing), framework });
-        },
-        onProgress,
-      );
+      return insertPlans(tables.length, (i, existing) => planInsertedTable(tables[i], existing), onProgress);
     },
 
     insertBlank(framework: FrameworkName) {
-      return insertPlans(1, (_i, existing) => planBlankSheet(framework, uniqueSheetName('绩效目标表', existing)));
+      return insertPlans(1, (_i, existing) => planInsertedBlank(framework, existing));
     },
 
     async checkAll(onProgress?: ProgressHandler) {

@@ -2,7 +2,7 @@
 export * from './types';
 export * from './address';
 export * from './labels';
-export { planTableSheet, planBlankSheet, blankTable, uniqueSheetName, LAYOUT_ROWS, SPARE_ROWS } from './layout';
+export { planTableSheet, planBlankSheet, planInsertedTable, planInsertedBlank, blankTable, uniqueSheetName, LAYOUT_ROWS, SPARE_ROWS } from './layout';
 export type { PlanTableOptions } from './layout';
 export * from './shown';
 export { planNativeChecks, nativeCheckOf } from './nativeChecks';

@@ -2,7 +2,7 @@
 import { maxOf } from '../bounded';
 import { printedDepartment } from '../model';
 import type { FrameworkName, IndicatorRow, PerformanceTable } from '../model';
-import { formLevel2, getFramework } from '../frameworks';
+import { detectFramework, formLevel2, getFramework } from '../frameworks';
 import { parseValue } from '../values';
 import { fromA1, toA1 } from './address';
 import { planNativeChecks } from './nativeChecks';
@@ -229,6 +229,17 @@ export function blankTable(frameworkName: FrameworkName): PerformanceTable {
 
 export function planBlankSheet(framework: FrameworkName, sheetName: string): SheetPlan {
   return planTableSheet(blankTable(framework), { sheetName, framework });
+}
+
+/** The plan a host inserts for a library table: named after its project, unique among `existing`, in the framework its 一级 names. */
+export function planInsertedTable(table: PerformanceTable, existing: string[]): SheetPlan {
+  const framework = detectFramework(table.indicators.map((row) => row.level1));
+  return planTableSheet(table, { sheetName: uniqueSheetName(table.projectName, existing), framework });
+}
+
+/** The plan a host inserts for a blank standard form, unique among `existing`. */
+export function planInsertedBlank(framework: FrameworkName, existing: string[]): SheetPlan {
+  return planBlankSheet(framework, uniqueSheetName('绩效目标表', existing));
 }
 
 const SHEET_NAME_MAX = 31;
