@@ -182,3 +182,23 @@ export function grounded(...parts: (RuleSource | [RuleSource, string])[]): { bas
   const pairs = parts.map((part) => (Array.isArray(part) ? part : ([part, undefined] as const)));
   return { basis: pairs.map(([source, detail]) => sourceText(source, detail)).join('；'), sources: pairs.map(([source]) => source) };
 }
+
+/** How docs/rules/sources.md names each degree of checking. */
+export const SOURCE_CHECK_LABELS: Record<SourceCheck, string> = {
+  copy: '已在原文转载件中核对',
+  quoted: '经他处引文核对（未见原文全文）',
+  unchecked: '未能核对原文（检索到的资料中没有该条全文），按通行引述',
+  practice: '评审实践，无文件条款',
+};
+
+/**
+ * What the search for the originals found and did not (issue #23, checked 2026-12-07 with the docs and pages
+ * corpora): said on docs/rules/sources.md under the clause list.
+ */
+export const SOURCE_FINDINGS: readonly string[] = [
+  '财预〔2021〕101号：印发通知（“供各单位在预算绩效管理工作中参考试行”）和附件1开头在一份全文转载中读到；附件1“成本指标”一段（经济成本、社会成本、生态环境成本“分别反映项目实施产生的各方面成本的预期控制范围”，社会/生态环境成本反映“可能造成的负面影响”）只在他处的逐字引文中读到。检索到的资料中没有 101号关于满意度、时效、效益“必须设置”的原话：没有文字把缺少它们定为错误，故 101号表缺满意度、时效仍只作警告（missing-dimension），运转/工资类项目缺效益也只作警告。社会/生态环境成本用文字回答（无、无负面影响）与引文“可能造成的负面影响”一致，不作问题（bad-value、cost-substance）。',
+  '财预〔2015〕88号：检索到的资料中没有全文。规则引用的“设定要求（二）细化量化、（四）相应匹配”“绩效目标审核（一）至（三）”“按时效性分为中长期和年度绩效目标”只写章节和小标题，不写条号，标为未核对；措辞为通行引述，待取得原文后补条号。',
+  '财预〔2011〕285号 第十四条（二）“具体细化”在一份转载中读到（第四章 绩效目标，第十二条至第十四条）：“不能以量化形式表述的，可以采用定性的分级分档形式表述”，vague-target 以此判断定性目标是否可衡量。',
+  '财预〔2020〕10号：检索到的资料中没有全文。weight-sum 所用“总分 100 分、单位自评另计预算执行率 10 分”为通行引述，标为未核对；表上印出总分（如“绩效指标（权重分值90分，其中产出指标权重分值50分…）”，见语料 S5）时以表为准。',
+  '中发〔2018〕34号“强化绩效目标管理”：经他处引文读到“绩效目标不仅要包括产出、成本，还要包括经济效益、社会效益、生态效益、可持续影响和服务对象满意度等绩效指标”——这是对绩效目标内容的总体要求，不是逐表退回的条款，故不据此把缺少满意度升为错误。',
+];
