@@ -1,4 +1,4 @@
-import { rowDimensionRole } from '../frameworks';
+import { findLevel2, rowDimensionRole } from '../frameworks';
 import type { Framework } from '../frameworks/types';
 import type { IndicatorRow } from '../model';
 import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
@@ -14,9 +14,15 @@ const PERIOD_WORDS = /本年度|本年|年度|当年|全年|今年|中长期|中
 /** Names of rates and shares, which a year's part does not add up into (人均, 单价, 完成率 …). */
 const NOT_CUMULATIVE = /人均|每|单价|单位|标准|率|比例|比重|占比|平均|指数/;
 
-/** An indicator's name stripped of its period words and punctuation: the key its rows are paired by. */
-function pairKey(row: IndicatorRow): string {
-  return compactText(row.level3).replace(PERIOD_WORDS, '').replace(/[（(][^）)]*[）)]|[^\p{L}\p{N}]/gu, '').replace(/^项目/, '');
+/**
+ * An indicator's name stripped of its period words and punctuation: the key its rows are paired by. A row
+ * with no 三级 (forms whose 指标内容 is left empty, values under the 二级 alone) is paired by its 二级.
+ */
+function pairKey(framework: Framework, row: IndicatorRow): string {
+  const name = compactText(row.level3).replace(PERIOD_WORDS, '').replace(/[（(][^）)]*[）)]|[^\p{L}\p{N}]/gu, '').replace(/^项目/, '');
+  if (name || compactText(row.level3)) return name;
+  const level2 = findLevel2(framework, row.level1, row.level2);
+  return level2 ? `二级:${level2.name}` : '';
 }
 
 interface Amount {
@@ -48,7 +54,7 @@ function located(grid: ScopedGrid, framework: Framework, tableUnit: string): Map
   const byKey = new Map<string, Located[]>();
   for (const { row, refs } of grid.rows) {
     const amount = cumulative(framework, row, tableUnit);
-    const key = pairKey(row);
+    const key = pairKey(framework, row);
     if (!amount || key.length < 2) continue;
     byKey.set(key, [...(byKey.get(key) ?? []), { row, refs, amount }]);
   }
