@@ -123,7 +123,7 @@ export const annualExceedsOverallRule: Rule = {
     const findings = moneyBlocks(sheet);
     // Rows are paired only against the one overall grid; two would leave which one a year belongs to a guess.
     if (overall.length !== 1) return findings;
-    for (const annual of grids.filter((grid) => grid.scope === 'annual')) findings.push(...pairedRows(sheet, overall[0], annual, framework));
+    for (const annual of grids.filter((grid) => grid.scope === 'annual')) for (const finding of pairedRows(sheet, overall[0], annual, framework)) findings.push(finding);
     return findings;
   },
 };

@@ -1,6 +1,7 @@
 // A rule's examples (types.ts ExampleStep) in two forms: one line of Chinese for the 说明, the docs and
 // `jixiao rules`, and the example table with the clerk's steps done, as the cell grid a sheet would give —
 // what the examples test checks and the docs page quotes the message of.
+import { maxOf } from '../bounded';
 import type { PerformanceTable, SettingsInput } from '../model';
 import { SETTINGS_FIELD_LABELS } from '../model/settingsIssues';
 import { fromA1, toA1 } from '../sheet/address';
@@ -78,7 +79,7 @@ function setCell(grid: CellGrid, address: string, value: string): number {
 /** Types the 项目总金额 label right of the table on the 预算数 row; the address its amount goes in (null without 预算数). */
 function addedField(grid: CellGrid, budget: string | null): string | null {
   if (budget === null) return null;
-  const right = grid.left + Math.max(...grid.values.map((line) => line.length));
+  const right = grid.left + maxOf(grid.values.map((line) => line.length), 0);
   setCell(grid, toA1(fromA1(budget).row, right), ADDED_FIELD);
   return toA1(fromA1(budget).row, right + 1);
 }
