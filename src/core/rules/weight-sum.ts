@@ -22,8 +22,11 @@ const TOTAL_LABEL = /(?:绩效指标|绩效目标|指标)[^0-9]{0,8}?(\d+(?:\.\d
 /** A 一级's share printed in that label: 其中产出指标权重分值50分. */
 const PART_LABEL = /(产出|效益|满意度|成本)指标[^0-9，,；;）)]{0,6}?(\d+(?:\.\d+)?)\s*分/g;
 
-/** A weight cell: a plain number, or one with 分 (10分). */
-const WEIGHT_VALUE = /^(\d+(?:\.\d+)?)\s*分?$/;
+/** A weight cell: a plain number, or one with 分 or % (10分, 10%). */
+const WEIGHT_VALUE = /^(\d+(?:\.\d+)?)\s*(分|%)?$/;
+
+const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0);
+const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9;
 
 /** The text of a cell of the grid the sheet was read from ('' outside it). */
 function cellText(cells: CellGrid, row: number, col: number): string {
@@ -47,11 +50,16 @@ function rowWeights(cells: CellGrid, grid: ScopedGrid): { weight: number | null;
   });
   if (col === null) return null;
   const weightCol: number = col;
-  return grid.rows.map(({ row, refs }) => {
+  const weights = grid.rows.map(({ row, refs }) => {
     const at = fromA1(refs.value).row;
     const match = WEIGHT_VALUE.exec(cellText(cells, at, weightCol));
     return { weight: match ? Number(match[1]) : null, cell: toA1(at, weightCol), level1: row.level1 };
   });
+  // Weights stored as shares of 1 (a 权重 column formatted 0%: 0.1 shown as 10%) are read in points.
+  const values = weights.map((w) => w.weight ?? 0);
+  const total = sum(values);
+  if (values.every((v) => v <= 1) && total > 0.5 && total <= 1 + 1e-9) for (const w of weights) if (w.weight !== null) w.weight = Math.round(w.weight * 1e6) / 1e4;
+  return weights;
 }
 
 /** The total the form prints over its grid (绩效指标(90分)), with the 一级 shares it names; null when none. */
@@ -92,8 +100,6 @@ function complete(grid: ScopedGrid, framework: Framework): boolean {
   });
 }
 
-const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0);
-const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9;
 
 function checkGrid(grid: ScopedGrid, framework: Framework, cells: CellGrid | null): Finding[] {
   const findings: Finding[] = [];

@@ -130,6 +130,11 @@ describe('weight-sum on a 权重/分值 column', () => {
     expect(weightIssues(weighted([...SEED_WEIGHTS(10).slice(0, 11), '10分'], '权重'))).toEqual([]);
   });
 
+  it('reads weights stored as shares of 1 (a 权重 column formatted 0%) in points', () => {
+    expect(weightIssues(weighted(SEED_WEIGHTS(20).map((w) => w / 100), '权重'))).toEqual([]);
+    expect(weightIssues(weighted(SEED_WEIGHTS(5).map((w) => w / 100), '权重')).map((i) => i.message)).toEqual([expect.stringContaining('合计 85 分')]);
+  });
+
   it('holds the weights to the total the form prints, and each 一级 to the share printed for it', () => {
     const printed = '绩效指标（权重分值90分，其中产出指标权重分值50分，效益指标权重分值30分，满意度指标权重分值10分）';
     expect(weightIssues(weighted(SEED_WEIGHTS(10), '分值', printed))).toEqual([]);
