@@ -132,8 +132,8 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   { name: 'after-operator', role: 'value', score: (p) => share(p.afterOperator, p) * 0.9 },
   { name: 'figure-before-unit', role: 'value', score: (p) => share(p.beforeUnit, p) * 0.6 },
   { name: 'header-names-value', role: 'value', score: (p) => (headerColumns(p).includes('value') || headerSays(p, /目标值|指标值|数值|预期|年度目标|\d{4}年/) ? 0.6 : 0) },
-  // A region named over a column (one target column per 区县 or 村) heads that region's targets.
-  { name: 'header-names-region', role: 'value', score: (p) => (headerNamesRegion(p.header) ? 0.6 : 0) },
+  // A region named over a column of figures or judgements (one target column per 区县 or 村) heads that region's targets.
+  { name: 'header-names-region', role: 'value', score: (p) => (headerNamesRegion(p.header) && p.values > 0 ? 0.6 : 0) },
   { name: 'unit-alone', role: 'unit', score: (p) => share(p.units, p) * 0.95 },
   { name: 'header-names-unit', role: 'unit', score: (p) => (headerColumns(p).includes('unit') || headerSays(p, /单位$/) ? 0.5 : 0) },
   { name: 'operator-alone', role: 'valueType', score: (p) => share(p.operators, p) * 0.95 },
