@@ -115,6 +115,18 @@ describe('header fields', () => {
     )!;
     expect(sheet.table.goals).toBe('完成道路养护 30 公里。');
   });
+
+  test('in the grid the same words name an indicator (年度任务完成情况), and the grid goes on after it', () => {
+    const sheet = readSheet(
+      grid([
+        ...HEAD,
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '年度任务完成情况', '100%'],
+        [null, '质量指标', '验收合格率', '≥95%'],
+      ]),
+    )!;
+    expect(sheet.table.indicators.map((r) => r.level3)).toEqual(['年度任务完成情况', '验收合格率']);
+  });
 });
 
 describe('grid rows', () => {

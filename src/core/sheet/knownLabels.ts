@@ -1,7 +1,7 @@
 /** Label sets and predicates the reader's steps share: which cell texts are labels, and of what. */
 import type { AmountUnit } from '../model';
 import type { FilledCell } from './cells';
-import { ALL_GRID_LABELS, ALL_HEADER_LABELS, DEPARTMENT_LABELS, EXTRA_FIELD_LABELS, GRID_COLUMN_LABELS, GRID_SCOPE_LABELS, GROUP_LABELS, HEADER_FIELD_LABELS, LEVEL3_FALLBACK_LABELS, RESULT_HEAD, matchUnitLabel, normalizeLabel, splitLabelUnit } from './labels';
+import { ALL_GRID_LABELS, ALL_HEADER_LABELS, DEPARTMENT_LABELS, EXTRA_FIELD_LABELS, GRID_COLUMN_LABELS, GRID_SCOPE_LABELS, GROUP_LABELS, HEADER_FIELD_LABELS, LEVEL3_FALLBACK_LABELS, matchUnitLabel, normalizeLabel, splitLabelUnit } from './labels';
 import type { GridColumn, HeaderField } from './labels';
 
 export const DEFAULT_UNIT: AmountUnit = '万元';
@@ -115,7 +115,7 @@ export function headerFieldOf(label: string): HeaderField | undefined {
 
 export function isHeaderLabelText(label: string, text: string): boolean {
   const aside = labelWithoutAside(label);
-  return ALL_HEADER_LABELS.has(label) || ALL_HEADER_LABELS.has(bareLabel(label)) || (aside !== null && ALL_HEADER_LABELS.has(aside)) || FISCAL_PART.test(label) || RESULT_HEAD.test(label) || matchUnitLabel(text) !== null;
+  return ALL_HEADER_LABELS.has(label) || ALL_HEADER_LABELS.has(bareLabel(label)) || (aside !== null && ALL_HEADER_LABELS.has(aside)) || FISCAL_PART.test(label) || matchUnitLabel(text) !== null;
 }
 
 export function isAnyLabel(cell: Pick<FilledCell, 'label' | 'text'>): boolean {

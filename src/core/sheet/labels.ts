@@ -186,7 +186,8 @@ export const GROUP_LABELS: readonly string[] = [
 
 /**
  * The head of a column of results beside a goals label (`年度总体目标完成情况综述`, `实际完成情况`, S34): never
- * the goals' value, whatever words come before 完成情况.
+ * the goals' value, whatever words come before 完成情况. Only the header block reads it so: in a grid the same
+ * words name an indicator (`年度任务完成情况`).
  */
 export const RESULT_HEAD = /^.{0,12}完成情况(?:综述|说明|概述)?$/;
 
