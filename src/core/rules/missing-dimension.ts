@@ -6,7 +6,7 @@ import type { SheetTable } from '../sheet/types';
 import { dimensionRows } from '../fixes/dimensionRows';
 import { indicatorRowsFix } from '../fixes/indicatorRows';
 import { renameLevel2Fix } from '../fixes/renameLevel2';
-import { cellsOf, inGrid, sheetGrids, type ScopedGrid } from './helpers';
+import { cellsOf, inGrid, structureGrids, type ScopedGrid } from './helpers';
 import { templateFor, templateLabel } from './template';
 import { grounded, SOURCES } from './sources';
 
@@ -109,6 +109,6 @@ export const missingDimensionRule: Rule = {
   },
   check({ sheet, framework, library }) {
     const template = templateFor(sheet, library);
-    return sheetGrids(sheet).flatMap((grid) => checkGrid(sheet, grid, framework, template));
+    return structureGrids(sheet).flatMap((grid) => checkGrid(sheet, grid, framework, template));
   },
 };
