@@ -55,6 +55,8 @@ export interface ExcelHostDeps {
   liveCheckDelayMs?: number;
   /** Cells of values read per round trip (Excel on the web refuses responses above 5 MB). */
   maxCellsPerSync?: number;
+  /** Request bytes per write trip, by estimate (Excel on the web refuses requests above 5 MB: src/excel/payload.ts). */
+  maxRequestBytes?: number;
 }
 
 export interface ExcelHost extends JixiaoHost {
@@ -96,7 +98,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
   const checkContext = async (live = false, fresh?: Settings): Promise<CheckContext> => {
     const settings = fresh ?? settingsCache?.settings ?? (await host.loadSettings());
-    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, holdWaiting: live, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
+    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, holdWaiting: live, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC, maxRequestBytes: deps.maxRequestBytes };
   };
 
   /** Settings still in Office.Settings go into the document with a write the user asked for. */

@@ -15,6 +15,18 @@ type Op = () => void;
 interface RequestTraffic {
   syncs: number;
   commands: number;
+  /** Syncs Excel refused whole as too large (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded). */
+  refused: number;
+}
+
+/**
+ * Bytes a queued command costs in the request besides its data: Office.js sends each as a JSON action
+ * naming its object path and method (the framing is not documented; 100 bytes is a round guess).
+ */
+const COMMAND_BYTES = 100;
+
+function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 }
 
 /** Excel.RunOptions, as far as the double reads them. */
@@ -44,6 +56,8 @@ class DoubleRequestContext {
   mergeUndoGroup = false;
   /** Bytes loaded in the running sync (for the response payload limit). */
   responseBytes = 0;
+  /** Bytes of the commands queued since the last sync (for the request payload limit). */
+  requestBytes = 0;
   constructor(
     readonly state: WorkbookState,
     readonly api: ApiGate,
@@ -60,7 +74,7 @@ class DoubleRequestContext {
   /** Counts what a load hands back against the response payload limit. */
   countResponse(value: unknown): void {
     if (this.real.responsePayloadLimit === undefined) return;
-    this.responseBytes += new TextEncoder().encode(JSON.stringify(value) ?? '').length;
+    this.responseBytes += jsonBytes(value);
   }
 
   noteFormatWrite(sheetId: string, rect: Rect): void {
@@ -68,17 +82,27 @@ class DoubleRequestContext {
     this.formattedSheets.set(sheetId, prev ? unionRect(prev, rect) : rect);
   }
 
-  enqueue(op: Op): void {
+  /** Queues a command; `payload` is the data it carries (values, a formula, a note's text) for the request limit. */
+  enqueue(op: Op, payload?: unknown): void {
     this.traffic.commands++;
+    if (this.real.requestPayloadLimit !== undefined) this.requestBytes += COMMAND_BYTES + (payload === undefined ? 0 : jsonBytes(payload));
     this.queue.push(op);
   }
 
   async sync(): Promise<void> {
     this.traffic.syncs++;
     const ops = this.queue.splice(0);
+    const requestBytes = this.requestBytes;
+    this.requestBytes = 0;
     const editing = this.behaviour.cellEdit;
     if (editing && this.delayForCellEdit) await editing;
     else if (editing) throw new DoubleOfficeError('InvalidOperationInCellEditMode', 'Excel 正处于单元格编辑模式');
+    // A request over the limit is refused whole, before any of its commands runs (its queue is gone).
+    const requestLimit = this.real.requestPayloadLimit;
+    if (requestLimit !== undefined && requestBytes > requestLimit) {
+      this.traffic.refused++;
+      throw new DoubleOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} > ${requestLimit} bytes).`);
+    }
     this.responseBytes = 0;
     const triggerSource = this.api.supports('1.14') ? ('ThisLocalAddin' as const) : undefined;
     const announce = (sheets: Map<string, Rect>) => {
@@ -93,6 +117,7 @@ class DoubleRequestContext {
       for (const op of ops) op();
       const limit = this.real.responsePayloadLimit;
       if (limit !== undefined && this.responseBytes > limit) {
+        this.traffic.refused++;
         throw new DoubleOfficeError('ResponsePayloadSizeLimitExceeded', `响应 ${this.responseBytes} 字节，超过 ${limit} 字节`);
       }
     } finally {
@@ -180,11 +205,11 @@ abstract class ProxyBase {
     throw new DoubleOfficeError('InvalidArgument', `${this.constructor.name} 没有子对象 ${name}`);
   }
 
-  protected later(op: Op): void {
+  protected later(op: Op, payload?: unknown): void {
     this.context.enqueue(() => {
       if (this.nullState === true) throw new DoubleOfficeError('InvalidOperation', '不能操作空对象');
       op();
-    });
+    }, payload);
   }
 }
 
@@ -221,7 +246,7 @@ class CustomPropertyCollectionProxy extends CollectionProxy<CustomPropertyProxy>
       if (key.length === 0 || key.length > 255) throw new DoubleOfficeError('InvalidArgument', `属性名无效：${key}`);
       syncWrites.workbook = true;
       this.context.state.customProperties.set(key, String(value).slice(0, CUSTOM_PROPERTY_VALUE_MAX));
-    });
+    }, [key, value]);
     return new CustomPropertyProxy(this.context, key);
   }
   getItemOrNullObject(key: string): CustomPropertyProxy {
@@ -738,7 +763,7 @@ class RangeProxy extends ProxyBase {
       });
       const prev = this.context.editedSheets.get(sheet.id);
       this.context.editedSheets.set(sheet.id, prev ? unionRect(prev, rect) : rect);
-    });
+    }, values);
   }
   get numberFormat(): string[][] {
     return this.read<string[][]>('numberFormat');
@@ -751,7 +776,7 @@ class RangeProxy extends ProxyBase {
       forEachCell(rect, (r, c) => {
         cellAt(this.sheet.state(), r, c).format.numberFormat = String(grid ? grid[r - rect.r1][c - rect.c1] : formats);
       });
-    });
+    }, formats);
   }
   get rowIndex(): number {
     return this.read<number>('rowIndex');
@@ -1151,7 +1176,7 @@ class DataValidationProxy extends ProxyBase {
       const target = same ?? { rect, rule: null, prompt: null, errorAlert: null };
       Object.assign(target, patch);
       if (!same) sheet.validations.push(target);
-    });
+    }, patch);
   }
 
   set rule(rule: unknown) {
@@ -1344,13 +1369,13 @@ class CustomConditionalFormatProxy extends ProxyBase {
       if (cf.type !== 'Custom') throw new DoubleOfficeError('InvalidOperation', 'This operation is not permitted for the current object.');
       return cf;
     };
-    const write = (apply: (cf: ConditionalFormatState) => void): void =>
+    const write = (apply: (cf: ConditionalFormatState) => void, payload?: unknown): void =>
       context.enqueue(() => {
         requireUnprotected(owner.sheet(), 'CustomConditionalFormat');
         const cf = customState();
         apply(cf);
         context.noteFormatWrite(owner.sheet().id, cf.rect);
-      });
+      }, payload);
     const ruleProxy = new ScalarHolder(context, ['formula'], (prop) => {
       if (prop !== 'formula') throw new DoubleOfficeError('InvalidArgument', `没有属性 ${prop}`);
       const formula = customState().formula;
@@ -1367,7 +1392,7 @@ class CustomConditionalFormatProxy extends ProxyBase {
         write((cf) => {
           if (!formula.startsWith('=')) throw new DoubleOfficeError('InvalidArgument', '条件格式公式须以 = 开头');
           cf.formula = formula;
-        });
+        }, formula);
       },
       get formula(): string {
         return ruleProxy.get<string>('formula');
@@ -1483,7 +1508,7 @@ class NoteCollectionProxy extends CollectionProxy<NoteProxy> {
       if (sheet.threadedComments?.has(key)) throw new DoubleOfficeError('InvalidOperation', `单元格已有批注（线程式批注），不能再加注释：${cellAddress}`, 'NoteCollection.add');
       sheet.notes.set(key, { content: String(content), authorName: '绩效目标表助手' });
       this.context.noteFormatWrite(sheet.id, this.rectOf(key));
-    });
+    }, [cellAddress, content]);
     return new NoteProxy(this.context, this.sheet, key);
   }
 
@@ -1523,7 +1548,7 @@ class NoteProxy extends ProxyBase {
       requireUnprotected(this.sheet.state(), 'Note.content');
       this.state().content = String(content);
       this.announce();
-    });
+    }, content);
   }
   get authorName(): string {
     return this.read<string>('authorName');
@@ -1599,6 +1624,8 @@ export interface ExcelDouble {
   readonly syncCount: number;
   /** Commands queued since creation (or the last resetSyncs): the request payload, one per load, write or resolved proxy. */
   readonly commandCount: number;
+  /** Syncs refused as too large (request or response payload limit) since creation (or the last resetSyncs). */
+  readonly refusedCount: number;
   resetSyncs(): void;
   sheetNames(): string[];
   /** The live state of a sheet (by name); for assertions only. */
@@ -1697,7 +1724,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const state = shared ?? new WorkbookState();
   if (!shared) for (const name of options.sheets ?? ['Sheet1']) state.addSheet(name);
   for (const [key, value] of Object.entries(options.customProperties ?? {})) state.customProperties.set(key, value);
-  const traffic: RequestTraffic = { syncs: 0, commands: 0 };
+  const traffic: RequestTraffic = { syncs: 0, commands: 0, refused: 0 };
   const behaviour: Behaviour = { real: { ...options.real }, cellEdit: null };
   /** Under cellEditMode, the user keeps editing (the next cell) for a while after each edit. */
   const holdCellEdit = (): void => {
@@ -1843,9 +1870,13 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     get commandCount() {
       return traffic.commands;
     },
+    get refusedCount() {
+      return traffic.refused;
+    },
     resetSyncs: () => {
       traffic.syncs = 0;
       traffic.commands = 0;
+      traffic.refused = 0;
     },
     sheetNames: () => state.sheets.map((s) => s.name),
     sheet: (name) => state.sheet(name),
