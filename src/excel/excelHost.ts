@@ -21,6 +21,7 @@ import { combineFixesDetailed } from '../core/fixes';
 import { SyncCounter } from './syncCounter';
 import type { ExcelRun, ExcelRunIn } from './syncCounter';
 import { queueSheetPlan } from './writePlan';
+import { isPayloadError } from './payload';
 import { readLayoutGrid, readSelectedCell } from './layoutCells';
 import type { LayoutProfile } from '../core/layouts';
 
@@ -111,7 +112,10 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
     settingsCache = { ...settingsCache, source: 'document' };
   };
 
-  /** Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. */
+  /**
+   * Adds sheets for plans made once the existing names are known: 1 read + 1 write per 8 sheets. A write
+   * Excel refuses as too large (src/excel/payload.ts) is sent again with half the sheets, down to one.
+   */
   const insertPlans = async (count: number, makePlan: (index: number, existing: string[]) => SheetPlan, onProgress?: ProgressHandler): Promise<InsertResult> => {
     const before = counter.count;
     onProgress?.(0, count);
@@ -121,19 +125,27 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       await counter.sync(context);
       const existing = worksheets.items.map((s) => s.name);
       const names: string[] = [];
-      let first: Excel.Worksheet | null = null;
-      for (let start = 0; start < count; start += SHEETS_PER_WRITE) {
-        for (let i = start; i < Math.min(count, start + SHEETS_PER_WRITE); i++) {
-          const plan = makePlan(i, existing);
-          existing.push(plan.name);
-          names.push(plan.name);
-          const sheet = worksheets.add(plan.name);
-          queueSheetPlan(sheet, plan, features);
-          first ??= sheet;
+      let perTrip = SHEETS_PER_WRITE;
+      for (let start = 0; start < count; ) {
+        const end = Math.min(count, start + perTrip);
+        const trip: string[] = [];
+        for (let i = start; i < end; i++) {
+          const plan = makePlan(i, [...existing, ...names, ...trip]);
+          trip.push(plan.name);
+          queueSheetPlan(worksheets.add(plan.name), plan, features);
         }
-        if (start + SHEETS_PER_WRITE >= count) first?.activate();
-        await counter.sync(context);
-        onProgress?.(Math.min(count, start + SHEETS_PER_WRITE), count);
+        if (end >= count) worksheets.getItem(names[0] ?? trip[0]).activate();
+        try {
+          await counter.sync(context);
+        } catch (error) {
+          // Nothing of a refused request was applied: the same sheets again, fewer at a time.
+          if (!isPayloadError(error) || perTrip === 1) throw error;
+          perTrip = Math.ceil(perTrip / 2);
+          continue;
+        }
+        for (const name of trip) names.push(name);
+        start = end;
+        onProgress?.(end, count);
       }
       return names;
     });

@@ -59,6 +59,7 @@ test('a write many times the request limit: sent again in halves until it fits, 
   const limit = Math.floor(total / 8);
   const limited = await checkedWorkbook({ real: { requestPayloadLimit: limit } });
   expect(limited.excel.refusedCount).toBeGreaterThan(0);
+  expect(limited.excel.largestRequestBytes).toBeLessThanOrEqual(limit);
   expect(limited.result.marks).toEqual(free.result.marks);
   expect(limited.result.notes).toEqual(free.result.notes);
   // Every form has its marks and notes; the commented cell keeps its colour and has no note (Excel refuses one).
@@ -80,6 +81,22 @@ test('trips sized by jixiao\'s estimate under the limit: nothing is refused, the
   expect(sized.result).toEqual(free.result);
   expect(sized.excel.syncCount).toBeGreaterThan(freeSyncs);
   expect(sized.excel.syncCount).toBeLessThanOrEqual(freeSyncs + 16);
+});
+
+test('inserting forms under the limit: the sheets are written fewer at a time, exactly as with no limit', async () => {
+  const tables = loadSeedLibrary().tables.slice(0, FORMS);
+  // Measured: the request that writes all four forms at once (no limit in effect).
+  const measured = installExcelDouble(globalThis, { real: { requestPayloadLimit: Number.MAX_SAFE_INTEGER } });
+  const names = (await createExcelHost({ library: loadSeedLibrary() }).insertTables(tables)).sheetNames;
+  const allAtOnce = measured.largestRequestBytes;
+  expect(measured.refusedCount).toBe(0);
+  const limit = Math.ceil(allAtOnce * 0.6);
+  const limited = installExcelDouble(globalThis, { real: { requestPayloadLimit: limit } });
+  expect((await createExcelHost({ library: loadSeedLibrary() }).insertTables(tables)).sheetNames).toEqual(names);
+  expect(limited.refusedCount).toBeGreaterThan(0);
+  expect(limited.largestRequestBytes).toBeLessThanOrEqual(limit);
+  for (const name of names) expect(limited.snapshot(name)).toEqual(measured.snapshot(name));
+  expect(limited.activeSheet()).toBe(names[0]);
 });
 
 test('payload errors told apart: the documented codes and a "Payload too large" message, not GeneralException', () => {

@@ -17,6 +17,8 @@ interface RequestTraffic {
   commands: number;
   /** Syncs Excel refused whole as too large (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded). */
   refused: number;
+  /** The largest request accepted, in bytes (counted only under requestPayloadLimit). */
+  largestRequest: number;
 }
 
 /**
@@ -103,6 +105,7 @@ class DoubleRequestContext {
       this.traffic.refused++;
       throw new DoubleOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} > ${requestLimit} bytes).`);
     }
+    this.traffic.largestRequest = Math.max(this.traffic.largestRequest, requestBytes);
     this.responseBytes = 0;
     const triggerSource = this.api.supports('1.14') ? ('ThisLocalAddin' as const) : undefined;
     const announce = (sheets: Map<string, Rect>) => {
@@ -1626,6 +1629,8 @@ export interface ExcelDouble {
   readonly commandCount: number;
   /** Syncs refused as too large (request or response payload limit) since creation (or the last resetSyncs). */
   readonly refusedCount: number;
+  /** Bytes of the largest request accepted since creation (or the last resetSyncs); counted only under requestPayloadLimit. */
+  readonly largestRequestBytes: number;
   resetSyncs(): void;
   sheetNames(): string[];
   /** The live state of a sheet (by name); for assertions only. */
@@ -1724,7 +1729,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   const state = shared ?? new WorkbookState();
   if (!shared) for (const name of options.sheets ?? ['Sheet1']) state.addSheet(name);
   for (const [key, value] of Object.entries(options.customProperties ?? {})) state.customProperties.set(key, value);
-  const traffic: RequestTraffic = { syncs: 0, commands: 0, refused: 0 };
+  const traffic: RequestTraffic = { syncs: 0, commands: 0, refused: 0, largestRequest: 0 };
   const behaviour: Behaviour = { real: { ...options.real }, cellEdit: null };
   /** Under cellEditMode, the user keeps editing (the next cell) for a while after each edit. */
   const holdCellEdit = (): void => {
@@ -1873,10 +1878,14 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
     get refusedCount() {
       return traffic.refused;
     },
+    get largestRequestBytes() {
+      return traffic.largestRequest;
+    },
     resetSyncs: () => {
       traffic.syncs = 0;
       traffic.commands = 0;
       traffic.refused = 0;
+      traffic.largestRequest = 0;
     },
     sheetNames: () => state.sheets.map((s) => s.name),
     sheet: (name) => state.sheet(name),
