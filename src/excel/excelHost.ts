@@ -10,7 +10,7 @@ import type { CheckContext, SheetRef } from './checkSheets';
 import { clearWorkbookMarks, listSheets as listSheetsIn } from './clearMarks';
 import { detectFeatures } from './features';
 import type { ExcelFeatures, RequirementChecker } from './features';
-import type { ApplyFixResult, HostCapabilities, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
+import type { ApplyFixResult, HostCapabilities, InsertResult, JixiaoHost, ProgressHandler, SelfTestOptions } from '../web/host';
 import { startLiveCheck } from './liveCheck';
 import type { LiveHandle } from './liveCheck';
 import { LEGACY_SETTINGS_KEY, queueSettingsRead, queueSettingsWrite, settingsFromRead } from './settingsStore';
@@ -199,8 +199,8 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       return { undoSafeWrites: features.undoSafeWrites, fixIsOneUndoStep: features.undoSafeWrites };
     },
 
-    selfTest() {
-      return runSelfTest({ run, counter, features, requirements });
+    selfTest(options?: SelfTestOptions) {
+      return runSelfTest({ run, counter, features, requirements, options });
     },
 
     async applyFixes(sheetName: string, fixes: Fix[]): Promise<ApplyFixResult> {

@@ -36,6 +36,16 @@ export interface SelfTestCheck {
   passed: boolean;
   /** What the host returned. */
   detail: string;
+  /** The check could not run (it needs the user, who did not act): reported, neither passed nor failed. */
+  notTried?: boolean;
+}
+
+/** What the pane offers 自检 beyond the host: someone to ask for the checks only a user can do. */
+export interface SelfTestOptions {
+  /** Shows the user what to do now (null: that step is over). Without it such checks are not tried. */
+  prompt?: (message: string | null) => void;
+  /** How long to wait for the user, in ms (default 30 s). */
+  userWaitMs?: number;
 }
 
 export interface SelfTestReport {
@@ -86,5 +96,5 @@ export interface JixiaoHost {
   /** Optional (a host without it rejects): what writing while the user types would cost. */
   capabilities?(): Promise<HostCapabilities>;
   /** Optional: 自检, on a scratch sheet the host adds and removes. */
-  selfTest?(): Promise<SelfTestReport>;
+  selfTest?(options?: SelfTestOptions): Promise<SelfTestReport>;
 }
