@@ -98,3 +98,32 @@ export interface JixiaoHost {
   /** Optional: 自检, on a scratch sheet the host adds and removes. */
   selfTest?(options?: SelfTestOptions): Promise<SelfTestReport>;
 }
+
+/** A host with every method, the optional ones too: what the Excel host is typed as, so none is forgotten. */
+export type CompleteHost = Required<JixiaoHost>;
+
+export type HostMethod = keyof JixiaoHost;
+
+/**
+ * Every method of JixiaoHost, by name: the one list the lazy host (src/taskpane/lazyHost.ts) forwards. A
+ * Record over the interface's keys, so a method added to the interface and not here is a compile error,
+ * as is a name here the interface lacks.
+ */
+const METHOD_NAMES: Record<HostMethod, true> = {
+  insertTables: true,
+  insertBlank: true,
+  checkAll: true,
+  startLiveCheck: true,
+  applyFixes: true,
+  selectCell: true,
+  activeSheetName: true,
+  clearMarks: true,
+  loadSettings: true,
+  saveSettings: true,
+  readSheetGrid: true,
+  selectedCell: true,
+  capabilities: true,
+  selfTest: true,
+};
+
+export const HOST_METHODS = Object.keys(METHOD_NAMES) as readonly HostMethod[];
