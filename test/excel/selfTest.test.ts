@@ -1,6 +1,8 @@
 // 自检 in the double: it runs under each tier and switch, leaves the workbook as it was (the scratch
 // sheet removed), and its checks name the double's switches and report what they found — each switch's
 // two behaviours told apart, the drop-down pick with a user who picks, with none, and with nobody to ask.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createExcelHost } from '../../src/excel/excelHost';
 import type { SelfTestOptions } from '../../src/web/host';
 import { loadSeedLibrary } from '../support/seed';
@@ -91,4 +93,18 @@ test('the drop-down pick: nobody to ask, or a user who does not pick — reporte
   // Asked once, and told when the wait was over.
   expect(prompts).toHaveLength(2);
   expect(prompts[1]).toBeNull();
+});
+
+test('each check is named as a switch of the double (RealExcelBehaviours) or a requirement-set tier, and docs/self-test.md explains each', async () => {
+  const { excel, host } = setUp({ maxExcelApi: '1.18' });
+  const report = await host.selfTest!(pickingUser(excel, []));
+  const model = readFileSync(join(__dirname, '../support/excel/model.ts'), 'utf8');
+  const block = /export interface RealExcelBehaviours \{([\s\S]*?)\n\}/.exec(model)![1];
+  const switches = new Set([...block.matchAll(/^ {2}(\w+)\?:/gm)].map((m) => m[1]));
+  const tiers = ['notes', 'undoTier'];
+  const doc = readFileSync(join(__dirname, '../../docs/self-test.md'), 'utf8');
+  for (const { name } of report.checks) {
+    expect(switches.has(name) || tiers.includes(name)).toBe(true);
+    expect(doc).toContain(`| \`${name}\` |`);
+  }
 });
