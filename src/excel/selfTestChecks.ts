@@ -32,40 +32,43 @@ function codeOf(error: unknown): string {
   return error instanceof Error ? error.name : String(error);
 }
 
+interface Refusal {
+  mb: number;
+  code: string;
+  /** Whether jixiao takes the error for "too large" (and so halves its writes). */
+  recognised: boolean;
+}
+
 /**
  * requestPayloadLimit: writes requests of growing size (cells of text in column H of the scratch sheet,
- * clear of the other checks) until Excel refuses one or 8 MB go through, then narrows the gap. Passed when nothing is refused, or when the refusal
- * is an error jixiao recognises as too large (src/excel/payload.ts), so its writes are halved; failed when
- * Excel refuses with something else (e.g. GeneralException, office-js-docs-reference #354), as jixiao
- * would then not halve.
+ * clear of the other checks) until Excel refuses one or 8 MB go through, then narrows the gap. Passed when
+ * nothing is refused, or when the refusal is an error jixiao recognises as too large (src/excel/payload.ts),
+ * so its writes are halved; failed when Excel refuses with something else (e.g. GeneralException,
+ * office-js-docs-reference #354), as jixiao would then not halve.
  */
 export async function checkRequestPayload(sheet: Excel.Worksheet, context: Excel.RequestContext, counter: SyncCounter): Promise<CheckResult> {
-  let accepted = 0;
-  let refused: { mb: number; code: string; recognised: boolean } | null = null;
+  const found: { accepted: number; refused: Refusal | null } = { accepted: 0, refused: null };
   const attempt = async (mb: number): Promise<boolean> => {
     const rows = Math.ceil((mb * MB) / CELL_TEXT.length);
     sheet.getRange(`H1:H${rows}`).values = Array.from({ length: rows }, () => [CELL_TEXT]);
     try {
       await counter.sync(context);
-      accepted = Math.max(accepted, mb);
+      found.accepted = Math.max(found.accepted, mb);
       return true;
     } catch (error) {
-      if (!refused || mb < refused.mb) refused = { mb, code: codeOf(error), recognised: isPayloadError(error) };
+      if (!found.refused || mb < found.refused.mb) found.refused = { mb, code: codeOf(error), recognised: isPayloadError(error) };
       return false;
     }
   };
   for (const mb of TRIED_MB) if (!(await attempt(mb))) break;
-  for (let step = 0; step < BISECTIONS && refused; step++) {
-    const between = (accepted + (refused as { mb: number }).mb) / 2;
-    await attempt(between);
-  }
-  const found = refused as { mb: number; code: string; recognised: boolean } | null;
-  if (!found) return { passed: true, detail: `${TRIED_MB[TRIED_MB.length - 1]} MB 的写入请求也被接受；开关 requestPayloadLimit 关` };
+  for (let step = 0; step < BISECTIONS && found.refused; step++) await attempt((found.accepted + found.refused.mb) / 2);
+  const { accepted, refused } = found;
+  if (!refused) return { passed: true, detail: `${TRIED_MB[TRIED_MB.length - 1]} MB 的写入请求也被接受；开关 requestPayloadLimit 关` };
   return {
-    passed: found.recognised,
+    passed: refused.recognised,
     detail:
-      `被接受的最大请求约 ${accepted} MB，${found.mb} MB 被拒绝（${found.code}）；开关 requestPayloadLimit 开` +
-      (found.recognised ? '，本助手会把写入分批' : '。本助手认不出这个错误是“请求过大”，写入不会自动分批：请把报告发给维护人员'),
+      `被接受的最大请求约 ${accepted} MB，${refused.mb} MB 被拒绝（${refused.code}）；开关 requestPayloadLimit 开` +
+      (refused.recognised ? '，本助手会把写入分批' : '。本助手认不出这个错误是“请求过大”，写入不会自动分批：请把报告发给维护人员'),
   };
 }
 
