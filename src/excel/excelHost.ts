@@ -16,7 +16,8 @@ import type { LiveHandle } from './liveCheck';
 import { LEGACY_SETTINGS_KEY, queueSettingsRead, queueSettingsWrite, settingsFromRead } from './settingsStore';
 import type { DocumentSettings, SettingsSource } from './settingsStore';
 import { runSelfTest } from './selfTest';
-import { FixNotApplicableError, applyFixInExcel } from './applyFix';
+import { applyFixInExcel } from './applyFix';
+import { FixNotApplicableError, staleFixError } from '../core/fixes/planFix';
 import { combineFixesDetailed } from '../core/fixes';
 import { SyncCounter } from './syncCounter';
 import type { ExcelRun, ExcelRunIn } from './syncCounter';
@@ -30,7 +31,6 @@ export type { DocumentSettings };
 /** Sheets drawn per write sync when inserting many: 16 tables → 2 writes + 1 read. */
 const SHEETS_PER_WRITE = 8;
 const DEFAULT_LIVE_DELAY_MS = 400;
-const STALE_FIX = '工作表在上次检查后又有修改，此修正已不适用；列表已重新检查，请核对后再点“修正”。未作任何修改。';
 
 export interface ExcelHostDeps {
   library: TemplateLibrary;
@@ -200,11 +200,11 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       // has heard of and not yet checked refuses.
       const verify = (grid: CellGrid | null, sheetId: string) => {
         if (!grid) {
-          if (live?.isStale(sheetId)) throw new FixNotApplicableError(STALE_FIX);
+          if (live?.isStale(sheetId)) throw staleFixError();
           return;
         }
         const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
-        if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw new FixNotApplicableError(STALE_FIX);
+        if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw staleFixError();
       };
       const before = counter.count;
       let applied: Awaited<ReturnType<typeof applyFixInExcel>>;

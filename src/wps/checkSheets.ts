@@ -12,7 +12,7 @@ import { MARK_STYLES, marksForReport } from '../core/marks';
 import { clearChanges, countChanges, diffMarks, markFormula, noteClearing, parseMarkFormula } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
-import { toA1 } from '../core/sheet/address';
+import { parseRange, toA1 } from '../core/sheet/address';
 import { shownValue } from '../core/sheet/shown';
 import type { CellGrid, CellValue } from '../core/sheet/types';
 import { XL, bgr, localAddress, valueRows } from './et';
@@ -80,14 +80,9 @@ export function readGrid(ws: EtWorksheet, name: string): CellGrid {
 }
 
 function cellsIn(area: string): string[] {
-  const [a, b = a] = area.split(':');
-  const m = /^([A-Z]+)(\d+)$/;
-  const p = m.exec(a);
-  const q = m.exec(b);
-  if (!p || !q) return [];
+  const { start, end } = parseRange(area);
   const out: string[] = [];
-  const col = (name: string) => [...name].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  for (let r = Number(p[2]) - 1; r <= Number(q[2]) - 1; r++) for (let c = col(p[1]); c <= col(q[1]); c++) out.push(toA1(r, c));
+  for (let r = start.row; r <= end.row; r++) for (let c = start.col; c <= end.col; c++) out.push(toA1(r, c));
   return out;
 }
 

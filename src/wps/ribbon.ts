@@ -5,7 +5,7 @@
  * in the task pane. The pane's id is kept in PluginStorage under a key of its own for 表格, since 文字,
  * 表格 and 演示 share the store and number their panes from 1 each.
  */
-import { MarksKeptOnProtectedSheetsError } from '../excel/protection';
+import { MarksKeptOnProtectedSheetsError } from '../core/marking/protection';
 import { clearSheet, quietly } from './checkSheets';
 import { asSheet } from './et';
 import type { EtApplication } from './et';

@@ -14,8 +14,8 @@ import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport, TemplateL
 import { parseSettings } from '../core/model';
 import { planInsertedBlank, planInsertedTable } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
-import { FixNotApplicableError } from '../excel/applyFix';
-import { MarksKeptOnProtectedSheetsError } from '../excel/protection';
+import { FixNotApplicableError, staleFixError } from '../core/fixes/planFix';
+import { MarksKeptOnProtectedSheetsError } from '../core/marking/protection';
 import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
 import { applyFixInWps } from './applyFix';
 import { checkSheet, clearSheet, quietly } from './checkSheets';
@@ -31,7 +31,6 @@ import type { LayoutProfile } from '../core/layouts';
 const DEFAULT_LIVE_DELAY_MS = 400;
 /** Without ApiEvent (some builds), the active sheet is re-checked this often. */
 const POLL_MS = 3000;
-const STALE_FIX = '工作表在上次检查后又有修改，此修正已不适用；列表已重新检查，请核对后再点“修正”。未作任何修改。';
 
 export interface WpsHostDeps {
   /** WPS's Application; the global one (window.Application) by default. */
@@ -149,7 +148,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       const ctx = await checkContext();
       const verify = (grid: Parameters<typeof checkGrid>[0]) => {
         const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
-        if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw new FixNotApplicableError(STALE_FIX);
+        if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw staleFixError();
       };
       let applied: ReturnType<typeof applyFixInWps>;
       try {

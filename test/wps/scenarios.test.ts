@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/model';
 import type { SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { nativeCheckOf } from '../../src/core/sheet/nativeChecks';
-import { MarksKeptOnProtectedSheetsError } from '../../src/excel/protection';
+import { MarksKeptOnProtectedSheetsError } from '../../src/core/marking/protection';
 import { loadSeedLibrary } from '../support/seed';
 import { gridFromDouble, marksInDouble, nextReports, setUp } from '../excel/helpers';
 import type { Harness } from '../excel/helpers';
