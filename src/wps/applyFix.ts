@@ -8,7 +8,7 @@ import type { Fix } from '../core/model';
 import type { CellGrid } from '../core/sheet/types';
 import { fixedCellValue, planFix, protectedSheetFixError } from '../core/fixes/planFix';
 import { readGrid, quietly } from './checkSheets';
-import { XL } from './et';
+import { XL, nameOf, read } from './et';
 import type { EtApplication, EtWorksheet } from './et';
 
 export interface AppliedWpsFix {
@@ -18,7 +18,7 @@ export interface AppliedWpsFix {
 
 /** Applies `fix` to the sheet; `verify` sees the sheet as it is now and throws when the fix is stale. */
 export function applyFixInWps(app: EtApplication, ws: EtWorksheet, fix: Fix, verify: (grid: CellGrid) => void): AppliedWpsFix {
-  const name = ws.Name;
+  const name = nameOf(ws);
   if (ws.ProtectContents) {
     throw protectedSheetFixError(name);
   }
@@ -26,7 +26,7 @@ export function applyFixInWps(app: EtApplication, ws: EtWorksheet, fix: Fix, ver
   verify(grid);
   const used = ws.UsedRange;
   const plan = planFix(fix, { merges: grid.merges, lastColumn: used.Column - 1 + used.Columns.Count - 1 });
-  const formats = new Map(plan.formatCells.map((cell) => [cell, ws.Range(cell).NumberFormat]));
+  const formats = new Map(plan.formatCells.map((cell) => [cell, read(ws.Range(cell), 'NumberFormat')]));
   quietly(app, () => {
     let copied = false;
     for (const op of plan.operations) {

@@ -7,7 +7,7 @@
  */
 import { MarksKeptOnProtectedSheetsError } from '../core/marking/protection';
 import { clearSheet, quietly } from './checkSheets';
-import { asSheet } from './et';
+import { asSheet, nameOf } from './et';
 import type { EtApplication } from './et';
 
 export const PANE_KEY = 'jixiao.pane.et';
@@ -68,7 +68,7 @@ export function clearMarksNow(): string | null {
       const ws = asSheet(sheets.Item(i));
       const result = clearSheet(ws);
       removed += result.removed;
-      if (result.kept) kept.push(ws.Name);
+      if (result.kept) kept.push(nameOf(ws));
     }
   });
   return kept.length > 0 ? new MarksKeptOnProtectedSheetsError(kept, removed).message : null;

@@ -2,7 +2,8 @@
  * JixiaoHost over WPS 表格's object model (`window.Application`, synchronous): the only place the pane's
  * requests reach WPS. Sheets have no ids in WPS: they are keyed by name and the list is re-read at each
  * check. Live check: `ApiEvent` SheetChange with the Excel host's quiet time (src/core/marking's
- * scheduler); WPS gives no change type, so every change is taken as one that may have moved cells.
+ * scheduler); WPS gives no change type, so every change is taken as one that may have moved cells, and
+ * WorkbookActivate re-reads every sheet and the settings.
  * Whether WPS keeps its undo history across an add-in's writes is not documented: by default the live
  * check reads and reports but writes no mark while the user types (`writeWhileTyping`); 检查, 修正 and
  * 清除标记 write, as the user asked.
@@ -20,7 +21,7 @@ import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from '
 import { applyFixInWps } from './applyFix';
 import { checkSheet, clearSheet, quietly } from './checkSheets';
 import type { WpsCheckContext } from './checkSheets';
-import { asSheet } from './et';
+import { asSheet, nameOf } from './et';
 import type { EtApplication, EtWorkbook, EtWorksheet } from './et';
 import { readSettings, writeSettings } from './settings';
 import { runSelfTest } from './selfTest';
@@ -69,7 +70,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     const sheets = workbook().Worksheets;
     const count = sheets.Count;
     const names: string[] = [];
-    for (let i = 1; i <= count; i++) names.push(asSheet(sheets.Item(i)).Name);
+    for (let i = 1; i <= count; i++) names.push(nameOf(asSheet(sheets.Item(i))));
     return names;
   };
   const delayMs = deps.liveCheckDelayMs ?? DEFAULT_LIVE_DELAY_MS;
@@ -171,7 +172,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
 
     async activeSheetName() {
       const active = workbook().ActiveSheet as EtWorksheet | null;
-      return active ? active.Name || null : null;
+      return active ? nameOf(active) || null : null;
     },
 
     async clearMarks() {
@@ -238,28 +239,35 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     await checkNames(order);
     emit();
 
-    const nameOf = (sheet: unknown): string | null => {
+    const eventSheetName = (sheet: unknown): string | null => {
       try {
-        return (sheet as EtWorksheet).Name;
+        return nameOf(sheet as EtWorksheet);
       } catch {
         return null;
       }
     };
     const onChange = (sheet: unknown) => {
-      const name = nameOf(sheet);
+      const name = eventSheetName(sheet);
       if (!ownWrite && name) scheduler.changed(name);
     };
     const onNewSheet = (_workbook: unknown, sheet: unknown) => {
-      const name = nameOf(sheet);
+      const name = eventSheetName(sheet);
       if (name) scheduler.added(name);
     };
     const onBeforeDelete = (sheet: unknown) => {
-      const name = nameOf(sheet);
+      const name = eventSheetName(sheet);
       if (!name) return;
       scheduler.sheetDeleted(name);
       reports.delete(name);
       order = order.filter((n) => n !== name);
       emit();
+    };
+    // Back in this workbook (or, where the pane is per window and not per workbook, in another: whether it
+    // is, is unverified; research notes §6): the sheets, their contents and the workbook's settings may all
+    // have changed without a SheetChange here, so everything is read again.
+    const onWorkbookActivate = () => {
+      settingsCache = null;
+      for (const name of sheetNames()) scheduler.changed(name);
     };
     const events = app().ApiEvent;
     let poll: ReturnType<typeof setInterval> | null = null;
@@ -267,6 +275,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       events.AddApiEventListener('SheetChange', onChange);
       events.AddApiEventListener('WorkbookNewSheet', onNewSheet);
       events.AddApiEventListener('SheetBeforeDelete', onBeforeDelete);
+      events.AddApiEventListener('WorkbookActivate', onWorkbookActivate);
     } else {
       poll = setInterval(() => {
         void host.activeSheetName().then((name) => name && scheduler.changed(name), onError);
@@ -280,6 +289,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
         events.RemoveApiEventListener('SheetChange', onChange);
         events.RemoveApiEventListener('WorkbookNewSheet', onNewSheet);
         events.RemoveApiEventListener('SheetBeforeDelete', onBeforeDelete);
+        events.RemoveApiEventListener('WorkbookActivate', onWorkbookActivate);
       }
       await scheduler.stop();
     };

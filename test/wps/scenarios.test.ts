@@ -31,9 +31,9 @@ function expectSameMarks(x: Harness, w: WpsHarness): void {
   }
 }
 
-async function bothInserted(tables = [0, 3, 7]): Promise<{ x: Harness; w: WpsHarness; names: string[] }> {
+async function bothInserted(tables = [0, 3, 7], wpsOptions: Parameters<typeof setUpWps>[0] = {}): Promise<{ x: Harness; w: WpsHarness; names: string[] }> {
   const x = setUp();
-  const w = setUpWps();
+  const w = setUpWps(wpsOptions);
   const library = loadSeedLibrary();
   const picked = tables.map((i) => library.tables[i]);
   const a = await x.host.insertTables(picked);
@@ -205,7 +205,7 @@ test('live check: an edit is reported after the quiet time with the same issues;
   const stopExcel = await x.host.startLiveCheck((r) => excelQueue.push(r), fail);
   const stopWps = await w.host.startLiveCheck((r) => wpsQueue.push(r), fail);
   expect(wpsQueue.at(-1)).toEqual(excelQueue.at(-1));
-  expect(w.et.listenerCount()).toBe(3);
+  expect(w.et.listenerCount()).toBe(4);
   const excelNext = nextReports(excelQueue);
   const wpsNext = nextReports(wpsQueue);
   x.excel.userEdit(names[0], sheet.rowRefs[0].value, '');
@@ -320,4 +320,70 @@ test('bridge calls: a check of a template sheet stays within budget, and a secon
   expect(first).toBeLessThan(400);
   expect(second).toBeLessThan(first);
   expect({ marks: w.et.marks(names[0]), notes: w.et.notes(names[0]) }).toEqual(marked);
+});
+
+test.each([true, false])("co-author: another user's change is reported and marked by neither host while typing; 检查 marks it alike (WPS raises SheetChange for it: %s)", async (wpsFires) => {
+  const { x, w, names } = await bothInserted([0]);
+  const [name] = names;
+  const sheet = readSheet(gridFromDouble(x.excel, name))!;
+  const [theirs, mine] = [sheet.rowRefs[0].value, sheet.rowRefs[1].value];
+  const excelQueue: SheetReport[][] = [];
+  const wpsQueue: SheetReport[][] = [];
+  const fail = (e: unknown) => {
+    throw e;
+  };
+  await x.host.saveSettings(LIVE_MARKS_ON);
+  await w.host.saveSettings(LIVE_MARKS_ON);
+  const stopExcel = await x.host.startLiveCheck((r) => excelQueue.push(r), fail);
+  const stopWps = await w.host.startLiveCheck((r) => wpsQueue.push(r), fail);
+  const flags = (reports: SheetReport[] | undefined, cell: string) => reports![0].issues.some((i) => i.cells.includes(cell));
+  // Marks while typing on: Excel marks what its first live check finds; WPS writes none while anyone types.
+  const excelBefore = marksInDouble(x.excel, name);
+
+  // Excel says Remote and writes no mark for it; WPS cannot tell, and writes none while anyone types.
+  const excelNext = nextReports(excelQueue);
+  const wpsNext = wpsFires ? nextReports(wpsQueue) : null;
+  x.excel.userEdit(name, theirs, '', 'Remote');
+  w.et.coauthorEdit(name, theirs, '', wpsFires);
+  const excelSaw = await excelNext;
+  expect(flags(excelSaw, theirs)).toBe(true);
+  if (wpsNext) expect(await wpsNext).toEqual(excelSaw);
+  else expect(flags(wpsQueue.at(-1), theirs)).toBe(false);
+  expect(marksInDouble(x.excel, name)).toEqual(excelBefore);
+  expect(excelBefore.some((m) => m.startsWith(`${theirs} `))).toBe(false);
+  expect(w.et.marks(name)).toEqual([]);
+
+  // The user's own edit next: WPS re-reads the whole sheet, so the co-author's cell is reported either way.
+  const both = Promise.all([nextReports(excelQueue), nextReports(wpsQueue)]);
+  x.excel.userEdit(name, mine, '');
+  w.et.userEdit(name, mine, '');
+  const [a, b] = await both;
+  expect(b).toEqual(a);
+  expect(flags(b, theirs) && flags(b, mine)).toBe(true);
+  await stopExcel();
+  await stopWps();
+  // 检查 (the user's request): the same marks in both, the co-author's cell included.
+  await checkBoth(x, w);
+  expect(w.et.marks(name).some((m) => m.startsWith(`${theirs} `))).toBe(true);
+});
+
+test('a WPS build exposing properties as methods (Value2(), Name(), Formula1(), NumberFormat()): the same reports, marks and fixes', async () => {
+  const { x, w, names } = await bothInserted([1, 3], { propertiesAsMethods: true });
+  const range = asSheet(w.et.Application.ActiveWorkbook.Worksheets.Item(names[0])).Range('A1') as unknown as { Value2: unknown };
+  expect(typeof range.Value2).toBe('function');
+  const sheet = readSheet(gridFromDouble(x.excel, names[0]))!;
+  for (const [cell, value] of [[sheet.rowRefs[0].level3, ''], [sheet.rowRefs[1].value, '大概吧']] as const) {
+    x.excel.userEdit(names[0], cell, value);
+    w.et.userEdit(names[0], cell, value);
+  }
+  const reports = await checkBoth(x, w);
+  const fixes = reports[0].issues.flatMap((i) => (i.fix ? [i.fix] : []));
+  expect(fixes.length).toBeGreaterThan(0);
+  const a = await x.host.applyFixes(names[0], fixes);
+  const b = await w.host.applyFixes(names[0], fixes);
+  expect(b.selected).toEqual(a.selected);
+  await checkBoth(x, w);
+  await x.host.clearMarks();
+  await w.host.clearMarks();
+  expectSameMarks(x, w);
 });

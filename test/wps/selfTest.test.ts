@@ -35,3 +35,11 @@ test('自检 reports what this WPS lacks instead of failing', async () => {
   expect(report.text).toContain('[未通过] apiEvent');
   expect(et.sheetNames()).toEqual(['Sheet1']);
 });
+
+test('自检 passes on a build exposing properties as methods (Value2(), Name(), Formula1())', async () => {
+  const { et, host } = setUpWps({ propertiesAsMethods: true });
+  const report = await host.selfTest();
+  expect(report.checks.filter((c) => !c.passed)).toEqual([]);
+  expect(report.checks.find((c) => c.name === 'value2Block')?.detail).toBe('读回 [["甲",1],["乙",2]]');
+  expect(et.sheetNames()).toEqual(['Sheet1']);
+});

@@ -45,6 +45,12 @@ export interface EtDouble {
   listenerCount(): number;
   /** User types a value: fires SheetChange(Sh, Target). */
   userEdit(sheet: string, address: string, value: DoubleCellValue): void;
+  /**
+   * Another user of a shared (协作) workbook changes a cell: not on this user's undo stack. WPS's events
+   * carry no source, and whether WPS raises SheetChange for a co-author's change at all is not documented:
+   * `fires` picks either, and the host must be right under both.
+   */
+  coauthorEdit(sheet: string, address: string, value: DoubleCellValue, fires: boolean): void;
   userInsertRows(sheet: string, beforeRow: number, count: number): void;
   userDeleteRows(sheet: string, firstRow: number, count: number): void;
   /** No event: WPS has none for protection. */
@@ -213,6 +219,11 @@ export function createEtDouble(options: EtDoubleOptions = {}): EtDouble {
     panes: () => panes,
     listenerCount: () => [...state.listeners.values()].reduce((n, set) => n + set.size, 0),
     userEdit: (sheet, address, value) => userChange(sheet, address, (model) => enterValue(cellAt(model, at(address).r, at(address).c), value)),
+    coauthorEdit: (sheet, address, value, fires) => {
+      const model = state.byName(sheet);
+      enterValue(cellAt(model, at(address).r, at(address).c), value);
+      if (fires) fireChange(model, address);
+    },
     // VBA Range.Insert: the new rows take the row above's formats (CopyOrigin xlFormatFromLeftOrAbove).
     userInsertRows: (sheet, beforeRow, count) => userChange(sheet, `${beforeRow}:${beforeRow + count - 1}`, (model) => insertSheetRows(model, beforeRow - 1, count, true)),
     userDeleteRows: (sheet, firstRow, count) => userChange(sheet, `${firstRow}:${firstRow + count - 1}`, (model) => shiftSheetRows(model, firstRow - 1, count, false)),

@@ -30,7 +30,7 @@ export class DFormatCondition implements EtFormatCondition {
   }
   get Formula1(): string {
     this.state.tick();
-    return this.model.formula ?? '';
+    return exposed(this.state, () => this.model.formula ?? '') as string;
   }
   get AppliesTo(): EtRange {
     this.state.tick();
@@ -145,7 +145,8 @@ export class DRange implements EtRange {
     }
   }
   get NumberFormat(): unknown {
-    return this.format((f) => f.numberFormat, () => undefined).get();
+    const format = this.format((f) => f.numberFormat, () => undefined);
+    return this.state.options.propertiesAsMethods ? () => format.get() : format.get();
   }
   set NumberFormat(v: unknown) {
     this.format(() => null, (f, x) => (f.numberFormat = String(x))).set(v);
