@@ -17,7 +17,7 @@ import { planInsertedBlank, planInsertedTable } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { FixNotApplicableError, staleFixError } from '../core/fixes/planFix';
 import { MarksKeptOnProtectedSheetsError } from '../core/marking/protection';
-import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
+import type { ApplyFixResult, HostCapabilities, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
 import { applyFixInWps } from './applyFix';
 import { checkSheet, clearSheet, quietly } from './checkSheets';
 import type { WpsCheckContext } from './checkSheets';
@@ -41,7 +41,11 @@ export interface WpsHostDeps {
   /** Taught layout profiles (指定表格布局), as the pane keeps them. */
   getLayouts?: () => readonly LayoutProfile[];
   liveCheckDelayMs?: number;
-  /** Write marks during the live check (settings.liveMarks permitting). Off until WPS's undo behaviour is known. */
+  /**
+   * Write marks during the live check (settings.liveMarks permitting). Off until WPS's undo behaviour is
+   * known. WPS's SheetChange carries no source, so with it on a co-author's change would be marked too
+   * (the Excel host marks only Local changes).
+   */
   writeWhileTyping?: boolean;
   /** Without ApiEvent: how often the active sheet is re-checked, in ms. */
   pollMs?: number;
@@ -49,7 +53,7 @@ export interface WpsHostDeps {
 
 export interface WpsHost extends JixiaoHost {
   /** What writing while the user types would cost (the shape of the Excel host's HostCapabilities). */
-  capabilities(): Promise<{ undoSafeWrites: boolean; fixIsOneUndoStep: boolean }>;
+  capabilities(): Promise<HostCapabilities>;
   /** 自检: each assumed WPS behaviour tried on a scratch sheet. */
   selfTest(): Promise<WpsSelfTestReport>;
 }
@@ -201,7 +205,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
 
     async capabilities() {
       // Unverified on a real WPS: taken as the unsafe case (see the top of this file).
-      return { undoSafeWrites: false, fixIsOneUndoStep: false };
+      return { undoSafeWrites: false, fixIsOneUndoStep: false, hostName: 'WPS 表格', undoKnown: false };
     },
 
     async selfTest() {
