@@ -65,6 +65,10 @@ export function runSelfTest(app: EtApplication): WpsSelfTestReport {
       const value = read(ws.Range('A1'), 'Value2');
       return value === '甲' && `读回 ${JSON.stringify(value)}`;
     });
+    run('propertyShape', '属性的读取方式（Value2、Name 为属性或方法，两种都能读）', () => {
+      const shape = (value: unknown) => (typeof value === 'function' ? '方法' : '属性');
+      return `Value2 为${shape((ws.Range('A1') as unknown as Record<string, unknown>).Value2)}，Name 为${shape((ws as unknown as Record<string, unknown>).Name)}`;
+    });
     let fc: EtFormatCondition | null = null;
     run('formatConditionFormula', '条件格式公式原样读回（FormatConditions.Add、Formula1）', () => {
       fc = ws.Range('B3').FormatConditions.Add(XL.expression, undefined, markFormula('B3', 'error')) as EtFormatCondition;

@@ -164,13 +164,13 @@ describeInChromium('WPS task pane in Chromium with the WPS double as window.Appl
     await page.getByText(/尚不清楚 WPS 表格 在本助手写入标记后是否保留撤消记录/).waitFor();
     const before = await page.evaluate(() => window.__etDouble!.sheetNames());
     await page.getByRole('button', { name: '运行自检' }).click();
-    await page.getByText(/自检完成：10 项全部通过/).waitFor();
+    await page.getByText(/自检完成：11 项全部通过/).waitFor();
     const lines = (await page.getByRole('textbox', { name: '自检报告' }).inputValue()).split('\n');
     expect(lines[0]).toBe('绩效目标表助手 WPS 自检报告');
     // The environment line names the page's Chromium, as a pilot user's report would.
     expect(lines[1]).toMatch(/^环境：WPS 表格；Chromium \d+$/);
-    expect(lines[2]).toBe('结果：10 项通过，0 项未通过');
-    expect(lines.slice(3).map((line) => line.split(' ')[1])).toEqual(['worksheetsAdd', 'value2Block', 'value2Scalar', 'formatConditionFormula', 'formatConditionBorders', 'commentTag', 'rowInsertMoves', 'validationList', 'customProperty', 'apiEvent']);
+    expect(lines[2]).toBe('结果：11 项通过，0 项未通过');
+    expect(lines.slice(3).map((line) => line.split(' ')[1])).toEqual(['worksheetsAdd', 'value2Block', 'value2Scalar', 'propertyShape', 'formatConditionFormula', 'formatConditionBorders', 'commentTag', 'rowInsertMoves', 'validationList', 'customProperty', 'apiEvent']);
     expect(await page.evaluate(() => window.__etDouble!.sheetNames())).toEqual(before);
     expect(await axeViolations(page)).toEqual([]);
     expect(outside).toEqual([]);

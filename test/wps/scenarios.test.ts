@@ -42,6 +42,20 @@ async function bothInserted(tables = [0, 3, 7], wpsOptions: Parameters<typeof se
   return { x, w, names: a.sheetNames };
 }
 
+/** Both hosts' live checks with marking while typing on in the settings (WPS still writes none unless writeWhileTyping). */
+async function liveOnBoth(x: Harness, w: WpsHarness) {
+  const excelQueue: SheetReport[][] = [];
+  const wpsQueue: SheetReport[][] = [];
+  const fail = (e: unknown) => {
+    throw e;
+  };
+  await x.host.saveSettings(LIVE_MARKS_ON);
+  await w.host.saveSettings(LIVE_MARKS_ON);
+  const stopExcel = await x.host.startLiveCheck((r) => excelQueue.push(r), fail);
+  const stopWps = await w.host.startLiveCheck((r) => wpsQueue.push(r), fail);
+  return { excelQueue, wpsQueue, stopExcel, stopWps };
+}
+
 async function checkBoth(x: Harness, w: WpsHarness): Promise<SheetReport[]> {
   const excelReports = await x.host.checkAll();
   const wpsReports = await w.host.checkAll();
@@ -194,16 +208,8 @@ test('protection: a protected sheet is checked, not marked, and its marks are ke
 test('live check: an edit is reported after the quiet time with the same issues; by default WPS writes no mark while the user types', async () => {
   const { x, w, names } = await bothInserted([0]);
   const sheet = readSheet(gridFromDouble(x.excel, names[0]))!;
-  const excelQueue: SheetReport[][] = [];
-  const wpsQueue: SheetReport[][] = [];
-  const fail = (e: unknown) => {
-    throw e;
-  };
   // Marking while typing on in the settings: Excel marks, WPS still does not (writeWhileTyping off).
-  await x.host.saveSettings(LIVE_MARKS_ON);
-  await w.host.saveSettings(LIVE_MARKS_ON);
-  const stopExcel = await x.host.startLiveCheck((r) => excelQueue.push(r), fail);
-  const stopWps = await w.host.startLiveCheck((r) => wpsQueue.push(r), fail);
+  const { excelQueue, wpsQueue, stopExcel, stopWps } = await liveOnBoth(x, w);
   expect(wpsQueue.at(-1)).toEqual(excelQueue.at(-1));
   expect(w.et.listenerCount()).toBe(4);
   const excelNext = nextReports(excelQueue);
@@ -327,15 +333,7 @@ test.each([true, false])("co-author: another user's change is reported and marke
   const [name] = names;
   const sheet = readSheet(gridFromDouble(x.excel, name))!;
   const [theirs, mine] = [sheet.rowRefs[0].value, sheet.rowRefs[1].value];
-  const excelQueue: SheetReport[][] = [];
-  const wpsQueue: SheetReport[][] = [];
-  const fail = (e: unknown) => {
-    throw e;
-  };
-  await x.host.saveSettings(LIVE_MARKS_ON);
-  await w.host.saveSettings(LIVE_MARKS_ON);
-  const stopExcel = await x.host.startLiveCheck((r) => excelQueue.push(r), fail);
-  const stopWps = await w.host.startLiveCheck((r) => wpsQueue.push(r), fail);
+  const { excelQueue, wpsQueue, stopExcel, stopWps } = await liveOnBoth(x, w);
   const flags = (reports: SheetReport[] | undefined, cell: string) => reports![0].issues.some((i) => i.cells.includes(cell));
   // Marks while typing on: Excel marks what its first live check finds; WPS writes none while anyone types.
   const excelBefore = marksInDouble(x.excel, name);
