@@ -26,6 +26,13 @@ export interface HostCapabilities {
   undoSafeWrites: boolean;
   /** A 修正 of several cells is one undo step (Excel: RunOptions.mergeUndoGroup, ExcelApi 1.20). */
   fixIsOneUndoStep: boolean;
+  /** The spreadsheet program, for the pane's text; `Excel` when absent. */
+  hostName?: string;
+  /**
+   * False where it is not known whether the host's writes keep the undo history (WPS 表格): then nothing is
+   * written while the user types, whatever the live-marks setting says.
+   */
+  undoKnown?: boolean;
 }
 
 /** One behaviour the host relies on, tried on this PC: its name is the test double's switch of the same name. */

@@ -47,3 +47,21 @@ test('without ApiEvent the active sheet is re-checked by polling', async () => {
   expect((await next)[0].issues.some((i) => i.cells.includes(valueCell))).toBe(true);
   await stop();
 });
+
+test('WorkbookActivate re-reads every sheet: a change made while the user was away (no SheetChange here) is reported', async () => {
+  const { et, host, name, valueCell } = await inserted();
+  const queue: SheetReport[][] = [];
+  const stop = await host.startLiveCheck((r) => queue.push(r), (e) => {
+    throw e;
+  });
+  const flagged = () => queue.at(-1)![0].issues.some((i) => i.cells.includes(valueCell));
+  expect(flagged()).toBe(false);
+  et.coauthorEdit(name, valueCell, '', false);
+  expect(flagged()).toBe(false);
+  const next = nextReports(queue);
+  et.userActivateWorkbook();
+  await next;
+  expect(flagged()).toBe(true);
+  await stop();
+  expect(et.listenerCount()).toBe(0);
+});
