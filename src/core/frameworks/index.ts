@@ -126,6 +126,20 @@ function keyOf(name: string): string {
   return key;
 }
 
+export { keyOf as writtenDimensionKey };
+
+/**
+ * Whether any framework of the registry has a 一级 or 二级 answering to this dimensionKey: what findLevel1
+ * or findLevel2Anywhere over FRAMEWORK_LIST would find, for a key already computed (a 10,000-row sheet's
+ * distinct 三级 names would otherwise each be keyed six times and churn the written-name cache).
+ */
+export function isAnyDimensionKey(key: string): boolean {
+  return FRAMEWORK_LIST.some((framework) => {
+    const index = nameIndex(framework);
+    return index.level1.has(key) || index.level2Home.has(key);
+  });
+}
+
 function level2Of(framework: Framework, level1: Level1Dimension, name: string): Dimension | null {
   return nameIndex(framework).level2.get(level1)?.get(keyOf(name)) ?? null;
 }
