@@ -9,8 +9,8 @@
 // The other checkout must have the same entry points (src/cli/seeds, src/core/check, src/core/sheet/reader);
 // the grid is built once here and handed to both (dabc89b's writer gives the same grid, byte for byte).
 import { resolve } from 'node:path';
-import type { PerformanceTable, SheetTable, TemplateLibrary } from '../src/core/model';
-import type { CellGrid } from '../src/core/sheet/types';
+import type { PerformanceTable, TemplateLibrary } from '../src/core/model';
+import type { CellGrid, SheetTable } from '../src/core/sheet/types';
 import { loadBundledLibrary } from '../src/cli/seeds';
 import { loadWorkbook, readGrids, workbookToBuffer, writeTablesWorkbook } from '../src/xlsx';
 
