@@ -7,12 +7,13 @@
 //   npx tsx scripts/bench-against.ts /tmp/old [rounds]
 //
 // The other checkout must have the same entry points (src/cli/seeds, src/core/check, src/core/sheet/reader);
-// the grid is built once here and handed to both (dabc89b's writer gives the same grid, byte for byte).
+// the grid is built once here, by scripts/bench/check.ts, and handed to both (dabc89b builds the same grid).
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import type { PerformanceTable, TemplateLibrary } from '../src/core/model';
+import type { TemplateLibrary } from '../src/core/model';
 import type { CellGrid, SheetTable } from '../src/core/sheet/types';
 import { loadBundledLibrary } from '../src/cli/seeds';
-import { loadWorkbook, readGrids, workbookToBuffer, writeTablesWorkbook } from '../src/xlsx';
+import { bigTableGrid } from './bench/check';
 
 /** What the timing needs of a checkout: the same three calls the bench times. */
 interface Side {
@@ -29,20 +30,6 @@ async function sideAt(root: string): Promise<Side> {
   return { library: seeds.loadBundledLibrary(), checkGrid: check.checkGrid, checkSheet: check.checkSheet, readSheet: reader.readSheet };
 }
 
-/** The bench's 10,000-row table: the seed's rows repeated, 三级 names made unique, sorted by 一级. */
-async function bigGrid(): Promise<CellGrid> {
-  const library = loadBundledLibrary();
-  const source = library.tables.flatMap((t) => t.indicators);
-  const indicators = Array.from({ length: 10_000 }, (_, i) => {
-    const row = source[i % source.length];
-    return { ...row, level3: `${row.level3}${i}` };
-  });
-  indicators.sort((a, b) => a.level1.localeCompare(b.level1));
-  const table: PerformanceTable = { ...library.tables[0], indicators };
-  const [grid] = readGrids(await loadWorkbook(await workbookToBuffer(writeTablesWorkbook([table], { framework: 'seed' }))));
-  return grid;
-}
-
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -52,7 +39,7 @@ async function main(): Promise<void> {
   const [otherRoot, roundsArg] = process.argv.slice(2);
   if (!otherRoot) throw new Error('usage: npx tsx scripts/bench-against.ts OTHER_CHECKOUT [rounds]');
   const rounds = Number(roundsArg ?? 10);
-  const grid = await bigGrid();
+  const grid = await bigTableGrid(loadBundledLibrary());
   const sides = [await sideAt(otherRoot), await sideAt(resolve(__dirname, '..'))];
   const sheets = sides.map((side) => side.readSheet(grid));
   if (sheets.some((sheet) => sheet?.table.indicators.length !== 10_000)) throw new Error('10,000 行的表没有被完整读出');
@@ -78,7 +65,7 @@ async function main(): Promise<void> {
     }
   }
   const ratio = (times: number[][]) => median(times[1].map((t, k) => t / times[0][k])).toFixed(2);
-  console.log(`this checkout vs ${otherRoot}, ${rounds} rounds, load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+  console.log(`this checkout vs ${otherRoot}, ${rounds} rounds, load average ${loadavg()[0].toFixed(1)}`);
   for (const name of Object.keys(parts)) {
     const w = wall.get(name)!;
     const c = cpu.get(name)!;
