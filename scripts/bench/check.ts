@@ -39,7 +39,7 @@ export default async (): Promise<BenchFigure[]> => {
   return [
     { name: 'check 16 seed tables (grids → reports, with library)', value: seedMs, unit: 'ms' },
     // Issue #19: no slower than at dabc89b (383 ms idle). Absolute times wander 2–4× on a loaded machine:
-    // scripts/bench-against.ts times both in one process (Dec 2026, load 14–18: 0.58× dabc89b's time).
+    // scripts/bench-against.ts times both in one process (Dec 2026, load 12–18: 0.56–0.61× dabc89b's time).
     { name: 'check one 10,000-row table (grid → report)', value: bigMs, unit: 'ms', goal: '≤ 400 ms idle (383 at dabc89b)' },
     { name: '  of which rules only (sheet → issues)', value: rulesMs, unit: 'ms' },
   ];
