@@ -126,6 +126,20 @@ function keyOf(name: string): string {
   return key;
 }
 
+export { keyOf as writtenDimensionKey };
+
+/**
+ * Whether any framework of the registry has a 一级 or 二级 answering to this dimensionKey: what findLevel1
+ * or findLevel2Anywhere over FRAMEWORK_LIST would find, for a key already computed (a 10,000-row sheet's
+ * distinct 三级 names would otherwise each be keyed six times and churn the written-name cache).
+ */
+export function isAnyDimensionKey(key: string): boolean {
+  return FRAMEWORK_LIST.some((framework) => {
+    const index = nameIndex(framework);
+    return index.level1.has(key) || index.level2Home.has(key);
+  });
+}
+
 function level2Of(framework: Framework, level1: Level1Dimension, name: string): Dimension | null {
   return nameIndex(framework).level2.get(level1)?.get(keyOf(name)) ?? null;
 }
@@ -193,10 +207,37 @@ export function dimensionRole(framework: Framework, level1: string, level2: stri
 }
 
 /**
+ * rowDimensionRole by framework, then 一级 and 二级 as written: most rules ask it of every row, and a sheet
+ * has few distinct pairs (a framework is read-only data, so an answer never changes); `count` pairs at most.
+ */
+const rowRoles = new WeakMap<Framework, { byLevel1: Map<string, Map<string, DimensionRole | null>>; count: number }>();
+const MAX_ROW_ROLES = 10_000;
+
+/**
  * What an indicator row measures. Like dimensionRole, except that a 二级 written under the wrong 一级
  * keeps the role of its real home, so a 成本指标 misplaced under 效益指标 is still checked as a cost.
  */
 export function rowDimensionRole(framework: Framework, row: RowNames): DimensionRole | null {
+  let known = rowRoles.get(framework);
+  if (!known || known.count >= MAX_ROW_ROLES) {
+    known = { byLevel1: new Map(), count: 0 };
+    rowRoles.set(framework, known);
+  }
+  let byLevel2 = known.byLevel1.get(row.level1);
+  if (!byLevel2) {
+    byLevel2 = new Map();
+    known.byLevel1.set(row.level1, byLevel2);
+  }
+  let role = byLevel2.get(row.level2);
+  if (role === undefined) {
+    role = roleOfRow(framework, row);
+    byLevel2.set(row.level2, role);
+    known.count += 1;
+  }
+  return role;
+}
+
+function roleOfRow(framework: Framework, row: RowNames): DimensionRole | null {
   const own = roleIn(framework, row);
   if (own !== null) return own;
   // Names the framework does not know keep the role another framework gives them: a 产出›成本指标 row is
