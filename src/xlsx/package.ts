@@ -61,8 +61,14 @@ const EOCD64 = 0x06064b50;
 const EOCD64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** Compressed bytes pushed per call: deflate expands at most ~1032×, so one output chunk stays ≤ 17 MB. */
+/** Compressed bytes pushed per call at most (deflate expands at most ~1032×). */
 const INFLATE_SLICE = 16 * 1024;
+/**
+ * Inflated bytes aimed at per call: where a part inflates far more than text does (a bomb, megabytes of
+ * whitespace), smaller slices are pushed, so no output chunk — nor the text decoded from it — passes
+ * about a megabyte or two, whatever the ratio.
+ */
+const INFLATE_OUTPUT = 1 << 20;
 /** Bytes of a stored (uncompressed) part handed over per pull. */
 const STORED_SLICE = 64 * 1024;
 
@@ -254,10 +260,11 @@ export class OoxmlPackage {
       if (chunk.length > 0) out.push(chunk);
     });
     let ended = false;
+    let slice = INFLATE_SLICE;
     return () => {
       while (out.length === 0) {
         if (ended) return null;
-        const end = Math.min(at + INFLATE_SLICE, data.length);
+        const end = Math.min(at + slice, data.length);
         ended = end === data.length;
         try {
           inflater.push(data.subarray(at, end), ended);
@@ -265,6 +272,9 @@ export class OoxmlPackage {
           if (error instanceof WorkbookReadError) throw error;
           throw corrupt(`部件 ${entry.name} 解压失败：${(error as Error).message}`);
         }
+        // The next slice from this one's ratio: at most INFLATE_OUTPUT out, at least 64 bytes in.
+        const made = out.reduce((n, chunk) => n + chunk.length, 0);
+        if (made > 0) slice = Math.max(64, Math.min(INFLATE_SLICE, Math.floor((INFLATE_OUTPUT * (end - at)) / made)));
         at = end;
       }
       return out.shift()!;
