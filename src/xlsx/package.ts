@@ -260,7 +260,8 @@ export class OoxmlPackage {
       if (chunk.length > 0) out.push(chunk);
     });
     let ended = false;
-    let slice = INFLATE_SLICE;
+    // The first slice is small (at most ~1 MB out even for a bomb); the ratio it shows sizes the next.
+    let slice = 1024;
     return () => {
       while (out.length === 0) {
         if (ended) return null;
