@@ -115,7 +115,9 @@ function readAnnotation(x: XmlReader): Omit<SheetComment, 'address'> {
 }
 
 export function readOdsGrids(pkg: OoxmlPackage): ReadGrid[] {
-  const x = pkg.xml('content.xml');
+  // ODF collapses whitespace runs in paragraphs and ignores them between elements: a chunk of nothing but
+  // whitespace (450 MB of it inflate from a 460 KB file) reaches the tokenizer as one character.
+  const x = pkg.xml('content.xml', { spaceRuns: true });
   const counter = new CellCounter(pkg.limits);
   const hiddenStyles = new Set<string>();
   const grids: ReadGrid[] = [];
