@@ -67,6 +67,9 @@ const CASES: [number, string, string, string?][] = [
   [1.3, '# ?/4', '1 1/4'],
   [1234.5678, '# ??/100', '1234 57/100'],
   [5.5, '0 ?/?', '5 1/2'],
+  // A slash with no denominator after it is text, one of the characters Microsoft lists as shown without
+  // quotes: 5 per person. LibreOffice reads a fraction with no denominator and shows the whole number.
+  [5, '0/"人"', '5/人', '5'],
   // Chinese numerals: [DBNum1] lower case, [DBNum2] the financial capitals (Excel's 特殊 → 中文小写/大写数字).
   [123, '[DBNum1][$-804]General', '一百二十三'],
   [123, '[DBNum2][$-804]General', '壹佰贰拾叁'],

@@ -194,7 +194,14 @@ export function parseNumberFormat(code: string): FormatSection[] {
       i++;
     }
   }
-  for (const s of sections) if (!s.date && s.tokens.some((t) => t.kind === 'slash')) s.fraction = fractionPieces(s.tokens);
+  for (const s of sections) {
+    const slash = s.tokens.findIndex((t) => t.kind === 'slash');
+    if (slash < 0) continue;
+    const next = s.tokens[slash + 1];
+    // A fraction has a denominator (placeholders or a number); `0/人` is a literal slash.
+    if (next && (next.kind === 'digit' || (next.kind === 'literal' && /^[1-9]/.test(next.text)))) s.fraction = fractionPieces(s.tokens);
+    else s.tokens[slash] = { kind: 'literal', text: '/' };
+  }
   return sections;
 }
 
