@@ -13,6 +13,7 @@ import type { LayoutProfile } from './layouts/profile';
 import { sheetSuggestions } from './suggest';
 import { visibleFix } from './fixes/mergeGuard';
 import { isUntouched } from './untouched';
+import { untouchedBlocks } from './untouchedBlocks';
 import type { CellGrid, SheetTable } from './sheet/types';
 
 export interface CheckOptions {
@@ -106,9 +107,16 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
       framework: sheet.framework,
       issues,
       ...(suggestions ? { suggestions } : {}),
-      ...(isUntouched(sheet) ? { untouched: true as const } : {}),
+      ...untouchedOf(sheet, settings),
     };
   });
+}
+
+/** What of a sheet nobody has typed into yet: the whole form, or 一级 blocks of a form being filled in. */
+function untouchedOf(sheet: SheetTable, settings: Settings): Pick<SheetReport, 'untouched' | 'untouchedBlocks'> {
+  if (isUntouched(sheet)) return { untouched: true };
+  const blocks = untouchedBlocks(sheet, frameworkFor(sheet.framework, settings));
+  return blocks.length > 0 ? { untouchedBlocks: blocks } : {};
 }
 
 /**
@@ -119,10 +127,12 @@ export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetRepo
   const reports = checkGridTables(grid, options);
   if (reports.length <= 1) return reports[0] ?? null;
   // Suggestions are per table (their fixes name its grid): a sheet of several projects gets none.
-  const { suggestions: _dropped, untouched: _each, ...first } = reports[0];
+  const { suggestions: _dropped, untouched: _each, untouchedBlocks: _blocks, ...first } = reports[0];
+  // A sheet of several tables is untouched when all are; else the blocks of each that nobody has typed into.
+  const blocks = reports.flatMap((r) => r.untouchedBlocks ?? []);
   return {
     ...first,
-    ...(reports.every((r) => r.untouched) ? { untouched: true as const } : {}),
+    ...(reports.every((r) => r.untouched) ? { untouched: true as const } : blocks.length > 0 ? { untouchedBlocks: blocks } : {}),
     projectName: reports.map((r) => r.projectName).join('、'),
     issues: reports.flatMap((r) => r.issues.map((issue) => ({ ...issue, message: `「${r.projectName}」${issue.message}` }))),
   };
