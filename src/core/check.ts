@@ -14,7 +14,7 @@ import { sheetSuggestions } from './suggest';
 import { visibleFix } from './fixes/mergeGuard';
 import { isUntouched } from './untouched';
 import { untouchedBlocks } from './untouchedBlocks';
-import type { CellGrid, SheetTable } from './sheet/types';
+import type { CellGrid, ReadSheetOptions, SheetTable } from './sheet/types';
 
 export interface CheckOptions {
   settings?: Settings;
@@ -67,11 +67,14 @@ function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: Te
   return withSharedGrids(sheet, () => sheetSuggestions(sheet, from, frameworkFor(sheet.framework, settings), clauses, library));
 }
 
-/** The framework a sheet is read with: the one recorded for it, else the one the settings force, else detected. */
-function sheetFrameworkOption(settings: Settings, sheetName: string): { framework?: FrameworkName } {
+/**
+ * The framework a sheet is read with: the one recorded for it (chosen at insert or on its heading in 检查),
+ * else detected from its rows; 设置's framework is only the default, taken where detection is undecided.
+ */
+function sheetFrameworkOption(settings: Settings, sheetName: string): ReadSheetOptions {
   const recorded = Object.hasOwn(settings.sheetFrameworks, sheetName) ? settings.sheetFrameworks[sheetName] : undefined;
-  const framework = recorded ?? (settings.framework === 'auto' ? undefined : settings.framework);
-  return framework ? { framework } : {};
+  if (recorded) return { framework: recorded };
+  return settings.framework === 'auto' ? {} : { preferredFramework: settings.framework };
 }
 
 /** An issue's fixes, bar any that would write into a cell a merged range hides (the sheet's merges are known here). */
@@ -95,7 +98,8 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
     if (settings.disabledRules.includes('unreadable-layout')) return [];
     const finding = unreadableFinding(read.unreadable);
     const severity = settings.severities['unreadable-layout'] ?? 'error';
-    const framework = sheetFrameworkOption(settings, grid.sheetName).framework ?? 'seed';
+    const option = sheetFrameworkOption(settings, grid.sheetName);
+    const framework = option.framework ?? option.preferredFramework ?? 'seed';
     return [{ sheet: grid.sheetName, projectName: '', framework, issues: [{ code: 'unreadable-layout', severity, ...finding }] }];
   }
   return read.tables.map((sheet) => {
