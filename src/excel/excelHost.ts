@@ -10,7 +10,7 @@ import type { CheckContext, SheetRef } from './checkSheets';
 import { clearWorkbookMarks, listSheets as listSheetsIn } from './clearMarks';
 import { detectFeatures } from './features';
 import type { ExcelFeatures, RequirementChecker } from './features';
-import type { ApplyFixResult, HostCapabilities, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
+import type { ApplyFixResult, CheckAllOptions, HostCapabilities, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
 import { startLiveCheck } from './liveCheck';
 import type { LiveHandle } from './liveCheck';
 import { LEGACY_SETTINGS_KEY, queueSettingsRead, queueSettingsWrite, settingsFromRead } from './settingsStore';
@@ -94,9 +94,9 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   };
 
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
-  const checkContext = async (live = false, fresh?: Settings): Promise<CheckContext> => {
+  const checkContext = async (live = false, fresh?: Settings, holdWaiting = live): Promise<CheckContext> => {
     const settings = fresh ?? settingsCache?.settings ?? (await host.loadSettings());
-    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, holdWaiting: live, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
+    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, holdWaiting, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
   };
 
   /** Settings still in Office.Settings go into the document with a write the user asked for. */
@@ -154,13 +154,13 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       return insertPlans(1, (_i, existing) => planInsertedBlank(framework, existing));
     },
 
-    async checkAll(onProgress?: ProgressHandler) {
+    async checkAll(onProgress?: ProgressHandler, options?: CheckAllOptions) {
       const checks = await run(async (context) => {
         // The settings are re-read with the sheet list (a colleague may have changed them): no extra sync.
         const custom = queueSettingsRead(context);
         const sheets = await listSheets(context);
         settingsCache = settingsFromRead(custom, legacySettings());
-        const found = await checkSheets(context, sheets, await checkContext(false, settingsCache.settings));
+        const found = await checkSheets(context, sheets, await checkContext(false, settingsCache.settings, options?.holdWaiting === true));
         await migrateSettings(context);
         return found;
       });

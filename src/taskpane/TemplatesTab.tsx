@@ -23,6 +23,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular, DocumentAddRegular, EyeRegular } from '@fluentui/react-icons';
 import { FRAMEWORK_LIST } from '../core/frameworks';
@@ -235,6 +236,10 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
   // Tables already in the workbook: ask first (skip them, or add copies), never add 数字化运维项目 (2) unasked.
   // `group`: the tables 全部插入 is about — the whole library, or one library's (its heading's button).
   const [insertGroup, setInsertGroup] = React.useState<LibraryTable[]>([]);
+  // The buttons that open a dialog get focus back when it closes (Esc, 关闭, 取消): Fluent restores focus to
+  // the element so marked where no DialogTrigger opened the dialog ("Trigger outside dialog",
+  // react.fluentui.dev/?path=/docs/components-dialog--docs).
+  const opener = useRestoreFocusTarget();
   // 插入 of one table asks the same way (its dialog then offers a copy or 取消).
   const insertAll = (tables: LibraryTable[] = library.tables): void => {
     const present = tables.filter((table) => inWorkbook.has(table));
@@ -294,7 +299,7 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
                 <h2 className={`${styles.groupHeading} ${styles.grow}`}>
                   {group.library || '内置模板'}（{group.tables.length} 张表）
                 </h2>
-                <Button size="small" icon={<AddRegular />} disabled={busy} aria-label={`插入本库全部：${group.library || '内置模板'}（${group.tables.length} 张表）`} onClick={() => insertAll(group.tables)}>
+                <Button size="small" icon={<AddRegular />} disabled={busy} aria-label={`插入本库全部：${group.library || '内置模板'}（${group.tables.length} 张表）`} onClick={() => insertAll(group.tables)} {...opener}>
                   插入本库全部
                 </Button>
               </div>
@@ -317,10 +322,10 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
                     )}
                   </div>
                   <div className={styles.itemActions}>
-                    <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}（${tableOwner(table)}）`} onClick={() => setPreview(table)}>
+                    <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}（${tableOwner(table)}）`} onClick={() => setPreview(table)} {...opener}>
                       预览
                     </Button>
-                    <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}（${tableOwner(table)}）`} onClick={() => insertAll([table])}>
+                    <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}（${tableOwner(table)}）`} onClick={() => insertAll([table])} {...opener}>
                       插入
                     </Button>
                   </div>
@@ -344,7 +349,7 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
           <Button icon={<DocumentAddRegular />} disabled={busy} data-shortcut="n" aria-keyshortcuts="Alt+N" onClick={() => void run(() => host.insertBlank(blankFramework)).then((r) => r?.sheetNames.forEach((sheet) => onBlankInserted?.(sheet, blankFramework)))}>
             插入空白表
           </Button>
-          <Button icon={<AddRegular />} onClick={() => insertAll(visible)} disabled={busy || visible.length === 0}>
+          <Button icon={<AddRegular />} onClick={() => insertAll(visible)} disabled={busy || visible.length === 0} {...opener}>
             全部插入（{visible.length}）
           </Button>
         </div>

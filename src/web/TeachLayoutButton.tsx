@@ -1,7 +1,7 @@
 // 指定表格布局… beside an unreadable-layout issue (task pane and checker page). The dialog and the layout
 // code load only when the person opens it: the pages' first paint stays within budget.
 import * as React from 'react';
-import { Button } from '@fluentui/react-components';
+import { Button, useRestoreFocusTarget } from '@fluentui/react-components';
 import type { CellGrid } from '../core/sheet/types';
 import type { LayoutShelf } from './layoutShelf';
 
@@ -20,13 +20,15 @@ export interface TeachLayoutButtonProps {
 export function TeachLayoutButton({ sheetName, loadGrid, readSelection, openShelf, onSaved }: TeachLayoutButtonProps): React.JSX.Element {
   const [shelf, setShelf] = React.useState<LayoutShelf | null>(null);
   const [opening, setOpening] = React.useState(false);
+  // Focus comes back here when the dialog closes (Fluent's restore target: no DialogTrigger opens it).
+  const opener = useRestoreFocusTarget();
   const open = (): void => {
     setOpening(true);
     openShelf().then(setShelf, () => setOpening(false));
   };
   return (
     <>
-      <Button size="small" onClick={open} disabled={opening && !shelf} data-role="teach-layout">
+      <Button size="small" onClick={open} disabled={opening && !shelf} data-role="teach-layout" {...opener}>
         指定表格布局…
       </Button>
       {shelf && (
