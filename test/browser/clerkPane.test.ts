@@ -206,8 +206,8 @@ describeInChromium('the pane a clerk lives in (issue 24)', () => {
     expect(await page.locator('[data-role="fix-status"]').textContent()).not.toContain('另有');
     expect(await cellValue(page, one.projectName, costs[0])).toBe('≤291.2万元');
     expect(await cellValue(page, one.projectName, costs[1])).toBe('≤0.8万元');
-    // Focus went to the outcome, not to <body>.
-    expect(await activeRole(page)).toBe('fix-status');
+    // Focus went to the issue now where the sheet's first one was (table 2's error is still listed), not to <body>.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-severity'))).not.toBeNull();
 
     // 清除标记 says how many marks it removed and when they come back; focus again on the outcome.
     await page.getByRole('button', { name: '清除标记' }).click();
@@ -223,18 +223,31 @@ describeInChromium('the pane a clerk lives in (issue 24)', () => {
 describeInChromium('the main job by keyboard alone (issue 24)', () => {
   const pane = usePaneHarness();
 
-  test('insert → fill → check → 全部修正 for one table in 3 key presses in the pane (docs/bundles.md)', async () => {
-    const { page, errors } = await pane.openPane('?view=templates', { width: WIDTH });
+  test('insert → fill → check → 全部修正 for one table in 3 key presses in the pane, one undo step, focus shown (docs/bundles.md)', async () => {
+    // ExcelApi 1.20: each Excel.run of the add-in (mergeUndoGroup) is one step of Excel's undo stack.
+    const { page, errors } = await pane.openPane('?view=templates', { width: WIDTH, double: { maxExcelApi: '1.20' } });
     await page.getByRole('button', { name: '插入空白表' }).waitFor();
     let keys = 0;
     const press = async (key: string) => {
       keys++;
       await page.keyboard.press(key);
     };
+    /** Where each step leaves focus: on a control that shows it, never on <body>. */
+    const lost: string[] = [];
+    const focusShown = async (step: string) => {
+      const shown = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return false;
+        const own = getComputedStyle(el);
+        return own.boxShadow !== 'none' || own.outlineStyle !== 'none' || getComputedStyle(el, '::after').borderTopStyle !== 'none';
+      });
+      if (!shown) lost.push(step);
+    };
     const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
     // Insert: Alt+N is 插入空白表.
     await press('Alt+n');
     await page.locator('[data-role="insert-outcome"]').waitFor();
+    await focusShown('插入空白表');
     const sheet = (await page.evaluate(() => window.__excelDouble!.sheetNames())).find((name) => !before.includes(name))!;
     // Fill (in Excel, not the pane): the header and each printed row, the cost written ≥ in 万 and the quality
     // rate with a full-width ％ (as a Chinese IME types it). 满意度 is filled too: its printed slot left empty
@@ -259,11 +272,20 @@ describeInChromium('the main job by keyboard alone (issue 24)', () => {
     const fixAll = page.locator(`section[data-sheet="${sheet}"] [data-role="fix-all"]`);
     await fixAll.waitFor();
     expect(await fixAll.textContent()).toBe('全部修正（2）');
+    await focusShown('检查');
+    const depth = await page.evaluate(() => window.__excelDouble!.undoDepth());
     await press('Alt+f');
     await page.locator('[data-role="fix-status"]', { hasText: `已修正“${sheet}”中的 2 处问题` }).waitFor();
     expect(await cellValue(page, sheet, `E${rowOf('成本指标')}`)).toBe('≤0.8万元');
     expect(await cellValue(page, sheet, `E${rowOf('质量指标')}`)).toBe('≥99%');
+    // The operator and the unit of one cell were one edit: the whole 全部修正 is one Ctrl+Z.
+    expect(await page.evaluate(() => window.__excelDouble!.undoDepth())).toBe(depth + 1);
+    // Focus is on what is left to do (the 预算数 not filled in), or on the status line.
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-severity') || document.activeElement?.getAttribute('data-role') === 'fix-status');
+    await focusShown('全部修正');
+    expect(lost).toEqual([]);
     expect(keys).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
