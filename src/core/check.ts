@@ -1,7 +1,7 @@
 // The check engine: a sheet (or a raw cell grid) → issues, with settings applied. Pure; the add-in,
 // the checker page and the CLI all call these same functions.
 import { DEFAULT_SETTINGS } from './model';
-import type { Fix, FrameworkName, Issue, Settings, SheetReport, SheetSuggestions, TemplateLibrary } from './model';
+import type { Fix, Issue, Settings, SheetReport, SheetSuggestions, TemplateLibrary } from './model';
 import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
 import { ALL_RULES, unreadableFinding } from './rules';

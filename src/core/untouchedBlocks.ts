@@ -25,7 +25,7 @@ export function untouchedBlocks(sheet: SheetTable, framework: Framework): Untouc
       if (!level1 || filled.has(level1)) continue;
       const id = `${grid.header}\u0000${level1}`;
       const block = blocks.get(id) ?? { level1, cells: [] };
-      block.cells.push(...[slot.refs.level3, slot.refs.value].filter(Boolean));
+      for (const cell of [slot.refs.level3, slot.refs.value]) if (cell) block.cells.push(cell);
       blocks.set(id, block);
     }
   }
