@@ -12,31 +12,15 @@ import type { Page } from 'playwright-core';
 import { planBlankSheet, planTableSheet } from '../../src/core/sheet';
 import { axeViolations } from './support/axe';
 import { buildForTests } from './support/build';
-import { addressOf, cellValue, describeInChromium, usePaneHarness, userEdit } from './support/pane';
+import { addressOf, cellValue, describeInChromium, errorMarks, fillBlankRows, focusShows, usePaneHarness, userEdit } from './support/pane';
 import { tableNumbered } from './support/workbooks';
 
 const WIDTH = 350;
-
-/** Conditional formats jixiao wrote as error marks on a sheet (not the native checks written at insert). */
-const errorMarks = (page: Page, sheet: string) =>
-  page.evaluate((s) => window.__excelDouble!.snapshot(s).conditionalFormats.filter((cf) => (cf.formula ?? '').includes('jixiao:error')).length, sheet);
 
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
     return { role: el?.getAttribute('data-role') ?? null, severity: el?.getAttribute('data-severity') ?? null, code: el?.getAttribute('data-code') ?? null, label: el?.getAttribute('aria-label') ?? el?.textContent ?? '', tag: el?.tagName ?? null };
-  });
-
-/** Whether the focused element shows it: an outline, a ring (box-shadow), or Fluent's ::after border. */
-const focusShows = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return false;
-    const own = getComputedStyle(el);
-    const after = getComputedStyle(el, '::after');
-    const drawn = (style: CSSStyleDeclaration) => (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || (style.boxShadow !== 'none' && style.boxShadow !== '');
-    const afterBorder = after.content !== 'none' && ['Top', 'Right', 'Bottom', 'Left'].some((side) => after.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' && parseFloat(after.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0);
-    return drawn(own) || drawn(after) || afterBorder;
   });
 
 /** Inserts 人民调解工作 (a table with nothing to say) from 模板 and returns where its values are. */
@@ -59,20 +43,15 @@ describeInChromium('what issue 24 still left, in the pane', () => {
     await page.getByRole('button', { name: '插入空白表' }).click();
     await page.locator('[data-role="insert-outcome"]').waitFor();
     const sheet = (await page.evaluate(() => window.__excelDouble!.sheetNames())).find((name) => !before.includes(name))!;
-    const plan = planBlankSheet('seed', sheet);
-    const rowOf = (level2: string) => Number(/\d+$/.exec(plan.cells.find((c) => c.value === level2)!.address)![0]);
     // The header and the 产出 block are filled in; 效益 and 满意度 not yet (their printed rows empty).
     await userEdit(page, sheet, 'B3', '数字化系统运维');
     await userEdit(page, sheet, 'B8', '保障系统全年稳定运行。');
-    for (const [level2, name, value] of [
+    const rowOf = await fillBlankRows(page, sheet, 'seed', [
       ['数量指标', '运维系统数量', '≥5个'],
       ['质量指标', '系统正常运行率', '≥99%'],
       ['时效指标', '运维服务时间', '2024年12月底前'],
       ['成本指标', '运维费用支出', '≤0.8万元'],
-    ]) {
-      await userEdit(page, sheet, `C${rowOf(level2)}`, name);
-      await userEdit(page, sheet, `E${rowOf(level2)}`, value);
-    }
+    ]);
     await page.getByRole('tab', { name: /检查/ }).click();
     const section = page.locator(`section[data-sheet="${sheet}"]`);
     // The budget the clerk skipped is an error: the header is being filled in.
