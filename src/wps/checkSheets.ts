@@ -14,6 +14,7 @@ import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import { parseRange, toA1 } from '../core/sheet/address';
 import { shownValue } from '../core/sheet/shown';
+import { deferWaiting } from '../core/untouched';
 import type { CellGrid, CellValue } from '../core/sheet/types';
 import { XL, bgr, localAddress, read, valueRows } from './et';
 import type { EtApplication, EtFormatCondition, EtWorksheet } from './et';
@@ -26,6 +27,8 @@ export interface WpsCheckContext {
   layouts?: readonly LayoutProfile[];
   /** False for a live check that must not write (settings.liveMarks off, or writing while typing off). */
   writeMarks: boolean;
+  /** A check the user did not ask for: an untouched form's or block's empty cells are 待填写, not marked. */
+  holdWaiting?: boolean;
 }
 
 export interface WpsSheetCheck {
@@ -197,7 +200,8 @@ export function checkSheet(ws: EtWorksheet, name: string, ctx: WpsCheckContext):
   const report: SheetReport | null = checked && isProtected ? { ...checked, marks: 'skipped-protected' } : checked;
   if (ctx.writeMarks && !isProtected) {
     const read = readMarks(ws);
-    const changes = diffMarks(report ? marksForReport(report) : [], read.formats, new Map([...read.notes].map(([a, n]) => [a, n.text])));
+    const marked = report && ctx.holdWaiting ? deferWaiting(report) : report;
+    const changes = diffMarks(marked ? marksForReport(marked) : [], read.formats, new Map([...read.notes].map(([a, n]) => [a, n.text])));
     if (countChanges(changes) > 0) writeChanges(ws, read, changes);
   }
   return { name, report };

@@ -17,7 +17,7 @@ import { planInsertedBlank, planInsertedTable } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
 import { FixNotApplicableError, staleFixError } from '../core/fixes/planFix';
 import { MarksKeptOnProtectedSheetsError } from '../core/marking/protection';
-import type { ApplyFixResult, HostCapabilities, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
+import type { ApplyFixResult, CheckAllOptions, HostCapabilities, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
 import { applyFixInWps } from './applyFix';
 import { checkSheet, clearSheet, quietly } from './checkSheets';
 import type { WpsCheckContext } from './checkSheets';
@@ -83,9 +83,9 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
   let ownWrite = false;
   let live: { isStale(name: string): boolean; recheck(name: string): Promise<void> } | null = null;
 
-  const checkContext = async (isLive = false): Promise<WpsCheckContext> => {
+  const checkContext = async (isLive = false, holdWaiting = isLive): Promise<WpsCheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
-    return { settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !isLive || (settings.liveMarks && deps.writeWhileTyping === true) };
+    return { settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !isLive || (settings.liveMarks && deps.writeWhileTyping === true), holdWaiting };
   };
   const writing = <T>(work: () => T): T => {
     ownWrite = true;
@@ -130,8 +130,8 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       return insertPlans(1, (_i, existing) => planInsertedBlank(framework, existing));
     },
 
-    async checkAll(onProgress?: ProgressHandler) {
-      const ctx = await checkContext();
+    async checkAll(onProgress?: ProgressHandler, options?: CheckAllOptions) {
+      const ctx = await checkContext(false, options?.holdWaiting === true);
       const names = sheetNames();
       const reports: SheetReport[] = [];
       writing(() =>

@@ -180,13 +180,24 @@ function hasMark(framework: Framework, rows: readonly RowNames[]): boolean {
   });
 }
 
+/** How many rows a framework knows by their names: the 一级, and the 二级 under it where one is written. */
+function knownRows(framework: Framework, rows: readonly RowNames[]): number {
+  return rows.filter((row) => findLevel1(framework, row.level1) !== null && (!row.level2.trim() || findLevel2(framework, row.level1, row.level2) !== null)).length;
+}
+
 /**
  * The framework a sheet follows, from its rows: the first in the registry whose marks a row carries
- * (成本指标 as a 一级 → 101号; 满意度 under 效益 → the older form); else the first with no marks.
+ * (成本指标 as a 一级 → 101号; 满意度 under 效益 → the older form); else the first with no marks. When no
+ * mark decides, `preferred` (设置's default) is taken unless the rows fit the unmarked framework better
+ * (a 旧版 form's 产出›成本指标 and 一级 满意度指标 are not a 101号 form's): detection is undecided only when
+ * the rows fit both.
  */
-export function detectFrameworkOfRows(rows: readonly RowNames[]): FrameworkName {
+export function detectFrameworkOfRows(rows: readonly RowNames[], preferred?: FrameworkName): FrameworkName {
   const marked = FRAMEWORK_LIST.find((framework) => framework.marks.length > 0 && hasMark(framework, rows));
-  return (marked ?? FRAMEWORK_LIST.find((framework) => framework.marks.length === 0) ?? FRAMEWORK_LIST[0]).name;
+  if (marked) return marked.name;
+  const unmarked = FRAMEWORK_LIST.find((framework) => framework.marks.length === 0) ?? FRAMEWORK_LIST[0];
+  if (!preferred || preferred === unmarked.name) return unmarked.name;
+  return knownRows(FRAMEWORKS[preferred], rows) >= knownRows(unmarked, rows) ? preferred : unmarked.name;
 }
 
 /** detectFrameworkOfRows for callers that know only the 一级 names. */
