@@ -20,6 +20,7 @@ export function checkMethods(session: ExcelSession): Pick<CompleteHost, 'checkAl
         await session.migrateSettings(context);
         return found;
       });
+      session.live?.adopt(checks);
       onProgress?.(checks.length, checks.length);
       return checks.flatMap((c) => (c.report ? [c.report] : []));
     },

@@ -30,6 +30,11 @@ export interface LiveHandle {
   idOf(name: string): string | undefined;
   isStale(sheetId: string): boolean;
   recheck(sheetId: string): Promise<void>;
+  /**
+   * Takes a full check's results (全部检查, or after a layout, library or setting changed) as the live
+   * check's own: else its next report would bring back what it last read of the sheets nobody edited since.
+   */
+  adopt(checks: readonly { sheet: SheetRef; report: SheetReport | null }[]): void;
   stop(): Promise<void>;
 }
 
@@ -43,7 +48,7 @@ export async function startLiveCheck(deps: LiveDeps, onReports: (reports: SheetR
   const remoteOnly = new Set<string>();
 
   const emit = () => onReports(order.flatMap((s) => (reports.has(s.id) ? [{ ...reports.get(s.id)!, sheet: s.name }] : [])));
-  const apply = (checks: { sheet: SheetRef; report: SheetReport | null }[]) => {
+  const apply = (checks: readonly { sheet: SheetRef; report: SheetReport | null }[]) => {
     for (const { sheet, report } of checks) {
       if (report) reports.set(sheet.id, report);
       else reports.delete(sheet.id);
@@ -144,6 +149,11 @@ export async function startLiveCheck(deps: LiveDeps, onReports: (reports: SheetR
     idOf: (name) => order.find((s) => s.name === name)?.id,
     isStale: (sheetId) => scheduler.isStale(sheetId),
     recheck: (sheetId) => scheduler.checkNow(sheetId),
+    adopt: (checks) => {
+      order = checks.map((c) => c.sheet);
+      reports.clear();
+      apply(checks);
+    },
     stop: async () => {
       await scheduler.stop();
       // A handler is removed in a batch on the context it was added with (Excel.run(context, …)).

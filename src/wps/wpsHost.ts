@@ -81,7 +81,8 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
   let settingsCache: Settings | null = null;
   /** Set while jixiao writes: SheetChange events it raises start no check. */
   let ownWrite = false;
-  let live: { isStale(name: string): boolean; recheck(name: string): Promise<void> } | null = null;
+  /** The running live check: what 修正 asks of it, and a full check's results to take as its own. */
+  let live: { isStale(name: string): boolean; recheck(name: string): Promise<void>; adopt(checked: ReadonlyMap<string, SheetReport | null>): void } | null = null;
 
   const checkContext = async (isLive = false, holdWaiting = isLive): Promise<WpsCheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
@@ -133,15 +134,16 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     async checkAll(onProgress?: ProgressHandler, options?: CheckAllOptions) {
       const ctx = await checkContext(false, options?.holdWaiting === true);
       const names = sheetNames();
-      const reports: SheetReport[] = [];
+      const checked = new Map<string, SheetReport | null>();
       writing(() =>
         names.forEach((name, i) => {
-          const { report } = checkSheet(sheetNamed(name), name, ctx);
-          if (report) reports.push(report);
+          checked.set(name, checkSheet(sheetNamed(name), name, ctx).report);
           onProgress?.(i + 1, names.length);
         }),
       );
-      return reports;
+      // Else the live check's next report would bring back what it last read of the sheets nobody edited.
+      live?.adopt(checked);
+      return [...checked.values()].filter((report): report is SheetReport => report !== null);
     },
 
     startLiveCheck: (onReports, onError) => startLiveCheck(onReports, onError),
@@ -285,7 +287,12 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
         void host.activeSheetName().then((name) => name && scheduler.changed(name), onError);
       }, deps.pollMs ?? POLL_MS);
     }
-    live = { isStale: (name) => scheduler.isStale(name), recheck: (name) => scheduler.checkNow(name) };
+    const adopt = (checked: ReadonlyMap<string, SheetReport | null>) => {
+      order = [...checked.keys()];
+      reports.clear();
+      for (const [name, report] of checked) if (report) reports.set(name, report);
+    };
+    live = { isStale: (name) => scheduler.isStale(name), recheck: (name) => scheduler.checkNow(name), adopt };
     return async () => {
       live = null;
       if (poll) clearInterval(poll);
