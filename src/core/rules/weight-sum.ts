@@ -50,10 +50,12 @@ function rowWeights(cells: CellGrid, grid: ScopedGrid): { weight: number | null;
   });
   if (col === null) return null;
   const weightCol: number = col;
-  const weights = grid.rows.map(({ row, refs }) => {
+  // Printed rows still to fill (slots) count too: their points are a value left to type until typed.
+  const rows = [...grid.rows.map(({ row, refs }) => ({ level1: row.level1, refs })), ...(grid.slots ?? [])];
+  const weights = rows.map(({ level1, refs }) => {
     const at = fromA1(refs.value).row;
     const match = WEIGHT_VALUE.exec(cellText(cells, at, weightCol));
-    return { weight: match ? Number(match[1]) : null, cell: toA1(at, weightCol), level1: row.level1 };
+    return { weight: match ? Number(match[1]) : null, cell: toA1(at, weightCol), level1 };
   });
   // Weights stored as shares of 1 (a 权重 column formatted 0%: 0.1 shown as 10%) are read in points.
   const values = weights.map((w) => w.weight ?? 0);
@@ -113,7 +115,8 @@ function checkGrid(grid: ScopedGrid, framework: Framework, cells: CellGrid | nul
     const match = WEIGHT.exec(name);
     if (match && !labelled.has(name)) labelled.set(name, { weight: Number(match[1]), cell: refs.level1 });
   }
-  const level1Names = new Set(grid.rows.map(({ row }) => compactText(row.level1)));
+  // A 一级 printed with only rows still to fill has its share unprinted as much as one with rows.
+  const level1Names = new Set([...grid.rows.map(({ row }) => row.level1), ...(grid.slots ?? []).map((slot) => slot.level1)].map(compactText));
   const parts = [...labelled.values()];
   if (parts.length >= 2 && parts.length >= level1Names.size && !wholes.some((whole) => same(sum(parts.map((p) => p.weight)), whole))) {
     findings.push({

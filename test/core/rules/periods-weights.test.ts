@@ -153,6 +153,20 @@ describe('weight-sum on a 权重/分值 column', () => {
     expect(runRule(weightSumRule, sheet!)).toEqual([]);
   });
 
+  it('counts a printed row still to fill: blank points are a value left to type, typed points are summed', () => {
+    // The 满意度 row emptied to a slot (no 三级, no description, no value), as a fix inserts it or a form prints it unused.
+    const emptied = (satisfaction: number | null) => {
+      const grid = weighted([...SEED_WEIGHTS(0).slice(0, 11), satisfaction]);
+      const last = grid.values.findIndex((line) => line[0] === '一级指标') + 12;
+      for (const col of [2, 3, 4]) grid.values[last][col] = null; // 三级, 描述, 指标值
+      return grid;
+    };
+    expect(readSheet(emptied(null))!.table.indicators.some((row) => row.level1.startsWith('满意度'))).toBe(false);
+    expect(weightIssues(emptied(null))).toEqual([]);
+    expect(weightIssues(emptied(20))).toEqual([]);
+    expect(weightIssues(emptied(5)).map((i) => i.message)).toEqual([expect.stringContaining('12 项指标的分值（权重列）合计 85 分')]);
+  });
+
   it('judges nothing on a grid missing a required dimension (its points are elsewhere)', () => {
     const table = seedTable(1);
     table.indicators = table.indicators.filter((row) => row.level2 !== '时效指标');
