@@ -45,7 +45,9 @@ export default function SelfTestSection(): React.JSX.Element {
       const notTried = untried > 0 ? `${untried} 项未试验，` : '';
       setMessage(
         failed === 0
-          ? `自检完成：${notTried}${result.checks.length - untried} 项通过。`
+          ? untried === 0
+            ? `自检完成：${result.checks.length} 项全部通过。`
+            : `自检完成：${notTried}其余 ${result.checks.length - untried} 项通过。`
           : `自检完成：${notTried}${failed} 项未通过，请复制报告发给维护人员。`,
       );
       setState('idle');
