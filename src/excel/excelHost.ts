@@ -36,6 +36,8 @@ export interface ExcelHostDeps {
   library: TemplateLibrary;
   /** The library as it is at each check (the unit's libraries change while the pane is open); else `library`. */
   getLibrary?: () => TemplateLibrary;
+  /** Where suggestions are drawn from at each check, when more than the library (公开样表 once the 建议 tab opened). */
+  getSuggestLibrary?: () => TemplateLibrary | undefined;
   /** The unit's taught layouts as they are at each check (指定表格布局 adds them while the pane is open). */
   getLayouts?: () => readonly LayoutProfile[];
   /**
@@ -96,7 +98,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
   /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
   const checkContext = async (live = false, fresh?: Settings): Promise<CheckContext> => {
     const settings = fresh ?? settingsCache?.settings ?? (await host.loadSettings());
-    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, holdWaiting: live, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
+    return { counter, features, memory, settings, library: deps.getLibrary?.() ?? deps.library, suggestLibrary: deps.getSuggestLibrary?.(), layouts: deps.getLayouts?.() ?? [], writeMarks: !live || settings.liveMarks, holdWaiting: live, maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC };
   };
 
   /** Settings still in Office.Settings go into the document with a write the user asked for. */
@@ -185,6 +187,10 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
       return { undoSafeWrites: features.undoSafeWrites, fixIsOneUndoStep: features.undoSafeWrites };
     },
 
+    async refreshSuggestions() {
+      await live?.recheckQuietly();
+    },
+
     selfTest() {
       return runSelfTest({ run, counter, features, requirements });
     },
@@ -203,7 +209,7 @@ export function createExcelHost(deps: ExcelHostDeps): ExcelHost {
           if (live?.isStale(sheetId)) throw new FixNotApplicableError(STALE_FIX);
           return;
         }
-        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
+        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, suggestLibrary: ctx.suggestLibrary, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
         if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw new FixNotApplicableError(STALE_FIX);
       };
       const before = counter.count;

@@ -30,6 +30,8 @@ export interface LiveHandle {
   idOf(name: string): string | undefined;
   isStale(sheetId: string): boolean;
   recheck(sheetId: string): Promise<void>;
+  /** Re-checks every sheet with a report now, marking none (nothing in them changed: only what suggests). */
+  recheckQuietly(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -144,6 +146,12 @@ export async function startLiveCheck(deps: LiveDeps, onReports: (reports: SheetR
     idOf: (name) => order.find((s) => s.name === name)?.id,
     isStale: (sheetId) => scheduler.isStale(sheetId),
     recheck: (sheetId) => scheduler.checkNow(sheetId),
+    recheckQuietly: async () => {
+      const ids = [...reports.keys()];
+      // As for a change the events may have missed: read and reported, marked only if the user changed it meanwhile.
+      for (const id of ids) if (!scheduler.isStale(id)) remoteOnly.add(id);
+      await Promise.all(ids.map((id) => scheduler.checkNow(id)));
+    },
     stop: async () => {
       await scheduler.stop();
       // A handler is removed in a batch on the context it was added with (Excel.run(context, …)).

@@ -25,6 +25,7 @@ const HOST_METHODS: Record<HostMethod, true> = {
   selfTest: true,
   readSheetGrid: true,
   selectedCell: true,
+  refreshSuggestions: true,
 };
 
 /** A JixiaoHost whose every call waits for `load` (started now); a failed load rejects each call. */

@@ -38,6 +38,8 @@ export interface WpsHostDeps {
   app?: EtApplication;
   library: TemplateLibrary;
   getLibrary?: () => TemplateLibrary;
+  /** Where suggestions are drawn from at each check, when more than the library (公开样表 once the 建议 tab opened). */
+  getSuggestLibrary?: () => TemplateLibrary | undefined;
   /** Taught layout profiles (指定表格布局), as the pane keeps them. */
   getLayouts?: () => readonly LayoutProfile[];
   liveCheckDelayMs?: number;
@@ -77,11 +79,11 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
   let settingsCache: Settings | null = null;
   /** Set while jixiao writes: SheetChange events it raises start no check. */
   let ownWrite = false;
-  let live: { isStale(name: string): boolean; recheck(name: string): Promise<void> } | null = null;
+  let live: { isStale(name: string): boolean; recheck(name: string): Promise<void>; recheckAll(): Promise<void> } | null = null;
 
   const checkContext = async (isLive = false): Promise<WpsCheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
-    return { settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !isLive || (settings.liveMarks && deps.writeWhileTyping === true) };
+    return { settings, library: deps.getLibrary?.() ?? deps.library, suggestLibrary: deps.getSuggestLibrary?.(), layouts: deps.getLayouts?.() ?? [], writeMarks: !isLive || (settings.liveMarks && deps.writeWhileTyping === true) };
   };
   const writing = <T>(work: () => T): T => {
     ownWrite = true;
@@ -148,7 +150,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       const fix = combined.fix;
       const ctx = await checkContext();
       const verify = (grid: Parameters<typeof checkGrid>[0]) => {
-        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
+        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, suggestLibrary: ctx.suggestLibrary, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
         if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw new FixNotApplicableError(STALE_FIX);
       };
       let applied: ReturnType<typeof applyFixInWps>;
@@ -197,6 +199,10 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       const valid = parseSettings(settings);
       writeSettings(workbook(), valid);
       settingsCache = valid;
+    },
+
+    async refreshSuggestions() {
+      await live?.recheckAll();
     },
 
     async capabilities() {
@@ -273,7 +279,12 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
         void host.activeSheetName().then((name) => name && scheduler.changed(name), onError);
       }, deps.pollMs ?? POLL_MS);
     }
-    live = { isStale: (name) => scheduler.isStale(name), recheck: (name) => scheduler.checkNow(name) };
+    live = {
+      isStale: (name) => scheduler.isStale(name),
+      recheck: (name) => scheduler.checkNow(name),
+      // A live round writes marks only where the settings let it while the user types (checkContext(true)).
+      recheckAll: async () => void (await Promise.all([...reports.keys()].map((name) => scheduler.checkNow(name)))),
+    };
     return async () => {
       live = null;
       if (poll) clearInterval(poll);
