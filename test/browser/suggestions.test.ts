@@ -105,7 +105,7 @@ describeInChromium('suggestions for a new project (建议 tab) in Chromium with 
       page.evaluate(async () => {
         const scripts = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js'));
         const texts = await Promise.all(scripts.map(async (entry) => (await fetch(entry.name)).text()));
-        return texts.some((text) => text.includes('湘潭市环境卫生管理处'));
+        return texts.some((text) => text.includes('雾炮车风炮射程'));
       });
     const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
     await page.getByRole('button', { name: '插入空白表' }).click();
