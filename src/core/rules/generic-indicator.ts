@@ -8,7 +8,7 @@ import { gridRowLabel, inGrid, sheetGrids } from './helpers';
 import { grounded, SOURCES } from './sources';
 
 /** Words that name a kind of indicator, not an indicator, beyond the frameworks' own dimension names. */
-const GENERIC_WORDS = ['指标', '三级指标', '绩效指标', '其他', '其它', '效益', '产出', '成本', '经济成本', '社会成本', '生态成本', '环境成本', '生态环境成本', '满意度', '时效', '数量', '质量'];
+export const GENERIC_WORDS = ['指标', '三级指标', '绩效指标', '其他', '其它', '效益', '产出', '成本', '经济成本', '社会成本', '生态成本', '环境成本', '生态环境成本', '满意度', '时效', '数量', '质量'];
 const GENERIC_KEYS = new Set(GENERIC_WORDS.map(dimensionKey));
 
 /** 服务对象满意度: names the people asked, as the frameworks print it; not a bare 满意度. */

@@ -86,7 +86,7 @@ export function cosine(a: TermVector, b: TermVector): number {
 export const GENERIC_TERMS: ReadonlySet<string> = new Set([
   '项目', '工作', '年度', '全年', '完成', '提高', '提升', '保障', '开展', '确保', '有效', '情况', '相关', '实施', '及时',
   '资金', '经费', '目标', '指标', '进一步', '加强', '推进', '做好', '满足', '正常', '运行', '按时', '按照', '标准', '规定',
-  '要求', '以上', '以下', '不低于', '不超过', '达到', '合格', '万元', '年度内', '本年', '当年', '全面', '服务', '管理',
+  '要求', '以上', '以下', '不低于', '不超过', '达到', '合格', '万元', '预算', '年度内', '本年', '当年', '全面', '服务', '管理',
 ]);
 
 /**
@@ -108,7 +108,7 @@ function joinsOfGenericWords(): Set<string> {
  * Generic: made of generic words (`项目工作`, `目工`), or what is left once they are taken out (`目工作` − 工作)
  * is under two characters.
  */
-function isGeneric(term: string): boolean {
+export function isGeneric(term: string): boolean {
   if (joinsOfGenericWords().has(term)) return true;
   let rest = term;
   for (const word of GENERIC_TERMS) rest = rest.split(word).join('');
