@@ -13,7 +13,8 @@ import { readSheet } from '../../src/core/sheet/reader';
 import { applyFixToGrid } from '../../src/core/fixes';
 import type { CellGrid } from '../../src/core/sheet/types';
 import { MAX_ROWS_FOR_SUGGESTIONS, placeRow, suggestForClause, suggestIndicators } from '../../src/core/suggest';
-import { Idf, cosine, sharedTerms, termsOf } from '../../src/core/suggest/vectors';
+import { sharedPhrases } from '../../src/core/suggest/reasons';
+import { Idf, cosine, termsOf } from '../../src/core/suggest/vectors';
 import { loadSeedLibrary, seedTable } from '../support/seed';
 import { gridFromPlan, gridFromTable } from '../support/sheetTable';
 
@@ -292,7 +293,10 @@ describe('shared words (issue #22)', () => {
   });
 
   it('reasons quote meaningful terms, never 项目 or 工作 alone', () => {
-    const idf = new Idf([termsOf('农田水利项目工作'), termsOf('高标准农田建设项目工作')]);
-    expect(sharedTerms(idf.vector(termsOf('农田水利项目工作')), idf.vector(termsOf('高标准农田建设项目工作')), 3)).toEqual(['农田']);
+    expect(sharedPhrases('农田水利项目工作', '高标准农田建设项目工作', 3)).toEqual(['农田']);
+    // Whole phrases, not the n-grams that weigh most (炮车降尘, 抑尘服); a dimension's name (满意度) says nothing.
+    expect(sharedPhrases('雾炮车降尘抑尘服务配备车辆数', '采购雾炮车降尘抑尘服务，减少道路扬尘', 3)).toEqual(['雾炮车降尘抑尘服务']);
+    expect(sharedPhrases('市民满意度', '以市民满意度为目标', 3)).toEqual(['市民满意度']);
+    expect(sharedPhrases('使用人员满意度', '提高群众满意度', 3)).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import { indicatorKey } from '../rules/template';
 import { placeRow, placementsOf } from './place';
 import type { Placement } from './place';
 import { countKinds, kindFit, kindLetters, kindsOf } from './kinds';
-import { Idf, cosine, isGeneric, sharedTerms, termsOf } from './vectors';
+import { sharedPhrases } from './reasons';
+import { Idf, cosine, isGeneric, termsOf } from './vectors';
 import type { TermVector } from './vectors';
 
 /** The built-in library of other units' published tables: suggestions only, never a template. */
@@ -215,7 +216,8 @@ function rank(
   tableFit: (table: IndexedTable) => number,
   rowFit: (row: IndexedRow) => number,
   tableWeight: number,
-  reasonVectors: { row: TermVector },
+  /** The text the reasons quote from: the project's name and goals, or the clause. */
+  reasonText: string,
   queryWords: ReadonlySet<string>,
   queryKinds: ReadonlySet<string>,
 ): Suggestion[] {
@@ -243,11 +245,11 @@ function rank(
   const floor = Math.max(options.minScore ?? DEFAULT_MIN_SCORE, RELATIVE_FLOOR * top);
   return bests
     .filter((list) => list[0].score >= floor)
-    .map((list) => toSuggestion(list[0], list, reasonVectors))
+    .map((list) => toSuggestion(list[0], list, reasonText))
     .sort((a, b) => b.score - a.score);
 }
 
-function toSuggestion(best: Scored, all: Scored[], vectors: { row: TermVector }): Suggestion {
+function toSuggestion(best: Scored, all: Scored[], reasonText: string): Suggestion {
   const { row, table } = best.entry;
   const sources: Suggestion['sources'] = [];
   for (const { entry } of all) {
@@ -255,7 +257,7 @@ function toSuggestion(best: Scored, all: Scored[], vectors: { row: TermVector })
     if (!sources.some((s) => s.number === number && s.source === source)) sources.push({ number, projectName, source });
   }
   // Words of the indicator's own name the project text also has: what a clerk can check at a glance.
-  const words = sharedTerms(vectors.row, best.entry.vector, REASON_TERMS);
+  const words = sharedPhrases(`${row.level3}\n${row.description}`, reasonText, REASON_TERMS);
   const name = table.table.projectName;
   // A published table names its issuer and year (公开样表：湘潭市环境卫生管理处（湖南，2023年）).
   const published = table.table.library === PUBLIC_LIBRARY_NAME ? `，${table.table.source}` : '';
@@ -293,7 +295,7 @@ export function suggestIndicators(library: TemplateLibrary, project: ProjectText
     (table) => Math.max(cosine(tableQuery, table.vector), KIND_FIT * kindFit(queryKinds, table.kinds, index.kindCounts, index.tables.length)),
     (row) => cosine(rowQuery, row.vector),
     TABLE_WEIGHT,
-    { row: rowQuery },
+    `${project.projectName}\n${project.goals}`,
     new Set(nameWords(`${project.projectName}\n${project.goals}`)),
     queryKinds,
   );
@@ -321,7 +323,7 @@ export function suggestForClause(library: TemplateLibrary, clause: string, optio
     (table) => table.clauses.reduce((best, goal) => Math.max(best, cosine(tableQuery, goal)), 0),
     (row) => cosine(rowQuery, row.vector),
     CLAUSE_TABLE_WEIGHT,
-    { row: rowQuery },
+    clause,
     new Set(nameWords(clause)),
     kindsOf(clause),
   );
