@@ -13,6 +13,7 @@ import { readSheet } from '../../src/core/sheet/reader';
 import { applyFixToGrid } from '../../src/core/fixes';
 import type { CellGrid } from '../../src/core/sheet/types';
 import { MAX_ROWS_FOR_SUGGESTIONS, placeRow, suggestForClause, suggestIndicators } from '../../src/core/suggest';
+import { countKinds, kindFit, kindsOf } from '../../src/core/suggest/kinds';
 import { sharedPhrases } from '../../src/core/suggest/reasons';
 import { Idf, cosine, termsOf } from '../../src/core/suggest/vectors';
 import { loadSeedLibrary, seedTable } from '../support/seed';
@@ -298,5 +299,23 @@ describe('shared words (issue #22)', () => {
     expect(sharedPhrases('雾炮车降尘抑尘服务配备车辆数', '采购雾炮车降尘抑尘服务，减少道路扬尘', 3)).toEqual(['雾炮车降尘抑尘服务']);
     expect(sharedPhrases('市民满意度', '以市民满意度为目标', 3)).toEqual(['市民满意度']);
     expect(sharedPhrases('使用人员满意度', '提高群众满意度', 3)).toEqual([]);
+  });
+});
+
+describe('kinds of spending', () => {
+  it('a word names its kind only as a whole word', () => {
+    expect([...kindsOf('岳阳县2022年高标准农田建设项目')].sort()).toEqual(['农业', '工程建设']);
+    // 法治建设 builds no thing; a market's 规范建设 neither; a 聚居村's 养殖场 is no 村级 fund.
+    expect([...kindsOf('法治建设')]).toEqual(['司法']);
+    expect(kindsOf('合理布局，规范建设').has('工程建设')).toBe(false);
+    expect(kindsOf('大青山乡沙湾子少数民族聚居村养殖场基础设施建设项目').has('村级组织')).toBe(false);
+    expect([...kindsOf('村组干部报酬')].sort()).toEqual(['人员经费', '村级组织']);
+  });
+
+  it('a kind every table of the library is tells nothing; a rare one all but settles it', () => {
+    const counts = countKinds([new Set(['司法']), new Set(['司法']), new Set(['司法', '培训'])]);
+    expect(kindFit(new Set(['司法']), new Set(['司法']), counts, 3)).toBe(0);
+    expect(kindFit(new Set(['司法', '培训']), new Set(['司法', '培训']), counts, 3)).toBeCloseTo(Math.log(4 / 2) / Math.log(4));
+    expect(kindFit(new Set(['培训']), new Set(['司法']), counts, 3)).toBe(0);
   });
 });
