@@ -1,6 +1,8 @@
 // Ranks the library's indicator rows by how well they fit a new project (its name and 绩效目标) or one
-// goal clause: character bigram/trigram TF-IDF cosines against each library table (name + goals) and
-// each row (三级 name + description), combined. Offline and deterministic.
+// goal clause: character bigram/trigram TF-IDF cosines against each library table (name + goals) or the kind
+// of spending both are, and against each row (三级 name + description), combined; from another project, only
+// rows that speak of this one and name nothing particular to their own (docs/suggestions.md). Offline and
+// deterministic.
 import { FRAMEWORKS, detectFrameworkOfRows } from '../frameworks';
 import type { Framework } from '../frameworks';
 import type { IndicatorRow, LibraryTable, Suggestion, SuggestionGroup, TemplateLibrary } from '../model';
@@ -34,9 +36,9 @@ const REASON_TERMS = 3;
 const SAME_PROJECT_FIT = 0.5;
 /** Nor is a row scoring under this share of the best: beside close fits, a faint one is noise. */
 const RELATIVE_FLOOR = 0.25;
-/** A word of indicator names used by this many units' tables is the indicators' common vocabulary. */
-const COMMON_SOURCES = 2;
-/** What a table of the same kinds of spending as the project counts as, whatever words they share. */
+/** A word the indicator names of this many library tables use is common vocabulary, not one project's particular. */
+const COMMON_TABLES = 2;
+/** What a table of a kind of spending the project is counts as (times the kind's rarity), whatever words they share. */
 const KIND_FIT = 0.3;
 
 interface IndexedTable {
@@ -78,22 +80,17 @@ function nameWords(level3: string): string[] {
   return [...new Set(termsOf(level3).filter((term) => term.length === 2))];
 }
 
-/** Whose a table is: the document it was read from (a unit's file, a published table's issuer). */
-function sourceOf(table: LibraryTable): string {
-  return `${table.library ?? ''}\u0000${table.source}`;
-}
-
-/** How many sources' indicator names use each word. */
+/** How many library tables' indicator names use each word. */
 function spreadOf(rows: readonly { table: LibraryTable; row: IndicatorRow }[]): Map<string, number> {
-  const sources = new Map<string, Set<string>>();
+  const tables = new Map<string, Set<LibraryTable>>();
   for (const { table, row } of rows) {
     for (const word of nameWords(row.level3)) {
-      const set = sources.get(word) ?? new Set<string>();
-      set.add(`${sourceOf(table)}\u0000${table.number}\u0000${table.projectName}`);
-      sources.set(word, set);
+      const set = tables.get(word) ?? new Set<LibraryTable>();
+      set.add(table);
+      tables.set(word, set);
     }
   }
-  return new Map([...sources].map(([word, set]) => [word, set.size]));
+  return new Map([...tables].map(([word, set]) => [word, set.size]));
 }
 
 function rowTerms(row: { level3: string; description: string }): string[] {
@@ -167,14 +164,14 @@ function existingKeys(options: SuggestOptions): Set<string> {
 
 /**
  * Whether an indicator's name holds a word particular to its own project (返本分红, 饲料库, 旅游): two letters or
- * more in a row that no two units' indicators use (验收, 合格率, 及时 are everyone's), that the new project's text
+ * more in a row that the indicators of fewer than two library tables use (验收, 合格率, 及时 are common), that the new project's text
  * does not have, and that name no kind of spending the new project is (建档立卡 for a 扶贫 project). Such an
  * indicator measures that other project, not this one.
  */
 function foreignWord(index: SuggestIndex, entry: IndexedRow, queryWords: ReadonlySet<string>, queryKinds: ReadonlySet<string>): boolean {
   const name = entry.row.level3;
   const ofKind = kindLetters(name, queryKinds);
-  const known = (word: string) => termsOf(word).length === 1 && (queryWords.has(word) || (index.spread.get(word) ?? 0) >= COMMON_SOURCES);
+  const known = (word: string) => termsOf(word).length === 1 && (queryWords.has(word) || (index.spread.get(word) ?? 0) >= COMMON_TABLES);
   let run = 0;
   for (let i = 0; i < name.length; i++) {
     const letter = termsOf(name[i] + name[i]).length === 1;
