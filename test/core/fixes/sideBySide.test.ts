@@ -3,6 +3,7 @@
 // other grid an empty row. Each grid now gets the row's names and its value cell to fill. And a fix (or a
 // suggestion's insert) that would write into a cell a merged range hides is not offered (mergeGuard).
 import type { IndicatorRow } from '../../../src/core/model';
+import { readSheetTables } from '../../../src/core/sheet/reader';
 import type { CellGrid, CellValue } from '../../../src/core/sheet/types';
 import { loadBundledLibrary } from '../../../src/cli/seeds';
 import { seedTable } from '../../support/seed';
@@ -106,5 +107,29 @@ test('per-region value columns: an inserted row leaves every region its value ce
   expect(trip.after.filter((i) => i.code === 'missing-dimension')).toEqual([]);
   // Each region's grid has the new row, its 三级 (shared) still to name.
   expect(trip.added.map((i) => i.message.slice(0, 2))).toEqual(['甲县', '乙县', '丙区']);
+  expect(new Set(trip.added.map((i) => i.code))).toEqual(new Set(['missing-value']));
+});
+
+test('one grid with 中期指标值 | 年度指标值: each period is read and checked, and a new row leaves both targets to fill', () => {
+  const rows = table.indicators.filter((row) => row.level1 !== '满意度指标').map((row, i) => [row.level1, row.level2, row.level3, OVERALL[i], row.value]);
+  const grid: CellGrid = {
+    sheetName: '数字化运维',
+    top: 0,
+    left: 0,
+    values: [['项目名称', table.projectName], ['预算数（万元）', table.budget.total], ['绩效目标', table.goals], ['一级指标', '二级指标', '三级指标', '中期指标值', '年度指标值'], ...rows],
+    merges: [],
+  };
+  // The 中期 column used to be skipped: its targets were never read, and fixes filled the 年度 one only.
+  const [sheet] = readSheetTables(grid).tables;
+  expect(sheet.grids.map((g) => [g.scope, g.rows[0].refs.value, g.rows[0].row.value])).toEqual([
+    ['annual', 'E5', '≥13个'],
+    ['overall', 'D5', '≥39个'],
+  ]);
+  const before = issuesOf(grid, options);
+  const issue = only(before, 'missing-dimension', '年度目标');
+  const newRow = 4 + rows.length + 1;
+  expect(issue.fix!.select).toEqual(expect.arrayContaining([`C${newRow}`, `D${newRow}`, `E${newRow}`]));
+  const trip = applyAndRecheck(grid, before, issue, options);
+  expect(trip.after.filter((i) => i.code === 'missing-dimension')).toEqual([]);
   expect(new Set(trip.added.map((i) => i.code))).toEqual(new Set(['missing-value']));
 });
