@@ -39,7 +39,7 @@ export function genericName(row: Pick<IndicatorRow, 'level1' | 'level2' | 'level
 const YES_NO = /^(?:是|否|有|没有|对|已完成|完成|未完成|达到|已达到|√|×|Y|N|YES|NO)$/i;
 
 /** Why a 指标值 says nothing measurable for its dimension, or null when it may. */
-function emptyTarget(row: IndicatorRow, role: DimensionRole | null): string | null {
+export function emptyTarget(row: IndicatorRow, role: DimensionRole | null): string | null {
   const value = row.value.trim();
   if (!value) return null;
   if (role === 'cost' && row.parsed.kind === 'ratio') return `成本指标应写金额（如「≤10万元」），百分比「${value}」说不出花多少钱`;

@@ -3,11 +3,11 @@
 // of spending both are, and against each row (三级 name + description), combined; from another project, only
 // rows that speak of this one and name nothing particular to their own (docs/suggestions.md). Offline and
 // deterministic.
-import { FRAMEWORKS, detectFrameworkOfRows } from '../frameworks';
+import { FRAMEWORKS, detectFrameworkOfRows, rowDimensionRole } from '../frameworks';
 import type { Framework } from '../frameworks';
 import type { IndicatorRow, LibraryTable, Suggestion, SuggestionGroup, TemplateLibrary } from '../model';
 import { goalClauses } from '../rules/goal-without-indicator';
-import { GENERIC_WORDS, genericName } from '../rules/generic-indicator';
+import { GENERIC_WORDS, emptyTarget, genericName } from '../rules/generic-indicator';
 import { indicatorKey } from '../rules/template';
 import { placeRow, placementsOf } from './place';
 import type { Placement } from './place';
@@ -99,8 +99,12 @@ function rowTerms(row: { level3: string; description: string }): string[] {
 
 function buildIndex(library: TemplateLibrary): SuggestIndex {
   const tableIdf = new Idf(library.tables.map(tableTerms));
-  // A row named only by its dimension (服务对象满意度指标, 成本) is scaffolding, not an indicator to pass on.
-  const usable = library.tables.flatMap((table) => table.indicators.filter((row) => row.level3.trim() !== '' && !genericName(row)).map((row) => ({ table, row })));
+  // A row named only by its dimension (服务对象满意度指标, 成本) is scaffolding, not an indicator to pass on; nor
+  // is one whose target does not fit its dimension (a % under 成本, a bare 是 under 数量): its 参考值 would mislead.
+  const fits = (table: LibraryTable, row: IndicatorRow) => emptyTarget(row, rowDimensionRole(FRAMEWORKS[detectFrameworkOfRows(table.indicators)], row)) === null;
+  const usable = library.tables.flatMap((table) =>
+    table.indicators.filter((row) => row.level3.trim() !== '' && !genericName(row) && fits(table, row)).map((row) => ({ table, row })),
+  );
   const rowIdf = new Idf(usable.map(({ row }) => rowTerms(row)));
   const tables = new Map<LibraryTable, IndexedTable>();
   for (const table of library.tables) {
