@@ -219,15 +219,18 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     let order: string[] = sheetNames();
     const reports = new Map<string, SheetReport>();
     const emit = () => onReports(order.flatMap((name) => (reports.has(name) ? [{ ...reports.get(name)!, sheet: name }] : [])));
+    /** Sheets re-read only for their suggestions (nothing in them changed): checked, never marked. */
+    const quiet = new Set<string>();
     const checkNames = async (names: string[]) => {
-      const ctx = await checkContext(true);
+      const round = await checkContext(true);
       order = sheetNames();
       // A renamed or deleted sheet's report goes; WPS has no rename event.
       for (const name of [...reports.keys()]) if (!order.includes(name)) reports.delete(name);
       writing(() => {
         for (const name of names) {
           if (!order.includes(name)) continue;
-          const { report } = checkSheet(sheetNamed(name), name, ctx);
+          const { report } = checkSheet(sheetNamed(name), name, quiet.has(name) ? { ...round, writeMarks: false } : round);
+          quiet.delete(name);
           if (report) reports.set(name, report);
           else reports.delete(name);
         }
@@ -254,7 +257,10 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     };
     const onChange = (sheet: unknown) => {
       const name = nameOf(sheet);
-      if (!ownWrite && name) scheduler.changed(name);
+      if (!ownWrite && name) {
+        quiet.delete(name);
+        scheduler.changed(name);
+      }
     };
     const onNewSheet = (_workbook: unknown, sheet: unknown) => {
       const name = nameOf(sheet);
@@ -282,8 +288,12 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     live = {
       isStale: (name) => scheduler.isStale(name),
       recheck: (name) => scheduler.checkNow(name),
-      // A live round writes marks only where the settings let it while the user types (checkContext(true)).
-      recheckAll: async () => void (await Promise.all([...reports.keys()].map((name) => scheduler.checkNow(name)))),
+      // Read for their suggestions, marked only where the user changed the sheet meanwhile.
+      recheckAll: async () => {
+        const names = [...reports.keys()];
+        for (const name of names) if (!scheduler.isStale(name)) quiet.add(name);
+        await Promise.all(names.map((name) => scheduler.checkNow(name)));
+      },
     };
     return async () => {
       live = null;

@@ -1,12 +1,18 @@
 // The WPS live check where WPS differs from Excel: no sheet ids (a renamed sheet is followed by name at
 // the next check), sheets added and deleted through WorkbookNewSheet / SheetBeforeDelete, and builds
 // without ApiEvent, where the active sheet is polled.
-import type { SheetReport } from '../../src/core/model';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mergeLibraries } from '../../src/core/library';
+import { TemplateLibrarySchema } from '../../src/core/model';
+import type { SheetReport, TemplateLibrary } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { readGrid } from '../../src/wps/checkSheets';
 import { asSheet } from '../../src/wps/et';
+import { createWpsHost } from '../../src/wps/wpsHost';
 import { nextReports } from '../excel/helpers';
 import { loadSeedLibrary } from '../support/seed';
+import { createEtDouble } from '../support/wps/etDouble';
 import { setUpWps } from './helpers';
 
 async function inserted(options: Parameters<typeof setUpWps>[0] = {}) {
@@ -45,5 +51,39 @@ test('without ApiEvent the active sheet is re-checked by polling', async () => {
   const next = nextReports(queue);
   et.userEdit(name, valueCell, '');
   expect((await next)[0].issues.some((i) => i.cells.includes(valueCell))).toBe(true);
+  await stop();
+});
+
+// Issue #22: as in Excel (test/excel/suggestions.test.ts), 公开样表 loaded when the 建议 tab opens: the reported
+// sheets are re-read for their suggestions, writing no mark even where marks are written while typing.
+test('refreshSuggestions: 公开样表 suggestions for the reported sheets, and no mark written', async () => {
+  const et = createEtDouble({});
+  const seed = loadSeedLibrary();
+  const published = TemplateLibrarySchema.parse(JSON.parse(readFileSync(join(__dirname, '..', '..', 'libraries', '公开样表.json'), 'utf8')));
+  const drawn: { from?: TemplateLibrary } = {};
+  const host = createWpsHost({ app: et.Application, library: seed, getSuggestLibrary: () => drawn.from, liveCheckDelayMs: 80, writeWhileTyping: true });
+  await host.saveSettings({ ...(await host.loadSettings()), liveMarks: true });
+  const [name] = (await host.insertBlank('seed')).sheetNames;
+  et.userEdit(name, 'B3', '道路雾炮车降尘服务采购');
+  et.userEdit(name, 'B8', '采购雾炮车降尘抑尘服务，减少道路扬尘，改善城区空气质量。');
+  const queue: SheetReport[][] = [];
+  const stop = await host.startLiveCheck((r) => queue.push(r), (e) => {
+    throw e;
+  });
+  const reportOf = () => queue.at(-1)!.find((r) => r.sheet === name)!;
+  expect(reportOf().suggestions?.nothingClose).toBe(true);
+  await host.clearMarks();
+  expect(et.marks(name)).toEqual([]);
+
+  drawn.from = mergeLibraries([seed, published]);
+  await host.refreshSuggestions!();
+  const shown = reportOf().suggestions!.groups.flatMap((g) => g.suggestions);
+  expect(shown[0].reason).toContain('公开样表：湘潭市环境卫生管理处（湖南，2023年）');
+  expect(et.marks(name)).toEqual([]);
+  // A change the user makes is marked in the same live check (writeWhileTyping and liveMarks on): the re-read could have.
+  const next = nextReports(queue);
+  et.userEdit(name, 'B3', '道路雾炮车降尘服务');
+  await next;
+  expect(et.marks(name).length).toBeGreaterThan(0);
   await stop();
 });
