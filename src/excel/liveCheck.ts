@@ -146,12 +146,8 @@ export async function startLiveCheck(deps: LiveDeps, onReports: (reports: SheetR
     idOf: (name) => order.find((s) => s.name === name)?.id,
     isStale: (sheetId) => scheduler.isStale(sheetId),
     recheck: (sheetId) => scheduler.checkNow(sheetId),
-    recheckQuietly: async () => {
-      const ids = [...reports.keys()];
-      // As for a change the events may have missed: read and reported, marked only if the user changed it meanwhile.
-      for (const id of ids) if (!scheduler.isStale(id)) remoteOnly.add(id);
-      await Promise.all(ids.map((id) => scheduler.checkNow(id)));
-    },
+    // As for a change the events may have missed: read and reported, marked only if the user changed it meanwhile.
+    recheckQuietly: () => scheduler.recheck([...reports.keys()], (id) => remoteOnly.add(id)),
     stop: async () => {
       await scheduler.stop();
       // A handler is removed in a batch on the context it was added with (Excel.run(context, …)).

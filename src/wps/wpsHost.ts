@@ -289,11 +289,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       isStale: (name) => scheduler.isStale(name),
       recheck: (name) => scheduler.checkNow(name),
       // Read for their suggestions, marked only where the user changed the sheet meanwhile.
-      recheckAll: async () => {
-        const names = [...reports.keys()];
-        for (const name of names) if (!scheduler.isStale(name)) quiet.add(name);
-        await Promise.all(names.map((name) => scheduler.checkNow(name)));
-      },
+      recheckAll: () => scheduler.recheck([...reports.keys()], (name) => quiet.add(name)),
     };
     return async () => {
       live = null;

@@ -1,12 +1,10 @@
 // Suggestions through the Excel adapter: a blank form inserted, named and given goals as a user types them,
 // is checked with the library's indicators that fit it; the pane learns which sheet the user is on.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { mergeLibraries } from '../../src/core/library';
-import { TemplateLibrarySchema } from '../../src/core/model';
-import type { SheetReport, TemplateLibrary } from '../../src/core/model';
+import type { TemplateLibrary } from '../../src/core/model';
 import { createExcelHost } from '../../src/excel/excelHost';
 import { installExcelDouble } from '../support/excelDouble';
+import { FOG_CANNON, liveReportsOf, publishedLibrary } from '../support/publicTables';
 import { loadSeedLibrary, seedTable } from '../support/seed';
 import { marksInDouble, setUp } from './helpers';
 
@@ -85,28 +83,22 @@ test('a suggestion from a library of the unit is applied too (applyFixes checks 
 test('refreshSuggestions: the reported sheets get 公开样表 suggestions, and no mark is written', async () => {
   const excel = installExcelDouble(globalThis, {});
   const seed = loadSeedLibrary();
-  const published = TemplateLibrarySchema.parse(JSON.parse(readFileSync(join(__dirname, '..', '..', 'libraries', '公开样表.json'), 'utf8')));
   // What the pane's lazily loaded 公开样表 give the host: nothing until the 建议 tab opens.
   const drawn: { from?: TemplateLibrary } = {};
   const host = createExcelHost({ library: seed, getSuggestLibrary: () => drawn.from, liveCheckDelayMs: 80 });
   await host.saveSettings({ ...(await host.loadSettings()), liveMarks: true });
   const [sheet] = (await host.insertBlank('seed')).sheetNames;
-  excel.userEdit(sheet, 'B3', '道路雾炮车降尘服务采购');
-  excel.userEdit(sheet, 'B8', '采购雾炮车降尘抑尘服务，减少道路扬尘，改善城区空气质量。');
-  const received: SheetReport[][] = [];
-  const stop = await host.startLiveCheck((reports) => received.push(reports), (error) => {
-    throw error;
-  });
-  const reportOf = () => received.at(-1)!.find((r) => r.sheet === sheet)!;
+  for (const [cell, text] of FOG_CANNON.cells) excel.userEdit(sheet, cell, text);
+  const { reportOf, stop } = await liveReportsOf(host, sheet);
   // The seed has nothing like it.
   expect(reportOf().suggestions?.nothingClose).toBe(true);
   await host.clearMarks();
   expect(marksInDouble(excel, sheet)).toEqual([]);
 
-  drawn.from = mergeLibraries([seed, published]);
+  drawn.from = mergeLibraries([seed, publishedLibrary()]);
   await host.refreshSuggestions!();
   const shown = reportOf().suggestions!.groups.flatMap((g) => g.suggestions);
-  expect(shown[0].reason).toContain('公开样表：湘潭市环境卫生管理处（湖南，2023年）');
+  expect(shown[0].reason).toContain(FOG_CANNON.issuer);
   expect(marksInDouble(excel, sheet)).toEqual([]);
   // …where a check the user asks for marks the same sheet: the re-read above could have.
   await host.checkAll();

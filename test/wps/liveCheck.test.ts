@@ -1,10 +1,7 @@
 // The WPS live check where WPS differs from Excel: no sheet ids (a renamed sheet is followed by name at
 // the next check), sheets added and deleted through WorkbookNewSheet / SheetBeforeDelete, and builds
 // without ApiEvent, where the active sheet is polled.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { mergeLibraries } from '../../src/core/library';
-import { TemplateLibrarySchema } from '../../src/core/model';
 import type { SheetReport, TemplateLibrary } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { readGrid } from '../../src/wps/checkSheets';
@@ -13,6 +10,7 @@ import { createWpsHost } from '../../src/wps/wpsHost';
 import { nextReports } from '../excel/helpers';
 import { loadSeedLibrary } from '../support/seed';
 import { createEtDouble } from '../support/wps/etDouble';
+import { FOG_CANNON, liveReportsOf, publishedLibrary } from '../support/publicTables';
 import { setUpWps } from './helpers';
 
 async function inserted(options: Parameters<typeof setUpWps>[0] = {}) {
@@ -59,26 +57,20 @@ test('without ApiEvent the active sheet is re-checked by polling', async () => {
 test('refreshSuggestions: 公开样表 suggestions for the reported sheets, and no mark written', async () => {
   const et = createEtDouble({});
   const seed = loadSeedLibrary();
-  const published = TemplateLibrarySchema.parse(JSON.parse(readFileSync(join(__dirname, '..', '..', 'libraries', '公开样表.json'), 'utf8')));
   const drawn: { from?: TemplateLibrary } = {};
   const host = createWpsHost({ app: et.Application, library: seed, getSuggestLibrary: () => drawn.from, liveCheckDelayMs: 80, writeWhileTyping: true });
   await host.saveSettings({ ...(await host.loadSettings()), liveMarks: true });
   const [name] = (await host.insertBlank('seed')).sheetNames;
-  et.userEdit(name, 'B3', '道路雾炮车降尘服务采购');
-  et.userEdit(name, 'B8', '采购雾炮车降尘抑尘服务，减少道路扬尘，改善城区空气质量。');
-  const queue: SheetReport[][] = [];
-  const stop = await host.startLiveCheck((r) => queue.push(r), (e) => {
-    throw e;
-  });
-  const reportOf = () => queue.at(-1)!.find((r) => r.sheet === name)!;
+  for (const [cell, text] of FOG_CANNON.cells) et.userEdit(name, cell, text);
+  const { queue, reportOf, stop } = await liveReportsOf(host, name);
   expect(reportOf().suggestions?.nothingClose).toBe(true);
   await host.clearMarks();
   expect(et.marks(name)).toEqual([]);
 
-  drawn.from = mergeLibraries([seed, published]);
+  drawn.from = mergeLibraries([seed, publishedLibrary()]);
   await host.refreshSuggestions!();
   const shown = reportOf().suggestions!.groups.flatMap((g) => g.suggestions);
-  expect(shown[0].reason).toContain('公开样表：湘潭市环境卫生管理处（湖南，2023年）');
+  expect(shown[0].reason).toContain(FOG_CANNON.issuer);
   expect(et.marks(name)).toEqual([]);
   // A change the user makes is marked in the same live check (writeWhileTyping and liveMarks on): the re-read could have.
   const next = nextReports(queue);
