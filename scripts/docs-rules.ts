@@ -12,6 +12,7 @@ import { ALL_RULES } from '../src/core/rules';
 import { EXAMPLE_TABLE_TEXT, exampleSheet } from '../src/core/rules/examples';
 import { COMMON_SETTINGS_TEXT, explainRule, type ExplainedExample } from '../src/core/rules/explain';
 import type { Rule } from '../src/core/rules/types';
+import { SOURCE_CHECK_LABELS, SOURCE_FINDINGS, SOURCES, type RuleSource } from '../src/core/rules/sources';
 
 const ROOT = resolve(__dirname, '..');
 export const RULES_DIR = join(ROOT, 'docs', 'rules');
@@ -60,6 +61,51 @@ function exampleItem(example: ExplainedExample, said: Issue[] = []): string[] {
   return lines;
 }
 
+/** A clause as docs list it: document, clause, how far it was checked, and its words where they were read. */
+function clauseLines(source: RuleSource): string[] {
+  const head = source.clause ? `${source.document}“${source.clause}”` : source.document;
+  const lines = [`- **${head}**：${source.says}。（${SOURCE_CHECK_LABELS[source.checked]}${source.seenAt ? `，见 ${source.seenAt}` : ''}）`];
+  if (source.quote) lines.push(`  > ${source.quote}`);
+  return lines;
+}
+
+/** The rule's clauses with their words (what the 依据 line cites), for its page. */
+function basisLines(rule: Rule): string[] {
+  if (rule.sources.length === 0) return [];
+  return ['## 依据原文', '', ...rule.sources.flatMap(clauseLines), '', '各文件的核对情况见 [sources.md](sources.md)。', ''];
+}
+
+export const SOURCES_PAGE = 'sources.md';
+
+/** docs/rules/sources.md: every clause the rules cite, its words as read, and which rules cite it. */
+export function sourcesPage(): string {
+  const all = Object.values(SOURCES) as RuleSource[];
+  const documents = [...new Set(all.map((source) => source.document))];
+  const citing = (source: RuleSource) => ALL_RULES.filter((rule) => rule.sources.includes(source)).map((rule) => `[\`${rule.code}\`](${rule.code}.md)`);
+  return [
+    '<!-- 本页由 npm run docs:rules 根据 src/core/rules/sources.ts 生成，请勿手改 / generated from src/core/rules/sources.ts: edit it, then run npm run docs:rules -->',
+    '',
+    '# 规则依据的文件与条款',
+    '',
+    '每条规则的“依据”由下列条款组成（`jixiao rules --json` 的 sources 列出同样的文件和条款）。每条注明措辞是否已对照原文：只有标明“已在原文转载件中核对”或“经他处引文核对”的，引文才是读到的原话；其余为通行引述，未能核对。没有文件条款、只凭评审实践的，写作“评审实践”，只作警告或提示。',
+    '',
+    ...documents.flatMap((document) => [
+      `## ${document}`,
+      '',
+      ...all.filter((source) => source.document === document).flatMap((source) => {
+        const rules = citing(source);
+        const [first, ...quote] = clauseLines(source);
+        return [`${first} 引用它的规则：${rules.length > 0 ? rules.join('、') : '（无）'}。`, ...quote];
+      }),
+      '',
+    ]),
+    '## 检索原文的结果',
+    '',
+    ...SOURCE_FINDINGS.map((finding) => `- ${finding}`),
+    '',
+  ].join('\n');
+}
+
 export function rulePage({ rule, said, severities }: RuleFacts): string {
   const info = explainRule(rule.code);
   const others = severities.filter((s) => s !== rule.defaultSeverity).map((s) => MARK_STYLES[s].label);
@@ -76,6 +122,7 @@ export function rulePage({ rule, said, severities }: RuleFacts): string {
     '',
     rule.description,
     '',
+    ...basisLines(rule),
     '## 示例',
     '',
     `${EXAMPLE_TABLE_TEXT}。`,
@@ -112,7 +159,7 @@ export function ruleTable(facts: RuleFacts[]): string {
 
 /** Every page that should be in docs/rules, by file name. */
 export function expectedPages(facts = ruleFacts()): Map<string, string> {
-  return new Map(facts.map((f) => [`${f.rule.code}.md`, rulePage(f)]));
+  return new Map([...facts.map((f): [string, string] => [`${f.rule.code}.md`, rulePage(f)]), [SOURCES_PAGE, sourcesPage()]]);
 }
 
 /** The README with its rule table (between the markers) as the rules' data says; throws without markers. */
@@ -131,7 +178,7 @@ function main(): void {
   for (const file of readdirSync(RULES_DIR)) if (file.endsWith('.md') && !pages.has(file)) rmSync(join(RULES_DIR, file));
   for (const [file, text] of pages) writeFileSync(join(RULES_DIR, file), text);
   writeFileSync(README, readmeWithTable(readFileSync(README, 'utf8'), facts));
-  console.log(`docs/rules：${pages.size} 页；README 规则表已更新`);
+  console.log(`docs/rules：${pages.size} 页（含 ${SOURCES_PAGE}）；README 规则表已更新`);
 }
 
 if (require.main === module) main();

@@ -48,6 +48,10 @@ describeWith('nginx', 'the nginx example in docs/deploy.md', () => {
     writeFileSync(join(site, 'taskpane.html'), '<!doctype html><title>绩效目标表助手</title>');
     writeFileSync(join(site, hashed), 'console.log(1)');
     writeFileSync(join(site, 'check-worker.js'), 'self.onmessage = null;');
+    // The WPS add-in folder as `npm run build` writes it: its own unhashed worker and its ribbon.
+    mkdirSync(join(site, 'wps', 'jixiao_0.1.0'), { recursive: true });
+    writeFileSync(join(site, 'wps', 'jixiao_0.1.0', 'check-worker.js'), 'self.onmessage = null;');
+    writeFileSync(join(site, 'wps', 'jixiao_0.1.0', 'ribbon.xml'), '<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui"/>');
     copyFileSync(join(ROOT, 'node_modules/@microsoft/office-js/dist/office.js'), join(site, 'office', 'office.js'));
     copyFileSync(join(ROOT, 'assets', 'icon-32.png'), join(site, 'assets', 'icon-32.png'));
     const options = deployOptions({ JIXIAO_BASE_URL: 'https://oa.czj.example.gov.cn/jixiao/' });
@@ -108,6 +112,9 @@ describeWith('nginx', 'the nginx example in docs/deploy.md', () => {
     [`/jixiao/${hashed}`, /^(application|text)\/javascript; charset=utf-8$/, 'public, max-age=31536000, immutable', 'console.log'],
     // The worker keeps one name across builds, so it must be revalidated like the pages.
     ['/jixiao/check-worker.js', /^(application|text)\/javascript; charset=utf-8$/, 'no-cache', 'onmessage'],
+    ['/jixiao/wps/jixiao_0.1.0/check-worker.js', /^(application|text)\/javascript; charset=utf-8$/, 'no-cache', 'onmessage'],
+    // A new ribbon must reach WPS with the new version's pages.
+    ['/jixiao/wps/jixiao_0.1.0/ribbon.xml', /^(text|application)\/xml; charset=utf-8$/, 'no-cache', '<customUI'],
     ['/jixiao/office/office.js', /^(application|text)\/javascript; charset=utf-8$/, 'public, max-age=86400', 'Office'],
     ['/jixiao/assets/icon-32.png', /^image\/png$/, 'public, max-age=86400', ''],
   ])('%s: %s, Cache-Control %s', async (path, type, cache, content) => {

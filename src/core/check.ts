@@ -27,12 +27,14 @@ export interface CheckOptions {
   layouts?: readonly LayoutProfile[];
   /** Where suggestions are drawn from when not `library` (it adds the published tables, 公开样表): never a template. */
   suggestLibrary?: TemplateLibrary;
+  /** The cells the sheet was read from (checkGridTables passes them): rules read columns the reader leaves out. */
+  cells?: CellGrid | null;
 }
 
 /** Runs every enabled rule on one sheet; issues sorted by sheet row (whole-sheet issues first), then severity. */
 export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const context = { sheet, framework: frameworkFor(sheet.framework, settings), settings, library: options.library ?? null };
+  const context = { sheet, framework: frameworkFor(sheet.framework, settings), settings, library: options.library ?? null, cells: options.cells ?? null };
   const disabled = new Set(settings.disabledRules);
   // The rules read the same located rows, built once for this sheet.
   const issues = withSharedGrids(sheet, () => {
@@ -103,7 +105,8 @@ function withVisibleInserts(grid: CellGrid, suggestions: SheetSuggestions): Shee
  */
 export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): SheetReport[] {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const read = readSheetTables(withLayouts(grid, options.layouts), sheetFrameworkOption(settings, grid.sheetName));
+  const cells = withLayouts(grid, options.layouts);
+  const read = readSheetTables(cells, sheetFrameworkOption(settings, grid.sheetName));
   if (read.unreadable) {
     if (settings.disabledRules.includes('unreadable-layout')) return [];
     const finding = unreadableFinding(read.unreadable);
@@ -112,7 +115,7 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
     return [{ sheet: grid.sheetName, projectName: '', framework, issues: [{ code: 'unreadable-layout', severity, ...finding }] }];
   }
   return read.tables.map((sheet) => {
-    const issues = checkSheet(sheet, options).map((issue) => withVisibleFixes(grid, issue));
+    const issues = checkSheet(sheet, { ...options, cells }).map((issue) => withVisibleFixes(grid, issue));
     const found = options.suggest && options.library ? suggestionsFor(sheet, issues, options.library, settings, options.suggestLibrary) : null;
     const suggestions = found ? withVisibleInserts(grid, found) : null;
     return {

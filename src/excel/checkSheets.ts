@@ -9,16 +9,19 @@
  *    response above 5 MB), the merged areas, the formulas of the custom formats (jixiao's marks are found
  *    by their sentinel each time, never by a remembered id: Excel documents `ConditionalFormat.id` as its
  *    priority, a position that shifts) and, when the probes did not find every note, where the notes are;
- * 3. the writes, only when the marks changed; when Excel refuses the batch (a note where a threaded
- *    comment is), each sheet is read again and written alone, and the refused note is remembered.
- * A trip Excel refuses as too large (ResponsePayloadSizeLimitExceeded) is sent again in halves.
+ * 3. the writes, only when the marks changed, in trips under Excel on the web's 5 MB request limit by
+ *    estimate (src/excel/markWrites.ts; one trip for most workbooks); when Excel refuses a write for
+ *    another reason (a note where a threaded comment is), each sheet is read again and written alone, and
+ *    the refused note is remembered: one refused cell blocks no other cell or sheet.
+ * A trip Excel refuses as too large (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded:
+ * src/excel/payload.ts) is sent again in halves, reads and writes alike.
  * Checking never writes a value. A protected sheet is checked but never written: Excel would refuse the
  * whole batch, and with it the other sheets' marks. Its report says so.
  */
 import { checkGrid } from '../core/check';
 import { deferWaiting } from '../core/untouched';
-import { MARK_STYLES, marksForReport } from '../core/marks';
-import { countChanges, diffMarks, markFormula, parseMarkFormula } from '../core/marking';
+import { marksForReport } from '../core/marks';
+import { countChanges, diffMarks, parseMarkFormula } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
 import type { LayoutProfile } from '../core/layouts';
@@ -26,7 +29,8 @@ import { toRange } from '../core/sheet/address';
 import { shownValue } from '../core/sheet/shown';
 import type { CellGrid, CellValue } from '../core/sheet/types';
 import { readSheetTables } from '../core/sheet';
-import { queueBoxBorder } from './borders';
+import { markWrites, writeAlone } from './markWrites';
+import { DEFAULT_MAX_REQUEST_BYTES, isPayloadError, sendInTrips } from './payload';
 import { localAddress, mergesOf, queueMergeBands, settleMergeBands } from './mergedAreas';
 import type { MergeBands } from './mergedAreas';
 import { finishNotes, queueNotesRead, settleNotes } from './notesRead';
@@ -62,6 +66,8 @@ export interface CheckContext {
   /** A live check: an untouched form's empty cells are 待填写, not marked as errors (core/untouched.ts). */
   holdWaiting?: boolean;
   maxCellsPerSync: number;
+  /** Request bytes per write trip by estimate (Excel on the web refuses requests above 5 MB); a default under it. */
+  maxRequestBytes?: number;
 }
 
 export interface SheetRef {
@@ -83,10 +89,6 @@ interface Block {
   offset: number;
   cells: number;
   rows?: number;
-}
-
-function codeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
 }
 
 /** A trip in two: its blocks split between two trips, or its one block cut in two by rows; null for one row. */
@@ -243,7 +245,7 @@ async function readBlocks(context: Excel.RequestContext, reads: SheetRead[], ctx
     } catch (error) {
       // Long text can pass Excel on the web's 5 MB response limit below maxCellsPerSync: the trip is sent
       // again in halves (what the first trip also carried is queued again with its first half).
-      const halves = codeOf(error) === 'ResponsePayloadSizeLimitExceeded' ? halveTrip(reads, trips[i]) : null;
+      const halves = isPayloadError(error) ? halveTrip(reads, trips[i]) : null;
       if (!halves) throw error;
       trips.splice(i, 1, halves[0], halves[1]);
       if (i === 0) requeueFirst(reads, first);
@@ -321,24 +323,6 @@ function formatsOf(read: SheetRead): (ExistingMark | null)[] {
   });
 }
 
-/** Queues what the diff says, deletions first (an added format goes first in Excel and would shift them). */
-function queueChanges(read: SheetRead, changes: MarkChanges, withNotes = true): void {
-  const { worksheet } = read;
-  for (const index of changes.deleteFormats) read.cfs.items[index].delete();
-  for (const mark of changes.addFormats) {
-    const style = MARK_STYLES[mark.severity];
-    const cf = worksheet.getRange(mark.address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-    cf.custom.rule.formula = markFormula(mark.address, mark.severity);
-    cf.custom.format.fill.color = style.fill;
-    queueBoxBorder(cf.custom.format.borders, style.border);
-  }
-  if (!withNotes || changes.deleteNotes.length + changes.updateNotes.length + changes.addNotes.length === 0) return;
-  const notes = worksheet.notes;
-  for (const address of changes.deleteNotes) notes.getItem(address).delete();
-  for (const { address, text } of changes.updateNotes) notes.getItem(address).content = text;
-  for (const { address, text } of changes.addNotes) notes.add(address, text);
-}
-
 function notesAfter(before: Map<string, string>, changes: MarkChanges): string[] {
   const cells = new Set(before.keys());
   for (const address of changes.deleteNotes) cells.delete(address);
@@ -386,15 +370,19 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
     return { sheet: read.ref, report };
   });
   if (written.length === 0) return checks;
+  const sync = () => ctx.counter.sync(context);
+  const maxRequestBytes = ctx.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   if (ctx.isolated) {
-    await writeAlone(context, written[0], ctx);
+    const { read, changes } = written[0];
+    await writeAlone(read, changes, { sync, maxRequestBytes, refuse: (address) => ctx.memory.refuseNote(read.ref.id, address) });
+    // Where the notes are is read afresh next time.
+    ctx.memory.rememberNotes(read.ref.id, []);
     return checks;
   }
-  for (const { read, changes } of written) queueChanges(read, changes);
   try {
-    await ctx.counter.sync(context);
+    await sendInTrips(written.flatMap(({ read, changes }) => markWrites(read, changes)), maxRequestBytes, sync);
   } catch (error) {
-    // One refused write (say a note where a threaded comment is) drops the rest of the batch, and what came
+    // One refused write (say a note where a threaded comment is) drops the rest of its trip, and what came
     // before it was written: each sheet is read again and written alone, so one cell blocks no other sheet.
     if (written.length === 1 && !written[0].changes.addNotes.length) throw error;
     for (const { read } of written) {
@@ -415,25 +403,4 @@ function queueCommentCells(comments: { all: Excel.CommentCollection; located: Ex
 function withoutRefusedNotes(changes: MarkChanges, refused: Set<string>): MarkChanges {
   if (refused.size === 0) return changes;
   return { ...changes, addNotes: changes.addNotes.filter((n) => !refused.has(n.address)) };
-}
-
-/** A sheet's writes on their own: its formats, then its notes, each note alone when they are refused together. */
-async function writeAlone(context: Excel.RequestContext, { read, changes }: { read: SheetRead; changes: MarkChanges }, ctx: CheckContext): Promise<void> {
-  queueChanges(read, changes, false);
-  await ctx.counter.sync(context);
-  const notes = read.worksheet.notes;
-  for (const address of changes.deleteNotes) notes.getItem(address).delete();
-  for (const { address, text } of changes.updateNotes) notes.getItem(address).content = text;
-  if (changes.deleteNotes.length + changes.updateNotes.length > 0) await ctx.counter.sync(context);
-  for (const { address, text } of changes.addNotes) {
-    notes.add(address, text);
-    try {
-      await ctx.counter.sync(context);
-    } catch {
-      // Its issue is in the pane's list; the cell keeps its mark's colour.
-      ctx.memory.refuseNote(read.ref.id, address);
-    }
-  }
-  // Where the notes are is read afresh next time.
-  ctx.memory.rememberNotes(read.ref.id, []);
 }

@@ -1,8 +1,11 @@
 // 自检: tries, on this PC's Excel, each behaviour jixiao relies on, on a scratch sheet it adds and then
-// deletes, and reports what Excel returned. Each check's name is the switch of test/support/excelDouble.ts
-// that models it, so a report from a pilot user says which switch matches their Excel (docs/self-test.md).
+// deletes, and reports what Excel returned. Each check's name is the switch of the test double
+// (test/support/excel/model.ts, RealExcelBehaviours) that models it, so a report from a pilot user says
+// which switch matches their Excel (docs/self-test.md).
 import { isMarkNote, markFormula, parseMarkFormula } from '../core/marking';
-import type { SelfTestCheck, SelfTestReport } from '../web/host';
+import type { SelfTestCheck, SelfTestOptions, SelfTestReport } from '../web/host';
+import { checkPickEvent, checkRequestPayload } from './selfTestChecks';
+import type { CheckResult, SeenChange } from './selfTestChecks';
 import { EXCEL_API_VERSIONS, FEATURE_NAMES, FEATURE_SPECS } from './features';
 import type { ExcelFeatures, RequirementChecker } from './features';
 import type { ExcelRun, SyncCounter } from './syncCounter';
@@ -16,7 +19,12 @@ export interface SelfTestDeps {
   eventWaitMs?: number;
   /** Office.context.diagnostics, where there is one. */
   diagnostics?: { host?: string; platform?: string; version?: string };
+  /** What the pane offers: someone to ask for the checks that need the user (the drop-down pick). */
+  options?: SelfTestOptions;
 }
+
+/** How long the drop-down check waits for the user's pick by default, in ms. */
+const USER_WAIT_MS = 30_000;
 
 const SCRATCH_SHEET = 'jixiao自检';
 
@@ -39,11 +47,11 @@ function sleep(ms: number): Promise<void> {
 export async function runSelfTest(deps: SelfTestDeps): Promise<SelfTestReport> {
   const { run, counter, features } = deps;
   const checks: SelfTestCheck[] = [];
-  const add = (name: string, label: string, passed: boolean, detail: string) => checks.push({ name, label, passed, detail });
-  const attempt = async (name: string, label: string, body: () => Promise<{ passed: boolean; detail: string }>) => {
+  const add = (name: string, label: string, passed: boolean, detail: string, notTried?: boolean) => checks.push({ name, label, passed, detail, ...(notTried ? { notTried } : {}) });
+  const attempt = async (name: string, label: string, body: () => Promise<CheckResult>) => {
     try {
-      const { passed, detail } = await body();
-      add(name, label, passed, detail);
+      const { passed, detail, notTried } = await body();
+      add(name, label, passed, detail, notTried);
     } catch (error) {
       add(name, label, false, `Excel 报错 ${describe(error)}`);
     }
@@ -57,9 +65,9 @@ export async function runSelfTest(deps: SelfTestDeps): Promise<SelfTestReport> {
     const sheet = sheets.add(name);
     await counter.sync(context);
     try {
-      const events: { triggerSource?: string; address: string }[] = [];
+      const events: SeenChange[] = [];
       const handler = sheet.onChanged.add(async (e) => {
-        events.push({ triggerSource: e.triggerSource, address: e.address });
+        events.push({ triggerSource: e.triggerSource, address: e.address, changeType: e.changeType, source: e.source });
       });
       await counter.sync(context);
 
@@ -114,6 +122,10 @@ export async function runSelfTest(deps: SelfTestDeps): Promise<SelfTestReport> {
           detail: `标记写入引起 ${marks.length} 个事件，其中 ${own} 个标明 ThisLocalAddin；开关 eventsForOwnWrites ${marks.length > 0 ? '开' : '关'}`,
         };
       });
+      await attempt('pickRaisesNoEvent', '从下拉列表选择是否引发 onChanged（office-js #420）', () =>
+        checkPickEvent({ sheet, sheetName: name, context, counter, events, prompt: deps.options?.prompt, waitMs: deps.options?.userWaitMs ?? USER_WAIT_MS }),
+      );
+      await attempt('requestPayloadLimit', '一次写入请求的大小上限（Excel 网页版 5 MB）', () => checkRequestPayload(sheet, context, counter));
       handler.remove();
       await counter.sync(context);
     } finally {
@@ -122,7 +134,6 @@ export async function runSelfTest(deps: SelfTestDeps): Promise<SelfTestReport> {
     }
   });
 
-  add('pickRaisesNoEvent', '从下拉列表选择是否引发 onChanged（office-js #420）', true, '无法自动检查：本助手在切换工作表和重新计算时也会重新检查，以补上漏掉的事件');
   add(
     'undoTier',
     '撤消记录（ExcelApi 1.20）',
@@ -137,7 +148,7 @@ export async function runSelfTest(deps: SelfTestDeps): Promise<SelfTestReport> {
     'jixiao 自检报告',
     `环境：${environment}`,
     `要求集：${requirementSets}`,
-    ...checks.map((c) => `${c.passed ? '通过' : '失败'}  ${c.name}  ${c.label}：${c.detail}`),
+    ...checks.map((c) => `${c.notTried ? '未试验' : c.passed ? '通过' : '失败'}  ${c.name}  ${c.label}：${c.detail}`),
   ];
   return { environment, requirementSets, checks, text: lines.join('\n') };
 }

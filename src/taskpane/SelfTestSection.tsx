@@ -30,12 +30,20 @@ export default function SelfTestSection(): React.JSX.Element {
 
   const run = async () => {
     setState('running');
-    setMessage('正在自检：会临时添加一个工作表，完成后删除…');
+    const running = '正在自检：会临时添加一个工作表，完成后删除…';
+    setMessage(running);
     try {
-      const result = await host.selfTest!();
+      // A check that needs the user (the drop-down pick) says here what to do, then the message goes back.
+      const result = await host.selfTest!({ prompt: (step) => setMessage(step ?? running) });
       setReport(result);
-      const failed = result.checks.filter((c) => !c.passed).length;
-      setMessage(failed === 0 ? `自检完成：${result.checks.length} 项全部通过。` : `自检完成：${failed} 项未通过，请复制报告发给维护人员。`);
+      const failed = result.checks.filter((c) => !c.passed && !c.notTried).length;
+      const untried = result.checks.filter((c) => c.notTried).length;
+      const notTried = untried > 0 ? `${untried} 项未试验，` : '';
+      setMessage(
+        failed === 0
+          ? `自检完成：${notTried}${result.checks.length - untried} 项通过。`
+          : `自检完成：${notTried}${failed} 项未通过，请复制报告发给维护人员。`,
+      );
       setState('idle');
     } catch (error) {
       setState('failed');

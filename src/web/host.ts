@@ -36,6 +36,16 @@ export interface SelfTestCheck {
   passed: boolean;
   /** What the host returned. */
   detail: string;
+  /** The check could not run (it needs the user, who did not act): reported, neither passed nor failed. */
+  notTried?: boolean;
+}
+
+/** What the pane offers 自检 beyond the host: someone to ask for the checks only a user can do. */
+export interface SelfTestOptions {
+  /** Shows the user what to do now (null: that step is over). Without it such checks are not tried. */
+  prompt?: (message: string | null) => void;
+  /** How long to wait for the user, in ms (default 30 s). */
+  userWaitMs?: number;
 }
 
 export interface SelfTestReport {
@@ -91,5 +101,35 @@ export interface JixiaoHost {
    */
   refreshSuggestions?(): Promise<void>;
   /** Optional: 自检, on a scratch sheet the host adds and removes. */
-  selfTest?(): Promise<SelfTestReport>;
+  selfTest?(options?: SelfTestOptions): Promise<SelfTestReport>;
 }
+
+/** A host with every method, the optional ones too: what the Excel host is typed as, so none is forgotten. */
+export type CompleteHost = Required<JixiaoHost>;
+
+export type HostMethod = keyof JixiaoHost;
+
+/**
+ * Every method of JixiaoHost, by name: the one list the lazy host (src/taskpane/lazyHost.ts) forwards. A
+ * Record over the interface's keys, so a method added to the interface and not here is a compile error,
+ * as is a name here the interface lacks.
+ */
+const METHOD_NAMES: Record<HostMethod, true> = {
+  insertTables: true,
+  insertBlank: true,
+  checkAll: true,
+  startLiveCheck: true,
+  applyFixes: true,
+  selectCell: true,
+  activeSheetName: true,
+  clearMarks: true,
+  loadSettings: true,
+  saveSettings: true,
+  readSheetGrid: true,
+  selectedCell: true,
+  capabilities: true,
+  selfTest: true,
+  refreshSuggestions: true,
+};
+
+export const HOST_METHODS = Object.keys(METHOD_NAMES) as readonly HostMethod[];

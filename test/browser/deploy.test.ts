@@ -1,16 +1,17 @@
-// A production build for a unit's server, as docs/deploy.md makes it: JIXIAO_BASE_URL with a sub-path,
+// The real `npm run build` for a unit's server, as docs/deploy.md makes it: JIXIAO_BASE_URL with a sub-path,
 // office.js served locally. Its dist/ is put under that sub-path of a plain static server, and every
 // request the pages make must stay on that server and succeed: the task pane (with the Excel double, and
 // with the real local office.js outside Office), and the checker page reading a real .xlsx.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import webpack from 'webpack';
 import { OFFICE_JS_LOCAL_FILES } from '../../scripts/deploy';
 import { PAGE_BUDGET_KB, pageScripts, pageScriptsKb } from '../../scripts/pageBudget';
 import { manifestUrls, validateManifest } from '../support/manifestSchema';
 import { requireTool } from '../support/tools';
+import { buildForTests } from './support/build';
 import { describeInChromium, launchChromium, watchPageErrors } from './support/chromium';
 import { serveStatic, type StaticServer } from './support/server';
 import { pageLibrary, tableNumbered, workbookOf } from './support/workbooks';
@@ -28,28 +29,13 @@ function listFiles(dir: string): string[] {
   });
 }
 
-/** `npm run build` with the deployment variables, into `outDir` (plus the Excel double for the tests). */
-function buildForServer(outDir: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const createConfig = require(join(ROOT, 'webpack.config.js')) as (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
-  const saved = { ...process.env };
-  Object.assign(process.env, { JIXIAO_BASE_URL: BASE_URL.replace(/\/$/, ''), JIXIAO_ADDIN_ID: ADDIN_ID, JIXIAO_OFFICEJS: 'local', JIXIAO_NAME_SUFFIX: '（测试）' });
-  let config: webpack.Configuration;
-  try {
-    config = createConfig({ outdir: outDir, testDouble: true }, { mode: 'production' });
-  } finally {
-    for (const key of ['JIXIAO_BASE_URL', 'JIXIAO_ADDIN_ID', 'JIXIAO_OFFICEJS', 'JIXIAO_NAME_SUFFIX']) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  }
-  return new Promise((resolve, reject) => {
-    webpack(config, (error, stats) => {
-      if (error) return reject(error);
-      if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true }) ?? 'webpack failed'));
-      resolve();
-    });
-  });
+/**
+ * The real `npm run build` with the deployment variables, as docs/deploy.md has a unit's IT run it: pages,
+ * WPS add-in and CLI into the checkout's dist/ and build/cli (one production build serves every test here).
+ */
+function npmRunBuild(): void {
+  const env = { ...process.env, JIXIAO_BASE_URL: BASE_URL.replace(/\/$/, ''), JIXIAO_ADDIN_ID: ADDIN_ID, JIXIAO_OFFICEJS: 'local', JIXIAO_NAME_SUFFIX: '（测试）' };
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, env, stdio: 'pipe' });
 }
 
 /** Every request a page makes, and those that failed or came back 4xx/5xx. */
@@ -75,8 +61,8 @@ describeInChromium('a production build for https://…/apps/jixiao/ with local o
   beforeAll(async () => {
     www = mkdtempSync(join(tmpdir(), 'jixiao-deploy-'));
     // JIXIAO_DEPLOY_DIST: a build made before with these settings, to iterate on the tests without rebuilding.
-    dist = process.env.JIXIAO_DEPLOY_DIST ?? join(www, 'build');
-    if (!process.env.JIXIAO_DEPLOY_DIST) await buildForServer(dist);
+    dist = process.env.JIXIAO_DEPLOY_DIST ?? join(ROOT, 'dist');
+    if (!process.env.JIXIAO_DEPLOY_DIST) npmRunBuild();
     mkdirSync(join(www, 'apps'));
     symlinkSync(dist, join(www, SUB_PATH.replace(/\/$/, '')));
     server = await serveStatic(www);
@@ -88,6 +74,13 @@ describeInChromium('a production build for https://…/apps/jixiao/ with local o
     await browser?.close();
     await server?.close();
     if (www) rmSync(www, { recursive: true, force: true });
+  });
+
+  test('webpack emptied dist/, yet the installed jixiao command still runs (its bundle lives in build/cli)', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'jixiao.js'), 'check', join(ROOT, 'test/fixtures/writers/seed16-libreoffice.ods')], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('共 1 个文件、16 张绩效目标表：0 个错误');
   });
 
   test('dist/manifest.xml validates against the XSDs and points only at the base URL', () => {
@@ -128,8 +121,9 @@ describeInChromium('a production build for https://…/apps/jixiao/ with local o
     // Hashed names, so a server may cache them for long (docs/deploy.md).
     expect(files.filter((f) => /^(taskpane|checker|commands)\.[0-9a-f]{8}\.js$/.test(f))).toHaveLength(3);
     // Every other script too (shared and lazy chunks), but the checker's worker, which keeps one name (the
-    // page starts it by name); the nginx example revalidates it.
-    expect(files.filter((f) => f.endsWith('.js') && !f.startsWith('office/') && !/\.[0-9a-f]{8}\.js$/.test(f))).toEqual(['check-worker.js']);
+    // page starts it by name), here and in the WPS add-in's folder; the nginx example revalidates both.
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(files.filter((f) => f.endsWith('.js') && !f.startsWith('office/') && !/\.[0-9a-f]{8}\.js$/.test(f))).toEqual(['check-worker.js', `wps/jixiao_${version}/check-worker.js`]);
     const total = files.reduce((sum, f) => sum + statSync(join(dist, f)).size, 0);
     console.log(`dist/ for the server: ${files.length} files, ${(total / 1e6).toFixed(1)} MB (office/: ${(officeFiles.reduce((s, f) => s + statSync(join(dist, f)).size, 0) / 1e6).toFixed(1)} MB)`);
   });
@@ -149,8 +143,9 @@ describeInChromium('a production build for https://…/apps/jixiao/ with local o
   });
 
   test('the task pane loads from the sub-path with the Excel double, every request on this server', async () => {
-    const doubleFile = listFiles(dist).find((f) => /^excel-double\.[0-9a-f]{8}\.js$/.test(f));
-    const doubleScript = readFileSync(join(dist, doubleFile!), 'utf8');
+    // The double stands in for office.js; the tests' shared build has it (the production build must not).
+    expect(listFiles(dist).filter((f) => f.includes('double'))).toEqual([]);
+    const doubleScript = readFileSync(join(await buildForTests(), 'excel-double.js'), 'utf8');
     const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
     const requests = watchRequests(page);
     const errors = watchPageErrors(page);

@@ -136,11 +136,19 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
       await page.waitForTimeout(50);
     }
 
-    // 自检: runs on a scratch sheet it removes, and shows a report to copy.
+    // 自检: runs on a scratch sheet it removes, asks the user to pick from a drop-down there (the pick is
+    // made in the double as the request shows), and shows a report to copy.
     const sheetsBefore = await page.evaluate(() => window.__excelDouble!.sheetNames());
     await page.getByRole('button', { name: '运行自检' }).click();
+    const ask = page.getByRole('status').filter({ hasText: '下拉箭头' });
+    await ask.waitFor();
+    const [, scratch, cell] = /工作表“([^”]+)”的 ([A-Z]+\d+) 单元格/.exec(await ask.innerText())!;
+    await page.evaluate(([sheet, address]) => window.__excelDouble!.userPickFromList(sheet, address, '是'), [scratch, cell]);
     await page.getByText(/自检完成/).waitFor();
-    expect(await page.getByRole('textbox', { name: '自检报告' }).inputValue()).toContain('jixiao 自检报告');
+    const selfTestReport = await page.getByRole('textbox', { name: '自检报告' }).inputValue();
+    expect(selfTestReport).toContain('jixiao 自检报告');
+    expect(selfTestReport).toMatch(/通过 {2}pickRaisesNoEvent .*changeType RangeEdited，source Local.*开关 pickRaisesNoEvent 关/);
+    expect(selfTestReport).toMatch(/通过 {2}requestPayloadLimit .*开关 requestPayloadLimit 关/);
     expect(await page.evaluate(() => window.__excelDouble!.sheetNames())).toEqual(sheetsBefore);
 
     expect(errors).toEqual([]);

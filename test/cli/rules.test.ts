@@ -42,6 +42,24 @@ describe('jixiao rules --json', () => {
   });
 });
 
+describe('jixiao rules --json: the basis of the rules of issue #23', () => {
+  test('annual-exceeds-overall and weight-sum name their documents and clauses, and how far each was checked', async () => {
+    const rules = JSON.parse((await run('--json')).stdout) as RuleJson[];
+    const annual = rules.find((r) => r.code === 'annual-exceeds-overall')!;
+    expect(annual).toMatchObject({ title: '年度目标超过中长期目标', severity: 'warning' });
+    expect(annual.sources.map((s) => [s.document.replace(/《.*》/, ''), s.clause, s.checked])).toEqual([
+      ['财预〔2015〕88号', '绩效目标的设定·按时效性分为中长期绩效目标和年度绩效目标', 'unchecked'],
+      ['财预〔2015〕88号', '绩效目标的设定·设定要求（四）相应匹配', 'unchecked'],
+      ['评审实践', '', 'practice'],
+    ]);
+    const weights = rules.find((r) => r.code === 'weight-sum')!;
+    expect(weights.sources[0]).toMatchObject({ document: expect.stringContaining('财预〔2020〕10号'), clause: expect.stringContaining('单位自评指标权重') });
+    // 101号's notice was read in a copy: its words come with it.
+    const missing = rules.find((r) => r.code === 'missing-dimension')!;
+    expect(missing.sources).toContainEqual(expect.objectContaining({ clause: '印发通知', checked: 'copy', quote: expect.stringContaining('供各单位在预算绩效管理工作中参考试行') }));
+  });
+});
+
 describe('jixiao rules', () => {
   test('prints code, severity and title of each rule with its description under it', async () => {
     const { code, stdout } = await run();

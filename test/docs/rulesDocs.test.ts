@@ -2,7 +2,7 @@
 // a rule without its page, a page without its rule, or either one out of date fails here.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { README, RULES_DIR, TABLE_END, TABLE_START, expectedPages, readmeWithTable, ruleFacts, rulePage } from '../../scripts/docs-rules';
+import { README, RULES_DIR, SOURCES_PAGE, TABLE_END, TABLE_START, expectedPages, readmeWithTable, ruleFacts, rulePage } from '../../scripts/docs-rules';
 import { RULE_CODES } from '../../src/core/rules';
 
 const facts = ruleFacts();
@@ -10,9 +10,19 @@ const pages = expectedPages(facts);
 const FIX = '（运行 npm run docs:rules 重新生成）';
 
 describe('docs/rules', () => {
-  it('has one page per rule and no page without a rule', () => {
+  it('has one page per rule, the sources page, and no page without a rule', () => {
     const onDisk = readdirSync(RULES_DIR).filter((file) => file.endsWith('.md')).sort();
-    expect({ pages: onDisk, fix: FIX }).toEqual({ pages: RULE_CODES.map((code) => `${code}.md`).sort(), fix: FIX });
+    expect({ pages: onDisk, fix: FIX }).toEqual({ pages: [...RULE_CODES.map((code) => `${code}.md`), SOURCES_PAGE].sort(), fix: FIX });
+  });
+
+  it('quotes each rule\'s clauses on its page and lists every clause, with how far it was checked, on sources.md', () => {
+    const page = pages.get('missing-dimension.md')!;
+    expect(page).toContain('## 依据原文');
+    expect(page).toContain('> 我们研究制定了《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》，现予印发，供各单位在预算绩效管理工作中参考试行。');
+    const sources = pages.get(SOURCES_PAGE)!;
+    expect(sources).toContain('## 财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》');
+    expect(sources).toContain('未能核对原文');
+    expect(sources).toContain('[`weight-sum`](weight-sum.md)');
   });
 
   it.each([...pages])('%s is up to date with its rule', (file, expected) => {

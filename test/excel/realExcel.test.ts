@@ -117,7 +117,8 @@ const COMBINATIONS = Array.from({ length: 2 ** SWITCHES.length }, (_, bits) => O
 // eventsForOwnWrites and normalisesText fail there in their own tests below, as do the response limit and
 // the comma in a sheet name.
 test.each(COMBINATIONS.map((c) => [SWITCHES.filter((s) => c[s]).join('+') || 'none', c] as const))('scenario under every combination: %s', async (_label, real) => {
-  await scenario({ ...real, responsePayloadLimit: 5 * 1024 * 1024 });
+  // Excel on the web's limits on a sync's response and request (5 MB each) hold in every combination.
+  await scenario({ ...real, responsePayloadLimit: 5 * 1024 * 1024, requestPayloadLimit: 5 * 1024 * 1024 });
 }, 30000);
 
 test('own writes with triggerSource (ExcelApi 1.14+) start no check: one report per edit, no read after it', async () => {

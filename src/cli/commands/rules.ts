@@ -17,8 +17,11 @@ export interface RuleJson {
   severity: RuleExplanation['severity'];
   description: string;
   basis: string;
-  /** The clauses the basis rests on: document and clause, or 评审实践 with no clause. */
-  sources: { document: string; clause: string; says: string }[];
+  /**
+   * The clauses the basis rests on: document and clause, or 评审实践 with no clause; `checked` says how far
+   * the wording was checked against a copy of the text, `quote` gives the words where they were read.
+   */
+  sources: { document: string; clause: string; says: string; checked: string; quote: string }[];
   /** Every setting that changes what the rule reports, with its name on the 设置 tab. */
   settings: { key: string; label: string }[];
   examples: { flagged: ExplainedExample[]; accepted: ExplainedExample[] };
@@ -31,7 +34,7 @@ export function ruleJson(info: RuleExplanation): RuleJson {
     severity: info.severity,
     description: info.description,
     basis: info.basis,
-    sources: RULES[info.code].sources.map(({ document, clause, says }) => ({ document, clause, says })),
+    sources: RULES[info.code].sources.map(({ document, clause, says, checked, quote }) => ({ document, clause, says, checked, quote })),
     settings: RULES[info.code].settings.map((key) => ({ key, label: SETTINGS_FIELD_LABELS[key] })),
     examples: info.examples,
   };

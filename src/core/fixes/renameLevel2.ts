@@ -15,7 +15,10 @@ function markOf(framework: Framework, level1: Level1Dimension, dimension: Dimens
  * in (a merged 二级 is one cell); undefined when there is none, or several, or it names something else.
  */
 export function renameLevel2Fix(grid: ScopedGrid, framework: Framework, level1: Level1Dimension, missing: Dimension): Fix | undefined {
-  const unknown = grid.rows.filter(({ row }) => findLevel1(framework, row.level1) === level1 && row.level2.trim() !== '' && findLevel2Anywhere(framework, row.level2) === null);
+  // A 二级 read from its 一级's own cell (one cell merged over both columns, S8) is no 二级 to rename: that would rename the 一级.
+  const unknown = grid.rows.filter(
+    ({ row, refs }) => findLevel1(framework, row.level1) === level1 && row.level2.trim() !== '' && refs.level2 !== refs.level1 && findLevel2Anywhere(framework, row.level2) === null,
+  );
   const names = [...new Set(unknown.map(({ row }) => row.level2.trim()))];
   if (names.length !== 1 || !names[0].includes(markOf(framework, level1, missing))) return undefined;
   const cells = [...new Set(unknown.map(({ refs }) => refs.level2))];

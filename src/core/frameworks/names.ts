@@ -5,16 +5,18 @@ import type { Dimension, Framework } from './types';
 
 /**
  * The key a dimension name is matched by: full-width forms and all spaces gone, leading numbering
- * (`1.`, `（一）`) and the trailing 指标 removed. `环境效益 ` and `环境效益指标` share one key.
+ * (`1.`, `（一）`), a trailing remark in brackets and the trailing 指标 (or 值) removed. `环境效益 ` and `环境效益指标` share one key.
  */
 export function dimensionKey(name: string): string {
   return compactText(name)
     .replace(/^(?:\d+[.、]|[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、)/, '')
-    // A weight printed with the name (`产出指标（50分）`) is not part of it.
-    .replace(/\([^()\d]*\d[^()]*\)分?$/, '')
+    // A weight printed with the name (`产出指标（50分）`) or the form's remark on it (`数量指标（必填硬性指标）`,
+    // `经济效益指标（选填）`, S32) is not part of it.
+    .replace(/\([^()]*\)分?$/, '')
     // `服务对象满意度指标等`: a form's 等 after the name is not part of it.
     .replace(/等$/, '')
-    .replace(/指标$/, '');
+    // The trailing 指标, or 值 written for it (`产出值`, `数量值`, `可持续影响值`: a 山东 form, S35).
+    .replace(/(?:指标|值)$/, '');
 }
 
 /** The keys of every name a dimension answers to: its name and its aliases. */

@@ -21,6 +21,7 @@ export const RULE_CODES = [
   'goal-number-mismatch',
   'trivial-target',
   'weight-sum',
+  'annual-exceeds-overall',
   'project-name-mismatch',
   'generic-indicator',
 ] as const;

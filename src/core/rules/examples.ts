@@ -1,6 +1,7 @@
 // A rule's examples (types.ts ExampleStep) in two forms: one line of Chinese for the 说明, the docs and
 // `jixiao rules`, and the example table with the clerk's steps done, as the cell grid a sheet would give —
 // what the examples test checks and the docs page quotes the message of.
+import { maxOf } from '../bounded';
 import type { PerformanceTable, SettingsInput } from '../model';
 import { SETTINGS_FIELD_LABELS } from '../model/settingsIssues';
 import { fromA1, toA1 } from '../sheet/address';
@@ -9,10 +10,14 @@ import { readSheet } from '../sheet/reader';
 import type { CellGrid, IndicatorRowRefs, TableRefs } from '../sheet/types';
 import type { ExampleColumn, ExampleField, ExampleStep, RuleExample } from './types';
 
+/** A field the example table does not print: typed as a label and its amount right of the 预算数 row. */
+const ADDED_FIELD = '项目总金额';
+
 /** What the examples are typed into, for the reader of a 说明 or a docs page. */
 export const EXAMPLE_TABLE_TEXT = '示例表：种子文档第 1 张表「数字化运维项目」（单位：万元，预算数 292 = 财政资金 292，其他资金空白）';
 
-const FIELD_REFS: Record<ExampleField, keyof TableRefs> = {
+/** Fields the example table prints, by their cell; 项目总金额 (not printed there) is added beside 预算数. */
+const FIELD_REFS: Record<Exclude<ExampleField, typeof ADDED_FIELD>, keyof TableRefs> = {
   项目名称: 'projectName',
   预算数: 'budgetTotal',
   财政资金: 'budgetFiscal',
@@ -71,6 +76,14 @@ function setCell(grid: CellGrid, address: string, value: string): number {
   return row + 1;
 }
 
+/** Types the 项目总金额 label right of the table on the 预算数 row; the address its amount goes in (null without 预算数). */
+function addedField(grid: CellGrid, budget: string | null): string | null {
+  if (budget === null) return null;
+  const right = grid.left + maxOf(grid.values.map((line) => line.length), 0);
+  setCell(grid, toA1(fromA1(budget).row, right), ADDED_FIELD);
+  return toA1(fromA1(budget).row, right + 1);
+}
+
 /**
  * The example table (left unchanged) drawn as the add-in draws it, with the example's rows deleted
  * and then its cells typed, in order. Throws when a step names a row or field the table does not have,
@@ -99,8 +112,10 @@ export function exampleSheet(example: RuleExample, exampleTable: PerformanceTabl
       continue;
     }
     let address: string | null;
-    if ('field' in step) address = drawn.refs[FIELD_REFS[step.field]];
-    else if ('header' in step) {
+    if ('field' in step) {
+      const { field } = step;
+      address = field === ADDED_FIELD ? addedField(grid, drawn.refs.budgetTotal) : drawn.refs[FIELD_REFS[field]];
+    } else if ('header' in step) {
       const header = drawn.refs.indicatorHeader;
       // The label above the column of the first indicator row.
       address = header === null ? null : toA1(fromA1(header).row, fromA1(drawn.grids[0].rows[0].refs[COLUMN_REFS[step.header]]).col);

@@ -35,6 +35,23 @@ function goalNumbers(goals: string): GoalNumber[] {
 
 const countOf = (parsed: ParsedValue, unit: string): number | null => (parsed.kind === 'count' && parsed.unit === unit ? parsed.number : null);
 
+/**
+ * The region grids as one: the first region's rows, each count replaced by its sum over the regions when
+ * every region counts it in the same unit (else the first region's value stands).
+ */
+function summedOverRegions(regions: readonly ScopedGrid[]): ScopedGrid {
+  const [first] = regions;
+  const rows = first.rows.map((located) => {
+    const parts = regions.map((grid) => grid.rows[located.index]?.row.parsed);
+    const { kind, unit } = located.row.parsed;
+    if (kind !== 'count' || unit === null || !parts.every((p) => p?.kind === 'count' && p.unit === unit && p.number !== null)) return located;
+    const number = parts.reduce((sum, p) => sum + (p?.number ?? 0), 0);
+    const value = `${formatNumber(number)}${unit}`;
+    return { ...located, row: { ...located.row, value, parsed: { ...located.row.parsed, number, raw: value } } };
+  });
+  return { ...first, name: '各地区合计', rows };
+}
+
 function checkGrid(grid: ScopedGrid, framework: Framework): Finding[] {
   const counts = grid.rows.filter(({ row }) => rowDimensionRole(framework, row) === 'quantity');
   const findings: Finding[] = [];
@@ -81,6 +98,11 @@ export const goalNumberMismatchRule: Rule = {
     ],
   },
   check({ sheet, framework }) {
-    return sheetGrids(sheet).flatMap((grid) => checkGrid(grid, framework));
+    const grids = sheetGrids(sheet);
+    const regions = grids.filter((grid) => grid.region !== undefined);
+    if (regions.length < 2) return grids.flatMap((grid) => checkGrid(grid, framework));
+    // A 区域绩效目标表's goal speaks of the whole (开展7个…) and each region holds its part (1 个 each): the goal
+    // is weighed once, against each row summed over the regions.
+    return [...grids.filter((grid) => grid.region === undefined).flatMap((grid) => checkGrid(grid, framework)), ...checkGrid(summedOverRegions(regions), framework)];
   },
 };

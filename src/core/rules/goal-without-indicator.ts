@@ -1,5 +1,5 @@
 import type { Finding, Rule } from './types';
-import { cellsOf, inGrid, sheetGrids } from './helpers';
+import { cellsOf, inGrid, structureGrids } from './helpers';
 import { grounded, SOURCES } from './sources';
 
 /** One numbering token of a goal item: `1.` `2、` `（1）` `(2)` `一、`. */
@@ -103,7 +103,7 @@ export const goalWithoutIndicatorRule: Rule = {
   },
   check({ sheet, settings }) {
     const findings: Finding[] = [];
-    for (const grid of sheetGrids(sheet)) {
+    for (const grid of structureGrids(sheet)) {
       if (grid.rows.length === 0) continue;
       for (const { item, text } of goalClauses(grid.goals)) {
         const clauseTerms = terms(text);

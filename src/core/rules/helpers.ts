@@ -119,6 +119,17 @@ function buildSheetGrids(sheet: SheetTable): ScopedGrid[] {
   }));
 }
 
+/**
+ * The grids whose structure (which 一级, 二级 and 三级 rows they hold) rules about dimensions, names and goals
+ * look at: the region grids of a 区域绩效目标表 share one set of rows and differ only in their targets, so they
+ * are looked at once, as the table's (named by no region); other grids as they are.
+ */
+export function structureGrids(sheet: SheetTable): ScopedGrid[] {
+  const grids = sheetGrids(sheet);
+  const first = grids.find((grid) => grid.region !== undefined);
+  return first ? grids.filter((grid) => grid.region === undefined || grid === first).map((grid) => (grid === first ? { ...grid, name: null } : grid)) : grids;
+}
+
 /** `总体目标的` + subject on a sheet with several grids; the subject alone otherwise. */
 export function inGrid(grid: ScopedGrid, subject: string): string {
   return grid.name ? `${grid.name}的${subject}` : subject;

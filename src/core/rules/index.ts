@@ -21,6 +21,7 @@ import { inputAsOutputRule } from './input-as-output';
 import { goalNumberMismatchRule } from './goal-number-mismatch';
 import { trivialTargetRule } from './trivial-target';
 import { weightSumRule } from './weight-sum';
+import { annualExceedsOverallRule } from './annual-exceeds-overall';
 import { projectNameMismatchRule } from './project-name-mismatch';
 import { genericIndicatorRule } from './generic-indicator';
 
@@ -50,6 +51,7 @@ export const RULES = {
   'goal-number-mismatch': goalNumberMismatchRule,
   'trivial-target': trivialTargetRule,
   'weight-sum': weightSumRule,
+  'annual-exceeds-overall': annualExceedsOverallRule,
   'project-name-mismatch': projectNameMismatchRule,
   'generic-indicator': genericIndicatorRule,
 } satisfies Record<RuleCode, Rule>;
@@ -83,6 +85,7 @@ export {
   goalNumberMismatchRule,
   trivialTargetRule,
   weightSumRule,
+  annualExceedsOverallRule,
   projectNameMismatchRule,
   genericIndicatorRule,
 };

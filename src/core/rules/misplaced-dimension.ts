@@ -1,7 +1,7 @@
 import type { Finding, Rule } from './types';
 import { findLevel1, findLevel2, findLevel2Anywhere } from '../frameworks';
 import type { Framework } from '../frameworks/types';
-import { inGrid, sheetGrids, type LocatedRow, type ScopedGrid } from './helpers';
+import { inGrid, structureGrids, type LocatedRow, type ScopedGrid } from './helpers';
 import { compactText } from '../values';
 import { grounded, SOURCES } from './sources';
 
@@ -72,6 +72,6 @@ export const misplacedDimensionRule: Rule = {
     accepted: [{ input: [{ dimension: '社会效益指标', indicator: '系统正常运行和网络安全', column: '二级指标', value: '环境效益指标' }], note: '“环境效益指标”是“生态效益指标”的通用别名。' }],
   },
   check({ sheet, framework }) {
-    return sheetGrids(sheet).flatMap((grid) => checkGrid(grid, framework));
+    return structureGrids(sheet).flatMap((grid) => checkGrid(grid, framework));
   },
 };

@@ -6,7 +6,7 @@ import type { SheetTable } from '../sheet/types';
 import { dimensionRows } from '../fixes/dimensionRows';
 import { indicatorRowsFix } from '../fixes/indicatorRows';
 import { renameLevel2Fix } from '../fixes/renameLevel2';
-import { cellsOf, inGrid, sheetGrids, type ScopedGrid } from './helpers';
+import { cellsOf, inGrid, structureGrids, type ScopedGrid } from './helpers';
 import { templateFor, templateLabel } from './template';
 import { grounded, SOURCES } from './sources';
 
@@ -95,7 +95,12 @@ export const missingDimensionRule: Rule = {
   title: '缺少必需的指标维度',
   defaultSeverity: 'error',
   description: '框架要求的一级或二级指标维度（如产出指标下的数量、质量、时效、成本指标，或101号框架的成本指标一级）在表中没有任何指标行。缺少维度的表通常被财政部门退回补充。文件留有余地之处只作警告：101号表缺时效或满意度（101号指引“供参考试行”），运转/工资类项目缺效益指标。',
-  ...grounded([SOURCES.complete88, '缺少维度为错误'], [SOURCES.framework101, '成本指标为一级'], [SOURCES.trial101, '101号表缺时效、满意度及运转/工资类项目缺效益只作警告']),
+  ...grounded(
+    [SOURCES.complete88, '缺少维度为错误'],
+    [SOURCES.framework101, '成本指标为一级'],
+    [SOURCES.trial101, '101号表缺时效、满意度及运转/工资类项目缺效益只作警告'],
+    [SOURCES.cover34, '满意度等是绩效目标应含的内容，但未定为退回条款'],
+  ),
   english: 'a required 一级 or 二级 dimension of the framework has no indicator row',
   settings: ['severities', 'disabledRules', 'requiredDimensions', 'framework'],
   examples: {
@@ -104,6 +109,6 @@ export const missingDimensionRule: Rule = {
   },
   check({ sheet, framework, library }) {
     const template = templateFor(sheet, library);
-    return sheetGrids(sheet).flatMap((grid) => checkGrid(sheet, grid, framework, template));
+    return structureGrids(sheet).flatMap((grid) => checkGrid(sheet, grid, framework, template));
   },
 };

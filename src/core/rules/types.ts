@@ -1,6 +1,6 @@
 import type { Fix, Issue, RuleCode, Settings, Severity, TemplateLibrary } from '../model';
 import type { Framework } from '../frameworks/types';
-import type { SheetTable } from '../sheet/types';
+import type { CellGrid, SheetTable } from '../sheet/types';
 import type { RuleSource } from './sources';
 
 export interface RuleContext {
@@ -9,6 +9,11 @@ export interface RuleContext {
   settings: Settings;
   /** The template library for template-* rules; null when none is loaded. */
   library: TemplateLibrary | null;
+  /**
+   * The cells the sheet was read from, when the caller has them (checkGridTables does): for the columns the
+   * reader does not keep, such as a 权重/分值 column (weight-sum). Rules must work without them.
+   */
+  cells?: CellGrid | null;
 }
 
 /** What a rule reports; the engine fills in the severity from the rule's default and the settings. */
@@ -26,7 +31,7 @@ export interface Finding {
 }
 
 /** A header field of the example table, by its label on the sheet. */
-export type ExampleField = '项目名称' | '预算数' | '财政资金' | '其他资金' | '绩效目标';
+export type ExampleField = '项目名称' | '预算数' | '财政资金' | '其他资金' | '绩效目标' | '项目总金额';
 /** A column of the indicator grid, by its header label. */
 export type ExampleColumn = '一级指标' | '二级指标' | '三级指标' | '指标值';
 /** The numeric settings an example may set on the 设置 tab. */

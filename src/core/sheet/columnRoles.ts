@@ -101,6 +101,18 @@ export function profileColumns(cells: SheetCells, fromRow: number, toRow: number
   return [...profiles.values()].sort((a, b) => a.col - b.col);
 }
 
+/**
+ * `xx县`, `xx区`, `xx市本级`, `西坪镇尧山村` (a county's table with one column per 村, S30): a column header
+ * naming a region, not a kind of column.
+ */
+const REGION_NAME = /^[\u4e00-\u9fa5]{1,12}(?:省|市|州|盟|县|区|旗|镇|乡|村|街道|市本级|本级)$/;
+const NOT_REGION = /指标|单位|金额|分值|权重|地区|区域|辖区|社区|园区|景区|片区|城区|新区/;
+
+/** Whether a header (two header rows joined by `|`) names a region over its column. */
+function headerNamesRegion(header: string): boolean {
+  return header.split('|').some((h) => REGION_NAME.test(h) && !NOT_REGION.test(h));
+}
+
 /** One piece of evidence: how well a column fits a role, 0..1. */
 interface EvidenceRule {
   name: string;
@@ -119,7 +131,9 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   { name: 'measured-values', role: 'value', score: (p) => share(p.values - p.smallIntegers * 0.7, p) * 0.9 },
   { name: 'after-operator', role: 'value', score: (p) => share(p.afterOperator, p) * 0.9 },
   { name: 'figure-before-unit', role: 'value', score: (p) => share(p.beforeUnit, p) * 0.6 },
-  { name: 'header-names-value', role: 'value', score: (p) => (headerColumns(p).includes('value') || headerSays(p, /目标值|指标值|预期|年度目标|\d{4}年/) ? 0.6 : 0) },
+  { name: 'header-names-value', role: 'value', score: (p) => (headerColumns(p).includes('value') || headerSays(p, /目标值|指标值|数值|预期|年度目标|\d{4}年/) ? 0.6 : 0) },
+  // A region named over a column of figures or judgements (one target column per 区县 or 村) heads that region's targets.
+  { name: 'header-names-region', role: 'value', score: (p) => (headerNamesRegion(p.header) && p.values > 0 ? 0.6 : 0) },
   { name: 'unit-alone', role: 'unit', score: (p) => share(p.units, p) * 0.95 },
   { name: 'header-names-unit', role: 'unit', score: (p) => (headerColumns(p).includes('unit') || headerSays(p, /单位$/) ? 0.5 : 0) },
   { name: 'operator-alone', role: 'valueType', score: (p) => share(p.operators, p) * 0.95 },
@@ -152,9 +166,6 @@ export interface ColumnAssignment {
   evidence: string[];
 }
 
-/** `xx县`, `xx区`, `xx市本级`: a column header naming a region, not a kind of column. */
-const REGION_NAME = /^[\u4e00-\u9fa5]{1,12}(?:省|市|州|盟|县|区|旗|镇|乡|街道|市本级|本级)$/;
-const NOT_REGION = /指标|单位|金额|分值|权重|地区|区域|辖区|社区|园区|景区|片区|城区|新区/;
 
 /**
  * Roles for the columns right of the dimension columns: the best column for each role, each column once.
@@ -176,14 +187,17 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
     if (pick) taken.add(pick.col);
     return pick;
   };
+  // Columns whose content reads alike (names and descriptions of one row each): the header words tell them apart.
+  const headedAs = (p: ColumnProfile, role: ColumnRole) => EVIDENCE_RULES.some((rule) => rule.role === role && rule.name.startsWith('header-') && rule.score(p) > 0);
   const leftmostTop = (role: ColumnRole, min: number): { col: number; score: number } | undefined => {
-    const hit = scored.find(({ p, s }) => !taken.has(p.col) && s[role] >= min && s[role] >= maxOf(Object.values(s), 0) - 0.001);
+    const fits = scored.filter(({ p, s }) => !taken.has(p.col) && s[role] >= min && s[role] >= maxOf(Object.values(s), 0) - 0.001);
+    const hit = fits.find(({ p }) => headedAs(p, role)) ?? fits[0];
     if (hit) taken.add(hit.p.col);
     return hit ? { col: hit.p.col, score: hit.s[role] } : undefined;
   };
   const evidence: string[] = [];
   const regions = scored
-    .filter(({ p, s }) => p.header.split('|').some((h) => REGION_NAME.test(h) && !NOT_REGION.test(h)) && s.value >= 0.4)
+    .filter(({ p, s }) => headerNamesRegion(p.header) && s.value >= 0.4)
     .map(({ p }) => ({ name: p.header.split('|').reverse().find((h) => REGION_NAME.test(h) && !NOT_REGION.test(h))!, col: p.col }));
   const assignment: ColumnAssignment = { operatorColumns: [], regions: regions.length >= 2 ? regions : [], valueScore: 0, evidence };
   for (const r of assignment.regions) taken.add(r.col);
@@ -200,7 +214,8 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   // An operator column stands before the target it qualifies: the target is sought right of it first
   // (a name reading as a judgement left of it is no target), then anywhere right of the names.
   const valueFrom = Math.max(level3?.col ?? -Infinity, assignment.operatorColumns[0] ?? -Infinity);
-  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : (best('value', 0.35, valueFrom) ?? best('value', 0.35, level3?.col));
+  // Last, anywhere: a form may print its targets left of the names (年度数值 | 三级, a re-dressed S35).
+  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : (best('value', 0.35, valueFrom) ?? best('value', 0.35, level3?.col) ?? best('value', 0.35));
   let description = best('description', 0.5) ?? leftmostTop('level3', 0.45);
   // Long indicator names read as prose: with no column of short names, the first text column holds them.
   if (!level3 && description && !options.namesKnown) {

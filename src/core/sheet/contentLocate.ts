@@ -54,7 +54,9 @@ function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number):
       if (cells.rowHasMerge(r)) continue;
       break;
     }
-    const fieldLike = line.some((c) => headerFieldOf(c.label) !== undefined || matchUnitLabel(c.text) !== null || c.text.includes(LABELS.titleSuffix));
+    // A lone cell that names no grid column is a title or a caption (`…绩效评价指标表`, S36), not a header row.
+    const lone = line.length === 1 && !COLUMNS_OF_LABEL.has(line[0].label);
+    const fieldLike = lone || line.some((c) => headerFieldOf(c.label) !== undefined || matchUnitLabel(c.text) !== null || c.text.includes(LABELS.titleSuffix));
     const textual = line.every((c) => typeof c.value !== 'number' && c.text.length <= 24);
     if (fieldLike || !textual) break;
     rows.unshift(r);

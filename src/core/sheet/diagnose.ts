@@ -1,9 +1,10 @@
 /** A sheet that looks like a 绩效目标表 but was not read: what was found and what is missing. */
 import { compactText } from '../values';
 import { SheetCells } from './cells';
-import type { GridColumn } from './labels';
+import { LABELS } from './labels';
+import type { GridColumn, HeaderField } from './labels';
 import type { Unreadable } from './types';
-import { COLUMNS_OF_LABEL } from './knownLabels';
+import { COLUMNS_OF_LABEL, headerFieldOf } from './knownLabels';
 
 export const COLUMN_NAMES: Record<GridColumn, string> = {
   level1: '一级指标',
@@ -37,9 +38,28 @@ export function diagnose(cells: SheetCells): Unreadable | null {
     }
   }
   const gridLabels = [...labels].filter((l) => l !== COLUMN_NAMES.unit && l !== COLUMN_NAMES.description);
-  if (gridLabels.length < 2 && level1Names < 2) return null;
+  if (gridLabels.length < 2 && level1Names < 2) return headOnly(cells);
   const found = [...labels];
   if (level1Names > 0) found.push(`${level1Names} 个一级指标名称`);
   const missing = [COLUMN_NAMES.level1, COLUMN_NAMES.level2, COLUMN_NAMES.value].filter((name) => !labels.has(name));
   return { found, missing: missing.length > 0 ? missing : ['同一行上的一级指标、二级指标、指标值表头'], cell: firstCell };
+}
+
+/** The fields a 绩效目标表's head names, in the order messages list them. */
+const HEAD_FIELD_NAMES: Partial<Record<HeaderField, string>> = { projectName: '项目名称', budgetTotal: '预算数', budgetFiscal: '财政资金', goals: '绩效目标' };
+
+/**
+ * A sheet titled as a 绩效目标表 whose head (项目名称, amounts, 绩效目标) is there but no indicator grid at all (a
+ * table cut off, or sent before its grid was filled in, S37): unreadable, never passed as a sheet of something else.
+ */
+function headOnly(cells: SheetCells): Unreadable | null {
+  let title: string | null = null;
+  const fields = new Set<string>();
+  for (const cell of cells.filled(cells.top, cells.bottom)) {
+    if (title === null && cell.text.includes(LABELS.titleSuffix) && cell.text.length <= 40) title = cell.address;
+    const name = HEAD_FIELD_NAMES[headerFieldOf(cell.label) ?? 'purpose'];
+    if (name) fields.add(name);
+  }
+  if (title === null || fields.size < 2) return null;
+  return { found: [`表头（${[...fields].join('、')}）`], missing: ['指标表格（一级指标、二级指标、三级指标、指标值）'], cell: title };
 }

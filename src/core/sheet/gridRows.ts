@@ -224,6 +224,13 @@ function treeLevel(cells: SheetCells, header: GridHeader, column: number, row: n
   return next !== null && !nextHasTarget && dimensionOf(cells.shown(next, column).text) ? 1 : 2;
 }
 
+/** Whether two columns of a row lie in one merged cell. */
+function oneCellWith(cells: SheetCells, row: number, a: number | undefined, b: number | undefined): boolean {
+  if (a === undefined || b === undefined || a === b) return false;
+  const area = cells.merge(row, a);
+  return area !== undefined && b >= area.start.col && b <= area.end.col;
+}
+
 /** Reads one row of a grid into `into`; returns false when the row holds no indicator. */
 export function readGridRow(cells: SheetCells, header: GridHeader, row: number, state: RowState, into: GridRead): boolean {
   const col = header.columns;
@@ -237,7 +244,8 @@ export function readGridRow(cells: SheetCells, header: GridHeader, row: number, 
   if (level1?.text) state.lastLevel1 = level1;
   else level1 = state.lastLevel1 ?? level1;
   const level3 = shown(col.level3);
-  const value = shown(col.value);
+  // One cell over the 三级 and 指标值 columns (an aim stated in prose, S32) is a name with no target beside it.
+  const value = oneCellWith(cells, row, col.level3, col.value) ? blank(col.value) : shown(col.value);
   let level2 = header.tree ? state.lastLevel2 : shown(col.level2);
   if (level2?.text) state.lastLevel2 = level2;
   else if (level3?.text || value?.text) level2 = state.lastLevel2 ?? level2;

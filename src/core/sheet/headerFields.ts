@@ -6,16 +6,19 @@ import { readAmount } from './amount';
 import { SheetCells } from './cells';
 import { shownAndStored } from './shown';
 import type { FilledCell, Found } from './cells';
-import { LABELS, PROJECT_TOTAL_LABELS, labelScope, matchUnitLabel, normalizeLabel } from './labels';
+import { LABELS, PROJECT_TOTAL_LABELS, RESULT_HEAD, labelScope, matchUnitLabel, normalizeLabel } from './labels';
 import type { HeaderField } from './labels';
 import type { CellValue, GridScope, HeaderAmount } from './types';
 import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, similarHeaderField } from './knownLabels';
 
-/** The first filled cell right of startCol on a row: its value, 'label' when a label comes first, or null. */
+/**
+ * The first filled cell right of startCol on a row: its value, 'label' when a label comes first (or the head
+ * of a results column, `年度总体目标完成情况综述`), or null.
+ */
 export function firstRightwards(cells: SheetCells, row: number, startCol: number, toCol: number): Found | 'label' | null {
   for (const cell of cells.rowOf(row)) {
     if (cell.col < startCol || cell.col > toCol || cells.covered(row, cell.col)) continue;
-    return isAnyLabel(cell) ? 'label' : cell;
+    return isAnyLabel(cell) || RESULT_HEAD.test(cell.label) ? 'label' : cell;
   }
   return null;
 }

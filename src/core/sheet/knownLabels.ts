@@ -84,7 +84,8 @@ const FIELD_FORMS = [...FIELD_OF_LABEL.entries()].filter(([form]) => form.length
  */
 export function similarHeaderField(label: string): HeaderField | undefined {
   const bare = bareLabel(label);
-  if (bare.length < 4 || bare.length > 12 || /指标|\d/.test(bare) || ALL_HEADER_LABELS.has(bare) || ALL_GRID_LABELS.has(bare)) return undefined;
+  // A title (`项目绩效目标表`, S31) names the table, never one of its fields.
+  if (bare.length < 4 || bare.length > 12 || /指标|\d|表$/.test(bare) || ALL_HEADER_LABELS.has(bare) || ALL_GRID_LABELS.has(bare)) return undefined;
   let found = similarCache.get(bare);
   if (found === undefined) {
     found = FIELD_FORMS.find(([form]) => withinOneCharacter(bare, form))?.[1] ?? null;
@@ -94,13 +95,27 @@ export function similarHeaderField(label: string): HeaderField | undefined {
   return found ?? undefined;
 }
 
+/** A remark in brackets inside a label (`项目（专项）名称`, S31): the label read without it, or null when it has none. */
+export function labelWithoutAside(label: string): string | null {
+  const without = label.replace(/（[^（）]*）(?=.)/g, '');
+  return without !== label && without.length >= 2 ? without : null;
+}
+
 /** The header field a label names: as written, without its unit, a 其中 line of public money, or one character off. */
 export function headerFieldOf(label: string): HeaderField | undefined {
-  return FIELD_OF_LABEL.get(label) ?? FIELD_OF_LABEL.get(bareLabel(label)) ?? (FISCAL_PART.test(label) ? 'budgetFiscal' : undefined) ?? similarHeaderField(label);
+  const aside = labelWithoutAside(label);
+  return (
+    FIELD_OF_LABEL.get(label) ??
+    FIELD_OF_LABEL.get(bareLabel(label)) ??
+    (aside === null ? undefined : FIELD_OF_LABEL.get(aside)) ??
+    (FISCAL_PART.test(label) ? 'budgetFiscal' : undefined) ??
+    similarHeaderField(label)
+  );
 }
 
 export function isHeaderLabelText(label: string, text: string): boolean {
-  return ALL_HEADER_LABELS.has(label) || ALL_HEADER_LABELS.has(bareLabel(label)) || FISCAL_PART.test(label) || matchUnitLabel(text) !== null;
+  const aside = labelWithoutAside(label);
+  return ALL_HEADER_LABELS.has(label) || ALL_HEADER_LABELS.has(bareLabel(label)) || (aside !== null && ALL_HEADER_LABELS.has(aside)) || FISCAL_PART.test(label) || matchUnitLabel(text) !== null;
 }
 
 export function isAnyLabel(cell: Pick<FilledCell, 'label' | 'text'>): boolean {

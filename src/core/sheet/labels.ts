@@ -184,6 +184,13 @@ export const GROUP_LABELS: readonly string[] = [
   '目标完成情况',
   '资金情况', '资金情况（万元）', '资金情况（元）', '预算规模', '绩效指标', '项目资金', ...GRID_SCOPE_LABELS];
 
+/**
+ * The head of a column of results beside a goals label (`年度总体目标完成情况综述`, `实际完成情况`, S34): never
+ * the goals' value, whatever words come before 完成情况. Only the header block reads it so: in a grid the same
+ * words name an indicator (`年度任务完成情况`).
+ */
+export const RESULT_HEAD = /^.{0,12}完成情况(?:综述|说明|概述)?$/;
+
 /** Labels naming the department line (the value to their right is the department). */
 export const DEPARTMENT_LABELS: readonly string[] = ['单位名称', '预算单位', '申报单位', '填报单位', '部门名称', '预算部门'];
 

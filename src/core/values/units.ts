@@ -11,7 +11,7 @@ const DURATION_UNITS = [
 const COUNT_UNIT_STARTS = [
   '个', '次', '项', '人', '册', '本', '套', '件', '张', '份', '辆', '条', '通', '户', '亩', '公里', '家',
   '场', '期', '篇', '台', '批', '所', '座', '处', '类', '种', '部', '间', '名', '位', '支', '只', '块',
-  '根', '棵', '株', '头', '吨', '米', '平方米', '平方公里', '立方米', '公顷', '千米', '千瓦', '页', '字',
+  '根', '棵', '株', '头', '吨', '米', '厘米', '毫米', '平方米', '平方公里', '立方米', '公顷', '千米', '千瓦', '页', '字',
   '课时', '学时', '门', '节', '届', '轮', '宗', '起', '例', '床', '架', '艘', '栋', '幢', '单', '组', '群',
   '盒', '袋', '箱', '瓶', '包', '片', '幅', '对', '双', '首', '集', '段', '区', '镇', '村', '县', '校', '卷',
   '盏', '副', '把', '枚', '网点', '课', '讲', '版', '人天', '工日', '分', '岁', '倍', '级', '星', '千瓦时', '度',
@@ -80,14 +80,17 @@ export function classifyUnit(unit: string): UnitClass | null {
   return null;
 }
 
+/** A template's hint for the target (`≥**`, `≤XX`, `**`): an operator and placeholders before the unit it asks for. */
+const TARGET_HINT = /^(?:[≥≤<>=＞＜＝≧≦]|>=|<=)?(?:\*+|[Xx]+)/;
+
 /**
  * The unit a 三级 name carries at its end in brackets: `实施营造林总面积(亩)` → `亩`,
- * `经费（万元）` → `万元`; null when none.
+ * `经费（万元）` → `万元`, and a template's hint left in the name (`苗木成活率(≥**%)` → `%`, S32); null when none.
  */
 export function unitFromName(name: string): string | null {
   const match = /[(（]([^()（）]*)[)）]\s*$/.exec(name);
   // 1–8 characters between the brackets, not counting the spaces around them.
   if (!match || match[1].trim().length < 1 || match[1].trim().length > 8) return null;
-  const unit = match[1].replace(/\s+/g, '');
-  return classifyUnit(unit) !== null && unit !== '' ? unit : null;
+  const unit = match[1].replace(/\s+/g, '').replace(TARGET_HINT, '');
+  return unit !== '' && classifyUnit(unit) !== null ? unit : null;
 }

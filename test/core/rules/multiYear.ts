@@ -15,6 +15,12 @@ export interface MultiYearOptions {
   overallWithoutSatisfaction?: boolean;
   /** Print 项目总金额 in the header. */
   projectTotal?: boolean;
+  /** 项目总金额 when printed (1000 万元 unless given). */
+  projectTotalAmount?: number;
+  /** 数量 value of the 总体目标 grid (建成业务系统个数). */
+  overallCount?: string;
+  /** 数量 value of the 年度目标 grid (本年建成业务系统个数). */
+  annualCount?: string;
 }
 
 type Row = (string | number | null)[];
@@ -34,7 +40,7 @@ export const MULTI_YEAR_ROWS = {
 
 function rows(options: MultiYearOptions): { rows: Row[]; annualGoals: number; annualHeader: number; annualFirst: number } {
   const overall: Row[] = [
-    ['产出指标', '数量指标', '建成业务系统个数', '项目期内建成的系统', '≥5个'],
+    ['产出指标', '数量指标', '建成业务系统个数', '项目期内建成的系统', options.overallCount ?? '≥5个'],
     [null, '质量指标', '系统验收合格率', '通过验收的比例', '100%'],
     [null, '时效指标', '全部系统建成时间', '项目期末', options.overallDeadline ?? '2026年12月底前'],
     [null, '成本指标', '项目建设总成本', '三年合计', options.overallCost ?? '≤900万元'],
@@ -46,7 +52,7 @@ function rows(options: MultiYearOptions): { rows: Row[]; annualGoals: number; an
     ['单位名称', '343101天津市司法局装备财务处', null, null, '单位：万元'],
     ['项目名称', '智慧司法建设'],
     ['项目期', '2024年—2026年'],
-    options.projectTotal === false ? ['预算数', 300] : ['项目总金额', 1000, '预算数', 300],
+    options.projectTotal === false ? ['预算数', 300] : ['项目总金额', options.projectTotalAmount ?? 1000, '预算数', 300],
     ['其中：财政资金', 300, '其他资金', 0],
     ['资金用途', '业务系统建设与运维。'],
     ['总体目标', '1.三年内建成5个业务系统；2.业务办理效率明显提升。'],
@@ -56,7 +62,7 @@ function rows(options: MultiYearOptions): { rows: Row[]; annualGoals: number; an
   const annual: Row[] = [
     ['年度目标', '1.2024年建成2个业务系统。'],
     HEADER,
-    ['产出指标', '数量指标', '本年建成业务系统个数', '本年建成的系统', '≥2个'],
+    ['产出指标', '数量指标', '本年建成业务系统个数', '本年建成的系统', options.annualCount ?? '≥2个'],
     [null, '质量指标', '系统验收合格率', '通过验收的比例', '100%'],
     [null, '时效指标', '本年系统建成时间', '年末', '2024年12月底前'],
     [null, '成本指标', '本年建设成本', '本年合计', options.annualCost ?? '≤280万元'],

@@ -127,8 +127,11 @@ describe('jixiao rules --json shows each basis with its document and clause', ()
     const json = ruleJson(explainRule(code));
     expect(json.sources.length).toBeGreaterThan(0);
     for (const source of json.sources) {
-      expect(source.document).toMatch(/财预〔\d{4}〕\d+号|评审实践|填报说明/);
-      if (source.document.startsWith('财预')) expect(source.clause).not.toBe('');
+      expect(source.document).toMatch(/财预〔\d{4}〕\d+号|中发〔\d{4}〕\d+号|评审实践|填报说明/);
+      if (/^(?:财预|中发)/.test(source.document)) expect(source.clause).not.toBe('');
+      // How far the words were checked is said, and a clause said to be read carries its words.
+      expect(['copy', 'quoted', 'unchecked', 'practice']).toContain(source.checked);
+      if (source.checked === 'copy' || source.checked === 'quoted') expect(source.quote).not.toBe('');
     }
   });
 });

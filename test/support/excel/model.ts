@@ -165,6 +165,16 @@ export interface RealExcelBehaviours {
    */
   responsePayloadLimit?: number;
   /**
+   * Bytes one sync's request may carry (the queued commands and the data they write): Excel on the web
+   * refuses a request above 5 MB whole, with RequestPayloadSizeLimitExceeded ("This error occurs in Excel
+   * on the web": learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling, error table,
+   * added by office-js-docs-pr #2278; "Excel on the web has a payload size limit for requests and responses
+   * of 5MB": learn.microsoft.com/office/dev/add-ins/excel/performance; speckle-excel #9 quotes the error).
+   * Nothing of a refused request is applied. Unlimited when unset. The 自检 check of the same name finds
+   * the largest request this Excel accepts.
+   */
+  requestPayloadLimit?: number;
+  /**
    * Rows inserted by `Range.insert` take what the row above carries, as Excel's own Insert does by default
    * ("Format Same As Above", support.microsoft.com "Insert or delete rows and columns"; VBA `Range.Insert`
    * CopyOrigin defaults to xlFormatFromLeftOrAbove): its cell formats, its one-row merges, and the data
