@@ -8,6 +8,16 @@ import { corePurity } from './scripts/lint/core-purity.mjs';
 export const SPREAD_ARGUMENT_MESSAGE =
   'No spread arguments: an array of unbounded length overflows the stack. Use a loop, reduce or maxOf/minOf (src/core/bounded.ts).';
 
+const ZOD_PATH = { name: 'zod', message: "Import * as z from 'zod/mini': the classic build is ~50 KB gzip on every page that loads it." };
+
+/** Neither host imports the other (issue #21): what both use lives in src/core, or src/web where it touches the DOM. */
+const otherHost = (other) => ({
+  'no-restricted-imports': [
+    'error',
+    { paths: [ZOD_PATH], patterns: [{ group: [`**/${other}`, `**/${other}/*`], message: `One host does not import the other: move what both use to src/core (or src/web where it touches the DOM).` }] },
+  ],
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'build/**', 'node_modules/**', 'coverage/**', '.ci/**', 'bench-out/**', '.tmp/**', 'test-results/**'] },
   js.configs.recommended,
@@ -29,7 +39,7 @@ export default tseslint.config(
         { selector: 'NewExpression > SpreadElement', message: SPREAD_ARGUMENT_MESSAGE },
       ],
       // zod's classic build is ~50 KB gzip on a page; the schemas are written for zod/mini.
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Import * as z from 'zod/mini': the classic build is ~50 KB gzip on every page that loads it." }] }],
+      'no-restricted-imports': ['error', { paths: [ZOD_PATH] }],
     },
   },
   {
@@ -41,6 +51,8 @@ export default tseslint.config(
       'regexp/no-super-linear-backtracking': 'error',
     },
   },
+  { files: ['src/wps/**'], rules: otherHost('excel') },
+  { files: ['src/excel/**'], rules: otherHost('wps') },
   {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -67,7 +67,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     options: [
       { flag: '--json', text: '输出 JSON / print JSON' },
       { flag: '--settings FILE.json', text: '检查设置（与加载项保存在工作簿中的相同）/ check settings, as the add-in keeps them' },
-      { flag: '--framework NAME', text: `指标框架：${FRAMEWORK_TEXT}、auto（按表自动判断）/ indicator framework` },
+      { flag: '--framework NAME', text: `默认指标框架：${FRAMEWORK_TEXT}、auto；看得出框架的表按其自身框架检查 / default indicator framework` },
       { flag: '--year N', text: '预算年度 / budget year' },
       LIBRARY_HELP,
       LAYOUT_HELP,
@@ -84,7 +84,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       { flag: '--force', text: '覆盖已有的 OUT / overwrite an existing OUT' },
       { flag: '--json', text: '输出 JSON（每项修正及其修改、复查结果）/ print JSON' },
       { flag: '--settings FILE.json', text: '检查设置，同 check / check settings, as for check' },
-      { flag: '--framework NAME', text: `指标框架：${FRAMEWORK_TEXT}、auto / indicator framework` },
+      { flag: '--framework NAME', text: `默认指标框架：${FRAMEWORK_TEXT}、auto / default indicator framework` },
       { flag: '--year N', text: '预算年度 / budget year' },
       LIBRARY_HELP,
       LAYOUT_HELP,

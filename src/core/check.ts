@@ -1,7 +1,7 @@
 // The check engine: a sheet (or a raw cell grid) → issues, with settings applied. Pure; the add-in,
 // the checker page and the CLI all call these same functions.
 import { DEFAULT_SETTINGS } from './model';
-import type { Fix, FrameworkName, Issue, Settings, SheetReport, SheetSuggestions, Suggestion, TemplateLibrary } from './model';
+import type { Fix, Issue, Settings, SheetReport, SheetSuggestions, Suggestion, TemplateLibrary } from './model';
 import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
 import { ALL_RULES, unreadableFinding } from './rules';
@@ -13,7 +13,8 @@ import type { LayoutProfile } from './layouts/profile';
 import { sheetSuggestions } from './suggest';
 import { visibleFix } from './fixes/mergeGuard';
 import { isUntouched } from './untouched';
-import type { CellGrid, SheetTable } from './sheet/types';
+import { untouchedBlocks } from './untouchedBlocks';
+import type { CellGrid, ReadSheetOptions, SheetTable } from './sheet/types';
 
 export interface CheckOptions {
   settings?: Settings;
@@ -68,11 +69,14 @@ function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: Te
   return withSharedGrids(sheet, () => sheetSuggestions(sheet, from, frameworkFor(sheet.framework, settings), clauses, library));
 }
 
-/** The framework a sheet is read with: the one recorded for it, else the one the settings force, else detected. */
-function sheetFrameworkOption(settings: Settings, sheetName: string): { framework?: FrameworkName } {
+/**
+ * The framework a sheet is read with: the one recorded for it (chosen at insert or on its heading in 检查),
+ * else detected from its rows; 设置's framework is only the default, taken where detection is undecided.
+ */
+function sheetFrameworkOption(settings: Settings, sheetName: string): ReadSheetOptions {
   const recorded = Object.hasOwn(settings.sheetFrameworks, sheetName) ? settings.sheetFrameworks[sheetName] : undefined;
-  const framework = recorded ?? (settings.framework === 'auto' ? undefined : settings.framework);
-  return framework ? { framework } : {};
+  if (recorded) return { framework: recorded };
+  return settings.framework === 'auto' ? {} : { preferredFramework: settings.framework };
 }
 
 /** An issue's fixes, bar any that would write into a cell a merged range hides (the sheet's merges are known here). */
@@ -111,7 +115,8 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
     if (settings.disabledRules.includes('unreadable-layout')) return [];
     const finding = unreadableFinding(read.unreadable);
     const severity = settings.severities['unreadable-layout'] ?? 'error';
-    const framework = sheetFrameworkOption(settings, grid.sheetName).framework ?? 'seed';
+    const option = sheetFrameworkOption(settings, grid.sheetName);
+    const framework = option.framework ?? option.preferredFramework ?? 'seed';
     return [{ sheet: grid.sheetName, projectName: '', framework, issues: [{ code: 'unreadable-layout', severity, ...finding }] }];
   }
   return read.tables.map((sheet) => {
@@ -124,9 +129,16 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
       framework: sheet.framework,
       issues,
       ...(suggestions ? { suggestions } : {}),
-      ...(isUntouched(sheet) ? { untouched: true as const } : {}),
+      ...untouchedOf(sheet, settings),
     };
   });
+}
+
+/** What of a sheet nobody has typed into yet: the whole form, or 一级 blocks of a form being filled in. */
+function untouchedOf(sheet: SheetTable, settings: Settings): Pick<SheetReport, 'untouched' | 'untouchedBlocks'> {
+  if (isUntouched(sheet)) return { untouched: true };
+  const blocks = untouchedBlocks(sheet, frameworkFor(sheet.framework, settings));
+  return blocks.length > 0 ? { untouchedBlocks: blocks } : {};
 }
 
 /**
@@ -137,10 +149,12 @@ export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetRepo
   const reports = checkGridTables(grid, options);
   if (reports.length <= 1) return reports[0] ?? null;
   // Suggestions are per table (their fixes name its grid): a sheet of several projects gets none.
-  const { suggestions: _dropped, untouched: _each, ...first } = reports[0];
+  const { suggestions: _dropped, untouched: _each, untouchedBlocks: _blocks, ...first } = reports[0];
+  // A sheet of several tables is untouched when all are; else the blocks of each that nobody has typed into.
+  const blocks = reports.flatMap((r) => r.untouchedBlocks ?? []);
   return {
     ...first,
-    ...(reports.every((r) => r.untouched) ? { untouched: true as const } : {}),
+    ...(reports.every((r) => r.untouched) ? { untouched: true as const } : blocks.length > 0 ? { untouchedBlocks: blocks } : {}),
     projectName: reports.map((r) => r.projectName).join('、'),
     issues: reports.flatMap((r) => r.issues.map((issue) => ({ ...issue, message: `「${r.projectName}」${issue.message}` }))),
   };

@@ -10,16 +10,17 @@ import { queueSettingsRead } from './settingsStore';
 export function checkMethods(session: ExcelSession): Pick<CompleteHost, 'checkAll' | 'startLiveCheck' | 'clearMarks' | 'refreshSuggestions'> {
   const { run, runIn, counter, memory, features } = session;
   return {
-    async checkAll(onProgress) {
+    async checkAll(onProgress, options) {
       const checks = await run(async (context) => {
         // The settings are re-read with the sheet list (a colleague may have changed them): no extra sync.
         const custom = queueSettingsRead(context);
         const sheets = await session.listSheets(context);
         const settings = session.settingsAfter(custom);
-        const found = await checkSheets(context, sheets, await session.checkContext(false, settings));
+        const found = await checkSheets(context, sheets, await session.checkContext(false, settings, options?.holdWaiting === true));
         await session.migrateSettings(context);
         return found;
       });
+      session.live?.adopt(checks);
       onProgress?.(checks.length, checks.length);
       return checks.flatMap((c) => (c.report ? [c.report] : []));
     },

@@ -67,8 +67,11 @@ export interface ExcelSession {
   readSettings(context: Excel.RequestContext): Promise<Settings>;
   /** Settings still in Office.Settings go into the document with a write the user asked for. */
   migrateSettings(context: Excel.RequestContext): Promise<void>;
-  /** `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on. */
-  checkContext(live?: boolean, fresh?: Settings): Promise<CheckContext>;
+  /**
+   * `live`: a check the user did not ask for, which writes marks only while settings.liveMarks is on.
+   * `holdWaiting` (live checks, and the check as the pane opens): untouched forms and blocks are 待填写.
+   */
+  checkContext(live?: boolean, fresh?: Settings, holdWaiting?: boolean): Promise<CheckContext>;
   listSheets(context: Excel.RequestContext): Promise<SheetRef[]>;
 }
 
@@ -116,7 +119,7 @@ export function createSession(deps: ExcelHostDeps): ExcelSession {
       session.settings = { ...session.settings, source: 'document' };
     },
 
-    async checkContext(live = false, fresh) {
+    async checkContext(live = false, fresh, holdWaiting = live) {
       const settings = fresh ?? session.settings?.settings ?? (await run(session.readSettings));
       return {
         counter,
@@ -127,7 +130,7 @@ export function createSession(deps: ExcelHostDeps): ExcelSession {
         suggestLibrary: deps.getSuggestLibrary?.(),
         layouts: deps.getLayouts?.() ?? [],
         writeMarks: !live || settings.liveMarks,
-        holdWaiting: live,
+        holdWaiting,
         maxCellsPerSync: deps.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC,
         maxRequestBytes: deps.maxRequestBytes,
       };

@@ -32,6 +32,11 @@ export interface LiveHandle {
   recheck(sheetId: string): Promise<void>;
   /** Re-checks every sheet with a report now, marking none (nothing in them changed: only what suggests). */
   recheckQuietly(): Promise<void>;
+  /**
+   * Takes a full check's results (全部检查, or after a layout, library or setting changed) as the live
+   * check's own: else its next report would bring back what it last read of the sheets nobody edited since.
+   */
+  adopt(checks: readonly { sheet: SheetRef; report: SheetReport | null }[]): void;
   stop(): Promise<void>;
 }
 
@@ -45,7 +50,7 @@ export async function startLiveCheck(deps: LiveDeps, onReports: (reports: SheetR
   const remoteOnly = new Set<string>();
 
   const emit = () => onReports(order.flatMap((s) => (reports.has(s.id) ? [{ ...reports.get(s.id)!, sheet: s.name }] : [])));
-  const apply = (checks: { sheet: SheetRef; report: SheetReport | null }[]) => {
+  const apply = (checks: readonly { sheet: SheetRef; report: SheetReport | null }[]) => {
     for (const { sheet, report } of checks) {
       if (report) reports.set(sheet.id, report);
       else reports.delete(sheet.id);
@@ -148,6 +153,11 @@ export async function startLiveCheck(deps: LiveDeps, onReports: (reports: SheetR
     recheck: (sheetId) => scheduler.checkNow(sheetId),
     // As for a change the events may have missed: read and reported, marked only if the user changed it meanwhile.
     recheckQuietly: () => scheduler.recheck([...reports.keys()], (id) => remoteOnly.add(id)),
+    adopt: (checks) => {
+      order = checks.map((c) => c.sheet);
+      reports.clear();
+      apply(checks);
+    },
     stop: async () => {
       await scheduler.stop();
       // A handler is removed in a batch on the context it was added with (Excel.run(context, …)).

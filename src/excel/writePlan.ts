@@ -2,15 +2,11 @@
 import { toA1, toRange } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
 import { planBlock } from '../core/sheet/planBlock';
+import { validationText } from '../core/sheet/validationText';
 // protectText lives in the core now, shared with the WPS host; here for this module's importers.
 export { protectText } from '../core/sheet/planBlock';
 import { queueBoxBorder } from './borders';
 import type { ExcelFeatures } from './features';
-
-/** Excel limits of a validation's input prompt and inline list. */
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_MESSAGE_MAX = 255;
-const LIST_SOURCE_MAX = 255;
 
 // String forms of the Excel enums: they need no `Excel` global at load time.
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
@@ -31,29 +27,13 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.border) queueBoxBorder(range.format.borders, '#000000');
 }
 
-function clip(text: string, max: number): string {
-  return [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
-}
-
 function queueValidation(range: Excel.Range, planned: PlannedValidation): void {
   const validation = range.dataValidation;
-  switch (planned.kind) {
-    case 'list': {
-      const source = planned.values.join(',');
-      if (source.length > LIST_SOURCE_MAX) throw new Error(`下拉列表过长（${source.length} 字符）：${planned.range}`);
-      validation.rule = { list: { inCellDropDown: true, source } };
-      // A warning, not a stop: aliases such as 环境效益指标 remain possible.
-      validation.errorAlert = { showAlert: true, style: 'Warning', title: clip(planned.promptTitle, PROMPT_TITLE_MAX), message: '不在列表中，请确认指标名称。' };
-      break;
-    }
-    case 'decimal':
-      validation.rule = { decimal: { formula1: planned.min, operator: 'GreaterThanOrEqualTo' } };
-      validation.errorAlert = { showAlert: true, style: 'Stop', title: clip(planned.promptTitle, PROMPT_TITLE_MAX), message: `请输入不小于 ${planned.min} 的数字。` };
-      break;
-    case 'prompt':
-      break;
-  }
-  validation.prompt = { showPrompt: true, title: clip(planned.promptTitle, PROMPT_TITLE_MAX), message: clip(planned.prompt, PROMPT_MESSAGE_MAX) };
+  const text = validationText(planned);
+  if (planned.kind === 'list') validation.rule = { list: { inCellDropDown: true, source: text.listSource ?? '' } };
+  if (planned.kind === 'decimal') validation.rule = { decimal: { formula1: planned.min, operator: 'GreaterThanOrEqualTo' } };
+  if (text.alert) validation.errorAlert = { showAlert: true, style: text.alert.style === 'stop' ? 'Stop' : 'Warning', title: text.title, message: text.alert.message };
+  validation.prompt = { showPrompt: true, title: text.title, message: text.message };
 }
 
 /** Queues the whole plan on `sheet`: values, number formats, styles, merges, sizes, validation, native checks, print setup. */

@@ -17,6 +17,7 @@ import type { FrameworkName, Issue, Settings, SheetReport, Suggestion } from '..
 import { summarize } from '../core/summary';
 import { deferWaiting } from '../core/untouched';
 import { describeError } from '../web/errors';
+import type { CheckAllOptions } from '../web/host';
 import type { SuggestionFocus } from './SuggestionsTab';
 import { TemplatesTab } from './TemplatesTab';
 import { usePaneServices } from './hostContext';
@@ -111,8 +112,8 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   );
 
   /** Re-reads every sheet; the reports also go to the list. */
-  const freshReports = React.useCallback(async (): Promise<SheetReport[]> => {
-    const next = await host.checkAll((done, total) => setProgress({ done, total }));
+  const freshReports = React.useCallback(async (options?: CheckAllOptions): Promise<SheetReport[]> => {
+    const next = await host.checkAll((done, total) => setProgress({ done, total }), options);
     setReports(next);
     return next;
   }, [host]);
@@ -128,13 +129,14 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
         if (cancelled) void stopLive();
         else stop = stopLive;
       }, showError);
-    if (checkOnOpen) void checkAll();
+    // Opening on 检查 checks everything, which the clerk did not ask for: untouched forms wait (待填写), unmarked.
+    if (checkOnOpen) void whileBusy(async () => void (await freshReports({ holdWaiting: true })));
     return () => {
       cancelled = true;
       if (stop) void stop();
       if (saveTimer.current) clearTimeout(saveTimer.current);
     };
-  }, [host, checkOnOpen, checkAll, showError]);
+  }, [host, checkOnOpen, freshReports, whileBusy, showError]);
 
   // 建议 shows the sheet the user is on: asked once each time the tab opens.
   React.useEffect(() => {

@@ -58,16 +58,36 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
   const statusRef = React.useRef<HTMLSpanElement>(null);
   const statusText = status?.text ?? '';
 
-  /** Says what happened, and puts focus on the saying, so it is never lost to <body>. */
-  const say = (text: string, sheet: string | null): void => {
+  const rootRef = React.useRef<HTMLDivElement>(null);
+  // Where focus goes once the list shows what an action did: the issue at this place in the list (the one
+  // after a fixed issue takes its place), the status line when there is none; never <body>.
+  const [focusTo, setFocusTo] = React.useState<{ issue: number } | null>(null);
+  React.useEffect(() => {
+    if (!focusTo) return;
+    const issues = [...(rootRef.current?.querySelectorAll<HTMLElement>('button[data-severity]') ?? [])];
+    const next = focusTo.issue >= 0 && issues.length > 0 ? issues[Math.min(focusTo.issue, issues.length - 1)] : null;
+    (next ?? statusRef.current)?.focus();
+    setFocusTo(null);
+  }, [focusTo, reports]);
+
+  /** Says what happened; focus goes to the issue at `issue` in the list (-1: to the saying), never to <body>. */
+  const say = (text: string, sheet: string | null, issue = -1): void => {
     setStatus({ text, sheet });
-    requestAnimationFrame(() => statusRef.current?.focus());
+    setFocusTo({ issue });
+  };
+
+  /** The place in the list of the issue a control acts on (its own, or for a sheet's 全部修正 the sheet's first). */
+  const issuePlace = (control: Element | null): number => {
+    const own = control?.closest('li')?.querySelector('button[data-severity]') ?? control?.closest('section[data-sheet]')?.querySelector('button[data-severity]');
+    return own ? [...(rootRef.current?.querySelectorAll('button[data-severity]') ?? [])].indexOf(own) : -1;
   };
 
   /** 修正 / 全部修正: one batch in Excel, then the list re-checks; what overlapped goes in after that re-check. */
   const applyFixes = (sheet: string, fixes: Fix[]): void => {
     const batch = uniqueFixes(fixes);
     const changes = changeCount(batch);
+    // The 修正 (or 全部修正) pressed has focus: after the fix, the issue now at its issue's place has it.
+    const place = issuePlace(document.activeElement);
     setStatus({ text: batch.length > 1 ? `正在修正“${sheet}”中的 ${changes} 处问题…` : `正在修正：${batch[0].description}…`, sheet });
     void whileBusy(async () => {
       try {
@@ -86,7 +106,7 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
         }
         const where = selected.length > 0 ? `，已选中 ${selected.join('、')}` : '';
         const rest = left > 0 ? `另有 ${left} 处未能一并修正，可在列表中再点修正。` : '';
-        say(`${batch.length > 1 ? `已修正“${sheet}”中的 ${changes} 处问题` : `已修正：${batch[0].description}`}${where}，并已重新检查。${rest}`, sheet);
+        say(`${batch.length > 1 ? `已修正“${sheet}”中的 ${changes} 处问题` : `已修正：${batch[0].description}`}${where}，并已重新检查。${rest}`, sheet, place);
       } catch (cause) {
         say('修正未完成。', sheet);
         throw cause;
@@ -111,7 +131,7 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
   const firstToFix = reports?.find((report) => report.issues.some((issue) => issue.severity === 'error') && changeCount(fixesOf(report)) >= 2);
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={rootRef}>
       <div className={styles.toolbar} role="toolbar" aria-label="检查操作">
         <Button appearance="primary" icon={<ArrowSyncRegular />} onClick={() => { setStatus(null); onCheckAll(); }} disabled={busy} data-shortcut="k" aria-keyshortcuts="Alt+K">
           全部检查

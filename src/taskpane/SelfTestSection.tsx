@@ -1,5 +1,6 @@
-// 自检 under 设置 (loaded on open of the tab, not at first paint): what live marks cost in this Excel's
-// undo history, and a button that tries every Excel behaviour jixiao relies on and shows a report to copy.
+// 自检 under 设置 (loaded on open of the tab, not at first paint): what live marks cost in this Excel's (or
+// WPS 表格's) undo history, and a button that tries every behaviour of the host jixiao relies on (the host's
+// own 自检: src/excel/selfTest.ts or src/wps/selfTest.ts) and shows a report to copy.
 import * as React from 'react';
 import { Button, Caption1, Field, Textarea } from '@fluentui/react-components';
 import type { HostCapabilities, SelfTestReport } from '../web/host';
@@ -9,6 +10,9 @@ import { usePaneServices } from './hostContext';
 /** The settings hint for live marks, honest about this Excel's undo tier. */
 export function liveMarksHint(capabilities: HostCapabilities | null): string {
   if (!capabilities) return '关闭时（默认），问题仍随输入列在“检查”中，单元格标记只在点“全部检查”“标记问题”时写入。';
+  if (capabilities.undoKnown === false) {
+    return `尚不清楚 ${capabilities.hostName ?? '本软件'} 在本助手写入标记后是否保留撤消记录：为不影响 Ctrl+Z，输入时本助手只在“检查”中列出问题、不写标记，标记只在点“全部检查”“标记问题”时写入。`;
+  }
   return capabilities.undoSafeWrites
     ? '打开后，输入时即写标记：按 Ctrl+Z 会先撤消本助手的标记，再按一次才撤消您的输入。关闭时（默认），标记只在点“全部检查”“标记问题”时写入。'
     : '此版本的 Excel 中，本助手每写一次标记都会清空 Excel 的撤消记录：打开后输入时将无法用 Ctrl+Z 撤消。关闭时（默认），标记只在点“全部检查”“标记问题”时写入。';
@@ -64,7 +68,7 @@ export default function SelfTestSection(): React.JSX.Element {
   return (
     <section aria-label="自检">
       <Caption1>{liveMarksHint(capabilities)}</Caption1>
-      <Field label="自检" hint="在本机 Excel 中逐项试验本助手依赖的功能（在临时工作表上进行，完成后删除），生成可复制的报告。">
+      <Field label="自检" hint={`在本机 ${capabilities?.hostName ?? 'Excel'} 中逐项试验本助手依赖的功能（在临时工作表上进行，完成后删除），生成可复制的报告。`}>
         <Button onClick={() => void run()} disabled={state === 'running'}>
           运行自检
         </Button>

@@ -23,6 +23,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular, DocumentAddRegular, EyeRegular } from '@fluentui/react-icons';
 import { FRAMEWORK_LIST } from '../core/frameworks';
@@ -30,9 +31,11 @@ import { findTemplates } from '../core/library';
 import type { FrameworkName, LibraryTable, SheetReport, TemplateLibrary } from '../core/model';
 import { describeError } from '../web/errors';
 import { FRAMEWORK_HINT, FrameworkOptions } from '../web/FrameworkOptions';
-import { KeepAmounts } from '../web/KeepTogether';
 import { usePaneLibrary, usePaneServices } from './hostContext';
 import { cardListStyles } from '../web/cardList';
+
+// The preview's table loads on the first 预览 click (docs/bundles.md: the pane's first paint is at its budget).
+const TablePreview = React.lazy(() => import('./TablePreview'));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -48,34 +51,13 @@ const useStyles = makeStyles({
   ...cardListStyles,
   itemActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0, marginLeft: 'auto' },
   empty: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS, color: tokens.colorNeutralForeground3 },
-  // Fits a 350 px pane without sideways scroll: 一级/二级 wrap to two characters a line (their names are
-  // short and known), so 三级 and 指标值 keep their width; amounts never break inside (KeepAmounts).
-  previewScroll: { overflowX: 'auto', maxWidth: '100%' },
-  previewTable: {
-    borderCollapse: 'collapse',
-    width: '100%',
-    fontSize: tokens.fontSizeBase200,
-    '& th, & td': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 4px', textAlign: 'left', verticalAlign: 'top', overflowWrap: 'anywhere' },
-  },
-  dimensionColumn: { width: '3em' },
-  valueColumn: { width: '30%' },
   existingList: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalL, maxHeight: '40vh', overflowY: 'auto' },
-  fields: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: `0 0 ${tokens.spacingVerticalM} 0`,
-    '& dd': { margin: 0 },
-    // On a narrow pane the label column halves the width of 绩效目标's long text: labels go above.
-    '@media (max-width: 360px)': { gridTemplateColumns: '1fr', '& dt': { fontWeight: tokens.fontWeightSemibold, marginTop: tokens.spacingVerticalXS } },
-  },
 });
 
 // Budget staff read amounts as 292.00 万元: two decimals, thousands grouped; more decimals only when present.
 const AMOUNT = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 6 });
 
-function formatAmount(value: number | null, unit: string): string {
+export function formatAmount(value: number | null, unit: string): string {
   // A no-break space: the number and its unit stay on one line in a narrow pane.
   return value === null ? '—' : `${AMOUNT.format(value)}\u00a0${unit}`;
 }
@@ -118,59 +100,6 @@ export function groupByLibrary(tables: readonly LibraryTable[]): TableGroup[] {
   return listed.sort((a, b) => Number(a.library === '') - Number(b.library === ''));
 }
 
-function TablePreview({ table }: { table: LibraryTable }): React.JSX.Element {
-  const styles = useStyles();
-  return (
-    <>
-      <dl className={styles.fields}>
-        {table.library !== undefined && (
-          <>
-            <dt>来源</dt>
-            <dd>{table.sheet !== undefined ? `${table.library} › ${table.sheet}` : `${table.library} 第 ${table.number} 表`}</dd>
-          </>
-        )}
-        <dt>单位</dt>
-        <dd>{`${table.department.code}${table.department.name}`}（单位：{table.unit}）</dd>
-        <dt>项目名称</dt>
-        <dd>{table.projectName}</dd>
-        <dt>预算数</dt>
-        <dd>{formatAmount(table.budget.total, table.unit)}</dd>
-        <dt>其中：财政资金</dt>
-        <dd>{formatAmount(table.budget.fiscal, table.unit)}</dd>
-        <dt>其他资金</dt>
-        <dd>{formatAmount(table.budget.other, table.unit)}</dd>
-        <dt>资金用途</dt>
-        <dd>{table.purpose || '—'}</dd>
-        <dt>绩效目标</dt>
-        <dd style={{ whiteSpace: 'pre-wrap' }}>{table.goals || '—'}</dd>
-      </dl>
-      <div className={styles.previewScroll} data-role="preview-scroll">
-        <table className={styles.previewTable} aria-label={`${table.projectName} 的绩效指标`}>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.dimensionColumn}>一级指标</th>
-              <th scope="col" className={styles.dimensionColumn}>二级指标</th>
-              <th scope="col">三级指标</th>
-              <th scope="col" className={styles.valueColumn}>指标值</th>
-            </tr>
-          </thead>
-          <tbody>
-            {table.indicators.map((row, index) => (
-              <tr key={index}>
-                <td>{row.level1}</td>
-                <td>{row.level2}</td>
-                <td>{row.level3}</td>
-                <td data-role="preview-value">
-                  <KeepAmounts text={row.value} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
-}
 
 type Outcome = { intent: 'success' | 'error'; text: string } | null;
 
@@ -235,6 +164,10 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
   // Tables already in the workbook: ask first (skip them, or add copies), never add 数字化运维项目 (2) unasked.
   // `group`: the tables 全部插入 is about — the whole library, or one library's (its heading's button).
   const [insertGroup, setInsertGroup] = React.useState<LibraryTable[]>([]);
+  // The buttons that open a dialog get focus back when it closes (Esc, 关闭, 取消): Fluent restores focus to
+  // the element so marked where no DialogTrigger opened the dialog ("Trigger outside dialog",
+  // react.fluentui.dev/?path=/docs/components-dialog--docs).
+  const opener = useRestoreFocusTarget();
   // 插入 of one table asks the same way (its dialog then offers a copy or 取消).
   const insertAll = (tables: LibraryTable[] = library.tables): void => {
     const present = tables.filter((table) => inWorkbook.has(table));
@@ -294,7 +227,7 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
                 <h2 className={`${styles.groupHeading} ${styles.grow}`}>
                   {group.library || '内置模板'}（{group.tables.length} 张表）
                 </h2>
-                <Button size="small" icon={<AddRegular />} disabled={busy} aria-label={`插入本库全部：${group.library || '内置模板'}（${group.tables.length} 张表）`} onClick={() => insertAll(group.tables)}>
+                <Button size="small" icon={<AddRegular />} disabled={busy} aria-label={`插入本库全部：${group.library || '内置模板'}（${group.tables.length} 张表）`} onClick={() => insertAll(group.tables)} {...opener}>
                   插入本库全部
                 </Button>
               </div>
@@ -317,10 +250,10 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
                     )}
                   </div>
                   <div className={styles.itemActions}>
-                    <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}（${tableOwner(table)}）`} onClick={() => setPreview(table)}>
+                    <Button size="small" icon={<EyeRegular />} aria-label={`预览 ${table.projectName}（${tableOwner(table)}）`} onClick={() => setPreview(table)} {...opener}>
                       预览
                     </Button>
-                    <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}（${tableOwner(table)}）`} onClick={() => insertAll([table])}>
+                    <Button size="small" appearance="primary" disabled={busy} aria-label={`插入 ${table.projectName}（${tableOwner(table)}）`} onClick={() => insertAll([table])} {...opener}>
                       插入
                     </Button>
                   </div>
@@ -344,7 +277,7 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
           <Button icon={<DocumentAddRegular />} disabled={busy} data-shortcut="n" aria-keyshortcuts="Alt+N" onClick={() => void run(() => host.insertBlank(blankFramework)).then((r) => r?.sheetNames.forEach((sheet) => onBlankInserted?.(sheet, blankFramework)))}>
             插入空白表
           </Button>
-          <Button icon={<AddRegular />} onClick={() => insertAll(visible)} disabled={busy || visible.length === 0}>
+          <Button icon={<AddRegular />} onClick={() => insertAll(visible)} disabled={busy || visible.length === 0} {...opener}>
             全部插入（{visible.length}）
           </Button>
         </div>
@@ -364,7 +297,9 @@ export function TemplatesTab({ reports = null, defaultFramework, onBlankInserted
               </DialogTitle>
               {/* Scrolls up and down in a short pane: focusable, so the keyboard can scroll it too. */}
               <DialogContent tabIndex={0} role="region" aria-label={`${preview.projectName} 的内容（可滚动）`}>
-                <TablePreview table={preview} />
+                <React.Suspense fallback={<Caption1>正在加载…</Caption1>}>
+                  <TablePreview table={preview} />
+                </React.Suspense>
               </DialogContent>
               <DialogActions>
                 <Button

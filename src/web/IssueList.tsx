@@ -159,7 +159,11 @@ function WaitingNote({ report, waiting, onSelectCell }: { report: SheetReport; w
   const first = waiting[0]?.cells[0];
   return (
     <div className={styles.waiting} data-role="waiting">
-      <Caption1>这张表还没有填写：项目名称、预算数、绩效目标和各指标行的三级指标、指标值待填写。开始填写后，仍空着的必填项列为错误；点“全部检查”也会列出。</Caption1>
+      <Caption1>
+        {report.untouched
+          ? '这张表还没有填写：项目名称、预算数、绩效目标和各指标行的三级指标、指标值待填写。开始填写后，仍空着的必填项列为错误；点“全部检查”也会列出。'
+          : `${(report.untouchedBlocks ?? []).map((block) => `「${block.level1}」`).join('')}还没有开始填写。开始填写后，其中仍空着的必填项列为错误；点“全部检查”也会列出。`}
+      </Caption1>
       {onSelectCell && first && (
         <Button size="small" appearance="subtle" onClick={() => onSelectCell(report.sheet, first)} data-role="start-filling">
           从 {first} 开始填写

@@ -145,7 +145,7 @@ export function SettingsForm({ settings, onChange, status, liveMarksOption = fal
 
   return (
     <form className={styles.root} onSubmit={(event) => event.preventDefault()} aria-label="检查设置">
-      <Field label="默认指标框架" hint={`新插入的空白表用此框架；每张表的框架可在“检查”中该表标题旁更改。自动识别：一级指标中有“成本指标”时按 101 号文框架检查。${FRAMEWORK_HINT}。`} {...fieldState('framework')}>
+      <Field label="默认指标框架" hint={`新插入的空白表用此框架；看得出框架的表（已插入或已填写的）按其自身框架检查，每张表的框架可在“检查”中该表标题旁更改。自动识别：一级指标中有“成本指标”时按 101 号文框架检查。${FRAMEWORK_HINT}。`} {...fieldState('framework')}>
         <Select className={styles.control} value={draft.framework} onChange={(_, data) => update('framework', data.value)}>
           <option value="auto">自动识别</option>
           <FrameworkOptions />

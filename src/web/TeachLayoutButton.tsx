@@ -20,13 +20,15 @@ export interface TeachLayoutButtonProps {
 export function TeachLayoutButton({ sheetName, loadGrid, readSelection, openShelf, onSaved }: TeachLayoutButtonProps): React.JSX.Element {
   const [shelf, setShelf] = React.useState<LayoutShelf | null>(null);
   const [opening, setOpening] = React.useState(false);
+  // Focus comes back here when the dialog closes (no DialogTrigger opens it, so Fluent does not restore it).
+  const button = React.useRef<HTMLButtonElement>(null);
   const open = (): void => {
     setOpening(true);
     openShelf().then(setShelf, () => setOpening(false));
   };
   return (
     <>
-      <Button size="small" onClick={open} disabled={opening && !shelf} data-role="teach-layout">
+      <Button size="small" onClick={open} disabled={opening && !shelf} data-role="teach-layout" ref={button}>
         指定表格布局…
       </Button>
       {shelf && (
@@ -39,6 +41,7 @@ export function TeachLayoutButton({ sheetName, loadGrid, readSelection, openShel
             onClose={(saved) => {
               setShelf(null);
               setOpening(false);
+              requestAnimationFrame(() => button.current?.focus());
               if (saved) onSaved();
             }}
           />

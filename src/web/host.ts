@@ -26,6 +26,13 @@ export interface HostCapabilities {
   undoSafeWrites: boolean;
   /** A 修正 of several cells is one undo step (Excel: RunOptions.mergeUndoGroup, ExcelApi 1.20). */
   fixIsOneUndoStep: boolean;
+  /** The spreadsheet program, for the pane's text; `Excel` when absent. */
+  hostName?: string;
+  /**
+   * False where it is not known whether the host's writes keep the undo history (WPS 表格): then nothing is
+   * written while the user types, whatever the live-marks setting says.
+   */
+  undoKnown?: boolean;
 }
 
 /** One behaviour the host relies on, tried on this PC: its name is the test double's switch of the same name. */
@@ -62,11 +69,19 @@ export interface SelfTestReport {
  * What the task pane and ribbon commands ask of a spreadsheet host: src/excel (Office.js) or src/wps;
  * the UI never calls a host API itself.
  */
+export interface CheckAllOptions {
+  holdWaiting?: boolean;
+}
+
 export interface JixiaoHost {
   insertTables(tables: LibraryTable[], onProgress?: ProgressHandler): Promise<InsertResult>;
   insertBlank(framework: FrameworkName): Promise<InsertResult>;
-  /** Reads every sheet, runs the rules, writes the marks; returns one report per 绩效目标表 sheet. */
-  checkAll(onProgress?: ProgressHandler): Promise<SheetReport[]>;
+  /**
+   * Reads every sheet, runs the rules, writes the marks; returns one report per 绩效目标表 sheet. With
+   * holdWaiting (a full check the user did not ask for: the pane opening on 检查), the empty cells of an
+   * untouched form or block are not marked as errors (core/untouched.ts).
+   */
+  checkAll(onProgress?: ProgressHandler, options?: CheckAllOptions): Promise<SheetReport[]>;
   /** Re-checks sheets as they change; calls back with the full, current report list. Returns a stop function. */
   startLiveCheck(onReports: (reports: SheetReport[]) => void, onError: (error: unknown) => void): Promise<() => Promise<void>>;
   /**

@@ -12,10 +12,11 @@ import { MARK_STYLES, marksForReport } from '../core/marks';
 import { clearChanges, countChanges, diffMarks, markFormula, noteClearing, parseMarkFormula } from '../core/marking';
 import type { ExistingMark, MarkChanges } from '../core/marking';
 import type { Settings, SheetReport, TemplateLibrary } from '../core/model';
-import { toA1 } from '../core/sheet/address';
+import { parseRange, toA1 } from '../core/sheet/address';
 import { shownValue } from '../core/sheet/shown';
+import { deferWaiting } from '../core/untouched';
 import type { CellGrid, CellValue } from '../core/sheet/types';
-import { XL, bgr, localAddress, valueRows } from './et';
+import { XL, bgr, localAddress, read, valueRows } from './et';
 import type { EtApplication, EtFormatCondition, EtWorksheet } from './et';
 import type { LayoutProfile } from '../core/layouts';
 
@@ -28,6 +29,8 @@ export interface WpsCheckContext {
   layouts?: readonly LayoutProfile[];
   /** False for a live check that must not write (settings.liveMarks off, or writing while typing off). */
   writeMarks: boolean;
+  /** A check the user did not ask for: an untouched form's or block's empty cells are 待填写, not marked. */
+  holdWaiting?: boolean;
 }
 
 export interface WpsSheetCheck {
@@ -54,7 +57,7 @@ export function readGrid(ws: EtWorksheet, name: string): CellGrid {
   const left = used.Column - 1;
   const rows = used.Rows.Count;
   const cols = used.Columns.Count;
-  const raw = valueRows(used.Value2, rows, cols);
+  const raw = valueRows(read(used, 'Value2'), rows, cols);
   const values: CellValue[][] = [];
   const merges: string[] = [];
   const merged = new Set<string>();
@@ -65,7 +68,7 @@ export function readGrid(ws: EtWorksheet, name: string): CellGrid {
       const address = toA1(top + r, left + c);
       if (typeof value === 'number') {
         // Value2 is the stored number (0.95 for 95%); the grid holds what the user sees, as Excel's does.
-        row.push(shownValue(value, String(ws.Range(address).NumberFormat ?? 'General')));
+        row.push(shownValue(value, String(read(ws.Range(address), 'NumberFormat') ?? 'General')));
       } else if (value === undefined) {
         row.push(null);
         // Only blank cells can be the covered part of a merged area.
@@ -82,14 +85,9 @@ export function readGrid(ws: EtWorksheet, name: string): CellGrid {
 }
 
 function cellsIn(area: string): string[] {
-  const [a, b = a] = area.split(':');
-  const m = /^([A-Z]+)(\d+)$/;
-  const p = m.exec(a);
-  const q = m.exec(b);
-  if (!p || !q) return [];
+  const { start, end } = parseRange(area);
   const out: string[] = [];
-  const col = (name: string) => [...name].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  for (let r = Number(p[2]) - 1; r <= Number(q[2]) - 1; r++) for (let c = col(p[1]); c <= col(q[1]); c++) out.push(toA1(r, c));
+  for (let r = start.row; r <= end.row; r++) for (let c = start.col; c <= end.col; c++) out.push(toA1(r, c));
   return out;
 }
 
@@ -148,7 +146,7 @@ function formatMark(fc: EtFormatCondition): ExistingMark | null {
   let mark: ExistingMark | null;
   try {
     // Other kinds of rule (data bars, colour scales) have no Formula1 and may throw for it.
-    mark = fc.Type === XL.expression ? parseMarkFormula(fc.Formula1) : null;
+    mark = fc.Type === XL.expression ? parseMarkFormula(read(fc, 'Formula1')) : null;
   } catch {
     return null;
   }
@@ -204,7 +202,8 @@ export function checkSheet(ws: EtWorksheet, name: string, ctx: WpsCheckContext):
   const report: SheetReport | null = checked && isProtected ? { ...checked, marks: 'skipped-protected' } : checked;
   if (ctx.writeMarks && !isProtected) {
     const read = readMarks(ws);
-    const changes = diffMarks(report ? marksForReport(report) : [], read.formats, new Map([...read.notes].map(([a, n]) => [a, n.text])));
+    const marked = report && ctx.holdWaiting ? deferWaiting(report) : report;
+    const changes = diffMarks(marked ? marksForReport(marked) : [], read.formats, new Map([...read.notes].map(([a, n]) => [a, n.text])));
     if (countChanges(changes) > 0) writeChanges(ws, read, changes);
   }
   return { name, report };

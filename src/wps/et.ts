@@ -153,9 +153,11 @@ export interface EtApiEvent {
   AddApiEventListener(name: 'SheetChange', callback: (sheet: unknown, target: unknown) => void): void;
   AddApiEventListener(name: 'WorkbookNewSheet', callback: (workbook: unknown, sheet: unknown) => void): void;
   AddApiEventListener(name: 'SheetBeforeDelete', callback: (sheet: unknown) => void): void;
+  AddApiEventListener(name: 'WorkbookActivate', callback: (workbook: unknown) => void): void;
   RemoveApiEventListener(name: 'SheetChange', callback?: (sheet: unknown, target: unknown) => void): void;
   RemoveApiEventListener(name: 'WorkbookNewSheet', callback?: (workbook: unknown, sheet: unknown) => void): void;
   RemoveApiEventListener(name: 'SheetBeforeDelete', callback?: (sheet: unknown) => void): void;
+  RemoveApiEventListener(name: 'WorkbookActivate', callback?: (workbook: unknown) => void): void;
 }
 
 export interface EtApplication {
@@ -226,4 +228,19 @@ export function valueRows(value: unknown, rows: number, cols: number): unknown[]
 /** An address from `Range.Address(false, false)`, without a sheet part or `$`. */
 export function localAddress(address: string): string {
   return address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+}
+
+/**
+ * A property read that works whether this WPS build exposes the property as a property or as a method
+ * (research notes §2: "Some builds expose properties as methods"; pi-for-excel's src/host/wps/jsapi.ts reads
+ * either): `range.Value2` or `range.Value2()`, called on its owner. Writes stay assignments.
+ */
+export function read<T extends object, K extends keyof T>(owner: T, name: K): T[K] {
+  const value: unknown = owner[name];
+  return (typeof value === 'function' ? (value as (this: T) => unknown).call(owner) : value) as T[K];
+}
+
+/** A worksheet's name, read either way (see read). */
+export function nameOf(ws: EtWorksheet): string {
+  return String(read(ws, 'Name'));
 }

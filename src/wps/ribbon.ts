@@ -5,9 +5,9 @@
  * in the task pane. The pane's id is kept in PluginStorage under a key of its own for 表格, since 文字,
  * 表格 and 演示 share the store and number their panes from 1 each.
  */
-import { MarksKeptOnProtectedSheetsError } from '../excel/protection';
+import { MarksKeptOnProtectedSheetsError } from '../core/marking/protection';
 import { clearSheet, quietly } from './checkSheets';
-import { asSheet } from './et';
+import { asSheet, nameOf } from './et';
 import type { EtApplication } from './et';
 
 export const PANE_KEY = 'jixiao.pane.et';
@@ -68,7 +68,7 @@ export function clearMarksNow(): string | null {
       const ws = asSheet(sheets.Item(i));
       const result = clearSheet(ws);
       removed += result.removed;
-      if (result.kept) kept.push(ws.Name);
+      if (result.kept) kept.push(nameOf(ws));
     }
   });
   return kept.length > 0 ? new MarksKeptOnProtectedSheetsError(kept, removed).message : null;

@@ -4,7 +4,7 @@
  * shape of the Excel host's SelfTestReport (src/web/host.ts once merged); docs/wps.md describes its format.
  */
 import { isMarkNote, markFormula, markNoteText, parseMarkFormula } from '../core/marking';
-import { XL, asSheet, localAddress, valueRows } from './et';
+import { XL, asSheet, localAddress, nameOf, read, valueRows } from './et';
 import type { EtApplication, EtDocumentProperties, EtFormatCondition, EtWorksheet } from './et';
 
 export interface WpsSelfTestCheck {
@@ -51,25 +51,30 @@ export function runSelfTest(app: EtApplication): WpsSelfTestReport {
   try {
     run('worksheetsAdd', '新建并命名工作表（Worksheets.Add、Name）', () => {
       ws.Name = `${SCRATCH}${Date.now() % 100000}`;
-      return ws.Name.startsWith(SCRATCH) && ws.Name;
+      return nameOf(ws).startsWith(SCRATCH) && nameOf(ws);
     });
     run('value2Block', '按块写入、读取 Value2（二维数组）', () => {
       ws.Range('A1:B2').Value2 = [
         ['甲', 1],
         ['乙', 2],
       ];
-      const rows = valueRows(ws.Range('A1:B2').Value2, 2, 2);
+      const rows = valueRows(read(ws.Range('A1:B2'), 'Value2'), 2, 2);
       return rows[0][0] === '甲' && rows[1][1] === 2 && `读回 ${JSON.stringify(rows)}`;
     });
     run('value2Scalar', '单个单元格的 Value2 为标量', () => {
-      const value = ws.Range('A1').Value2;
+      const value = read(ws.Range('A1'), 'Value2');
       return value === '甲' && `读回 ${JSON.stringify(value)}`;
+    });
+    run('propertyShape', '属性的读取方式（Value2、Name 为属性或方法，两种都能读）', () => {
+      const shape = (value: unknown) => (typeof value === 'function' ? '方法' : '属性');
+      return `Value2 为${shape((ws.Range('A1') as unknown as Record<string, unknown>).Value2)}，Name 为${shape((ws as unknown as Record<string, unknown>).Name)}`;
     });
     let fc: EtFormatCondition | null = null;
     run('formatConditionFormula', '条件格式公式原样读回（FormatConditions.Add、Formula1）', () => {
       fc = ws.Range('B3').FormatConditions.Add(XL.expression, undefined, markFormula('B3', 'error')) as EtFormatCondition;
-      const mark = parseMarkFormula(fc.Formula1);
-      return mark?.address === 'B3' && `读回 ${fc.Formula1}`;
+      const formula = read(fc, 'Formula1');
+      const mark = parseMarkFormula(formula);
+      return mark?.address === 'B3' && `读回 ${formula}`;
     });
     run('formatConditionBorders', '条件格式边框（xlLeft… 或 xlEdgeLeft…）', () => {
       if (!fc) return false;
@@ -92,10 +97,11 @@ export function runSelfTest(app: EtApplication): WpsSelfTestReport {
     run('rowInsertMoves', '插入行后条件格式的 $ 引用与批注随行移动', () => {
       ws.Range('2:2').Insert(XL.shiftDown);
       const moved = ws.Cells.FormatConditions.Item(1) as EtFormatCondition;
-      const mark = parseMarkFormula(moved.Formula1);
+      const formula = read(moved, 'Formula1');
+      const mark = parseMarkFormula(formula);
       const where = localAddress(moved.AppliesTo.Address(false, false));
       const note = ws.Range('B4').Comment;
-      return mark?.address === 'B4' && where === 'B4' && note !== null && `公式 ${moved.Formula1}，应用于 ${where}，批注在 B4`;
+      return mark?.address === 'B4' && where === 'B4' && note !== null && `公式 ${formula}，应用于 ${where}，批注在 B4`;
     });
     run('validationList', '数据有效性下拉列表（Validation.Add）', () => {
       ws.Range('C1').Validation.Add(XL.validateList, XL.alertWarning, 1, '产出指标,效益指标');
@@ -123,7 +129,7 @@ export function runSelfTest(app: EtApplication): WpsSelfTestReport {
       ws.Delete();
     } catch {
       // Left for the user to delete: reported below.
-      checks.push({ name: 'scratchDeleted', label: '删除自检用的临时工作表', passed: false, detail: `请手动删除工作表“${ws.Name}”` });
+      checks.push({ name: 'scratchDeleted', label: '删除自检用的临时工作表', passed: false, detail: `请手动删除工作表“${nameOf(ws)}”` });
     } finally {
       app.DisplayAlerts = alerts;
     }

@@ -2,7 +2,8 @@
  * JixiaoHost over WPS 表格's object model (`window.Application`, synchronous): the only place the pane's
  * requests reach WPS. Sheets have no ids in WPS: they are keyed by name and the list is re-read at each
  * check. Live check: `ApiEvent` SheetChange with the Excel host's quiet time (src/core/marking's
- * scheduler); WPS gives no change type, so every change is taken as one that may have moved cells.
+ * scheduler); WPS gives no change type, so every change is taken as one that may have moved cells, and
+ * WorkbookActivate re-reads every sheet and the settings.
  * Whether WPS keeps its undo history across an add-in's writes is not documented: by default the live
  * check reads and reports but writes no mark while the user types (`writeWhileTyping`); 检查, 修正 and
  * 清除标记 write, as the user asked.
@@ -14,13 +15,13 @@ import type { Fix, FrameworkName, LibraryTable, Settings, SheetReport, TemplateL
 import { parseSettings } from '../core/model';
 import { planInsertedBlank, planInsertedTable } from '../core/sheet';
 import type { SheetPlan } from '../core/sheet/types';
-import { FixNotApplicableError } from '../excel/applyFix';
-import { MarksKeptOnProtectedSheetsError } from '../excel/protection';
-import type { ApplyFixResult, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
+import { FixNotApplicableError, staleFixError } from '../core/fixes/planFix';
+import { MarksKeptOnProtectedSheetsError } from '../core/marking/protection';
+import type { ApplyFixResult, CheckAllOptions, HostCapabilities, InsertResult, JixiaoHost, ProgressHandler } from '../web/host';
 import { applyFixInWps } from './applyFix';
 import { checkSheet, clearSheet, quietly } from './checkSheets';
 import type { WpsCheckContext } from './checkSheets';
-import { asSheet } from './et';
+import { asSheet, nameOf } from './et';
 import type { EtApplication, EtWorkbook, EtWorksheet } from './et';
 import { readSettings, writeSettings } from './settings';
 import { runSelfTest } from './selfTest';
@@ -31,7 +32,6 @@ import type { LayoutProfile } from '../core/layouts';
 const DEFAULT_LIVE_DELAY_MS = 400;
 /** Without ApiEvent (some builds), the active sheet is re-checked this often. */
 const POLL_MS = 3000;
-const STALE_FIX = '工作表在上次检查后又有修改，此修正已不适用；列表已重新检查，请核对后再点“修正”。未作任何修改。';
 
 export interface WpsHostDeps {
   /** WPS's Application; the global one (window.Application) by default. */
@@ -43,7 +43,11 @@ export interface WpsHostDeps {
   /** Taught layout profiles (指定表格布局), as the pane keeps them. */
   getLayouts?: () => readonly LayoutProfile[];
   liveCheckDelayMs?: number;
-  /** Write marks during the live check (settings.liveMarks permitting). Off until WPS's undo behaviour is known. */
+  /**
+   * Write marks during the live check (settings.liveMarks permitting). Off until WPS's undo behaviour is
+   * known. WPS's SheetChange carries no source, so with it on a co-author's change would be marked too
+   * (the Excel host marks only Local changes).
+   */
   writeWhileTyping?: boolean;
   /** Without ApiEvent: how often the active sheet is re-checked, in ms. */
   pollMs?: number;
@@ -51,7 +55,7 @@ export interface WpsHostDeps {
 
 export interface WpsHost extends JixiaoHost {
   /** What writing while the user types would cost (the shape of the Excel host's HostCapabilities). */
-  capabilities(): Promise<{ undoSafeWrites: boolean; fixIsOneUndoStep: boolean }>;
+  capabilities(): Promise<HostCapabilities>;
   /** 自检: each assumed WPS behaviour tried on a scratch sheet. */
   selfTest(): Promise<WpsSelfTestReport>;
 }
@@ -72,18 +76,19 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     const sheets = workbook().Worksheets;
     const count = sheets.Count;
     const names: string[] = [];
-    for (let i = 1; i <= count; i++) names.push(asSheet(sheets.Item(i)).Name);
+    for (let i = 1; i <= count; i++) names.push(nameOf(asSheet(sheets.Item(i))));
     return names;
   };
   const delayMs = deps.liveCheckDelayMs ?? DEFAULT_LIVE_DELAY_MS;
   let settingsCache: Settings | null = null;
   /** Set while jixiao writes: SheetChange events it raises start no check. */
   let ownWrite = false;
-  let live: { isStale(name: string): boolean; recheck(name: string): Promise<void>; recheckAll(): Promise<void> } | null = null;
+  /** The running live check: what 修正 asks of it, a full check's results to take as its own, and a quiet re-read for suggestions. */
+  let live: { isStale(name: string): boolean; recheck(name: string): Promise<void>; recheckAll(): Promise<void>; adopt(checked: ReadonlyMap<string, SheetReport | null>): void } | null = null;
 
-  const checkContext = async (isLive = false): Promise<WpsCheckContext> => {
+  const checkContext = async (isLive = false, holdWaiting = isLive): Promise<WpsCheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
-    return { settings, library: deps.getLibrary?.() ?? deps.library, suggestLibrary: deps.getSuggestLibrary?.(), layouts: deps.getLayouts?.() ?? [], writeMarks: !isLive || (settings.liveMarks && deps.writeWhileTyping === true) };
+    return { settings, library: deps.getLibrary?.() ?? deps.library, suggestLibrary: deps.getSuggestLibrary?.(), layouts: deps.getLayouts?.() ?? [], writeMarks: !isLive || (settings.liveMarks && deps.writeWhileTyping === true), holdWaiting };
   };
   const writing = <T>(work: () => T): T => {
     ownWrite = true;
@@ -128,18 +133,19 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       return insertPlans(1, (_i, existing) => planInsertedBlank(framework, existing));
     },
 
-    async checkAll(onProgress?: ProgressHandler) {
-      const ctx = await checkContext();
+    async checkAll(onProgress?: ProgressHandler, options?: CheckAllOptions) {
+      const ctx = await checkContext(false, options?.holdWaiting === true);
       const names = sheetNames();
-      const reports: SheetReport[] = [];
+      const checked = new Map<string, SheetReport | null>();
       writing(() =>
         names.forEach((name, i) => {
-          const { report } = checkSheet(sheetNamed(name), name, ctx);
-          if (report) reports.push(report);
+          checked.set(name, checkSheet(sheetNamed(name), name, ctx).report);
           onProgress?.(i + 1, names.length);
         }),
       );
-      return reports;
+      // Else the live check's next report would bring back what it last read of the sheets nobody edited.
+      live?.adopt(checked);
+      return [...checked.values()].filter((report): report is SheetReport => report !== null);
     },
 
     startLiveCheck: (onReports, onError) => startLiveCheck(onReports, onError),
@@ -151,7 +157,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       const ctx = await checkContext();
       const verify = (grid: Parameters<typeof checkGrid>[0]) => {
         const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, suggestLibrary: ctx.suggestLibrary, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
-        if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw new FixNotApplicableError(STALE_FIX);
+        if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw staleFixError();
       };
       let applied: ReturnType<typeof applyFixInWps>;
       try {
@@ -174,7 +180,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
 
     async activeSheetName() {
       const active = workbook().ActiveSheet as EtWorksheet | null;
-      return active ? active.Name || null : null;
+      return active ? nameOf(active) || null : null;
     },
 
     async clearMarks() {
@@ -207,7 +213,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
 
     async capabilities() {
       // Unverified on a real WPS: taken as the unsafe case (see the top of this file).
-      return { undoSafeWrites: false, fixIsOneUndoStep: false };
+      return { undoSafeWrites: false, fixIsOneUndoStep: false, hostName: 'WPS 表格', undoKnown: false };
     },
 
     async selfTest() {
@@ -248,31 +254,38 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     await checkNames(order);
     emit();
 
-    const nameOf = (sheet: unknown): string | null => {
+    const eventSheetName = (sheet: unknown): string | null => {
       try {
-        return (sheet as EtWorksheet).Name;
+        return nameOf(sheet as EtWorksheet);
       } catch {
         return null;
       }
     };
     const onChange = (sheet: unknown) => {
-      const name = nameOf(sheet);
+      const name = eventSheetName(sheet);
       if (!ownWrite && name) {
         quiet.delete(name);
         scheduler.changed(name);
       }
     };
     const onNewSheet = (_workbook: unknown, sheet: unknown) => {
-      const name = nameOf(sheet);
+      const name = eventSheetName(sheet);
       if (name) scheduler.added(name);
     };
     const onBeforeDelete = (sheet: unknown) => {
-      const name = nameOf(sheet);
+      const name = eventSheetName(sheet);
       if (!name) return;
       scheduler.sheetDeleted(name);
       reports.delete(name);
       order = order.filter((n) => n !== name);
       emit();
+    };
+    // Back in this workbook (or, where the pane is per window and not per workbook, in another: whether it
+    // is, is unverified; research notes §6): the sheets, their contents and the workbook's settings may all
+    // have changed without a SheetChange here, so everything is read again.
+    const onWorkbookActivate = () => {
+      settingsCache = null;
+      for (const name of sheetNames()) scheduler.changed(name);
     };
     const events = app().ApiEvent;
     let poll: ReturnType<typeof setInterval> | null = null;
@@ -280,16 +293,23 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       events.AddApiEventListener('SheetChange', onChange);
       events.AddApiEventListener('WorkbookNewSheet', onNewSheet);
       events.AddApiEventListener('SheetBeforeDelete', onBeforeDelete);
+      events.AddApiEventListener('WorkbookActivate', onWorkbookActivate);
     } else {
       poll = setInterval(() => {
         void host.activeSheetName().then((name) => name && scheduler.changed(name), onError);
       }, deps.pollMs ?? POLL_MS);
     }
+    const adopt = (checked: ReadonlyMap<string, SheetReport | null>) => {
+      order = [...checked.keys()];
+      reports.clear();
+      for (const [name, report] of checked) if (report) reports.set(name, report);
+    };
     live = {
       isStale: (name) => scheduler.isStale(name),
       recheck: (name) => scheduler.checkNow(name),
       // Read for their suggestions, marked only where the user changed the sheet meanwhile.
       recheckAll: () => scheduler.recheck([...reports.keys()], (name) => quiet.add(name)),
+      adopt,
     };
     return async () => {
       live = null;
@@ -298,6 +318,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
         events.RemoveApiEventListener('SheetChange', onChange);
         events.RemoveApiEventListener('WorkbookNewSheet', onNewSheet);
         events.RemoveApiEventListener('SheetBeforeDelete', onBeforeDelete);
+        events.RemoveApiEventListener('WorkbookActivate', onWorkbookActivate);
       }
       await scheduler.stop();
     };

@@ -6,19 +6,12 @@
 import { toA1, toRange } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
 import { planBlock } from '../core/sheet/planBlock';
+import { validationText } from '../core/sheet/validationText';
 import { XL, bgr } from './et';
 import type { EtFormatCondition, EtRange, EtWorksheet } from './et';
 
-/** Excel's (and WPS's) limits of a validation's input prompt and inline list. */
-const PROMPT_TITLE_MAX = 32;
-const PROMPT_MESSAGE_MAX = 255;
-const LIST_SOURCE_MAX = 255;
 const H_ALIGN = { left: XL.hLeft, center: XL.hCenter, right: XL.hRight } as const;
 const V_ALIGN = { top: XL.vTop, middle: XL.vCenter, bottom: XL.vBottom } as const;
-
-function clip(text: string, max: number): string {
-  return [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
-}
 
 function applyStyle(range: EtRange, style: CellStyle): void {
   if (style.bold !== undefined) range.Font.Bold = style.bold;
@@ -39,29 +32,17 @@ function applyStyle(range: EtRange, style: CellStyle): void {
 
 function addValidation(range: EtRange, planned: PlannedValidation): void {
   const validation = range.Validation;
-  const title = clip(planned.promptTitle, PROMPT_TITLE_MAX);
-  switch (planned.kind) {
-    case 'list': {
-      const source = planned.values.join(',');
-      if (source.length > LIST_SOURCE_MAX) throw new Error(`下拉列表过长（${source.length} 字符）：${planned.range}`);
-      // A warning, not a stop: aliases such as 环境效益指标 remain possible.
-      validation.Add(XL.validateList, XL.alertWarning, 1, source);
-      validation.InCellDropdown = true;
-      validation.ErrorTitle = title;
-      validation.ErrorMessage = '不在列表中，请确认指标名称。';
-      break;
-    }
-    case 'decimal':
-      validation.Add(XL.validateDecimal, XL.alertStop, XL.greaterEqual, String(planned.min));
-      validation.ErrorTitle = title;
-      validation.ErrorMessage = `请输入不小于 ${planned.min} 的数字。`;
-      break;
-    case 'prompt':
-      validation.Add(XL.validateInputOnly);
-      break;
+  const text = validationText(planned);
+  if (planned.kind === 'list') validation.Add(XL.validateList, XL.alertWarning, 1, text.listSource ?? '');
+  else if (planned.kind === 'decimal') validation.Add(XL.validateDecimal, XL.alertStop, XL.greaterEqual, String(planned.min));
+  else validation.Add(XL.validateInputOnly);
+  if (planned.kind === 'list') validation.InCellDropdown = true;
+  if (text.alert) {
+    validation.ErrorTitle = text.title;
+    validation.ErrorMessage = text.alert.message;
   }
-  validation.InputTitle = title;
-  validation.InputMessage = clip(planned.prompt, PROMPT_MESSAGE_MAX);
+  validation.InputTitle = text.title;
+  validation.InputMessage = text.message;
   validation.ShowInput = true;
 }
 

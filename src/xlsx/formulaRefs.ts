@@ -103,25 +103,32 @@ export function mapRefs(formula: string, map: (ref: Ref) => string): string {
 }
 
 /** Moves one reference body (`A5`, `$A$5:B9`, `5:9`, `A:C`) part by part with `row` and `col`. */
-function mapBodyRows(body: string, row: (n: number, absolute: boolean) => number, col: (letters: string, absolute: boolean) => string): string {
+function mapBodyRows(body: string, row: (n: number, absolute: boolean, end: boolean) => number, col: (letters: string, absolute: boolean) => string): string {
   return body
     .split(':')
-    .map((part) => {
+    .map((part, index, parts) => {
       const m = /^(\$?)([A-Za-z]{0,3})(\$?)(\d*)$/.exec(part);
       if (!m) return part;
       const [, first, letters, second, digits] = m;
       // In a row-only part (`$5`) the first `$` anchors the row.
       const rowAbsolute = letters === '' ? first === '$' : second === '$';
       const newCol = letters === '' ? '' : col(letters, first === '$');
-      const newRow = digits === '' ? '' : String(row(Number(digits), rowAbsolute));
+      const newRow = digits === '' ? '' : String(row(Number(digits), rowAbsolute, index > 0 && index === parts.length - 1));
       return `${first}${newCol}${second}${newRow}`;
     })
     .join(':');
 }
 
-/** A row past the sheet's last is refused, as Excel refuses an insert that would push cells off the sheet. */
-function overflow(n: number): number {
-  if (n > MAX_ROW) throw new RangeError(`插入行后第 ${n} 行超出工作表的最大行数`);
+/**
+ * A row past the sheet's last is refused, as Excel refuses an insert that would push cells off the sheet;
+ * but a range's last row stops at the sheet's last (`A1:C1048576`, a selection or rule over whole columns,
+ * keeps reaching the bottom, as in Excel; found in a book saved by Excel, POI's 62629_target.xlsm).
+ */
+function overflow(n: number, end = false): number {
+  if (n > MAX_ROW) {
+    if (end) return MAX_ROW;
+    throw new RangeError(`插入行后第 ${n} 行超出工作表的最大行数`);
+  }
   return n;
 }
 
@@ -137,7 +144,7 @@ export function shiftFormula(formula: string, home: string | null, insert: RowIn
   return mapRefs(formula, (ref) => {
     const sheet = ref.sheet ?? home;
     if (ref.foreign || sheet === null || !sameSheet(sheet, insert.sheet)) return ref.body;
-    return mapBodyRows(ref.body, (n) => overflow(shiftedRow(n, insert.before, insert.count)), (c) => c);
+    return mapBodyRows(ref.body, (n, _absolute, end) => overflow(shiftedRow(n, insert.before, insert.count), end), (c) => c);
   });
 }
 
@@ -173,6 +180,6 @@ export function translateFormula(formula: string, dRow: number, dCol: number): s
 export function shiftSqref(sqref: string, before: number, count: number): string {
   return sqref
     .split(/\s+/)
-    .map((range) => (range === '' ? range : mapBodyRows(range, (n) => overflow(shiftedRow(n, before, count)), (c) => c)))
+    .map((range) => (range === '' ? range : mapBodyRows(range, (n, _absolute, end) => overflow(shiftedRow(n, before, count), end), (c) => c)))
     .join(' ');
 }

@@ -1,7 +1,7 @@
 /**
  * Rows inserted into one sheet of a package, as Excel inserts them: the sheet's rows and cells below move
  * down; merged areas, conditional formats, validations, hyperlinks, the used range, page breaks, tables,
- * notes, drawings' anchors move with them (a range the insert falls inside grows); every formula that
+ * notes, drawings' anchors and pivot tables' places move with them (a range the insert falls inside grows); every formula that
  * refers to the sheet — its own, other sheets', defined names, charts' series, pivot sources — is moved
  * alike. The new rows take the formats, single-row merges, validations and conditional formats of a model row.
  */
@@ -108,7 +108,21 @@ function shiftAnchor(anchor: string, before: number, count: number): string {
   return parts.join(', ');
 }
 
-/** Notes, drawings and tables that belong to the sheet. */
+/**
+ * A pivot table's place on its sheet (`<location ref>`): below the insert it moves down; rows inserted
+ * through it are refused, as Excel refuses to insert cells that would split a pivot table.
+ */
+function movedPivotLocation(tag: string, insert: RowInsert): string {
+  const ref = attrOf(tag, 'ref');
+  if (!ref || !/^[A-Za-z]{1,3}\d+(:[A-Za-z]{1,3}\d+)?$/.test(ref)) return tag;
+  const area = parseRange(ref);
+  if (insert.before > area.start.row + 1 && insert.before <= area.end.row + 1) {
+    throw new RangeError(`第 ${insert.before} 行在「${insert.sheet}」的数据透视表 ${ref} 之内：不能在数据透视表中间插入行`);
+  }
+  return shiftRangeAttrs(tag, insert.before, insert.count);
+}
+
+/** Notes, drawings, tables and pivot tables that belong to the sheet. */
 function insertInSheetParts(editor: WorkbookEditor, ref: SheetRef, insert: RowInsert): void {
   const { edit } = editor;
   const { before, count } = insert;
@@ -124,6 +138,8 @@ function insertInSheetParts(editor: WorkbookEditor, ref: SheetRef, insert: RowIn
         .replace(/(<x:Row>)(\d+)(<\/x:Row>)/g, (_w, a: string, n: string, b: string) => `${a}${shiftedRow(Number(n) + 1, before, count) - 1}${b}`)
         .replace(/(<x:Anchor>)([^<]*)(<\/x:Anchor>)/g, (_w, a: string, n: string, b: string) => `${a}${shiftAnchor(n, before, count)}${b}`);
       edit.set(rel.target, vml);
+    } else if (kind === 'pivotTable') {
+      edit.set(rel.target, edit.text(rel.target).replace(/<location\b[^>]*>/, (tag) => movedPivotLocation(tag, insert)));
     } else if (kind === 'drawing') {
       // Anchors' rows are 0-based: an object at or below the insert moves down.
       const drawing = edit.text(rel.target).replace(/(<(\w+:)?row>)(\d+)(<\/\2?row>)/g, (_w, a: string, _p: string, n: string, b: string) => `${a}${shiftedRow(Number(n) + 1, before, count) - 1}${b}`);

@@ -27,6 +27,8 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
+const NON_SPACE = /[^ \t\n\r]/g;
+
 /** Pulls the next piece of a part's text; null at its end. */
 export type TextSource = () => string | null;
 
@@ -69,7 +71,9 @@ export class XmlReader {
   /** Offsets in the part's text of the last OPEN or CLOSE tag: its `<`, and just past its `>`. */
   tagStart = 0;
   tagEnd = 0;
-  private rawText = '';
+  /** The last TEXT is `s[rawStart, rawEnd)`: cut only when asked for (text(), rawXml()), valid until next(). */
+  private rawStart = 0;
+  private rawEnd = 0;
   private cdata = false;
   private attrStart = 0;
   private attrEnd = 0;
@@ -140,6 +144,7 @@ export class XmlReader {
   }
 
   next(): XmlEvent {
+    this.rawStart = this.rawEnd = 0;
     for (;;) {
       this.ensure(2);
       const i = this.pos;
@@ -158,7 +163,8 @@ export class XmlReader {
             end = this.s.length;
           }
         } else if (end < 0) end = s.length;
-        this.rawText = this.s.slice(this.pos, end);
+        this.rawStart = this.pos;
+        this.rawEnd = end;
         this.cdata = false;
         this.pos = end;
         return TEXT;
@@ -191,7 +197,8 @@ export class XmlReader {
         if (this.s.startsWith('<![CDATA[', this.pos)) {
           const j = this.find(']]>', this.pos + 9);
           if (j < 0) this.fail('CDATA 未闭合');
-          this.rawText = this.s.slice(this.pos + 9, j);
+          this.rawStart = this.pos + 9;
+          this.rawEnd = j;
           this.cdata = true;
           this.pos = j + 3;
           return TEXT;
@@ -286,7 +293,8 @@ export class XmlReader {
 
   /** The last TEXT as XML: as written, or a CDATA section's text escaped. */
   rawXml(): string {
-    return this.cdata ? this.rawText.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : this.rawText;
+    const raw = this.s.slice(this.rawStart, this.rawEnd);
+    return this.cdata ? raw.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : raw;
   }
 
   /** Throws when text kept from one element passes MAX_TEXT_CHARS. */
@@ -296,7 +304,35 @@ export class XmlReader {
 
   /** The last TEXT with entities expanded. */
   text(): string {
-    return detached(this.cdata ? this.rawText : decodeEntities(this.rawText));
+    const raw = this.s.slice(this.rawStart, this.rawEnd);
+    return detached(this.cdata ? raw : decodeEntities(raw));
+  }
+
+  /**
+   * The last TEXT with each run of spaces, tabs and line ends as one space (ODF 1.2 §6.1.2, paragraph
+   * text), entities expanded. Read where it lies in the buffer: a run of whitespace, however long, is
+   * skipped by a native character-class scan and never becomes a string.
+   */
+  collapsedText(): string {
+    const s = this.s;
+    const end = this.rawEnd;
+    let out = '';
+    let j = this.rawStart;
+    while (j < end) {
+      if (isSpace(s.charCodeAt(j))) {
+        // One character class, no quantifier: a plain forward scan, nothing to backtrack.
+        NON_SPACE.lastIndex = j;
+        j = NON_SPACE.exec(s) === null ? end : Math.min(NON_SPACE.lastIndex - 1, end);
+        out += ' ';
+        continue;
+      }
+      const word = j;
+      while (j < end && !isSpace(s.charCodeAt(j))) j++;
+      const piece = s.slice(word, j);
+      out += this.cdata ? piece : decodeEntities(piece);
+      this.checkTextLength(out.length);
+    }
+    return detached(out);
   }
 
   /** After an OPEN: moves past its matching CLOSE (at once for a self-closing tag). */

@@ -181,8 +181,17 @@ describe('jixiao check', () => {
       (JSON.parse((await run([dated, '--json', ...args])).out) as CheckJson).files[0].sheets[0].issues.map((i) => i.code).filter(notSeedDefect);
     expect(await codes([])).not.toContain('deadline-outside-year');
     expect(await codes(['--year', '2025'])).toEqual(['deadline-outside-year', 'deadline-outside-year']);
-    const forced = JSON.parse((await run([clean, '--framework', '2021', '--json'])).out) as CheckJson;
-    expect(forced.files[0].sheets[0].issues.map((i) => i.code)).toContain('missing-dimension');
+    // --framework is the default, as 设置's is (issue 24): a 旧版 table keeps its framework; one whose rows fit
+    // both (no 成本 row) is judged by the one asked for.
+    const kept = JSON.parse((await run([clean, '--framework', '2021', '--json'])).out) as CheckJson;
+    expect(kept.files[0].sheets[0].issues.map((i) => i.code)).not.toContain('missing-dimension');
+    const undecided = seed(1);
+    undecided.indicators = undecided.indicators.filter((row) => row.level2 !== '成本指标');
+    const either = await writeWorkbook('either.xlsx', [undecided]);
+    const dimensions = async (args: string[]) =>
+      (JSON.parse((await run([either, '--json', ...args])).out) as CheckJson).files[0].sheets[0].issues.filter((i) => i.code === 'missing-dimension').map((i) => i.message);
+    expect(await dimensions(['--framework', '2021'])).toEqual(['缺少一级指标「成本指标」：本表没有该维度的指标']);
+    expect(await dimensions([])).toEqual(['一级指标「产出指标」下缺少二级指标「成本指标」']);
     expect((await run([clean, '--framework', '2019'])).code).toBe(2);
     expect((await run([clean, '--year', 'abc'])).code).toBe(2);
     expect((await run([])).code).toBe(2);

@@ -114,9 +114,25 @@ describe('checkGrid', () => {
     expect(summarize([report])).toEqual({ errors: 0, warnings: 1, infos: 0, clean: false });
   });
 
-  it('forces the framework from settings: a seed-style sheet read as 2021 misses the 成本 一级', () => {
+  it('the settings\' framework is only the default (issue 24): a sheet that shows its framework keeps it; a recorded one wins', () => {
+    // A 旧版 table (产出›成本指标, 一级 满意度指标) is read as 旧版 whatever the default says.
     const report = checkGrid(gridFromTable(seedTable(2)), { settings: parseSettings({ framework: '2021' }) }) as SheetReport;
-    expect(report.framework).toBe('2021');
-    expect(report.issues.map((i) => i.code)).toContain('missing-dimension');
+    expect(report.framework).toBe('seed');
+    expect(report.issues.map((i) => i.code)).not.toContain('missing-dimension');
+    // The framework recorded for the sheet (chosen at insert, or on its heading in 检查) wins over what it shows.
+    const recorded = checkGrid(gridFromTable(seedTable(2), 'seed', '表2'), { settings: parseSettings({ sheetFrameworks: { 表2: '2021' } }) }) as SheetReport;
+    expect(recorded.framework).toBe('2021');
+    expect(recorded.issues.map((i) => i.code)).toContain('missing-dimension');
+  });
+
+  it.each([
+    ['auto', 'seed'],
+    ['2021', '2021'],
+    // The older form has no 一级 满意度指标: the rows fit 旧版 better, detection decides.
+    ['older', 'seed'],
+  ] as const)('a table whose rows fit several frameworks (no 成本 row) takes the default where it fits: %s → %s', (framework, read) => {
+    const table = seedTable(1);
+    table.indicators = table.indicators.filter((row) => row.level2 !== '成本指标');
+    expect(checkGrid(gridFromTable(table), { settings: parseSettings({ framework }) })!.framework).toBe(read);
   });
 });

@@ -30,4 +30,34 @@ describe('untouched forms', () => {
     const [table] = loadSeedLibrary().tables;
     expect(checkGrid(gridFromTable(table, 'seed', '表1'))!.untouched).toBeUndefined();
   });
+
+  it.each([
+    ['seed', ['效益指标', '满意度指标'], ['C13']],
+    ['2021', ['成本指标', '效益指标', '满意度指标'], []],
+  ] as const)('a %s form filled down to 时效: the blocks nobody has typed into are 待填写; a started block is not', (framework, blocks, errors) => {
+    const plan = planBlankSheet(framework, '空白');
+    const grid = gridFromPlan(plan);
+    const put = (address: string, value: string) => {
+      const [, column, row] = /^([A-Z])(\d+)$/.exec(address)!;
+      grid.values[Number(row) - 1][column.charCodeAt(0) - 65] = value;
+    };
+    const rowOf = (level2: string) => Number(/\d+$/.exec(plan.cells.find((cell) => cell.value === level2)!.address)![0]);
+    put('B3', '数字化系统运维');
+    for (const [level2, name, value] of [['数量指标', '运维系统数量', '≥5个'], ['质量指标', '系统正常运行率', '≥99%'], ['时效指标', '运维服务时间', '2024年12月底前']]) {
+      put(`C${rowOf(level2)}`, name);
+      put(`E${rowOf(level2)}`, value);
+    }
+    const report = checkGrid(grid)!;
+    expect(report.untouched).toBeUndefined();
+    expect(report.untouchedBlocks?.map((block) => block.level1)).toEqual(blocks);
+    const shown = deferWaiting(report);
+    // Each untouched block's empty row waits; what is empty in the blocks being filled in stays an error.
+    expect(shown.waiting?.map((issue) => issue.code)).toEqual(blocks.map(() => 'missing-value'));
+    expect(shown.issues.filter((issue) => issue.code === 'missing-value').map((issue) => issue.cells[0])).toEqual(errors);
+    // Typing into the 效益 block starts it: its empty row is an error again, the other blocks still wait.
+    put(`C${rowOf('经济效益指标')}`, '降低业务中断损失');
+    const started = deferWaiting(checkGrid(grid)!);
+    expect(started.issues.filter((issue) => issue.code === 'missing-value').map((issue) => issue.cells[0])).toEqual([...errors, `E${rowOf('经济效益指标')}`]);
+    expect(started.waiting?.length).toBe(blocks.length - 1);
+  });
 });

@@ -87,7 +87,7 @@ test.each([
   await nextReports(received);
   // The fix the rule offers for the list as it stands.
   const fix = issuesOf(received, 'cost-lower-bound')[0].fix!;
-  expect(fix.steps).toEqual([{ kind: 'setCell', cell: cost, value: '≤5万元' }]);
+  expect(fix.steps).toEqual([{ kind: 'setCell', cell: cost, value: '≤5万元', from: '≥5万元' }]);
   // The row moves down before the list has caught up (its event still on the way); the fix names the old cell.
   excel.userInsertRows(name, fromA1(cost).row + 1, 1);
   const values = () => Object.fromEntries(Object.entries(excel.snapshot(name).cells).map(([a, c]) => [a, c.value]));

@@ -200,3 +200,32 @@ test('liveMarks off: typing updates the report and writes nothing (one read per 
   expect(marksInDouble(excel, name).some((m) => m.startsWith(`${costCell} `))).toBe(true);
   await stop();
 });
+
+test('after 全部检查 with changed settings, an edit on another sheet does not bring back what the live check last read', async () => {
+  // The pane runs 全部检查 after a setting, library or taught layout changes; the live check then reports
+  // again on the next edit anywhere, and must not resurrect a sheet's report from before that change.
+  const { excel, host } = setUp({}, DELAY);
+  const library = loadSeedLibrary();
+  const [first, second] = (await host.insertTables([measuredTable(library.tables[0]), measuredTable(library.tables[1])])).sheetNames;
+  const sheet = readSheet(gridFromDouble(excel, first))!;
+  const costIndex = sheet.table.indicators.findIndex((r) => r.level2.startsWith('成本') && r.parsed.kind === 'moneyTotal');
+  const costCell = sheet.rowRefs[costIndex].value;
+  const received: SheetReport[][] = [];
+  const stop = await host.startLiveCheck((reports) => received.push(reports), (error) => {
+    throw error;
+  });
+  const codesOf = (reports: SheetReport[], name: string) => reports.find((r) => r.sheet === name)?.issues.map((i) => i.code) ?? [];
+
+  excel.userEdit(first, costCell, `≤${sheet.table.budget.total! * 2}万元`);
+  expect(codesOf(await nextReports(received), first)).toContain('cost-over-budget');
+
+  await host.saveSettings({ ...(await host.loadSettings()), disabledRules: ['cost-over-budget'] });
+  expect(codesOf(await host.checkAll(), first)).not.toContain('cost-over-budget');
+
+  const secondSheet = readSheet(gridFromDouble(excel, second))!;
+  excel.userEdit(second, secondSheet.rowRefs[0].value, '≥3个');
+  const after = await nextReports(received);
+  expect(after.map((r) => r.sheet)).toEqual([first, second]);
+  expect(codesOf(after, first)).not.toContain('cost-over-budget');
+  await stop();
+});

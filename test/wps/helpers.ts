@@ -1,12 +1,15 @@
-// Set-up for the WPS host tests: a fresh WPS double, a host over it; and moving a sheet's marks from one
-// double to the other (a workbook passed between an Excel user and a WPS user keeps its CFs and notes).
+// Set-up for the WPS host tests: a fresh WPS double and a host over it; and an Excel user opening the very
+// workbook the WPS double holds (both doubles share one model, test/support/excel/model.ts), as a file
+// passed between an Excel user and a WPS user carries its sheets, marks and settings.
 import { createWpsHost } from '../../src/wps/wpsHost';
 import type { WpsHost } from '../../src/wps/wpsHost';
-import type { ExcelDouble } from '../support/excelDouble';
+import { createExcelDouble } from '../support/excelDouble';
+import type { SheetSnapshot } from '../support/excelDouble';
 import { createEtDouble } from '../support/wps/etDouble';
 import type { EtDouble, EtDoubleOptions } from '../support/wps/etDouble';
-import { rectAddress } from '../support/wps/etModel';
 import { loadSeedLibrary } from '../support/seed';
+import { setUp } from '../excel/helpers';
+import type { Harness } from '../excel/helpers';
 
 export interface WpsHarness {
   et: EtDouble;
@@ -19,26 +22,17 @@ export function setUpWps(options: EtDoubleOptions & { writeWhileTyping?: boolean
   return { et, host };
 }
 
-const hex = (bgr: number | null): string => {
-  const n = bgr ?? 0xffffff;
-  const rgb = ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
-  return `#${rgb.toString(16).padStart(6, '0').toUpperCase()}`;
-};
-const bgrOf = (color: string | null): number => {
-  const n = parseInt((color ?? '#FFFFFF').slice(1), 16);
-  return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
-};
-
-/** The WPS sheet's conditional formats and comments, as the file would carry them, onto the Excel double's sheet. */
-export function marksFromWpsToExcel(et: EtDouble, excel: ExcelDouble, sheet: string): void {
-  const model = et.model(sheet);
-  for (const fc of [...model.formatConditions].reverse()) excel.userAddConditionalFormat(sheet, rectAddress(fc.rect), 'Custom', fc.formula1, hex(fc.fill));
-  for (const [address, text] of Object.entries(et.notes(sheet))) excel.userSetNote(sheet, address, text);
+/** An Excel user opening the workbook the WPS double holds: the Excel double and host over the same model. */
+export function excelOver(et: EtDouble): Harness {
+  return setUp({ workbook: et.workbook });
 }
 
-/** The Excel sheet's conditional formats and notes onto the WPS double's sheet. */
-export function marksFromExcelToWps(excel: ExcelDouble, et: EtDouble, sheet: string): void {
-  const snap = excel.snapshot(sheet);
-  for (const cf of snap.conditionalFormats) if (cf.type === 'Custom' && cf.formula) et.userAddConditionalFormat(sheet, cf.range, cf.formula, bgrOf(cf.fill));
-  for (const [address, note] of Object.entries(snap.notes)) et.userSetNote(sheet, address, note.content);
+/** A WPS user opening the workbook an Excel double holds (the workbook `x.excel` was made over). */
+export function wpsOver(workbook: EtDouble['workbook'], options: Parameters<typeof setUpWps>[0] = {}): WpsHarness {
+  return setUpWps({ ...options, workbook });
+}
+
+/** The WPS double's sheet as the Excel double snapshots one (an Excel double opened over the same model). */
+export function wpsSnapshot(et: EtDouble, name: string): SheetSnapshot {
+  return createExcelDouble({ workbook: et.workbook }).snapshot(name);
 }

@@ -79,3 +79,48 @@ test('refreshSuggestions: 公开样表 suggestions for the reported sheets, and 
   expect(et.marks(name).length).toBeGreaterThan(0);
   await stop();
 });
+
+test('WorkbookActivate re-reads every sheet: a change made while the user was away (no SheetChange here) is reported', async () => {
+  const { et, host, name, valueCell } = await inserted();
+  const queue: SheetReport[][] = [];
+  const stop = await host.startLiveCheck((r) => queue.push(r), (e) => {
+    throw e;
+  });
+  const flagged = () => queue.at(-1)![0].issues.some((i) => i.cells.includes(valueCell));
+  expect(flagged()).toBe(false);
+  et.coauthorEdit(name, valueCell, '', false);
+  expect(flagged()).toBe(false);
+  const next = nextReports(queue);
+  et.userActivateWorkbook();
+  await next;
+  expect(flagged()).toBe(true);
+  await stop();
+  expect(et.listenerCount()).toBe(0);
+});
+
+test('after 全部检查 with changed settings, an edit on another sheet does not bring back what the live check last read', async () => {
+  const h = setUpWps();
+  const library = loadSeedLibrary();
+  const [first, second] = (await h.host.insertTables([library.tables[0], library.tables[1]])).sheetNames;
+  const sheetOf = (name: string) => readSheet(readGrid(asSheet(h.et.Application.ActiveWorkbook.Worksheets.Item(name)), name))!;
+  const firstSheet = sheetOf(first);
+  const costIndex = firstSheet.table.indicators.findIndex((r) => r.level2.startsWith('成本') && r.parsed.kind === 'moneyTotal');
+  const queue: SheetReport[][] = [];
+  const stop = await h.host.startLiveCheck((r) => queue.push(r), (e) => {
+    throw e;
+  });
+  const codesOf = (reports: SheetReport[], name: string) => reports.find((r) => r.sheet === name)?.issues.map((i) => i.code) ?? [];
+  let next = nextReports(queue);
+  h.et.userEdit(first, firstSheet.rowRefs[costIndex].value, `≤${firstSheet.table.budget.total! * 2}万元`);
+  expect(codesOf(await next, first)).toContain('cost-over-budget');
+
+  await h.host.saveSettings({ ...(await h.host.loadSettings()), disabledRules: ['cost-over-budget'] });
+  expect(codesOf(await h.host.checkAll(), first)).not.toContain('cost-over-budget');
+
+  next = nextReports(queue);
+  h.et.userEdit(second, sheetOf(second).rowRefs[0].value, '≥3个');
+  const after = await next;
+  expect(after.map((r) => r.sheet)).toEqual([first, second]);
+  expect(codesOf(after, first)).not.toContain('cost-over-budget');
+  await stop();
+});

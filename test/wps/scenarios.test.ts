@@ -5,14 +5,14 @@ import { DEFAULT_SETTINGS } from '../../src/core/model';
 import type { SheetReport } from '../../src/core/model';
 import { readSheet } from '../../src/core/sheet';
 import { nativeCheckOf } from '../../src/core/sheet/nativeChecks';
-import { MarksKeptOnProtectedSheetsError } from '../../src/excel/protection';
+import { MarksKeptOnProtectedSheetsError } from '../../src/core/marking/protection';
 import { loadSeedLibrary } from '../support/seed';
 import { gridFromDouble, marksInDouble, nextReports, setUp } from '../excel/helpers';
 import type { Harness } from '../excel/helpers';
 import { readGrid } from '../../src/wps/checkSheets';
 import { asSheet } from '../../src/wps/et';
-import { rectAddress } from '../support/wps/etModel';
-import { setUpWps } from './helpers';
+import type { SheetSnapshot } from '../support/excelDouble';
+import { setUpWps, wpsSnapshot } from './helpers';
 import type { WpsHarness } from './helpers';
 
 const LIVE_MARKS_ON = { ...DEFAULT_SETTINGS, liveMarks: true };
@@ -21,24 +21,39 @@ function excelNotes(h: Harness, sheet: string): Record<string, string> {
   return Object.fromEntries(Object.entries(h.excel.snapshot(sheet).notes).map(([address, note]) => [address, note.content]));
 }
 
-/** Both workbooks' marks, sheet by sheet: `address severity` lists and note texts. */
+/** Both workbooks' marks, sheet by sheet: `address severity` lists, note texts, and each conditional format whole (fill, borders). */
 function expectSameMarks(x: Harness, w: WpsHarness): void {
   expect(w.et.sheetNames()).toEqual(x.excel.sheetNames());
   for (const name of x.excel.sheetNames()) {
     expect({ name, marks: w.et.marks(name) }).toEqual({ name, marks: marksInDouble(x.excel, name) });
     expect({ name, notes: w.et.notes(name) }).toEqual({ name, notes: excelNotes(x, name) });
+    expect({ name, formats: drawn(wpsSnapshot(w.et, name)).conditionalFormats }).toEqual({ name, formats: drawn(x.excel.snapshot(name)).conditionalFormats });
   }
 }
 
-async function bothInserted(tables = [0, 3, 7]): Promise<{ x: Harness; w: WpsHarness; names: string[] }> {
+async function bothInserted(tables = [0, 3, 7], wpsOptions: Parameters<typeof setUpWps>[0] = {}): Promise<{ x: Harness; w: WpsHarness; names: string[] }> {
   const x = setUp();
-  const w = setUpWps();
+  const w = setUpWps(wpsOptions);
   const library = loadSeedLibrary();
   const picked = tables.map((i) => library.tables[i]);
   const a = await x.host.insertTables(picked);
   const b = await w.host.insertTables(picked);
   expect(b.sheetNames).toEqual(a.sheetNames);
   return { x, w, names: a.sheetNames };
+}
+
+/** Both hosts' live checks with marking while typing on in the settings (WPS still writes none unless writeWhileTyping). */
+async function liveOnBoth(x: Harness, w: WpsHarness) {
+  const excelQueue: SheetReport[][] = [];
+  const wpsQueue: SheetReport[][] = [];
+  const fail = (e: unknown) => {
+    throw e;
+  };
+  await x.host.saveSettings(LIVE_MARKS_ON);
+  await w.host.saveSettings(LIVE_MARKS_ON);
+  const stopExcel = await x.host.startLiveCheck((r) => excelQueue.push(r), fail);
+  const stopWps = await w.host.startLiveCheck((r) => wpsQueue.push(r), fail);
+  return { excelQueue, wpsQueue, stopExcel, stopWps };
 }
 
 async function checkBoth(x: Harness, w: WpsHarness): Promise<SheetReport[]> {
@@ -55,30 +70,35 @@ async function checkBoth(x: Harness, w: WpsHarness): Promise<SheetReport[]> {
   return excelReports;
 }
 
-test('insert: the same sheets, read as the same tables, with the same reports', async () => {
+/**
+ * A sheet as drawn, comparable across the doubles: the decimal limit's Formula1 is text in VBA and may be a
+ * number in Office.js, and the conditional formats' order is each host's own (WPS's Add puts a new one first).
+ */
+function drawn(snapshot: SheetSnapshot) {
+  const limit = (rule: unknown) => {
+    const decimal = (rule as { decimal?: { formula1: unknown; operator: string } } | null)?.decimal;
+    return decimal ? { decimal: { ...decimal, formula1: String(decimal.formula1) } } : rule;
+  };
+  return {
+    ...snapshot,
+    validations: snapshot.validations.map((v) => ({ ...v, rule: limit(v.rule) })),
+    conditionalFormats: [...snapshot.conditionalFormats].sort((a, b) => `${a.range}${a.formula}`.localeCompare(`${b.range}${b.formula}`)),
+  };
+}
+
+test('insert: the same sheets cell for cell (values, formats, merges, aids, sizes, print setup), with the same reports', async () => {
   const { x, w, names } = await bothInserted();
   for (const name of names) {
-    // What the reader sees on each sheet, straight from each double's cells.
-    const excelTable = readSheet(gridFromDouble(x.excel, name));
-    expect(excelTable).not.toBeNull();
-    expect(w.et.model(name).merges.length).toBe(x.excel.snapshot(name).merges.length);
-    expect(w.et.model(name).validations.length).toBe(x.excel.snapshot(name).validations.length);
+    const excel = drawn(x.excel.snapshot(name));
+    expect(drawn(wpsSnapshot(w.et, name))).toEqual(excel);
+    // What is compared is the whole form: its drop-downs, number limits, prompts and native checks included.
+    expect(excel.validations.some((v) => (v.rule as { list?: unknown } | null)?.list)).toBe(true);
+    expect(excel.validations.every((v) => (v.prompt?.title.length ?? 0) > 0)).toBe(true);
+    expect(excel.conditionalFormats.length).toBeGreaterThan(0);
+    expect(excel.pageLayout.paperSize).toBe('A4');
   }
   const reports = await checkBoth(x, w);
   expect(reports.length).toBe(3);
-  // Native aids: print setup and prompts on the WPS sheet too.
-  const model = w.et.model(names[0]);
-  expect(model.pageSetup.paperSize).toBe(9);
-  expect(model.pageSetup.printArea).toBe(x.excel.snapshot(names[0]).pageLayout.printArea);
-  expect(model.validations.every((v) => v.inputTitle.length > 0 && v.showInput)).toBe(true);
-  // The same drop-downs, number limits and prompts, cell for cell.
-  const excelAids = x.excel.snapshot(names[0]).validations.map((v) => {
-    const rule = v.rule as { list?: { source: string }; decimal?: { formula1: number | string } } | null;
-    return { range: v.range, limit: rule?.list?.source ?? (rule?.decimal ? String(rule.decimal.formula1) : ''), title: v.prompt?.title, message: v.prompt?.message };
-  });
-  const wpsAids = model.validations.map((v) => ({ range: rectAddress(v.rect), limit: v.formula1, title: v.inputTitle, message: v.inputMessage }));
-  expect(wpsAids).toEqual(excelAids);
-  expect(wpsAids.some((a) => a.limit.includes(','))).toBe(true);
 });
 
 test('edit: emptying values and typing a bad one gives the same issues and marks', async () => {
@@ -152,6 +172,7 @@ test("clear: 清除标记 removes every mark and keeps the user's note and forma
   x.excel.userSetNote(names[0], 'A1', '我的备注');
   w.et.userSetNote(names[0], 'A1', '我的备注');
   w.et.userAddConditionalFormat(names[0], 'A1:A3', '=LEN(A1)>100', 0xff00ff);
+  x.excel.userAddConditionalFormat(names[0], 'A1:A3', 'Custom', '=LEN(A1)>100', '#FF00FF');
   await x.host.checkAll();
   await w.host.checkAll();
   expect(w.et.marks(names[0]).length).toBeGreaterThan(0);
@@ -161,7 +182,7 @@ test("clear: 清除标记 removes every mark and keeps the user's note and forma
   expect(w.et.marks(names[0])).toEqual([]);
   expect(w.et.notes(names[0])).toEqual({ A1: '我的备注' });
   // What stays: the user's format and the native checks written at insert (issue #20), which 清除标记 leaves.
-  const kept = w.et.model(names[0]).formatConditions.map((fc) => fc.formula1);
+  const kept = w.et.model(names[0]).conditionalFormats.map((fc) => fc.formula ?? '');
   expect(kept.filter((formula) => nativeCheckOf(formula) === null)).toEqual(['=LEN(A1)>100']);
   expect(kept.map((formula) => nativeCheckOf(formula)).filter(Boolean).sort()).toEqual(['cost-over-budget', 'funds-mismatch', 'missing-value']);
 });
@@ -187,18 +208,10 @@ test('protection: a protected sheet is checked, not marked, and its marks are ke
 test('live check: an edit is reported after the quiet time with the same issues; by default WPS writes no mark while the user types', async () => {
   const { x, w, names } = await bothInserted([0]);
   const sheet = readSheet(gridFromDouble(x.excel, names[0]))!;
-  const excelQueue: SheetReport[][] = [];
-  const wpsQueue: SheetReport[][] = [];
-  const fail = (e: unknown) => {
-    throw e;
-  };
   // Marking while typing on in the settings: Excel marks, WPS still does not (writeWhileTyping off).
-  await x.host.saveSettings(LIVE_MARKS_ON);
-  await w.host.saveSettings(LIVE_MARKS_ON);
-  const stopExcel = await x.host.startLiveCheck((r) => excelQueue.push(r), fail);
-  const stopWps = await w.host.startLiveCheck((r) => wpsQueue.push(r), fail);
+  const { excelQueue, wpsQueue, stopExcel, stopWps } = await liveOnBoth(x, w);
   expect(wpsQueue.at(-1)).toEqual(excelQueue.at(-1));
-  expect(w.et.listenerCount()).toBe(3);
+  expect(w.et.listenerCount()).toBe(4);
   const excelNext = nextReports(excelQueue);
   const wpsNext = nextReports(wpsQueue);
   x.excel.userEdit(names[0], sheet.rowRefs[0].value, '');
@@ -247,7 +260,7 @@ test("a conditional format's borders are drawn whichever border indices this WPS
     const sheet = readSheet(readGrid(asSheet(w.et.Application.ActiveWorkbook.Worksheets.Item(name)), name))!;
     w.et.userEdit(name, sheet.rowRefs[0].value, '');
     await w.host.checkAll();
-    const marks = w.et.model(name).formatConditions.filter((fc) => fc.formula1.includes('jixiao') && nativeCheckOf(fc.formula1) === null);
+    const marks = w.et.model(name).conditionalFormats.filter((fc) => fc.formula?.includes('jixiao') && nativeCheckOf(fc.formula) === null);
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every((fc) => Object.keys(fc.borders).length === 4)).toBe(true);
   }
@@ -313,4 +326,62 @@ test('bridge calls: a check of a template sheet stays within budget, and a secon
   expect(first).toBeLessThan(400);
   expect(second).toBeLessThan(first);
   expect({ marks: w.et.marks(names[0]), notes: w.et.notes(names[0]) }).toEqual(marked);
+});
+
+test.each([true, false])("co-author: another user's change is reported and marked by neither host while typing; 检查 marks it alike (WPS raises SheetChange for it: %s)", async (wpsFires) => {
+  const { x, w, names } = await bothInserted([0]);
+  const [name] = names;
+  const sheet = readSheet(gridFromDouble(x.excel, name))!;
+  const [theirs, mine] = [sheet.rowRefs[0].value, sheet.rowRefs[1].value];
+  const { excelQueue, wpsQueue, stopExcel, stopWps } = await liveOnBoth(x, w);
+  const flags = (reports: SheetReport[] | undefined, cell: string) => reports![0].issues.some((i) => i.cells.includes(cell));
+  // Marks while typing on: Excel marks what its first live check finds; WPS writes none while anyone types.
+  const excelBefore = marksInDouble(x.excel, name);
+
+  // Excel says Remote and writes no mark for it; WPS cannot tell, and writes none while anyone types.
+  const excelNext = nextReports(excelQueue);
+  const wpsNext = wpsFires ? nextReports(wpsQueue) : null;
+  x.excel.userEdit(name, theirs, '', 'Remote');
+  w.et.coauthorEdit(name, theirs, '', wpsFires);
+  const excelSaw = await excelNext;
+  expect(flags(excelSaw, theirs)).toBe(true);
+  if (wpsNext) expect(await wpsNext).toEqual(excelSaw);
+  else expect(flags(wpsQueue.at(-1), theirs)).toBe(false);
+  expect(marksInDouble(x.excel, name)).toEqual(excelBefore);
+  expect(excelBefore.some((m) => m.startsWith(`${theirs} `))).toBe(false);
+  expect(w.et.marks(name)).toEqual([]);
+
+  // The user's own edit next: WPS re-reads the whole sheet, so the co-author's cell is reported either way.
+  const both = Promise.all([nextReports(excelQueue), nextReports(wpsQueue)]);
+  x.excel.userEdit(name, mine, '');
+  w.et.userEdit(name, mine, '');
+  const [a, b] = await both;
+  expect(b).toEqual(a);
+  expect(flags(b, theirs) && flags(b, mine)).toBe(true);
+  await stopExcel();
+  await stopWps();
+  // 检查 (the user's request): the same marks in both, the co-author's cell included.
+  await checkBoth(x, w);
+  expect(w.et.marks(name).some((m) => m.startsWith(`${theirs} `))).toBe(true);
+});
+
+test('a WPS build exposing properties as methods (Value2(), Name(), Formula1(), NumberFormat()): the same reports, marks and fixes', async () => {
+  const { x, w, names } = await bothInserted([1, 3], { propertiesAsMethods: true });
+  const range = asSheet(w.et.Application.ActiveWorkbook.Worksheets.Item(names[0])).Range('A1') as unknown as { Value2: unknown };
+  expect(typeof range.Value2).toBe('function');
+  const sheet = readSheet(gridFromDouble(x.excel, names[0]))!;
+  for (const [cell, value] of [[sheet.rowRefs[0].level3, ''], [sheet.rowRefs[1].value, '大概吧']] as const) {
+    x.excel.userEdit(names[0], cell, value);
+    w.et.userEdit(names[0], cell, value);
+  }
+  const reports = await checkBoth(x, w);
+  const fixes = reports[0].issues.flatMap((i) => (i.fix ? [i.fix] : []));
+  expect(fixes.length).toBeGreaterThan(0);
+  const a = await x.host.applyFixes(names[0], fixes);
+  const b = await w.host.applyFixes(names[0], fixes);
+  expect(b.selected).toEqual(a.selected);
+  await checkBoth(x, w);
+  await x.host.clearMarks();
+  await w.host.clearMarks();
+  expectSameMarks(x, w);
 });

@@ -38,11 +38,18 @@ describe('shiftFormula', () => {
 
   test('a row pushed past the last row is refused', () => {
     expect(() => shiftFormula('A1048576', '表1', insert)).toThrow(RangeError);
+    expect(() => shiftFormula('A1048576:B1048576', '表1', insert)).toThrow(RangeError);
+  });
+
+  test('a range that reaches the last row keeps reaching it (whole columns selected, as Excel saves them)', () => {
+    expect(shiftFormula('SUM(A1:C1048576)+A40:A1048576', '表1', insert)).toBe('SUM(A1:C1048576)+A42:A1048576');
   });
 });
 
 test('shiftSqref moves and grows each range of a list', () => {
   expect(shiftSqref('A10:A26 C4:C6 E30', 20, 2)).toBe('A10:A28 C4:C6 E32');
+  // POI's 62629_target.xlsm (saved by Excel 16) selects A1:C1048576 on a sheet.
+  expect(shiftSqref('A1:C1048576', 3, 2)).toBe('A1:C1048576');
 });
 
 test('translateFormula derives a shared formula for another cell: relative parts move, anchored parts stay', () => {

@@ -50,6 +50,45 @@ const CASES: [number, string, string, string?][] = [
   [123456789, '#,##0', '123,456,789'],
   [0.95, '0%', '95%'],
   [0.955, '0.0%', '95.5%'],
+  // Fractions: the closest fraction whose denominator fits the placeholders, or a fixed denominator
+  // (Microsoft, "Display numbers as fractions"); a whole number leaves the fraction's places blank.
+  [1.25, '# ?/?', '1 1/4'],
+  [-1.25, '# ?/?', '-1 1/4'],
+  [0.5, '# ?/?', ' 1/2'],
+  [0.7, '# ?/?', ' 5/7'],
+  [3.14159, '# ?/?', '3 1/7'],
+  [3.14159, '# ??/??', '3 14/99'],
+  [3.14159, '# ???/???', '3  16/113'],
+  [2, '# ?/?', '2    '],
+  [0, '# ?/?', '0    '],
+  [0.99, '# ?/?', '1    '],
+  [1.25, '?/?', '5/4'],
+  [0.125, '??/??', ' 1/8 '],
+  [1.3, '# ?/4', '1 1/4'],
+  [1234.5678, '# ??/100', '1234 57/100'],
+  [5.5, '0 ?/?', '5 1/2'],
+  // A slash with no denominator after it is text, one of the characters Microsoft lists as shown without
+  // quotes: 5 per person. LibreOffice reads a fraction with no denominator and shows the whole number.
+  [5, '0/"人"', '5/人', '5'],
+  // Chinese numerals: [DBNum1] lower case, [DBNum2] the financial capitals (Excel's 特殊 → 中文小写/大写数字).
+  [123, '[DBNum1][$-804]General', '一百二十三'],
+  [123, '[DBNum2][$-804]General', '壹佰贰拾叁'],
+  [15, '[DBNum1][$-804]General', '一十五'],
+  [15, '[DBNum2][$-804]General', '壹拾伍'],
+  [10015, '[DBNum1][$-804]General', '一万〇一十五'],
+  [1001, '[DBNum2][$-804]General', '壹仟零壹'],
+  [20300000, '[DBNum2][$-804]General', '贰仟零叁拾万'],
+  [100000000, '[DBNum1][$-804]General', '一亿'],
+  [123.45, '[DBNum1][$-804]General', '一百二十三．四五'],
+  [123.45, '[DBNum2][$-804]General', '壹佰贰拾叁点肆伍'],
+  [2500000, '[DBNum2][$-804]0', '贰佰伍拾万'],
+  [1234.5, '[DBNum1][$-804]#,##0.00', '一千二百三十四．五〇'],
+  [3, '[DBNum1][$-804]0.00', '三．〇〇'],
+  [-20, '[DBNum1][$-804]General', '-二十'],
+  [0, '[DBNum1][$-804]General', '〇'],
+  // With no locale, Excel takes the system's (Chinese for the people who fill these tables); LibreOffice,
+  // run here in an English profile, shows digits.
+  [105, '[DBNum1]General', '一百〇五', '105'],
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-numfmt-'));
@@ -58,6 +97,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the engine gives the text of Microsoft\'s documented examples', () => {
   test.each(CASES)('%p under %p shows %p', (value, format, text) => {
     expect(formatNumber(value, format)).toBe(text);
+  });
+
+  test('a fraction or Chinese numerals that show the stored number read as it; any other number says both', () => {
+    // 1/4 is 0.25 exactly, 一百二十三 is 123, 1 1/3 is 1.3333 rounded (as 0.00 rounds).
+    expect(shownValue(0.25, '?/?')).toBe(0.25);
+    expect(shownValue(-1.25, '# ?/?')).toBe(-1.25);
+    expect(shownValue(1.3333, '# ?/?')).toBe(1.3333);
+    expect(shownValue(123, '[DBNum1][$-804]General')).toBe(123);
+    expect(shownValue(2500000, '[DBNum2][$-804]0')).toBe(2500000);
+    // Shown as 2 (二．〇〇 in millions) but stored as 2,000,000: quoted in digits, with the stored value.
+    expect(shownValue(2000000, '[DBNum1][$-804]0.00,,')).toBe('2.00（单元格存储值为 2000000）');
+    expect(shownValue(0.3, '?/?')).toBe('2/7（单元格存储值为 0.3）');
   });
 
   test('a 20,000-character format of [ and a long run of " are read in linear time', () => {

@@ -2,6 +2,7 @@
 // large sheet is never one string): both must give the very same events, wherever the chunks are cut.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { OoxmlPackage } from '../../src/xlsx/package';
 import { CLOSE, END, MAX_TEXT_CHARS, OPEN, TEXT, XmlReader, type TextSource } from '../../src/xlsx/xml';
 import { failure } from './support';
@@ -76,6 +77,43 @@ describe('XmlReader over chunks', () => {
       '</root',
     ]);
     for (let size = 1; size <= text.length; size++) expect(events(new XmlReader(chunked(text, size), 't'), ['a', 'b', 'xml:space', 'k'])).toEqual(whole);
+  });
+
+  test('collapsedText: each whitespace run one space, entities and CDATA as text, at every cut', () => {
+    const text = '<p>  甲&amp;乙 \n\t 丙&#x4E2D;\r\n</p><q><![CDATA[ a  <b> ]]></q>';
+    for (let size = 1; size <= text.length; size++) {
+      const x = new XmlReader(chunked(text, size), 't');
+      let joined = '';
+      // Pieces of one text run join as readOds joins them: a space at a cut is not doubled.
+      for (let e = x.next(); e !== END; e = x.next()) {
+        if (e === TEXT) {
+          const piece = x.collapsedText();
+          joined += joined.endsWith(' ') && piece.startsWith(' ') ? piece.slice(1) : piece;
+        } else if (e === CLOSE) joined += '|';
+      }
+      expect([size, joined]).toEqual([size, ' 甲&乙 丙中 | a <b> |']);
+    }
+  });
+
+  test('a part that inflates ~1000× comes in chunks of about a megabyte, never one of the ratio × 16 KB', () => {
+    const spaces = new TextEncoder().encode(`<p>${' '.repeat(40 << 20)}</p>`);
+    const pkg = OoxmlPackage.open(zipSync({ 'content.xml': spaces }, { level: 9 }));
+    const next = pkg.textSource('content.xml');
+    let largest = 0;
+    let total = 0;
+    for (let chunk = next(); chunk !== null; chunk = next()) {
+      largest = Math.max(largest, chunk.length);
+      total += chunk.length;
+    }
+    expect(total).toBe(spaces.length);
+    expect(largest).toBeLessThanOrEqual(2 << 20);
+    // Where whitespace runs may be shortened (.ods content), a chunk of nothing but spaces is one byte:
+    // of 40 MB only the first and last chunks (which hold the tags) are kept whole.
+    const short = pkg.textSource('content.xml', { spaceRuns: true });
+    let kept = '';
+    for (let chunk = short(); chunk !== null; chunk = short()) kept += chunk;
+    expect(kept.length).toBeLessThan(2 * largest + 100);
+    expect(kept).toMatch(/^<p> +<\/p>$/);
   });
 
   test('attributes of an OPEN stay readable after the next chunk is pulled', () => {

@@ -46,11 +46,55 @@ function pointOf(row: number, own: readonly { insert: Insert; id: number }[]): P
   return { original: r };
 }
 
+/** One rewrite of a cell's text as a replacement of `from`'s characters start..end by `text`. */
+interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The one stretch of `from` that `to` replaces (their common start and end kept). */
+function editOf(from: string, to: string): TextEdit {
+  let start = 0;
+  while (start < from.length && start < to.length && from[start] === to[start]) start++;
+  let tail = 0;
+  while (tail < from.length - start && tail < to.length - start && from[from.length - 1 - tail] === to[to.length - 1 - tail]) tail++;
+  return { start, end: from.length - tail, text: to.slice(start, to.length - tail) };
+}
+
+const sameEdit = (a: TextEdit, b: TextEdit): boolean => a.start === b.start && a.end === b.end && a.text === b.text;
+/** Edits that touch different characters (two insertions at one place would leave their order open). */
+const apart = (a: TextEdit, b: TextEdit): boolean => (a.end <= b.start || b.end <= a.start) && !(a.start === a.end && b.start === b.end && a.start === b.start);
+
+/** `from` with the edits applied (they are apart), the last first so earlier positions hold. */
+function applyEdits(from: string, edits: readonly TextEdit[]): string {
+  return [...edits].sort((a, b) => b.start - a.start || b.end - a.end).reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), from);
+}
+
+/** A cell the combination writes: the step's index, and for a rewrite the text it started from and its edits. */
+interface Written {
+  index: number;
+  from?: string;
+  edits: TextEdit[];
+}
+
+/**
+ * A second rewrite of a cell merged into the first (≥0.8万 → ≤0.8万 and ≥0.8万 → ≥0.8万元 are ≤0.8万元): the
+ * edits once both rewrites started from the same text and change different characters of it; else null.
+ */
+function mergedEdits(written: Written, step: FixStep): TextEdit[] | null {
+  if (step.kind !== 'setCell' || written.from === undefined || step.from !== written.from || typeof step.value !== 'string') return null;
+  const edit = editOf(step.from, step.value);
+  if (written.edits.some((other) => sameEdit(other, edit))) return written.edits;
+  return written.edits.every((other) => apart(other, edit)) ? [...written.edits, edit] : null;
+}
+
 export interface CombinedFixes {
   fix: Fix | null;
   /**
-   * Indices of fixes left out: they write a cell an earlier fix writes, or insert a row an earlier fix
-   * inserts (apply what is still needed after a re-check).
+   * Indices of fixes left out: they write a cell an earlier fix writes (other than by rewriting other
+   * characters of the same text, which merges), or insert a row an earlier fix inserts (apply what is still
+   * needed after a re-check).
    */
   skipped: number[];
 }
@@ -59,14 +103,15 @@ export interface CombinedFixes {
 export function combineFixesDetailed(fixes: readonly Fix[]): CombinedFixes {
   const inserts: Insert[] = [];
   const steps: FixStep[] = [];
-  const written = new Set<string>();
+  const written = new Map<string, Written>();
   const insertedRows = new Set<string>();
   const selects: { point: Point; col: number }[] = [];
   const descriptions: string[] = [];
   const skipped: number[] = [];
   fixes.forEach((fix, index) => {
-    // Two fixes writing one cell (≥ turned to ≤ and full-width digits narrowed) cannot both be applied
-    // from the same reading: the second is left for after a re-check rather than undoing the first.
+    // Two fixes writing one cell from the same reading merge when they rewrite different characters of
+    // its text (≥ turned to ≤ and 万 made 万元): one edit. Otherwise the second is left for after a
+    // re-check rather than undoing the first.
     const own: { insert: Insert; id: number }[] = [];
     const mapped: { step: FixStep; key?: string }[] = [];
     const pending: Insert[] = [];
@@ -100,14 +145,26 @@ export function combineFixesDetailed(fixes: readonly Fix[]): CombinedFixes {
       }
     }
     const rowContents = [...newRows.values()].map((cells) => cells.sort().join('\u0000'));
-    if (mapped.some(({ key }) => key !== undefined && written.has(key)) || rowContents.some((content) => insertedRows.has(content))) {
+    const merges = new Map<string, TextEdit[] | null>();
+    for (const { step, key } of mapped) {
+      const earlier = key === undefined ? undefined : written.get(key);
+      if (key !== undefined && earlier) merges.set(key, mergedEdits(earlier, step));
+    }
+    if ([...merges.values()].some((edits) => edits === null) || rowContents.some((content) => insertedRows.has(content))) {
       skipped.push(index);
       return;
     }
     for (const content of rowContents) insertedRows.add(content);
     for (const { step, key } of mapped) {
+      const earlier = key === undefined ? undefined : written.get(key);
+      const edits = key === undefined ? undefined : merges.get(key);
+      if (earlier && edits && earlier.from !== undefined) {
+        earlier.edits = edits;
+        steps[earlier.index] = { ...(steps[earlier.index] as FixStep & { kind: 'setCell' }), value: applyEdits(earlier.from, edits) };
+        continue;
+      }
       steps.push(step);
-      if (key) written.add(key);
+      if (key) written.set(key, { index: steps.length - 1, ...(step.kind === 'setCell' && step.from !== undefined && typeof step.value === 'string' ? { from: step.from, edits: [editOf(step.from, step.value)] } : { edits: [] }) });
     }
     for (const insert of pending) inserts.push(insert);
     for (const cell of fix.select) {

@@ -56,7 +56,7 @@ function colAt(address: string | null | undefined): number | null {
 export function sheetRowOf(refs: IndicatorRowRefs): number {
   let row = sheetRows.get(refs);
   if (row === undefined) {
-    row = maxOf([refs.level1, refs.level2, refs.level3, refs.description, refs.value, refs.unit, refs.operator].map(rowAt), -1);
+    row = Math.max(rowAt(refs.level1), rowAt(refs.level2), rowAt(refs.level3), rowAt(refs.description), rowAt(refs.value), rowAt(refs.unit), rowAt(refs.operator));
     sheetRows.set(refs, row);
   }
   return row;
@@ -245,6 +245,28 @@ function layoutOf(grid: ScopedGrid, framework: Framework): GridLayout | { reason
   return layout;
 }
 
+/**
+ * level1Key and the 一级 + 二级 key of a row's names, each distinct pair keyed once: the names repeat down a
+ * grid (a 10,000-row sheet has a few dozen pairs).
+ */
+function namesKeys(framework: Framework): (level1: string, level2: string) => { key1: string; key2: string } {
+  const known = new Map<string, Map<string, { key1: string; key2: string }>>();
+  return (level1, level2) => {
+    let byLevel2 = known.get(level1);
+    if (!byLevel2) {
+      byLevel2 = new Map();
+      known.set(level1, byLevel2);
+    }
+    let found = byLevel2.get(level2);
+    if (!found) {
+      const key1 = level1Key(framework, level1);
+      found = { key1, key2: `${key1}\u0000${level2Key(framework, level1, level2)}` };
+      byLevel2.set(level2, found);
+    }
+    return found;
+  };
+}
+
 function computeLayout(grid: ScopedGrid, framework: Framework): GridLayout | { reason: string } {
   if (grid.rows.length === 0) return { reason: '指标表中没有指标行，看不出各列的位置' };
   const reference = grid.rows.reduce((a, b) => (sheetRowOf(b.refs) > sheetRowOf(a.refs) ? b : a));
@@ -256,21 +278,20 @@ function computeLayout(grid: ScopedGrid, framework: Framework): GridLayout | { r
   // On a form not filled in yet the reader keeps every printed row as an indicator: each is a slot to fill.
   const unfilled = grid.rows.every(({ row }) => !row.level3.trim() && !row.value.trim());
   const layout: GridLayout = { columns, end: -1, lastOfLevel1: new Map(), lastOfLevel2: new Map(), level1Text: new Map(), level2Text: new Map(), slots: [], unfilled };
+  const keys = namesKeys(framework);
   const place = (level1: string, level2: string, refs: IndicatorRowRefs, slot: boolean): Place => {
     const row = sheetRowOf(refs);
-    const key1 = level1Key(framework, level1);
+    const { key1, key2 } = keys(level1, level2);
     layout.end = Math.max(layout.end, row);
     layout.lastOfLevel1.set(key1, Math.max(layout.lastOfLevel1.get(key1) ?? -1, row));
-    const key2 = `${key1}\u0000${level2Key(framework, level1, level2)}`;
     layout.lastOfLevel2.set(key2, Math.max(layout.lastOfLevel2.get(key2) ?? -1, row));
     return { level1, level2, refs, row, slot };
   };
   for (const { row, refs } of grid.rows) {
     const placed = place(row.level1, row.level2, refs, unfilled);
     if (unfilled) layout.slots.push(placed);
-    const key1 = level1Key(framework, row.level1);
+    const { key1, key2 } = keys(row.level1, row.level2);
     if (!layout.level1Text.has(key1)) layout.level1Text.set(key1, row.level1);
-    const key2 = `${key1}\u0000${level2Key(framework, row.level1, row.level2)}`;
     if (!layout.level2Text.has(key2)) layout.level2Text.set(key2, row.level2);
   }
   for (const { level1, level2, refs } of grid.slots ?? []) layout.slots.push(place(level1, level2, refs, true));

@@ -24,7 +24,9 @@ function hiddenIn(merges: readonly string[], address: string): string | null {
 
 /** The first cell `fix` writes that a merged range hides, with that range; null when every write shows. */
 export function hiddenWrite(grid: CellGrid, fix: Fix): { cell: string; merge: string } | null {
-  let current: CellGrid = { ...grid, merges: [...grid.merges] };
+  // Only the merges are followed: the values stay behind (an inserted row would otherwise copy every row of
+  // a 10,000-row sheet, for each fix offered).
+  let current: CellGrid = { ...grid, values: [], merges: [...grid.merges] };
   for (const step of fix.steps) {
     if (step.kind === 'setCell') {
       const merge = hiddenIn(current.merges, step.cell);

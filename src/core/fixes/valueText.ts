@@ -125,5 +125,5 @@ export function sameReading(a: ParsedValue, b: ParsedValue): boolean {
 
 /** A fix writing one cell, described `将「old」改为「new」` with what changed. */
 export function rewriteFix(cell: string, from: string, to: string, why?: string): Fix {
-  return { description: `将 ${cell} 的「${from}」改为「${to}」${why ? `（${why}）` : ''}`, steps: [{ kind: 'setCell', cell, value: to }], select: [cell] };
+  return { description: `将 ${cell} 的「${from}」改为「${to}」${why ? `（${why}）` : ''}`, steps: [{ kind: 'setCell', cell, value: to, from }], select: [cell] };
 }

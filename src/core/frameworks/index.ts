@@ -126,6 +126,20 @@ function keyOf(name: string): string {
   return key;
 }
 
+export { keyOf as writtenDimensionKey };
+
+/**
+ * Whether any framework of the registry has a 一级 or 二级 answering to this dimensionKey: what findLevel1
+ * or findLevel2Anywhere over FRAMEWORK_LIST would find, for a key already computed (a 10,000-row sheet's
+ * distinct 三级 names would otherwise each be keyed six times and churn the written-name cache).
+ */
+export function isAnyDimensionKey(key: string): boolean {
+  return FRAMEWORK_LIST.some((framework) => {
+    const index = nameIndex(framework);
+    return index.level1.has(key) || index.level2Home.has(key);
+  });
+}
+
 function level2Of(framework: Framework, level1: Level1Dimension, name: string): Dimension | null {
   return nameIndex(framework).level2.get(level1)?.get(keyOf(name)) ?? null;
 }
@@ -166,13 +180,24 @@ function hasMark(framework: Framework, rows: readonly RowNames[]): boolean {
   });
 }
 
+/** How many rows a framework knows by their names: the 一级, and the 二级 under it where one is written. */
+function knownRows(framework: Framework, rows: readonly RowNames[]): number {
+  return rows.filter((row) => findLevel1(framework, row.level1) !== null && (!row.level2.trim() || findLevel2(framework, row.level1, row.level2) !== null)).length;
+}
+
 /**
  * The framework a sheet follows, from its rows: the first in the registry whose marks a row carries
- * (成本指标 as a 一级 → 101号; 满意度 under 效益 → the older form); else the first with no marks.
+ * (成本指标 as a 一级 → 101号; 满意度 under 效益 → the older form); else the first with no marks. When no
+ * mark decides, `preferred` (设置's default) is taken unless the rows fit the unmarked framework better
+ * (a 旧版 form's 产出›成本指标 and 一级 满意度指标 are not a 101号 form's): detection is undecided only when
+ * the rows fit both.
  */
-export function detectFrameworkOfRows(rows: readonly RowNames[]): FrameworkName {
+export function detectFrameworkOfRows(rows: readonly RowNames[], preferred?: FrameworkName): FrameworkName {
   const marked = FRAMEWORK_LIST.find((framework) => framework.marks.length > 0 && hasMark(framework, rows));
-  return (marked ?? FRAMEWORK_LIST.find((framework) => framework.marks.length === 0) ?? FRAMEWORK_LIST[0]).name;
+  if (marked) return marked.name;
+  const unmarked = FRAMEWORK_LIST.find((framework) => framework.marks.length === 0) ?? FRAMEWORK_LIST[0];
+  if (!preferred || preferred === unmarked.name) return unmarked.name;
+  return knownRows(FRAMEWORKS[preferred], rows) >= knownRows(unmarked, rows) ? preferred : unmarked.name;
 }
 
 /** detectFrameworkOfRows for callers that know only the 一级 names. */
@@ -193,10 +218,37 @@ export function dimensionRole(framework: Framework, level1: string, level2: stri
 }
 
 /**
+ * rowDimensionRole by framework, then 一级 and 二级 as written: most rules ask it of every row, and a sheet
+ * has few distinct pairs (a framework is read-only data, so an answer never changes); `count` pairs at most.
+ */
+const rowRoles = new WeakMap<Framework, { byLevel1: Map<string, Map<string, DimensionRole | null>>; count: number }>();
+const MAX_ROW_ROLES = 10_000;
+
+/**
  * What an indicator row measures. Like dimensionRole, except that a 二级 written under the wrong 一级
  * keeps the role of its real home, so a 成本指标 misplaced under 效益指标 is still checked as a cost.
  */
 export function rowDimensionRole(framework: Framework, row: RowNames): DimensionRole | null {
+  let known = rowRoles.get(framework);
+  if (!known || known.count >= MAX_ROW_ROLES) {
+    known = { byLevel1: new Map(), count: 0 };
+    rowRoles.set(framework, known);
+  }
+  let byLevel2 = known.byLevel1.get(row.level1);
+  if (!byLevel2) {
+    byLevel2 = new Map();
+    known.byLevel1.set(row.level1, byLevel2);
+  }
+  let role = byLevel2.get(row.level2);
+  if (role === undefined) {
+    role = roleOfRow(framework, row);
+    byLevel2.set(row.level2, role);
+    known.count += 1;
+  }
+  return role;
+}
+
+function roleOfRow(framework: Framework, row: RowNames): DimensionRole | null {
   const own = roleIn(framework, row);
   if (own !== null) return own;
   // Names the framework does not know keep the role another framework gives them: a 产出›成本指标 row is

@@ -5,8 +5,11 @@ import * as z from 'zod/mini';
  * as it stands when that step runs (after the steps before it).
  */
 export const FixStepSchema = z.discriminatedUnion('kind', [
-  /** Writes a value into one cell (text as typed, or a number). */
-  z.object({ kind: z.literal('setCell'), cell: z.string(), value: z.union([z.string(), z.number()]) }),
+  /**
+   * Writes a value into one cell (text as typed, or a number). `from`: the text the cell held when the fix
+   * was computed, on a rewrite of it, so two rewrites of one cell (≥ → ≤, 万 → 万元) merge into one edit.
+   */
+  z.object({ kind: z.literal('setCell'), cell: z.string(), value: z.union([z.string(), z.number()]), from: z.optional(z.string()) }),
   /**
    * Inserts `count` whole rows above 1-based sheet row `before`, shifting the rows below down; the new rows
    * take the formats (borders, number formats, validation) of 1-based row `formatFrom`, counted before the insert.

@@ -41,5 +41,10 @@ export const SheetReportSchema = z.object({
   suggestions: z.optional(SheetSuggestionsSchema),
   /** Set when nothing has been typed into the form yet (a blank form just inserted); see core/untouched.ts. */
   untouched: z.optional(z.literal(true)),
+  /**
+   * On a form being filled in, its 一级 blocks nobody has typed into yet (each with the empty cells of its
+   * printed rows): 待填写 like an untouched form, until 全部检查; see core/untouched.ts. Absent when none.
+   */
+  untouchedBlocks: z.optional(z.array(z.object({ level1: z.string(), cells: z.array(z.string()) }))),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;

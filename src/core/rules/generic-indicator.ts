@@ -3,7 +3,7 @@
 // under 数量). Such rows are what scaffolding leaves behind; typed into, they must not pass as indicators.
 import type { Finding, Rule } from './types';
 import type { IndicatorRow } from '../model';
-import { dimensionKey, FRAMEWORK_LIST, findLevel1, findLevel2Anywhere, rowDimensionRole, type DimensionRole } from '../frameworks';
+import { dimensionKey, isAnyDimensionKey, rowDimensionRole, writtenDimensionKey, type DimensionRole } from '../frameworks';
 import { gridRowLabel, inGrid, sheetGrids } from './helpers';
 import { grounded, SOURCES } from './sources';
 
@@ -26,13 +26,15 @@ function bareName(name: string): string {
 export function genericName(row: Pick<IndicatorRow, 'level1' | 'level2' | 'level3'>): boolean {
   const name = bareName(row.level3);
   if (!name) return false;
-  if (name === bareName(row.level2)) return true;
+  const level2 = bareName(row.level2);
+  if (name === level2) return true;
   // The standards' own wording for whose satisfaction is measured (the seed and most published tables use it).
   if (SUBJECT_SATISFACTION.test(name)) return false;
+  // 三级 names are mostly distinct: keyed once here; the few 一级/二级 names through the shared cache.
   const key = dimensionKey(name);
   if (GENERIC_KEYS.has(key)) return true;
-  if (key === dimensionKey(bareName(row.level2)) || key === dimensionKey(bareName(row.level1))) return true;
-  return FRAMEWORK_LIST.some((framework) => findLevel1(framework, name) !== null || findLevel2Anywhere(framework, name) !== null);
+  if (key === writtenDimensionKey(level2) || key === writtenDimensionKey(bareName(row.level1))) return true;
+  return isAnyDimensionKey(key);
 }
 
 /** A bare yes/no: answers whether, never how much. */

@@ -27,7 +27,11 @@ export const templateMissingIndicatorRule: Rule = {
     const present = new Set(rows.map(({ row }) => indicatorKey(row)));
     // The sheet's first row of each 二级, by its compact name: one pass, however many indicators are missing.
     const firstOfLevel2 = new Map<string, (typeof rows)[number]>();
+    // A 二级 repeats down the rows as written: each written form is made compact once.
+    const written = new Set<string>();
     for (const located of rows) {
+      if (written.has(located.row.level2)) continue;
+      written.add(located.row.level2);
       const name = compactText(located.row.level2);
       if (!firstOfLevel2.has(name)) firstOfLevel2.set(name, located);
     }

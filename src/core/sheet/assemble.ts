@@ -87,7 +87,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   };
   const grids = [mainGrid, ...others];
   // Unused slots are printed 二级 of the form: they say which framework it follows as much as filled rows do.
-  const framework = options.framework ?? detectFrameworkOfRows(grids.flatMap((g) => [...g.rows.map((r) => r.row), ...(g.slots ?? [])]));
+  const framework = options.framework ?? detectFrameworkOfRows(grids.flatMap((g) => [...g.rows.map((r) => r.row), ...(g.slots ?? [])]), options.preferredFramework);
   const sheet = sheetTable({ sheetName, table, framework, refs, grids });
   const projectTotal = projectTotalOf(block, tableUnit);
   if (projectTotal) sheet.projectTotal = projectTotal;

@@ -65,6 +65,10 @@ function isBlank(value: CellValue | undefined): boolean {
   return typeof value === 'string' && !/\S/.test(value);
 }
 
+function contains(area: RangePosition, row: number, col: number): boolean {
+  return area.start.row <= row && row <= area.end.row && area.start.col <= col && col <= area.end.col;
+}
+
 /** Rows whose FilledCells are kept for reuse: the reader looks at a few rows around the one it reads. */
 const ROW_CACHE = 256;
 
@@ -158,8 +162,11 @@ export class SheetCells {
   merge(row: number, col: number): RangePosition | undefined {
     const start = this.mergeStart.get(row * COLS + col);
     if (start) return start;
-    const inside = (a: RangePosition) => a.start.row <= row && row <= a.end.row && a.start.col <= col && col <= a.end.col;
-    return this.mergeByRow.get(row)?.find(inside) ?? this.tallMerges.find(inside);
+    // Plain loops: asked for every cell the reader looks at, so no closure per call (tsx names each one).
+    const byRow = this.mergeByRow.get(row);
+    if (byRow) for (const area of byRow) if (contains(area, row, col)) return area;
+    for (const area of this.tallMerges) if (contains(area, row, col)) return area;
+    return undefined;
   }
 
   /** A cell inside a merged area but not its top-left: it holds nothing of its own. */

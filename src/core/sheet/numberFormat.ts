@@ -5,17 +5,24 @@
  * point; `,` a thousands separator between placeholders and a scaling by 1000 after the last one
  * (`0.00,,` shows millions); `%` ×100; E+/E- scientific; `"text"`, `\x` and `!x` literals (so `0!.0000`
  * shows 2000000 as 200.0000); `_x` a space, `*x` a fill (nothing in text); [Red]/[Color10] colours,
- * [$¥-804] currency and locale, [DBNum1] numerals; `;;;` shows nothing; `@` is the text section.
+ * [$¥-804] currency and locale; `;;;` shows nothing; `@` is the text section; fractions (`# ?/?`) and
+ * [DBNum1]/[DBNum2] Chinese numerals are computed in numberFormatSpecial.ts.
  * One pass over the code per call, no regular expression over it: a format code is file content.
  */
+
+import { chineseNumerals, fractionText, type FractionPiece } from './numberFormatSpecial';
 
 export type FormatSection = {
   tokens: Token[];
   condition: { op: string; value: number } | null;
   /** Has y/m/d/h/s, AM/PM, 上午/下午 or [h] elapsed time: a date or time, not a number. */
   date: boolean;
-  /** Has [DBNum…] (Chinese numerals) or a fraction: shown text this engine does not compute. */
+  /** Has [NatType…] or [DBNum3+]: shown text this engine does not compute. */
   unsupported: boolean;
+  /** A fraction section (`# ?/?`, `?/4`): its placeholders as whole, numerator and denominator. */
+  fraction: FractionPiece[] | null;
+  /** [DBNum1] lower-case or [DBNum2] financial Chinese numerals; 0 for Arabic digits. */
+  dbnum: 0 | 1 | 2;
 };
 
 type Token =
@@ -26,7 +33,8 @@ type Token =
   | { kind: 'percent' }
   | { kind: 'exponent'; sign: '+' | '-' }
   | { kind: 'general' }
-  | { kind: 'text' };
+  | { kind: 'text' }
+  | { kind: 'slash' };
 
 const DATE_LETTERS = new Set(['y', 'm', 'd', 'h', 's', 'Y', 'M', 'D', 'H', 'S']);
 
@@ -53,6 +61,7 @@ function bracket(code: string, at: number, section: FormatSection): number {
   } else {
     const lower = inner.toLowerCase();
     if (lower === 'h' || lower === 'hh' || lower === 'm' || lower === 'mm' || lower === 's' || lower === 'ss') section.date = true;
+    else if (lower === 'dbnum1' || lower === 'dbnum2') section.dbnum = lower === 'dbnum1' ? 1 : 2;
     else if (lower.startsWith('dbnum') || lower.startsWith('nattype')) section.unsupported = true;
     // Colours ([Red], [Color10]) and anything else change no text.
   }
@@ -60,7 +69,51 @@ function bracket(code: string, at: number, section: FormatSection): number {
 }
 
 function emptySection(): FormatSection {
-  return { tokens: [], condition: null, date: false, unsupported: false };
+  return { tokens: [], condition: null, date: false, unsupported: false, fraction: null, dbnum: 0 };
+}
+
+/**
+ * A fraction section's pieces: the digit placeholders just before the slash are the numerator, any before
+ * them (after a literal, usually a space) the whole number, those after it the denominator — or digits
+ * written after it, a fixed denominator (`?/4`, `# ??/100`).
+ */
+function fractionPieces(tokens: Token[]): FractionPiece[] {
+  const slash = tokens.findIndex((t) => t.kind === 'slash');
+  let numStart = slash;
+  while (numStart > 0 && tokens[numStart - 1].kind === 'digit') numStart--;
+  const pieces: FractionPiece[] = [];
+  const placeholders = (from: number, to: number) => tokens.slice(from, to).map((t) => (t.kind === 'digit' ? t.char : '')).join('');
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (i === numStart && numStart < slash) {
+      pieces.push({ kind: 'numerator', slots: placeholders(numStart, slash) });
+      i = slash;
+    } else if (i === slash) {
+      pieces.push({ kind: 'slash' });
+      let end = i + 1;
+      while (end < tokens.length && tokens[end].kind === 'digit') end++;
+      const next = tokens[i + 1];
+      if (end > i + 1) pieces.push({ kind: 'denominator', slots: placeholders(i + 1, end), fixed: null });
+      else if (next && next.kind === 'literal' && /^[1-9]/.test(next.text)) {
+        let k = 0;
+        while (k < next.text.length && next.text.charCodeAt(k) >= 48 && next.text.charCodeAt(k) <= 57) k++;
+        pieces.push({ kind: 'denominator', slots: next.text.slice(0, k), fixed: Number(next.text.slice(0, k)) });
+        if (k < next.text.length) pieces.push({ kind: 'literal', text: next.text.slice(k) });
+        end = i + 2;
+      }
+      i = end;
+    } else if (t.kind === 'digit') {
+      let end = i;
+      while (end < numStart && tokens[end].kind === 'digit') end++;
+      pieces.push({ kind: 'whole', slots: placeholders(i, Math.max(end, i + 1)) });
+      i = Math.max(end, i + 1);
+    } else {
+      if (t.kind === 'literal') pieces.push({ kind: 'literal', text: t.text });
+      i++;
+    }
+  }
+  return pieces;
 }
 
 /** The sections of a format code, tokenised once. */
@@ -95,6 +148,12 @@ export function parseNumberFormat(code: string): FormatSection[] {
       i += 2;
     } else if (ch === '[') {
       i = bracket(code, i, section);
+    } else if (ch >= '1' && ch <= '9' && section.tokens[section.tokens.length - 1]?.kind === 'slash') {
+      // A fixed denominator (`?/4`, `# ??/100`): its digits are a number, not placeholders.
+      let end = i;
+      while (end < code.length && code[end] >= '0' && code[end] <= '9') end++;
+      section.tokens.push({ kind: 'literal', text: code.slice(i, end) });
+      i = end;
     } else if (ch === '0' || ch === '#' || ch === '?') {
       section.tokens.push({ kind: 'digit', char: ch });
       i++;
@@ -126,14 +185,22 @@ export function parseNumberFormat(code: string): FormatSection[] {
       section.date = true;
       i++;
     } else if (ch === '/') {
-      // A slash between digit placeholders is a fraction; elsewhere (after a date letter) a literal.
-      if (section.tokens.some((t) => t.kind === 'digit')) section.unsupported = true;
-      literal(ch);
+      // A slash after digit placeholders is a fraction's; elsewhere (after a date letter) a literal.
+      if (!section.date && !section.tokens.some((t) => t.kind === 'slash') && section.tokens.some((t) => t.kind === 'digit')) section.tokens.push({ kind: 'slash' });
+      else literal(ch);
       i++;
     } else {
       literal(ch);
       i++;
     }
+  }
+  for (const s of sections) {
+    const slash = s.tokens.findIndex((t) => t.kind === 'slash');
+    if (slash < 0) continue;
+    const next = s.tokens[slash + 1];
+    // A fraction has a denominator (placeholders or a number); `0/人` is a literal slash.
+    if (next && (next.kind === 'digit' || (next.kind === 'literal' && /^[1-9]/.test(next.text)))) s.fraction = fractionPieces(s.tokens);
+    else s.tokens[slash] = { kind: 'literal', text: '/' };
   }
   return sections;
 }
@@ -331,17 +398,22 @@ function sectionText(section: FormatSection, value: number): string {
 
 /**
  * The text `value` shows under `code`, as Excel and LibreOffice print it; null where the section is a
- * date or time, or something this engine does not compute (Chinese numerals, fractions) — the caller
- * keeps its own reading there. `'#'` stands for a number no section holds (Excel fills the cell with #).
+ * date or time, or something this engine does not compute ([NatType], [DBNum3]) — the caller keeps its
+ * own reading there. `'#'` stands for a number no section holds (Excel fills the cell with #).
+ * `arabic` leaves [DBNum] numerals as digits (the number a Chinese-numeral cell shows, to compare).
  */
-export function formatNumber(value: number, code: string): string | null {
+export function formatNumber(value: number, code: string, options: { arabic?: boolean } = {}): string | null {
   if (!Number.isFinite(value)) return null;
   const sections = sectionsOf(code);
   const chosen = sectionFor(sections, value);
   if (!chosen) return '#';
   const { section, magnitude } = chosen;
   if (section.date || section.unsupported) return null;
-  if (section.tokens.length === 0 && sections.length === 1) return generalText(value);
-  if (section.tokens.every((t) => t.kind === 'text' || t.kind === 'literal') && section.tokens.some((t) => t.kind === 'text')) return generalText(value);
-  return sectionText(section, magnitude ? Math.abs(value) : value);
+  const signed = magnitude ? Math.abs(value) : value;
+  let text: string;
+  if (section.fraction) text = fractionText(section.fraction, signed);
+  else if (section.tokens.length === 0 && sections.length === 1) text = generalText(value);
+  else if (section.tokens.every((t) => t.kind === 'text' || t.kind === 'literal') && section.tokens.some((t) => t.kind === 'text')) text = generalText(value);
+  else text = sectionText(section, signed);
+  return section.dbnum && !options.arabic ? chineseNumerals(text, section.dbnum === 2) : text;
 }

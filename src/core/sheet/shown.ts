@@ -1,4 +1,5 @@
 import { formatNumber, sectionFor, sectionsOf } from './numberFormat';
+import { fractionNumber } from './numberFormatSpecial';
 import type { CellValue } from './types';
 
 /**
@@ -93,7 +94,16 @@ export function shownValue(value: CellValue, numberFormat: string | null | undef
   if (chosen?.section.date) return value >= 1 ? chineseDateText(serialToDate(value)) : value;
   if (chosen?.section.tokens.some((t) => t.kind === 'percent')) return `${Number((value * 100).toPrecision(12))}%`;
   const text = formatNumber(value, numberFormat);
-  return text === null ? value : asShown(value, text);
+  if (text === null || !chosen) return value;
+  const { section, magnitude } = chosen;
+  if (section.fraction) {
+    // `1 1/4` stands for 1.25: the stored number when the fraction is exact, else both (1 1/3 of 1.3333).
+    const shown = fractionNumber(section.fraction, magnitude ? Math.abs(value) : value);
+    return Math.abs(shown - (magnitude ? Math.abs(value) : value)) <= 1e-12 * Math.max(1, Math.abs(value)) ? value : asShown(value, text);
+  }
+  // 一百二十三 stands for the digits the same format writes without [DBNum]: compared (and quoted) as digits.
+  if (section.dbnum) return asShown(value, formatNumber(value, numberFormat, { arabic: true }) ?? text);
+  return asShown(value, text);
 }
 
 /**

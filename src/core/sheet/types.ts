@@ -5,6 +5,8 @@ import type { PlannedConditionalFormat } from './nativeChecks';
 export interface ReadSheetOptions {
   /** Force a framework instead of detecting it from the 一级 names. */
   framework?: FrameworkName;
+  /** The framework taken when detection is undecided (设置's default): the rows fit it as well as any. */
+  preferredFramework?: FrameworkName;
 }
 
 /** A cell's value as both Excel and exceljs hand it over. */

@@ -133,6 +133,11 @@ function borrowedUnit(options: ParseValueOptions): { unitClass: UnitClass; sourc
   return null;
 }
 
+/** A value read as words (no number, deadline or placeholder). A function, not a closure per value parsed. */
+function qualitative(raw: string): ParsedValueDetail {
+  return { value: result(raw, { kind: 'qualitative' }), unitSource: null };
+}
+
 /**
  * Parses a 指标值 and says where its unit came from. Total: returns a value for any string.
  * Order: blank → placeholder → deadline → [operator] number [unit] [以上/以下] → text.
@@ -140,7 +145,6 @@ function borrowedUnit(options: ParseValueOptions): { unitClass: UnitClass; sourc
 export function parseValueDetailed(rawInput: string, options: ParseValueOptions = {}): ParsedValueDetail {
   const raw = rawInput.trim();
   const tableUnit = options.tableUnit ?? DEFAULT_TABLE_UNIT;
-  const qualitative = (): ParsedValueDetail => ({ value: result(raw, { kind: 'qualitative' }), unitSource: null });
   if (raw === '') return { value: result(raw, { kind: 'empty' }), unitSource: null };
 
   const compact = stripTrailing(normaliseText(raw).replace(/ /g, ''));
@@ -161,7 +165,7 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
 
   const body = afterOperator.replace(STARTING_FROM, '').replace(/^约/, '');
   const read = readNumber(body);
-  if (!read) return qualitative();
+  if (!read) return qualitative(raw);
 
   let operator = leading?.operator ?? null;
   let unitText = read.rest;
@@ -176,7 +180,7 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
   // `250万` alone is 万元 where the 三级 name speaks of money (成本, 经费, 预算 …); `2万` 人次 stays a count.
   if (BARE_MAGNITUDE.test(unitText) && (options.level3 === undefined || MONEY_NAME.test(options.level3))) unitText += '元';
   const unitClass = classifyUnit(unitText);
-  if (!unitClass) return qualitative();
+  if (!unitClass) return qualitative(raw);
   if (unitClass.kind === 'number') {
     const borrowed = borrowedUnit(options);
     if (borrowed) {

@@ -5,8 +5,8 @@ import { encodeSettingsProperties } from '../../../src/core/model/settingsProper
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { LibraryTable, TemplateLibrary } from '../../../src/core/model';
-import { planTableSheet } from '../../../src/core/sheet';
+import type { FrameworkName, LibraryTable, TemplateLibrary } from '../../../src/core/model';
+import { planBlankSheet, planTableSheet } from '../../../src/core/sheet';
 import type { SheetPlan } from '../../../src/core/sheet/types';
 import type { ExcelDouble, ExcelDoubleOptions } from '../../support/excelDouble';
 import { buildForTests } from './build';
@@ -129,3 +129,32 @@ export async function insertTableOneOverBudget(page: Page, library: TemplateLibr
   await page.locator('button[data-code="cost-over-budget"]').waitFor();
   return { table, costCell };
 }
+
+/**
+ * A clerk filling in printed rows of a blank form in Excel: for each [二级, 三级, 指标值], the 三级 (C) and
+ * 指标值 (E) cells of the row the blank form prints that 二级 on. Returns the row of a 二级.
+ */
+export async function fillBlankRows(page: Page, sheet: string, framework: FrameworkName, rows: readonly (readonly [string, string, string])[]): Promise<(level2: string) => number> {
+  const plan = planBlankSheet(framework, sheet);
+  const rowOf = (level2: string) => Number(/\d+$/.exec(plan.cells.find((c) => c.value === level2)!.address)![0]);
+  for (const [level2, name, value] of rows) {
+    await userEdit(page, sheet, `C${rowOf(level2)}`, name);
+    await userEdit(page, sheet, `E${rowOf(level2)}`, value);
+  }
+  return rowOf;
+}
+
+/** Conditional formats jixiao wrote as error marks on a sheet (not the native checks written at insert). */
+export const errorMarks = (page: Page, sheet: string) =>
+  page.evaluate((s) => window.__excelDouble!.snapshot(s).conditionalFormats.filter((cf) => (cf.formula ?? '').includes('jixiao:error')).length, sheet);
+
+/** Whether the focused element shows it (an outline, a ring, or Fluent's ::after border); false on <body>. */
+export const focusShows = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return false;
+    const drawn = (style: CSSStyleDeclaration) => (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || (style.boxShadow !== 'none' && style.boxShadow !== '');
+    const after = getComputedStyle(el, '::after');
+    const afterBorder = after.content !== 'none' && ['top', 'right', 'bottom', 'left'].some((side) => after.getPropertyValue(`border-${side}-style`) !== 'none' && parseFloat(after.getPropertyValue(`border-${side}-width`)) > 0);
+    return drawn(getComputedStyle(el)) || drawn(after) || afterBorder;
+  });

@@ -112,3 +112,32 @@ describe('全部修正 on a seed table with five kinds of defect', () => {
     expect(issuesOf(combined, { library }).map((i) => `${i.code} ${i.message}`)).toEqual(complete.map((i) => `${i.code} ${i.message}`));
   });
 });
+
+describe('two rewrites of one cell are one edit (issue 24)', () => {
+  it('≥0.8万 on a cost: the operator fix and the unit fix merge into ≤0.8万元, nothing left for a second round', () => {
+    const table = seedTable(1);
+    setValue(table, rowIndex(table, '运维费用支出'), '≥0.8万');
+    const grid = gridFromTable(table);
+    const issues = issuesOf(grid, { library: loadSeedLibrary() });
+    const onCell = issues.filter((issue) => issue.fix && issue.fix.steps.some((step) => step.kind === 'setCell' && step.from === '≥0.8万'));
+    // Two rules each offer half of the change, both computed on the same text.
+    expect(onCell.map((issue) => issue.code).sort()).toEqual(['bad-value', 'cost-lower-bound']);
+    const cell = onCell[0].cells[0];
+    const result = combineFixesDetailed(onCell.map((issue) => issue.fix!));
+    expect(result.skipped).toEqual([]);
+    expect(result.fix!.steps).toHaveLength(1);
+    const fixed = applyFixToGrid(grid, result.fix!);
+    expect(cells(fixed).cells[cell]).toBe('≤0.8万元');
+    expect(issuesOf(fixed, { library: loadSeedLibrary() }).filter((issue) => issue.cells.includes(cell) && issue.fix)).toEqual([]);
+  });
+
+  it('rewrites that change the same characters, or start from different texts, still wait for a re-check', () => {
+    const rewrite = (from: string, to: string): Fix => ({ description: `${from}→${to}`, steps: [{ kind: 'setCell', cell: 'A1', value: to, from }], select: ['A1'] });
+    expect(combineFixesDetailed([rewrite('≥5万', '≤5万'), rewrite('≥5万', '=5万')]).skipped).toEqual([1]);
+    expect(combineFixesDetailed([rewrite('≥5万', '≤5万'), rewrite('≥6万', '≥6万元')]).skipped).toEqual([1]);
+    expect(combineFixesDetailed([rewrite('≥5万', '≤5万'), set('A1', '≥5万元')]).skipped).toEqual([1]);
+    // The same rewrite offered twice is applied once.
+    const twice = combineFixesDetailed([rewrite('≥5万', '≤5万'), rewrite('≥5万', '≤5万')]);
+    expect([twice.skipped, twice.fix!.steps]).toEqual([[], [{ kind: 'setCell', cell: 'A1', value: '≤5万', from: '≥5万' }]]);
+  });
+});

@@ -65,7 +65,7 @@ describe('bad-value fixes', () => {
     const warnedBefore = issuesOf(warnedGrid, { library });
     const warned = only(warnedBefore, 'bad-value', '系统运维');
     expect(warned.severity).toBe('warning');
-    expect(warned.fix?.steps).toEqual([{ kind: 'setCell', cell: warned.cells[0], value: '≤291.2万元' }]);
+    expect(warned.fix?.steps).toEqual([{ kind: 'setCell', cell: warned.cells[0], value: '≤291.2万元', from: '≤291.2万' }]);
     const fixed = applyAndRecheck(warnedGrid, warnedBefore, warned, { library });
     expect([fixed.stillThere, fixed.added]).toEqual([false, []]);
   });
@@ -78,7 +78,7 @@ describe('bad-value fixes', () => {
     const grid = gridFromTable(table1((t) => setValue(t, rowIndex(t, name), written)));
     const before = issuesOf(grid, { library });
     const issue = only(before, 'bad-value', name);
-    expect(issue.fix?.steps).toEqual([{ kind: 'setCell', cell: issue.cells[0], value: expected }]);
+    expect(issue.fix?.steps).toEqual([{ kind: 'setCell', cell: issue.cells[0], value: expected, from: written }]);
     const trip = applyAndRecheck(grid, before, issue, { library });
     expect([trip.stillThere, trip.added]).toEqual([false, []]);
     expect(trip.after.filter((i) => i.code === 'bad-value')).toEqual([]);

@@ -143,7 +143,7 @@ export interface DoubleOffice {
 export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble {
   const maxExcelApi = options.maxExcelApi ?? '1.18';
   const api = new ApiGate(maxExcelApi);
-  const shared = options.sharedWith ? workbookOf.get(options.sharedWith) : undefined;
+  const shared = options.sharedWith ? workbookOf.get(options.sharedWith) : options.workbook;
   const state = shared ?? new WorkbookState();
   if (!shared) for (const name of options.sheets ?? ['Sheet1']) state.addSheet(name);
   for (const [key, value] of Object.entries(options.customProperties ?? {})) state.customProperties.set(key, value);

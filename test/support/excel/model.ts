@@ -206,6 +206,11 @@ export interface ExcelDoubleOptions {
   sharedWith?: ExcelDouble;
   /** Initial custom document properties (key → value). */
   customProperties?: Record<string, string>;
+  /**
+   * A workbook another double already holds (a WPS double's, test/support/wps): this Excel opens the same
+   * sheets, marks and custom properties, as a file passed between an Excel user and a WPS user carries them.
+   */
+  workbook?: WorkbookState;
 }
 
 

@@ -1,7 +1,8 @@
 // The Excel double's Range and RangeAreas proxies.
-import { DoubleOfficeError, MAX_COL, MAX_ROW, MERGED_AREAS_MAX, defaultFormat, insertSheetRows, intersects, parseRect, quoteSheet, rectAddress, requireUnprotected, unionRect } from './model';
+import { DoubleOfficeError, MAX_COL, MAX_ROW, MERGED_AREAS_MAX, insertSheetRows, intersects, parseRect, quoteSheet, rectAddress, requireUnprotected, unionRect } from './model';
 import type { DoubleCellValue, Rect, SheetState } from './model';
 import { cellAt, check2d, enterValue, forEachCell, peekCell, usedRect } from './cells';
+import { pasteFormats } from './modelCells';
 import { ConditionalFormatCollectionProxy } from './conditionalFormats';
 import { DoubleRequestContext } from './context';
 import { DataValidationProxy, RangeFormatProxy } from './formats';
@@ -209,29 +210,7 @@ export class RangeProxy extends ProxyBase {
       requireUnprotected(sheet, 'Range.copyFrom');
       const from = typeof source === 'string' ? parseRect(source) : source.rect();
       const to = this.rect();
-      const partial = (rect: Rect) => sheet.merges.some((m) => intersects(m, rect) && (m.r1 < rect.r1 || m.r2 > rect.r2 || m.c1 < rect.c1 || m.c2 > rect.c2));
-      if (partial(from) || partial(to)) throw new DoubleOfficeError('InvalidOperation', `不能只复制或粘贴合并单元格的一部分：${rectAddress(from)} → ${rectAddress(to)}`);
-      const height = from.r2 - from.r1 + 1;
-      const width = from.c2 - from.c1 + 1;
-      forEachCell(to, (r, c) => {
-        const format = peekCell(sheet, from.r1 + ((r - to.r1) % height), from.c1 + ((c - to.c1) % width))?.format ?? defaultFormat();
-        cellAt(sheet, r, c).format = { ...format, borders: { ...format.borders } };
-      });
-      const inside = (m: Rect, rect: Rect) => m.r1 >= rect.r1 && m.r2 <= rect.r2 && m.c1 >= rect.c1 && m.c2 <= rect.c2;
-      sheet.merges = sheet.merges.filter((m) => !inside(m, to));
-      const sourceMerges = sheet.merges.filter((m) => inside(m, from));
-      const sourceFormats = sheet.conditionalFormats.filter((cf) => intersects(cf.rect, from));
-      for (let dr = 0; dr + height <= to.r2 - to.r1 + 1; dr += height) {
-        for (let dc = 0; dc + width <= to.c2 - to.c1 + 1; dc += width) {
-          const offset = (rect: Rect): Rect => ({ r1: rect.r1 - from.r1 + to.r1 + dr, r2: rect.r2 - from.r1 + to.r1 + dr, c1: rect.c1 - from.c1 + to.c1 + dc, c2: rect.c2 - from.c1 + to.c1 + dc });
-          for (const m of sourceMerges) sheet.merges.push(offset(m));
-          // A conditional format comes along for the pasted cells, its formula as written (jixiao's marks use absolute references).
-          for (const cf of sourceFormats) {
-            const part = { r1: Math.max(cf.rect.r1, from.r1), c1: Math.max(cf.rect.c1, from.c1), r2: Math.min(cf.rect.r2, from.r2), c2: Math.min(cf.rect.c2, from.c2) };
-            sheet.conditionalFormats.push({ ...cf, id: this.context.state.newId('cf'), rect: offset(part), borders: { ...cf.borders } });
-          }
-        }
-      }
+      pasteFormats(this.context.state, sheet, from, to);
       this.context.noteFormatWrite(sheet.id, to);
     });
   }

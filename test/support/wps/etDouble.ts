@@ -1,19 +1,22 @@
 /**
- * A WPS 表格 double: the in-memory workbook of etModel.ts behind a facade with the documented VBA-shaped
- * semantics of WPS's JS object model (open.wps.cn 表格 API; learn.microsoft.com/office/vba/api/excel):
- * 1-based `Item`, `Value2` a scalar for one cell and a 2-D array otherwise, writes to a protected sheet
- * throwing, `Range.Insert` moving comments, conditional formats and their `$` references, `ApiEvent`
- * listeners fired by the user actions below, and every bridge call (property read or write, method call)
- * counted. test/wps/etConformance.ts type-checks it against the narrow types of src/wps/et.ts, and those
- * against et-jsapi-declare.
+ * A WPS 表格 double: a facade with the documented VBA-shaped semantics of WPS's JS object model (open.wps.cn
+ * 表格 API; learn.microsoft.com/office/vba/api/excel) over the same in-memory workbook model as the Excel
+ * double (test/support/excel/model.ts): 1-based `Item`, `Value2` a scalar for one cell and a 2-D array
+ * otherwise, writes to a protected sheet throwing, `Range.Insert` moving comments, conditional formats and
+ * their `$` references, `ApiEvent` listeners fired by the user actions below, and every bridge call
+ * (property read or write, method call) counted. Given an Excel double's workbook (`options.workbook`), it
+ * opens the very sheets, marks and custom properties that double holds. test/wps/etConformance.ts
+ * type-checks it against the narrow types of src/wps/et.ts, and those against et-jsapi-declare.
  */
 import type { RibbonApplication } from '../../../src/wps/ribbon';
 import type { EtApplication } from '../../../src/wps/et';
-import { fromA1 } from '../../../src/core/sheet/address';
-import { cloneSheet, enterValue, key, newSheet, parseRect, position, rectAddress, shiftRows } from './etModel';
-import type { EtCellValue, SheetModel } from './etModel';
+import { toA1 } from '../../../src/core/sheet/address';
+import { WorkbookState, cellKey, cloneSheet, insertSheetRows, keyPosition, parsePoint, parseRect, rectAddress, shiftSheetRows } from '../excel/model';
+import type { DoubleCellValue, SheetState } from '../excel/model';
+import { cellAt, enterValue, peekCell } from '../excel/modelCells';
+import { hexOf } from './etModel';
 import { DRange, DWorksheet } from './etRange';
-import { State, cellOf, documentProperties } from './etState';
+import { State, documentProperties } from './etState';
 import type { Bridge, EtDoubleOptions, Listener } from './etState';
 
 export type { EtDoubleOptions } from './etState';
@@ -21,30 +24,43 @@ export { DRange, DWorksheet } from './etRange';
 
 export interface EtDouble {
   Application: EtApplication & { ActiveWorkbook: NonNullable<EtApplication['ActiveWorkbook']> } & Pick<RibbonApplication, 'CreateTaskPane' | 'GetTaskPane' | 'PluginStorage'>;
+  /** The workbook model, shared with an Excel double opened over it (ExcelDoubleOptions.workbook). */
+  readonly workbook: WorkbookState;
   /** Task panes the add-in created (CreateTaskPane), with their address. */
   panes(): { ID: number; Visible: boolean; url: string }[];
   /** Bridge calls since creation or the last resetCalls. */
   readonly calls: number;
   resetCalls(): void;
   sheetNames(): string[];
-  model(name: string): SheetModel;
-  value(sheet: string, address: string): EtCellValue | null;
+  model(name: string): SheetState;
+  /** A cell's value; '' for a blank cell, as the Excel double has it. */
+  value(sheet: string, address: string): DoubleCellValue;
   selection(): { sheet: string; address: string } | null;
   activeSheet(): string;
   /** Marks: conditional formats carrying the jixiao sentinel, as `address severity`, sorted. */
   marks(sheet: string): string[];
   notes(sheet: string): Record<string, string>;
+  /** The workbook's custom document properties (the model's, shared with Excel). */
   properties(): Map<string, string>;
   listenerCount(): number;
   /** User types a value: fires SheetChange(Sh, Target). */
-  userEdit(sheet: string, address: string, value: EtCellValue): void;
+  userEdit(sheet: string, address: string, value: DoubleCellValue): void;
+  /**
+   * Another user of a shared (协作) workbook changes a cell: not on this user's undo stack. WPS's events
+   * carry no source, and whether WPS raises SheetChange for a co-author's change at all is not documented:
+   * `fires` picks either, and the host must be right under both.
+   */
+  coauthorEdit(sheet: string, address: string, value: DoubleCellValue, fires: boolean): void;
   userInsertRows(sheet: string, beforeRow: number, count: number): void;
   userDeleteRows(sheet: string, firstRow: number, count: number): void;
   /** No event: WPS has none for protection. */
   userProtectSheet(sheet: string, isProtected: boolean): void;
   userAddSheet(name: string): void;
   userDeleteSheet(name: string): void;
+  /** The user switches to another open workbook and back: fires WorkbookActivate(Wb). */
+  userActivateWorkbook(): void;
   userSetNote(sheet: string, address: string, text: string): void;
+  /** A conditional format of the user's (an expression rule), its fill a BGR long. */
   userAddConditionalFormat(sheet: string, range: string, formula: string, fill: number): void;
   /** Undoes the last user change, fires SheetChange. */
   undo(): void;
@@ -52,34 +68,36 @@ export interface EtDouble {
 
 export function createEtDouble(options: EtDoubleOptions = {}): EtDouble {
   const bridge: Bridge = { calls: 0 };
-  const state = new State(bridge, options);
-  for (const name of options.sheets ?? ['Sheet1']) state.sheets.push(newSheet(name));
-  state.active = state.sheets[0] ?? null;
-  const undoStack: { sheet: SheetModel; before: SheetModel; address: string }[] = [];
-  const facade = (model: SheetModel) => new DWorksheet(state, model);
+  const shared = options.workbook;
+  const workbookState = shared ?? new WorkbookState();
+  if (!shared) for (const name of options.sheets ?? ['Sheet1']) workbookState.addSheet(name);
+  const state = new State(bridge, options, workbookState);
+  const facade = (sheet: SheetState) => new DWorksheet(state, sheet.id);
   const panes: { ID: number; Visible: boolean; url: string }[] = [];
   const storage = new Map<string, unknown>();
 
   const sheets = {
     get Count() {
       state.tick();
-      return state.sheets.length;
+      return workbookState.sheets.length;
     },
     Item(index: number | string): unknown {
       state.tick();
-      const model = typeof index === 'number' ? state.sheets[index - 1] : state.sheets.find((s) => s.name === index);
+      const model = typeof index === 'number' ? workbookState.sheets[index - 1] : workbookState.sheets.find((s) => s.name === index);
       if (!model) throw new Error(`Worksheets.Item：下标越界（${String(index)}）`);
       return facade(model);
     },
     Add(before?: unknown, after?: unknown): unknown {
       state.tick();
-      let n = state.sheets.length + 1;
-      while (state.sheets.some((s) => s.name === `Sheet${n}`)) n++;
-      const model = newSheet(`Sheet${n}`);
+      let n = workbookState.sheets.length + 1;
+      while (workbookState.findSheet(`Sheet${n}`)) n++;
+      const model = workbookState.addSheet(`Sheet${n}`);
+      workbookState.sheets.pop();
       const anchor = (after ?? before) as DWorksheet | undefined;
-      const at = anchor ? state.sheets.indexOf(anchor.model) + (after ? 1 : 0) : state.active ? state.sheets.indexOf(state.active) : 0;
-      state.sheets.splice(at, 0, model);
-      state.active = model;
+      const active = workbookState.sheets.findIndex((s) => s.id === workbookState.activeSheetId);
+      const at = anchor ? workbookState.sheets.findIndex((s) => s.id === anchor.sheetId) + (after ? 1 : 0) : Math.max(active, 0);
+      workbookState.sheets.splice(at, 0, model);
+      workbookState.activeSheetId = model.id;
       return facade(model);
     },
   };
@@ -91,7 +109,8 @@ export function createEtDouble(options: EtDoubleOptions = {}): EtDouble {
     },
     get ActiveSheet(): unknown {
       state.tick();
-      return state.active ? facade(state.active) : null;
+      const active = workbookState.sheets.find((s) => s.id === workbookState.activeSheetId);
+      return active ? facade(active) : null;
     },
     get CustomDocumentProperties(): unknown {
       state.tick();
@@ -158,74 +177,82 @@ export function createEtDouble(options: EtDoubleOptions = {}): EtDouble {
     },
   } as EtDouble['Application'];
 
-  const userChange = (name: string, address: string, change: (sheet: SheetModel) => void): void => {
-    const sheet = state.sheet(name);
+  const at = (address: string) => parsePoint(address);
+  const fireChange = (sheet: SheetState, address: string) => state.fire('SheetChange', facade(sheet), new DRange(state, sheet.id, parseRect(address)));
+  /** A user's change: an undo step on the workbook's stack (the one Excel's double keeps), then SheetChange. */
+  const userChange = (name: string, address: string, change: (sheet: SheetState) => void): void => {
+    const sheet = state.byName(name);
     if (sheet.protected) throw new Error(`工作表受保护，用户不能编辑：${name}`);
-    undoStack.push({ sheet, before: cloneSheet(sheet), address });
+    workbookState.undoStack.push({ kind: 'user', sheetId: sheet.id, before: cloneSheet(sheet), inverse: 'RangeEdited', address });
     change(sheet);
-    state.fire('SheetChange', facade(sheet), new DRange(state, sheet, parseRect(address)));
+    fireChange(sheet, address);
   };
 
   return {
     Application: application,
+    workbook: workbookState,
     get calls() {
       return bridge.calls;
     },
     resetCalls: () => {
       bridge.calls = 0;
     },
-    sheetNames: () => state.sheets.map((s) => s.name),
-    model: (name) => state.sheet(name),
-    value: (sheet, address) => {
-      const { row, col } = fromA1(address);
-      return state.sheet(sheet).cells.get(key(row, col))?.value ?? null;
+    sheetNames: () => workbookState.sheets.map((s) => s.name),
+    model: (name) => state.byName(name),
+    value: (sheet, address) => peekCell(state.byName(sheet), at(address).r, at(address).c)?.value ?? '',
+    selection: () => {
+      const sel = workbookState.selection;
+      const sheet = sel && workbookState.sheets.find((s) => s.id === sel.sheetId);
+      return sel && sheet ? { sheet: sheet.name, address: sel.address } : null;
     },
-    selection: () => state.selection,
-    activeSheet: () => state.active?.name ?? '',
+    activeSheet: () => workbookState.sheets.find((s) => s.id === workbookState.activeSheetId)?.name ?? '',
     marks: (sheet) =>
       state
-        .sheet(sheet)
-        .formatConditions.flatMap((fc) => {
-          const m = /N\("jixiao:(\w+)"\)/.exec(fc.formula1);
+        .byName(sheet)
+        .conditionalFormats.flatMap((fc) => {
+          const m = /N\("jixiao:(\w+)"\)/.exec(fc.formula ?? '');
           return m ? [`${rectAddress(fc.rect)} ${m[1]}`] : [];
         })
         .sort(),
-    notes: (sheet) => Object.fromEntries([...state.sheet(sheet).comments].map(([k, v]) => [rectAddress({ r1: position(k).r, c1: position(k).c, r2: position(k).r, c2: position(k).c }), v.text])),
-    properties: () => state.properties,
+    notes: (sheet) => Object.fromEntries([...state.byName(sheet).notes].map(([k, v]) => [toA1(keyPosition(k).r, keyPosition(k).c), v.content])),
+    properties: () => workbookState.customProperties,
     panes: () => panes,
     listenerCount: () => [...state.listeners.values()].reduce((n, set) => n + set.size, 0),
-    userEdit: (sheet, address, value) =>
-      userChange(sheet, address, (model) => {
-        const { row, col } = fromA1(address);
-        enterValue(cellOf(model, row, col), value);
-      }),
-    userInsertRows: (sheet, beforeRow, count) => userChange(sheet, `${beforeRow}:${beforeRow + count - 1}`, (model) => shiftRows(model, beforeRow - 1, count, true)),
-    userDeleteRows: (sheet, firstRow, count) => userChange(sheet, `${firstRow}:${firstRow + count - 1}`, (model) => shiftRows(model, firstRow - 1, count, false)),
+    userEdit: (sheet, address, value) => userChange(sheet, address, (model) => enterValue(cellAt(model, at(address).r, at(address).c), value)),
+    coauthorEdit: (sheet, address, value, fires) => {
+      const model = state.byName(sheet);
+      enterValue(cellAt(model, at(address).r, at(address).c), value);
+      if (fires) fireChange(model, address);
+    },
+    // VBA Range.Insert: the new rows take the row above's formats (CopyOrigin xlFormatFromLeftOrAbove).
+    userInsertRows: (sheet, beforeRow, count) => userChange(sheet, `${beforeRow}:${beforeRow + count - 1}`, (model) => insertSheetRows(model, beforeRow - 1, count, true)),
+    userDeleteRows: (sheet, firstRow, count) => userChange(sheet, `${firstRow}:${firstRow + count - 1}`, (model) => shiftSheetRows(model, firstRow - 1, count, false)),
     userProtectSheet: (sheet, isProtected) => {
-      state.sheet(sheet).protected = isProtected;
+      state.byName(sheet).protected = isProtected;
     },
     userAddSheet: (name) => {
-      const model = newSheet(name);
-      state.sheets.push(model);
+      const model = workbookState.addSheet(name);
       state.fire('WorkbookNewSheet', workbook, facade(model));
     },
     userDeleteSheet: (name) => {
-      const model = state.sheet(name);
+      const model = state.byName(name);
       state.fire('SheetBeforeDelete', facade(model));
-      state.sheets = state.sheets.filter((s) => s !== model);
+      workbookState.removeSheet(model);
     },
+    userActivateWorkbook: () => state.fire('WorkbookActivate', workbook),
     userSetNote: (sheet, address, text) => {
-      const { row, col } = fromA1(address);
-      state.sheet(sheet).comments.set(key(row, col), { text, author: '用户' });
+      state.byName(sheet).notes.set(cellKey(at(address).r, at(address).c), { content: text, authorName: '用户' });
     },
     userAddConditionalFormat: (sheet, range, formula, fill) => {
-      state.sheet(sheet).formatConditions.push({ type: 2, rect: parseRect(range), formula1: formula, fill, borders: {} });
+      state.byName(sheet).conditionalFormats.push({ id: workbookState.newId('cf'), type: 'Custom', rect: parseRect(range), formula, fill: hexOf(fill), borders: {} });
     },
     undo: () => {
-      const last = undoStack.pop();
-      if (!last) throw new Error('没有可撤销的操作');
-      Object.assign(last.sheet, cloneSheet(last.before));
-      state.fire('SheetChange', facade(last.sheet), new DRange(state, last.sheet, parseRect(last.address)));
+      const last = workbookState.undoStack.pop();
+      if (!last || last.kind !== 'user') throw new Error('没有可撤销的操作');
+      const index = workbookState.sheets.findIndex((s) => s.id === last.sheetId);
+      if (index < 0) throw new Error('要撤销的工作表已删除');
+      workbookState.sheets[index] = last.before;
+      fireChange(last.before, last.address);
     },
   };
 }

@@ -1,11 +1,16 @@
-// The WPS double's shared state and its simpler facade objects (borders, validation, page setup, document
-// properties): every property read or write and method call counts one bridge call. See etDouble.ts.
+// The WPS double's state over the shared workbook model (test/support/excel/model.ts) and its simpler facade
+// objects (borders, validation, page setup, document properties): every property read or write and method
+// call counts one bridge call. See etDouble.ts.
 import type { EtBorder, EtDocumentProperty } from '../../../src/wps/et';
-import { EtProtectedError, defaultFormat, key, position } from './etModel';
-import type { BorderModel, CellModel, Rect, SheetModel } from './etModel';
+import { defaultFormat, intersects, parseRect, rectAddress } from '../excel/model';
+import type { BorderEdge, BorderState, CellFormatState, PageLayoutState, Rect, SheetState, ValidationState, WorkbookState } from '../excel/model';
+import { cellAt, peekCell } from '../excel/modelCells';
+import { ALERT_STYLE, EtProtectedError, LINE_STYLE, ORIENTATION, PAPER, bgrOf, hexOf, ruleOf, zoomWith } from './etModel';
 
 export interface EtDoubleOptions {
   sheets?: string[];
+  /** A workbook an Excel double already holds (or one to share with one): the same sheets, marks and properties. */
+  workbook?: WorkbookState;
   /**
    * Which border indices a conditional format's Borders.Item accepts: Microsoft documents xlLeft/xlTop/…
    * (FormatCondition.Borders), a WPS example uses xlEdgeLeft/…; the adapter must work with either.
@@ -15,6 +20,12 @@ export interface EtDoubleOptions {
   noApiEvent?: boolean;
   /** `Value2` of a one-row range as a flat array, as some builds hand it back (pi-for-excel's notes). */
   flatSingleRow?: boolean;
+  /**
+   * Properties exposed as methods, as some WPS builds do (research notes §2, "Some builds expose properties
+   * as methods"; pi-for-excel's jsapi.ts reads either): `Range.Value2()`, `Range.Text()`, `Worksheet.Name()`
+   * … The adapter must read both shapes.
+   */
+  propertiesAsMethods?: boolean;
 }
 
 export type Listener = (...args: unknown[]) => void;
@@ -24,23 +35,26 @@ export interface Bridge {
 }
 
 export class State {
-  sheets: SheetModel[] = [];
-  active: SheetModel | null = null;
-  selection: { sheet: string; address: string } | null = null;
-  clipboard: { sheet: SheetModel; rect: Rect } | null = null;
-  properties = new Map<string, string>();
+  clipboard: { sheetId: string; rect: Rect } | null = null;
   listeners = new Map<string, Set<Listener>>();
   screenUpdating = true;
   displayAlerts = true;
   constructor(
     readonly bridge: Bridge,
     readonly options: EtDoubleOptions,
+    readonly workbook: WorkbookState,
   ) {}
   tick(): void {
     this.bridge.calls++;
   }
-  sheet(name: string): SheetModel {
-    const sheet = this.sheets.find((s) => s.name === name);
+  /** The sheet as the model holds it now (an undo replaces the object; facades keep the id). */
+  byId(id: string): SheetState {
+    const sheet = this.workbook.sheets.find((s) => s.id === id);
+    if (!sheet) throw new Error('对象已删除：工作表不存在');
+    return sheet;
+  }
+  byName(name: string): SheetState {
+    const sheet = this.workbook.sheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`下标越界：没有工作表“${name}”`);
     return sheet;
   }
@@ -49,50 +63,53 @@ export class State {
   }
 }
 
-export const writable = (sheet: SheetModel): void => {
+export const writable = (sheet: SheetState): void => {
   if (sheet.protected) throw new EtProtectedError(sheet.name);
 };
 
-export function cellOf(sheet: SheetModel, r: number, c: number): CellModel {
-  let cell = sheet.cells.get(key(r, c));
-  if (!cell) {
-    cell = { value: null, format: defaultFormat() };
-    sheet.cells.set(key(r, c), cell);
-  }
-  return cell;
-}
-
-export function cellsOf(sheet: SheetModel, rect: Rect): CellModel[] {
-  const last = rect.c2 > 1000 ? Math.max(0, ...[...sheet.cells.keys()].map((k) => position(k).c)) : rect.c2;
-  const out: CellModel[] = [];
-  for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= last; c++) out.push(cellOf(sheet, r, c));
+/** The formats of a rectangle's cells, read without making cells (a read must not grow UsedRange). */
+export function formatsOf(sheet: SheetState, rect: Rect): CellFormatState[] {
+  const out: CellFormatState[] = [];
+  for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= Math.min(rect.c2, lastColumn(sheet)); c++) out.push(peekCell(sheet, r, c)?.format ?? defaultFormat());
   return out;
 }
 
-export const intersects = (a: Rect, b: Rect): boolean => a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+/** The cells of a rectangle to write (whole rows stop at the last used column). */
+export function cellsToWrite(sheet: SheetState, rect: Rect): CellFormatState[] {
+  const out: CellFormatState[] = [];
+  const last = rect.c2 > 1000 ? lastColumn(sheet) : rect.c2;
+  for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= last; c++) out.push(cellAt(sheet, r, c).format);
+  return out;
+}
+
+function lastColumn(sheet: SheetState): number {
+  let last = 0;
+  for (const key of sheet.cells.keys()) last = Math.max(last, Number(key.split(',')[1]));
+  return last;
+}
 
 export class DBorder implements EtBorder {
   constructor(
     private readonly state: State,
-    private readonly sheet: SheetModel,
-    private readonly targets: () => Record<number, BorderModel>[],
-    private readonly index: number,
+    private readonly sheet: () => SheetState,
+    private readonly targets: () => Partial<Record<BorderEdge, BorderState>>[],
+    private readonly edge: BorderEdge,
   ) {}
-  private edit(change: (b: BorderModel) => void): void {
+  private edit(change: (b: BorderState) => void): void {
     this.state.tick();
-    writable(this.sheet);
+    writable(this.sheet());
     for (const borders of this.targets()) {
-      const border = borders[this.index] ?? { lineStyle: 1, color: 0 };
+      const border = { ...(borders[this.edge] ?? { style: 'Continuous', color: '#000000' }) };
       change(border);
-      borders[this.index] = border;
+      borders[this.edge] = border;
     }
   }
   get LineStyle(): number {
     this.state.tick();
-    return this.targets()[0]?.[this.index]?.lineStyle ?? -4142;
+    return LINE_STYLE.toVba(this.targets()[0]?.[this.edge]?.style ?? 'None') ?? -4142;
   }
   set LineStyle(v: number | boolean) {
-    this.edit((b) => (b.lineStyle = Number(v)));
+    this.edit((b) => (b.style = LINE_STYLE.toModel(v === true ? 1 : v === false ? -4142 : v)));
   }
   get Weight(): number {
     this.state.tick();
@@ -103,84 +120,110 @@ export class DBorder implements EtBorder {
   }
   get Color(): number {
     this.state.tick();
-    return this.targets()[0]?.[this.index]?.color ?? 0;
+    return bgrOf(this.targets()[0]?.[this.edge]?.color ?? '#000000') ?? 0;
   }
   set Color(v: number) {
-    this.edit((b) => (b.color = v));
+    this.edit((b) => (b.color = hexOf(v)));
   }
 }
 
 export class DBorders {
   constructor(
     private readonly state: State,
-    private readonly sheet: SheetModel,
-    private readonly targets: () => Record<number, BorderModel>[],
-    private readonly accepts: (index: number) => boolean,
+    private readonly sheet: () => SheetState,
+    private readonly targets: () => Partial<Record<BorderEdge, BorderState>>[],
+    private readonly edgeOf: (index: number) => BorderEdge,
   ) {}
   Item(index: number): EtBorder {
     this.state.tick();
-    if (!this.accepts(index)) throw new Error(`Borders.Item：索引 ${index} 无效`);
-    return new DBorder(this.state, this.sheet, this.targets, index);
+    return new DBorder(this.state, this.sheet, this.targets, this.edgeOf(index));
   }
 }
+
+type PromptField = 'InputTitle' | 'InputMessage' | 'ShowInput';
+type AlertField = 'ErrorTitle' | 'ErrorMessage' | 'ShowError';
 
 export class DValidation {
   constructor(
     private readonly state: State,
-    private readonly sheet: SheetModel,
+    private readonly sheet: () => SheetState,
     private readonly rect: Rect,
   ) {}
-  private current() {
-    const v = this.sheet.validations.find((x) => x.rect.r1 === this.rect.r1 && x.rect.c1 === this.rect.c1 && x.rect.r2 === this.rect.r2 && x.rect.c2 === this.rect.c2);
+  private current(): ValidationState {
+    const v = this.sheet().validations.find((x) => rectAddress(x.rect) === rectAddress(this.rect));
     if (!v) throw new Error('Validation：区域没有有效性设置');
     return v;
   }
   Add(type: number, alertStyle = 1, operator?: number, formula1 = '', _formula2?: string): void {
     this.state.tick();
-    writable(this.sheet);
-    if (this.sheet.validations.some((v) => intersects(v.rect, this.rect))) throw new Error('Validation.Add：区域已有有效性设置，请先 Delete');
-    this.sheet.validations.push({ rect: this.rect, type, alertStyle, operator: operator ?? null, formula1, inputTitle: '', inputMessage: '', errorTitle: '', errorMessage: '', showInput: true, showError: true });
+    const sheet = this.sheet();
+    writable(sheet);
+    if (sheet.validations.some((v) => intersects(v.rect, this.rect))) throw new Error('Validation.Add：区域已有有效性设置，请先 Delete');
+    const alert = type === 0 ? null : { showAlert: true, style: ALERT_STYLE.toModel(alertStyle), title: '', message: '' };
+    sheet.validations.push({ rect: { ...this.rect }, rule: ruleOf(type, operator, formula1), prompt: { showPrompt: true, title: '', message: '' }, errorAlert: alert });
   }
   Delete(): void {
     this.state.tick();
-    writable(this.sheet);
-    this.sheet.validations = this.sheet.validations.filter((v) => !intersects(v.rect, this.rect));
+    const sheet = this.sheet();
+    writable(sheet);
+    sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, this.rect));
   }
-  private prop<K extends 'inputTitle' | 'inputMessage' | 'errorTitle' | 'errorMessage' | 'showInput' | 'showError'>(name: K, value?: SheetModel['validations'][number][K]) {
+  private prompt(field: PromptField, value?: string | boolean): unknown {
     this.state.tick();
-    if (value === undefined) return this.current()[name];
-    writable(this.sheet);
-    this.current()[name] = value;
+    const v = this.current();
+    const prompt = v.prompt ?? { showPrompt: true, title: '', message: '' };
+    const key = ({ InputTitle: 'title', InputMessage: 'message', ShowInput: 'showPrompt' } as const)[field];
+    if (value === undefined) return prompt[key];
+    writable(this.sheet());
+    v.prompt = { ...prompt, [key]: value };
     return value;
   }
-  get InputTitle(): string { return this.prop('inputTitle') as string; }
-  set InputTitle(v: string) { this.prop('inputTitle', v); }
-  get InputMessage(): string { return this.prop('inputMessage') as string; }
-  set InputMessage(v: string) { this.prop('inputMessage', v); }
-  get ErrorTitle(): string { return this.prop('errorTitle') as string; }
-  set ErrorTitle(v: string) { this.prop('errorTitle', v); }
-  get ErrorMessage(): string { return this.prop('errorMessage') as string; }
-  set ErrorMessage(v: string) { this.prop('errorMessage', v); }
-  get ShowInput(): boolean { return this.prop('showInput') as boolean; }
-  set ShowInput(v: boolean) { this.prop('showInput', v); }
-  get ShowError(): boolean { return this.prop('showError') as boolean; }
-  set ShowError(v: boolean) { this.prop('showError', v); }
-  get InCellDropdown(): boolean { this.state.tick(); return true; }
-  set InCellDropdown(_v: boolean) { this.state.tick(); }
+  private alert(field: AlertField, value?: string | boolean): unknown {
+    this.state.tick();
+    const v = this.current();
+    const alert = (v.errorAlert ?? { showAlert: false, style: 'Stop', title: '', message: '' }) as Record<string, unknown>;
+    const key = ({ ErrorTitle: 'title', ErrorMessage: 'message', ShowError: 'showAlert' } as const)[field];
+    if (value === undefined) return alert[key];
+    writable(this.sheet());
+    v.errorAlert = { ...alert, [key]: value };
+    return value;
+  }
+  get InputTitle(): string { return this.prompt('InputTitle') as string; }
+  set InputTitle(v: string) { this.prompt('InputTitle', v); }
+  get InputMessage(): string { return this.prompt('InputMessage') as string; }
+  set InputMessage(v: string) { this.prompt('InputMessage', v); }
+  get ShowInput(): boolean { return this.prompt('ShowInput') as boolean; }
+  set ShowInput(v: boolean) { this.prompt('ShowInput', v); }
+  get ErrorTitle(): string { return this.alert('ErrorTitle') as string; }
+  set ErrorTitle(v: string) { this.alert('ErrorTitle', v); }
+  get ErrorMessage(): string { return this.alert('ErrorMessage') as string; }
+  set ErrorMessage(v: string) { this.alert('ErrorMessage', v); }
+  get ShowError(): boolean { return this.alert('ShowError') as boolean; }
+  set ShowError(v: boolean) { this.alert('ShowError', v); }
+  get InCellDropdown(): boolean {
+    this.state.tick();
+    return (this.current().rule as { list?: { inCellDropDown: boolean } } | null)?.list?.inCellDropDown ?? false;
+  }
+  set InCellDropdown(on: boolean) {
+    this.state.tick();
+    const v = this.current();
+    const list = (v.rule as { list?: { inCellDropDown: boolean; source: string } } | null)?.list;
+    if (list) v.rule = { list: { ...list, inCellDropDown: on } };
+  }
 }
 
 /** A property that reads and writes every cell of a range: the first cell's value when they differ is VBA's null. */
-export function cellProperty<T>(state: State, sheet: SheetModel, rect: Rect, get: (c: CellModel) => T, set: (c: CellModel, v: unknown) => void) {
+export function cellProperty<T>(state: State, sheet: () => SheetState, rect: Rect, get: (f: CellFormatState) => T, set: (f: CellFormatState, v: unknown) => void) {
   return {
     get: (): T | null => {
       state.tick();
-      const values = cellsOf(sheet, rect).map(get);
+      const values = formatsOf(sheet(), rect).map(get);
       return values.every((v) => v === values[0]) ? values[0] : null;
     },
     set: (v: unknown): void => {
       state.tick();
-      writable(sheet);
-      for (const cell of cellsOf(sheet, rect)) set(cell, v);
+      writable(sheet());
+      for (const format of cellsToWrite(sheet(), rect)) set(format, v);
     },
   };
 }
@@ -188,34 +231,40 @@ export function cellProperty<T>(state: State, sheet: SheetModel, rect: Rect, get
 export class DPageSetup {
   constructor(
     private readonly state: State,
-    private readonly sheet: SheetModel,
+    private readonly sheet: () => SheetState,
   ) {}
-  private set<K extends keyof SheetModel['pageSetup']>(name: K, value: SheetModel['pageSetup'][K]): void {
+  private patch(apply: (layout: PageLayoutState) => void): void {
     this.state.tick();
-    writable(this.sheet);
-    this.sheet.pageSetup[name] = value;
+    writable(this.sheet());
+    apply(this.sheet().pageLayout);
   }
-  private get<K extends keyof SheetModel['pageSetup']>(name: K): SheetModel['pageSetup'][K] {
+  private get layout(): PageLayoutState {
     this.state.tick();
-    return this.sheet.pageSetup[name];
+    return this.sheet().pageLayout;
   }
-  get Orientation(): number { return this.get('orientation'); }
-  set Orientation(v: number) { this.set('orientation', v); }
-  get PaperSize(): number { return this.get('paperSize'); }
-  set PaperSize(v: number) { this.set('paperSize', v); }
-  get Zoom(): unknown { return this.get('zoom'); }
-  set Zoom(v: unknown) { this.set('zoom', v as number | boolean); }
-  get FitToPagesWide(): unknown { return this.get('fitToPagesWide'); }
-  set FitToPagesWide(v: unknown) { this.set('fitToPagesWide', v as number | boolean); }
-  get FitToPagesTall(): unknown { return this.get('fitToPagesTall'); }
-  set FitToPagesTall(v: unknown) { this.set('fitToPagesTall', v as number | boolean); }
-  get PrintArea(): string { return this.get('printArea'); }
-  set PrintArea(v: string) { this.set('printArea', v); }
-  get PrintTitleRows(): string { return this.get('printTitleRows'); }
-  set PrintTitleRows(v: string) { this.set('printTitleRows', v); }
+  get Orientation(): number { return ORIENTATION.toVba(this.layout.orientation) ?? 1; }
+  set Orientation(v: number) { this.patch((l) => (l.orientation = ORIENTATION.toModel(v))); }
+  get PaperSize(): number { return PAPER.toVba(this.layout.paperSize) ?? 1; }
+  set PaperSize(v: number) { this.patch((l) => (l.paperSize = PAPER.toModel(v))); }
+  get Zoom(): unknown { return this.layout.zoom.scale ?? false; }
+  set Zoom(v: unknown) { this.patch((l) => (l.zoom = zoomWith(l.zoom, 'Zoom', v))); }
+  get FitToPagesWide(): unknown { return this.layout.zoom.horizontalFitToPages ?? false; }
+  set FitToPagesWide(v: unknown) { this.patch((l) => (l.zoom = zoomWith(l.zoom, 'FitToPagesWide', v))); }
+  get FitToPagesTall(): unknown { return this.layout.zoom.verticalFitToPages ?? false; }
+  set FitToPagesTall(v: unknown) { this.patch((l) => (l.zoom = zoomWith(l.zoom, 'FitToPagesTall', v))); }
+  /** VBA hands the print area back with `$` (`$A$1:$F$20`); the model keeps it as Office.js's setPrintArea does. */
+  get PrintArea(): string {
+    const area = this.layout.printArea;
+    return area ? area.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2') : '';
+  }
+  set PrintArea(v: string) { this.patch((l) => (l.printArea = v ? rectAddress(parseRect(v)) : null)); }
+  get PrintTitleRows(): string { return this.layout.printTitleRows ?? ''; }
+  set PrintTitleRows(v: string) { this.patch((l) => (l.printTitleRows = v || null)); }
 }
 
+/** CustomDocumentProperties over the model's custom properties (the ones Excel's workbook.properties.custom holds). */
 export function documentProperties(state: State) {
+  const props = state.workbook.customProperties;
   const property = (name: string): EtDocumentProperty => ({
     get Name() {
       state.tick();
@@ -226,35 +275,35 @@ export function documentProperties(state: State) {
     },
     get Value() {
       state.tick();
-      return state.properties.get(name);
+      return props.get(name);
     },
     set Value(v: unknown) {
       state.tick();
-      state.properties.set(name, String(v));
+      props.set(name, String(v));
     },
     Delete() {
       state.tick();
-      state.properties.delete(name);
+      props.delete(name);
     },
   });
   return {
     get Count() {
       state.tick();
-      return state.properties.size;
+      return props.size;
     },
     Item(index: number | string): EtDocumentProperty {
       state.tick();
-      const name = typeof index === 'number' ? [...state.properties.keys()][index - 1] : index;
-      if (name === undefined || !state.properties.has(name)) throw new Error(`CustomDocumentProperties.Item：没有属性 ${String(index)}`);
+      const name = typeof index === 'number' ? [...props.keys()][index - 1] : index;
+      if (name === undefined || !props.has(name)) throw new Error(`CustomDocumentProperties.Item：没有属性 ${String(index)}`);
       return property(name);
     },
     Add(name: string, _link: boolean, type?: number, value?: string): EtDocumentProperty {
       state.tick();
-      if (state.properties.has(name)) throw new Error(`CustomDocumentProperties.Add：属性 ${name} 已存在`);
+      if (props.has(name)) throw new Error(`CustomDocumentProperties.Add：属性 ${name} 已存在`);
       if (type !== 4 || typeof value !== 'string') throw new Error('替身只支持文本属性（msoPropertyTypeString）');
       // Office documents a custom property's text as at most 255 characters.
       if (value.length > 255) throw new Error(`CustomDocumentProperties.Add：文本超过 255 个字符（${value.length}）`);
-      state.properties.set(name, value);
+      props.set(name, value);
       return property(name);
     },
   };
