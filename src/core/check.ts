@@ -1,7 +1,7 @@
 // The check engine: a sheet (or a raw cell grid) → issues, with settings applied. Pure; the add-in,
 // the checker page and the CLI all call these same functions.
 import { DEFAULT_SETTINGS } from './model';
-import type { Fix, Issue, Settings, SheetReport, SheetSuggestions, TemplateLibrary } from './model';
+import type { Fix, Issue, Settings, SheetReport, SheetSuggestions, Suggestion, TemplateLibrary } from './model';
 import { frameworkFor } from './frameworks';
 import { compareSeverity } from './marks';
 import { ALL_RULES, unreadableFinding } from './rules';
@@ -88,6 +88,20 @@ function withVisibleFixes(grid: CellGrid, issue: Issue): Issue {
   return { ...rest, ...(fix ? { fix } : {}), ...(choices.length > 0 ? { choices } : {}) };
 }
 
+/** A suggestion's insert is offered only when it shows too (a suggestion without one says to add it by hand). */
+function withVisibleInserts(grid: CellGrid, suggestions: SheetSuggestions): SheetSuggestions {
+  const visible = (suggestion: Suggestion): Suggestion => {
+    if (!suggestion.fix || visibleFix(grid, suggestion.fix)) return suggestion;
+    const { fix: _hidden, ...rest } = suggestion;
+    return rest;
+  };
+  return {
+    ...suggestions,
+    groups: suggestions.groups.map((group) => ({ ...group, suggestions: group.suggestions.map(visible) })),
+    clauses: suggestions.clauses.map((clause) => ({ ...clause, suggestions: clause.suggestions.map(visible) })),
+  };
+}
+
 /**
  * Reads a grid and checks every table on it: one report per table (a flat export holds several, each under
  * its own project name), or one report with the unreadable-layout error for a sheet that looks like a
@@ -107,7 +121,8 @@ export function checkGridTables(grid: CellGrid, options: CheckOptions = {}): She
   }
   return read.tables.map((sheet) => {
     const issues = checkSheet(sheet, { ...options, cells }).map((issue) => withVisibleFixes(grid, issue));
-    const suggestions = options.suggest && options.library ? suggestionsFor(sheet, issues, options.library, settings, options.suggestLibrary) : null;
+    const found = options.suggest && options.library ? suggestionsFor(sheet, issues, options.library, settings, options.suggestLibrary) : null;
+    const suggestions = found ? withVisibleInserts(grid, found) : null;
     return {
       sheet: grid.sheetName,
       projectName: sheet.table.projectName,

@@ -53,6 +53,8 @@ export interface CheckContext {
   memory: MarkMemory;
   settings: Settings;
   library: TemplateLibrary | null;
+  /** Where suggestions are drawn from when not `library` (the 公开样表 added once the 建议 tab opened): never a template. */
+  suggestLibrary?: TemplateLibrary;
   /** Taught layout profiles (指定表格布局); absent or empty: none. */
   layouts?: readonly LayoutProfile[];
   /** False for a live check with settings.liveMarks off: read and report, write nothing. */
@@ -355,7 +357,7 @@ export async function checkSheets(context: Excel.RequestContext, sheets: SheetRe
   const written: { read: SheetRead; changes: MarkChanges }[] = [];
   const checks = reads.map((read): SheetCheck => {
     // suggest: the task pane offers library indicators to a sheet whose project the library lacks.
-    const checked = read.skipped ? null : checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true });
+    const checked = read.skipped ? null : checkGrid(gridOf(read), { settings: ctx.settings, library: ctx.library, suggestLibrary: ctx.suggestLibrary, layouts: ctx.layouts, suggest: true });
     const report: SheetReport | null = checked && read.protection.protected ? { ...checked, marks: 'skipped-protected' } : checked;
     if (writable(read) && !read.skipped) {
       const notes = read.notes ? finishNotes(read.notes) : null;

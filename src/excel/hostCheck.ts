@@ -7,7 +7,7 @@ import type { ExcelSession } from './hostSession';
 import { startLiveCheck } from './liveCheck';
 import { queueSettingsRead } from './settingsStore';
 
-export function checkMethods(session: ExcelSession): Pick<CompleteHost, 'checkAll' | 'startLiveCheck' | 'clearMarks'> {
+export function checkMethods(session: ExcelSession): Pick<CompleteHost, 'checkAll' | 'startLiveCheck' | 'clearMarks' | 'refreshSuggestions'> {
   const { run, runIn, counter, memory, features } = session;
   return {
     async checkAll(onProgress, options) {
@@ -37,6 +37,11 @@ export function checkMethods(session: ExcelSession): Pick<CompleteHost, 'checkAl
         session.live = null;
         await handle.stop();
       };
+    },
+
+    // 公开样表 arrived (the 建议 tab opened): the reported sheets are re-read for their suggestions, marking none.
+    async refreshSuggestions() {
+      await session.live?.recheckQuietly();
     },
 
     // Clearing needs no settings: the ribbon's commands page does the same without the host.

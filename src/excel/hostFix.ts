@@ -26,7 +26,7 @@ export function fixMethods(session: ExcelSession): Pick<CompleteHost, 'applyFixe
           if (session.live?.isStale(sheetId)) throw new FixNotApplicableError(STALE_FIX);
           return;
         }
-        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
+        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, suggestLibrary: ctx.suggestLibrary, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
         if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw new FixNotApplicableError(STALE_FIX);
       };
       const before = counter.count;

@@ -20,6 +20,8 @@ export interface ExcelHostDeps {
   library: TemplateLibrary;
   /** The library as it is at each check (the unit's libraries change while the pane is open); else `library`. */
   getLibrary?: () => TemplateLibrary;
+  /** Where suggestions are drawn from at each check, when more than the library (公开样表 once the 建议 tab opened). */
+  getSuggestLibrary?: () => TemplateLibrary | undefined;
   /** The unit's taught layouts as they are at each check (指定表格布局 adds them while the pane is open). */
   getLayouts?: () => readonly LayoutProfile[];
   /**
@@ -125,6 +127,7 @@ export function createSession(deps: ExcelHostDeps): ExcelSession {
         memory: session.memory,
         settings,
         library: deps.getLibrary?.() ?? deps.library,
+        suggestLibrary: deps.getSuggestLibrary?.(),
         layouts: deps.getLayouts?.() ?? [],
         writeMarks: !live || settings.liveMarks,
         holdWaiting,

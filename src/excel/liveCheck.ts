@@ -30,6 +30,8 @@ export interface LiveHandle {
   idOf(name: string): string | undefined;
   isStale(sheetId: string): boolean;
   recheck(sheetId: string): Promise<void>;
+  /** Re-checks every sheet with a report now, marking none (nothing in them changed: only what suggests). */
+  recheckQuietly(): Promise<void>;
   /**
    * Takes a full check's results (全部检查, or after a layout, library or setting changed) as the live
    * check's own: else its next report would bring back what it last read of the sheets nobody edited since.
@@ -149,6 +151,8 @@ export async function startLiveCheck(deps: LiveDeps, onReports: (reports: SheetR
     idOf: (name) => order.find((s) => s.name === name)?.id,
     isStale: (sheetId) => scheduler.isStale(sheetId),
     recheck: (sheetId) => scheduler.checkNow(sheetId),
+    // As for a change the events may have missed: read and reported, marked only if the user changed it meanwhile.
+    recheckQuietly: () => scheduler.recheck([...reports.keys()], (id) => remoteOnly.add(id)),
     adopt: (checks) => {
       order = checks.map((c) => c.sheet);
       reports.clear();

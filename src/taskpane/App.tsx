@@ -78,7 +78,7 @@ function useShortcuts(): void {
 
 export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   const styles = useStyles();
-  const { host, layouts } = usePaneServices();
+  const { host, layouts, openPublicTables } = usePaneServices();
   const [view, setView] = React.useState<PaneView>(initialView);
   const [reports, setReports] = React.useState<SheetReport[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -141,12 +141,14 @@ export function App({ initialView, checkOnOpen }: AppProps): React.JSX.Element {
   // 建议 shows the sheet the user is on: asked once each time the tab opens.
   React.useEffect(() => {
     if (view !== 'suggest') return;
+    // 公开样表 join the suggestions only now (their chunk is not part of the first paint).
+    openPublicTables?.().catch(showError);
     let current = true;
     host.activeSheetName().then((name) => current && setActiveSheet(name), showError);
     return () => {
       current = false;
     };
-  }, [view, host, showError]);
+  }, [view, host, showError, openPublicTables]);
 
   const insertSuggestion = (sheet: string, suggestion: Suggestion): void => {
     const { fix } = suggestion;

@@ -13,6 +13,8 @@ export interface PaneServices {
   shelf?: LibraryShelf;
   /** The unit's taught layouts (指定表格布局), opened on first use; absent where none can be kept. */
   layouts?: () => Promise<LayoutShelf>;
+  /** Loads 公开样表 for suggestions (the 建议 tab calls it when opened); absent: suggestions from the library alone. */
+  openPublicTables?: () => Promise<void>;
 }
 
 const PaneContext = React.createContext<PaneServices | null>(null);

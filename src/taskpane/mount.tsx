@@ -12,6 +12,7 @@ import type { JixiaoHost } from '../web/host';
 import { LibraryShelf } from '../web/libraryShelf';
 import { chooseLibraryStore, type OfficeStorageEnvironment } from '../web/libraryStore';
 import { lazyLayoutShelf } from '../web/lazyLayouts';
+import { lazyPublicTables } from '../web/lazyPublicTables';
 import type { LayoutProfile } from '../core/layouts';
 import { App } from './App';
 import { lazyHost } from './lazyHost';
@@ -46,6 +47,8 @@ export interface HostServices {
   library: TemplateLibrary;
   getLibrary: () => TemplateLibrary;
   getLayouts: () => readonly LayoutProfile[];
+  /** Where suggestions are drawn from beyond the library: 公开样表, once the 建议 tab has loaded it. */
+  getSuggestLibrary: () => TemplateLibrary | undefined;
 }
 
 export async function mountPane(storage: OfficeStorageEnvironment, loadHost: (services: HostServices) => Promise<JixiaoHost>): Promise<void> {
@@ -53,14 +56,19 @@ export async function mountPane(storage: OfficeStorageEnvironment, loadHost: (se
   const shelf = await LibraryShelf.open(bundledLibrary(), store, readLibraryInWorker);
   const library = shelf.library;
   const layouts = lazyLayoutShelf(store);
+  const publicTables = lazyPublicTables();
   // The rules see the unit's libraries and taught layouts as the user changes them, without reopening the pane.
   const host = lazyHost(async () => {
     const taught = await layouts();
-    return loadHost({ library, getLibrary: () => shelf.library, getLayouts: () => taught.layouts });
+    return loadHost({ library, getLibrary: () => shelf.library, getLayouts: () => taught.layouts, getSuggestLibrary: () => publicTables.suggestLibrary(shelf.library) });
   });
+  // 公开样表 arrive when the 建议 tab first opens; the sheets already checked are re-read for their suggestions.
+  const openPublicTables = async (): Promise<void> => {
+    if (await publicTables.load()) await host.refreshSuggestions?.();
+  };
   const view = viewFromSearch(window.location.search);
   renderPane(
-    <PaneServicesProvider services={{ host, library, shelf, layouts }}>
+    <PaneServicesProvider services={{ host, library, shelf, layouts, openPublicTables }}>
       <App initialView={view} checkOnOpen={view === 'check'} />
     </PaneServicesProvider>,
   );

@@ -110,6 +110,11 @@ export interface JixiaoHost {
   selectedCell?(): Promise<{ sheetName: string; address: string } | null>;
   /** Optional (a host without it rejects): what writing while the user types would cost. */
   capabilities?(): Promise<HostCapabilities>;
+  /**
+   * Optional: re-reads the sheets the live check reports, writing nothing, so that their suggestions come from
+   * the libraries as they are now (公开样表 is loaded when the 建议 tab first opens). Without a live check, nothing.
+   */
+  refreshSuggestions?(): Promise<void>;
   /** Optional: 自检, on a scratch sheet the host adds and removes. */
   selfTest?(options?: SelfTestOptions): Promise<SelfTestReport>;
 }
@@ -139,6 +144,7 @@ const METHOD_NAMES: Record<HostMethod, true> = {
   selectedCell: true,
   capabilities: true,
   selfTest: true,
+  refreshSuggestions: true,
 };
 
 export const HOST_METHODS = Object.keys(METHOD_NAMES) as readonly HostMethod[];

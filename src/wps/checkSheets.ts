@@ -23,6 +23,8 @@ import type { LayoutProfile } from '../core/layouts';
 export interface WpsCheckContext {
   settings: Settings;
   library: TemplateLibrary | null;
+  /** Where suggestions are drawn from when not `library` (the 公开样表 added once the 建议 tab opened): never a template. */
+  suggestLibrary?: TemplateLibrary;
   /** Taught layout profiles (指定表格布局); absent or empty: none. */
   layouts?: readonly LayoutProfile[];
   /** False for a live check that must not write (settings.liveMarks off, or writing while typing off). */
@@ -195,7 +197,7 @@ export function quietly<T>(app: EtApplication, work: () => T): T {
 
 /** Checks one sheet and brings its marks up to date (unless protected or not to be written). */
 export function checkSheet(ws: EtWorksheet, name: string, ctx: WpsCheckContext): WpsSheetCheck {
-  const checked = checkGrid(readGrid(ws, name), { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true });
+  const checked = checkGrid(readGrid(ws, name), { settings: ctx.settings, library: ctx.library, suggestLibrary: ctx.suggestLibrary, layouts: ctx.layouts, suggest: true });
   const isProtected = ws.ProtectContents;
   const report: SheetReport | null = checked && isProtected ? { ...checked, marks: 'skipped-protected' } : checked;
   if (ctx.writeMarks && !isProtected) {

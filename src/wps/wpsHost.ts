@@ -38,6 +38,8 @@ export interface WpsHostDeps {
   app?: EtApplication;
   library: TemplateLibrary;
   getLibrary?: () => TemplateLibrary;
+  /** Where suggestions are drawn from at each check, when more than the library (公开样表 once the 建议 tab opened). */
+  getSuggestLibrary?: () => TemplateLibrary | undefined;
   /** Taught layout profiles (指定表格布局), as the pane keeps them. */
   getLayouts?: () => readonly LayoutProfile[];
   liveCheckDelayMs?: number;
@@ -81,12 +83,12 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
   let settingsCache: Settings | null = null;
   /** Set while jixiao writes: SheetChange events it raises start no check. */
   let ownWrite = false;
-  /** The running live check: what 修正 asks of it, and a full check's results to take as its own. */
-  let live: { isStale(name: string): boolean; recheck(name: string): Promise<void>; adopt(checked: ReadonlyMap<string, SheetReport | null>): void } | null = null;
+  /** The running live check: what 修正 asks of it, a full check's results to take as its own, and a quiet re-read for suggestions. */
+  let live: { isStale(name: string): boolean; recheck(name: string): Promise<void>; recheckAll(): Promise<void>; adopt(checked: ReadonlyMap<string, SheetReport | null>): void } | null = null;
 
   const checkContext = async (isLive = false, holdWaiting = isLive): Promise<WpsCheckContext> => {
     const settings = settingsCache ?? (await host.loadSettings());
-    return { settings, library: deps.getLibrary?.() ?? deps.library, layouts: deps.getLayouts?.() ?? [], writeMarks: !isLive || (settings.liveMarks && deps.writeWhileTyping === true), holdWaiting };
+    return { settings, library: deps.getLibrary?.() ?? deps.library, suggestLibrary: deps.getSuggestLibrary?.(), layouts: deps.getLayouts?.() ?? [], writeMarks: !isLive || (settings.liveMarks && deps.writeWhileTyping === true), holdWaiting };
   };
   const writing = <T>(work: () => T): T => {
     ownWrite = true;
@@ -154,7 +156,7 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       const fix = combined.fix;
       const ctx = await checkContext();
       const verify = (grid: Parameters<typeof checkGrid>[0]) => {
-        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
+        const offered = new Set(offeredFixes(checkGrid(grid, { settings: ctx.settings, library: ctx.library, suggestLibrary: ctx.suggestLibrary, layouts: ctx.layouts, suggest: true })).map((f) => JSON.stringify(f)));
         if (fixes.some((f) => !offered.has(JSON.stringify(f)))) throw staleFixError();
       };
       let applied: ReturnType<typeof applyFixInWps>;
@@ -205,6 +207,10 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       settingsCache = valid;
     },
 
+    async refreshSuggestions() {
+      await live?.recheckAll();
+    },
+
     async capabilities() {
       // Unverified on a real WPS: taken as the unsafe case (see the top of this file).
       return { undoSafeWrites: false, fixIsOneUndoStep: false, hostName: 'WPS 表格', undoKnown: false };
@@ -219,15 +225,18 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     let order: string[] = sheetNames();
     const reports = new Map<string, SheetReport>();
     const emit = () => onReports(order.flatMap((name) => (reports.has(name) ? [{ ...reports.get(name)!, sheet: name }] : [])));
+    /** Sheets re-read only for their suggestions (nothing in them changed): checked, never marked. */
+    const quiet = new Set<string>();
     const checkNames = async (names: string[]) => {
-      const ctx = await checkContext(true);
+      const round = await checkContext(true);
       order = sheetNames();
       // A renamed or deleted sheet's report goes; WPS has no rename event.
       for (const name of [...reports.keys()]) if (!order.includes(name)) reports.delete(name);
       writing(() => {
         for (const name of names) {
           if (!order.includes(name)) continue;
-          const { report } = checkSheet(sheetNamed(name), name, ctx);
+          const { report } = checkSheet(sheetNamed(name), name, quiet.has(name) ? { ...round, writeMarks: false } : round);
+          quiet.delete(name);
           if (report) reports.set(name, report);
           else reports.delete(name);
         }
@@ -254,7 +263,10 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
     };
     const onChange = (sheet: unknown) => {
       const name = eventSheetName(sheet);
-      if (!ownWrite && name) scheduler.changed(name);
+      if (!ownWrite && name) {
+        quiet.delete(name);
+        scheduler.changed(name);
+      }
     };
     const onNewSheet = (_workbook: unknown, sheet: unknown) => {
       const name = eventSheetName(sheet);
@@ -292,7 +304,13 @@ export function createWpsHost(deps: WpsHostDeps): WpsHost {
       reports.clear();
       for (const [name, report] of checked) if (report) reports.set(name, report);
     };
-    live = { isStale: (name) => scheduler.isStale(name), recheck: (name) => scheduler.checkNow(name), adopt };
+    live = {
+      isStale: (name) => scheduler.isStale(name),
+      recheck: (name) => scheduler.checkNow(name),
+      // Read for their suggestions, marked only where the user changed the sheet meanwhile.
+      recheckAll: () => scheduler.recheck([...reports.keys()], (name) => quiet.add(name)),
+      adopt,
+    };
     return async () => {
       live = null;
       if (poll) clearInterval(poll);

@@ -94,4 +94,48 @@ describeInChromium('suggestions for a new project (建议 tab) in Chromium with 
     expect(outside).toEqual([]);
     await page.close();
   }, 120_000);
+
+  // Issue #22: the published tables (公开样表) suggest in the pane too, loaded only once 建议 opens (the first paint
+  // stays within its budget), each suggestion naming its issuer and year, and never the template a sheet is
+  // checked against (a project named like one of them still gets suggestions, and no template finding).
+  test('公开样表 load when 建议 opens and suggest for a project like a published one, naming issuer and year', async () => {
+    const { page, outside, errors } = await pane.openPane('?view=templates');
+    // Every script the page has loaded, read back from the server: does one carry the published tables?
+    const publicTablesLoaded = () =>
+      page.evaluate(async () => {
+        const scripts = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js'));
+        const texts = await Promise.all(scripts.map(async (entry) => (await fetch(entry.name)).text()));
+        return texts.some((text) => text.includes('雾炮车风炮射程'));
+      });
+    const before = await page.evaluate(() => window.__excelDouble!.sheetNames());
+    await page.getByRole('button', { name: '插入空白表' }).click();
+    await page.locator('[data-role="insert-outcome"]').waitFor();
+    const sheet = (await page.evaluate(() => window.__excelDouble!.sheetNames())).find((name) => !before.includes(name))!;
+    await page.getByRole('tab', { name: /检查/ }).click();
+    await userEdit(page, sheet, 'B3', '道路雾炮车降尘服务采购');
+    await userEdit(page, sheet, 'B8', '采购雾炮车降尘抑尘服务，减少道路扬尘，改善城区空气质量。');
+    await page.locator(`[data-sheet="${sheet}"]`).first().waitFor();
+    expect(await publicTablesLoaded()).toBe(false);
+
+    await page.getByRole('tab', { name: '建议' }).click();
+    const panel = page.locator(`[data-role="suggestions"][data-sheet="${sheet}"]`);
+    const published = panel.locator('[data-role="reason"]', { hasText: '公开样表：湘潭市环境卫生管理处（湖南，2023年）' });
+    await published.first().waitFor();
+    expect(await publicTablesLoaded()).toBe(true);
+    const names = await panel.locator('[data-suggestion]').evaluateAll((items) => items.map((item) => item.getAttribute('data-suggestion')));
+    expect(names).toContain('雾炮车降尘抑尘服务配备车辆数');
+    // Every suggestion from a published table names its issuer and year.
+    for (const reason of await panel.locator('[data-role="reason"]').allTextContents()) {
+      if (reason.includes('公开样表')) expect(reason).toMatch(/公开样表：[^（]+（[^，]+，\d{4}年）/);
+    }
+    // Never the template: the sheet is checked as a project the library lacks.
+    await page.getByRole('tab', { name: /检查/ }).click();
+    await page.locator(`[data-sheet="${sheet}"]`).first().waitFor();
+    const codes = await page.locator(`button[data-code][data-sheet="${sheet}"]`).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-code')));
+    expect(codes.filter((code) => code?.startsWith('template'))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -1,10 +1,12 @@
 // Suggestions through the Excel adapter: a blank form inserted, named and given goals as a user types them,
 // is checked with the library's indicators that fit it; the pane learns which sheet the user is on.
 import { mergeLibraries } from '../../src/core/library';
+import type { TemplateLibrary } from '../../src/core/model';
 import { createExcelHost } from '../../src/excel/excelHost';
 import { installExcelDouble } from '../support/excelDouble';
+import { FOG_CANNON, liveReportsOf, publishedLibrary } from '../support/publicTables';
 import { loadSeedLibrary, seedTable } from '../support/seed';
-import { setUp } from './helpers';
+import { marksInDouble, setUp } from './helpers';
 
 test('a blank form typed as a new project gets suggestions from the check; the active sheet is known', async () => {
   const { excel, host } = setUp();
@@ -74,4 +76,35 @@ test('a suggestion from a library of the unit is applied too (applyFixes checks 
   expect(first).toMatchObject({ level3: '机房动力环境监控点位数', sources: [{ source: '本单位2023.xlsx' }] });
   await host.applyFixes(sheet, [first.fix!]);
   expect(excel.value(sheet, 'C10')).toBe('机房动力环境监控点位数');
+});
+
+// Issue #22: 公开样表 arrive when the 建议 tab first opens; the sheets the live check already reported are re-read
+// for their suggestions, and that re-read writes nothing (the user changed nothing), even with live marks on.
+test('refreshSuggestions: the reported sheets get 公开样表 suggestions, and no mark is written', async () => {
+  const excel = installExcelDouble(globalThis, {});
+  const seed = loadSeedLibrary();
+  // What the pane's lazily loaded 公开样表 give the host: nothing until the 建议 tab opens.
+  const drawn: { from?: TemplateLibrary } = {};
+  const host = createExcelHost({ library: seed, getSuggestLibrary: () => drawn.from, liveCheckDelayMs: 80 });
+  await host.saveSettings({ ...(await host.loadSettings()), liveMarks: true });
+  const [sheet] = (await host.insertBlank('seed')).sheetNames;
+  for (const [cell, text] of FOG_CANNON.cells) excel.userEdit(sheet, cell, text);
+  const { reportOf, stop } = await liveReportsOf(host, sheet);
+  // The seed has nothing like it.
+  expect(reportOf().suggestions?.nothingClose).toBe(true);
+  await host.clearMarks();
+  expect(marksInDouble(excel, sheet)).toEqual([]);
+
+  drawn.from = mergeLibraries([seed, publishedLibrary()]);
+  await host.refreshSuggestions!();
+  const shown = reportOf().suggestions!.groups.flatMap((g) => g.suggestions);
+  expect(shown[0].reason).toContain(FOG_CANNON.issuer);
+  expect(marksInDouble(excel, sheet)).toEqual([]);
+  // …where a check the user asks for marks the same sheet: the re-read above could have.
+  await host.checkAll();
+  expect(marksInDouble(excel, sheet).length).toBeGreaterThan(0);
+  // The suggestion is applied: applyFixes checks against where suggestions are drawn from.
+  await host.applyFixes(sheet, [shown[0].fix!]);
+  expect(excel.value(sheet, 'C10')).toBe(shown[0].level3);
+  await stop();
 });

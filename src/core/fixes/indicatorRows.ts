@@ -101,10 +101,29 @@ function level2Key(framework: Framework, level1: string, name: string): string {
   return findLevel2(framework, level1, name)?.name ?? dimensionKey(name);
 }
 
-/** The row span of each grid of a sheet by its header, computed once per sheet. */
-const gridSpans = new WeakMap<SheetTable, { header: string | null; min: number; max: number }[]>();
+/** The sheet rows a grid's rows and slots are on, as one key: grids side by side on the same rows share it. */
+function rowsKey(grid: ScopedGrid): string {
+  return [...grid.rows.map(({ refs }) => sheetRowOf(refs)), ...(grid.slots ?? []).map(({ refs }) => sheetRowOf(refs))].sort((a, b) => a - b).join(',');
+}
 
-/** Whether inserting whole rows above 0-based row `at` would cut another grid of the sheet in two. */
+function sameGrid(a: ScopedGrid, b: ScopedGrid): boolean {
+  return a.header === b.header && a.region === b.region && a.scope === b.scope;
+}
+
+/**
+ * The grids beside `grid` on the same sheet rows (中长期 | 年度 side by side, or one value column per region):
+ * a whole row inserted into one goes through all of them, so each gets the new row's names and its value
+ * cell to fill, and inserting amid them cuts none.
+ */
+function partnersOf(sheet: SheetTable, grid: ScopedGrid): ScopedGrid[] {
+  const key = rowsKey(grid);
+  return sheetGrids(sheet).filter((other) => !sameGrid(other, grid) && other.rows.length > 0 && rowsKey(other) === key);
+}
+
+/** The row span of each grid of a sheet by its header, computed once per sheet. */
+const gridSpans = new WeakMap<SheetTable, { grid: ScopedGrid; key: string; min: number; max: number }[]>();
+
+/** Whether inserting whole rows above 0-based row `at` would cut another grid of the sheet (not one beside it row for row) in two. */
 function splitsOtherGrid(sheet: SheetTable, grid: ScopedGrid, at: number): boolean {
   let spans = gridSpans.get(sheet);
   if (!spans) {
@@ -112,11 +131,12 @@ function splitsOtherGrid(sheet: SheetTable, grid: ScopedGrid, at: number): boole
       .filter((other) => other.rows.length > 0)
       .map((other) => {
         const rows = other.rows.map(({ refs }) => sheetRowOf(refs));
-        return { header: other.header, min: minOf(rows, -1), max: maxOf(rows, -1) };
+        return { grid: other, key: rowsKey(other), min: minOf(rows, -1), max: maxOf(rows, -1) };
       });
     gridSpans.set(sheet, spans);
   }
-  return spans.some((span) => span.header !== grid.header && span.min < at && at <= span.max);
+  const key = rowsKey(grid);
+  return spans.some((span) => !sameGrid(span.grid, grid) && span.key !== key && span.min < at && at <= span.max);
 }
 
 function rowName(row: NewIndicatorRow): string {
@@ -278,6 +298,47 @@ function computeLayout(grid: ScopedGrid, framework: Framework): GridLayout | { r
   return layout;
 }
 
+/** Cells written on one sheet row, at most one per column: a grid beside another may share its name columns. */
+class RowWrites {
+  readonly steps: FixStep[] = [];
+  private readonly columns = new Set<number>();
+
+  constructor(private readonly row: number) {}
+
+  put(cells: readonly { col: number; value: string }[]): void {
+    for (const { col, value } of cells) {
+      if (this.columns.has(col)) continue;
+      this.columns.add(col);
+      this.steps.push({ kind: 'setCell', cell: toA1(this.row, col), value });
+    }
+  }
+}
+
+/**
+ * The new row as each grid beside `grid` writes it on sheet row `at` (names in its columns, the value left to
+ * the clerk: it is that grid's target, not this one's); returns the cells left for the clerk there (an unnamed
+ * row's 三级 where that grid has its own 三级 column, and each value cell), to be selected.
+ * `anchor`: the row inserted rows go under (their 一级's merged cell grows over them when it goes on below);
+ * null: `at` is a slot being filled, and a grid beside it takes the row only where it has a slot there too.
+ */
+function besideRows(sheet: SheetTable, partners: readonly ScopedGrid[], framework: Framework, row: NewIndicatorRow, at: number, writes: RowWrites, anchor: number | null): string[] {
+  const inPlace = anchor === null;
+  const values: string[] = [];
+  for (const partner of partners) {
+    const layout = layoutOf(partner, framework);
+    if ('reason' in layout) continue;
+    if (inPlace && !layout.slots.some((slot) => slot.row === at && fillable(slot, layout.columns))) continue;
+    const withinLevel1 = anchor !== null && (layout.lastOfLevel1.get(level1Key(framework, row.level1)) ?? -1) > anchor;
+    const written = rowCells(sheet, partner, layout, framework, { ...row, value: '' }, !inPlace, withinLevel1);
+    if ('reason' in written) continue;
+    writes.put(written.cells);
+    const { level3, value } = layout.columns;
+    if (!row.level3.trim() && level3 !== null) values.push(toA1(at, level3));
+    values.push(toA1(at, value));
+  }
+  return values;
+}
+
 /** A slot can be filled in place when its 三级 and value cells are its own (not covered by a merge above). */
 function fillable(place: Place, columns: GridColumns): boolean {
   const own = (address: string | null | undefined) => !address || rowAt(address) === place.row;
@@ -308,6 +369,7 @@ export function indicatorRowsFix(
   const layout = layoutOf(grid, framework);
   if ('reason' in layout) return { fix: null, reason: layout.reason };
   const { columns } = layout;
+  const partners = partnersOf(sheet, grid);
 
   const fixes: Fix[] = [];
   const taken = new Set<Place>();
@@ -326,10 +388,13 @@ export function indicatorRowsFix(
       // An empty row for a 二级 that already has an empty row: that row is the one to fill, nothing to write.
       if (written.cells.length === 0) continue;
       const valueCell = toA1(slot.row, columns.value);
+      const writes = new RowWrites(slot.row);
+      writes.put(written.cells);
+      const beside = besideRows(sheet, partners, framework, row, slot.row, writes, null);
       fixes.push({
         description: `在第 ${slot.row + 1} 行（表中空着的「${slot.level2}」行）填写指标：${listNames([row])}`,
-        steps: written.cells.map(({ col, value }) => ({ kind: 'setCell' as const, cell: toA1(slot.row, col), value })),
-        select: [valueCell],
+        steps: writes.steps,
+        select: [...new Set([valueCell, ...beside])],
       });
       continue;
     }
@@ -351,16 +416,27 @@ export function indicatorRowsFix(
     // over them: that cell is not theirs to write (Excel refuses a write below a merge's top-left cell).
     const insideLevel1 = group.every((row) => (layout.lastOfLevel1.get(level1Key(framework, row.level1)) ?? -1) > anchor);
     for (const [i, row] of group.entries()) {
+      const at = anchor + 1 + i;
       const written = rowCells(sheet, grid, layout, framework, row, true, insideLevel1);
       if ('reason' in written) return { fix: null, reason: written.reason };
-      for (const { col, value } of written.cells) steps.push({ kind: 'setCell', cell: toA1(anchor + 1 + i, col), value });
-      const valueCell = toA1(anchor + 1 + i, columns.value);
+      const writes = new RowWrites(at);
+      writes.put(written.cells);
+      // The grids beside this one get the row too, their value cells left for the clerk.
+      const beside = besideRows(sheet, partners, framework, row, at, writes, anchor);
+      for (const step of writes.steps) steps.push(step);
+      const valueCell = toA1(at, columns.value);
       all.push(valueCell);
       // A row inserted without its 三级 has that cell selected first: the name is the clerk's to write.
-      if (!row.level3.trim() && columns.level3 !== null) empty.push(toA1(anchor + 1 + i, columns.level3));
+      if (!row.level3.trim() && columns.level3 !== null) empty.push(toA1(at, columns.level3));
       if (written.valueEmpty) empty.push(valueCell);
+      // Then the cells left in the grids beside (a row has as many as there are grids: a few).
+      for (const cell of beside) {
+        all.push(cell);
+        empty.push(cell);
+      }
     }
-    fixes.push({ description: describeInsert(anchor, group), steps, select: empty.length > 0 ? empty : all });
+    // Grids beside this one may share its name columns (one value column per region): each cell once.
+    fixes.push({ description: describeInsert(anchor, group), steps, select: [...new Set(empty.length > 0 ? empty : all)] });
   }
   if (fixes.length === 0) return { fix: null, reason: '表中已有该维度空着的行，请在其中填写三级指标和指标值' };
   const fix = combineFixes(fixes);

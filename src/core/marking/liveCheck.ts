@@ -96,6 +96,16 @@ export class LiveCheckScheduler {
     return this.running;
   }
 
+  /**
+   * Checks `sheetIds` now though nothing in them asked for it (what suggestions are drawn from changed):
+   * `unchanged` is told each one with no change of its own pending first, so that its round can leave its marks
+   * alone. Resolves once done.
+   */
+  async recheck(sheetIds: readonly string[], unchanged: (sheetId: string) => void): Promise<void> {
+    for (const id of sheetIds) if (!this.isStale(id)) unchanged(id);
+    await Promise.all(sheetIds.map((id) => this.checkNow(id)));
+  }
+
   /** Resolves once no check runs; no check starts afterwards. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -8,7 +8,7 @@ import { gridRowLabel, inGrid, sheetGrids } from './helpers';
 import { grounded, SOURCES } from './sources';
 
 /** Words that name a kind of indicator, not an indicator, beyond the frameworks' own dimension names. */
-const GENERIC_WORDS = ['指标', '三级指标', '绩效指标', '其他', '其它', '效益', '产出', '成本', '经济成本', '社会成本', '生态成本', '环境成本', '生态环境成本', '满意度', '时效', '数量', '质量'];
+export const GENERIC_WORDS = ['指标', '三级指标', '绩效指标', '其他', '其它', '效益', '产出', '成本', '经济成本', '社会成本', '生态成本', '环境成本', '生态环境成本', '满意度', '时效', '数量', '质量'];
 const GENERIC_KEYS = new Set(GENERIC_WORDS.map(dimensionKey));
 
 /** 服务对象满意度: names the people asked, as the frameworks print it; not a bare 满意度. */
@@ -41,7 +41,7 @@ export function genericName(row: Pick<IndicatorRow, 'level1' | 'level2' | 'level
 const YES_NO = /^(?:是|否|有|没有|对|已完成|完成|未完成|达到|已达到|√|×|Y|N|YES|NO)$/i;
 
 /** Why a 指标值 says nothing measurable for its dimension, or null when it may. */
-function emptyTarget(row: IndicatorRow, role: DimensionRole | null): string | null {
+export function emptyTarget(row: IndicatorRow, role: DimensionRole | null): string | null {
   const value = row.value.trim();
   if (!value) return null;
   if (role === 'cost' && row.parsed.kind === 'ratio') return `成本指标应写金额（如「≤10万元」），百分比「${value}」说不出花多少钱`;

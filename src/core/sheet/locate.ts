@@ -1,7 +1,7 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
 import type { SheetCells } from './cells';
 import { profileColumns } from './columnRoles';
-import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './labels';
+import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER, labelScope } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
 import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel } from './knownLabels';
@@ -54,6 +54,24 @@ export function scopeAbove(cells: SheetCells, row: number, fromCol: number, toCo
   return null;
 }
 
+/** A value column's header naming its period: 中期指标值, 年度目标值, 指标值（年度）. */
+const SCOPED_VALUE = /指标值|目标值/;
+
+/**
+ * The value columns of one grid when its header names the period of each and both periods are there (中期指标值 |
+ * 年度指标值): the overall one first, as forms print them; null otherwise (one value column, or periods unnamed).
+ */
+function scopedValueColumns(cells: SheetCells, row: number, fromCol: number, toCol: number): { col: number; scope: GridScope }[] | null {
+  const found: { col: number; scope: GridScope }[] = [];
+  for (const cell of cells.rowOf(row)) {
+    if (cell.col < fromCol || cell.col > toCol || cells.covered(row, cell.col) || !SCOPED_VALUE.test(cell.text)) continue;
+    const scope = labelScope(cell.text);
+    if (scope) found.push({ col: cell.col, scope });
+  }
+  if (!found.some((f) => f.scope === 'overall') || !found.some((f) => f.scope === 'annual')) return null;
+  return [...found.filter((f) => f.scope === 'overall'), ...found.filter((f) => f.scope === 'annual')];
+}
+
 /**
  * The indicator grid header rows at or below fromRow: the first row holding 一级, 二级 and 指标值 headers.
  * A row with two 一级指标 headers holds grids side by side (中长期 | 年度): one header per grid.
@@ -87,6 +105,12 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
         return null;
       })();
       const operatorColumns = (found.get('valueType') ?? []).filter((c) => c >= start && c <= end);
+      const byScope = scopedValueColumns(cells, row, start, end);
+      if (byScope) {
+        // 中期指标值 | 年度指标值 beside each other: one grid per period, sharing the name columns.
+        for (const { col, scope } of byScope) headers.push({ row, dataRow: row + 1, columns: { ...columns, value: col }, operatorColumns, fromCol: start, toCol: end, scope });
+        return;
+      }
       headers.push({ row, dataRow: row + 1, columns, operatorColumns, fromCol: start, toCol: end, scope: starts.length > 1 ? (ownScope ?? scopeAbove(cells, row, start, end)) : null });
     });
     if (headers.length === 0) continue;

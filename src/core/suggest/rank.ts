@@ -1,15 +1,19 @@
 // Ranks the library's indicator rows by how well they fit a new project (its name and 绩效目标) or one
-// goal clause: character bigram/trigram TF-IDF cosines against each library table (name + goals) and
-// each row (三级 name + description), combined. Offline and deterministic.
-import { FRAMEWORKS, detectFrameworkOfRows } from '../frameworks';
+// goal clause: character bigram/trigram TF-IDF cosines against each library table (name + goals) or the kind
+// of spending both are, and against each row (三级 name + description), combined; from another project, only
+// rows that speak of this one and name nothing particular to their own (docs/suggestions.md). Offline and
+// deterministic.
+import { FRAMEWORKS, detectFrameworkOfRows, rowDimensionRole } from '../frameworks';
 import type { Framework } from '../frameworks';
 import type { IndicatorRow, LibraryTable, Suggestion, SuggestionGroup, TemplateLibrary } from '../model';
 import { goalClauses } from '../rules/goal-without-indicator';
-import { genericName } from '../rules/generic-indicator';
+import { GENERIC_WORDS, emptyTarget, genericName } from '../rules/generic-indicator';
 import { indicatorKey } from '../rules/template';
 import { placeRow, placementsOf } from './place';
 import type { Placement } from './place';
-import { Idf, cosine, sharedTerms, termsOf } from './vectors';
+import { countKinds, kindFit, kindLetters, kindsOf } from './kinds';
+import { sharedPhrases } from './reasons';
+import { Idf, cosine, isGeneric, termsOf } from './vectors';
 import type { TermVector } from './vectors';
 
 /** The built-in library of other units' published tables: suggestions only, never a template. */
@@ -30,10 +34,12 @@ export const DEFAULT_MIN_SCORE = 0.09;
 const REASON_TERMS = 3;
 /** A library table this close to the project is the same kind of project: its rows are offered on its fit alone. */
 const SAME_PROJECT_FIT = 0.5;
-/** Otherwise a row's own words must fit the project at least this much (docs/suggestions.md). */
-const MIN_ROW_FIT = 0.05;
 /** Nor is a row scoring under this share of the best: beside close fits, a faint one is noise. */
 const RELATIVE_FLOOR = 0.25;
+/** A word the indicator names of this many library tables use is common vocabulary, not one project's particular. */
+const COMMON_TABLES = 2;
+/** What a table of a kind of spending the project is counts as (times the kind's rarity), whatever words they share. */
+const KIND_FIT = 0.3;
 
 interface IndexedTable {
   table: LibraryTable;
@@ -42,6 +48,8 @@ interface IndexedTable {
   /** Each goal clause on its own, for suggestForClause. */
   clauses: TermVector[];
   framework: Framework;
+  /** The kinds of spending its name and goals say it is. */
+  kinds: Set<string>;
 }
 
 interface IndexedRow {
@@ -56,11 +64,33 @@ interface SuggestIndex {
   rowIdf: Idf;
   tables: IndexedTable[];
   rows: IndexedRow[];
+  /** By word (bigram) of indicator names: how many tables use it. */
+  spread: Map<string, number>;
+  /** By kind of spending: how many tables are of it. */
+  kindCounts: Map<string, number>;
 }
 
 function tableTerms(table: { projectName: string; goals: string }): string[] {
   const name = termsOf(table.projectName);
   return [...name, ...name, ...termsOf(table.goals)];
+}
+
+/** The two-character words of an indicator's name, once each. */
+function nameWords(level3: string): string[] {
+  return [...new Set(termsOf(level3).filter((term) => term.length === 2))];
+}
+
+/** How many library tables' indicator names use each word. */
+function spreadOf(rows: readonly { table: LibraryTable; row: IndicatorRow }[]): Map<string, number> {
+  const tables = new Map<string, Set<LibraryTable>>();
+  for (const { table, row } of rows) {
+    for (const word of nameWords(row.level3)) {
+      const set = tables.get(word) ?? new Set<LibraryTable>();
+      set.add(table);
+      tables.set(word, set);
+    }
+  }
+  return new Map([...tables].map(([word, set]) => [word, set.size]));
 }
 
 function rowTerms(row: { level3: string; description: string }): string[] {
@@ -69,8 +99,12 @@ function rowTerms(row: { level3: string; description: string }): string[] {
 
 function buildIndex(library: TemplateLibrary): SuggestIndex {
   const tableIdf = new Idf(library.tables.map(tableTerms));
-  // A row named only by its dimension (服务对象满意度指标, 成本) is scaffolding, not an indicator to pass on.
-  const usable = library.tables.flatMap((table) => table.indicators.filter((row) => row.level3.trim() !== '' && !genericName(row)).map((row) => ({ table, row })));
+  // A row named only by its dimension (服务对象满意度指标, 成本) is scaffolding, not an indicator to pass on; nor
+  // is one whose target does not fit its dimension (a % under 成本, a bare 是 under 数量): its 参考值 would mislead.
+  const fits = (table: LibraryTable, row: IndicatorRow) => emptyTarget(row, rowDimensionRole(FRAMEWORKS[detectFrameworkOfRows(table.indicators)], row)) === null;
+  const usable = library.tables.flatMap((table) =>
+    table.indicators.filter((row) => row.level3.trim() !== '' && !genericName(row) && fits(table, row)).map((row) => ({ table, row })),
+  );
   const rowIdf = new Idf(usable.map(({ row }) => rowTerms(row)));
   const tables = new Map<LibraryTable, IndexedTable>();
   for (const table of library.tables) {
@@ -79,10 +113,12 @@ function buildIndex(library: TemplateLibrary): SuggestIndex {
       vector: tableIdf.vector(tableTerms(table)),
       clauses: goalClauses(table.goals).map((clause) => tableIdf.vector(termsOf(clause.text))),
       framework: FRAMEWORKS[detectFrameworkOfRows(table.indicators)],
+      kinds: kindsOf(`${table.projectName}\n${table.goals}`),
     });
   }
   const rows = usable.map(({ table, row }) => ({ table: tables.get(table)!, row, vector: rowIdf.vector(rowTerms(row)), key: indicatorKey(row) }));
-  return { tableIdf, rowIdf, tables: [...tables.values()], rows };
+  const indexed = [...tables.values()];
+  return { tableIdf, rowIdf, tables: indexed, rows, spread: spreadOf(usable), kindCounts: countKinds(indexed.map((t) => t.kinds)) };
 }
 
 // Libraries are read-only once built: one index per library object, dropped with it.
@@ -130,6 +166,42 @@ function existingKeys(options: SuggestOptions): Set<string> {
   return keys;
 }
 
+/**
+ * Whether an indicator's name holds a word particular to its own project (返本分红, 饲料库, 旅游): two letters or
+ * more in a row that the indicators of fewer than two library tables use (验收, 合格率, 及时 are common), that the new project's text
+ * does not have, and that name no kind of spending the new project is (建档立卡 for a 扶贫 project). Such an
+ * indicator measures that other project, not this one.
+ */
+function foreignWord(index: SuggestIndex, entry: IndexedRow, queryWords: ReadonlySet<string>, queryKinds: ReadonlySet<string>): boolean {
+  const name = entry.row.level3;
+  const ofKind = kindLetters(name, queryKinds);
+  const known = (word: string) => termsOf(word).length === 1 && (queryWords.has(word) || (index.spread.get(word) ?? 0) >= COMMON_TABLES);
+  let run = 0;
+  for (let i = 0; i < name.length; i++) {
+    const letter = termsOf(name[i] + name[i]).length === 1;
+    const covered = !letter || ofKind[i] || (i > 0 && known(name.slice(i - 1, i + 1))) || known(name.slice(i, i + 2));
+    run = covered ? 0 : run + 1;
+    if (run >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an indicator from another project speaks of this one: its name holds a meaningful word of the
+ * project's text (发放 for 工资及时足额发放) or names a kind of spending the project is (工程 for a construction
+ * project), and names no kind the project is not (项目(工程)验收合格率 says nothing of a 储备粮 project). A row
+ * that only names its dimension (项目完成时间) fits every project, so it tells this one nothing.
+ */
+function aboutProject(entry: IndexedRow, queryWords: ReadonlySet<string>, queryKinds: ReadonlySet<string>): boolean {
+  const kinds = kindsOf(entry.row.level3);
+  for (const kind of kinds) if (!queryKinds.has(kind)) return false;
+  if (kinds.size > 0) return true;
+  return nameWords(entry.row.level3).some((word) => queryWords.has(word) && !isGeneric(word) && !DIMENSION_WORDS.has(word));
+}
+
+/** The words of dimension names (满意, 成本, 数量 …): shared by a row and a project, they say the row's dimension, not the project. */
+const DIMENSION_WORDS: ReadonlySet<string> = new Set(GENERIC_WORDS.flatMap((word) => termsOf(word).filter((term) => term.length === 2)));
+
 function clamp(score: number): number {
   return Math.min(1, Math.max(0, score));
 }
@@ -145,7 +217,10 @@ function rank(
   tableFit: (table: IndexedTable) => number,
   rowFit: (row: IndexedRow) => number,
   tableWeight: number,
-  reasonVectors: { row: TermVector },
+  /** The text the reasons quote from: the project's name and goals, or the clause. */
+  reasonText: string,
+  queryWords: ReadonlySet<string>,
+  queryKinds: ReadonlySet<string>,
 ): Suggestion[] {
   const fits = new Map(index.tables.map((table) => [table, tableFit(table)]));
   const skip = existingKeys(options);
@@ -157,9 +232,9 @@ function rank(
     if (skip.has(key)) continue;
     const table = fits.get(entry.table) ?? 0;
     const row = rowFit(entry);
-    // From a project only somewhat like this one, a row must share words of its own with it: the other
-    // project's particulars (返本分红, 饲料库) are what made leave-one-out suggestions wrong.
-    if (table < SAME_PROJECT_FIT && row < MIN_ROW_FIT) continue;
+    // From a project only somewhat like this one, a row must speak of this project and name nothing particular
+    // to its own (返本分红, 饲料库, 旅游): those made most leave-one-out suggestions wrong (docs/suggestions.md).
+    if (table < SAME_PROJECT_FIT && (foreignWord(index, entry, queryWords, queryKinds) || !aboutProject(entry, queryWords, queryKinds))) continue;
     const scored = { entry, placement, tableFit: table, rowFit: row, score: clamp(tableWeight * table + (1 - tableWeight) * row) };
     const list = merged.get(key);
     if (list) list.push(scored);
@@ -171,11 +246,11 @@ function rank(
   const floor = Math.max(options.minScore ?? DEFAULT_MIN_SCORE, RELATIVE_FLOOR * top);
   return bests
     .filter((list) => list[0].score >= floor)
-    .map((list) => toSuggestion(list[0], list, reasonVectors))
+    .map((list) => toSuggestion(list[0], list, reasonText))
     .sort((a, b) => b.score - a.score);
 }
 
-function toSuggestion(best: Scored, all: Scored[], vectors: { row: TermVector }): Suggestion {
+function toSuggestion(best: Scored, all: Scored[], reasonText: string): Suggestion {
   const { row, table } = best.entry;
   const sources: Suggestion['sources'] = [];
   for (const { entry } of all) {
@@ -183,7 +258,7 @@ function toSuggestion(best: Scored, all: Scored[], vectors: { row: TermVector })
     if (!sources.some((s) => s.number === number && s.source === source)) sources.push({ number, projectName, source });
   }
   // Words of the indicator's own name the project text also has: what a clerk can check at a glance.
-  const words = sharedTerms(vectors.row, best.entry.vector, REASON_TERMS);
+  const words = sharedPhrases(`${row.level3}\n${row.description}`, reasonText, REASON_TERMS);
   const name = table.table.projectName;
   // A published table names its issuer and year (公开样表：湘潭市环境卫生管理处（湖南，2023年）).
   const published = table.table.library === PUBLIC_LIBRARY_NAME ? `，${table.table.source}` : '';
@@ -214,13 +289,16 @@ export function suggestIndicators(library: TemplateLibrary, project: ProjectText
   const index = indexOf(library);
   const tableQuery = index.tableIdf.vector(tableTerms(project));
   const rowQuery = index.rowIdf.vector(termsOf(`${project.projectName}\n${project.goals}`));
+  const queryKinds = kindsOf(`${project.projectName}\n${project.goals}`);
   const ranked = rank(
     index,
     options,
-    (table) => cosine(tableQuery, table.vector),
+    (table) => Math.max(cosine(tableQuery, table.vector), KIND_FIT * kindFit(queryKinds, table.kinds, index.kindCounts, index.tables.length)),
     (row) => cosine(rowQuery, row.vector),
     TABLE_WEIGHT,
-    { row: rowQuery },
+    `${project.projectName}\n${project.goals}`,
+    new Set(nameWords(`${project.projectName}\n${project.goals}`)),
+    queryKinds,
   );
   const limit = options.limit ?? DEFAULT_PER_DIMENSION;
   return placementsOf(options.framework)
@@ -246,7 +324,9 @@ export function suggestForClause(library: TemplateLibrary, clause: string, optio
     (table) => table.clauses.reduce((best, goal) => Math.max(best, cosine(tableQuery, goal)), 0),
     (row) => cosine(rowQuery, row.vector),
     CLAUSE_TABLE_WEIGHT,
-    { row: rowQuery },
+    clause,
+    new Set(nameWords(clause)),
+    kindsOf(clause),
   );
   return ranked.slice(0, options.limit ?? DEFAULT_PER_CLAUSE);
 }

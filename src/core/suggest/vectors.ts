@@ -15,6 +15,16 @@ function isWordChar(code: number): boolean {
 /** Numbering (`一是`, `第三条`, `（二）`) and years in words (`二〇二三年`): shared by every goal text, never a topic. */
 const NUMBERING = /[一二三四五六七八九十]+是|第[一二三四五六七八九十百\d]+[条项点章节部分]|[（(][一二三四五六七八九十\d]+[）)]|[〇零一二三四五六七八九]{4}年/g;
 
+/** A text as its words are read: normalised, lower case, numbering and years blanked. */
+export function wordText(text: string): string {
+  return normaliseText(text).toLowerCase().replace(NUMBERING, ' ');
+}
+
+/** Whether the character at `index` of a word text makes words (not a digit, punctuation or space). */
+export function isWordAt(text: string, index: number): boolean {
+  return isWordChar(text.charCodeAt(index));
+}
+
 /**
  * The character bigrams and trigrams of a text, in order, repeats kept (they are the term frequency).
  * N-grams never cross punctuation or spaces; a one-character run adds nothing: alone, a character says too
@@ -22,7 +32,7 @@ const NUMBERING = /[一二三四五六七八九十]+是|第[一二三四五六�
  */
 export function termsOf(text: string): string[] {
   const terms: string[] = [];
-  const normal = normaliseText(text).toLowerCase().replace(NUMBERING, ' ');
+  const normal = wordText(text);
   let start = 0;
   for (let i = 0; i <= normal.length; i++) {
     if (i < normal.length && isWordChar(normal.charCodeAt(i))) continue;
@@ -86,13 +96,9 @@ export function cosine(a: TermVector, b: TermVector): number {
 export const GENERIC_TERMS: ReadonlySet<string> = new Set([
   '项目', '工作', '年度', '全年', '完成', '提高', '提升', '保障', '开展', '确保', '有效', '情况', '相关', '实施', '及时',
   '资金', '经费', '目标', '指标', '进一步', '加强', '推进', '做好', '满足', '正常', '运行', '按时', '按照', '标准', '规定',
-  '要求', '以上', '以下', '不低于', '不超过', '达到', '合格', '万元', '年度内', '本年', '当年', '全面', '服务', '管理',
+  '要求', '以上', '以下', '不低于', '不超过', '达到', '合格', '万元', '预算', '年度内', '本年', '当年', '全面', '服务', '管理',
 ]);
 
-/**
- * The terms two vectors share that weigh the most, a longer one replacing a shorter inside it
- * (`网络安全` rather than `网络`, `安全`): the words a reason can quote.
- */
 /** The n-grams of two generic words side by side (`项目工作` → `目工`): generic too. Built once, when first asked. */
 let genericJoins: Set<string> | null = null;
 
@@ -108,50 +114,9 @@ function joinsOfGenericWords(): Set<string> {
  * Generic: made of generic words (`项目工作`, `目工`), or what is left once they are taken out (`目工作` − 工作)
  * is under two characters.
  */
-function isGeneric(term: string): boolean {
+export function isGeneric(term: string): boolean {
   if (joinsOfGenericWords().has(term)) return true;
   let rest = term;
   for (const word of GENERIC_TERMS) rest = rest.split(word).join('');
   return rest.length < 2;
-}
-
-export function sharedTerms(a: TermVector, b: TermVector, limit: number): string[] {
-  const weight = (term: string): number => (a.get(term) ?? 0) * (b.get(term) ?? 0);
-  const shared = [...a.keys()].filter((term) => b.has(term) && !isGeneric(term));
-  shared.sort((x, y) => weight(y) - weight(x) || y.length - x.length || (x < y ? -1 : x > y ? 1 : 0));
-  const chosen: string[] = [];
-  for (const term of shared) {
-    const inside = chosen.findIndex((c) => term.includes(c));
-    if (inside >= 0) chosen[inside] = term;
-    else if (chosen.length < limit && !chosen.some((c) => c.includes(term))) chosen.push(term);
-  }
-  return mergeOverlaps(chosen).filter((term) => !isGeneric(term));
-}
-
-/** Joins terms that overlap end to start (`网络安` + `络安全` → `网络安全`), then drops those inside another. */
-function mergeOverlaps(terms: string[]): string[] {
-  const out = [...terms];
-  for (let merged = true; merged; ) {
-    merged = false;
-    for (let i = 0; i < out.length && !merged; i++) {
-      for (let j = 0; j < out.length && !merged; j++) {
-        if (i === j) continue;
-        const joined = joinOverlap(out[i], out[j]);
-        if (joined) {
-          out[i] = joined;
-          out.splice(j, 1);
-          merged = true;
-        }
-      }
-    }
-  }
-  return out.filter((term, i) => out.indexOf(term) === i && !out.some((other) => other !== term && other.includes(term)));
-}
-
-/** `ab` + `bc` → `abc` when the end of `a` is the start of `b` (at least one character); else null. */
-function joinOverlap(a: string, b: string): string | null {
-  for (let n = Math.min(a.length, b.length) - 1; n >= 1; n--) {
-    if (a.endsWith(b.slice(0, n))) return a + b.slice(n);
-  }
-  return null;
 }

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import webpack from 'webpack';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const INPUTS = ['src', 'seeds', 'assets', 'test/support', 'test/browser/support', 'webpack.config.js', 'scripts/deploy.js', 'scripts/wps-build.js', 'wps', 'package.json'];
+const INPUTS = ['src', 'seeds', 'libraries', 'assets', 'test/support', 'test/browser/support', 'webpack.config.js', 'scripts/deploy.js', 'scripts/wps-build.js', 'wps', 'package.json'];
 const DONE_MARKER = '.build-complete';
 const LOCK_STALE_MS = 5 * 60_000;
 
