@@ -102,8 +102,16 @@ function level2Key(framework: Framework, level1: string, name: string): string {
 }
 
 /** The sheet rows a grid's rows and slots are on, as one key: grids side by side on the same rows share it. */
+/** Each grid's key, made once: every fix asks it of every grid, and a 10,000-row grid's key is long. */
+const rowsKeys = new WeakMap<ScopedGrid, string>();
+
 function rowsKey(grid: ScopedGrid): string {
-  return [...grid.rows.map(({ refs }) => sheetRowOf(refs)), ...(grid.slots ?? []).map(({ refs }) => sheetRowOf(refs))].sort((a, b) => a - b).join(',');
+  let key = rowsKeys.get(grid);
+  if (key === undefined) {
+    key = [...grid.rows.map(({ refs }) => sheetRowOf(refs)), ...(grid.slots ?? []).map(({ refs }) => sheetRowOf(refs))].sort((a, b) => a - b).join(',');
+    rowsKeys.set(grid, key);
+  }
+  return key;
 }
 
 function sameGrid(a: ScopedGrid, b: ScopedGrid): boolean {
