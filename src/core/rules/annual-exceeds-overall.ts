@@ -174,7 +174,9 @@ export const annualExceedsOverallRule: Rule = {
     const grids = sheetGrids(sheet).filter((grid) => grid.region === undefined);
     const overall = grids.filter((grid) => grid.scope === 'overall');
     const findings = moneyBlocks(sheet);
-    if (cells) for (const grid of grids) for (const finding of sideBySide(sheet, grid, framework, cells)) findings.push(finding);
+    // Where the reader already read the two value columns as two grids on one header, they are paired below.
+    const readAsTwo = (grid: ScopedGrid) => grids.some((other) => other !== grid && other.header === grid.header && other.scope !== grid.scope);
+    if (cells) for (const grid of grids) if (!readAsTwo(grid)) for (const finding of sideBySide(sheet, grid, framework, cells)) findings.push(finding);
     // Rows are paired only against the one overall grid; two would leave which one a year belongs to a guess.
     if (overall.length !== 1) return findings;
     for (const annual of grids.filter((grid) => grid.scope === 'annual')) for (const finding of pairedRows(sheet, overall[0], annual, framework)) findings.push(finding);

@@ -64,8 +64,8 @@ describe('annual-exceeds-overall', () => {
 
 describe('annual-exceeds-overall on 中期指标值 | 年度指标值 side by side in one grid', () => {
   const n = null;
-  /** A typed sheet whose grid prints both targets on each row; the reader reads the 年度 column. */
-  function sideBySide(count: string, cost: string): CellGrid {
+  /** A typed sheet whose grid prints both targets on each row, the whole period's headed `periodHead`. */
+  function sideBySide(count: string, cost: string, periodHead = '中期指标值'): CellGrid {
     const values = [
       ['智慧司法建设项目绩效目标表'],
       ['单位名称', '某局', n, n, '单位：万元'],
@@ -73,7 +73,7 @@ describe('annual-exceeds-overall on 中期指标值 | 年度指标值 side by si
       ['预算数', 300],
       ['其中：财政资金', 300, '其他资金', 0],
       ['绩效目标', '三年内建成5个系统'],
-      ['一级指标', '二级指标', '三级指标', '中期指标值', '年度指标值'],
+      ['一级指标', '二级指标', '三级指标', periodHead, '年度指标值'],
       ['产出指标', '数量指标', '建成业务系统个数', '≥5个', count],
       [n, '质量指标', '验收合格率', '100%', '100%'],
       [n, '时效指标', '建成时间', '2026年底', '2024年底'],
@@ -85,11 +85,17 @@ describe('annual-exceeds-overall on 中期指标值 | 年度指标值 side by si
   }
   const issues = (grid: CellGrid) => checkGridTables(grid, { rules: [annualExceedsOverallRule] }).flatMap((report) => report.issues);
 
-  it('reads the 中期 column from the cells and compares each row with its 年度 value', () => {
+  it('compares each row with its value under a 实施期 head as well, once', () => {
+    const flagged = issues(sideBySide('≥6个', '≤280万元', '实施期目标值'));
+    expect(flagged.map((i) => i.cells)).toEqual([['E8', 'D8']]);
+    expect(issues(sideBySide('≥2个', '≤280万元', '实施期目标值'))).toEqual([]);
+  });
+
+  it('reads the 中期 column as the overall grid and compares each row with its 年度 value', () => {
     expect(issues(sideBySide('≥2个', '≤280万元'))).toEqual([]);
     expect(issues(sideBySide('≥6个', '≤9500000元')).map((i) => [i.message, i.cells])).toEqual([
-      ['数量指标「建成业务系统个数」的指标值「≥6个」（6个）超过同一行中期指标值「≥5个」（5个）：一年的目标不应多于整个实施期的目标；宜核对两处的指标值', ['E8', 'D8']],
-      ['成本指标「建设成本」的指标值「≤9500000元」（950万元）超过同一行中期指标值「≤900万元」（900万元）：一年的目标不应多于整个实施期的目标；宜核对两处的指标值', ['E11', 'D11']],
+      ['年度目标的数量指标「建成业务系统个数」的指标值「≥6个」（6个）超过总体目标的数量指标「建成业务系统个数」的「≥5个」（5个）：一年的目标不应多于整个实施期的目标；宜核对两处的指标值', ['E8', 'D8']],
+      ['年度目标的成本指标「建设成本」的指标值「≤9500000元」（950万元）超过总体目标的成本指标「建设成本」的「≤900万元」（900万元）：一年的目标不应多于整个实施期的目标；宜核对两处的指标值', ['E11', 'D11']],
     ]);
   });
 
