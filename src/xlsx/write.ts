@@ -2,11 +2,10 @@
 import type ExcelJS from 'exceljs';
 import { parseRange, toA1 } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
+import { validationText } from '../core/sheet/validationText';
 
 const PAPER_SIZE_A4 = 9;
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };
-/** Excel caps a list validation's inline formula at 255 characters. */
-const MAX_LIST_FORMULA = 255;
 
 /** `#RRGGBB` → exceljs ARGB (`#C50F1F` → `FFC50F1F`), opaque. */
 export function argb(colour: string): string {
@@ -27,20 +26,19 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.numberFormat) cell.numFmt = style.numberFormat;
 }
 
+/** The texts, limits and alert are the core's (validationText), as the Excel and WPS hosts write them. */
 function toValidation(planned: PlannedValidation): ExcelJS.DataValidation {
-  const prompt = { showInputMessage: true, promptTitle: planned.promptTitle, prompt: planned.prompt };
+  const text = validationText(planned);
+  const prompt = { showInputMessage: true, promptTitle: text.title, prompt: text.message };
+  const alert = text.alert ? { showErrorMessage: true, errorStyle: text.alert.style, errorTitle: text.title, error: text.alert.message } : {};
   switch (planned.kind) {
-    case 'list': {
-      const formula = `"${planned.values.join(',')}"`;
-      if (formula.length > MAX_LIST_FORMULA) throw new Error(`下拉列表过长（${formula.length} 字符）：${planned.range}`);
-      // A warning, not a stop: aliases such as 环境效益指标 remain possible.
-      return { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: 'warning', errorTitle: planned.promptTitle, error: '不在列表中，请确认指标名称。', ...prompt };
-    }
+    case 'list':
+      return { type: 'list', allowBlank: true, formulae: [`"${text.listSource ?? ''}"`], ...alert, ...prompt };
     case 'decimal':
-      return { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [planned.min], showErrorMessage: true, errorStyle: 'stop', errorTitle: planned.promptTitle, error: `请输入不小于 ${planned.min} 的数字。`, ...prompt };
+      return { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [planned.min], ...alert, ...prompt };
     case 'prompt':
       // exceljs writes type 'any' (a prompt with no restriction) but its typings omit it.
-      return { type: 'any' as ExcelJS.DataValidation['type'], allowBlank: true, formulae: [], ...prompt };
+      return { type: 'any' as ExcelJS.DataValidation['type'], allowBlank: true, formulae: [], ...alert, ...prompt };
   }
 }
 

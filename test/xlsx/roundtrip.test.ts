@@ -4,13 +4,15 @@ import ExcelJS from 'exceljs';
 import { FRAMEWORKS } from '../../src/core/frameworks';
 import { LAYOUT_ROWS, planBlankSheet } from '../../src/core/sheet/layout';
 import { readSheet } from '../../src/core/sheet/reader';
+import { validationText } from '../../src/core/sheet/validationText';
 import { loadWorkbook, readGrids, workbookToBuffer, writePlan } from '../../src/xlsx';
 import { seedWorkbook, tempDir } from './support';
 
 describe('16 seed tables → .xlsx file → back', () => {
   let loaded: ExcelJS.Workbook;
   const { workbook, names, tables } = seedWorkbook();
-  writePlan(workbook, planBlankSheet('2021', '空白表（2021）'));
+  const blankPlan = planBlankSheet('2021', '空白表（2021）');
+  writePlan(workbook, blankPlan);
 
   beforeAll(async () => {
     const file = join(tempDir('roundtrip'), 'seed.xlsx');
@@ -62,6 +64,38 @@ describe('16 seed tables → .xlsx file → back', () => {
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(sheet.pageSetup.printArea).toBe(`A1:E${firstIndicator + 12 - 1 + 5}`);
     expect(sheet.pageSetup.printTitlesRow).toBe(`${LAYOUT_ROWS.gridHeader + 1}:${LAYOUT_ROWS.gridHeader + 1}`);
+  });
+  test('every validation carries the core\'s prompt, list and alert texts (as the Excel and WPS hosts write them)', () => {
+    const sheet = loaded.getWorksheet('空白表（2021）')!;
+    expect(blankPlan.validations.length).toBeGreaterThan(3);
+    for (const planned of blankPlan.validations) {
+      const text = validationText(planned);
+      const [first, last] = planned.range.split(':');
+      for (const address of [first, last ?? first]) {
+        const written = sheet.getCell(address).dataValidation;
+        expect([address, written?.promptTitle, written?.prompt]).toEqual([address, text.title, text.message]);
+        if (text.listSource !== null) expect(written?.formulae).toEqual([`"${text.listSource}"`]);
+        if (text.alert) expect(written).toMatchObject({ showErrorMessage: true, errorStyle: text.alert.style, errorTitle: text.title, error: text.alert.message });
+        else expect(written?.showErrorMessage).toBeFalsy();
+      }
+    }
+  });
+});
+
+describe('validation texts kept within Excel\'s limits in a file', () => {
+  test('a prompt title over 32 characters is clipped as the hosts clip it; a list over 255 characters is refused', async () => {
+    const plan = planBlankSheet('2021', '长提示');
+    const first = plan.validations[0];
+    const long = { ...plan, validations: [{ ...first, promptTitle: '很长的标题'.repeat(10) }] };
+    const workbook = new ExcelJS.Workbook();
+    writePlan(workbook, long);
+    const loadedBack = await loadWorkbook(await workbookToBuffer(workbook));
+    const title = loadedBack.getWorksheet('长提示')!.getCell(first.range.split(':')[0]).dataValidation?.promptTitle ?? '';
+    expect([...title]).toHaveLength(32);
+    expect(title.endsWith('…')).toBe(true);
+    const list = plan.validations.find((v) => v.kind === 'list')!;
+    const tooLong = { ...plan, name: '长列表', validations: [{ ...list, values: Array.from({ length: 60 }, (_, i) => `指标名称${i}`) }] };
+    expect(() => writePlan(new ExcelJS.Workbook(), tooLong)).toThrow(/下拉列表过长/);
   });
 });
 
