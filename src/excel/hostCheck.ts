@@ -45,6 +45,6 @@ export function checkMethods(session: ExcelSession): Pick<CompleteHost, 'checkAl
     },
 
     // Clearing needs no settings: the ribbon's commands page does the same without the host.
-    clearMarks: () => clearWorkbookMarks({ run, counter, features, memory }),
+    clearMarks: () => clearWorkbookMarks({ run, counter, features, memory, maxRequestBytes: session.deps.maxRequestBytes }),
   };
 }

@@ -7,21 +7,16 @@ import { MARK_STYLES } from '../core/marks';
 import { markFormula } from '../core/marking';
 import type { MarkChanges } from '../core/marking';
 import { queueBoxBorder } from './borders';
+import { formatDeleteWrites, noteEditWrites } from './markRemovals';
+import type { MarkTarget } from './markRemovals';
 import { requestBytes, sendInTrips } from './payload';
 import type { QueuedWrite } from './payload';
-
-/** What a sheet's writes need: its worksheet and the conditional formats loaded with the check. */
-export interface MarkTarget {
-  worksheet: Excel.Worksheet;
-  cfs: Excel.ConditionalFormatCollection;
-}
 
 /** Commands of one mark's format: add, formula, fill, and a style and colour per border edge. */
 const FORMAT_COMMANDS = 11;
 
 /** The format changes of a sheet, deletions first (an added format goes first in Excel and would shift them). */
 export function formatWrites(target: MarkTarget, changes: MarkChanges): QueuedWrite[] {
-  const deletes = changes.deleteFormats.map((index): QueuedWrite => ({ bytes: requestBytes(1), queue: () => target.cfs.items[index].delete() }));
   const adds = changes.addFormats.map((mark): QueuedWrite => {
     const formula = markFormula(mark.address, mark.severity);
     return {
@@ -35,16 +30,7 @@ export function formatWrites(target: MarkTarget, changes: MarkChanges): QueuedWr
       },
     };
   });
-  return [...deletes, ...adds];
-}
-
-/** The note deletions and updates of a sheet (what cannot be refused for a threaded comment). */
-export function noteEditWrites(target: MarkTarget, changes: MarkChanges): QueuedWrite[] {
-  const notes = () => target.worksheet.notes;
-  return [
-    ...changes.deleteNotes.map((address): QueuedWrite => ({ bytes: requestBytes(2, address), queue: () => notes().getItem(address).delete() })),
-    ...changes.updateNotes.map(({ address, text }): QueuedWrite => ({ bytes: requestBytes(2, address, text), queue: () => (notes().getItem(address).content = text) })),
-  ];
+  return [...formatDeleteWrites(target, changes), ...adds];
 }
 
 /** One note added. */

@@ -1,7 +1,8 @@
 // Excel on the web's request limit (5 MB; the double's requestPayloadLimit, set small here so a workbook
 // of a few forms is "huge" against it): 全部检查's writes go in trips under jixiao's own estimate, a trip
 // Excel still refuses is sent again in halves, and a cell Excel refuses (a note where a threaded comment is)
-// blocks no other cell or sheet. Every form ends marked exactly as with no limit.
+// blocks no other cell or sheet. Every form ends marked exactly as with no limit; 清除标记 of that many marks
+// goes in halves the same way and leaves the workbook as clearing with no limit does.
 import { readSheet } from '../../src/core/sheet';
 import { createExcelHost } from '../../src/excel/excelHost';
 import { isPayloadError, packTrips, sendInTrips } from '../../src/excel/payload';
@@ -97,6 +98,46 @@ test('inserting forms under the limit: the sheets are written fewer at a time, e
   expect(limited.largestRequestBytes).toBeLessThanOrEqual(limit);
   for (const name of names) expect(limited.snapshot(name)).toEqual(measured.snapshot(name));
   expect(limited.activeSheet()).toBe(names[0]);
+});
+
+/** Clears the marks of `marked`'s workbook in an Excel over the same workbook with `options`; that Excel. */
+async function clearedIn(marked: ExcelDouble, options: ExcelDoubleOptions, maxRequestBytes?: number): Promise<ExcelDouble> {
+  const excel = installExcelDouble(globalThis, { maxExcelApi: '1.18', ...options, sharedWith: marked });
+  excel.resetSyncs();
+  await createExcelHost({ library: loadSeedLibrary(), maxRequestBytes }).clearMarks();
+  return excel;
+}
+
+test('清除标记 on a heavily marked workbook under the limit: its reads and removals are sent again in halves, every mark and note goes', async () => {
+  // Measured: the largest request of clearing the same marks with no limit in effect.
+  const free = await checkedWorkbook({});
+  const measured = await clearedIn(free.excel, { real: { requestPayloadLimit: Number.MAX_SAFE_INTEGER } });
+  expect(measured.refusedCount).toBe(0);
+  const limited = await checkedWorkbook({});
+  const marks = limited.names.reduce((sum, name) => sum + limited.result.marks[name].length + Object.keys(limited.result.notes[name]).length, 0);
+  expect(marks).toBeGreaterThan(60);
+  // A quarter of what clearing sends at once (jixiao's own estimate, 4 MB, would send it in one trip).
+  const limit = Math.ceil(measured.largestRequestBytes / 4);
+  const excel = await clearedIn(limited.excel, { real: { requestPayloadLimit: limit } });
+  expect(excel.refusedCount).toBeGreaterThan(0);
+  expect(excel.largestRequestBytes).toBeLessThanOrEqual(limit);
+  for (const name of limited.names) {
+    expect(marksInDouble(excel, name)).toEqual([]);
+    expect(excel.snapshot(name).notes).toEqual({});
+    // Nothing else differs from the workbook cleared with no limit (the native checks stay).
+    expect(excel.snapshot(name)).toEqual(measured.snapshot(name));
+  }
+});
+
+test('清除标记 in trips sized by jixiao\'s estimate under the limit: nothing refused, every mark gone', async () => {
+  const marked = await checkedWorkbook({});
+  const measured = await clearedIn((await checkedWorkbook({})).excel, { real: { requestPayloadLimit: Number.MAX_SAFE_INTEGER } });
+  const limit = Math.ceil(measured.largestRequestBytes / 4);
+  // The host's estimate counts a command at twice the double's figure: trips of half the limit by estimate fit.
+  const excel = await clearedIn(marked.excel, { real: { requestPayloadLimit: limit } }, limit);
+  expect(excel.refusedCount).toBe(0);
+  for (const name of marked.names) expect(excel.snapshot(name)).toEqual(measured.snapshot(name));
+  expect(excel.syncCount).toBeGreaterThan(measured.syncCount);
 });
 
 test('payload errors told apart: the documented codes and a "Payload too large" message, not GeneralException', () => {
