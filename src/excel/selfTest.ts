@@ -1,6 +1,6 @@
 // 自检: tries, on this PC's Excel, each behaviour jixiao relies on, on a scratch sheet it adds and then
 // deletes, and reports what Excel returned. Each check's name is the switch of the test double
-// (test/support/excel/model.ts, RealExcelBehaviours) that models it, so a report from a pilot user says
+// (test/support/excel/behaviours.ts, RealExcelBehaviours) that models it, so a report from a pilot user says
 // which switch matches their Excel (docs/self-test.md).
 import { isMarkNote, markFormula, parseMarkFormula } from '../core/marking';
 import type { SelfTestCheck, SelfTestOptions, SelfTestReport } from '../web/host';

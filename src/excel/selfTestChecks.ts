@@ -1,6 +1,6 @@
 // Two 自检 checks that need more than one write and read: the largest request this Excel accepts
 // (requestPayloadLimit) and whether a pick from a drop-down list raises onChanged (pickRaisesNoEvent).
-// Each is named as the test double's switch that models it (test/support/excel/model.ts).
+// Each is named as the test double's switch that models it (test/support/excel/behaviours.ts).
 import { isPayloadError } from './payload';
 import type { SyncCounter } from './syncCounter';
 

@@ -98,8 +98,8 @@ test('the drop-down pick: nobody to ask, or a user who does not pick — reporte
 test('each check is named as a switch of the double (RealExcelBehaviours) or a requirement-set tier, and docs/self-test.md explains each', async () => {
   const { excel, host } = setUp({ maxExcelApi: '1.18' });
   const report = await host.selfTest!(pickingUser(excel, []));
-  const model = readFileSync(join(__dirname, '../support/excel/model.ts'), 'utf8');
-  const block = /export interface RealExcelBehaviours \{([\s\S]*?)\n\}/.exec(model)![1];
+  const behaviours = readFileSync(join(__dirname, '../support/excel/behaviours.ts'), 'utf8');
+  const block = /export interface RealExcelBehaviours \{([\s\S]*?)\n\}/.exec(behaviours)![1];
   const switches = new Set([...block.matchAll(/^ {2}(\w+)\?:/gm)].map((m) => m[1]));
   const tiers = ['notes', 'undoTier'];
   const doc = readFileSync(join(__dirname, '../../docs/self-test.md'), 'utf8');
