@@ -8,6 +8,7 @@ import { cellsOf, formatAmount, formatNumber, gridRowLabel, sheetGrids, type Sco
 import { grounded, SOURCES } from './sources';
 import { compactText, isUpperBound, parseRowValue } from '../values';
 import { withStoredValue } from './shownAmount';
+import { headPeriod } from '../sheet/periodColumns';
 
 /** Words naming the period, left off to pair the two grids' rows (本年建成系统个数 ↔ 建成系统个数). */
 const PERIOD_WORDS = /本年度|本年|年度|当年|全年|今年|中长期|中期|长期|项目期内|项目期|实施期内|实施期|计划期内|累计|共计|合计|总计|总|\d{4}年|[一二三四五]年内|[一二三四五]年|期内|期末/g;
@@ -91,9 +92,6 @@ function pairedRows(sheet: SheetTable, overall: ScopedGrid, annual: ScopedGrid, 
   return findings;
 }
 
-/** A column head naming the whole period's target (中期指标值, 实施期目标值) beside a grid's 年度 value column. */
-const PERIOD_COLUMN = /中长期|中期|长期|实施期|项目期|总体|整体/;
-
 /** The text of a cell of the sheet ('' outside it or empty). */
 function textAt(cells: CellGrid, row: number, col: number): string {
   const value = cells.values[row - cells.top]?.[col - cells.left];
@@ -114,7 +112,7 @@ function sideBySide(sheet: SheetTable, grid: ScopedGrid, framework: Framework, c
   line.forEach((_value, c) => {
     const col = c + cells.left;
     const text = compactText(textAt(cells, headerRow, col));
-    if (periodCol === null && col !== valueCol && col > firstCol && PERIOD_COLUMN.test(text) && /指标值|目标值/.test(text)) periodCol = col;
+    if (periodCol === null && col !== valueCol && col > firstCol && headPeriod(text) === 'overall') periodCol = col;
   });
   if (periodCol === null) return [];
   const column: number = periodCol;
