@@ -56,6 +56,17 @@ export function bareLabel(label: string): string {
 /** `其中：中央、省、市补助县级资金`: a 其中 line naming public money is the fiscal part. */
 export const FISCAL_PART = /^其中：.*(?:财政|补助|拨款)/;
 
+/**
+ * A fund of one level of government (`其中：1.中央资金`, `2.市级资金`, `省级财政资金`, `县级补助资金`, S31):
+ * numbering and 其中 left off. Several with no 财政资金 total are its parts (their sum is read as it).
+ */
+const LEVEL_FUNDS = /^(?:其中：?)?(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]?)?((?:中央|省|区县|县区|市|州|县|区|乡镇|镇|乡)级?(?:财政)?(?:补助|专项)?资金)$/;
+
+/** The level fund a label names (`2.市级资金` → `市级资金`), or null. */
+export function levelFunds(label: string): string | null {
+  return LEVEL_FUNDS.exec(bareLabel(label))?.[1] ?? null;
+}
+
 /** Whether two labels differ by one character (replaced, added or left out) or by one left out and the rest reordered. */
 function withinOneCharacter(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -115,7 +126,14 @@ export function headerFieldOf(label: string): HeaderField | undefined {
 
 export function isHeaderLabelText(label: string, text: string): boolean {
   const aside = labelWithoutAside(label);
-  return ALL_HEADER_LABELS.has(label) || ALL_HEADER_LABELS.has(bareLabel(label)) || (aside !== null && ALL_HEADER_LABELS.has(aside)) || FISCAL_PART.test(label) || matchUnitLabel(text) !== null;
+  return (
+    ALL_HEADER_LABELS.has(label) ||
+    ALL_HEADER_LABELS.has(bareLabel(label)) ||
+    (aside !== null && ALL_HEADER_LABELS.has(aside)) ||
+    FISCAL_PART.test(label) ||
+    levelFunds(label) !== null ||
+    matchUnitLabel(text) !== null
+  );
 }
 
 export function isAnyLabel(cell: Pick<FilledCell, 'label' | 'text'>): boolean {
