@@ -14,7 +14,7 @@ interface Options {
 }
 
 /** A 项目 of 预算数 300 万元 whose grid gives 实施期 targets (cost ≤900万元) beside 年度 ones (≤300万元). */
-function sheet(heads: [string, string], options: Options = {}): CellGrid {
+function sheet(heads: [string, string | null], options: Options = {}): CellGrid {
   const values: CellValue[][] = [
     ['智慧司法建设项目绩效目标表'],
     ['项目名称', '智慧司法建设', null, null, '单位：万元'],
@@ -83,4 +83,13 @@ test('the period of a head: its period word, whatever else it says; results, mon
   const heads = ['年度目标', '本年度目标值', '当年指标值', '全年目标', '2024年目标值', '实施期目标', '中期指标值', '中长期目标值', '长期目标', '总体目标', '整体目标值', '项目期目标', '累计目标值', '2024-2026年目标'];
   expect(heads.map(headPeriod)).toEqual([...Array(5).fill('annual'), ...Array(9).fill('overall')]);
   expect(['实际完成值', '累计完成值', '年度资金', '分值', '年度绩效目标', '三级指标', '指标值'].map(headPeriod)).toEqual(Array(7).fill(null));
+});
+
+test('a two-row head: 指标值 merged over 实施期目标 | 年度目标 reads the same two grids, from under the sub-header', () => {
+  const grid = sheet(['指标值', null]);
+  grid.values.splice(5, 0, [null, null, null, '实施期目标', '年度目标']);
+  grid.merges = ['D5:E5', 'A5:A6', 'B5:B6', 'C5:C6', 'A7:A10'];
+  const shifted = EXPECTED.map(([scope, refs]) => [scope, (refs as string[]).map((r) => r.replace(/^([DE])(\d+)/, (_, c: string, n: string) => `${c}${Number(n) + 1}`))]);
+  expect(reading(grid)).toEqual(shifted);
+  expect(checkGrid(grid)?.issues.map((i) => i.code)).toEqual([]);
 });

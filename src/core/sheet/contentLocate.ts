@@ -178,6 +178,6 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const heads = [...new Set([...headerRows, firstData - 1])].filter((r) => r >= fromRow);
   const taken = new Set([level3, roles.unit, roles.description, ...roles.operatorColumns].filter((c): c is number => c !== undefined));
   const periods = periodValueColumns(cells, heads, firstData, rightOf, cells.right, taken);
-  if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), scope: p.scope })) };
+  if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), scope: p.scope, periodValue: true as const })) };
   return { headers: [{ ...base, columns: columns(roles.value!) }] };
 }

@@ -1,4 +1,5 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
+import { maxOf } from '../bounded';
 import type { SheetCells } from './cells';
 import { profileColumns } from './columnRoles';
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './labels';
@@ -25,6 +26,8 @@ export interface GridHeader {
   deriveLevel1?: boolean;
   /** The region whose value column this header reads (区域绩效目标表). */
   region?: string;
+  /** Its value column is one of a grid's period columns (实施期目标 | 年度目标): kept, never moved to a neighbour. */
+  periodValue?: true;
   /** Found by content: what the reading rests on, and how sure it is (0..1). */
   evidence?: { found: string[]; confidence: number };
 }
@@ -84,7 +87,10 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
         }
       }
       const names = new Set(Object.entries(columns).filter(([role]) => role !== 'value').map(([, col]) => col));
-      const byScope = periods ? periodValueColumns(cells, [row], row + 1, start, end, names) : null;
+      // 指标值 merged over sub-heads (实施期目标 | 年度目标 on the row under it): the periods stand there.
+      const valueArea = columns.value === undefined ? undefined : cells.merge(row, columns.value);
+      const heads = valueArea && valueArea.end.col > valueArea.start.col ? [row, row + 1] : [row];
+      const byScope = periods || heads.length > 1 ? periodValueColumns(cells, heads, heads[heads.length - 1] + 1, start, end, names) : null;
       if (!REQUIRED_GRID_COLUMNS.every((column) => columns[column] !== undefined || (column === 'value' && byScope))) return;
       const ownScope = (() => {
         const texts = Object.values(columns).map((c) => (c === undefined ? '' : cells.text(row, c)));
@@ -94,7 +100,8 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
       const operatorColumns = (found.get('valueType') ?? []).filter((c) => c >= start && c <= end);
       if (byScope) {
         // 中期指标值 | 年度指标值, 实施期目标 | 年度目标 beside each other: one grid per period, sharing the name columns.
-        for (const { col, scope } of byScope) headers.push({ row, dataRow: row + 1, columns: { ...columns, value: col }, operatorColumns, fromCol: start, toCol: end, scope });
+        const dataRow = maxOf(byScope.map((p) => p.headRow), row) + 1;
+        for (const { col, scope } of byScope) headers.push({ row, dataRow, columns: { ...columns, value: col }, operatorColumns, fromCol: start, toCol: end, scope, periodValue: true });
         return;
       }
       headers.push({ row, dataRow: row + 1, columns, operatorColumns, fromCol: start, toCol: end, scope: starts.length > 1 ? (ownScope ?? scopeAbove(cells, row, start, end)) : null });
@@ -102,6 +109,7 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
     if (headers.length === 0) continue;
     for (const header of headers) {
       belowHeaderMerges(cells, header);
+      if (header.periodValue) continue;
       splitValueHeader(cells, header);
       valueColumnByContent(cells, header);
     }

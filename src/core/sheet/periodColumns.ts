@@ -41,6 +41,8 @@ export function rowNamesPeriods(cells: SheetCells, row: number): boolean {
 export interface PeriodColumn {
   col: number;
   scope: GridScope;
+  /** The row of the head naming the period (a sub-header row under 指标值, when the head spans two). */
+  headRow: number;
 }
 
 /**
@@ -59,8 +61,13 @@ export function periodValueColumns(
   const found: PeriodColumn[] = [];
   for (let col = fromCol; col <= toCol; col++) {
     if (taken.has(col)) continue;
-    const scope = headRows.map((r) => (cells.covered(r, col) ? null : headPeriod(cells.text(r, col)))).find((s) => s !== null) ?? null;
-    if (scope && !found.some((f) => f.col === col)) found.push({ col, scope });
+    for (const headRow of headRows) {
+      const scope = cells.covered(headRow, col) ? null : headPeriod(cells.text(headRow, col));
+      if (scope) {
+        found.push({ col, scope, headRow });
+        break;
+      }
+    }
   }
   if (!found.some((f) => f.scope === 'overall') || !found.some((f) => f.scope === 'annual')) return null;
   // Content: both periods' columns hold targets down the rows (an empty form's columns pass: nothing says otherwise).
