@@ -66,8 +66,10 @@ export function scopeAbove(cells: SheetCells, row: number, fromCol: number, toCo
 export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[] {
   for (const row of cells.rows(fromRow, cells.bottom)) {
     const found = headerColumns(cells, row);
+    if (!REQUIRED_GRID_COLUMNS.every((column) => found.has(column) || column === 'value')) continue;
+    // No 指标值 head: value columns headed by their periods (实施期目标 | 年度目标) stand for it.
     const periods = rowNamesPeriods(cells, row);
-    if (!REQUIRED_GRID_COLUMNS.every((column) => found.has(column) || (column === 'value' && periods))) continue;
+    if (!found.has('value') && !periods) continue;
     const starts = found.get('level1') ?? [];
     const headers: GridHeader[] = [];
     starts.forEach((start, i) => {
