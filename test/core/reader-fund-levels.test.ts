@@ -50,6 +50,11 @@ describe('levels with no 财政资金 total', () => {
     expect(issue.fix).toBeUndefined();
     expect(issue.choices ?? []).toEqual([]);
   });
+  test('a numbered 其他资金 among them (4.其他资金) is read as 其他资金, not left out', () => {
+    const grid = sheet([['其中:1.中央资金', 50], ['2.市级资金', 60], ['3.区级资金', null], ['4.其他资金', 40]]);
+    expect(readSheet(grid)?.table.budget).toEqual({ total: 150, fiscal: 110, other: 40 });
+    expect(funds(grid)).toEqual([]);
+  });
   test('every level blank: no 财政资金 stated, no claim', () => {
     expect(funds(sheet([['中央资金', null], ['市级资金', null], ['区级资金', null]]))).toEqual([]);
   });
