@@ -159,10 +159,10 @@ export const annualExceedsOverallRule: Rule = {
   title: '年度目标超过中长期目标',
   defaultSeverity: 'warning',
   description:
-    '同一张表既有总体（中长期、实施期）目标又有年度目标时——两张指标表，或同一行的「中期指标值」「年度指标值」两列——同一指标的年度数量或金额（如建成系统个数、建设成本）不应超过整个实施期的；年度预算数也不应超过项目总金额。比率、单价、上限（≤）和文字目标不比较。年度目标是实施期目标在一年内的部分，多于整体多半是填错了行或单位。',
+    '同一张表既有总体（中长期、实施期）目标又有年度目标时——两张指标表，或同一张表里按期间分开的两列（「中期指标值」「年度指标值」「实施期目标」「年度目标」等）——同一指标的年度数量或金额（如建成系统个数、建设成本）不应超过整个实施期的；年度预算数也不应超过项目总金额。比率、单价、上限（≤）和文字目标不比较。年度目标是实施期目标在一年内的部分，多于整体多半是填错了行或单位。',
   ...grounded([SOURCES.periods88, '年度目标是中长期目标在一个预算年度内的部分'], [SOURCES.match88, '与计划期内的任务数相对应'], [SOURCES.practice, '逐项比较年度与中长期指标值']),
   english:
-    'on a table with both 总体/中长期 and 年度 targets (two grids, or 中期指标值 | 年度指标值 columns side by side): a 年度 count or money total above the same indicator\'s 中长期 one (rates, unit costs, ceilings and words are not compared), or 预算数 above 项目总金额',
+    'on a table with both 总体/中长期 and 年度 targets (two grids, or value columns of two periods side by side: 中期指标值 | 年度指标值, 实施期目标 | 年度目标 …): a 年度 count or money total above the same indicator\'s 中长期 one (rates, unit costs, ceilings and words are not compared), or 预算数 above 项目总金额',
   settings: ['severities', 'disabledRules'],
   examples: {
     flagged: [{ input: [{ field: '项目总金额', value: '200' }], note: '本年预算数 292 万元，多于整个项目的 200 万元。' }],
