@@ -8,6 +8,7 @@ import { cellsOf, formatAmount, formatNumber, gridRowLabel, sheetGrids, type Sco
 import { grounded, SOURCES } from './sources';
 import { compactText, isUpperBound, parseRowValue } from '../values';
 import { withStoredValue } from './shownAmount';
+import { headPeriod } from '../sheet/periodColumns';
 
 /** Words naming the period, left off to pair the two grids' rows (本年建成系统个数 ↔ 建成系统个数). */
 const PERIOD_WORDS = /本年度|本年|年度|当年|全年|今年|中长期|中期|长期|项目期内|项目期|实施期内|实施期|计划期内|累计|共计|合计|总计|总|\d{4}年|[一二三四五]年内|[一二三四五]年|期内|期末/g;
@@ -91,9 +92,6 @@ function pairedRows(sheet: SheetTable, overall: ScopedGrid, annual: ScopedGrid, 
   return findings;
 }
 
-/** A column head naming the whole period's target (中期指标值, 实施期目标值) beside a grid's 年度 value column. */
-const PERIOD_COLUMN = /中长期|中期|长期|实施期|项目期|总体|整体/;
-
 /** The text of a cell of the sheet ('' outside it or empty). */
 function textAt(cells: CellGrid, row: number, col: number): string {
   const value = cells.values[row - cells.top]?.[col - cells.left];
@@ -114,7 +112,7 @@ function sideBySide(sheet: SheetTable, grid: ScopedGrid, framework: Framework, c
   line.forEach((_value, c) => {
     const col = c + cells.left;
     const text = compactText(textAt(cells, headerRow, col));
-    if (periodCol === null && col !== valueCol && col > firstCol && PERIOD_COLUMN.test(text) && /指标值|目标值/.test(text)) periodCol = col;
+    if (periodCol === null && col !== valueCol && col > firstCol && headPeriod(text) === 'overall') periodCol = col;
   });
   if (periodCol === null) return [];
   const column: number = periodCol;
@@ -161,10 +159,10 @@ export const annualExceedsOverallRule: Rule = {
   title: '年度目标超过中长期目标',
   defaultSeverity: 'warning',
   description:
-    '同一张表既有总体（中长期、实施期）目标又有年度目标时——两张指标表，或同一行的「中期指标值」「年度指标值」两列——同一指标的年度数量或金额（如建成系统个数、建设成本）不应超过整个实施期的；年度预算数也不应超过项目总金额。比率、单价、上限（≤）和文字目标不比较。年度目标是实施期目标在一年内的部分，多于整体多半是填错了行或单位。',
+    '同一张表既有总体（中长期、实施期）目标又有年度目标时——两张指标表，或同一张表里按期间分开的两列（「中期指标值」「年度指标值」「实施期目标」「年度目标」等）——同一指标的年度数量或金额（如建成系统个数、建设成本）不应超过整个实施期的；年度预算数也不应超过项目总金额。比率、单价、上限（≤）和文字目标不比较。年度目标是实施期目标在一年内的部分，多于整体多半是填错了行或单位。',
   ...grounded([SOURCES.periods88, '年度目标是中长期目标在一个预算年度内的部分'], [SOURCES.match88, '与计划期内的任务数相对应'], [SOURCES.practice, '逐项比较年度与中长期指标值']),
   english:
-    'on a table with both 总体/中长期 and 年度 targets (two grids, or 中期指标值 | 年度指标值 columns side by side): a 年度 count or money total above the same indicator\'s 中长期 one (rates, unit costs, ceilings and words are not compared), or 预算数 above 项目总金额',
+    'on a table with both 总体/中长期 and 年度 targets (two grids, or value columns of two periods side by side: 中期指标值 | 年度指标值, 实施期目标 | 年度目标 …): a 年度 count or money total above the same indicator\'s 中长期 one (rates, unit costs, ceilings and words are not compared), or 预算数 above 项目总金额',
   settings: ['severities', 'disabledRules'],
   examples: {
     flagged: [{ input: [{ field: '项目总金额', value: '200' }], note: '本年预算数 292 万元，多于整个项目的 200 万元。' }],

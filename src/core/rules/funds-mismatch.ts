@@ -37,12 +37,21 @@ function sourceFix(sheet: SheetTable, field: SourceField): Fix | undefined {
   };
 }
 
+/** 财政资金 as the message says it: the cell's amount, or the sum of the levels a form gives instead (S31). */
+function fiscalSaid(sheet: SheetTable, fiscal: number): string {
+  const { unit } = sheet.table;
+  const levels = sheet.fiscalLevels;
+  if (!levels) return `财政资金 ${fieldAsShown(sheet, 'budgetFiscal', formatAmount(fiscal, unit))}`;
+  const parts = levels.map(({ label, amount }) => `${label} ${amount === null ? '空白' : formatAmount(amount, unit)}`).join(' + ');
+  return `财政资金 ${formatAmount(fiscal, unit)}（表上没有财政资金合计，按各级资金之和计：${parts}）`;
+}
+
 /** 财政资金 + 其他资金 must equal 预算数; a blank 其他资金 counts as 0. */
 export const fundsMismatchRule: Rule = {
   code: 'funds-mismatch',
   title: '资金来源与预算数不符',
   defaultSeverity: 'error',
-  description: '财政资金与其他资金之和不等于预算数（空白按 0 计）。允许的误差由设置决定。',
+  description: '财政资金与其他资金之和不等于预算数（空白按 0 计）。表上只列中央、省、市、县（区）各级资金而没有财政资金合计时，按各级资金之和作为财政资金；列了合计时，各级资金是它的组成，不再相加。允许的误差由设置决定。',
   ...grounded(SOURCES.complete88, [SOURCES.practice, '资金来源相加应等于预算数']),
   english: '财政资金 + 其他资金 ≠ 预算数 (blank = 0, tolerance a setting)',
   settings: ['severities', 'disabledRules', 'fundsTolerance'],
@@ -75,9 +84,9 @@ export const fundsMismatchRule: Rule = {
       {
         ...(choices.length > 0 ? { choices } : {}),
         message:
-          `财政资金 ${fieldAsShown(sheet, 'budgetFiscal', formatAmount(fiscal, unit))} + 其他资金 ${fieldAsShown(sheet, 'budgetOther', formatAmount(other, unit))} = ${formatAmount(sum, unit)}，` +
+          `${fiscalSaid(sheet, fiscal)} + 其他资金 ${fieldAsShown(sheet, 'budgetOther', formatAmount(other, unit))} = ${formatAmount(sum, unit)}，` +
           `与预算数 ${fieldAsShown(sheet, 'budgetTotal', formatAmount(budget.total, unit))} 不符，${difference > 0 ? '多出' : '少'} ${formatAmount(Math.abs(difference), unit)}${fixText}`,
-        cells: cellsOf(refs.budgetTotal, refs.budgetFiscal, refs.budgetOther),
+        cells: [...cellsOf(refs.budgetTotal, refs.budgetFiscal), ...(sheet.fiscalLevels ?? []).map((level) => level.address), ...cellsOf(refs.budgetOther)],
       },
     ];
   },

@@ -44,8 +44,12 @@ export const missingFieldRule: Rule = {
       const message = refs.goals ? '绩效目标为空：应写明本年度要达到的产出和效果' : '找不到「绩效目标」：表上没有绩效目标（年度目标）栏目';
       findings.push({ message, cells: cellsOf(refs.goals) });
     }
-    for (const grid of sheetGrids(sheet).slice(1)) {
-      if (!grid.goals.trim() && grid.scope === 'overall') {
+    const grids = sheetGrids(sheet);
+    // A grid read from one header by its period columns (实施期目标 | 年度目标) shares the form's one 绩效目标:
+    // its overall part has no goals field of its own to fill, unless the form prints one.
+    const sharesHeader = (grid: (typeof grids)[number]) => grids.some((other) => other !== grid && other.header === grid.header);
+    for (const grid of grids.slice(1)) {
+      if (!grid.goals.trim() && grid.scope === 'overall' && (grid.goalsRef !== null || !sharesHeader(grid))) {
         findings.push({ message: `${grid.name}为空：应写明项目期内要达到的产出和效果`, cells: cellsOf(grid.goalsRef ?? grid.header) });
       }
     }

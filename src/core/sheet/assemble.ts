@@ -57,6 +57,9 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
     const amount = fieldAmount(part, tableUnit);
     return amount === null ? sum : (sum ?? 0) + amount;
   }, other);
+  // Funds by level with no 财政资金 total: their sum is read as it (null when every level is blank).
+  const levels = block.fiscalLevels.map((level) => ({ label: level.label, amount: fieldAmount(level, tableUnit), address: level.address }));
+  const levelSum = levels.reduce<number | null>((sum, { amount }) => (amount === null ? sum : (sum ?? 0) + amount), null);
   const table: PerformanceTable = {
     title: block.title?.text ?? '',
     department: block.department ? splitDepartment(block.department.text) : { code: '', name: '' },
@@ -65,7 +68,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
     budget: {
       // A sheet with only 年度资金总额 states its total there.
       total: labelledTotal ?? annualTotal,
-      fiscal: fieldAmount(fields.budgetFiscal, tableUnit),
+      fiscal: levels.length > 0 ? levelSum : fieldAmount(fields.budgetFiscal, tableUnit),
       other: otherTotal,
     },
     purpose: fields.purpose?.text ?? '',
@@ -91,6 +94,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   const sheet = sheetTable({ sheetName, table, framework, refs, grids });
   const projectTotal = projectTotalOf(block, tableUnit);
   if (projectTotal) sheet.projectTotal = projectTotal;
+  if (levels.length > 0) sheet.fiscalLevels = levels;
   if (indicators.length === 0) {
     sheet.unread = { found: [`指标表头（第 ${main.header.row + 1} 行）`], missing: ['表头下的指标行'], cell: refs.indicatorHeader };
   }

@@ -10,6 +10,7 @@ import { assignRoles, isValueText, profileColumns } from './columnRoles';
 import { COLUMNS_OF_LABEL, headerFieldOf, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
+import { periodValueColumns } from './periodColumns';
 import type { Unreadable } from './types';
 import { dimensionOf, level1Home } from './vocabulary';
 
@@ -173,5 +174,10 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
     ...(roles.description !== undefined ? { description: roles.description } : {}),
   });
   if (roles.regions.length > 0) return { headers: roles.regions.map((r) => ({ ...base, columns: columns(r.col), region: r.name })) };
+  // Heads naming two periods over target columns (实施期目标 | 年度目标, a row read as labels above): one grid each.
+  const heads = [...new Set([...headerRows, firstData - 1])].filter((r) => r >= fromRow);
+  const taken = new Set([level3, roles.unit, roles.description, ...roles.operatorColumns].filter((c): c is number => c !== undefined));
+  const periods = periodValueColumns(cells, heads, firstData, rightOf, cells.right, taken);
+  if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), scope: p.scope, periodValue: true as const })) };
   return { headers: [{ ...base, columns: columns(roles.value!) }] };
 }

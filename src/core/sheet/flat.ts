@@ -56,7 +56,7 @@ export function readFlat(cells: SheetCells, sheetName: string, header: GridHeade
     if (name.text) {
       let group = groups.get(name.text);
       if (!group) {
-        const block: HeaderBlock = { fields: {}, otherParts: [], extraFields: {}, extraRefs: {}, unit, department: null, title };
+        const block: HeaderBlock = { fields: {}, fiscalLevels: [], otherParts: [], extraFields: {}, extraRefs: {}, unit, department: null, title };
         group = { name, grid: { header, indicators: [], rowRefs: [], nextRow: row }, state: { lastLevel1: null, lastLevel2: null }, block };
         groups.set(name.text, group);
       }

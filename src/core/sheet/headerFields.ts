@@ -9,7 +9,7 @@ import type { FilledCell, Found } from './cells';
 import { LABELS, PROJECT_TOTAL_LABELS, RESULT_HEAD, labelScope, matchUnitLabel, normalizeLabel } from './labels';
 import type { HeaderField } from './labels';
 import type { CellValue, GridScope, HeaderAmount } from './types';
-import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, similarHeaderField } from './knownLabels';
+import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, levelFunds, similarHeaderField } from './knownLabels';
 
 /**
  * The first filled cell right of startCol on a row: its value, 'label' when a label comes first (or the head
@@ -93,8 +93,18 @@ export interface FieldFound extends Found {
   unit?: AmountUnit;
 }
 
+/** The amount of one level of government's funds (中央资金, 市级资金 …) and its label. */
+export interface LevelFound extends FieldFound {
+  label: string;
+}
+
 export interface HeaderBlock {
   fields: Partial<Record<HeaderField, FieldFound>>;
+  /**
+   * Funds by level of government with no 财政资金 total on the form (S31): their sum is the 财政资金. Empty
+   * when a total is given (the levels are its parts) or one level alone stands (read as 财政资金 itself).
+   */
+  fiscalLevels: LevelFound[];
   /** 其他资金 written as parts (二、自有资金 / 三、其他): every part after the first. */
   otherParts: FieldFound[];
   extraFields: Record<string, string>;
@@ -122,6 +132,7 @@ function moneyPeriod(cells: SheetCells, row: number, col: number, label: string)
 export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: number): HeaderBlock {
   const fields: HeaderBlock['fields'] = {};
   const otherParts: FieldFound[] = [];
+  const levels: LevelFound[] = [];
   const extraFields: Record<string, string> = {};
   const extraRefs: Record<string, string> = {};
   const used = new Set<string>();
@@ -147,9 +158,13 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
     const valueBeside = (block: boolean): Found | null => take(valueOf(cells, row, col, lastRow, block));
     const bare = bareLabel(label);
     const field = headerFieldOf(label);
+    const level = tableUnit || inline ? null : levelFunds(label);
     if (tableUnit) {
       unit ??= { unit: tableUnit, address };
       department ??= departmentOnRow(cells, row, col);
+    } else if (level) {
+      const found = valueBeside(false);
+      if (found) levels.push({ ...found, unit: labelUnit(label), label: level });
     } else if (field) {
       // An amount field whose first label gave a column head (年初预算), not an amount, takes a later one.
       // 中期 and 年度 money side by side: the 年度 block's amount wins over the 中期 one beside it.
@@ -203,7 +218,10 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
     }
   }
 
-  return { fields, otherParts, extraFields, extraRefs, unit, department, title: findTitle(cells, fromRow, firstLabelRow, used) };
+  // Levels beside a 财政资金 total are its parts; one level alone (市财政资金) is the 财政资金 itself.
+  if (!fields.budgetFiscal && levels.length === 1) fields.budgetFiscal = levels[0];
+  const fiscalLevels = !fields.budgetFiscal && levels.length > 1 ? levels : [];
+  return { fields, fiscalLevels, otherParts, extraFields, extraRefs, unit, department, title: findTitle(cells, fromRow, firstLabelRow, used) };
 }
 
 /** The department on the 单位 line: the nearest text cell left of `单位：万元`, else right of it. */

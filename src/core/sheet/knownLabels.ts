@@ -56,6 +56,27 @@ export function bareLabel(label: string): string {
 /** `其中：中央、省、市补助县级资金`: a 其中 line naming public money is the fiscal part. */
 export const FISCAL_PART = /^其中：.*(?:财政|补助|拨款)/;
 
+/**
+ * A fund of one level of government (`其中：1.中央资金`, `2.市级资金`, `省级财政资金`, `县级补助资金`, S31):
+ * numbering and 其中 left off. Several with no 财政资金 total are its parts (their sum is read as it).
+ */
+const LEVEL_FUNDS = /^((?:中央|省|区县|县区|市|州|县|区|乡镇|镇|乡)级?(?:财政)?(?:补助|专项)?资金)$/;
+
+/** `其中：1.`, `2.`, `（3）`, `4、` before a funds label (S31's 1.中央资金 … 4.其他资金). */
+const FUNDS_NUMBERING = /^(?:其中：?)?(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[.、．])/;
+
+/** A label without the numbering of a funds list (`4.其他资金` → `其他资金`), or null when it has none. */
+export function unnumberedFunds(label: string): string | null {
+  const without = label.replace(FUNDS_NUMBERING, '');
+  return without !== label && /资金|拨款/.test(without) ? without : null;
+}
+
+/** The level fund a label names (`2.市级资金` → `市级资金`), or null. */
+export function levelFunds(label: string): string | null {
+  const bare = bareLabel(label);
+  return LEVEL_FUNDS.exec(unnumberedFunds(bare) ?? bare.replace(/^其中：?/, ''))?.[1] ?? null;
+}
+
 /** Whether two labels differ by one character (replaced, added or left out) or by one left out and the rest reordered. */
 function withinOneCharacter(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -101,7 +122,13 @@ export function labelWithoutAside(label: string): string | null {
   return without !== label && without.length >= 2 ? without : null;
 }
 
-/** The header field a label names: as written, without its unit, a 其中 line of public money, or one character off. */
+/** The field a numbered funds label names (`4.其他资金`), or undefined. */
+function fieldOfNumbered(label: string): HeaderField | undefined {
+  const without = unnumberedFunds(bareLabel(label));
+  return without === null ? undefined : FIELD_OF_LABEL.get(without);
+}
+
+/** The header field a label names: as written, without its unit, a 其中 line of public money, a numbered funds line, or one character off. */
 export function headerFieldOf(label: string): HeaderField | undefined {
   const aside = labelWithoutAside(label);
   return (
@@ -109,13 +136,22 @@ export function headerFieldOf(label: string): HeaderField | undefined {
     FIELD_OF_LABEL.get(bareLabel(label)) ??
     (aside === null ? undefined : FIELD_OF_LABEL.get(aside)) ??
     (FISCAL_PART.test(label) ? 'budgetFiscal' : undefined) ??
+    fieldOfNumbered(label) ??
     similarHeaderField(label)
   );
 }
 
 export function isHeaderLabelText(label: string, text: string): boolean {
   const aside = labelWithoutAside(label);
-  return ALL_HEADER_LABELS.has(label) || ALL_HEADER_LABELS.has(bareLabel(label)) || (aside !== null && ALL_HEADER_LABELS.has(aside)) || FISCAL_PART.test(label) || matchUnitLabel(text) !== null;
+  return (
+    ALL_HEADER_LABELS.has(label) ||
+    ALL_HEADER_LABELS.has(bareLabel(label)) ||
+    (aside !== null && ALL_HEADER_LABELS.has(aside)) ||
+    FISCAL_PART.test(label) ||
+    levelFunds(label) !== null ||
+    fieldOfNumbered(label) !== undefined ||
+    matchUnitLabel(text) !== null
+  );
 }
 
 export function isAnyLabel(cell: Pick<FilledCell, 'label' | 'text'>): boolean {

@@ -1,10 +1,12 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
+import { maxOf } from '../bounded';
 import type { SheetCells } from './cells';
 import { profileColumns } from './columnRoles';
-import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER, labelScope } from './labels';
+import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
 import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel } from './knownLabels';
+import { periodValueColumns, rowNamesPeriods } from './periodColumns';
 
 export interface GridHeader {
   row: number;
@@ -24,6 +26,8 @@ export interface GridHeader {
   deriveLevel1?: boolean;
   /** The region whose value column this header reads (区域绩效目标表). */
   region?: string;
+  /** Its value column is one of a grid's period columns (实施期目标 | 年度目标): kept, never moved to a neighbour. */
+  periodValue?: true;
   /** Found by content: what the reading rests on, and how sure it is (0..1). */
   evidence?: { found: string[]; confidence: number };
 }
@@ -54,32 +58,18 @@ export function scopeAbove(cells: SheetCells, row: number, fromCol: number, toCo
   return null;
 }
 
-/** A value column's header naming its period: 中期指标值, 年度目标值, 指标值（年度）. */
-const SCOPED_VALUE = /指标值|目标值/;
-
-/**
- * The value columns of one grid when its header names the period of each and both periods are there (中期指标值 |
- * 年度指标值): the overall one first, as forms print them; null otherwise (one value column, or periods unnamed).
- */
-function scopedValueColumns(cells: SheetCells, row: number, fromCol: number, toCol: number): { col: number; scope: GridScope }[] | null {
-  const found: { col: number; scope: GridScope }[] = [];
-  for (const cell of cells.rowOf(row)) {
-    if (cell.col < fromCol || cell.col > toCol || cells.covered(row, cell.col) || !SCOPED_VALUE.test(cell.text)) continue;
-    const scope = labelScope(cell.text);
-    if (scope) found.push({ col: cell.col, scope });
-  }
-  if (!found.some((f) => f.scope === 'overall') || !found.some((f) => f.scope === 'annual')) return null;
-  return [...found.filter((f) => f.scope === 'overall'), ...found.filter((f) => f.scope === 'annual')];
-}
-
 /**
  * The indicator grid header rows at or below fromRow: the first row holding 一级, 二级 and 指标值 headers.
- * A row with two 一级指标 headers holds grids side by side (中长期 | 年度): one header per grid.
+ * A row with two 一级指标 headers holds grids side by side (中长期 | 年度): one header per grid. Value columns
+ * headed by two periods (实施期目标 | 年度目标) stand for 指标值: one header per period (periodColumns).
  */
 export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[] {
   for (const row of cells.rows(fromRow, cells.bottom)) {
     const found = headerColumns(cells, row);
-    if (!REQUIRED_GRID_COLUMNS.every((column) => found.has(column))) continue;
+    if (!REQUIRED_GRID_COLUMNS.every((column) => found.has(column) || column === 'value')) continue;
+    // No 指标值 head: value columns headed by their periods (实施期目标 | 年度目标) stand for it.
+    const periods = rowNamesPeriods(cells, row);
+    if (!found.has('value') && !periods) continue;
     const starts = found.get('level1') ?? [];
     const headers: GridHeader[] = [];
     starts.forEach((start, i) => {
@@ -98,17 +88,22 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
           if (columns.description === fallback) delete columns.description;
         }
       }
-      if (!REQUIRED_GRID_COLUMNS.every((column) => columns[column] !== undefined)) return;
+      const names = new Set(Object.entries(columns).filter(([role]) => role !== 'value').map(([, col]) => col));
+      // 指标值 merged over sub-heads (实施期目标 | 年度目标 on the row under it): the periods stand there.
+      const valueArea = columns.value === undefined ? undefined : cells.merge(row, columns.value);
+      const heads = valueArea && valueArea.end.col > valueArea.start.col ? [row, row + 1] : [row];
+      const byScope = periods || heads.length > 1 ? periodValueColumns(cells, heads, heads[heads.length - 1] + 1, start, end, names) : null;
+      if (!REQUIRED_GRID_COLUMNS.every((column) => columns[column] !== undefined || (column === 'value' && byScope))) return;
       const ownScope = (() => {
         const texts = Object.values(columns).map((c) => (c === undefined ? '' : cells.text(row, c)));
         if (texts.some((t) => /中长期|长期|中期|总体/.test(t))) return 'overall' as const;
         return null;
       })();
       const operatorColumns = (found.get('valueType') ?? []).filter((c) => c >= start && c <= end);
-      const byScope = scopedValueColumns(cells, row, start, end);
       if (byScope) {
-        // 中期指标值 | 年度指标值 beside each other: one grid per period, sharing the name columns.
-        for (const { col, scope } of byScope) headers.push({ row, dataRow: row + 1, columns: { ...columns, value: col }, operatorColumns, fromCol: start, toCol: end, scope });
+        // 中期指标值 | 年度指标值, 实施期目标 | 年度目标 beside each other: one grid per period, sharing the name columns.
+        const dataRow = maxOf(byScope.map((p) => p.headRow), row) + 1;
+        for (const { col, scope } of byScope) headers.push({ row, dataRow, columns: { ...columns, value: col }, operatorColumns, fromCol: start, toCol: end, scope, periodValue: true });
         return;
       }
       headers.push({ row, dataRow: row + 1, columns, operatorColumns, fromCol: start, toCol: end, scope: starts.length > 1 ? (ownScope ?? scopeAbove(cells, row, start, end)) : null });
@@ -116,6 +111,7 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
     if (headers.length === 0) continue;
     for (const header of headers) {
       belowHeaderMerges(cells, header);
+      if (header.periodValue) continue;
       splitValueHeader(cells, header);
       valueColumnByContent(cells, header);
     }

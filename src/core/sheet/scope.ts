@@ -57,22 +57,28 @@ export interface ScopedGrid extends ReadGrid {
 export function scopeGrids(cells: SheetCells, grids: readonly ReadGrid[], fromRow: number): ScopedGrid[] {
   // Grids side by side share a header row: the labels above it speak for all of them.
   const firstOnRow = (i: number) => grids.findIndex((g) => g.header.row === grids[i].header.row);
-  const marks = grids.map((grid, i) => {
+  const own = grids.map((grid, i) => {
     const first = firstOnRow(i);
-    return scopeMarks(cells, first === 0 ? fromRow : grids[first - 1].nextRow, grid.header.row);
+    return first === i ? scopeMarks(cells, first === 0 ? fromRow : grids[first - 1].nextRow, grid.header.row) : [];
   });
+  // The same marks (not copies) for every grid on a row, so a goals label one of them claims is claimed for all.
+  const marks = grids.map((_, i) => own[firstOnRow(i)]);
   const stated = marks.map((own, i) => grids[i].header.scope ?? statedScope(own));
   const annualStated = stated.includes('annual');
   const lastUnstated = stated.lastIndexOf(null);
   const scopes: GridScope[] = stated.map((scope, i) => scope ?? (!annualStated && i === lastUnstated ? 'annual' : 'overall'));
   const claimed = new Set<ScopeMark>();
   const fits = (mark: ScopeMark, scope: GridScope) => mark.goals !== null && !claimed.has(mark) && (mark.scope ?? scope) === scope;
-  const goals: (ScopeMark | undefined)[] = marks.map((own, i) => {
-    const mark = [...own].reverse().find((m) => fits(m, scopes[i]));
+  // Grids on one header row share the labels above it: an unscoped 绩效目标 there is the annual grid's first.
+  const order = grids.map((_, i) => i).sort((a, b) => firstOnRow(a) - firstOnRow(b) || Number(scopes[a] !== 'annual') - Number(scopes[b] !== 'annual'));
+  const goals: (ScopeMark | undefined)[] = [];
+  for (const i of order) {
+    const mark = [...marks[i]].reverse().find((m) => fits(m, scopes[i]));
     if (mark) claimed.add(mark);
-    return mark;
-  });
-  scopes.forEach((scope, i) => {
+    goals[i] = mark;
+  }
+  order.forEach((i) => {
+    const scope = scopes[i];
     if (goals[i]) return;
     const above = marks.slice(0, i + 1).flat();
     const mark = above.find((m) => fits(m, scope) && m.scope === scope) ?? above.find((m) => fits(m, scope));

@@ -153,6 +153,11 @@ export interface SheetTable {
   amountProblems?: Partial<Record<'budgetTotal' | 'budgetFiscal' | 'budgetOther', string>>;
   /** Set when part of the table could not be read (a grid header with no indicator row under it). */
   unread?: Unreadable;
+  /**
+   * Funds by level of government (中央资金, 市级资金, 区级资金 …) given with no 财政资金 total: the table's
+   * 财政资金 is their sum (blank = 0); absent otherwise. Amounts in the table's unit.
+   */
+  fiscalLevels?: { label: string; amount: number | null; address: string }[];
 }
 
 /**
