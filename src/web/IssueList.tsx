@@ -153,6 +153,13 @@ function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; iss
   );
 }
 
+/** The untouched parts of a form being filled in, or of a sheet of several tables (「效益指标」, 第 2 张表、「X」的「效益指标」). */
+function untouchedNames(report: SheetReport): string {
+  const blocks = report.untouchedBlocks ?? [];
+  const name = ({ level1, table }: (typeof blocks)[number]): string => (level1 === undefined ? (table ?? '') : `${table ? `${table}的` : ''}「${level1}」`);
+  return blocks.map(name).join(blocks.some((block) => block.table) ? '、' : '');
+}
+
 /** An untouched form: what is waiting to be typed, in neutral words, and where to start. */
 function WaitingNote({ report, waiting, onSelectCell }: { report: SheetReport; waiting: Issue[]; onSelectCell?: IssueListProps['onSelectCell'] }): React.JSX.Element {
   const styles = useStyles();
@@ -162,7 +169,7 @@ function WaitingNote({ report, waiting, onSelectCell }: { report: SheetReport; w
       <Caption1>
         {report.untouched
           ? '这张表还没有填写：项目名称、预算数、绩效目标和各指标行的三级指标、指标值待填写。开始填写后，仍空着的必填项列为错误；点“全部检查”也会列出。'
-          : `${(report.untouchedBlocks ?? []).map((block) => `「${block.level1}」`).join('')}还没有开始填写。开始填写后，其中仍空着的必填项列为错误；点“全部检查”也会列出。`}
+          : `${untouchedNames(report)}还没有开始填写。开始填写后，其中仍空着的必填项列为错误；点“全部检查”也会列出。`}
       </Caption1>
       {onSelectCell && first && (
         <Button size="small" appearance="subtle" onClick={() => onSelectCell(report.sheet, first)} data-role="start-filling">
