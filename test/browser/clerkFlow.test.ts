@@ -2,8 +2,8 @@
 // Excel double, axe clean each time —
 // 1. a form being filled in holds a block nobody has typed into (效益, 满意度) as 待填写, until 全部检查;
 // 2. two fixes of one cell (≥0.8万 → ≤0.8万元) are one edit: 全部修正 is one undo step, its count the changes made;
-// 3. after 修正 focus goes to the next issue (the status line once none is left), after a dialog to its
-//    opener, and every control shows where focus is;
+// 3. after 修正 focus goes to the next issue (its sheet unfolded if folded; the status line once none is
+//    left), after a dialog to its opener, and every control shows where focus is;
 // 4. 设置's framework is only the default: a sheet that shows its framework keeps it;
 // 5. the full check the pane runs when it opens on 检查 leaves an untouched form 待填写, unmarked.
 import { readFileSync } from 'node:fs';
@@ -169,6 +169,39 @@ describeInChromium('what issue 24 still left, in the pane', () => {
     expect(reached).toBeGreaterThanOrEqual(3);
     expect(seen).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  test('修正 whose next issue sits in a folded sheet (hints only): that sheet unfolds and its issue has focus', async () => {
+    const { page, errors } = await pane.openPane('?view=templates', { width: WIDTH });
+    const { sheet, valueOf } = await insertCleanTable(page, pane.library);
+    // 深入推进公共法律服务便民化-2024中央, its 绩效目标 given a clause no indicator measures: one 提示, nothing else.
+    const hinted = tableNumbered(pane.library, 11);
+    await page.getByRole('button', { name: `插入 ${hinted.projectName}` }).click();
+    await page.locator('[data-role="insert-outcome"]', { hasText: hinted.projectName }).waitFor();
+    const goals = addressOf(planTableSheet(hinted, { sheetName: hinted.projectName, framework: 'seed' }), hinted.goals);
+    await page.keyboard.press('Alt+c');
+    await userEdit(page, hinted.projectName, goals, `${hinted.goals}完成全市档案数字化整理。`);
+    const cost = valueOf('医疗纠纷人民调解经费支出');
+    await userEdit(page, sheet, cost, '≥610万元');
+    const folded = page.locator(`section[data-sheet="${hinted.projectName}"]`);
+    await folded.and(page.locator('[data-folded="true"]')).waitFor();
+    expect(await folded.locator('[data-severity]').count()).toBe(0);
+    // The one error's 修正, by keyboard: nothing is left on its sheet, the next issue is the folded sheet's hint.
+    const fix = page.locator(`section[data-sheet="${sheet}"] li`, { has: page.locator(`[data-cell="${cost}"]`) }).locator('[data-role="fix"]');
+    await fix.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-role="fix-status"]', { hasText: '已修正' }).waitFor();
+    await page.waitForFunction((s) => document.activeElement?.getAttribute('data-sheet') === s, hinted.projectName);
+    expect(await focused(page)).toMatchObject({ severity: 'info', code: 'goal-without-indicator' });
+    expect(await folded.getAttribute('data-folded')).toBe('false');
+    expect(await folded.locator('[data-role="sheet-toggle"]').getAttribute('aria-expanded')).toBe('true');
+    expect(await focusShows(page)).toBe(true);
+    // The status line still says what was done (a polite live region, read without focus).
+    expect(await page.locator('[data-role="fix-status"]').textContent()).toContain('已修正');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
