@@ -5,7 +5,8 @@
 // 3. after 修正 focus goes to the next issue (its sheet unfolded if folded; the status line once none is
 //    left), after a dialog to its opener, and every control shows where focus is;
 // 4. 设置's framework is only the default: a sheet that shows its framework keeps it;
-// 5. the full check the pane runs when it opens on 检查 leaves an untouched form 待填写, unmarked.
+// 5. the full check the pane runs when it opens on 检查 leaves an untouched form 待填写, unmarked; on a sheet
+//    of two forms, the untouched one waits whole.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -232,6 +233,43 @@ describeInChromium('what issue 24 still left, in the pane', () => {
     expect(await page.locator(`[data-sheet="${table.projectName}"][data-code="missing-dimension"]`).count()).toBe(0);
     expect(await page.locator(`[data-sheet="${table.projectName}"][data-severity="error"]`).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  test('a sheet of two forms, the second untouched: it waits whole (第 2 张表) while the first one’s empty cells are errors', async () => {
+    const dist = await buildForTests();
+    // Two blank forms one under the other on one sheet; the clerk has typed the first one’s 项目名称 only.
+    const plan = planBlankSheet('seed', '两个项目');
+    const below = Math.max(...plan.cells.map((cell) => Number(/\d+$/.exec(cell.address)![0]))) + 3;
+    const shift = (range: string) => range.replace(/\d+/g, (row) => String(Number(row) + below));
+    const cells = plan.cells.filter((cell) => cell.value !== null && cell.value !== '');
+    const twoForms = `;(() => {
+      const excel = window.__excelDouble;
+      excel.userAddSheet('两个项目');
+      for (const cell of ${JSON.stringify([...cells, ...cells.map((cell) => ({ ...cell, address: shift(cell.address) }))])}) excel.userEdit('两个项目', cell.address, cell.value);
+      for (const range of ${JSON.stringify([...plan.merges, ...plan.merges.map(shift)])}) excel.userMerge('两个项目', range);
+      excel.userEdit('两个项目', 'B3', '数字化系统运维');
+    })();`;
+    const officeScript = readFileSync(join(dist, 'excel-double.js'), 'utf8') + twoForms;
+    const { page, errors } = await pane.openPane('?view=check', { width: WIDTH, officeScript });
+    const section = page.locator('section[data-sheet="两个项目"]');
+    await section.locator('[data-role="waiting-count"]', { hasText: '待填写 15 项' }).waitFor();
+    await page.getByRole('button', { name: '全部检查' }).and(page.locator(':not([disabled])')).waitFor();
+    expect(await section.locator('[data-role="waiting"]').textContent()).toContain('第 2 张表还没有开始填写');
+    // The first form is being filled in: its empty cells are errors, each naming its project; none below it.
+    const listed = await section.locator('button[data-severity="error"]').evaluateAll((items) => items.map((item) => [Number(/\d+$/.exec(item.getAttribute('data-cell') ?? '')?.[0]), item.textContent ?? '']));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const [row, text] of listed) {
+      expect(row).toBeLessThan(below);
+      expect(text).toContain('「数字化系统运维」');
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    // 全部检查 asked for by the clerk lists the second form's empty cells as errors too.
+    await page.getByRole('button', { name: '全部检查' }).click();
+    await section.locator('button[data-severity="error"]', { hasText: '第 2 张表：' }).first().waitFor();
+    expect(await section.locator('[data-role="waiting-count"]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
