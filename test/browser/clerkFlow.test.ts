@@ -7,13 +7,10 @@
 // 4. 设置's framework is only the default: a sheet that shows its framework keeps it;
 // 5. the full check the pane runs when it opens on 检查 leaves an untouched form 待填写, unmarked; on a sheet
 //    of two forms, the untouched one waits whole.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { planBlankSheet, planTableSheet } from '../../src/core/sheet';
 import { axeViolations } from './support/axe';
-import { buildForTests } from './support/build';
-import { addressOf, cellValue, describeInChromium, errorMarks, fillBlankRows, focusShows, usePaneHarness, userEdit } from './support/pane';
+import { addressOf, cellValue, describeInChromium, doubleWithSheet, errorMarks, fillBlankRows, focusShows, usePaneHarness, userEdit } from './support/pane';
 import { tableNumbered } from './support/workbooks';
 
 const WIDTH = 350;
@@ -238,20 +235,12 @@ describeInChromium('what issue 24 still left, in the pane', () => {
   }, 180_000);
 
   test('a sheet of two forms, the second untouched: it waits whole (第 2 张表) while the first one’s empty cells are errors', async () => {
-    const dist = await buildForTests();
     // Two blank forms one under the other on one sheet; the clerk has typed the first one’s 项目名称 only.
     const plan = planBlankSheet('seed', '两个项目');
     const below = Math.max(...plan.cells.map((cell) => Number(/\d+$/.exec(cell.address)![0]))) + 3;
     const shift = (range: string) => range.replace(/\d+/g, (row) => String(Number(row) + below));
-    const cells = plan.cells.filter((cell) => cell.value !== null && cell.value !== '');
-    const twoForms = `;(() => {
-      const excel = window.__excelDouble;
-      excel.userAddSheet('两个项目');
-      for (const cell of ${JSON.stringify([...cells, ...cells.map((cell) => ({ ...cell, address: shift(cell.address) }))])}) excel.userEdit('两个项目', cell.address, cell.value);
-      for (const range of ${JSON.stringify([...plan.merges, ...plan.merges.map(shift)])}) excel.userMerge('两个项目', range);
-      excel.userEdit('两个项目', 'B3', '数字化系统运维');
-    })();`;
-    const officeScript = readFileSync(join(dist, 'excel-double.js'), 'utf8') + twoForms;
+    const cells = [...plan.cells.map((cell) => (cell.address === 'B3' ? { ...cell, value: '数字化系统运维' } : cell)), ...plan.cells.map((cell) => ({ ...cell, address: shift(cell.address) }))];
+    const officeScript = await doubleWithSheet('两个项目', cells, [...plan.merges, ...plan.merges.map(shift)]);
     const { page, errors } = await pane.openPane('?view=check', { width: WIDTH, officeScript });
     const section = page.locator('section[data-sheet="两个项目"]');
     await section.locator('[data-role="waiting-count"]', { hasText: '待填写 15 项' }).waitFor();
@@ -275,16 +264,9 @@ describeInChromium('what issue 24 still left, in the pane', () => {
   }, 180_000);
 
   test('the pane opening on 检查 checks everything but leaves an untouched form 待填写 and unmarked', async () => {
-    const dist = await buildForTests();
     // The workbook holds a blank form when the pane opens (a colleague inserted it; the ribbon's 检查 opens the pane).
     const plan = planBlankSheet('seed', '空白表');
-    const seedForm = `;(() => {
-      const excel = window.__excelDouble;
-      excel.userAddSheet(${JSON.stringify(plan.name)});
-      for (const cell of ${JSON.stringify(plan.cells.filter((cell) => cell.value !== null && cell.value !== ''))}) excel.userEdit(${JSON.stringify(plan.name)}, cell.address, cell.value);
-      for (const range of ${JSON.stringify(plan.merges)}) excel.userMerge(${JSON.stringify(plan.name)}, range);
-    })();`;
-    const officeScript = readFileSync(join(dist, 'excel-double.js'), 'utf8') + seedForm;
+    const officeScript = await doubleWithSheet(plan.name, plan.cells, plan.merges);
     const { page, errors } = await pane.openPane('?view=check', { width: WIDTH, officeScript });
     const section = page.locator('section[data-sheet="空白表"]');
     await section.locator('[data-role="waiting-count"]', { hasText: '待填写 15 项' }).waitFor();
