@@ -12,8 +12,7 @@ import { withLayouts } from './layouts/apply';
 import type { LayoutProfile } from './layouts/profile';
 import { sheetSuggestions } from './suggest';
 import { visibleFix } from './fixes/mergeGuard';
-import { isUntouched } from './untouched';
-import { untouchedBlocks } from './untouchedBlocks';
+import { isUntouched, untouchedBlocks, untouchedOfTable } from './untouchedBlocks';
 import type { CellGrid, ReadSheetOptions, SheetTable } from './sheet/types';
 
 export interface CheckOptions {
@@ -150,13 +149,15 @@ export function checkGrid(grid: CellGrid, options: CheckOptions = {}): SheetRepo
   if (reports.length <= 1) return reports[0] ?? null;
   // Suggestions are per table (their fixes name its grid): a sheet of several projects gets none.
   const { suggestions: _dropped, untouched: _each, untouchedBlocks: _blocks, ...first } = reports[0];
-  // A sheet of several tables is untouched when all are; else the blocks of each that nobody has typed into.
-  const blocks = reports.flatMap((r) => r.untouchedBlocks ?? []);
+  // Each message names its table: by its project, or by its place while it has no name yet.
+  const names = reports.map((r, i) => (r.projectName ? `「${r.projectName}」` : `第 ${i + 1} 张表`));
+  // A sheet of several tables is untouched when all are; else each table, or 一级 block of one, nobody has typed into.
+  const blocks = reports.flatMap((r, i) => untouchedOfTable(r, names[i]));
   return {
     ...first,
     ...(reports.every((r) => r.untouched) ? { untouched: true as const } : blocks.length > 0 ? { untouchedBlocks: blocks } : {}),
     projectName: reports.map((r) => r.projectName).join('、'),
-    issues: reports.flatMap((r) => r.issues.map((issue) => ({ ...issue, message: `「${r.projectName}」${issue.message}` }))),
+    issues: reports.flatMap((r, i) => r.issues.map((issue) => ({ ...issue, message: `${r.projectName ? names[i] : `${names[i]}：`}${issue.message}` }))),
   };
 }
 

@@ -6,7 +6,7 @@ import { ArrowSyncRegular, EraserRegular } from '@fluentui/react-icons';
 import type { Fix, FrameworkName, Issue, Settings, SheetReport } from '../core/model';
 import { changeCount, FixAllButton, FixButton, fixesOf, uniqueFixes } from '../web/FixButton';
 import type { PresentedReport } from '../core/untouched';
-import { IssueList } from '../web/IssueList';
+import { IssueList, type IssueListHandle } from '../web/IssueList';
 import { StatusLine } from '../web/StatusLine';
 import { SheetFramework } from './SheetFramework';
 import { usePaneServices } from './hostContext';
@@ -58,15 +58,15 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
   const statusRef = React.useRef<HTMLSpanElement>(null);
   const statusText = status?.text ?? '';
 
-  const rootRef = React.useRef<HTMLDivElement>(null);
+  const listRef = React.useRef<IssueListHandle>(null);
   // Where focus goes once the list shows what an action did: the issue at this place in the list (the one
-  // after a fixed issue takes its place), the status line when there is none; never <body>.
+  // after a fixed issue takes its place; its sheet unfolded if it is a folded one), the status line when
+  // there is none; never <body>.
   const [focusTo, setFocusTo] = React.useState<{ issue: number } | null>(null);
   React.useEffect(() => {
     if (!focusTo) return;
-    const issues = [...(rootRef.current?.querySelectorAll<HTMLElement>('button[data-severity]') ?? [])];
-    const next = focusTo.issue >= 0 && issues.length > 0 ? issues[Math.min(focusTo.issue, issues.length - 1)] : null;
-    (next ?? statusRef.current)?.focus();
+    const focused = focusTo.issue >= 0 && listRef.current?.focusIssue(focusTo.issue) === true;
+    if (!focused) statusRef.current?.focus();
     setFocusTo(null);
   }, [focusTo, reports]);
 
@@ -76,10 +76,10 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
     setFocusTo({ issue });
   };
 
-  /** The place in the list of the issue a control acts on (its own, or for a sheet's 全部修正 the sheet's first). */
+  /** The place in the list of the issue a control acts on (its own, or for a sheet's 全部修正 the sheet's first, folded or not). */
   const issuePlace = (control: Element | null): number => {
-    const own = control?.closest('li')?.querySelector('button[data-severity]') ?? control?.closest('section[data-sheet]')?.querySelector('button[data-severity]');
-    return own ? [...(rootRef.current?.querySelectorAll('button[data-severity]') ?? [])].indexOf(own) : -1;
+    const own = control?.closest('li')?.querySelector<HTMLElement>('[data-severity]')?.dataset.place ?? control?.closest<HTMLElement>('section[data-sheet]')?.dataset.firstPlace;
+    return own === undefined ? -1 : Number(own);
   };
 
   /** 修正 / 全部修正: one batch in Excel, then the list re-checks; what overlapped goes in after that re-check. */
@@ -131,7 +131,7 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
   const firstToFix = reports?.find((report) => report.issues.some((issue) => issue.severity === 'error') && changeCount(fixesOf(report)) >= 2);
 
   return (
-    <div className={styles.root} ref={rootRef}>
+    <div className={styles.root}>
       <div className={styles.toolbar} role="toolbar" aria-label="检查操作">
         <Button appearance="primary" icon={<ArrowSyncRegular />} onClick={() => { setStatus(null); onCheckAll(); }} disabled={busy} data-shortcut="k" aria-keyshortcuts="Alt+K">
           全部检查
@@ -158,6 +158,7 @@ export function CheckTab({ reports, progress, busy, onCheckAll, onSelectCell, on
             <>
               <Caption1>修改工作表后会自动重新检查。点击或按 Enter 可在 Excel 中定位到问题单元格。</Caption1>
               <IssueList
+                ref={listRef}
                 reports={reports}
                 onSelectCell={(sheet, address) => {
                   if (status?.sheet && status.sheet !== sheet) setStatus(null);

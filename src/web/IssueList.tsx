@@ -111,7 +111,7 @@ function cellLabel(issue: Issue): string {
   return `单元格 ${issue.cells.join('、')}`;
 }
 
-function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; issue: Issue; onSelectCell?: IssueListProps['onSelectCell']; actions?: React.ReactNode }): React.JSX.Element {
+function IssueItem({ sheet, issue, place, onSelectCell, actions }: { sheet: string; issue: Issue; place: number; onSelectCell?: IssueListProps['onSelectCell']; actions?: React.ReactNode }): React.JSX.Element {
   const styles = useStyles();
   const target = issue.cells[0];
   // The visible text is the accessible name (no aria-label that would differ from it), the severity
@@ -127,7 +127,7 @@ function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; iss
       </span>
     </>
   );
-  const data = { 'data-code': issue.code, 'data-severity': issue.severity, 'data-cell': target ?? '', 'data-sheet': sheet };
+  const data = { 'data-code': issue.code, 'data-severity': issue.severity, 'data-cell': target ?? '', 'data-sheet': sheet, 'data-place': place };
   const accent = { borderLeftColor: MARK_STYLES[issue.severity].border };
   if (onSelectCell && target) {
     return (
@@ -153,6 +153,13 @@ function IssueItem({ sheet, issue, onSelectCell, actions }: { sheet: string; iss
   );
 }
 
+/** The untouched parts of a form being filled in, or of a sheet of several tables (「效益指标」, 第 2 张表、「X」的「效益指标」). */
+function untouchedNames(report: SheetReport): string {
+  const blocks = report.untouchedBlocks ?? [];
+  const name = ({ level1, table }: (typeof blocks)[number]): string => (level1 === undefined ? (table ?? '') : `${table ? `${table}的` : ''}「${level1}」`);
+  return blocks.map(name).join(blocks.some((block) => block.table) ? '、' : '');
+}
+
 /** An untouched form: what is waiting to be typed, in neutral words, and where to start. */
 function WaitingNote({ report, waiting, onSelectCell }: { report: SheetReport; waiting: Issue[]; onSelectCell?: IssueListProps['onSelectCell'] }): React.JSX.Element {
   const styles = useStyles();
@@ -162,7 +169,7 @@ function WaitingNote({ report, waiting, onSelectCell }: { report: SheetReport; w
       <Caption1>
         {report.untouched
           ? '这张表还没有填写：项目名称、预算数、绩效目标和各指标行的三级指标、指标值待填写。开始填写后，仍空着的必填项列为错误；点“全部检查”也会列出。'
-          : `${(report.untouchedBlocks ?? []).map((block) => `「${block.level1}」`).join('')}还没有开始填写。开始填写后，其中仍空着的必填项列为错误；点“全部检查”也会列出。`}
+          : `${untouchedNames(report)}还没有开始填写。开始填写后，其中仍空着的必填项列为错误；点“全部检查”也会列出。`}
       </Caption1>
       {onSelectCell && first && (
         <Button size="small" appearance="subtle" onClick={() => onSelectCell(report.sheet, first)} data-role="start-filling">
@@ -178,7 +185,16 @@ function Heading({ level, className, children }: { level: number; className: str
   return <Tag className={className}>{children}</Tag>;
 }
 
-export function IssueList({ reports, onSelectCell, headingLevel = 3, issueActions, sheetActions, sheetNote }: IssueListProps): React.JSX.Element | null {
+/** What a surface asks of the list (the task pane, after 修正). */
+export interface IssueListHandle {
+  /**
+   * Focuses the issue at `place` in the list's order (`data-place`; the last issue when there are fewer),
+   * unfolding its sheet if folded; false when the list shows no issue.
+   */
+  focusIssue: (place: number) => boolean;
+}
+
+export const IssueList = React.forwardRef<IssueListHandle, IssueListProps>(function IssueList({ reports, onSelectCell, headingLevel = 3, issueActions, sheetActions, sheetNote }, ref): React.JSX.Element | null {
   const styles = useStyles();
   const [onlyErrorsPicked, setOnlyErrors] = React.useState(false);
   const listRef = React.useRef<HTMLDivElement>(null);
@@ -187,8 +203,13 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
   const [folded, setFolded] = React.useState<ReadonlyMap<string, boolean>>(new Map());
   const [cleanOpen, setCleanOpen] = React.useState(false);
   const baseId = React.useId();
-  // Nothing to list: the StatusLine shown with every list already says 未找到绩效目标表.
-  if (reports.length === 0) return null;
+  // The place of the issue to focus once the list has rendered (after unfolding its sheet).
+  const [focusPlace, setFocusPlace] = React.useState<number | null>(null);
+  React.useEffect(() => {
+    if (focusPlace === null) return;
+    listRef.current?.querySelector<HTMLElement>(`[data-severity][data-place="${focusPlace}"]`)?.focus();
+    setFocusPlace(null);
+  }, [focusPlace]);
   const total = summarize(reports);
   // With no error left (a re-check after a fix), 只看错误 is gone and the whole list shows again.
   const onlyErrors = onlyErrorsPicked && total.errors > 0;
@@ -200,13 +221,31 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
   const isFoldedSheet = (report: SheetReport): boolean => folded.get(report.sheet) ?? foldsByDefault(report);
   const toggle = (report: SheetReport): void => setFolded((current) => new Map(current).set(report.sheet, !isFoldedSheet(report)));
   const allFolded = shown.length > 0 && shown.every(isFoldedSheet);
-  const firstError = shown.find((report) => report.issues.some((issue) => issue.severity === 'error'));
-  /** Unfolds the first sheet with an error and moves focus to its first error. */
+  const severities = onlyErrors ? SEVERITIES.filter((severity) => severity === 'error') : SEVERITIES;
+  // Each sheet's issues in the order listed (by severity), and the place of its first one in the whole list,
+  // folded sheets counted: a place names an issue whether its sheet is folded or not.
+  const groups = shown.map((report) =>
+    severities.map((severity) => ({ severity, issues: report.issues.filter((issue) => issue.severity === severity) })).filter((group) => group.issues.length > 0),
+  );
+  const counted = groups.map((sheet) => sheet.reduce((sum, group) => sum + group.issues.length, 0));
+  const firstPlace = counted.map((_, i) => counted.slice(0, i).reduce((sum, n) => sum + n, 0));
+  const places = counted.reduce((sum, n) => sum + n, 0);
+  const focusIssue = (place: number): boolean => {
+    if (places === 0) return false;
+    const at = Math.max(0, Math.min(place, places - 1));
+    const sheet = shown.findIndex((_, i) => at < firstPlace[i] + counted[i]);
+    // Unfolded as the user would: kept open over later re-checks.
+    if (isFoldedSheet(shown[sheet])) setFolded((current) => new Map(current).set(shown[sheet].sheet, false));
+    setFocusPlace(at);
+    return true;
+  };
+  React.useImperativeHandle(ref, () => ({ focusIssue }));
+  // Nothing to list: the StatusLine shown with every list already says 未找到绩效目标表.
+  if (reports.length === 0) return null;
+  const firstError = shown.findIndex((report) => report.issues.some((issue) => issue.severity === 'error'));
+  /** Unfolds the first sheet with an error and moves focus to its first error (errors come first in a sheet). */
   const jumpToFirstError = (): void => {
-    if (!firstError) return;
-    if (isFoldedSheet(firstError)) toggle(firstError);
-    // After the unfold has rendered.
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[data-severity="error"]')?.focus());
+    if (firstError >= 0) focusIssue(firstPlace[firstError]);
   };
   return (
     <div data-role="issue-list" ref={listRef}>
@@ -252,19 +291,15 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
       )}
       {shown.map((report, reportIndex) => {
         const counts = summarize([report]);
-        const severities = onlyErrors ? SEVERITIES.filter((severity) => severity === 'error') : SEVERITIES;
-        const bySeverity = severities
-          .map((severity) => ({
-            severity,
-            issues: report.issues.filter((issue) => issue.severity === severity),
-          }))
-          .filter((group) => group.issues.length > 0);
+        const bySeverity = groups[reportIndex];
+        // Places run on through the sheet's groups.
+        let place = firstPlace[reportIndex];
         const isFolded = isFoldedSheet(report);
         const panelId = `${baseId}-sheet-${reportIndex}`;
         const hasIssues = report.issues.length > 0;
         return (
           // No accessible name: two files with the same sheet names would repeat region names; the heading names it.
-          <section key={report.sheet} className={styles.sheet} data-sheet={report.sheet} data-folded={isFolded}>
+          <section key={report.sheet} className={styles.sheet} data-sheet={report.sheet} data-folded={isFolded} data-first-place={counted[reportIndex] > 0 ? place : undefined}>
             <Heading level={headingLevel} className={styles.sheetHeading}>
               {hasIssues ? (
                 <Button
@@ -312,7 +347,7 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
                       </Heading>
                       <ul className={styles.list} aria-label={`${report.sheet} 的${MARK_STYLES[group.severity].label}`}>
                         {group.issues.map((issue, index) => (
-                          <IssueItem key={`${issue.code}-${index}`} sheet={report.sheet} issue={issue} onSelectCell={onSelectCell} actions={issueActions?.(report.sheet, issue)} />
+                          <IssueItem key={`${issue.code}-${index}`} sheet={report.sheet} issue={issue} place={place++} onSelectCell={onSelectCell} actions={issueActions?.(report.sheet, issue)} />
                         ))}
                       </ul>
                     </div>
@@ -349,4 +384,4 @@ export function IssueList({ reports, onSelectCell, headingLevel = 3, issueAction
       )}
     </div>
   );
-}
+});

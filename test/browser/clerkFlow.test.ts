@@ -2,17 +2,15 @@
 // Excel double, axe clean each time —
 // 1. a form being filled in holds a block nobody has typed into (效益, 满意度) as 待填写, until 全部检查;
 // 2. two fixes of one cell (≥0.8万 → ≤0.8万元) are one edit: 全部修正 is one undo step, its count the changes made;
-// 3. after 修正 focus goes to the next issue (the status line once none is left), after a dialog to its
-//    opener, and every control shows where focus is;
+// 3. after 修正 focus goes to the next issue (its sheet unfolded if folded; the status line once none is
+//    left), after a dialog to its opener, and every control shows where focus is;
 // 4. 设置's framework is only the default: a sheet that shows its framework keeps it;
-// 5. the full check the pane runs when it opens on 检查 leaves an untouched form 待填写, unmarked.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// 5. the full check the pane runs when it opens on 检查 leaves an untouched form 待填写, unmarked; on a sheet
+//    of two forms, the untouched one waits whole.
 import type { Page } from 'playwright-core';
 import { planBlankSheet, planTableSheet } from '../../src/core/sheet';
 import { axeViolations } from './support/axe';
-import { buildForTests } from './support/build';
-import { addressOf, cellValue, describeInChromium, errorMarks, fillBlankRows, focusShows, usePaneHarness, userEdit } from './support/pane';
+import { addressOf, cellValue, describeInChromium, doubleWithSheet, errorMarks, fillBlankRows, focusShows, usePaneHarness, userEdit } from './support/pane';
 import { tableNumbered } from './support/workbooks';
 
 const WIDTH = 350;
@@ -173,6 +171,39 @@ describeInChromium('what issue 24 still left, in the pane', () => {
     await page.close();
   }, 180_000);
 
+  test('修正 whose next issue sits in a folded sheet (hints only): that sheet unfolds and its issue has focus', async () => {
+    const { page, errors } = await pane.openPane('?view=templates', { width: WIDTH });
+    const { sheet, valueOf } = await insertCleanTable(page, pane.library);
+    // 深入推进公共法律服务便民化-2024中央, its 绩效目标 given a clause no indicator measures: one 提示, nothing else.
+    const hinted = tableNumbered(pane.library, 11);
+    await page.getByRole('button', { name: `插入 ${hinted.projectName}` }).click();
+    await page.locator('[data-role="insert-outcome"]', { hasText: hinted.projectName }).waitFor();
+    const goals = addressOf(planTableSheet(hinted, { sheetName: hinted.projectName, framework: 'seed' }), hinted.goals);
+    await page.keyboard.press('Alt+c');
+    await userEdit(page, hinted.projectName, goals, `${hinted.goals}完成全市档案数字化整理。`);
+    const cost = valueOf('医疗纠纷人民调解经费支出');
+    await userEdit(page, sheet, cost, '≥610万元');
+    const folded = page.locator(`section[data-sheet="${hinted.projectName}"]`);
+    await folded.and(page.locator('[data-folded="true"]')).waitFor();
+    expect(await folded.locator('[data-severity]').count()).toBe(0);
+    // The one error's 修正, by keyboard: nothing is left on its sheet, the next issue is the folded sheet's hint.
+    const fix = page.locator(`section[data-sheet="${sheet}"] li`, { has: page.locator(`[data-cell="${cost}"]`) }).locator('[data-role="fix"]');
+    await fix.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-role="fix-status"]', { hasText: '已修正' }).waitFor();
+    await page.waitForFunction((s) => document.activeElement?.getAttribute('data-sheet') === s, hinted.projectName);
+    expect(await focused(page)).toMatchObject({ severity: 'info', code: 'goal-without-indicator' });
+    expect(await folded.getAttribute('data-folded')).toBe('false');
+    expect(await folded.locator('[data-role="sheet-toggle"]').getAttribute('aria-expanded')).toBe('true');
+    expect(await focusShows(page)).toBe(true);
+    // The status line still says what was done (a polite live region, read without focus).
+    expect(await page.locator('[data-role="fix-status"]').textContent()).toContain('已修正');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   test('设置 holds only the default: a 旧版 table inserted after choosing 101号 stays 旧版; a blank form takes 101号', async () => {
     const { page, errors } = await pane.openPane('?view=settings', { width: WIDTH });
     await page.getByLabel('默认指标框架').selectOption('2021');
@@ -203,17 +234,39 @@ describeInChromium('what issue 24 still left, in the pane', () => {
     await page.close();
   }, 180_000);
 
+  test('a sheet of two forms, the second untouched: it waits whole (第 2 张表) while the first one’s empty cells are errors', async () => {
+    // Two blank forms one under the other on one sheet; the clerk has typed the first one’s 项目名称 only.
+    const plan = planBlankSheet('seed', '两个项目');
+    const below = Math.max(...plan.cells.map((cell) => Number(/\d+$/.exec(cell.address)![0]))) + 3;
+    const shift = (range: string) => range.replace(/\d+/g, (row) => String(Number(row) + below));
+    const cells = [...plan.cells.map((cell) => (cell.address === 'B3' ? { ...cell, value: '数字化系统运维' } : cell)), ...plan.cells.map((cell) => ({ ...cell, address: shift(cell.address) }))];
+    const officeScript = await doubleWithSheet('两个项目', cells, [...plan.merges, ...plan.merges.map(shift)]);
+    const { page, errors } = await pane.openPane('?view=check', { width: WIDTH, officeScript });
+    const section = page.locator('section[data-sheet="两个项目"]');
+    await section.locator('[data-role="waiting-count"]', { hasText: '待填写 15 项' }).waitFor();
+    await page.getByRole('button', { name: '全部检查' }).and(page.locator(':not([disabled])')).waitFor();
+    expect(await section.locator('[data-role="waiting"]').textContent()).toContain('第 2 张表还没有开始填写');
+    // The first form is being filled in: its empty cells are errors, each naming its project; none below it.
+    const listed = await section.locator('button[data-severity="error"]').evaluateAll((items) => items.map((item) => [Number(/\d+$/.exec(item.getAttribute('data-cell') ?? '')?.[0]), item.textContent ?? '']));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const [row, text] of listed) {
+      expect(row).toBeLessThan(below);
+      expect(text).toContain('「数字化系统运维」');
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    // 全部检查 asked for by the clerk lists the second form's empty cells as errors too.
+    await page.getByRole('button', { name: '全部检查' }).click();
+    await section.locator('button[data-severity="error"]', { hasText: '第 2 张表：' }).first().waitFor();
+    expect(await section.locator('[data-role="waiting-count"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   test('the pane opening on 检查 checks everything but leaves an untouched form 待填写 and unmarked', async () => {
-    const dist = await buildForTests();
     // The workbook holds a blank form when the pane opens (a colleague inserted it; the ribbon's 检查 opens the pane).
     const plan = planBlankSheet('seed', '空白表');
-    const seedForm = `;(() => {
-      const excel = window.__excelDouble;
-      excel.userAddSheet(${JSON.stringify(plan.name)});
-      for (const cell of ${JSON.stringify(plan.cells.filter((cell) => cell.value !== null && cell.value !== ''))}) excel.userEdit(${JSON.stringify(plan.name)}, cell.address, cell.value);
-      for (const range of ${JSON.stringify(plan.merges)}) excel.userMerge(${JSON.stringify(plan.name)}, range);
-    })();`;
-    const officeScript = readFileSync(join(dist, 'excel-double.js'), 'utf8') + seedForm;
+    const officeScript = await doubleWithSheet(plan.name, plan.cells, plan.merges);
     const { page, errors } = await pane.openPane('?view=check', { width: WIDTH, officeScript });
     const section = page.locator('section[data-sheet="空白表"]');
     await section.locator('[data-role="waiting-count"]', { hasText: '待填写 15 项' }).waitFor();

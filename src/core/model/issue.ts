@@ -43,8 +43,10 @@ export const SheetReportSchema = z.object({
   untouched: z.optional(z.literal(true)),
   /**
    * On a form being filled in, its 一级 blocks nobody has typed into yet (each with the empty cells of its
-   * printed rows): 待填写 like an untouched form, until 全部检查; see core/untouched.ts. Absent when none.
+   * printed rows); on a sheet holding several tables, also each table nobody has typed into (no `level1`;
+   * `table` names the table on such a sheet): 待填写 like an untouched form, until 全部检查; see
+   * core/untouchedBlocks.ts. Absent when none.
    */
-  untouchedBlocks: z.optional(z.array(z.object({ level1: z.string(), cells: z.array(z.string()) }))),
+  untouchedBlocks: z.optional(z.array(z.object({ level1: z.optional(z.string()), table: z.optional(z.string()), cells: z.array(z.string()) }))),
 });
 export type SheetReport = z.infer<typeof SheetReportSchema>;

@@ -108,6 +108,21 @@ export function usePaneHarness(): PaneHarness {
   };
 }
 
+/**
+ * office.js for a pane opening on a workbook that already holds a sheet (a colleague's work): the Excel
+ * double, then the sheet added, its cells typed and its ranges merged, as a user would.
+ */
+export async function doubleWithSheet(sheet: string, cells: readonly { address: string; value: string | number | null }[], merges: readonly string[]): Promise<string> {
+  const typed = cells.filter((cell) => cell.value !== null && cell.value !== '');
+  const seed = `;(() => {
+      const excel = window.__excelDouble;
+      excel.userAddSheet(${JSON.stringify(sheet)});
+      for (const cell of ${JSON.stringify(typed)}) excel.userEdit(${JSON.stringify(sheet)}, cell.address, cell.value);
+      for (const range of ${JSON.stringify(merges)}) excel.userMerge(${JSON.stringify(sheet)}, range);
+    })();`;
+  return readFileSync(join(await buildForTests(), 'excel-double.js'), 'utf8') + seed;
+}
+
 /** A user typing into a cell, as the double raises it to the add-in. */
 export const userEdit = (page: Page, sheet: string, address: string, value: string) =>
   page.evaluate(([s, a, v]) => window.__excelDouble!.userEdit(s, a, v), [sheet, address, value]);
