@@ -7,6 +7,11 @@ import type { BenchFigure } from '../bench';
 import { bracketFormatXlsx, commentedXlsx, longTextXlsx, sharedPartXlsx, whitespaceOds } from '../../test/hostile/support/cases26';
 import { runInChild } from '../../test/hostile/support/child';
 
+/** Exit codes 0–4 are jixiao's documented outcomes (3: no table, 4: unreadable); anything else is a crash. */
+export function documentedExit(code: number | null): boolean {
+  return code !== null && code >= 0 && code <= 4;
+}
+
 export default async (): Promise<BenchFigure[]> => {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-hostile26-'));
   const cases: [string, string, () => Uint8Array, (file: string) => string[]][] = [
@@ -24,8 +29,7 @@ export default async (): Promise<BenchFigure[]> => {
       const file = join(dir, fileName);
       writeFileSync(file, make());
       const result = runInChild(args(file));
-      // Exit codes 0–4 are jixiao's documented outcomes (3: no table, 4: unreadable); anything else is a crash.
-      if (result.code === null || result.code > 4) throw new Error(`${name}: jixiao 异常退出（${result.code}）：${result.stderr.slice(-500)}`);
+      if (!documentedExit(result.code)) throw new Error(`${name}: jixiao 异常退出（${result.code}）：${result.stderr.slice(-500)}`);
       figures.push({ name: `${name}: peak RSS`, value: Math.round(result.peakMB), unit: 'MB', goal: '≤ 500 MB' });
       figures.push({ name: `${name}: time (process)`, value: result.seconds, unit: 's', goal: 'seconds' });
     }
