@@ -1,7 +1,7 @@
 /** SheetPlan → one queued Office.js batch on a worksheet (no sync here: the caller syncs once). */
 import { toA1, toRange } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
-import { planBlock } from '../core/sheet/planBlock';
+import { planBlock, styleRuns } from '../core/sheet/planBlock';
 import { validationText } from '../core/sheet/validationText';
 // protectText lives in the core now, shared with the WPS host; here for this module's importers.
 export { protectText } from '../core/sheet/planBlock';
@@ -69,23 +69,17 @@ export function queueSheetPlan(sheet: Excel.Worksheet, plan: SheetPlan, features
 }
 
 function queueCells(sheet: Excel.Worksheet, plan: SheetPlan): void {
-  const { top, left, bottom, right, height, width, styleAt, values } = planBlock(plan);
+  const block = planBlock(plan);
+  const { top, left, bottom, right, styleAt, values } = block;
   const formats = styleAt.map((row) => row.map((key) => (key && plan.styles[key]?.numberFormat) || 'General'));
 
-  const block = sheet.getRange(toRange({ row: top, col: left }, { row: bottom, col: right }));
-  block.numberFormat = formats;
-  block.values = values;
+  const range = sheet.getRange(toRange({ row: top, col: left }, { row: bottom, col: right }));
+  range.numberFormat = formats;
+  range.values = values;
 
-  // One format call per run of same-styled cells in a row.
-  for (let r = 0; r < height; r++) {
-    let start = 0;
-    for (let c = 1; c <= width; c++) {
-      if (c < width && styleAt[r][c] === styleAt[r][start]) continue;
-      const key = styleAt[r][start];
-      const style = key ? plan.styles[key] : undefined;
-      if (style) applyStyle(sheet.getRange(toRange({ row: top + r, col: left + start }, { row: top + r, col: left + c - 1 })), style);
-      start = c;
-    }
+  for (const run of styleRuns(block)) {
+    const style = plan.styles[run.key];
+    if (style) applyStyle(sheet.getRange(run.range), style);
   }
   for (const merge of plan.merges) sheet.getRange(merge).merge(false);
 }

@@ -5,7 +5,7 @@
  */
 import { toA1, toRange } from '../core/sheet/address';
 import type { CellStyle, PlannedValidation, SheetPlan } from '../core/sheet/types';
-import { planBlock } from '../core/sheet/planBlock';
+import { planBlock, styleRuns } from '../core/sheet/planBlock';
 import { validationText } from '../core/sheet/validationText';
 import { XL, bgr } from './et';
 import type { EtFormatCondition, EtRange, EtWorksheet } from './et';
@@ -74,21 +74,15 @@ export function writeSheetPlan(ws: EtWorksheet, plan: SheetPlan): void {
 }
 
 function writeCells(ws: EtWorksheet, plan: SheetPlan): void {
-  const { top, left, bottom, right, height, width, styleAt, values } = planBlock(plan);
+  const block = planBlock(plan);
+  const { top, left, bottom, right, values } = block;
   // Number formats before values, so `@` cells keep their text; then one style call per run.
-  for (let r = 0; r < height; r++) {
-    let start = 0;
-    for (let c = 1; c <= width; c++) {
-      if (c < width && styleAt[r][c] === styleAt[r][start]) continue;
-      const key = styleAt[r][start];
-      const style = key ? plan.styles[key] : undefined;
-      if (style) {
-        const range = ws.Range(toRange({ row: top + r, col: left + start }, { row: top + r, col: left + c - 1 }));
-        if (style.numberFormat) range.NumberFormat = style.numberFormat;
-        applyStyle(range, style);
-      }
-      start = c;
-    }
+  for (const run of styleRuns(block)) {
+    const style = plan.styles[run.key];
+    if (!style) continue;
+    const range = ws.Range(run.range);
+    if (style.numberFormat) range.NumberFormat = style.numberFormat;
+    applyStyle(range, style);
   }
   ws.Range(toRange({ row: top, col: left }, { row: bottom, col: right })).Value2 = values;
   for (const merge of plan.merges) ws.Range(merge).Merge(false);

@@ -3,7 +3,7 @@
 // area taking its top-left cell's style everywhere (or borders and fills go round the first cell only).
 // Shared by the Excel and WPS hosts.
 import { maxOf, minOf } from '../bounded';
-import { parseRange } from './address';
+import { parseRange, toRange } from './address';
 import type { SheetPlan } from './types';
 
 /**
@@ -24,6 +24,28 @@ export interface PlanBlock {
   /** Style key per cell of the block (null: none), merges spread from their top-left cell. */
   styleAt: (string | null)[][];
   values: (string | number)[][];
+}
+
+/** A run of same-styled cells in one row of a block: one style call per run. */
+export interface StyleRun {
+  range: string;
+  key: string;
+}
+
+/** The block's runs of cells sharing a style key, row by row (unstyled cells are in none). */
+export function styleRuns(block: PlanBlock): StyleRun[] {
+  const runs: StyleRun[] = [];
+  const { top, left, height, width, styleAt } = block;
+  for (let r = 0; r < height; r++) {
+    let start = 0;
+    for (let c = 1; c <= width; c++) {
+      if (c < width && styleAt[r][c] === styleAt[r][start]) continue;
+      const key = styleAt[r][start];
+      if (key) runs.push({ range: toRange({ row: top + r, col: left + start }, { row: top + r, col: left + c - 1 }), key });
+      start = c;
+    }
+  }
+  return runs;
 }
 
 export function planBlock(plan: SheetPlan): PlanBlock {
