@@ -6,31 +6,23 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { main } from '../../src/cli/main';
 import { checkGrids } from '../../src/core/check';
-import { planTableSheet } from '../../src/core/sheet/layout';
-import { workbookToBuffer, writePlan } from '../../src/xlsx';
 import { fixedCopy } from '../../src/xlsx/fixCopy';
 import { gridsToXlsx } from '../../src/xlsx/gridXlsx';
 import { markedCopy } from '../../src/xlsx/markedCopy';
 import { OoxmlPackage } from '../../src/xlsx/package';
 import { readWorkbookGrids } from '../../src/xlsx/readWorkbook';
 import { END, XmlReader } from '../../src/xlsx/xml';
-import { seedTable } from '../support/seed';
-import { longTextXlsx, whitespaceOds } from './support/cases26';
+import { longTextXlsx, seedTableParts, whitespaceOds } from './support/cases26';
 import { failure } from '../xlsx/support';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
 let seed: Record<string, Uint8Array>;
 
 beforeAll(async () => {
-  const table = seedTable(1);
-  table.budget = { total: 1, fiscal: 1, other: null };
-  const book = new ExcelJS.Workbook();
-  writePlan(book, planTableSheet(table, { sheetName: '表1', framework: 'seed' }));
-  seed = unzipSync(new Uint8Array(await workbookToBuffer(book)));
+  seed = await seedTableParts();
 });
 
 /** The seed package with some parts rewritten. */

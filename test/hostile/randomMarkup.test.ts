@@ -2,27 +2,20 @@
 // a sheet's elements, and its strings as CDATA, change nothing a reader sees, and every editor (the
 // marked copy, the fixed copy with a cell write and a row insert) writes XML that parses again.
 import fc from 'fast-check';
-import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { checkGrids } from '../../src/core/check';
-import { planTableSheet } from '../../src/core/sheet/layout';
-import { workbookToBuffer, writePlan } from '../../src/xlsx';
 import { fixedCopy } from '../../src/xlsx/fixCopy';
 import { markedCopy } from '../../src/xlsx/markedCopy';
 import { readWorkbookGrids } from '../../src/xlsx/readWorkbook';
 import { END, markupOnly, XmlReader } from '../../src/xlsx/xml';
-import { seedTable } from '../support/seed';
+import { seedTableParts } from './support/cases26';
 
 const PARTS = ['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/sharedStrings.xml'];
 const PIECES = ['<row r="9">', '<row r="99">', '<f>A1</f>', '<c r="A1"><v>7</v></c>', '<cfRule priority="5" ', '</sheetData>', '<legacyDrawing r:id="rId7"/>', '<dxfs count="9">', '<sheet name="x" r:id="rId1"/>', '<si><t>假</t></si>', '&amp;', '>', '<', ' ', '-', '?'];
 
 let seed: Record<string, Uint8Array>;
 beforeAll(async () => {
-  const table = seedTable(1);
-  table.budget = { total: 1, fiscal: 1, other: null };
-  const book = new ExcelJS.Workbook();
-  writePlan(book, planTableSheet(table, { sheetName: '表1', framework: 'seed' }));
-  seed = unzipSync(new Uint8Array(await workbookToBuffer(book)));
+  seed = await seedTableParts();
 });
 
 /** Markup-like text for a comment (never `--`) or a processing instruction (never `?>`). */
