@@ -1,14 +1,12 @@
 import { findLevel2, rowDimensionRole } from '../frameworks';
 import type { Framework } from '../frameworks/types';
 import type { IndicatorRow } from '../model';
-import type { CellGrid, IndicatorRowRefs, SheetTable } from '../sheet/types';
-import { fromA1, toA1 } from '../sheet/address';
+import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
 import type { Finding, Rule } from './types';
 import { cellsOf, formatAmount, formatNumber, gridRowLabel, sheetGrids, type ScopedGrid } from './helpers';
 import { grounded, SOURCES } from './sources';
-import { compactText, isUpperBound, parseRowValue } from '../values';
+import { compactText, isUpperBound } from '../values';
 import { withStoredValue } from './shownAmount';
-import { headPeriod } from '../sheet/periodColumns';
 
 /** Words naming the period, left off to pair the two grids' rows (本年建成系统个数 ↔ 建成系统个数). */
 const PERIOD_WORDS = /本年度|本年|年度|当年|全年|今年|中长期|中期|长期|项目期内|项目期|实施期内|实施期|计划期内|累计|共计|合计|总计|总|\d{4}年|[一二三四五]年内|[一二三四五]年|期内|期末/g;
@@ -92,49 +90,6 @@ function pairedRows(sheet: SheetTable, overall: ScopedGrid, annual: ScopedGrid, 
   return findings;
 }
 
-/** The text of a cell of the sheet ('' outside it or empty). */
-function textAt(cells: CellGrid, row: number, col: number): string {
-  const value = cells.values[row - cells.top]?.[col - cells.left];
-  return value === null || value === undefined ? '' : String(value).trim();
-}
-
-/**
- * One grid holding both targets side by side (中期指标值 | 年度指标值): the reader reads the 年度 column; the
- * period column is read here from the sheet's cells, row by row.
- */
-function sideBySide(sheet: SheetTable, grid: ScopedGrid, framework: Framework, cells: CellGrid): Finding[] {
-  if (grid.scope !== 'annual' || !grid.header || grid.rows.length === 0) return [];
-  const headerRow = fromA1(grid.header).row;
-  const valueCol = fromA1(grid.rows[0].refs.value).col;
-  const firstCol = fromA1(grid.header).col;
-  const line = cells.values[headerRow - cells.top] ?? [];
-  let periodCol: number | null = null;
-  line.forEach((_value, c) => {
-    const col = c + cells.left;
-    const text = compactText(textAt(cells, headerRow, col));
-    if (periodCol === null && col !== valueCol && col > firstCol && headPeriod(text) === 'overall') periodCol = col;
-  });
-  if (periodCol === null) return [];
-  const column: number = periodCol;
-  const unit = sheet.table.unit;
-  const findings: Finding[] = [];
-  for (const { row, refs } of grid.rows) {
-    const at = fromA1(refs.value).row;
-    const value = textAt(cells, at, column);
-    if (!value) continue;
-    const periodRow: IndicatorRow = { ...row, value, parsed: parseRowValue({ value, level3: row.level3, unit: row.unit }, unit) };
-    const year = cumulative(framework, row, unit);
-    const period = cumulative(framework, periodRow, unit);
-    if (!year || !period || !exceeds(year, period)) continue;
-    const head = textAt(cells, headerRow, column);
-    findings.push({
-      message: `${gridRowLabel(grid, row)}的指标值「${row.value}」（${said(year)}）超过同一行${head}「${value}」（${said(period)}）：${ADVICE}`,
-      cells: cellsOf(refs.value, toA1(at, column)),
-    });
-  }
-  return findings;
-}
-
 /** 年度 money above the whole project's (预算数 above 项目总金额). */
 function moneyBlocks(sheet: SheetTable): Finding[] {
   const { total } = sheet.table.budget;
@@ -168,13 +123,10 @@ export const annualExceedsOverallRule: Rule = {
     flagged: [{ input: [{ field: '项目总金额', value: '200' }], note: '本年预算数 292 万元，多于整个项目的 200 万元。' }],
     accepted: [{ input: [{ field: '项目总金额', value: '900' }], note: '本年预算数 292 万元是项目总金额 900 万元的一部分。' }],
   },
-  check({ sheet, framework, cells }) {
+  check({ sheet, framework }) {
     const grids = sheetGrids(sheet).filter((grid) => grid.region === undefined);
     const overall = grids.filter((grid) => grid.scope === 'overall');
     const findings = moneyBlocks(sheet);
-    // Where the reader already read the two value columns as two grids on one header, they are paired below.
-    const readAsTwo = (grid: ScopedGrid) => grids.some((other) => other !== grid && other.header === grid.header && other.scope !== grid.scope);
-    if (cells) for (const grid of grids) if (!readAsTwo(grid)) for (const finding of sideBySide(sheet, grid, framework, cells)) findings.push(finding);
     // Rows are paired only against the one overall grid; two would leave which one a year belongs to a guess.
     if (overall.length !== 1) return findings;
     for (const annual of grids.filter((grid) => grid.scope === 'annual')) for (const finding of pairedRows(sheet, overall[0], annual, framework)) findings.push(finding);
