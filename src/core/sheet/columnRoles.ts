@@ -124,6 +124,11 @@ const share = (n: number, p: ColumnProfile) => (p.filled === 0 ? 0 : n / p.fille
 const headerSays = (p: ColumnProfile, pattern: RegExp) => p.header.split('|').some((h) => pattern.test(h));
 const headerColumns = (p: ColumnProfile) => p.header.split('|').flatMap((h) => COLUMNS_OF_LABEL.get(h) ?? []);
 
+/** Whether header words (normalised; two header rows joined by `|`) name a column of targets (指标值, 目标值 …). */
+export function namesTargets(header: string): boolean {
+  return header.split('|').some((h) => (COLUMNS_OF_LABEL.get(h) ?? []).includes('value') || /目标值|指标值|数值|预期|年度目标|\d{4}年/.test(h));
+}
+
 /** The evidence rules, by name. Header words weigh like one good column of content, never more. */
 export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   { name: 'indicator-names', role: 'level3', score: (p) => share(p.names, p) * (p.filled > 0 && p.totalLength / p.filled <= 30 ? 0.9 : 0.4) },
@@ -131,7 +136,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   { name: 'measured-values', role: 'value', score: (p) => share(p.values - p.smallIntegers * 0.7, p) * 0.9 },
   { name: 'after-operator', role: 'value', score: (p) => share(p.afterOperator, p) * 0.9 },
   { name: 'figure-before-unit', role: 'value', score: (p) => share(p.beforeUnit, p) * 0.6 },
-  { name: 'header-names-value', role: 'value', score: (p) => (headerColumns(p).includes('value') || headerSays(p, /目标值|指标值|数值|预期|年度目标|\d{4}年/) ? 0.6 : 0) },
+  { name: 'header-names-value', role: 'value', score: (p) => (namesTargets(p.header) ? 0.6 : 0) },
   // A region named over a column of figures or judgements (one target column per 区县 or 村) heads that region's targets.
   { name: 'header-names-region', role: 'value', score: (p) => (headerNamesRegion(p.header) && p.values > 0 ? 0.6 : 0) },
   { name: 'unit-alone', role: 'unit', score: (p) => share(p.units, p) * 0.95 },

@@ -182,6 +182,8 @@ export function withoutUnusedSlots(read: ReadGrid): ReadGrid {
 export interface RowState {
   lastLevel1: Found | null;
   lastLevel2: Found | null;
+  /** In a tree export, what the last row read was: where a row stands tells a name no framework knows. */
+  lastTreeRow?: 'level1' | 'level2' | 'indicator';
 }
 
 /**
@@ -192,36 +194,54 @@ function treeLevelRow(cells: SheetCells, header: GridHeader, row: number, state:
   const column = header.columns.level3 ?? header.fromCol;
   const found = cells.shown(row, column);
   // A row with a target is an indicator, whatever its name (服务对象满意度 is also a 二级's name).
-  if (!found.text || (header.columns.value !== undefined && cells.shown(row, header.columns.value).text)) return false;
-  const level = treeLevel(cells, header, column, row, found.text, state);
+  const level = !found.text || hasTarget(cells, header, row) ? null : treeLevel(cells, header, column, row, found.text, state);
   if (level === 1) {
     state.lastLevel1 = found;
     state.lastLevel2 = null;
-    return true;
-  }
-  if (level === 2) {
+  } else if (level === 2) {
     state.lastLevel2 = found;
     if (!state.lastLevel1) state.lastLevel1 = { ...found, text: level1Home(found.text) ?? '' };
-    return true;
   }
-  return false;
+  state.lastTreeRow = level === 1 ? 'level1' : level === 2 ? 'level2' : 'indicator';
+  return level !== null;
+}
+
+/** Whether a tree row holds a target in the value column. */
+function hasTarget(cells: SheetCells, header: GridHeader, row: number): boolean {
+  return header.columns.value !== undefined && cells.shown(row, header.columns.value).text !== '';
 }
 
 /**
- * The level of a tree row: numbering first (一、 / （一） / 1.); else the vocabulary. A name that is a 一级
- * in one framework and a 二级 of the current 一级 in another (成本指标 under 产出, 满意度 under 效益) is a
- * 一级 when the next row is a level row too (a dimension name with no target), a 二级 when indicators follow
- * it (社会成本指标 | 100 is an indicator named like a 101号 二级).
+ * The level of a name with no target that neither the vocabulary nor a numbering tells, from where it stands:
+ * a tree prints each 一级, then its 二级, then the indicators under them. A name opening the tree above a
+ * row with no target (another level) is a 一级 (制度指标, S36); a name right under a 一级 with indicators
+ * following is that 一级's 二级. Anywhere else it is an indicator whose target was left blank.
+ */
+function levelByPlace(cells: SheetCells, header: GridHeader, column: number, row: number, state: RowState): 1 | 2 | null {
+  const next = cells.nextFilledRow(row);
+  if (next === null || endsGrid(cells, next, header)) return null;
+  const nextText = cells.shown(next, column).text;
+  const nextLevel = numberingLevel(nextText) ?? dimensionOf(nextText)?.level ?? null;
+  if (state.lastTreeRow === undefined) return !hasTarget(cells, header, next) && nextLevel !== 1 ? 1 : null;
+  if (state.lastTreeRow === 'level1') return nextLevel === null || nextLevel === 3 ? 2 : null;
+  return null;
+}
+
+/**
+ * The level of a tree row: numbering first (一、 / （一） / 1.); else the vocabulary; else its place. A name
+ * that is a 一级 in one framework and a 二级 of the current 一级 in another (成本指标 under 产出, 满意度 under
+ * 效益) is a 一级 when the next row is a level row too (a dimension name with no target), a 二级 when
+ * indicators follow it (社会成本指标 | 100 is an indicator named like a 101号 二级).
  */
 function treeLevel(cells: SheetCells, header: GridHeader, column: number, row: number, text: string, state: RowState): 1 | 2 | null {
   const numbered = numberingLevel(text);
   if (numbered !== null) return numbered === 3 ? null : numbered;
   const named = dimensionOf(text);
+  if (!named) return levelByPlace(cells, header, column, row, state);
   const under = state.lastLevel1?.text ?? '';
-  if (named?.level !== 1 || !under || !isLevel2Of(under, text)) return named?.level ?? null;
+  if (named.level !== 1 || !under || !isLevel2Of(under, text)) return named.level;
   const next = cells.nextFilledRow(row);
-  const nextHasTarget = next !== null && header.columns.value !== undefined && cells.shown(next, header.columns.value).text !== '';
-  return next !== null && !nextHasTarget && dimensionOf(cells.shown(next, column).text) ? 1 : 2;
+  return next !== null && !hasTarget(cells, header, next) && dimensionOf(cells.shown(next, column).text) ? 1 : 2;
 }
 
 /** Whether two columns of a row lie in one merged cell. */
