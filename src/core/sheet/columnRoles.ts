@@ -194,8 +194,11 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   };
   // Columns whose content reads alike (names and descriptions of one row each): the header words tell them apart.
   const headedAs = (p: ColumnProfile, role: ColumnRole) => EVIDENCE_RULES.some((rule) => rule.role === role && rule.name.startsWith('header-') && rule.score(p) > 0);
+  // Indicator names run down the grid: a column filled in a row or two (a remark, S23's 原因 column) names none.
+  const fullest = maxOf(scored.map(({ p }) => p.filled), 0);
+  const runsDown = (p: ColumnProfile, role: ColumnRole) => role !== 'level3' || p.filled >= 0.5 * fullest;
   const leftmostTop = (role: ColumnRole, min: number): { col: number; score: number } | undefined => {
-    const fits = scored.filter(({ p, s }) => !taken.has(p.col) && s[role] >= min && s[role] >= maxOf(Object.values(s), 0) - 0.001);
+    const fits = scored.filter(({ p, s }) => !taken.has(p.col) && runsDown(p, role) && s[role] >= min && s[role] >= maxOf(Object.values(s), 0) - 0.001);
     const hit = fits.find(({ p }) => headedAs(p, role)) ?? fits[0];
     if (hit) taken.add(hit.p.col);
     return hit ? { col: hit.p.col, score: hit.s[role] } : undefined;
@@ -220,7 +223,16 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   // (a name reading as a judgement left of it is no target), then anywhere right of the names.
   const valueFrom = Math.max(level3?.col ?? -Infinity, assignment.operatorColumns[0] ?? -Infinity);
   // Last, anywhere: a form may print its targets left of the names (年度数值 | 三级, a re-dressed S35).
-  const value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : (best('value', 0.35, valueFrom) ?? best('value', 0.35, level3?.col) ?? best('value', 0.35));
+  let value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : (best('value', 0.35, valueFrom) ?? best('value', 0.35, level3?.col) ?? best('value', 0.35));
+  // A self-evaluation prints the year's target left of what was achieved (年度指标值 | 实际完成值) and the two read
+  // alike: of two value columns side by side, neither headed otherwise, the left one holds the targets.
+  const picked = value;
+  const leftTarget = picked && assignment.regions.length === 0 ? scored.find(({ p, s }) => p.col === picked.col - 1 && !taken.has(p.col) && s.value >= 0.35 && s.value >= maxOf(Object.values(s), 0) - 0.001) : undefined;
+  if (picked && leftTarget && !headedAs(scored.find(({ p }) => p.col === picked.col)!.p, 'value')) {
+    taken.delete(picked.col);
+    taken.add(leftTarget.p.col);
+    value = { col: leftTarget.p.col, score: leftTarget.s.value };
+  }
   let description = best('description', 0.5) ?? leftmostTop('level3', 0.45);
   // Long indicator names read as prose: with no column of short names, the first text column holds them.
   if (!level3 && description && !options.namesKnown) {
@@ -229,7 +241,6 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   }
   // Names mixed with prose and figures (`开发数量(≥**个)`): the first well-filled text column left of the targets.
   if (!level3Col && !options.namesKnown) {
-    const fullest = maxOf(scored.map(({ p }) => p.filled), 0);
     const names = scored.find(({ p }) => !taken.has(p.col) && (!value || p.col < value.col) && p.filled >= 0.6 * fullest && p.names + p.prose + p.wordy > 0);
     if (names) level3Col = { col: names.p.col, score: 0.5 };
   }

@@ -69,6 +69,20 @@ export function nextGridRow(cells: SheetCells, row: number): { row: number; gap:
   return filled === null ? null : { row: filled, gap: true };
 }
 
+/** Blank rows a form may leave between two 一级 blocks of one grid (S22 spaces every block so). */
+const MAX_SPACER_ROWS = 2;
+
+/**
+ * After blank rows that follow `lastFilled`, the row where the same grid goes on, or null when the blank
+ * rows end it: a few blank rows only, then a row that closes no grid and names a 一级 or 二级 in its column.
+ */
+function resumedGridRow(cells: SheetCells, header: GridHeader, lastFilled: number): number | null {
+  const filled = cells.nextFilledRow(lastFilled);
+  if (filled === null || filled - lastFilled - 1 > MAX_SPACER_ROWS || endsGrid(cells, filled, header)) return null;
+  const names = [header.columns.level1, header.columns.level2].map((c) => (c === undefined ? '' : cells.shown(filled, c).text));
+  return names.some((text) => dimensionOf(text) !== null) ? filled : null;
+}
+
 export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
   const read: GridRead = { indicators: [], rowRefs: [], nextRow: header.dataRow };
   const gridColumns = Object.values(header.columns).filter((c): c is number => c !== undefined);
@@ -80,19 +94,33 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     if (filled === null) return read;
     row = filled;
   }
+  let lastFilled = row;
   for (;;) {
     if (endsGrid(cells, row, header)) break;
-    if (!blankRow(cells, row, gridColumns)) readGridRow(cells, header, row, state, read);
-    else if (read.indicators.length > 0) break;
+    if (!blankRow(cells, row, gridColumns)) {
+      readGridRow(cells, header, row, state, read);
+      lastFilled = row;
+    } else if (read.indicators.length > 0) {
+      // Blank rows end a grid that has begun, unless the next block of the same grid follows them.
+      const resumed = resumedGridRow(cells, header, lastFilled);
+      if (resumed === null) break;
+      row = resumed;
+      continue;
+    }
     const next = nextGridRow(cells, row);
     if (next === null) {
       row = cells.bottom + 1;
       break;
     }
-    // Missing rows between two filled ones are blank rows: they end a grid that has begun.
+    // Missing rows between two filled ones are blank rows: the same, for rows the file does not hold.
     if (next.gap && read.indicators.length > 0) {
-      row += 1;
-      break;
+      const resumed = resumedGridRow(cells, header, lastFilled);
+      if (resumed === null) {
+        row += 1;
+        break;
+      }
+      row = resumed;
+      continue;
     }
     row = next.row;
   }
@@ -161,12 +189,16 @@ export function withLevelsShifted(read: ReadGrid): ReadGrid {
   };
 }
 
+/** A 三级 that names nothing: empty, or the dots a form prints for "and so on". */
+const FILLER_NAME = /^[.…。·\s]*$/;
+
 /**
  * A 二级 printed on a filled form with neither a 三级 name nor a value is an unused slot of the form, not an
  * indicator; on a form with nothing filled in, the slots stay (and are reported as unfilled).
  */
 export function withoutUnusedSlots(read: ReadGrid): ReadGrid {
-  const used = (row: GridRead['indicators'][number]) => row.level3 !== '' || row.value !== '';
+  // A 三级 of dots only (`……`, the form's "and so on" row, S24) names no indicator.
+  const used = (row: GridRead['indicators'][number]) => !FILLER_NAME.test(row.level3) || row.value !== '';
   if (!read.indicators.some(used)) return read;
   const keep = read.indicators.map(used);
   const slots = read.indicators.flatMap(({ level1, level2 }, i) => (keep[i] ? [] : [{ level1, level2, refs: read.rowRefs[i] }]));
@@ -177,6 +209,9 @@ export function withoutUnusedSlots(read: ReadGrid): ReadGrid {
     ...(slots.length > 0 ? { slots } : {}),
   };
 }
+
+/** A 一级 cell that kept its weight but lost its name at the source (`(50分)`, S24). */
+const WEIGHT_ONLY = /^[（(]?\d+(?:\.\d+)?分[)）]?$/;
 
 /** Per-row state of a grid being read: a 一级/二级 merged or written once carries down. */
 export interface RowState {
@@ -270,6 +305,8 @@ export function readGridRow(cells: SheetCells, header: GridHeader, row: number, 
   if (level2?.text) state.lastLevel2 = level2;
   else if (level3?.text || value?.text) level2 = state.lastLevel2 ?? level2;
   if (!level2?.text && !level3?.text && !value?.text && !level2InLevel1Column) return false;
+  // A 一级 of a weight alone is the 一级 its 二级 belongs to, pointed at by its own cell.
+  if (level1 && WEIGHT_ONLY.test(level1.text.replace(/\s+/g, '')) && level2?.text) level1 = { ...level1, text: level1Home(level2.text) ?? level1.text };
   // No 一级 column: the 一级 is the 二级's home, pointed at by the 二级's cell.
   if (header.deriveLevel1 && level2?.text && !level1?.text) level1 = { text: level1Home(level2.text) ?? '', value: null, address: level2.address };
   const description = shown(col.description);
