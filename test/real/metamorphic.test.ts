@@ -51,7 +51,17 @@ function regionReading(tables: readonly SheetTable[]): unknown {
 const KNOWN_MISREADS: Record<string, string[]> = {
   // S36's first row is a 制度指标 that no framework knows, with no target, merged over both dimension columns:
   // in the tree form nothing (vocabulary, numbering, a target) tells it from a heading above the grid.
-  tree: ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
+  // S39's 投入 is no framework's 一级 and no row holds a target yet: in the tree form nothing tells it from a title.
+  tree: ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表', 'fanben-blank.xlsx · 附件1'],
+  // With the headers gone, the content tells nothing of these: S39's and S41's target columns are empty (forms
+  // nobody has filled in), S42's hold the unit 个 alone (a 度量单位 column by what it holds), and S43's stored
+  // copy keeps one dimension name (数量指标; its 一级 cell shows only (50分)), too little to tell a grid.
+  'headers-removed': [
+    'fanben-blank.xlsx · 附件1',
+    'keji-2021-ziping-template.xlsx · 附件3',
+    'keji-2022-quyu-template.xlsx · 区域绩效目标自评表',
+    'yanglou-2023-ziping.xlsx · 自评表',
+  ],
 };
 
 interface Outcome {

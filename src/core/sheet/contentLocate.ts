@@ -110,6 +110,15 @@ function blankLevel1Column(cells: SheetCells, level2Col: number, fromCol: number
   return headed || mergedBlank ? col : undefined;
 }
 
+/** Whether a row just above `row` (fromRow at the highest) heads columns 一级指标 and 二级指标. */
+function levelLabelsAbove(cells: SheetCells, fromRow: number, row: number): boolean {
+  for (let r = row - 1; r >= Math.max(fromRow, row - 3); r--) {
+    const kinds = new Set(cells.rowOf(r).flatMap((c) => COLUMNS_OF_LABEL.get(c.label) ?? []));
+    if (kinds.has('level1') && kinds.has('level2')) return true;
+  }
+  return false;
+}
+
 /**
  * Grids found by content at or below fromRow, or a diagnosis when dimension names stand but no grid can
  * be read with confidence; null when the rows hold no dimension vocabulary at all.
@@ -117,7 +126,8 @@ function blankLevel1Column(cells: SheetCells, level2Col: number, fromCol: number
 export function locateByContent(cells: SheetCells, fromRow: number): ContentLocated {
   const hits = dimensionHits(cells, fromRow);
   const names = new Set(hits.flatMap((h) => [...h.level1, ...h.level2]));
-  if (names.size < 2) return null;
+  // One dimension name is too little on its own; under a row headed 一级指标 and 二级指标 it is a grid.
+  if (names.size === 0 || (names.size < 2 && !levelLabelsAbove(cells, fromRow, minOf(hits.flatMap((h) => h.rows), cells.top)))) return null;
   // The column with most names of the level; ties go to the leftmost. 成本指标 (一级 in 101号, 二级 before) counts half.
   const most = (pick: (h: ColumnHits) => number) =>
     [...hits].sort((a, b) => a.col - b.col).reduce<ColumnHits | null>((a, h) => (pick(h) > (a ? pick(a) : 0) ? h : a), null);

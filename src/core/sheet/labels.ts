@@ -162,6 +162,8 @@ export function labelScope(label: string): GridScope | null {
 /** Header labels whose values go to PerformanceTable.extraFields under the label as written (normalised). */
 export const EXTRA_FIELD_LABELS: readonly string[] = [
   '主管部门',
+  // A 转移支付 自评表's department (S42): a field of its own, never the 项目名称 beside it.
+  '归口管理部门',
   '实施单位',
   '项目属性',
   '项目期',
