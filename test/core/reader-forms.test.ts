@@ -141,3 +141,93 @@ describe('templates whose targets are still to be written, read by content (S41,
     ]);
   });
 });
+
+describe('a 甘肃 省级部门预算 table (S44)', () => {
+  const values: CellValue[][] = [
+    ['省级部门预算项目支出绩效目标表'],
+    ['一级项目名称', '文化事业发展专项资金', '二级项目名称', '博物馆免费开放补助资金'],
+    ['项目总投资', '20万元', '中央补助安排', 0],
+    ['省级财政安排', 0, '其他资金', '20万元'],
+    ['预算申报数', '20万元', '资金性质', '一般公共预算'],
+    ['年度绩效目标', '提高博物馆免费开放服务水平'],
+    ['一级指标', '二级指标', '三级指标', '指标目标值'],
+    ['产出指标', '数量指标', '免费开放天数', '=300天'],
+    ['效益指标', '经济效益指标', '为当地提供就业岗位', '增加岗位'],
+    ['满意度指标', '服务对象满意度', '服务对象满意度%', '=99百分比'],
+  ];
+
+  test('二级项目名称 is the project, 预算申报数 its budget, 中央补助安排 and 省级财政安排 its public money', () => {
+    const { table } = readSheet(grid(values))!;
+    expect(table.projectName).toBe('博物馆免费开放补助资金');
+    expect(table.budget).toEqual({ total: 20, fiscal: 0, other: 20 });
+  });
+
+  test('an effect promised in words built on 增加 (增加岗位) cannot be measured', () => {
+    expect(issues(values).filter((i) => i.code === 'vague-target').map((i) => i.cells[0])).toEqual(['D9']);
+  });
+});
+
+describe('河北 forms (S45, S46)', () => {
+  test('效果指标 is the 效益 一级 as 绩效评价 forms name it', () => {
+    const found = codes([
+      ['项目名称', '高龄津贴'],
+      ['预算数', 6.84, '其中：财政资金', 6.84, '其他资金', 0],
+      ['绩效目标', '为百岁老人发放补贴。'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '补贴发放人数', '19人'],
+      [null, '质量指标', '补贴发放准确率', '100%'],
+      [null, '时效指标', '按月发放率', '100%'],
+      [null, '成本指标', '补贴标准', '300元/人/月'],
+      ['效果指标', '社会效益指标', '补贴发放率', '≥95%'],
+      ['满意度指标', '服务对象满意度指标', '服务对象满意度', '≥95%'],
+    ]);
+    expect(found.filter((c) => c === 'misplaced-dimension' || c === 'missing-dimension')).toEqual([]);
+  });
+
+  test('heads with a remark in brackets (单位（文字描述）) and a unit with its name in brackets (%(百分比)) are read', () => {
+    const values: CellValue[][] = [
+      ['项目名称', '高龄津贴'],
+      ['预算数', 6.84, '其中：财政资金', 6.84, '其他资金', 0],
+      ['一级指标', '二级指标', '三级指标', '符号', '指标值（150字内）', '单位(文字描述)'],
+      ['满意度指标', '服务对象满意度指标', '服务对象满意度', '>=', 95, '%(百分比)'],
+    ];
+    const { table } = readSheet(grid(values))!;
+    expect(table.indicators.map((r) => [r.value, r.unit])).toEqual([['≥95', '%(百分比)']]);
+    expect(codes(values)).not.toContain('bad-value');
+  });
+
+  test('grades under a head merged over them (优 | 良 | 中 | 差) are the header\'s second row, not an indicator', () => {
+    const sheet = readSheet(
+      grid(
+        [
+          ['绩效指标分类', '绩效指标', '绩效指标描述', '绩效指标评价标准', null, null, null],
+          [null, null, null, '优', '良', '中', '差'],
+          ['产出指标', '救助覆盖率', '困难群众基本生活救助是否应救尽救', '100%', '90%', '85%', '85%'],
+          ['效果指标', '救助对象满意度(%)', '满意和较满意的救助对象占调研对象的比率', '85%', '80%', '70%', '70%'],
+        ],
+        ['A1:A2', 'B1:B2', 'C1:C2', 'D1:G1'],
+      ),
+    )!;
+    expect(sheet.table.indicators.map((r) => [r.level1, r.level3, r.value])).toEqual([
+      ['产出指标', '救助覆盖率', '100%'],
+      ['效果指标', '救助对象满意度(%)', '85%'],
+    ]);
+  });
+});
+
+describe('a label | value form with its value slots empty (S40)', () => {
+  test('the label under a blank field is no value of it, however unknown the label', () => {
+    const { table } = readSheet(
+      grid(
+        [
+          ['项目名称', null, null, null, '项目类型'],
+          ['主管部门编码', null, null, null, '主管部门名称'],
+          ['一级指标', '二级指标', '三级指标', '指标值'],
+          ['产出指标', '数量指标', '培训人次', '≥100人次'],
+        ],
+        ['B1:D1', 'B2:D2'],
+      ),
+    )!;
+    expect(table.projectName).toBe('');
+  });
+});

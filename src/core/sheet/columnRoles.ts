@@ -60,7 +60,8 @@ function addText(profile: ColumnProfile, text: string, value: unknown): void {
   profile.filled++;
   profile.totalLength += text.length;
   if (/[\u4e00-\u9fa5]{4}/.test(text)) profile.wordy++;
-  if (UNIT_ALONE.test(text)) profile.units++;
+  // `%(百分比)`: a unit with its name in brackets after it (S46).
+  if (UNIT_ALONE.test(text) || UNIT_ALONE.test(text.replace(/[(（][^()（）]{1,6}[)）]$/, ''))) profile.units++;
   else if (OPERATOR_ALONE.test(text.replace(/\s+/g, ''))) profile.operators++;
   else if (KIND_WORDS.test(text)) profile.kinds++;
   else if (dimensionOf(text)) profile.dimensions++;

@@ -65,15 +65,26 @@ function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number):
   return rows;
 }
 
+/** A row of labels: a header field, a header label or a grid column's head stands in it. */
+function labelsOnRow(cells: SheetCells, row: number): boolean {
+  return cells.rowOf(row).some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text) || COLUMNS_OF_LABEL.has(c.label));
+}
+
 /**
  * The first indicator row: the first dimension name's row, or above it where a form prints its first rows
- * with no 一级/二级 cell (the rows hold targets, not labels).
+ * with no 一级/二级 cell (the rows hold targets, not labels). A row under heads merged down over it (优 | 良 |
+ * 中 | 差 under 评价标准, S45) is the header's second row, not a first row of targets.
  */
-function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number): number {
+function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dimensionCols: readonly number[]): number {
   let first = firstHit;
   for (let r = firstHit - 1; r >= fromRow; r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
     if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text))) break;
+    const underHeads = dimensionCols.some((col) => {
+      const area = cells.covered(r, col) ? cells.merge(r, col) : undefined;
+      return area !== undefined && area.start.row < r && labelsOnRow(cells, area.start.row);
+    });
+    if (underHeads) break;
     if (!line.some((c) => isValueText(c.text))) break;
     first = r;
   }
@@ -144,7 +155,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   if (tree) found.push('一级、二级、三级在同一列（树形导出）');
   const dimensionCols = [level1?.col, tree ? undefined : level2?.col].filter((c): c is number => c !== undefined);
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
-  const firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top));
+  const firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top), levelHits.map((h) => h.col));
   const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstData);
   const lastRow = lastGridRow(cells, lastHit);
   const headerRows = headerRowsAbove(cells, fromRow, firstData);

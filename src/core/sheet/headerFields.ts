@@ -63,7 +63,10 @@ export function valueOf(cells: SheetCells, row: number, col: number, lastRow: nu
   const expected: Found | null = startCol <= cells.right ? { ...cells.shown(row, startCol), text: '', value: null } : null;
   let found = firstRightwards(cells, row, startCol, cells.right);
   if ((found === null || found === 'label') && block) found = firstDownwards(cells, col, below, lastRow) ?? found;
-  if ((found === 'label' || found === null) && below <= lastRow && isLabelRow(cells, row)) {
+  // Fields as columns have their labels side by side; a label with an empty cell between it and the next label
+  // (a value slot, S40) is a blank field of a label | value form, and the label under it is no value of it.
+  const besideSlot = found === 'label' && cells.cell(row, startCol) === undefined;
+  if ((found === 'label' || found === null) && below <= lastRow && !besideSlot && isLabelRow(cells, row)) {
     const under = cells.cell(below, col);
     if (under && !isAnyLabel(under)) return under;
     if (!under) return { text: '', value: null, address: toA1(below, col) };

@@ -39,9 +39,22 @@ export const FIELD_OF_LABEL: ReadonlyMap<string, HeaderField> = new Map(
   (Object.entries(HEADER_FIELD_LABELS) as [HeaderField, readonly string[]][]).flatMap(([field, forms]) => forms.map((form) => [form, field] as const)).reverse(),
 );
 
+/** A form's remark after a column head (`指标值（150字内）`, `单位（文字描述）`, S40, S46); a money unit is no remark. */
+const HEAD_REMARK = /（(?!(?:单位：)?(?:元|千元|万元|亿元)）)[^（）]{2,12}）$/;
+
+/** Column heads with their forms; a head not listed is looked up again without its remark in brackets. */
+class GridLabelMap extends Map<string, GridColumn[]> {
+  override get(label: string): GridColumn[] | undefined {
+    return super.get(label) ?? (HEAD_REMARK.test(label) ? super.get(label.replace(HEAD_REMARK, '')) : undefined);
+  }
+  override has(label: string): boolean {
+    return this.get(label) !== undefined;
+  }
+}
+
 /** Grid header label → the columns it may head. */
 export const COLUMNS_OF_LABEL: ReadonlyMap<string, GridColumn[]> = (() => {
-  const map = new Map<string, GridColumn[]>();
+  const map = new GridLabelMap();
   for (const [column, forms] of Object.entries(GRID_COLUMN_LABELS) as [GridColumn, readonly string[]][]) {
     for (const form of forms) map.set(form, [...(map.get(form) ?? []), column]);
   }
@@ -57,10 +70,11 @@ export function bareLabel(label: string): string {
 export const FISCAL_PART = /^其中：.*(?:财政|补助|拨款)/;
 
 /**
- * A fund of one level of government (`其中：1.中央资金`, `2.市级资金`, `省级财政资金`, `县级补助资金`, S31):
+ * A fund of one level of government (`其中：1.中央资金`, `2.市级资金`, `省级财政资金`, `县级补助资金`, S31;
+ * `中央补助安排`, `省级财政安排`, S44):
  * numbering and 其中 left off. Several with no 财政资金 total are its parts (their sum is read as it).
  */
-const LEVEL_FUNDS = /^((?:中央|省|区县|县区|市|州|县|区|乡镇|镇|乡)级?(?:财政)?(?:补助|专项)?资金)$/;
+const LEVEL_FUNDS = /^((?:中央|省|区县|县区|市|州|县|区|乡镇|镇|乡)级?(?:财政)?(?:补助|专项)?(?:资金|安排))$/;
 
 /** `其中：1.`, `2.`, `（3）`, `4、` before a funds label (S31's 1.中央资金 … 4.其他资金). */
 const FUNDS_NUMBERING = /^(?:其中：?)?(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[.、．])/;

@@ -62,7 +62,8 @@ export function splitLabelUnit(label: string): { label: string; unit: string | n
 
 /** Accepted forms of each header field label, normalised. */
 export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
-  projectName: [LABELS.projectName, '项目名', '项目支出名称', '项目名称（全称）', '专项资金名称'],
+  // 二级项目名称: the project itself on a form that also names its 一级项目 (甘肃, S44).
+  projectName: [LABELS.projectName, '项目名', '项目支出名称', '项目名称（全称）', '专项资金名称', '二级项目名称'],
   budgetTotal: [
     LABELS.budgetTotal,
     '年度预算数',
@@ -80,6 +81,7 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '总额',
     '当年年度预算',
     '年度财政资金总额',
+    '预算申报数',
   ],
   budgetFiscal: [
     LABELS.budgetFiscal,
@@ -162,8 +164,9 @@ export function labelScope(label: string): GridScope | null {
 /** Header labels whose values go to PerformanceTable.extraFields under the label as written (normalised). */
 export const EXTRA_FIELD_LABELS: readonly string[] = [
   '主管部门',
-  // A 转移支付 自评表's department (S42): a field of its own, never the 项目名称 beside it.
+  // A 转移支付 自评表's department (S42), a 一级项目 over the project (S44): fields of their own, never the 项目名称.
   '归口管理部门',
+  '一级项目名称',
   '实施单位',
   '项目属性',
   '项目期',
