@@ -1,7 +1,7 @@
 /** Step 3, grid rows: the indicator rows under a located header, one table's grids top to bottom. */
 import type { IndicatorRow } from '../model';
 import { dimensionOf, isLevel1Name, isLevel2Of, level1Home, numberingLevel } from './vocabulary';
-import { toA1 } from './address';
+import { fromA1, toA1 } from './address';
 import { SheetCells } from './cells';
 import type { Found } from './cells';
 import { LABELS, NOTE_TEXT, SIGNATURE_TEXT, TOTAL_ROW_TEXT, matchUnitLabel, normalizeLabel } from './labels';
@@ -125,7 +125,31 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     row = next.row;
   }
   read.nextRow = row;
-  return read;
+  return header.tree ? read : withoutGroupRows(cells, header, read);
+}
+
+/** The leading spaces of a cell as typed (full-width ones too): how far a form indents a name. */
+function indentOf(cells: SheetCells, address: string, col: number | undefined): number {
+  if (col === undefined || !address) return 0;
+  const { row } = fromA1(address);
+  const value = cells.shown(row, col).value;
+  return typeof value === 'string' ? /^[\s\u3000]*/.exec(value)![0].length : 0;
+}
+
+/**
+ * A 三级 with no target whose next rows, under the same 二级, are indented under it and carry the targets
+ * (`★补助各类瓜果蔬菜种植面积` over `  梨树种植面积 6亩`, S43): a group of indicators, not one missing its value.
+ */
+function withoutGroupRows(cells: SheetCells, header: GridHeader, read: GridRead): GridRead {
+  const { indicators, rowRefs } = read;
+  const col = header.columns.level3;
+  const group = indicators.map((row, i) => {
+    const next = indicators[i + 1];
+    if (!next || row.value || !row.level3 || !next.value || next.level2 !== row.level2) return false;
+    return indentOf(cells, rowRefs[i + 1].level3, col) > indentOf(cells, rowRefs[i].level3, col);
+  });
+  if (!group.some(Boolean)) return read;
+  return { ...read, indicators: indicators.filter((_, i) => !group[i]), rowRefs: rowRefs.filter((_, i) => !group[i]) };
 }
 
 export interface ReadGrid extends GridRead {
@@ -210,7 +234,7 @@ export function withoutUnusedSlots(read: ReadGrid): ReadGrid {
   };
 }
 
-/** A 一级 cell that kept its weight but lost its name at the source (`(50分)`, S24). */
+/** A 一级 cell that kept its weight but lost its name at the source (`(50分)`, `（20分）`; S24, S43). */
 const WEIGHT_ONLY = /^[（(]?\d+(?:\.\d+)?分[)）]?$/;
 
 /** Per-row state of a grid being read: a 一级/二级 merged or written once carries down. */

@@ -12,13 +12,24 @@ import type { CellValue, GridScope, HeaderAmount } from './types';
 import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, levelFunds, similarHeaderField } from './knownLabels';
 
 /**
+ * A form's prompt waiting for its own value (`承担单位:(盖章)`, `事业收入:`, `填写日期:`): a text ending in a
+ * colon, a short remark in brackets after it at most. Never the value of the label before it (S39, S41).
+ */
+const PROMPT_TEXT = /[:：]\s*(?:[(（][^()（）]{1,8}[)）])?$/;
+
+/** A cell that is a label, not a value: a known label, the head of a results column, or a prompt. */
+function labelNotValue(cell: FilledCell): boolean {
+  return isAnyLabel(cell) || RESULT_HEAD.test(cell.label) || PROMPT_TEXT.test(cell.text);
+}
+
+/**
  * The first filled cell right of startCol on a row: its value, 'label' when a label comes first (or the head
- * of a results column, `年度总体目标完成情况综述`), or null.
+ * of a results column, `年度总体目标完成情况综述`, or a prompt), or null.
  */
 export function firstRightwards(cells: SheetCells, row: number, startCol: number, toCol: number): Found | 'label' | null {
   for (const cell of cells.rowOf(row)) {
     if (cell.col < startCol || cell.col > toCol || cells.covered(row, cell.col)) continue;
-    return isAnyLabel(cell) || RESULT_HEAD.test(cell.label) ? 'label' : cell;
+    return labelNotValue(cell) ? 'label' : cell;
   }
   return null;
 }
@@ -28,7 +39,7 @@ export function firstDownwards(cells: SheetCells, col: number, fromRow: number, 
   for (const row of cells.rows(fromRow, toRow)) {
     const cell = cells.cell(row, col);
     if (!cell || cells.covered(row, col)) continue;
-    return isAnyLabel(cell) ? 'label' : cell;
+    return isAnyLabel(cell) || PROMPT_TEXT.test(cell.text) ? 'label' : cell;
   }
   return null;
 }
@@ -52,7 +63,10 @@ export function valueOf(cells: SheetCells, row: number, col: number, lastRow: nu
   const expected: Found | null = startCol <= cells.right ? { ...cells.shown(row, startCol), text: '', value: null } : null;
   let found = firstRightwards(cells, row, startCol, cells.right);
   if ((found === null || found === 'label') && block) found = firstDownwards(cells, col, below, lastRow) ?? found;
-  if ((found === 'label' || found === null) && below <= lastRow && isLabelRow(cells, row)) {
+  // Fields as columns have their labels side by side; a label with an empty cell between it and the next label
+  // (a value slot, S40) is a blank field of a label | value form, and the label under it is no value of it.
+  const besideSlot = found === 'label' && cells.cell(row, startCol) === undefined;
+  if ((found === 'label' || found === null) && below <= lastRow && !besideSlot && isLabelRow(cells, row)) {
     const under = cells.cell(below, col);
     if (under && !isAnyLabel(under)) return under;
     if (!under) return { text: '', value: null, address: toA1(below, col) };

@@ -39,9 +39,22 @@ export const FIELD_OF_LABEL: ReadonlyMap<string, HeaderField> = new Map(
   (Object.entries(HEADER_FIELD_LABELS) as [HeaderField, readonly string[]][]).flatMap(([field, forms]) => forms.map((form) => [form, field] as const)).reverse(),
 );
 
+/** A form's remark after a column head (`指标值（150字内）`, `单位（文字描述）`, S40, S46); a money unit is no remark. */
+const HEAD_REMARK = /（(?!(?:单位：)?(?:元|千元|万元|亿元)）)[^（）]{2,12}）$/;
+
+/** Column heads with their forms; a head not listed is looked up again without its remark in brackets. */
+class GridLabelMap extends Map<string, GridColumn[]> {
+  override get(label: string): GridColumn[] | undefined {
+    return super.get(label) ?? (HEAD_REMARK.test(label) ? super.get(label.replace(HEAD_REMARK, '')) : undefined);
+  }
+  override has(label: string): boolean {
+    return this.get(label) !== undefined;
+  }
+}
+
 /** Grid header label → the columns it may head. */
 export const COLUMNS_OF_LABEL: ReadonlyMap<string, GridColumn[]> = (() => {
-  const map = new Map<string, GridColumn[]>();
+  const map = new GridLabelMap();
   for (const [column, forms] of Object.entries(GRID_COLUMN_LABELS) as [GridColumn, readonly string[]][]) {
     for (const form of forms) map.set(form, [...(map.get(form) ?? []), column]);
   }
