@@ -10,7 +10,7 @@ import { assignRoles, isValueText, profileColumns } from './columnRoles';
 import { COLUMNS_OF_LABEL, headerFieldOf, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
-import { periodValueColumns } from './periodColumns';
+import { periodHeader, periodValueColumns } from './periodColumns';
 import type { Unreadable } from './types';
 import { dimensionOf, level1Home } from './vocabulary';
 
@@ -178,6 +178,6 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const heads = [...new Set([...headerRows, firstData - 1])].filter((r) => r >= fromRow);
   const taken = new Set([level3, roles.unit, roles.description, ...roles.operatorColumns].filter((c): c is number => c !== undefined));
   const periods = periodValueColumns(cells, heads, firstData, rightOf, cells.right, taken);
-  if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), scope: p.scope, periodValue: true as const })) };
+  if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), ...periodHeader(p) })) };
   return { headers: [{ ...base, columns: columns(roles.value!) }] };
 }
