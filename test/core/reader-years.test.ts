@@ -22,6 +22,8 @@ interface Table {
   values: [Values, Values, Values, Values, Values, Values];
   /** 指标值 merged over the heads, which stand on the row under it. */
   twoRowHead?: boolean;
+  /** Heads over the 一级 | 二级 | 三级 columns. */
+  names?: [string, string, string];
 }
 
 /**
@@ -47,7 +49,8 @@ function table(t: Table): CellGrid {
     ['绩效目标', '1.建成业务系统并通过验收；2.业务办理效率有所提升。'],
   ];
   const headRow = values.length;
-  values.push(t.twoRowHead ? ['一级指标', '二级指标', '三级指标', '指标值'] : ['一级指标', '二级指标', '三级指标', ...t.heads]);
+  const nameHeads = t.names ?? ['一级指标', '二级指标', '三级指标'];
+  values.push(t.twoRowHead ? [...nameHeads, '指标值'] : [...nameHeads, ...t.heads]);
   if (t.twoRowHead) values.push([null, null, null, ...t.heads]);
   const first = values.length;
   names.forEach((name, i) => values.push([...name, ...t.values[i]]));
@@ -203,6 +206,16 @@ test('a two-row head: 指标值 merged over 实施期 | 2024年 | 2025年 reads 
     ['annual', '2024年', 'E8'],
     ['overall', null, 'D8'],
     ['otherYear', '2025年', 'F8'],
+  ]);
+  expect(codes(grid)).toEqual([]);
+});
+
+test('with no 一级/二级 heads (维度 | 类别 | 指标, read by content), the year heads still part the grid and head it', () => {
+  const grid = table({ heads: ['实施期', '2024年', '2025年'], values: THREE, names: ['维度', '类别', '指标'] });
+  expect(scopes(grid)).toEqual([
+    ['annual', '2024年', 'E7'],
+    ['overall', null, 'D7'],
+    ['otherYear', '2025年', 'F7'],
   ]);
   expect(codes(grid)).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { assignRoles, isValueText, profileColumns } from './columnRoles';
 import { COLUMNS_OF_LABEL, headerFieldOf, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
-import { periodHeader, periodValueColumns } from './periodColumns';
+import { headYear, periodHeader, periodValueColumns } from './periodColumns';
 import type { Unreadable } from './types';
 import { dimensionOf, level1Home } from './vocabulary';
 
@@ -75,6 +75,8 @@ function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number): num
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
     if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text))) break;
     if (!line.some((c) => isValueText(c.text))) break;
+    // Two year heads or more (实施期 | 2024年 | 2025年) make a header row: years there head columns, they are no targets.
+    if (line.filter((c) => headYear(c.text) !== null).length >= 2) break;
     first = r;
   }
   return first;
