@@ -210,6 +210,15 @@ test('a two-row head: 指标值 merged over 实施期 | 2024年 | 2025年 reads 
   expect(codes(grid)).toEqual([]);
 });
 
+test('指标值 merged over bare heads 项目期 | 2024年 (one year): an overall and an annual grid, the annual one named as before', () => {
+  const grid = table({ heads: ['项目期', '2024年'], values: THREE.map((r) => r.slice(0, 2)) as Table['values'], twoRowHead: true });
+  expect(scopes(grid)).toEqual([
+    ['annual', null, 'E8'],
+    ['overall', null, 'D8'],
+  ]);
+  expect(codes(grid)).toEqual([]);
+});
+
 test('with no 一级/二级 heads (维度 | 类别 | 指标, read by content), the year heads still part the grid and head it', () => {
   const grid = table({ heads: ['实施期', '2024年', '2025年'], values: THREE, names: ['维度', '类别', '指标'] });
   expect(scopes(grid)).toEqual([
