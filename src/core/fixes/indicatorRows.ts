@@ -115,7 +115,7 @@ function rowsKey(grid: ScopedGrid): string {
 }
 
 function sameGrid(a: ScopedGrid, b: ScopedGrid): boolean {
-  return a.header === b.header && a.region === b.region && a.scope === b.scope;
+  return a.header === b.header && a.region === b.region && a.scope === b.scope && a.year?.name === b.year?.name;
 }
 
 /**

@@ -10,7 +10,7 @@ import { assignRoles, isValueText, namesTargets, profileColumns } from './column
 import { COLUMNS_OF_LABEL, headerFieldOf, isAnyLabel, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
-import { periodValueColumns } from './periodColumns';
+import { headYear, periodHeader, periodValueColumns } from './periodColumns';
 import type { Unreadable } from './types';
 import { dimensionOf, level1Home } from './vocabulary';
 
@@ -86,6 +86,8 @@ function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dime
     });
     if (underHeads) break;
     if (!line.some((c) => isValueText(c.text))) break;
+    // Two year heads or more (实施期 | 2024年 | 2025年) make a header row: years there head columns, they are no targets.
+    if (line.filter((c) => headYear(c.text) !== null).length >= 2) break;
     first = r;
   }
   return first;
@@ -224,6 +226,6 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const heads = [...new Set([...headerRows, firstData - 1])].filter((r) => r >= fromRow);
   const taken = new Set([level3, roles.unit, roles.description, ...roles.operatorColumns].filter((c): c is number => c !== undefined));
   const periods = periodValueColumns(cells, heads, firstData, rightOf, cells.right, taken);
-  if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), scope: p.scope, periodValue: true as const })) };
+  if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), ...periodHeader(p) })) };
   return { headers: [{ ...base, columns: columns(roles.value!) }] };
 }

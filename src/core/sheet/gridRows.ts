@@ -5,7 +5,7 @@ import { fromA1, toA1 } from './address';
 import { SheetCells } from './cells';
 import type { Found } from './cells';
 import { LABELS, NOTE_TEXT, SIGNATURE_TEXT, TOTAL_ROW_TEXT, matchUnitLabel, normalizeLabel } from './labels';
-import type { IndicatorRowRefs, IndicatorSlot, Unreadable } from './types';
+import type { GridYear, IndicatorRowRefs, IndicatorSlot, Unreadable } from './types';
 import { locateByContent } from './contentLocate';
 import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
 import { GridHeader, findGridHeaders } from './locate';
@@ -154,6 +154,8 @@ function withoutGroupRows(cells: SheetCells, header: GridHeader, read: GridRead)
 
 export interface ReadGrid extends GridRead {
   header: GridHeader;
+  /** The year of its column, on a grid of several year columns (yearColumns.ts). */
+  year?: GridYear;
 }
 
 /** A title, 单位 line, department or 项目名称 between two grids: the lower grid belongs to another table. */

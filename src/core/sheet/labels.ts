@@ -152,7 +152,7 @@ export const GRID_SCOPE_LABELS: readonly string[] = [
 ];
 
 /** How messages name a grid when a sheet has more than one. */
-export const GRID_SCOPE_NAMES: Record<GridScope, string> = { annual: '年度目标', overall: '总体目标' };
+export const GRID_SCOPE_NAMES: Record<GridScope, string> = { annual: '年度目标', overall: '总体目标', otherYear: '其他年度目标' };
 
 /** The period a goals or grid label speaks of (`年度目标` → annual, `总体目标`/`中长期目标` → overall); null if it says none. */
 export function labelScope(label: string): GridScope | null {
@@ -173,6 +173,9 @@ export const EXTRA_FIELD_LABELS: readonly string[] = [
   '起止时间',
   '项目起止时间',
   '项目实施期',
+  // The budget year a table is for: which of several year columns (2024年 | 2025年) is the year's own.
+  '预算年度',
+  '年度',
   '年度资金总额',
   '项目负责人',
   '联系电话',
