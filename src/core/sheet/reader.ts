@@ -11,6 +11,7 @@ import { findTableGrids } from './gridRows';
 import { buildSheet } from './assemble';
 import { flatColumnsOf, readFlat } from './flat';
 import { diagnose } from './diagnose';
+import { readCellIndicatorTables } from './cellIndicators';
 
 // Here as before for their callers; readAmount lives apart so the seed parser uses it without the reader.
 export { readAmount } from './amount';
@@ -38,6 +39,8 @@ export function readSheetTables(grid: CellGrid, options: ReadSheetOptions = {}):
     tables.push(buildSheet(cells, grid.sheetName, block, grids, from, options));
     from = next;
   }
+  // No grid of rows: a list may hold each project's indicators as text in one cell (S26).
+  if (tables.length === 0) for (const table of readCellIndicatorTables(cells, grid.sheetName, options)) tables.push(table);
   return { tables, unreadable: tables.length === 0 ? (unread ?? diagnose(cells)) : null };
 }
 

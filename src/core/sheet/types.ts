@@ -90,6 +90,11 @@ export interface SheetGrid {
   slots?: IndicatorSlot[];
   /** The region whose targets the grid holds (one value column per 市/区县); absent on a one-region table. */
   region?: string;
+  /**
+   * Written as text inside one cell (a budget list's 绩效目标 cell, 【产出指标-数量指标】 指标1:…): that cell is
+   * the header and every row's cell, so no fix may insert rows or write a value there; absent otherwise.
+   */
+  inCell?: true;
 }
 
 /**
