@@ -162,6 +162,12 @@ describe('a list of several projects', () => {
     ]);
   });
 
+  test('a lone cell of such text, with no name or money on its row, is no list: reported unreadable, never read', () => {
+    const lone: CellGrid = { sheetName: '填报说明', top: 0, left: 0, values: [['说明'], [], [CELL]], merges: [] };
+    expect(tablesOf(lone)).toEqual([]);
+    expect(checkGridTables(lone).map((r) => r.issues.map((i) => [i.code, i.cells[0]]))).toEqual([[['unreadable-layout', 'A3']]]);
+  });
+
   test('headings with no target under them are no indicators: still reported unreadable', () => {
     const reports = checkGridTables(s26(['【产出指标-数量指标】', '机柜数量', '【效益指标-社会效益指标】', '服务保障民生'].join('\n')));
     expect(reports.map((r) => r.issues.map((i) => i.code))).toEqual([['unreadable-layout']]);

@@ -52,7 +52,10 @@ const MAX_NAME = 80;
  */
 const YUAN_SCALE = 1_000_000;
 
-/** The indicator cells of a sheet, one per row (the one holding most indicators), top to bottom. */
+/**
+ * The indicator cells of a sheet, one per row (the one holding most indicators), top to bottom. A row showing
+ * nothing else (no name, no money) is no project of a list: a lone text (a 填报说明, say) is not read.
+ */
 function projectRows(cells: SheetCells): ProjectRow[] {
   const byRow = new Map<number, ProjectRow>();
   for (const cell of cells.filled(cells.top, cells.bottom)) {
@@ -61,7 +64,7 @@ function projectRows(cells: SheetCells): ProjectRow[] {
     const before = byRow.get(cell.row);
     if (!before || read.indicators.length > before.read.indicators.length) byRow.set(cell.row, { row: cell.row, cell, read });
   }
-  return [...byRow.values()];
+  return [...byRow.values()].filter((project) => rowCells(cells, project).length > 0);
 }
 
 /** The row of labels above the first project: the last row above it with a short text in the indicator column. */
