@@ -152,7 +152,8 @@ describe('a list of several projects', () => {
     const grid = s26(CELL, (values) => {
       values.push(['   037002', '   执法办案费', 100000, '【项目概况】:执法办案', second]);
       values.push([' 037002', ' 黄山市公安局交通警察支队', 500000]);
-      values.push(['   037002', '   交通设施维护', 400000, '维护交通设施', second.replace('办案数量(≥100件)', '维护路口(≥30个)')]);
+      // 签字 and 联系人： inside a project's cells are its words, not a signature row ending the list.
+      values.push(['   037002', '   交通设施维护', 400000, '维护交通设施，联系人：交警支队', second.replace('办案数量(≥100件)', '合同签字率(100%)')]);
     });
     const tables = tablesOf(grid);
     expect(tables.map((t) => [t.table.projectName, t.table.budget.total, t.table.department.name, t.grids[0].header, t.table.indicators.length])).toEqual([

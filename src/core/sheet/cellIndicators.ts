@@ -11,7 +11,7 @@ import { readAmount } from './amount';
 import { SheetCells } from './cells';
 import type { FilledCell, Found } from './cells';
 import { buildSheet } from './assemble';
-import { SIGNATURE_TEXT, TOTAL_ROW_TEXT, matchUnitLabel, normalizeLabel } from './labels';
+import { TOTAL_ROW_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import { bareLabel, labelUnit } from './knownLabels';
 import type { HeaderBlock } from './headerFields';
 import type { ReadGrid } from './gridRows';
@@ -167,8 +167,6 @@ export function readCellIndicatorTables(cells: SheetCells, sheetName: string, op
   // Units of the tree above the row being read, shallowest first.
   const tree: TreeUnit[] = [];
   for (const row of cells.rows(top, cells.bottom)) {
-    const line = cells.rowOf(row);
-    if (line.some((cell) => SIGNATURE_TEXT.test(cell.text))) break;
     const depth = depthOf(cells, row, columns.name);
     while (tree.length > 0 && tree[tree.length - 1].depth >= depth) tree.pop();
     const project = byRow.get(row);
