@@ -2,7 +2,8 @@
  * Reader: a CellGrid → the 绩效目标表 on it, found by its labels or, where they fail, by what its cells hold
  * (the dimension vocabulary, each column's content; never by fixed addresses), with the
  * A1 address of every value. Pure. A sheet may hold several tables (a flat 预算管理一体化 export lists many
- * projects); a sheet that looks like a 绩效目标表 but cannot be read fully is reported, never dropped.
+ * projects, a budget list writes each project's indicators in one cell of its row); a sheet that looks like a
+ * 绩效目标表 but cannot be read fully is reported, never dropped.
  */
 import { SheetCells } from './cells';
 import type { CellGrid, ReadSheetOptions, SheetRead, SheetTable, Unreadable } from './types';
