@@ -48,19 +48,7 @@ function regionReading(tables: readonly SheetTable[]): unknown {
  * Re-dressings the reader does not yet read the same, by kind: listed so the suite fails on any new misread
  * and on any of these that starts to pass (then drop it here). docs/real-world.md counts them as failures.
  */
-const KNOWN_MISREADS: Record<string, string[]> = {
-  // S39's 投入 is no framework's 一级 and no row holds a target yet: in the tree form nothing tells it from a title.
-  tree: ['fanben-blank.xlsx · 附件1'],
-  // With the headers gone, the content tells nothing of these: S39's and S41's target columns are empty (forms
-  // nobody has filled in), S42's hold the unit 个 alone (a 度量单位 column by what it holds).
-  // S40: its 投入指标/过程指标 are no framework's 一级 and its 二级 column holds indicator names.
-  'headers-removed': [
-    'fanben-blank.xlsx · 附件1',
-    'shenbao-2021-template.xlsx · sheet001',
-    'keji-2021-ziping-template.xlsx · 附件3',
-    'keji-2022-quyu-template.xlsx · 区域绩效目标自评表',
-  ],
-};
+const KNOWN_MISREADS: Record<string, string[]> = {};
 
 interface Outcome {
   kind: string;
