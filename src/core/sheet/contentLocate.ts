@@ -46,8 +46,11 @@ function dimensionHits(cells: SheetCells, fromRow: number): ColumnHits[] {
   return [...byCol.values()];
 }
 
-/** Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. */
-function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number): number[] {
+/**
+ * Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. A
+ * figure counts against a row only in a column the grid fills (a small table beside it has its own).
+ */
+function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number, filled: ReadonlySet<number>): number[] {
   const rows: number[] = [];
   for (let r = firstData - 1; r >= Math.max(fromRow, firstData - 2); r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
@@ -58,7 +61,7 @@ function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number):
     // A lone cell that names no grid column is a title or a caption (`…绩效评价指标表`, S36), not a header row.
     const lone = line.length === 1 && !COLUMNS_OF_LABEL.has(line[0].label);
     const fieldLike = lone || line.some((c) => headerFieldOf(c.label) !== undefined || matchUnitLabel(c.text) !== null || c.text.includes(LABELS.titleSuffix));
-    const textual = line.every((c) => typeof c.value !== 'number' && c.text.length <= 24);
+    const textual = line.every((c) => !filled.has(c.col) || (typeof c.value !== 'number' && c.text.length <= 24));
     if (fieldLike || !textual) break;
     rows.unshift(r);
   }
@@ -69,15 +72,39 @@ function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number):
  * The first indicator row: the first dimension name's row, or above it where a form prints its first rows
  * with no 一级/二级 cell (the rows hold targets, not labels).
  */
-function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number): number {
+function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, targets: ReadonlySet<number>): number {
   let first = firstHit;
   for (let r = firstHit - 1; r >= fromRow; r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
     if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text))) break;
-    if (!line.some((c) => isValueText(c.text))) break;
+    if (!line.some((c) => targets.has(c.col) && isValueText(c.text))) break;
     first = r;
   }
   return first;
+}
+
+/** Rows looked at to tell the columns that run down the grid. */
+const COLUMN_SAMPLE = 60;
+
+/**
+ * The columns the grid fills, and those holding targets, each on more than half its rows (from the first to the
+ * last dimension name): a small table beside the grid, level with its head, fills neither.
+ */
+function gridColumns(cells: SheetCells, firstHit: number, lastHit: number): { filled: Set<number>; targets: Set<number> } {
+  const filled = new Map<number, number>();
+  const targets = new Map<number, number>();
+  const add = (counts: Map<number, number>, col: number) => counts.set(col, (counts.get(col) ?? 0) + 1);
+  let rows = 0;
+  for (const row of cells.rows(firstHit, Math.min(lastHit, firstHit + COLUMN_SAMPLE))) {
+    rows++;
+    for (const cell of cells.rowOf(row)) {
+      if (cells.covered(row, cell.col)) continue;
+      add(filled, cell.col);
+      if (isValueText(cell.text)) add(targets, cell.col);
+    }
+  }
+  const half = (counts: Map<number, number>) => new Set([...counts].filter(([, n]) => n * 2 > rows).map(([col]) => col));
+  return { filled: half(filled), targets: half(targets) };
 }
 
 /** The last row of the grid: the last dimension row and the indicator rows under it, up to a stop. */
@@ -87,6 +114,8 @@ function lastGridRow(cells: SheetCells, lastHit: number): number {
     const line = cells.rowOf(row);
     if (line.some((c) => SIGNATURE_TEXT.test(c.text) || isHeaderLabelText(c.label, c.text))) break;
     if (row > last + 2) break;
+    // Across a blank row the grid goes on only where a dimension is named (another table may stand below).
+    if (row > last + 1 && !line.some((c) => dimensionOf(c.text) !== null)) break;
     last = row;
   }
   return last;
@@ -134,10 +163,12 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   if (tree) found.push('一级、二级、三级在同一列（树形导出）');
   const dimensionCols = [level1?.col, tree ? undefined : level2?.col].filter((c): c is number => c !== undefined);
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
-  const firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top));
-  const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstData);
+  const firstHit = minOf(levelHits.map((h) => h.rows[0]), cells.top);
+  const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstHit);
+  const columnsRun = gridColumns(cells, firstHit, lastHit);
+  const firstData = firstDataRow(cells, fromRow, firstHit, columnsRun.targets);
   const lastRow = lastGridRow(cells, lastHit);
-  const headerRows = headerRowsAbove(cells, fromRow, firstData);
+  const headerRows = headerRowsAbove(cells, fromRow, firstData, columnsRun.filled);
   const blankLevel1 = !level1 && level2 && !tree ? blankLevel1Column(cells, level2.col, cells.left, firstData, lastRow, headerRows) : undefined;
   if (blankLevel1 !== undefined) found.push(`一级指标列（${columnName(blankLevel1)} 列，未填）`);
   const fromCol = minOf([...dimensionCols, ...(blankLevel1 !== undefined ? [blankLevel1] : [])], cells.left);

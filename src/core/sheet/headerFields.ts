@@ -33,10 +33,13 @@ export function firstDownwards(cells: SheetCells, col: number, fromRow: number, 
   return null;
 }
 
-/** Every filled cell of the row is a label: a header laid out as columns (labels above, values below). */
+/**
+ * Every filled cell of the row is a label (or one misprinted, a character off): a header laid out as
+ * columns (labels above, values below).
+ */
 export function isLabelRow(cells: SheetCells, row: number): boolean {
   const own = cells.rowOf(row).filter((c) => !cells.covered(row, c.col));
-  return own.length >= 2 && own.every(isAnyLabel);
+  return own.length >= 2 && own.every((c) => isAnyLabel(c) || similarHeaderField(c.label) !== undefined);
 }
 
 /**
