@@ -18,16 +18,16 @@ export interface Mutation {
   apply(grid: CellGrid, sheet: SheetTable): CellGrid | null;
 }
 
-const copyValues = (grid: CellGrid): Values => grid.values.map((row) => (row ? [...row] : []));
-const at = (a1: string) => fromA1(a1);
-const get = (values: Values, row: number, col: number): CellValue => values[row]?.[col] ?? null;
-function set(values: Values, row: number, col: number, value: CellValue): void {
+export const copyValues = (grid: CellGrid): Values => grid.values.map((row) => (row ? [...row] : []));
+export const at = (a1: string) => fromA1(a1);
+export const get = (values: Values, row: number, col: number): CellValue => values[row]?.[col] ?? null;
+export function set(values: Values, row: number, col: number, value: CellValue): void {
   while (values.length <= row) values.push([]);
   const line = values[row];
   while (line.length <= col) line.push(null);
   line[col] = value;
 }
-const width = (values: Values) => values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
+export const width = (values: Values) => values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
 
 /** Moves every merge at or after `index` (a row or a column) by one. */
 function shiftMerges(merges: readonly string[], index: number, axis: 'row' | 'col'): string[] {
@@ -40,13 +40,13 @@ function shiftMerges(merges: readonly string[], index: number, axis: 'row' | 'co
   });
 }
 
-function insertRow(grid: CellGrid, index: number, row: CellValue[] = []): CellGrid {
+export function insertRow(grid: CellGrid, index: number, row: CellValue[] = []): CellGrid {
   const values = copyValues(grid);
   values.splice(index, 0, row);
   return { ...grid, values, merges: shiftMerges(grid.merges, index, 'row') };
 }
 
-function insertColumn(grid: CellGrid, index: number): CellGrid {
+export function insertColumn(grid: CellGrid, index: number): CellGrid {
   const values = copyValues(grid).map((row) => {
     const copy = [...row];
     if (copy.length > index) copy.splice(index, 0, null);
@@ -56,7 +56,7 @@ function insertColumn(grid: CellGrid, index: number): CellGrid {
 }
 
 /** Rows of the main grid (its header row to its last indicator row), 0-based. */
-function gridRows(sheet: SheetTable): { header: number; first: number; last: number } {
+export function gridRows(sheet: SheetTable): { header: number; first: number; last: number } {
   const rows = sheet.grids[0].rows;
   const header = at(sheet.grids[0].header).row;
   // Unused 二级 slots of a filled form belong to the grid too.
@@ -65,7 +65,7 @@ function gridRows(sheet: SheetTable): { header: number; first: number; last: num
   return { header, first: Math.min(...all), last: Math.max(...all) };
 }
 
-const colOf = (a1: string | null | undefined) => (a1 ? at(a1).col : null);
+export const colOf = (a1: string | null | undefined) => (a1 ? at(a1).col : null);
 
 /** Whether a merge touches the columns in rows from..to. */
 function mergesTouch(grid: CellGrid, cols: number[], from: number, to: number): boolean {
@@ -98,7 +98,7 @@ const SYNONYMS: Record<string, string> = {
 
 const FIELD_MISPRINTS: Record<string, string> = { 项目名称: '项目名秤', '其中：财政资金': '其中：财政姿金', 预算数: '预 算 数', 资金总额: '资金总頟' };
 
-function headerCells(grid: CellGrid, sheet: SheetTable): { row: number; cols: number[] } {
+export function headerCells(grid: CellGrid, sheet: SheetTable): { row: number; cols: number[] } {
   const { header } = gridRows(sheet);
   const line = grid.values[header] ?? [];
   return { row: header, cols: line.flatMap((v, c) => (v === null || v === undefined || String(v).trim() === '' ? [] : [c])) };
@@ -172,7 +172,8 @@ function treeForm(grid: CellGrid, sheet: SheetTable): CellGrid | null {
 function perRegion(grid: CellGrid, sheet: SheetTable): CellGrid | null {
   const { header, first, last } = gridRows(sheet);
   const valueCol = colOf(sheet.grids[0].rows[0]?.refs.value);
-  if (valueCol === null || sheet.grids.length > 1) return null;
+  // The region head goes on the grid's header row: a grid with none (its headers removed) has no place for it.
+  if (valueCol === null || sheet.grids.length > 1 || header >= first) return null;
   const right = width(grid.values);
   const values = copyValues(grid);
   // The regions' columns go right of everything, the original value column is blanked with its header.
