@@ -62,6 +62,13 @@ describe('copies of a form read as the form', () => {
     expect(table.table.budget.total).toBe(120);
   });
 
+  test('a header laid out as columns reads its fields beside a side label written one character per row', () => {
+    const rows = [['项', '项目名称', '预算数', '绩效目标'], ['目', '法律援助', 120, '完成法律援助案件办理'], ['绩', '一级指标', '二级指标', '三级指标', '指标值'], ...GRID.map((line, i) => [['效', '指', '标'][i] ?? null, ...line])];
+    const [table] = readSheetTables(grid(rows)).tables;
+    expect(table.table.projectName).toBe('法律援助');
+    expect(table.table.budget.total).toBe(120);
+  });
+
   test('a small table below a flat export is not read as more projects', () => {
     const rows: CellValue[][] = [
       ['项目名称', '预算数', '一级指标', '二级指标', '三级指标', '指标值'],

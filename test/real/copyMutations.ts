@@ -98,20 +98,36 @@ function insertColumnInRows(grid: CellGrid, index: number, from: number, to: num
   return { ...grid, values, merges };
 }
 
-/** The grid's rows moved one column right: the new blank column (`left`) to fill; null when merges straddle them. */
-function columnLeftOfGrid(grid: CellGrid, sheet: SheetTable): { shifted: CellGrid; values: Values; header: number; last: number; left: number } | null {
+/** Rows `from`..grid's last moved one column right: the new blank column (`left`) to fill; null when merges straddle them. */
+function columnLeftOfGrid(grid: CellGrid, sheet: SheetTable, from = gridRows(sheet).header): { shifted: CellGrid; values: Values; header: number; last: number; left: number } | null {
   const { header, last } = gridRows(sheet);
-  const left = gridColumns(grid, sheet)[0];
-  const shifted = insertColumnInRows(grid, left, header, last);
+  // Left of the form's rows: of the grid, and of the header block's labels when they are moved too.
+  const firsts = grid.values.slice(from, header).map((line) => (line ?? []).findIndex((value) => text(value) !== '')).filter((c) => c >= 0);
+  const left = Math.min(gridColumns(grid, sheet)[0], ...firsts);
+  const shifted = insertColumnInRows(grid, left, from, last);
   return shifted && { shifted, values: copyValues(shifted), header, last, left };
 }
 
-/** A side label down a column of its own left of the grid, one character per row, nothing merged (S33's 绩). */
+/** The first row of the header block's fields: its first known label (项目名称 …) above the grid, or null. */
+function fieldsTop(grid: CellGrid, sheet: SheetTable): number | null {
+  const { header } = gridRows(sheet);
+  const row = grid.values.slice(0, header).findIndex((line) => (line ?? []).some((value) => ALL_HEADER_LABELS.has(normalizeLabel(text(value)))));
+  return row < 0 ? null : row;
+}
+
+/**
+ * Side labels down a column of their own left of the form, one character per row, nothing merged (S33's 总 and
+ * 绩): 项目信息 beside the header block's fields, 绩效指标 beside the grid.
+ */
 function verticalSideLabel(grid: CellGrid, sheet: SheetTable): CellGrid | null {
-  const moved = columnLeftOfGrid(grid, sheet);
+  const top = fieldsTop(grid, sheet);
+  const { header } = gridRows(sheet);
+  const moved = columnLeftOfGrid(grid, sheet, top !== null && top < header ? top : header);
   if (!moved) return null;
-  const { shifted, values, header, last, left } = moved;
-  [...'绩效指标'].forEach((ch, i) => header + i <= last && set(values, header + i, left, ch));
+  const { shifted, values, last, left } = moved;
+  const down = (label: string, from: number, to: number) => [...label].forEach((ch, i) => from + i <= to && set(values, from + i, left, ch));
+  if (top !== null && top < header) down('项目信息', top, header - 1);
+  down('绩效指标', header, last);
   return { ...shifted, values };
 }
 
@@ -137,12 +153,16 @@ function numbersAsText(grid: CellGrid, sheet: SheetTable): CellGrid | null {
   return changed ? { ...grid, values } : null;
 }
 
-/** HTML-converter output: the merges lost (the value only in a former merge's first cell), rows padded to width. */
+/** HTML-converter output: the merges lost (the value only in a former merge's first cell), numbers as text, rows padded to width. */
 function htmlConverted(grid: CellGrid): CellGrid | null {
   if (grid.merges.length === 0) return null;
   const values = copyValues(grid);
   const full = width(values);
-  for (const line of values) while (line.length < full) line.push('');
+  // Every cell comes back as text (`292`, not 292), and every row as wide as the widest.
+  for (const line of values) {
+    for (const [c, value] of line.entries()) if (typeof value === 'number') line[c] = String(value);
+    while (line.length < full) line.push('');
+  }
   for (const range of grid.merges) {
     const { start, end } = parseRange(range);
     for (let r = start.row; r <= end.row; r++) for (let c = start.col; c <= end.col; c++) if (r !== start.row || c !== start.col) set(values, r, c, '\u00a0');
@@ -213,7 +233,7 @@ export const COPY_MUTATIONS: readonly Mutation[] = [
   { kind: 'split-header', label: '表头拆成两行（一级 / 指标）', apply: splitHeader },
   { kind: 'vertical-side-label', oneTable: true, label: '竖排侧栏（一字一行）', apply: verticalSideLabel },
   { kind: 'numbers-as-text', label: '金额存为文本（千分位、带万元）', apply: numbersAsText },
-  { kind: 'html-converted', label: 'HTML 转换（合并丢失、行补齐）', apply: htmlConverted },
+  { kind: 'html-converted', label: 'HTML 转换（合并丢失、数字成文本、行补齐）', apply: htmlConverted },
   { kind: 'blank-between-blocks', oneTable: true, label: '一级块之间空一行', apply: blankBetweenBlocks },
   { kind: 'serial-column', oneTable: true, label: '指标表右移一列加序号', apply: serialColumn },
   { kind: 'trailing-notes', oneTable: true, label: '表下注释和填报说明', apply: trailingNotes },
