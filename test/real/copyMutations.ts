@@ -47,9 +47,10 @@ function labelBreaks(grid: CellGrid, sheet: SheetTable): CellGrid | null {
     }
   }
   for (const { refs, row } of sheet.grids[0].rows) {
-    for (const [a1, name, space] of [[refs.level1, row.level1, '\u3000'], [refs.level2, row.level2, ' ']] as const) {
+    // 一级 names spaced out with ideographic spaces, 二级 names broken over two lines (`数量\n指标`).
+    for (const [a1, name, redress] of [[refs.level1, row.level1, (n: string) => spacedOut(n, '\u3000')], [refs.level2, row.level2, (n: string) => brokenLabel(n) ?? spacedOut(n, ' ')]] as const) {
       if (!a1 || !name || text(get(values, at(a1).row, at(a1).col)) !== name) continue;
-      set(values, at(a1).row, at(a1).col, spacedOut(name, space));
+      set(values, at(a1).row, at(a1).col, redress(name));
       changed = true;
     }
   }
