@@ -24,16 +24,16 @@ export interface Mutation {
   apply(grid: CellGrid, sheet: SheetTable): CellGrid | null;
 }
 
-const copyValues = (grid: CellGrid): Values => grid.values.map((row) => (row ? [...row] : []));
-const at = (a1: string) => fromA1(a1);
-const get = (values: Values, row: number, col: number): CellValue => values[row]?.[col] ?? null;
-function set(values: Values, row: number, col: number, value: CellValue): void {
+export const copyValues = (grid: CellGrid): Values => grid.values.map((row) => (row ? [...row] : []));
+export const at = (a1: string) => fromA1(a1);
+export const get = (values: Values, row: number, col: number): CellValue => values[row]?.[col] ?? null;
+export function set(values: Values, row: number, col: number, value: CellValue): void {
   while (values.length <= row) values.push([]);
   const line = values[row];
   while (line.length <= col) line.push(null);
   line[col] = value;
 }
-const width = (values: Values) => values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
+export const width = (values: Values) => values.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
 
 /** Moves every merge at or after `index` (a row or a column) by one. */
 function shiftMerges(merges: readonly string[], index: number, axis: 'row' | 'col'): string[] {
@@ -46,13 +46,13 @@ function shiftMerges(merges: readonly string[], index: number, axis: 'row' | 'co
   });
 }
 
-function insertRow(grid: CellGrid, index: number, row: CellValue[] = []): CellGrid {
+export function insertRow(grid: CellGrid, index: number, row: CellValue[] = []): CellGrid {
   const values = copyValues(grid);
   values.splice(index, 0, row);
   return { ...grid, values, merges: shiftMerges(grid.merges, index, 'row') };
 }
 
-function insertColumn(grid: CellGrid, index: number): CellGrid {
+export function insertColumn(grid: CellGrid, index: number): CellGrid {
   const values = copyValues(grid).map((row) => {
     const copy = [...row];
     if (copy.length > index) copy.splice(index, 0, null);
@@ -62,7 +62,7 @@ function insertColumn(grid: CellGrid, index: number): CellGrid {
 }
 
 /** Rows of the main grid (its header row to its last indicator row), 0-based. */
-function gridRows(sheet: SheetTable): { header: number; first: number; last: number } {
+export function gridRows(sheet: SheetTable): { header: number; first: number; last: number } {
   const rows = sheet.grids[0].rows;
   const header = at(sheet.grids[0].header).row;
   // Unused 二级 slots of a filled form belong to the grid too.
@@ -71,7 +71,7 @@ function gridRows(sheet: SheetTable): { header: number; first: number; last: num
   return { header, first: Math.min(...all), last: Math.max(...all) };
 }
 
-const colOf = (a1: string | null | undefined) => (a1 ? at(a1).col : null);
+export const colOf = (a1: string | null | undefined) => (a1 ? at(a1).col : null);
 
 /**
  * Whether the table's targets tell its value column by themselves: at least half of its indicator rows hold
@@ -138,7 +138,7 @@ function labelRow(grid: CellGrid, sheet: SheetTable): number | null {
   return null;
 }
 
-function headerCells(grid: CellGrid, sheet: SheetTable): { row: number; cols: number[] } {
+export function headerCells(grid: CellGrid, sheet: SheetTable): { row: number; cols: number[] } {
   const row = labelRow(grid, sheet);
   const line = (row === null ? null : grid.values[row]) ?? [];
   return { row: row ?? -1, cols: line.flatMap((v, c) => (v === null || v === undefined || String(v).trim() === '' ? [] : [c])) };
@@ -216,7 +216,8 @@ function treeForm(grid: CellGrid, sheet: SheetTable): CellGrid | null {
 function perRegion(grid: CellGrid, sheet: SheetTable): CellGrid | null {
   const { header, first, last } = gridRows(sheet);
   const valueCol = colOf(sheet.grids[0].rows[0]?.refs.value);
-  if (valueCol === null || sheet.grids.length > 1 || inCell(sheet)) return null;
+  // The region head goes on the grid's header row: a grid with none (its headers removed) has no place for it.
+  if (valueCol === null || sheet.grids.length > 1 || inCell(sheet) || header >= first) return null;
   const right = width(grid.values);
   const values = copyValues(grid);
   // The regions' columns go right of everything, the original value column is blanked with its header.

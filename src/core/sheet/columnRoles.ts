@@ -84,7 +84,9 @@ export function profileColumns(cells: SheetCells, fromRow: number, toRow: number
   const profileOf = (col: number): ColumnProfile => {
     let p = profiles.get(col);
     if (!p) {
-      const header = headerRows.map((r) => normalizeLabel(cells.shown(r, col).text)).filter(Boolean);
+      const parts = headerRows.map((r) => normalizeLabel(cells.shown(r, col).text)).filter(Boolean);
+      // A label typed over two rows (`指标` over `名称`) is read whole too, first (a region name is read from the last part).
+      const header = parts.length > 1 && new Set(parts).size > 1 ? [parts.join(''), ...parts] : parts;
       p = { col, filled: 0, dimensions: 0, names: 0, values: 0, smallIntegers: 0, units: 0, operators: 0, prose: 0, kinds: 0, afterOperator: 0, beforeUnit: 0, wordy: 0, totalLength: 0, header: [...new Set(header)].join('|') };
       profiles.set(col, p);
     }

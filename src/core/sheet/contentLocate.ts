@@ -78,8 +78,11 @@ function headedHits(cells: SheetCells, fromRow: number): { hits: ColumnHits[]; l
   return { hits: [] };
 }
 
-/** Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. */
-function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number): number[] {
+/**
+ * Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. A
+ * figure counts against a row only in a column the grid fills (a small table beside it has its own).
+ */
+function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number, filled: ReadonlySet<number>): number[] {
   const rows: number[] = [];
   for (let r = firstData - 1; r >= Math.max(fromRow, firstData - 2); r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
@@ -90,7 +93,7 @@ function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number):
     // A lone cell that names no grid column is a title or a caption (`…绩效评价指标表`, S36), not a header row.
     const lone = line.length === 1 && !COLUMNS_OF_LABEL.has(line[0].label);
     const fieldLike = lone || line.some((c) => headerFieldOf(c.label) !== undefined || matchUnitLabel(c.text) !== null || c.text.includes(LABELS.titleSuffix));
-    const textual = line.every((c) => typeof c.value !== 'number' && c.text.length <= 24);
+    const textual = line.every((c) => !filled.has(c.col) || (typeof c.value !== 'number' && c.text.length <= 24));
     if (fieldLike || !textual) break;
     rows.unshift(r);
   }
@@ -107,7 +110,7 @@ function labelsOnRow(cells: SheetCells, row: number): boolean {
  * with no 一级/二级 cell (the rows hold targets, not labels). A row under heads merged down over it (优 | 良 |
  * 中 | 差 under 评价标准, S45) is the header's second row, not a first row of targets.
  */
-function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dimensionCols: readonly number[]): number {
+function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dimensionCols: readonly number[], targets: ReadonlySet<number>): number {
   let first = firstHit;
   for (let r = firstHit - 1; r >= fromRow; r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
@@ -117,12 +120,36 @@ function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dime
       return area !== undefined && area.start.row < r && labelsOnRow(cells, area.start.row);
     });
     if (underHeads) break;
-    if (!line.some((c) => isValueText(c.text))) break;
+    if (!line.some((c) => targets.has(c.col) && isValueText(c.text))) break;
     // Two year heads or more (实施期 | 2024年 | 2025年) make a header row: years there head columns, they are no targets.
     if (line.filter((c) => headYear(c.text) !== null).length >= 2) break;
     first = r;
   }
   return first;
+}
+
+/** Rows looked at to tell the columns that run down the grid. */
+const COLUMN_SAMPLE = 60;
+
+/**
+ * The columns the grid fills, and those holding targets, each on more than half its rows (from the first to the
+ * last dimension name): a small table beside the grid, level with its head, fills neither.
+ */
+function gridColumns(cells: SheetCells, firstHit: number, lastHit: number): { filled: Set<number>; targets: Set<number> } {
+  const filled = new Map<number, number>();
+  const targets = new Map<number, number>();
+  const add = (counts: Map<number, number>, col: number) => counts.set(col, (counts.get(col) ?? 0) + 1);
+  let rows = 0;
+  for (const row of cells.rows(firstHit, Math.min(lastHit, firstHit + COLUMN_SAMPLE))) {
+    rows++;
+    for (const cell of cells.rowOf(row)) {
+      if (cells.covered(row, cell.col)) continue;
+      add(filled, cell.col);
+      if (isValueText(cell.text)) add(targets, cell.col);
+    }
+  }
+  const half = (counts: Map<number, number>) => new Set([...counts].filter(([, n]) => n * 2 > rows).map(([col]) => col));
+  return { filled: half(filled), targets: half(targets) };
 }
 
 /** The last row of the grid: the last dimension row and the indicator rows under it, up to a stop. */
@@ -132,6 +159,8 @@ function lastGridRow(cells: SheetCells, lastHit: number): number {
     const line = cells.rowOf(row);
     if (line.some((c) => SIGNATURE_TEXT.test(c.text) || isHeaderLabelText(c.label, c.text))) break;
     if (row > last + 2) break;
+    // Across a blank row the grid goes on only where a dimension is named (another table may stand below).
+    if (row > last + 1 && !line.some((c) => dimensionOf(c.text) !== null)) break;
     last = row;
   }
   return last;
@@ -226,10 +255,12 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   if (tree) found.push('一级、二级、三级在同一列（树形导出）');
   const dimensionCols = [level1?.col, tree ? undefined : level2?.col].filter((c): c is number => c !== undefined);
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
-  let firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top), levelHits.map((h) => h.col));
-  const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstData);
+  const firstHit = minOf(levelHits.map((h) => h.rows[0]), cells.top);
+  const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstHit);
+  const columnsRun = gridColumns(cells, firstHit, lastHit);
+  let firstData = firstDataRow(cells, fromRow, firstHit, levelHits.map((h) => h.col), columnsRun.targets);
   const lastRow = lastGridRow(cells, lastHit);
-  let headerRows = headerRowsAbove(cells, fromRow, firstData);
+  let headerRows = headerRowsAbove(cells, fromRow, firstData, columnsRun.filled);
   const blankLevel1 = !level1 && level2 && !tree ? blankLevel1Column(cells, level2.col, cells.left, firstData, lastRow, headerRows) : undefined;
   if (blankLevel1 !== undefined) found.push(`一级指标列（${columnName(blankLevel1)} 列，未填）`);
   const fromCol = minOf([...dimensionCols, ...(blankLevel1 !== undefined ? [blankLevel1] : [])], cells.left);
@@ -241,7 +272,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   if (treeTop < firstData) {
     // The tree begins under its header: read its columns again with that header's words.
     firstData = treeTop;
-    headerRows = headerRowsAbove(cells, fromRow, firstData);
+    headerRows = headerRowsAbove(cells, fromRow, firstData, columnsRun.filled);
     roles = readRoles();
   }
   for (const item of roles.evidence) found.push(item);

@@ -6,7 +6,7 @@ import { SIGNATURE_TEXT, TOTAL_ROW_TEXT } from './labels';
 import type { HeaderField } from './labels';
 import type { ReadSheetOptions, SheetTable } from './types';
 import { DEPARTMENT_LABEL_SET, EXTRA_LABELS, INLINE_DEPARTMENT_LABEL, bareLabel, headerFieldOf, isAnyLabel, labelUnit } from './knownLabels';
-import { GridHeader } from './locate';
+import { GridHeader, stackedHeaderCells } from './locate';
 import { HeaderBlock } from './headerFields';
 import { ReadGrid, RowState, blankRow, readGridRow } from './gridRows';
 import { buildSheet } from './assemble';
@@ -23,7 +23,7 @@ export function flatColumnsOf(cells: SheetCells, header: GridHeader): FlatColumn
   const fields: FlatColumns['fields'] = {};
   let department: number | null = null;
   const extras: FlatColumns['extras'] = [];
-  for (const cell of cells.rowOf(header.row)) {
+  for (const cell of stackedHeaderCells(cells, header.row)?.line ?? cells.rowOf(header.row)) {
     const field = headerFieldOf(cell.label);
     if (field && !fields[field]) fields[field] = { col: cell.col, unit: labelUnit(cell.label) };
     else if (DEPARTMENT_LABEL_SET.has(cell.label) || cell.label === INLINE_DEPARTMENT_LABEL) department ??= cell.col;
@@ -31,6 +31,21 @@ export function flatColumnsOf(cells: SheetCells, header: GridHeader): FlatColumn
   }
   const project = fields.projectName?.col;
   return project === undefined ? null : { project, fields, department, extras };
+}
+
+/** The last row holding anything in the indicator columns (一级 … 指标值) of a flat export. */
+function lastIndicatorRow(cells: SheetCells, header: GridHeader): number {
+  const { level1, level2, level3, value } = header.columns;
+  const columns = [level1, level2, level3, value].filter((c): c is number => c !== undefined);
+  let last = header.dataRow;
+  for (const row of cells.rows(header.dataRow, cells.bottom)) if (!blankRow(cells, row, columns)) last = row;
+  return last;
+}
+
+/** Whether a row strictly between `above` and `below` holds nothing at all (no cell, no merge). */
+function blankRowBetween(cells: SheetCells, above: number, below: number): boolean {
+  for (let r = above + 1; r < below; r++) if (cells.rowOf(r).length === 0 && !cells.rowHasMerge(r)) return true;
+  return false;
 }
 
 /**
@@ -47,9 +62,12 @@ export function readFlat(cells: SheetCells, sheetName: string, header: GridHeade
   const groups = new Map<string, Group>();
   let current: Group | null = null;
   const gridCols = Object.values(header.columns).filter((c): c is number => c !== undefined);
+  const lastIndicator = lastIndicatorRow(cells, header);
   for (const row of cells.rows(header.dataRow, cells.bottom)) {
     const line = cells.rowOf(row);
     if (line.some((cell) => SIGNATURE_TEXT.test(cell.text))) break;
+    // Below the last indicator and a blank row: another table (a 资金安排表 by 村), not more projects.
+    if (row > lastIndicator && blankRowBetween(cells, lastIndicator, row)) break;
     if (line.some((cell) => TOTAL_ROW_TEXT.test(cell.label))) continue;
     if (line.every((cell) => isAnyLabel(cell))) continue;
     const name = cells.shown(row, flat.project);

@@ -17,7 +17,7 @@ export const MAX_DIMENSION_NAME = 24;
 export function endsGrid(cells: SheetCells, row: number, header: GridHeader): boolean {
   // 合计/总分 rows and prose (评价结论, 注：…) in the 一级 column close the grid.
   const level1 = header.columns.level1 === undefined ? '' : cells.shown(row, header.columns.level1).text;
-  if (level1 && (TOTAL_ROW_TEXT.test(normalizeLabel(level1)) || level1.length > MAX_DIMENSION_NAME)) return true;
+  if (level1 && (TOTAL_ROW_TEXT.test(normalizeLabel(level1)) || normalizeLabel(level1).length > MAX_DIMENSION_NAME)) return true;
   // A tree export's one column holds the 合计 row where a form has its 一级 column.
   const treeColumn = header.tree ? cells.shown(row, header.columns.level3 ?? header.fromCol).text : '';
   if (treeColumn && TOTAL_ROW_TEXT.test(normalizeLabel(treeColumn))) return true;
@@ -69,18 +69,18 @@ export function nextGridRow(cells: SheetCells, row: number): { row: number; gap:
   return filled === null ? null : { row: filled, gap: true };
 }
 
-/** Blank rows a form may leave between two 一级 blocks of one grid (S22 spaces every block so). */
-const MAX_SPACER_ROWS = 2;
+/** Blank rows a copy or a form (S22 spaces every block so) may put between two 一级 blocks of one grid. */
+const MAX_BLANK_RUN = 2;
 
 /**
- * After blank rows that follow `lastFilled`, the row where the same grid goes on, or null when the blank
- * rows end it: a few blank rows only, then a row that closes no grid and names a 一级 or 二级 in its column.
+ * Blank rows inside a grid (a copy's spacer between 一级 blocks): the grid goes on at the next filled row
+ * when it is near (MAX_BLANK_RUN) and names a dimension where the grid keeps its 一级 or 二级; null otherwise.
  */
-function resumedGridRow(cells: SheetCells, header: GridHeader, lastFilled: number): number | null {
-  const filled = cells.nextFilledRow(lastFilled);
-  if (filled === null || filled - lastFilled - 1 > MAX_SPACER_ROWS || endsGrid(cells, filled, header)) return null;
-  const names = [header.columns.level1, header.columns.level2].map((c) => (c === undefined ? '' : cells.shown(filled, c).text));
-  return names.some((text) => dimensionOf(text) !== null) ? filled : null;
+function resumesAfterBlank(cells: SheetCells, header: GridHeader, row: number): number | null {
+  const next = cells.nextFilledRow(row);
+  if (next === null || next - row > MAX_BLANK_RUN + 1 || endsGrid(cells, next, header)) return null;
+  const columns = header.tree ? [header.columns.level3 ?? header.fromCol] : [header.columns.level1, header.columns.level2];
+  return columns.some((c) => c !== undefined && !cells.covered(next, c) && dimensionOf(cells.shown(next, c).text) !== null) ? next : null;
 }
 
 export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
@@ -94,15 +94,11 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     if (filled === null) return read;
     row = filled;
   }
-  let lastFilled = row;
   for (;;) {
     if (endsGrid(cells, row, header)) break;
-    if (!blankRow(cells, row, gridColumns)) {
-      readGridRow(cells, header, row, state, read);
-      lastFilled = row;
-    } else if (read.indicators.length > 0) {
-      // Blank rows end a grid that has begun, unless the next block of the same grid follows them.
-      const resumed = resumedGridRow(cells, header, lastFilled);
+    if (!blankRow(cells, row, gridColumns)) readGridRow(cells, header, row, state, read);
+    else if (read.indicators.length > 0) {
+      const resumed = resumesAfterBlank(cells, header, row);
       if (resumed === null) break;
       row = resumed;
       continue;
@@ -112,15 +108,13 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
       row = cells.bottom + 1;
       break;
     }
-    // Missing rows between two filled ones are blank rows: the same, for rows the file does not hold.
+    // Missing rows between two filled ones are blank rows: they end a grid that has begun, unless it resumes.
     if (next.gap && read.indicators.length > 0) {
-      const resumed = resumedGridRow(cells, header, lastFilled);
+      const resumed = resumesAfterBlank(cells, header, row);
       if (resumed === null) {
         row += 1;
         break;
       }
-      row = resumed;
-      continue;
     }
     row = next.row;
   }

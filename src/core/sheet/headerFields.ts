@@ -44,10 +44,16 @@ export function firstDownwards(cells: SheetCells, col: number, fromRow: number, 
   return null;
 }
 
-/** Every filled cell of the row is a label: a header laid out as columns (labels above, values below). */
+/** One Chinese character alone: a side label written one character per row (项 / 目 / 信 / 息), never a field. */
+const SIDE_LABEL_CHARACTER = /^[\u4e00-\u9fa5]$/;
+
+/**
+ * Every filled cell of the row is a label (or one misprinted, a character off; a side label's character
+ * aside): a header laid out as columns (labels above, values below).
+ */
 export function isLabelRow(cells: SheetCells, row: number): boolean {
-  const own = cells.rowOf(row).filter((c) => !cells.covered(row, c.col));
-  return own.length >= 2 && own.every(isAnyLabel);
+  const own = cells.rowOf(row).filter((c) => !cells.covered(row, c.col) && !SIDE_LABEL_CHARACTER.test(c.text));
+  return own.length >= 2 && own.every((c) => isAnyLabel(c) || similarHeaderField(c.label) !== undefined);
 }
 
 /**

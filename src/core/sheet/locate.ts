@@ -1,8 +1,8 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
-import { maxOf } from '../bounded';
-import type { SheetCells } from './cells';
+import { maxOf, minOf } from '../bounded';
+import type { FilledCell, SheetCells } from './cells';
 import { profileColumns } from './columnRoles';
-import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './labels';
+import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER, normalizeLabel } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
 import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel } from './knownLabels';
@@ -35,11 +35,67 @@ export interface GridHeader {
   evidence?: { found: string[]; confidence: number };
 }
 
+/** Longest label fragment a header typed over two rows puts on its second row (`指标`, `名称`, `描述`). */
+const MAX_FRAGMENT = 6;
+
+/** A header row's cells with its labels joined to the fragments under them, and the row of the fragments. */
+export interface StackedHeader {
+  line: FilledCell[];
+  fragmentRow: number;
+}
+
+/** Top cells in runs of adjacent columns (a merge spans its columns): a blank column sets a table beside apart. */
+function columnRuns(cells: SheetCells, row: number, top: readonly FilledCell[]): FilledCell[][] {
+  const runs: FilledCell[][] = [];
+  let reach = -Infinity;
+  for (const cell of top) {
+    if (cell.col > reach + 1 || runs.length === 0) runs.push([]);
+    runs[runs.length - 1].push(cell);
+    reach = cells.merge(row, cell.col)?.end.col ?? cell.col;
+  }
+  return runs;
+}
+
+/**
+ * A header row whose labels go on in the row under it (`一级` over `指标`, a narrow header typed on two rows;
+ * under cells all merged down, the row under the merges): each label joined to the fragment below it. Only runs
+ * of columns whose row below holds nothing but short text under their own cells, and where at least two joins
+ * make a known label, are joined (a table beside keeps its own cells); null when no run is.
+ */
+export function stackedHeaderCells(cells: SheetCells, row: number): StackedHeader | null {
+  const top = cells.rowOf(row).filter((c) => !cells.covered(row, c.col));
+  // Under a header whose every cell is merged down (a two-row header), the fragments stand under the merges.
+  const fragmentRow = minOf(top.map((c) => cells.merge(row, c.col)?.end.row ?? row), row) + 1;
+  const below = cells.rowOf(fragmentRow).filter((c) => !cells.covered(fragmentRow, c.col));
+  if (below.length < 2) return null;
+  const under = new Map(below.map((c) => [c.col, c]));
+  const joinedRuns = columnRuns(cells, row, top).map((run) => {
+    const from = run[0].col;
+    const to = cells.merge(row, run[run.length - 1].col)?.end.col ?? run[run.length - 1].col;
+    const own = new Set(run.map((c) => c.col));
+    const fragments = below.filter((c) => c.col >= from && c.col <= to);
+    if (fragments.some((c) => !own.has(c.col) || typeof c.value === 'number' || c.label.length > MAX_FRAGMENT)) return null;
+    let joins = 0;
+    const joined = run.map((cell) => {
+      const fragment = under.get(cell.col);
+      if (!fragment) return cell;
+      const text = cell.text + fragment.text;
+      const label = normalizeLabel(text);
+      if (isAnyLabel({ label, text })) joins++;
+      return { ...cell, text, label };
+    });
+    return joins >= 2 ? joined : null;
+  });
+  if (joinedRuns.every((run) => run === null)) return null;
+  const runs = columnRuns(cells, row, top);
+  return { line: joinedRuns.flatMap((run, i) => run ?? runs[i]), fragmentRow };
+}
+
 /** Cells of a header row read as grid column labels: which columns each kind of label heads. */
-export function headerColumns(cells: SheetCells, row: number): Map<GridColumn | 'level3fallback', number[]> {
+export function headerColumns(cells: SheetCells, row: number, line: readonly FilledCell[] = cells.rowOf(row)): Map<GridColumn | 'level3fallback', number[]> {
   const found = new Map<GridColumn | 'level3fallback', number[]>();
   const add = (kind: GridColumn | 'level3fallback', col: number) => found.set(kind, [...(found.get(kind) ?? []), col]);
-  for (const cell of cells.rowOf(row)) {
+  for (const cell of line) {
     if (cells.covered(row, cell.col)) continue;
     for (const column of COLUMNS_OF_LABEL.get(cell.label) ?? []) add(column, cell.col);
     if (LEVEL3_FALLBACK.has(cell.label)) add('level3fallback', cell.col);
@@ -68,7 +124,10 @@ export function scopeAbove(cells: SheetCells, row: number, fromCol: number, toCo
  */
 export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[] {
   for (const row of cells.rows(fromRow, cells.bottom)) {
-    const found = headerColumns(cells, row);
+    let found = headerColumns(cells, row);
+    // A row with some grid label may be the top of a header typed over two rows (`一级` over `指标`).
+    const stacked = found.size > 0 ? stackedHeaderCells(cells, row) : null;
+    if (stacked) found = headerColumns(cells, row, stacked.line);
     if (!REQUIRED_GRID_COLUMNS.every((column) => found.has(column) || column === 'value')) continue;
     // No 指标值 head: value columns headed by their periods (实施期目标 | 年度目标) stand for it.
     const periods = rowNamesPeriods(cells, row);
@@ -113,6 +172,7 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
     });
     if (headers.length === 0) continue;
     for (const header of headers) {
+      if (stacked) header.dataRow = Math.max(header.dataRow, stacked.fragmentRow + 1);
       belowHeaderMerges(cells, header);
       if (header.periodValue) continue;
       splitValueHeader(cells, header);

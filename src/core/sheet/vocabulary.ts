@@ -42,8 +42,11 @@ export interface DimensionName {
 
 /** Whether a cell's text is a 一级 or 二级 name of some framework (or a 满意度 二级 variant); null otherwise. */
 export function dimensionOf(text: string): DimensionName | null {
-  if (!text || text.length > MAX_NAME) return null;
-  const name = compactText(text).replace(NAME_TAIL, '');
+  // A name spaced out (`产 出 指 标` in ideographic spaces) is at most twice as long as written together.
+  if (!text || text.length > 2 * MAX_NAME) return null;
+  const compact = compactText(text);
+  if (compact.length > MAX_NAME) return null;
+  const name = compact.replace(NAME_TAIL, '');
   if (!name || /\d{2,}/.test(name.replace(/^\d+[、.．]/, ''))) return null;
   if (isLevel1Name(name)) return { level: 1, name };
   if (level1Home(name)) return { level: 2, name };
