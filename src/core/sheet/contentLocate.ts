@@ -12,7 +12,7 @@ import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels
 import type { GridHeader } from './locate';
 import { periodValueColumns } from './periodColumns';
 import type { Unreadable } from './types';
-import { dimensionOf, level1Home } from './vocabulary';
+import { dimensionOf, dimensionPairOf, level1Home } from './vocabulary';
 
 /** Rows without a dimension name that still belong to the grid found (the indicators under the last 二级). */
 const TAIL_ROWS = 40;
@@ -22,6 +22,8 @@ interface ColumnHits {
   level1: Set<string>;
   level2: Set<string>;
   rows: number[];
+  /** Cells holding a 一级 and its 二级 together (`产出指标-数量指标`). */
+  pairs: number;
 }
 
 export type ContentLocated = { headers: GridHeader[] } | { unreadable: Unreadable } | null;
@@ -34,16 +36,30 @@ function dimensionHits(cells: SheetCells, fromRow: number): ColumnHits[] {
     if (lastHit !== null && row - lastHit > TAIL_ROWS) break;
     for (const cell of cells.rowOf(row)) {
       if (cells.covered(row, cell.col)) continue;
-      const dimension = dimensionOf(cell.text);
-      if (!dimension) continue;
+      const pair = dimensionPairOf(cell.text);
+      const dimension = pair ? null : dimensionOf(cell.text);
+      if (!dimension && !pair) continue;
       let hits = byCol.get(cell.col);
-      if (!hits) byCol.set(cell.col, (hits = { col: cell.col, level1: new Set(), level2: new Set(), rows: [] }));
-      (dimension.level === 1 ? hits.level1 : hits.level2).add(dimension.name);
+      if (!hits) byCol.set(cell.col, (hits = { col: cell.col, level1: new Set(), level2: new Set(), rows: [], pairs: 0 }));
+      if (pair) {
+        hits.level1.add(pair.level1);
+        hits.level2.add(pair.level2);
+        hits.pairs++;
+      } else if (dimension) (dimension.level === 1 ? hits.level1 : hits.level2).add(dimension.name);
       hits.rows.push(row);
       lastHit = row;
     }
   }
   return [...byCol.values()];
+}
+
+/**
+ * Whether a column's dimension rows hold their name alone, the cell right of it blank: a tree export's level
+ * rows. A 二级 column (no 一级 column) holds each dimension beside its indicator's name instead.
+ */
+function levelRowsStandAlone(cells: SheetCells, hits: ColumnHits): boolean {
+  const rows = [...new Set(hits.rows)];
+  return rows.filter((row) => cells.shown(row, hits.col + 1).text === '').length * 2 >= rows.length;
 }
 
 /** Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. */
@@ -126,12 +142,18 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   // A lone 成本指标 (一级 or 二级 by framework) makes a 一级 column only with its own 二级 beside it (经济成本指标).
   const level1Best = most(level1Score);
   const homes = new Set(level2 ? [...level2.level2].map((n) => level1Home(n)) : []);
-  const level1 = level1Best && (level1Score(level1Best) >= 1 || [...level1Best.level1].some((n) => homes.has(n))) ? level1Best : null;
-  const tree = level1 !== null && level2 !== null && level2.col === level1.col;
+  let level1 = level1Best && (level1Score(level1Best) >= 1 || [...level1Best.level1].some((n) => homes.has(n))) ? level1Best : null;
+  const sameColumn = level1 !== null && level2 !== null && level2.col === level1.col;
+  // One column naming both levels: a 指标类别 column of pairs, a tree export, or a 二级 column with no 一级 one
+  // (成本指标, 满意度指标 among its names are 一级 names too).
+  const pairs = sameColumn && level1!.pairs * 2 >= new Set(level1!.rows).size;
+  const tree = sameColumn && !pairs && levelRowsStandAlone(cells, level1!);
+  if (sameColumn && !pairs && !tree) level1 = null;
   const found: string[] = [];
   if (level1) found.push(`${level1.level1.size} 个一级指标名称（${columnName(level1.col)} 列）`);
-  if (level2 && !tree) found.push(`${level2.level2.size} 个二级指标名称（${columnName(level2.col)} 列）`);
+  if (level2 && !tree && !pairs) found.push(`${level2.level2.size} 个二级指标名称（${columnName(level2.col)} 列）`);
   if (tree) found.push('一级、二级、三级在同一列（树形导出）');
+  if (pairs) found.push(`一级、二级写在同一格（${columnName(level1!.col)} 列）`);
   const dimensionCols = [level1?.col, tree ? undefined : level2?.col].filter((c): c is number => c !== undefined);
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
   const firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top));
@@ -163,6 +185,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
     scope: null,
     evidence: { found, confidence },
     ...(tree ? { tree: true } : {}),
+    ...(pairs ? { pairColumn: true as const } : {}),
     ...(!level1 && blankLevel1 === undefined ? { deriveLevel1: true } : {}),
   };
   const columns = (value: number): GridHeader['columns'] => ({

@@ -9,7 +9,8 @@ import type { FilledCell, Found } from './cells';
 import { LABELS, PROJECT_TOTAL_LABELS, RESULT_HEAD, labelScope, matchUnitLabel, normalizeLabel } from './labels';
 import type { HeaderField } from './labels';
 import type { CellValue, GridScope, HeaderAmount } from './types';
-import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, levelFunds, similarHeaderField } from './knownLabels';
+import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, labelWithoutAside, levelFunds, similarHeaderField } from './knownLabels';
+import { SUM_WORD, amountBeside, amountFieldsOfBlock } from './moneyLabels';
 
 /**
  * The first filled cell right of startCol on a row: its value, 'label' when a label comes first (or the head
@@ -146,18 +147,19 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
     if (found) used.add(found.address);
     return found;
   };
+  const fieldAt = amountFieldsOfBlock(cells, fromRow, lastRow);
 
   for (const cell of cells.filled(fromRow, lastRow)) {
     const { row, col, text, address, label } = cell;
     const tableUnit = matchUnitLabel(text);
     const inline = tableUnit ? null : inlineValue(text, INLINE_LABELS);
-    const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text) || similarHeaderField(label) !== undefined;
+    const field = tableUnit || inline ? headerFieldOf(label) : fieldAt(label, row, col);
+    const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text) || similarHeaderField(label) !== undefined || field !== undefined;
     if (!known) continue;
     firstLabelRow = Math.min(firstLabelRow, row);
     used.add(address);
     const valueBeside = (block: boolean): Found | null => take(valueOf(cells, row, col, lastRow, block));
     const bare = bareLabel(label);
-    const field = headerFieldOf(label);
     const level = tableUnit || inline ? null : levelFunds(label);
     if (tableUnit) {
       unit ??= { unit: tableUnit, address };
@@ -172,7 +174,10 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
       const laterAnnual = period === 'annual' && periods[field] === 'overall';
       const settled = fields[field]?.text && !laterAnnual && !(AMOUNT_FIELDS.has(field) && readAmount(fields[field].value, DEFAULT_UNIT) === null);
       if (!settled) periods[field] = period;
-      const found = settled ? null : valueBeside(BLOCK_FIELDS.includes(field));
+      const beside = settled ? null : valueBeside(BLOCK_FIELDS.includes(field));
+      // `年度预算 | 合计 | 1200`: the amount stands past the sum word.
+      const past = beside && AMOUNT_FIELDS.has(field) && SUM_WORD.test(normalizeLabel(beside.text)) ? amountBeside(cells, row, col) : null;
+      const found = past ? take(cells.shown(past.row, past.col)) : beside;
       const withUnit: FieldFound | null = found ? { ...found, unit: labelUnit(label) } : null;
       if (withUnit) fields[field] = withUnit;
       else if (field === 'budgetOther' && fields.budgetOther?.text) {
@@ -185,7 +190,7 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
         extraFields[bare] = found.text;
         extraRefs[bare] = found.address;
       }
-    } else if (DEPARTMENT_LABEL_SET.has(label)) {
+    } else if (DEPARTMENT_LABEL_SET.has(label) || DEPARTMENT_LABEL_SET.has(labelWithoutAside(label) ?? '')) {
       const found = valueBeside(false);
       if (found?.text) department = found;
     } else if (GROUP_LABEL_SET.has(label) || GROUP_LABEL_SET.has(bare)) {

@@ -24,6 +24,8 @@ export interface GridHeader {
   tree?: boolean;
   /** No 一级 column: each row's 一级 is its 二级's home. */
   deriveLevel1?: boolean;
+  /** The 一级 and 二级 columns are one column whose cells hold both (`产出指标-数量指标`). */
+  pairColumn?: true;
   /** The region whose value column this header reads (区域绩效目标表). */
   region?: string;
   /** Its value column is one of a grid's period columns (实施期目标 | 年度目标): kept, never moved to a neighbour. */

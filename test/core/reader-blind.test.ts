@@ -1,0 +1,148 @@
+// Forms written blind (from the families in domain-notes, not typed from any published table): the reader
+// reads them as a reviewer does, by what the cells hold.
+import { checkGridTables } from '../../src/core/check';
+import { readSheet } from '../../src/core/sheet/reader';
+import type { CellGrid, CellValue, SheetTable } from '../../src/core/sheet/types';
+import { amountFieldByMeaning } from '../../src/core/sheet/moneyLabels';
+import { derivedLevel1, dimensionPairOf } from '../../src/core/sheet/vocabulary';
+
+function grid(values: CellValue[][], merges: string[] = []): CellGrid {
+  return { sheetName: '表', top: 0, left: 0, values, merges };
+}
+
+const levels = (sheet: SheetTable | null) => sheet?.grids[0].rows.map(({ row }) => [row.level1, row.level2, row.level3, row.value]);
+const codes = (g: CellGrid) => [...new Set(checkGridTables(g).flatMap((r) => r.issues.map((i) => i.code)))].sort();
+
+describe('a grid with no 一级 column', () => {
+  const form = grid([
+    ['2025年项目支出绩效目标申报表'],
+    ['项目名称', '城区道路保洁', '主管部门', '某区城市管理局'],
+    ['资金总额（万元）', 300, '其中：本级财政', 300, '其他', 0],
+    ['年度目标', '保洁面积120万平方米，道路洁净率98%以上。'],
+    ['二级指标', '三级指标', '指标值', '权重'],
+    ['数量指标', '保洁面积', '120万平方米', 20],
+    ['质量指标', '道路洁净率', '≥98%', 20],
+    ['时效指标', '作业及时率', '100%', 10],
+    ['成本指标', '保洁成本', '≤300万元', 10],
+    ['社会效益指标', '市容环境改善', '群众投诉下降≥10%', 20],
+    ['满意度指标', '市民满意度', '≥90%', 20],
+  ]);
+
+  test('a column of 二级 names (成本指标, 满意度指标 among them) is the 二级 column, not a tree, and each 一级 follows from the framework', () => {
+    expect(levels(readSheet(form))).toEqual([
+      ['产出指标', '数量指标', '保洁面积', '120万平方米'],
+      ['产出指标', '质量指标', '道路洁净率', '≥98%'],
+      ['产出指标', '时效指标', '作业及时率', '100%'],
+      ['产出指标', '成本指标', '保洁成本', '≤300万元'],
+      ['效益指标', '社会效益指标', '市容环境改善', '群众投诉下降≥10%'],
+      // A 一级 written in the 二级 column stands for its one 二级.
+      ['满意度指标', '服务对象满意度指标', '市民满意度', '≥90%'],
+    ]);
+    // 其中：本级财政 and 其他 are the funds' parts.
+    expect(readSheet(form)?.table.budget).toEqual({ total: 300, fiscal: 300, other: 0 });
+    expect(codes(form)).toEqual([]);
+  });
+
+  test('under 101号, 经济成本指标 in the 二级 column has 成本指标 as its 一级', () => {
+    expect(derivedLevel1('经济成本指标')).toBe('成本指标');
+    expect(derivedLevel1('成本指标')).toBe('产出指标');
+    expect(derivedLevel1('满意度指标')).toBe('满意度指标');
+    const sheet = readSheet(
+      grid([
+        ['项目支出绩效目标表'],
+        ['项目名称', '残疾人康复救助'],
+        ['预算资金', 90, '其中：本级财政', 90, '其中：其他', 0],
+        ['绩效目标', '救助残疾儿童150名。'],
+        ['二级指标', '三级指标', '指标值'],
+        ['数量指标', '救助残疾儿童人数', '≥150人'],
+        ['经济成本指标', '人均救助标准', '≤6000元/人'],
+        ['服务对象满意度指标', '家长满意度', '≥90%'],
+      ]),
+    );
+    expect(sheet?.grids[0].rows.map(({ row }) => row.level1)).toEqual(['产出指标', '成本指标', '满意度指标']);
+    expect(sheet?.framework).toBe('2021');
+    expect(sheet?.table.budget).toEqual({ total: 90, fiscal: 90, other: 0 });
+  });
+});
+
+describe('a 一级 and its 二级 in one cell', () => {
+  test.each([['-'], ['/'], ['：'], ['—']])('指标类别 cells joined by %s are read as both levels', (sep) => {
+    const sheet = readSheet(
+      grid([
+        ['项目绩效目标表'],
+        ['项目名称', '农村饮水安全维修养护'],
+        ['项目资金（万元）', 80, '财政资金', 80, '其他资金', 0],
+        ['总体目标', '维修农村供水工程40处，保障2万人饮水安全。'],
+        ['指标类别', '指标名称', '目标值'],
+        [`产出指标${sep}数量指标`, '维修供水工程数量', '40处'],
+        [`产出指标${sep}成本指标`, '单处维修成本', '≤2万元'],
+        [`效益指标${sep}社会效益指标`, '受益人口', '≥2万人'],
+        [`满意度指标${sep}服务对象满意度指标`, '受益群众满意度', '≥90%'],
+      ]),
+    );
+    expect(levels(sheet)).toEqual([
+      ['产出指标', '数量指标', '维修供水工程数量', '40处'],
+      ['产出指标', '成本指标', '单处维修成本', '≤2万元'],
+      ['效益指标', '社会效益指标', '受益人口', '≥2万人'],
+      ['满意度指标', '服务对象满意度指标', '受益群众满意度', '≥90%'],
+    ]);
+    expect(sheet?.grids[0].rows[0].refs).toMatchObject({ level1: 'A6', level2: 'A6', level3: 'B6', value: 'C6' });
+    // 项目资金 beside its amount is the total.
+    expect(sheet?.table.budget).toEqual({ total: 80, fiscal: 80, other: 0 });
+  });
+
+  test('brackets, a misplaced 二级 and a lone 一级 are read as written', () => {
+    expect(dimensionPairOf('产出指标（数量指标）')).toEqual({ level1: '产出指标', level2: '数量指标' });
+    expect(dimensionPairOf('效益指标-数量指标')).toEqual({ level1: '效益指标', level2: '数量指标' });
+    expect(dimensionPairOf('产出指标（50分）')).toBeNull();
+    expect(dimensionPairOf('产出指标')).toBeNull();
+  });
+});
+
+describe('amount labels by meaning', () => {
+  test('labels no list knows name the whole, the public part or the other part by their words', () => {
+    expect(['申请资金', '年度预算', '项目资金（万元）', '其中：本级财政', '其中：其他', '其他', '自筹资金', '预算资金'].map(amountFieldByMeaning)).toEqual([
+      'budgetTotal',
+      'budgetTotal',
+      'budgetTotal',
+      'budgetFiscal',
+      'budgetOther',
+      'budgetOther',
+      'budgetOther',
+      'budgetTotal',
+    ]);
+    // Rates, uses, sources, a project period's money and column heads of results are no amount of the year.
+    expect(['预算执行率', '资金用途', '资金来源', '中期资金总额', '全年执行数', '实际支出'].map(amountFieldByMeaning)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  test('预算资金 beside 财政资金 is the total, and a cost over it is flagged', () => {
+    const form = grid([
+      ['项目支出绩效目标表'],
+      ['项目名称', '中小学校舍维修'],
+      ['预算资金（万元）', 150, '财政资金', 150, '其他资金', 0],
+      ['绩效目标', '完成5所学校校舍维修。'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '维修学校数量', '5所'],
+      [null, '成本指标', '维修总成本', '≤180万元'],
+      ['满意度指标', '服务对象满意度指标', '师生满意度', '≥90%'],
+    ]);
+    expect(readSheet(form)?.table.budget).toEqual({ total: 150, fiscal: 150, other: 0 });
+    expect(readSheet(form)?.refs.budgetTotal).toBe('B3');
+    expect(codes(form)).toContain('cost-over-budget');
+    expect(codes(form)).not.toContain('missing-field');
+  });
+
+  test('申请资金 | 财政拨款 | 其他, and 年度预算 | 合计 | amount', () => {
+    const head = (money: CellValue[]): CellGrid =>
+      grid([
+        ['项目名称', '城乡居民医保宣传'],
+        money,
+        ['年度绩效目标', '开展宣传活动40场。'],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '宣传活动场次', '≥40场'],
+      ]);
+    expect(readSheet(head(['申请资金', 30, '财政拨款', 30, '其他', 0]))?.table.budget).toEqual({ total: 30, fiscal: 30, other: 0 });
+    const summed = readSheet(head(['年度预算（万元）', '合计', 1200, '财政拨款', 1100, '其他资金', 100]));
+    expect([summed?.table.budget, summed?.refs.budgetTotal]).toEqual([{ total: 1200, fiscal: 1100, other: 100 }, 'C2']);
+  });
+});
