@@ -146,3 +146,56 @@ describe('amount labels by meaning', () => {
     expect([summed?.table.budget, summed?.refs.budgetTotal]).toEqual([{ total: 1200, fiscal: 1100, other: 100 }, 'C2']);
   });
 });
+
+describe('a form with no total', () => {
+  test('财政资金 and 其他资金 with no total label: the total is their sum, named so when a cost is over it', () => {
+    const form = grid([
+      ['项目支出绩效目标表'],
+      ['项目名称', '中小学校舍维修'],
+      ['财政资金', 150, '其他资金', 0],
+      ['绩效目标', '完成5所学校校舍维修。'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '维修学校数量', '5所'],
+      [null, '成本指标', '维修总成本', '≤180万元'],
+      ['满意度指标', '服务对象满意度指标', '师生满意度', '≥90%'],
+    ]);
+    const sheet = readSheet(form)!;
+    expect([sheet.table.budget, sheet.summedTotal]).toEqual([{ total: 150, fiscal: 150, other: 0 }, { label: '财政资金与其他资金之和', cells: ['B3', 'D3'] }]);
+    const over = checkGridTables(form)[0].issues.find((i) => i.code === 'cost-over-budget');
+    expect(over?.message).toContain('超过财政资金与其他资金之和 150万元');
+    expect(codes(form)).not.toContain('missing-field');
+    // A total label left blank is still reported blank, not summed.
+    const blank = grid([['项目名称', '校舍维修'], ['预算数', null, '财政资金', 150, '其他资金', 0], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '维修学校数量', '5所']]);
+    expect(readSheet(blank)?.table.budget.total).toBeNull();
+  });
+});
+
+describe('a 部门整体 table', () => {
+  const dept = grid([
+    ['2024年度部门整体支出绩效目标表'],
+    ['部门（单位）名称', '某县文化和旅游局'],
+    ['年度预算申请（万元）', '资金总额', 560, '财政拨款', 500, '其他资金', 60],
+    ['年度主要任务', '任务名称', '主要内容', '预算金额（万元）'],
+    [null, '公共文化服务', '开展送戏下乡演出120场', 200],
+    [null, '文物保护', '完成3处县级文物保护单位修缮', 300],
+    ['年度总体目标', '完成送戏下乡120场，修缮文物3处，群众满意度90%以上。'],
+    ['年度绩效指标', '一级指标', '二级指标', '三级指标', '指标值'],
+    [null, '产出指标', '数量指标', '送戏下乡演出场次', '≥120场'],
+    [null, null, '质量指标', '文物修缮验收合格率', '100%'],
+    [null, null, '时效指标', '任务完成时间', '2024年12月底前'],
+    [null, null, '成本指标', '文物修缮成本', '≤300万元'],
+    [null, '效益指标', '社会效益指标', '群众文化活动参与人次', '≥3万人次'],
+    [null, '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+  ]);
+  test('its 部门（单位）名称 is its name: no 项目名称 is asked for, and the task rows are no indicators', () => {
+    const sheet = readSheet(dept)!;
+    expect([sheet.table.projectName, sheet.refs.projectName, sheet.table.department.name]).toEqual(['某县文化和旅游局', 'B2', '某县文化和旅游局']);
+    expect(sheet.table.indicators.map((r) => r.level3)).not.toContain('公共文化服务');
+    expect(sheet.table.budget).toEqual({ total: 560, fiscal: 500, other: 60 });
+    expect(codes(dept)).toEqual([]);
+  });
+  test('a project table with no 项目名称 is still asked for one', () => {
+    const project = grid(dept.values.map((row, i) => (i === 0 ? ['2024年度项目支出绩效目标表'] : row)));
+    expect(checkGridTables(project)[0].issues.map((i) => i.message)).toContain('找不到「项目名称」：表上没有项目名称栏目');
+  });
+});
