@@ -199,3 +199,55 @@ describe('a 部门整体 table', () => {
     expect(checkGridTables(project)[0].issues.map((i) => i.message)).toContain('找不到「项目名称」：表上没有项目名称栏目');
   });
 });
+
+describe('targets where a form puts them', () => {
+  test('an operator column under a head no list names (运算符) is read by what it holds: ≥ before the figure', () => {
+    const sheet = readSheet(
+      grid([
+        ['项目名称', '公共图书馆免费开放'],
+        ['年度预算', 80, '财政资金', 80, '其他资金', 0],
+        ['绩效目标', '全年接待读者10万人次。'],
+        ['一级指标', '二级指标', '三级指标', '运算符', '目标值', '计量单位', '指标解释', '备注'],
+        ['产出指标', '数量指标', '接待读者人次', '≥', 10, '万人次', '全年到馆及线上读者', null],
+        [null, '成本指标', '购书成本', '≤', 40, '万元', '年度购书支出', null],
+        ['效益指标', '社会效益指标', '全民阅读氛围', '定性', '读者人次增长≥5%', null, '群众阅读习惯', null],
+        ['满意度指标', '服务对象满意度指标', '读者满意度', '≥', 90, '%', '问卷调查', '抽样'],
+      ]),
+    )!;
+    expect(sheet.table.indicators.map((r) => [r.value, r.unit])).toEqual([
+      ['≥10', '万人次'],
+      ['≤40', '万元'],
+      ['读者人次增长≥5%', null],
+      ['≥90', '%'],
+    ]);
+    expect(sheet.table.budget).toEqual({ total: 80, fiscal: 80, other: 0 });
+    expect(sheet.rowRefs[0].operator).toBe('D5');
+  });
+
+  test('names carrying their targets with no value column: the name and the target are read apart', () => {
+    const form = grid([
+      ['项目支出绩效目标表'],
+      ['项目名称', '乡镇卫生院设备购置'],
+      ['资金总额', 120, '财政资金', 120, '其他资金', 0],
+      ['年度目标', '为6所卫生院购置设备。'],
+      ['一级指标', '二级指标', '三级指标'],
+      ['产出指标', '数量指标', '购置设备卫生院数量≥6所'],
+      [null, '质量指标', '设备验收合格率100%'],
+      [null, '时效指标', '2025年9月底前完成采购'],
+      [null, '成本指标', '设备购置成本不超过150万元'],
+      ['效益指标', '社会效益指标', '基层首诊率≥60%'],
+      ['满意度指标', '服务对象满意度指标', '患者满意度≥90%'],
+    ]);
+    const sheet = readSheet(form)!;
+    expect(sheet.table.indicators.map((r) => [r.level3, r.value])).toEqual([
+      ['购置设备卫生院数量', '≥6所'],
+      ['设备验收合格率', '100%'],
+      ['2025年9月底前完成采购', '2025年9月底前完成采购'],
+      ['设备购置成本', '不超过150万元'],
+      ['基层首诊率', '≥60%'],
+      ['患者满意度', '≥90%'],
+    ]);
+    expect(sheet.rowRefs[0]).toMatchObject({ level3: 'C6', value: 'C6' });
+    expect(codes(form)).toEqual(['cost-over-budget']);
+  });
+});

@@ -11,6 +11,7 @@ import { COLUMNS_OF_LABEL, headerFieldOf, isHeaderLabelText } from './knownLabel
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
 import { periodValueColumns } from './periodColumns';
+import { namesCarryTargets } from './namedTargets';
 import type { Unreadable } from './types';
 import { dimensionOf, dimensionPairOf, level1Home } from './vocabulary';
 
@@ -168,12 +169,17 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const roles = assignRoles(profiles, { namesKnown: tree });
   for (const item of roles.evidence) found.push(item);
   const level3 = tree ? level1!.col : roles.level3;
+  // No value column, the names carrying their targets (`验收合格率≥95%`): the name column holds both.
+  const carried = roles.value === undefined && level3 !== undefined && !tree && namesCarryTargets(cells, level3, firstData, lastRow);
+  if (carried) found.push('指标名称中写明的指标值');
+  const valueCol = carried ? level3 : roles.value;
+  const valueScore = carried ? 0.6 : roles.valueScore;
   const missing: string[] = [];
-  if (roles.value === undefined) missing.push('指标值列（数值、百分比、日期或定性目标）');
+  if (valueCol === undefined) missing.push('指标值列（数值、百分比、日期或定性目标）');
   if (level3 === undefined && !level2) missing.push('三级指标名称列');
   // Confidence: dimension names (more distinct names, surer) combined with the value column's score.
   const dimensionScore = 1 - 0.5 ** names.size;
-  const confidence = roles.value === undefined ? 0 : 1 - (1 - dimensionScore) * (1 - roles.valueScore);
+  const confidence = valueCol === undefined ? 0 : 1 - (1 - dimensionScore) * (1 - valueScore);
   const cell = toA1(firstData, fromCol);
   if (missing.length > 0 || confidence < 0.8) return { unreadable: { found, missing: missing.length > 0 ? missing : ['足以确定各列含义的内容'], cell } };
   const base: Omit<GridHeader, 'columns'> = {
@@ -186,6 +192,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
     evidence: { found, confidence },
     ...(tree ? { tree: true } : {}),
     ...(pairs ? { pairColumn: true as const } : {}),
+    ...(carried ? { namesCarryTargets: true as const } : {}),
     ...(!level1 && blankLevel1 === undefined ? { deriveLevel1: true } : {}),
   };
   const columns = (value: number): GridHeader['columns'] => ({
@@ -202,5 +209,5 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const taken = new Set([level3, roles.unit, roles.description, ...roles.operatorColumns].filter((c): c is number => c !== undefined));
   const periods = periodValueColumns(cells, heads, firstData, rightOf, cells.right, taken);
   if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), scope: p.scope, periodValue: true as const })) };
-  return { headers: [{ ...base, columns: columns(roles.value!) }] };
+  return { headers: [{ ...base, columns: columns(valueCol!) }] };
 }

@@ -9,6 +9,7 @@ import type { IndicatorRowRefs, IndicatorSlot, Unreadable } from './types';
 import { locateByContent } from './contentLocate';
 import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
 import { GridHeader, findGridHeaders } from './locate';
+import { splitNamedTarget } from './namedTargets';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
 export const MAX_DIMENSION_NAME = 24;
@@ -266,9 +267,14 @@ export function readGridRow(cells: SheetCells, header: GridHeader, row: number, 
   const level2InLevel1Column = !header.tree && !!level1?.text && level1Home(level1.text) !== null && !isLevel1Name(level1.text);
   if (level1?.text) state.lastLevel1 = level1;
   else level1 = state.lastLevel1 ?? level1;
-  const level3 = shown(col.level3);
+  let level3 = shown(col.level3);
   // One cell over the 三级 and 指标值 columns (an aim stated in prose, S32) is a name with no target beside it.
-  const value = oneCellWith(cells, row, col.level3, col.value) ? blank(col.value) : shown(col.value);
+  let value = oneCellWith(cells, row, col.level3, col.value) ? blank(col.value) : shown(col.value);
+  // Names carrying their targets: the target after the name; a cell with none states its aim as its target.
+  if (header.namesCarryTargets && level3?.text) {
+    const split = splitNamedTarget(level3.text);
+    if (split) [level3, value] = [{ ...level3, text: split.name }, { ...level3, text: split.value }];
+  }
   let level2 = header.tree ? state.lastLevel2 : header.pairColumn ? pairPart(shown(col.level2), 2) : shown(col.level2);
   if (level2?.text) state.lastLevel2 = level2;
   else if (level3?.text || value?.text) level2 = state.lastLevel2 ?? level2;

@@ -1,7 +1,7 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
 import { maxOf } from '../bounded';
 import type { SheetCells } from './cells';
-import { profileColumns } from './columnRoles';
+import { profileColumns, roleScores } from './columnRoles';
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
@@ -26,6 +26,8 @@ export interface GridHeader {
   deriveLevel1?: boolean;
   /** The 一级 and 二级 columns are one column whose cells hold both (`产出指标-数量指标`). */
   pairColumn?: true;
+  /** No value column: each 三级 name carries its target (`验收合格率≥95%`), read apart from the one cell. */
+  namesCarryTargets?: true;
   /** The region whose value column this header reads (区域绩效目标表). */
   region?: string;
   /** Its value column is one of a grid's period columns (实施期目标 | 年度目标): kept, never moved to a neighbour. */
@@ -116,6 +118,7 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
       if (header.periodValue) continue;
       splitValueHeader(cells, header);
       valueColumnByContent(cells, header);
+      operatorColumnsByContent(cells, header);
     }
     return headers;
   }
@@ -141,6 +144,19 @@ export function splitValueHeader(cells: SheetCells, header: GridHeader): void {
   // Under a one-column value header merged over two rows, the next row is a sub-header only if it reads as one.
   const subIsHeader = lastCol > valueCol ? subCells.length > 0 : subCells.some((c) => isAnyLabel(c) || TARGET_SUBHEADER.test(c.text));
   header.dataRow = Math.max(header.dataRow, sub + (subIsHeader ? 1 : 0));
+}
+
+/**
+ * A column of operators alone (≥, ≤, =, 不低于 …) under a head no list names (运算符, 比较符号): what it holds
+ * makes it the operator column, read before its row's target.
+ */
+function operatorColumnsByContent(cells: SheetCells, header: GridHeader): void {
+  if (header.operatorColumns.length > 0) return;
+  const taken = new Set(Object.values(header.columns));
+  const last = Math.min(cells.bottom, header.dataRow + 60);
+  for (const p of profileColumns(cells, header.dataRow, last, header.fromCol, header.toCol, [])) {
+    if (!taken.has(p.col) && p.filled > 0 && roleScores(p).valueType >= 0.6) header.operatorColumns.push(p.col);
+  }
 }
 
 /** Header cells merged down over two rows (a two-row header): the indicators start under the merges. */
