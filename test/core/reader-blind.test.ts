@@ -251,3 +251,85 @@ describe('targets where a form puts them', () => {
     expect(codes(form)).toEqual(['cost-over-budget']);
   });
 });
+
+describe('heads and labels placed otherwise', () => {
+  test('a header row whose value head reads as a date (2025年目标值) is the header, not the first indicator', () => {
+    const sheet = readSheet(
+      grid([
+        ['项目名称：农村公路养护', null, '单位：万元'],
+        ['预算金额', 320, '其中：财政资金', 320, '其他资金', 0],
+        ['绩效目标', '养护农村公路200公里。'],
+        ['序号', '一级指标', '二级指标', '指标项', '2025年目标值', '备注'],
+        [1, '一、产出指标', '（一）数量指标', '养护里程', '≥200公里', '核心指标'],
+        [2, null, '（二）成本指标', '每公里养护成本', '≤1.6万元/公里', null],
+        [3, '二、满意度指标', '（一）服务对象满意度指标', '沿线群众满意度', '≥90%', null],
+      ]),
+    )!;
+    expect(sheet.table.indicators.map((r) => [r.level3, r.value])).toEqual([
+      ['养护里程', '≥200公里'],
+      ['每公里养护成本', '≤1.6万元/公里'],
+      ['沿线群众满意度', '≥90%'],
+    ]);
+  });
+
+  test('指标值 merged over an operator column and its figures: the first row is an indicator, the operator read before the figure', () => {
+    const sheet = readSheet(
+      grid(
+        [
+          ['项目名称', '森林防火'],
+          ['预算数', 40, '财政资金', 40, '其他资金', 0],
+          ['绩效目标', '巡护30万亩。'],
+          ['一级指标', '二级指标', '三级指标', '指标值', null, '单位'],
+          ['产出指标', '数量指标', '巡护面积', '≥', 30, '万亩'],
+          [null, '成本指标', '防火物资购置', '≤', 40, '万元'],
+          ['满意度指标', '服务对象满意度指标', '林区群众满意度', '≥', 90, '%'],
+        ],
+        ['D4:E4'],
+      ),
+    )!;
+    expect(sheet.table.indicators.map((r) => [r.level3, r.value, r.unit])).toEqual([
+      ['巡护面积', '≥30', '万亩'],
+      ['防火物资购置', '≤40', '万元'],
+      ['林区群众满意度', '≥90', '%'],
+    ]);
+  });
+
+  test('a label alone on its row over its value alone on the next; 资金名称 names the project', () => {
+    const above = readSheet(
+      grid([
+        ['项目名称'],
+        ['校园安全设施改造'],
+        ['预算数（万元）', '财政资金', '其他资金'],
+        [100, 80, 20],
+        ['一级指标', '二级指标', '三级指标', '指标值'],
+        ['产出指标', '数量指标', '改造学校数', '10所'],
+      ]),
+    )!;
+    expect([above.table.projectName, above.refs.projectName, above.table.budget]).toEqual(['校园安全设施改造', 'A2', { total: 100, fiscal: 80, other: 20 }]);
+    const funds = readSheet(grid([['资金名称', '学生资助补助经费'], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '资助学生人次', '≥2万人次']]))!;
+    expect(funds.table.projectName).toBe('学生资助补助经费');
+  });
+
+  test('a 区域 table with a 全省 column: the whole is the table\'s own grid, the 市 its regions, and its structure is reported once', () => {
+    const form = grid([
+      ['区域绩效目标表'],
+      ['资金名称', '学生资助补助经费'],
+      ['资金总额', 800, '财政资金', 800, '其他资金', 0],
+      ['年度目标', '资助学生2万人次。'],
+      ['一级指标', '二级指标', '三级指标', '全省', '甲市', '乙市'],
+      ['产出指标', '数量指标', '资助学生人次', '≥2万人次', '≥1.2万人次', '≥0.8万人次'],
+      [null, '质量指标', '资助对象认定准确率', '100%', '100%', '100%'],
+      ['效益指标', '社会效益指标', '资助覆盖率', '100%', '100%', '100%'],
+      ['满意度指标', '服务对象满意度指标', '受助学生满意度', '≥90%', '≥90%', '≥90%'],
+    ]);
+    const sheet = readSheet(form)!;
+    expect(sheet.grids.map((g) => [g.region ?? null, g.rows[0].row.value])).toEqual([
+      [null, '≥2万人次'],
+      ['甲市', '≥1.2万人次'],
+      ['乙市', '≥0.8万人次'],
+    ]);
+    const issues = checkGridTables(form)[0].issues;
+    // 时效 and 成本 missing, once each; the goal's 2万 is the whole's and the regions' sum, no mismatch.
+    expect(issues.map((i) => i.message)).toEqual(['一级指标「产出指标」下缺少二级指标「时效指标」', '一级指标「产出指标」下缺少二级指标「成本指标」']);
+  });
+});

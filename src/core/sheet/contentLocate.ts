@@ -90,7 +90,8 @@ function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number): num
   let first = firstHit;
   for (let r = firstHit - 1; r >= fromRow; r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
-    if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text))) break;
+    // A row naming grid columns (一级指标 | … | 2025年目标值) is the header, however much its heads read as targets.
+    if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text) || COLUMNS_OF_LABEL.has(c.label))) break;
     if (!line.some((c) => isValueText(c.text))) break;
     first = r;
   }
@@ -203,7 +204,12 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
     ...(roles.unit !== undefined ? { unit: roles.unit } : {}),
     ...(roles.description !== undefined ? { description: roles.description } : {}),
   });
-  if (roles.regions.length > 0) return { headers: roles.regions.map((r) => ({ ...base, columns: columns(r.col), region: r.name })) };
+  if (roles.regions.length > 0) {
+    const regions = roles.regions.map((r) => ({ ...base, columns: columns(r.col), region: r.name }));
+    // The whole's column (全省) first, the table's own grid; its regions after it.
+    const whole = roles.regions.some((r) => r.col === valueCol) ? [] : [{ ...base, columns: columns(valueCol!) }];
+    return { headers: [...whole, ...regions] };
+  }
   // Heads naming two periods over target columns (实施期目标 | 年度目标, a row read as labels above): one grid each.
   const heads = [...new Set([...headerRows, firstData - 1])].filter((r) => r >= fromRow);
   const taken = new Set([level3, roles.unit, roles.description, ...roles.operatorColumns].filter((c): c is number => c !== undefined));

@@ -53,6 +53,11 @@ export function valueOf(cells: SheetCells, row: number, col: number, lastRow: nu
   const expected: Found | null = startCol <= cells.right ? { ...cells.shown(row, startCol), text: '', value: null } : null;
   let found = firstRightwards(cells, row, startCol, cells.right);
   if ((found === null || found === 'label') && block) found = firstDownwards(cells, col, below, lastRow) ?? found;
+  // A label alone on its row over a value alone on the next (项目名称 over the name): the value is below.
+  if (found === null && below <= lastRow) {
+    const under = cells.rowOf(below).filter((c) => !cells.covered(below, c.col));
+    if (cells.rowOf(row).length === 1 && under.length === 1 && under[0].col === col && !isAnyLabel(under[0])) return under[0];
+  }
   if ((found === 'label' || found === null) && below <= lastRow && isLabelRow(cells, row)) {
     const under = cells.cell(below, col);
     if (under && !isAnyLabel(under)) return under;

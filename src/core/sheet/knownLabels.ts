@@ -128,7 +128,10 @@ function fieldOfNumbered(label: string): HeaderField | undefined {
   return without === null ? undefined : FIELD_OF_LABEL.get(without);
 }
 
-/** The header field a label names: as written, without its unit, a 其中 line of public money, a numbered funds line, or one character off. */
+/** `资金名称`, `专项名称`, `转移支付资金名称`, `政策（项目）名称`: what the money is for, named as the project. */
+const PROJECT_NAME_LIKE = /^(?:项目|资金|专项|专项资金|转移支付|转移支付资金|政策|政策和项目|资金项目)(?:（[^）]*）)?名称$/;
+
+/** The header field a label names: as written, without its unit, a 其中 line of public money, a numbered funds line, a project named by its money, or one character off. */
 export function headerFieldOf(label: string): HeaderField | undefined {
   const aside = labelWithoutAside(label);
   return (
@@ -137,6 +140,7 @@ export function headerFieldOf(label: string): HeaderField | undefined {
     (aside === null ? undefined : FIELD_OF_LABEL.get(aside)) ??
     (FISCAL_PART.test(label) ? 'budgetFiscal' : undefined) ??
     fieldOfNumbered(label) ??
+    (PROJECT_NAME_LIKE.test(label) ? 'projectName' : undefined) ??
     similarHeaderField(label)
   );
 }

@@ -1,7 +1,7 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
 import { maxOf } from '../bounded';
 import type { SheetCells } from './cells';
-import { profileColumns, roleScores } from './columnRoles';
+import { isOperatorText, isValueText, profileColumns, roleScores } from './columnRoles';
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
@@ -137,6 +137,12 @@ export function splitValueHeader(cells: SheetCells, header: GridHeader): void {
   const lastCol = area ? area.end.col : valueCol;
   const subCells = cells.rowOf(sub).filter((c) => c.col >= valueCol && c.col <= lastCol);
   if (subCells.length < 2 && !(area && area.end.row > header.row)) return;
+  // 指标值 merged over an operator column and its figures (`≥` | 30): the row under it is the first indicator.
+  const data = subCells.some((c) => isOperatorText(c.text)) && subCells.every((c) => isOperatorText(c.text) || typeof c.value === 'number' || isValueText(c.text));
+  if (data) {
+    header.columns.value = subCells.filter((c) => !isOperatorText(c.text)).pop()?.col ?? valueCol;
+    return;
+  }
   if (subCells.length >= 2) {
     const target = subCells.find((c) => TARGET_SUBHEADER.test(c.text)) ?? subCells[subCells.length - 1];
     header.columns.value = target.col;
