@@ -132,6 +132,61 @@ describe('forms read by content', () => {
     expect(sheet.grids[0].rows[0].refs).toMatchObject({ level1: 'A6', level2: 'A7', level3: 'A8', value: 'B8' });
   });
 
+  // A tree with neither numbering nor indentation (what a re-dressed table prints): the levels of names no
+  // framework knows come from where they stand, and the rules then see them as the flat form's reading does.
+  const KNOWN_TREE: CellValue[][] = [
+    ['产出指标'],
+    ['数量指标'],
+    ['养护里程', '≥30公里'],
+    ['效益指标'],
+    ['社会效益指标'],
+    ['群众出行条件', '明显改善'],
+    ['满意度指标'],
+    ['服务对象满意度指标'],
+    ['群众满意度', '≥90%'],
+  ];
+  const levels = (values: CellValue[][]) => readSheet(grid(values))!.table.indicators.map((r) => [r.level1, r.level2, r.level3, r.value]);
+  const codes = (values: CellValue[][]) => checkGridTables(grid(values))[0].issues.map((i) => `${i.code} ${i.cells[0]}`);
+
+  test('a tree export: a name no framework knows right under a known 一级 is its 二级; a blank target after indicators stays an indicator', () => {
+    const values = [
+      ...HEAD,
+      ['绩效指标', '指标值'],
+      ['产出指标'],
+      ['管理制度'],
+      ['制度健全性', '健全'],
+      ['数量指标'],
+      ['养护里程', '≥30公里'],
+      ['养护频次'],
+      ...KNOWN_TREE.slice(3),
+    ];
+    expect(levels(values)).toEqual([
+      ['产出指标', '管理制度', '制度健全性', '健全'],
+      ['产出指标', '数量指标', '养护里程', '≥30公里'],
+      ['产出指标', '数量指标', '养护频次', ''],
+      ['效益指标', '社会效益指标', '群众出行条件', '明显改善'],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+    ]);
+    // The unknown 二级 is reported where it stands, the blank target as blank.
+    expect(codes(values)).toEqual(expect.arrayContaining(['misplaced-dimension A7', 'missing-value B11']));
+  });
+
+  test('a tree export: names no framework knows between the tree header and its first known 一级 are an unknown 一级 and 二级, not a heading', () => {
+    const values = [...HEAD, ['绩效指标', '指标值'], ['管理指标'], ['制度建设'], ['管理制度健全性'], ...KNOWN_TREE];
+    const sheet = readSheet(grid(values))!;
+    expect(levels(values)).toEqual([
+      ['管理指标', '制度建设', '管理制度健全性', ''],
+      ['产出指标', '数量指标', '养护里程', '≥30公里'],
+      ['效益指标', '社会效益指标', '群众出行条件', '明显改善'],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+    ]);
+    expect(sheet.refs.indicatorHeader).toBe('A5');
+    expect(sheet.grids[0].rows[0].refs).toMatchObject({ level1: 'A6', level2: 'A7', level3: 'A8', value: 'B8' });
+    expect(codes(values)).toEqual(expect.arrayContaining(['misplaced-dimension A6', 'missing-value B8']));
+    // With no tree header right above, a line over the first 一级 may be a caption: not read as a 一级.
+    expect(levels([...HEAD, ['以下为本项目绩效指标'], ...KNOWN_TREE])[0]).toEqual(['产出指标', '数量指标', '养护里程', '≥30公里']);
+  });
+
   test('a 区域绩效目标表: one value column per 区县 under a two-row header, read as one grid per region', () => {
     const sheet = readSheet(
       grid(

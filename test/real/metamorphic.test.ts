@@ -48,11 +48,7 @@ function regionReading(tables: readonly SheetTable[]): unknown {
  * Re-dressings the reader does not yet read the same, by kind: listed so the suite fails on any new misread
  * and on any of these that starts to pass (then drop it here). docs/real-world.md counts them as failures.
  */
-const KNOWN_MISREADS: Record<string, string[]> = {
-  // S36's first row is a 制度指标 that no framework knows, with no target, merged over both dimension columns:
-  // in the tree form nothing (vocabulary, numbering, a target) tells it from a heading above the grid.
-  tree: ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
-};
+const KNOWN_MISREADS: Record<string, string[]> = {};
 
 interface Outcome {
   kind: string;

@@ -131,6 +131,11 @@ const share = (n: number, p: ColumnProfile) => (p.filled === 0 ? 0 : n / p.fille
 const headerSays = (p: ColumnProfile, pattern: RegExp) => p.header.split('|').some((h) => pattern.test(h));
 const headerColumns = (p: ColumnProfile) => p.header.split('|').flatMap((h) => COLUMNS_OF_LABEL.get(h) ?? []);
 
+/** Whether header words (normalised; two header rows joined by `|`) name a column of targets (指标值, 目标值 …). */
+export function namesTargets(header: string): boolean {
+  return header.split('|').some((h) => (COLUMNS_OF_LABEL.get(h) ?? []).includes('value') || /目标值|指标值|数值|预期|年度目标|\d{4}年/.test(h));
+}
+
 /** The evidence rules, by name. Header words weigh like one good column of content, never more. */
 export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   { name: 'indicator-names', role: 'level3', score: (p) => share(p.names, p) * (p.filled > 0 && p.totalLength / p.filled <= 30 ? 0.9 : 0.4) },
@@ -138,7 +143,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   { name: 'measured-values', role: 'value', score: (p) => share(p.values - p.smallIntegers * 0.7, p) * 0.9 },
   { name: 'after-operator', role: 'value', score: (p) => share(p.afterOperator, p) * 0.9 },
   { name: 'figure-before-unit', role: 'value', score: (p) => share(p.beforeUnit, p) * 0.6 },
-  { name: 'header-names-value', role: 'value', score: (p) => (headerColumns(p).includes('value') || headerSays(p, /目标值|指标值|数值|预期|年度目标|\d{4}年/) ? 0.6 : 0) },
+  { name: 'header-names-value', role: 'value', score: (p) => (namesTargets(p.header) ? 0.6 : 0) },
   // A region named over a column of figures or judgements (one target column per 区县 or 村) heads that region's targets.
   { name: 'header-names-region', role: 'value', score: (p) => (headerNamesRegion(p.header) && p.values > 0 ? 0.6 : 0) },
   { name: 'unit-alone', role: 'unit', score: (p) => share(p.units, p) * 0.95 },
@@ -196,8 +201,11 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   };
   // Columns whose content reads alike (names and descriptions of one row each): the header words tell them apart.
   const headedAs = (p: ColumnProfile, role: ColumnRole) => EVIDENCE_RULES.some((rule) => rule.role === role && rule.name.startsWith('header-') && rule.score(p) > 0);
+  // Indicator names run down the grid: a column filled in a row or two (a remark, S23's 原因 column) names none.
+  const fullest = maxOf(scored.map(({ p }) => p.filled), 0);
+  const runsDown = (p: ColumnProfile, role: ColumnRole) => role !== 'level3' || p.filled >= 0.5 * fullest;
   const leftmostTop = (role: ColumnRole, min: number): { col: number; score: number } | undefined => {
-    const fits = scored.filter(({ p, s }) => !taken.has(p.col) && s[role] >= min && s[role] >= maxOf(Object.values(s), 0) - 0.001);
+    const fits = scored.filter(({ p, s }) => !taken.has(p.col) && runsDown(p, role) && s[role] >= min && s[role] >= maxOf(Object.values(s), 0) - 0.001);
     const hit = fits.find(({ p }) => headedAs(p, role)) ?? fits[0];
     if (hit) taken.add(hit.p.col);
     return hit ? { col: hit.p.col, score: hit.s[role] } : undefined;
@@ -225,11 +233,20 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   // Beside region columns, a column headed as the whole (全省) holds the table's own targets.
   const whole = assignment.regions.length > 0 ? scored.find(({ p, s }) => !taken.has(p.col) && p.header.split('|').some((h) => WHOLE_HEAD.test(h)) && s.value >= 0.4) : undefined;
   if (whole) taken.add(whole.p.col);
-  const value = whole
+  let value = whole
     ? { col: whole.p.col, score: 0.9 }
     : assignment.regions.length > 0
       ? { col: assignment.regions[0].col, score: 0.9 }
       : (best('value', 0.35, valueFrom) ?? best('value', 0.35, level3?.col) ?? best('value', 0.35));
+  // A self-evaluation prints the year's target left of what was achieved (年度指标值 | 实际完成值) and the two read
+  // alike: of two value columns side by side, neither headed otherwise, the left one holds the targets.
+  const picked = value;
+  const leftTarget = picked && assignment.regions.length === 0 ? scored.find(({ p, s }) => p.col === picked.col - 1 && !taken.has(p.col) && s.value >= 0.35 && s.value >= maxOf(Object.values(s), 0) - 0.001) : undefined;
+  if (picked && leftTarget && !headedAs(scored.find(({ p }) => p.col === picked.col)!.p, 'value')) {
+    taken.delete(picked.col);
+    taken.add(leftTarget.p.col);
+    value = { col: leftTarget.p.col, score: leftTarget.s.value };
+  }
   let description = best('description', 0.5) ?? leftmostTop('level3', 0.45);
   // Long indicator names read as prose: with no column of short names, the first text column holds them.
   if (!level3 && description && !options.namesKnown) {
@@ -238,7 +255,6 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   }
   // Names mixed with prose and figures (`开发数量(≥**个)`): the first well-filled text column left of the targets.
   if (!level3Col && !options.namesKnown) {
-    const fullest = maxOf(scored.map(({ p }) => p.filled), 0);
     const names = scored.find(({ p }) => !taken.has(p.col) && (!value || p.col < value.col) && p.filled >= 0.6 * fullest && p.names + p.prose + p.wordy > 0);
     if (names) level3Col = { col: names.p.col, score: 0.5 };
   }

@@ -6,8 +6,8 @@
 import { maxOf, minOf } from '../bounded';
 import { columnName, toA1 } from './address';
 import type { SheetCells } from './cells';
-import { assignRoles, isValueText, profileColumns } from './columnRoles';
-import { COLUMNS_OF_LABEL, headerFieldOf, isHeaderLabelText } from './knownLabels';
+import { assignRoles, isValueText, namesTargets, profileColumns } from './columnRoles';
+import { COLUMNS_OF_LABEL, headerFieldOf, isAnyLabel, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
 import { periodValueColumns } from './periodColumns';
@@ -111,6 +111,24 @@ function lastGridRow(cells: SheetCells, lastHit: number): number {
 }
 
 /**
+ * The first row of a tree export when names stand in its column above the first known dimension: rows with a
+ * name in the tree column (nothing left of it, no label among them) up to the grid's header row (the targets'
+ * column named 指标值, 目标值 …) belong to the tree, as a reader sees them under its header: a 一级 no
+ * framework knows stands there (制度指标, S36). With no such header right above, they may be a caption: left out.
+ */
+function treeRowsAbove(cells: SheetCells, fromRow: number, firstData: number, treeCol: number, valueCol: number): number {
+  for (let r = firstData - 1; r >= fromRow; r--) {
+    const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
+    if (line.length === 0 || line.some((c) => c.col < treeCol)) return firstData;
+    const target = line.find((c) => c.col === valueCol);
+    if (target && namesTargets(target.label)) return r + 1;
+    if (!line.some((c) => c.col === treeCol)) return firstData;
+    if (line.some((c) => isAnyLabel(c) || headerFieldOf(c.label) !== undefined || SIGNATURE_TEXT.test(c.text) || c.text.includes(LABELS.titleSuffix))) return firstData;
+  }
+  return firstData;
+}
+
+/**
  * The 一级 column a form left blank, beside the 二级 column found: headed 一级 by the header words, or an
  * empty merged block over the indicator rows (a 一级 cell never filled in). Read blank, not derived from the
  * 二级, so the blank 一级 is reported as the filler left it.
@@ -158,16 +176,23 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   if (pairs) found.push(`一级、二级写在同一格（${columnName(level1!.col)} 列）`);
   const dimensionCols = [level1?.col, tree ? undefined : level2?.col].filter((c): c is number => c !== undefined);
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
-  const firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top));
+  let firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top));
   const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstData);
   const lastRow = lastGridRow(cells, lastHit);
-  const headerRows = headerRowsAbove(cells, fromRow, firstData);
+  let headerRows = headerRowsAbove(cells, fromRow, firstData);
   const blankLevel1 = !level1 && level2 && !tree ? blankLevel1Column(cells, level2.col, cells.left, firstData, lastRow, headerRows) : undefined;
   if (blankLevel1 !== undefined) found.push(`一级指标列（${columnName(blankLevel1)} 列，未填）`);
   const fromCol = minOf([...dimensionCols, ...(blankLevel1 !== undefined ? [blankLevel1] : [])], cells.left);
   const rightOf = maxOf(dimensionCols, cells.left) + (tree ? 0 : 1);
-  const profiles = profileColumns(cells, firstData, lastRow, tree ? rightOf + 1 : rightOf, cells.right, headerRows);
-  const roles = assignRoles(profiles, { namesKnown: tree });
+  const readRoles = () => assignRoles(profileColumns(cells, firstData, lastRow, tree ? rightOf + 1 : rightOf, cells.right, headerRows), { namesKnown: tree });
+  let roles = readRoles();
+  const treeTop = tree && roles.value !== undefined ? treeRowsAbove(cells, fromRow, firstData, level1!.col, roles.value) : firstData;
+  if (treeTop < firstData) {
+    // The tree begins under its header: read its columns again with that header's words.
+    firstData = treeTop;
+    headerRows = headerRowsAbove(cells, fromRow, firstData);
+    roles = readRoles();
+  }
   for (const item of roles.evidence) found.push(item);
   const level3 = tree ? level1!.col : roles.level3;
   // No value column, the names carrying their targets (`验收合格率≥95%`): the name column holds both.

@@ -38,7 +38,7 @@ export function diagnose(cells: SheetCells): Unreadable | null {
     }
   }
   const gridLabels = [...labels].filter((l) => l !== COLUMN_NAMES.unit && l !== COLUMN_NAMES.description);
-  if (gridLabels.length < 2 && level1Names < 2) return headOnly(cells);
+  if (gridLabels.length < 2 && level1Names < 2) return headOnly(cells) ?? indicatorsInText(cells);
   const found = [...labels];
   if (level1Names > 0) found.push(`${level1Names} 个一级指标名称`);
   const missing = [COLUMN_NAMES.level1, COLUMN_NAMES.level2, COLUMN_NAMES.value].filter((name) => !labels.has(name));
@@ -62,4 +62,21 @@ function headOnly(cells: SheetCells): Unreadable | null {
   }
   if (title === null || fields.size < 2) return null;
   return { found: [`表头（${[...fields].join('、')}）`], missing: ['指标表格（一级指标、二级指标、三级指标、指标值）'], cell: title };
+}
+
+/** 一级 names of every framework written inside a text (`【产出指标-数量指标】指标1:…`), each counted once per cell. */
+const LEVEL1_IN_TEXT = /(?:产出|效益|满意度)指标/g;
+
+/**
+ * A sheet whose indicators stand as text inside one cell per project (a budget list's 绩效目标 column holding
+ * 【产出指标-数量指标】 headings and 指标1:… lines, S26): no grid to read, but never a sheet of something else.
+ */
+function indicatorsInText(cells: SheetCells): Unreadable | null {
+  for (const cell of cells.filled(cells.top, cells.bottom)) {
+    const level1 = new Set(cell.text.match(LEVEL1_IN_TEXT) ?? []);
+    if (level1.size >= 2 && cell.text.includes('\n')) {
+      return { found: [`单元格 ${cell.address} 中以文字写出的指标（${level1.size} 个一级指标）`], missing: ['逐行排列的指标表格（一级指标、二级指标、三级指标、指标值各占一列）'], cell: cell.address };
+    }
+  }
+  return null;
 }

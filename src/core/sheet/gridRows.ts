@@ -70,6 +70,20 @@ export function nextGridRow(cells: SheetCells, row: number): { row: number; gap:
   return filled === null ? null : { row: filled, gap: true };
 }
 
+/** Blank rows a form may leave between two 一级 blocks of one grid (S22 spaces every block so). */
+const MAX_SPACER_ROWS = 2;
+
+/**
+ * After blank rows that follow `lastFilled`, the row where the same grid goes on, or null when the blank
+ * rows end it: a few blank rows only, then a row that closes no grid and names a 一级 or 二级 in its column.
+ */
+function resumedGridRow(cells: SheetCells, header: GridHeader, lastFilled: number): number | null {
+  const filled = cells.nextFilledRow(lastFilled);
+  if (filled === null || filled - lastFilled - 1 > MAX_SPACER_ROWS || endsGrid(cells, filled, header)) return null;
+  const names = [header.columns.level1, header.columns.level2].map((c) => (c === undefined ? '' : cells.shown(filled, c).text));
+  return names.some((text) => dimensionOf(text) !== null) ? filled : null;
+}
+
 export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
   const read: GridRead = { indicators: [], rowRefs: [], nextRow: header.dataRow };
   const gridColumns = Object.values(header.columns).filter((c): c is number => c !== undefined);
@@ -81,19 +95,33 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     if (filled === null) return read;
     row = filled;
   }
+  let lastFilled = row;
   for (;;) {
     if (endsGrid(cells, row, header)) break;
-    if (!blankRow(cells, row, gridColumns)) readGridRow(cells, header, row, state, read);
-    else if (read.indicators.length > 0) break;
+    if (!blankRow(cells, row, gridColumns)) {
+      readGridRow(cells, header, row, state, read);
+      lastFilled = row;
+    } else if (read.indicators.length > 0) {
+      // Blank rows end a grid that has begun, unless the next block of the same grid follows them.
+      const resumed = resumedGridRow(cells, header, lastFilled);
+      if (resumed === null) break;
+      row = resumed;
+      continue;
+    }
     const next = nextGridRow(cells, row);
     if (next === null) {
       row = cells.bottom + 1;
       break;
     }
-    // Missing rows between two filled ones are blank rows: they end a grid that has begun.
+    // Missing rows between two filled ones are blank rows: the same, for rows the file does not hold.
     if (next.gap && read.indicators.length > 0) {
-      row += 1;
-      break;
+      const resumed = resumedGridRow(cells, header, lastFilled);
+      if (resumed === null) {
+        row += 1;
+        break;
+      }
+      row = resumed;
+      continue;
     }
     row = next.row;
   }
@@ -162,12 +190,16 @@ export function withLevelsShifted(read: ReadGrid): ReadGrid {
   };
 }
 
+/** A 三级 that names nothing: empty, or the dots a form prints for "and so on". */
+const FILLER_NAME = /^[.…。·\s]*$/;
+
 /**
  * A 二级 printed on a filled form with neither a 三级 name nor a value is an unused slot of the form, not an
  * indicator; on a form with nothing filled in, the slots stay (and are reported as unfilled).
  */
 export function withoutUnusedSlots(read: ReadGrid): ReadGrid {
-  const used = (row: GridRead['indicators'][number]) => row.level3 !== '' || row.value !== '';
+  // A 三级 of dots only (`……`, the form's "and so on" row, S24) names no indicator.
+  const used = (row: GridRead['indicators'][number]) => !FILLER_NAME.test(row.level3) || row.value !== '';
   if (!read.indicators.some(used)) return read;
   const keep = read.indicators.map(used);
   const slots = read.indicators.flatMap(({ level1, level2 }, i) => (keep[i] ? [] : [{ level1, level2, refs: read.rowRefs[i] }]));
@@ -179,10 +211,15 @@ export function withoutUnusedSlots(read: ReadGrid): ReadGrid {
   };
 }
 
+/** A 一级 cell that kept its weight but lost its name at the source (`(50分)`, S24). */
+const WEIGHT_ONLY = /^[（(]?\d+(?:\.\d+)?分[)）]?$/;
+
 /** Per-row state of a grid being read: a 一级/二级 merged or written once carries down. */
 export interface RowState {
   lastLevel1: Found | null;
   lastLevel2: Found | null;
+  /** In a tree export, what the last row read was: where a row stands tells a name no framework knows. */
+  lastTreeRow?: 'level1' | 'level2' | 'indicator';
 }
 
 /**
@@ -193,36 +230,54 @@ function treeLevelRow(cells: SheetCells, header: GridHeader, row: number, state:
   const column = header.columns.level3 ?? header.fromCol;
   const found = cells.shown(row, column);
   // A row with a target is an indicator, whatever its name (服务对象满意度 is also a 二级's name).
-  if (!found.text || (header.columns.value !== undefined && cells.shown(row, header.columns.value).text)) return false;
-  const level = treeLevel(cells, header, column, row, found.text, state);
+  const level = !found.text || hasTarget(cells, header, row) ? null : treeLevel(cells, header, column, row, found.text, state);
   if (level === 1) {
     state.lastLevel1 = found;
     state.lastLevel2 = null;
-    return true;
-  }
-  if (level === 2) {
+  } else if (level === 2) {
     state.lastLevel2 = found;
     if (!state.lastLevel1) state.lastLevel1 = { ...found, text: level1Home(found.text) ?? '' };
-    return true;
   }
-  return false;
+  state.lastTreeRow = level === 1 ? 'level1' : level === 2 ? 'level2' : 'indicator';
+  return level !== null;
+}
+
+/** Whether a tree row holds a target in the value column. */
+function hasTarget(cells: SheetCells, header: GridHeader, row: number): boolean {
+  return header.columns.value !== undefined && cells.shown(row, header.columns.value).text !== '';
 }
 
 /**
- * The level of a tree row: numbering first (一、 / （一） / 1.); else the vocabulary. A name that is a 一级
- * in one framework and a 二级 of the current 一级 in another (成本指标 under 产出, 满意度 under 效益) is a
- * 一级 when the next row is a level row too (a dimension name with no target), a 二级 when indicators follow
- * it (社会成本指标 | 100 is an indicator named like a 101号 二级).
+ * The level of a name with no target that neither the vocabulary nor a numbering tells, from where it stands:
+ * a tree prints each 一级, then its 二级, then the indicators under them. A name opening the tree above a
+ * row with no target (another level) is a 一级 (制度指标, S36); a name right under a 一级 with indicators
+ * following is that 一级's 二级. Anywhere else it is an indicator whose target was left blank.
+ */
+function levelByPlace(cells: SheetCells, header: GridHeader, column: number, row: number, state: RowState): 1 | 2 | null {
+  const next = cells.nextFilledRow(row);
+  if (next === null || endsGrid(cells, next, header)) return null;
+  const nextText = cells.shown(next, column).text;
+  const nextLevel = numberingLevel(nextText) ?? dimensionOf(nextText)?.level ?? null;
+  if (state.lastTreeRow === undefined) return !hasTarget(cells, header, next) && nextLevel !== 1 ? 1 : null;
+  if (state.lastTreeRow === 'level1') return nextLevel === null || nextLevel === 3 ? 2 : null;
+  return null;
+}
+
+/**
+ * The level of a tree row: numbering first (一、 / （一） / 1.); else the vocabulary; else its place. A name
+ * that is a 一级 in one framework and a 二级 of the current 一级 in another (成本指标 under 产出, 满意度 under
+ * 效益) is a 一级 when the next row is a level row too (a dimension name with no target), a 二级 when
+ * indicators follow it (社会成本指标 | 100 is an indicator named like a 101号 二级).
  */
 function treeLevel(cells: SheetCells, header: GridHeader, column: number, row: number, text: string, state: RowState): 1 | 2 | null {
   const numbered = numberingLevel(text);
   if (numbered !== null) return numbered === 3 ? null : numbered;
   const named = dimensionOf(text);
+  if (!named) return levelByPlace(cells, header, column, row, state);
   const under = state.lastLevel1?.text ?? '';
-  if (named?.level !== 1 || !under || !isLevel2Of(under, text)) return named?.level ?? null;
+  if (named.level !== 1 || !under || !isLevel2Of(under, text)) return named.level;
   const next = cells.nextFilledRow(row);
-  const nextHasTarget = next !== null && header.columns.value !== undefined && cells.shown(next, header.columns.value).text !== '';
-  return next !== null && !nextHasTarget && dimensionOf(cells.shown(next, column).text) ? 1 : 2;
+  return next !== null && !hasTarget(cells, header, next) && dimensionOf(cells.shown(next, column).text) ? 1 : 2;
 }
 
 /** Whether two columns of a row lie in one merged cell. */
@@ -279,6 +334,8 @@ export function readGridRow(cells: SheetCells, header: GridHeader, row: number, 
   if (level2?.text) state.lastLevel2 = level2;
   else if (level3?.text || value?.text) level2 = state.lastLevel2 ?? level2;
   if (!level2?.text && !level3?.text && !value?.text && !level2InLevel1Column) return false;
+  // A 一级 of a weight alone is the 一级 its 二级 belongs to, pointed at by its own cell.
+  if (level1 && WEIGHT_ONLY.test(level1.text.replace(/\s+/g, '')) && level2?.text) level1 = { ...level1, text: level1Home(level2.text) ?? level1.text };
   // No 一级 column: the 一级 is the 二级's home, pointed at by the 二级's cell.
   if (header.deriveLevel1 && level2?.text && !level1?.text) {
     level1 = { text: derivedLevel1(level2.text) ?? '', value: null, address: level2.address };

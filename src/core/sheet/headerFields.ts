@@ -245,12 +245,15 @@ export function departmentOnRow(cells: SheetCells, row: number, unitCol: number)
 /** The title: a text above the first label, preferring one that names a 绩效目标表. */
 export function findTitle(cells: SheetCells, fromRow: number, firstLabelRow: number, used: Set<string>): Found | null {
   let first: Found | null = null;
+  let named: Found | null = null;
   for (const cell of cells.filled(fromRow, firstLabelRow - 1)) {
     if (used.has(cell.address) || isAnyLabel(cell)) continue;
     if (cell.text.includes(LABELS.titleSuffix)) return cell;
+    // `…整体支出绩效自评表` under a cover block (附件2, 2024年度部门预算): the title names a 绩效…表.
+    if (/绩效.{0,8}表/.test(cell.text)) named ??= cell;
     first ??= cell;
   }
-  return first;
+  return named ?? first;
 }
 
 /** The first project-total field of the header, as an amount in the table's unit. */

@@ -62,7 +62,8 @@ export function splitLabelUnit(label: string): { label: string; unit: string | n
 
 /** Accepted forms of each header field label, normalised. */
 export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
-  projectName: [LABELS.projectName, '项目名', '项目支出名称', '项目名称（全称）', '专项资金名称'],
+  // 二级项目名称 (S21): the project under its 一级 programme (一级项目名称, an extra field); 转移支付（项目）名称 (S25).
+  projectName: [LABELS.projectName, '项目名', '项目支出名称', '项目名称（全称）', '专项资金名称', '二级项目名称', '转移支付名称'],
   budgetTotal: [
     LABELS.budgetTotal,
     '年度预算数',
@@ -80,6 +81,7 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '总额',
     '当年年度预算',
     '年度财政资金总额',
+    '预算申报数',
   ],
   budgetFiscal: [
     LABELS.budgetFiscal,
@@ -172,6 +174,7 @@ export const EXTRA_FIELD_LABELS: readonly string[] = [
   '项目负责人',
   '联系电话',
   '项目类型',
+  '一级项目名称',
   ...PROJECT_TOTAL_LABELS,
 ];
 
