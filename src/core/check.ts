@@ -69,13 +69,15 @@ function suggestionsFor(sheet: SheetTable, issues: readonly Issue[], library: Te
 }
 
 /**
- * The framework a sheet is read with: the one recorded for it (chosen at insert or on its heading in 检查),
- * else detected from its rows; 设置's framework is only the default, taken where detection is undecided.
+ * How a sheet is read: the framework recorded for it (chosen at insert or on its heading in 检查), else
+ * detected from its rows, 设置's framework only the default where detection is undecided; and 设置's 预算年度,
+ * which tells the budget year's column among year columns when the table's head names no year.
  */
 function sheetFrameworkOption(settings: Settings, sheetName: string): ReadSheetOptions {
   const recorded = Object.hasOwn(settings.sheetFrameworks, sheetName) ? settings.sheetFrameworks[sheetName] : undefined;
-  if (recorded) return { framework: recorded };
-  return settings.framework === 'auto' ? {} : { preferredFramework: settings.framework };
+  const budgetYear = { budgetYear: settings.budgetYear };
+  if (recorded) return { framework: recorded, ...budgetYear };
+  return settings.framework === 'auto' ? budgetYear : { preferredFramework: settings.framework, ...budgetYear };
 }
 
 /** An issue's fixes, bar any that would write into a cell a merged range hides (the sheet's merges are known here). */

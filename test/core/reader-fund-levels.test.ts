@@ -93,3 +93,80 @@ test('S31 (荣昌区林业局 2022): 中央 / 市级 / 区级资金 read as 财�
   expect(found).toHaveLength(1);
   expect(found[0].message).toContain('财政资金 150万元（表上没有财政资金合计，按各级资金之和计：中央资金 空白 + 市级资金 150万元 + 区级资金 空白）');
 });
+
+// The 中央部门 申报表's funds block: 中期 and 年度 money side by side. Levels are summed from the 年度 column only;
+// before, the first (中期) amount beside each label was taken, or both columns' levels were added together.
+describe('levels in 中期 | 年度 money columns', () => {
+  /** A funds block under 项目资金（万元）, its money columns headed 中期资金总额 | 年度资金总额, rows [label, 中期, 年度]. */
+  function columns(rows: [string, CellValue, CellValue][]): CellGrid {
+    const values: CellValue[][] = [
+      ['项目绩效目标表'],
+      ['项目名称', '乡村公路绿化美化', null, '单位：万元'],
+      ['项目资金（万元）', null, '中期资金总额', '年度资金总额'],
+      ...rows.map(([label, overall, annual]) => [null, label, overall, annual]),
+      ['绩效目标', '完成公路沿线绿化3500米，树木成活率85%以上。'],
+      ...GRID,
+    ];
+    return { sheetName: '表', top: 0, left: 0, values, merges: [`A3:A${3 + rows.length}`] };
+  }
+
+  test('levels with no 财政拨款 total: their 年度 amounts are the 财政资金, beside the 年度 total and 其他资金', () => {
+    const grid = columns([['资金总额', 450, 150], ['中央资金', 200, 50], ['省级资金', 100, 60], ['其他资金', 150, 40]]);
+    const read = readSheet(grid)!;
+    expect(read.table.budget).toEqual({ total: 150, fiscal: 110, other: 40 });
+    expect(read.fiscalLevels?.map((l) => [l.label, l.amount, l.address])).toEqual([['中央资金', 50, 'D5'], ['省级资金', 60, 'D6']]);
+    expect([read.refs.budgetTotal, read.refs.budgetOther]).toEqual(['D4', 'D7']);
+    expect(funds(grid)).toEqual([]);
+  });
+  test('a 年度 amount left blank is blank, never the 中期 amount beside it', () => {
+    const grid = columns([['资金总额', 450, 110], ['中央资金', 200, 50], ['省级资金', 100, null], ['市级资金', null, 60], ['其他资金', 150, null]]);
+    const read = readSheet(grid)!;
+    expect(read.table.budget).toEqual({ total: 110, fiscal: 110, other: null });
+    expect(read.fiscalLevels?.map((l) => [l.label, l.amount, l.address])).toEqual([['中央资金', 50, 'D5'], ['省级资金', null, 'D6'], ['市级资金', 60, 'D7']]);
+    expect(read.refs.budgetOther).toBe('D8');
+    expect(funds(grid)).toEqual([]);
+  });
+  test('a 年度 level typed wrong is a mismatch naming the 年度 cells alone', () => {
+    const [issue] = funds(columns([['资金总额', 450, 150], ['中央资金', 200, 50], ['省级资金', 100, 70], ['其他资金', 150, 40]]));
+    expect(issue.message.startsWith('财政资金 120万元（表上没有财政资金合计，按各级资金之和计：中央资金 50万元 + 省级资金 70万元） + 其他资金 40万元 = 160万元')).toBe(true);
+    expect(issue.cells).toEqual(['D4', 'D5', 'D6', 'D7']);
+  });
+  test('beside a 其中：财政拨款 total they are its parts: every amount from the 年度 column', () => {
+    const grid = columns([['资金总额', 450, 150], ['其中：财政拨款', 300, 110], ['中央资金', 200, 50], ['省级资金', 100, 60], ['其他资金', 150, 40]]);
+    expect(readSheet(grid)?.table.budget).toEqual({ total: 150, fiscal: 110, other: 40 });
+    expect(readSheet(grid)?.fiscalLevels).toBeUndefined();
+    expect(funds(grid)).toEqual([]);
+  });
+  test('labels beside each amount (中期资金总额 300 | 年度资金总额 150 …): only the 年度 side\'s levels are summed', () => {
+    const grid: CellGrid = {
+      sheetName: '表',
+      top: 0,
+      left: 0,
+      values: [
+        ['项目绩效目标表'],
+        ['项目名称', '乡村公路绿化美化', null, '单位：万元'],
+        ['项目资金（万元）', '中期资金总额', 450, '年度资金总额', 150],
+        [null, '其中：中央资金', 200, '其中：中央资金', 50],
+        [null, '省级资金', 100, '省级资金', 60],
+        [null, '市级资金', null, '市级资金', null],
+        [null, '区级资金', null, '区级资金', null],
+        [null, '其他资金', 150, '其他资金', 40],
+        ['绩效目标', '完成公路沿线绿化3500米，树木成活率85%以上。'],
+        ...GRID,
+      ],
+      merges: ['A3:A8'],
+    };
+    const read = readSheet(grid)!;
+    expect(read.table.budget).toEqual({ total: 150, fiscal: 110, other: 40 });
+    expect(read.fiscalLevels?.map((l) => l.address)).toEqual(['E4', 'E5', 'E6', 'E7']);
+    expect(funds(grid)).toEqual([]);
+  });
+  test('a level named twice with nothing to tell its columns apart is summed from neither: no mix, no claim', () => {
+    const grid = sheet([['中央资金', 50], ['市级资金', 100]]);
+    // Each level's row gets a second amount of an unnamed column beside it.
+    grid.values[3].push('中央资金', 20);
+    grid.values[4].push('市级资金', 60);
+    expect(readSheet(grid)?.fiscalLevels).toBeUndefined();
+    expect(funds(grid)).toEqual([]);
+  });
+});

@@ -155,7 +155,8 @@ function treeForm(grid: CellGrid, sheet: SheetTable): CellGrid | null {
   let l2 = '';
   for (const { row } of rows) {
     if (row.level1 !== l1) tree.push([(l1 = row.level1)]);
-    if (row.level2 !== l2 || tree[tree.length - 1][0] === l1) tree.push([(l2 = row.level2)]);
+    // A grid with no 二级 (S45) has no 二级 level rows to print: a blank line would end the tree.
+    if (row.level2 && (row.level2 !== l2 || tree[tree.length - 1][0] === l1)) tree.push([(l2 = row.level2)]);
     tree.push([row.level3, row.value]);
   }
   const after = copyValues(grid).slice(last + 1);

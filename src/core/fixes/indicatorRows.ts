@@ -115,7 +115,7 @@ function rowsKey(grid: ScopedGrid): string {
 }
 
 function sameGrid(a: ScopedGrid, b: ScopedGrid): boolean {
-  return a.header === b.header && a.region === b.region && a.scope === b.scope;
+  return a.header === b.header && a.region === b.region && a.scope === b.scope && a.year?.name === b.year?.name;
 }
 
 /**
@@ -193,6 +193,9 @@ function rowCells(
   const put = (col: number | null, value: string) => {
     if (col !== null && value !== '') cells.push({ col, value });
   };
+  // A grid with no 二级 column (S45's 一级 | 指标 | 值) has no place for a standard row's 二级: a row of its 一级
+  // alone would read as nothing.
+  if (names && columns.level2 === null && row.level2.trim() && !row.level3.trim()) return { reason: `本表没有二级指标列，无法写入「${row.level2.trim()}」` };
   if (names) {
     // Names as this sheet writes them (一、产出指标 or 产出指标（50分）), else as given.
     if (!withinLevel1) put(columns.level1, layout.level1Text.get(key1) || row.level1);

@@ -13,6 +13,9 @@ const SATISFACTION: Framework['level1'][number] = {
   ],
 };
 
+/** 效果指标: the 效益 一级 as 绩效评价 forms name it (河北's 目标表 and 自评表, S45–S46). */
+const BENEFIT_ALIASES = ['效果指标'];
+
 const BENEFIT_LEVEL2 = [
   { name: '经济效益指标', aliases: [], required: false },
   { name: '社会效益指标', aliases: [], required: false },
@@ -41,7 +44,7 @@ export const SEED_FRAMEWORK_DATA: Framework = {
       minLevel2: 1,
       level2: [...OUTPUT_LEVEL2, { name: '成本指标', aliases: [], required: true, role: 'cost' }],
     },
-    { name: '效益指标', aliases: [], required: true, role: 'benefit', minLevel2: 1, level2: BENEFIT_LEVEL2 },
+    { name: '效益指标', aliases: BENEFIT_ALIASES, required: true, role: 'benefit', minLevel2: 1, level2: BENEFIT_LEVEL2 },
     SATISFACTION,
   ],
 };
@@ -66,7 +69,7 @@ export const FRAMEWORK_2021_DATA: Framework = {
         { name: '生态环境成本指标', aliases: ['环境成本', '生态成本'], required: false, noneAllowed: true },
       ],
     },
-    { name: '效益指标', aliases: [], required: true, role: 'benefit', minLevel2: 1, level2: BENEFIT_LEVEL2 },
+    { name: '效益指标', aliases: BENEFIT_ALIASES, required: true, role: 'benefit', minLevel2: 1, level2: BENEFIT_LEVEL2 },
     SATISFACTION,
   ],
 };
@@ -90,7 +93,7 @@ export const FRAMEWORK_OLDER_DATA: Framework = {
     },
     {
       name: '效益指标',
-      aliases: [],
+      aliases: BENEFIT_ALIASES,
       required: true,
       role: 'benefit',
       minLevel2: 1,

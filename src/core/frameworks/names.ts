@@ -5,7 +5,7 @@ import type { Dimension, Framework } from './types';
 
 /**
  * The key a dimension name is matched by: full-width forms and all spaces gone, leading numbering
- * (`1.`, `（一）`), a trailing remark in brackets and the trailing 指标 (or 值) removed. `环境效益 ` and `环境效益指标` share one key.
+ * (`1.`, `（一）`), a trailing remark in brackets and the trailing 指标 (or 值, 目标) removed. `环境效益 ` and `环境效益指标` share one key.
  */
 export function dimensionKey(name: string): string {
   return compactText(name)
@@ -15,8 +15,9 @@ export function dimensionKey(name: string): string {
     .replace(/\([^()]*\)分?$/, '')
     // `服务对象满意度指标等`: a form's 等 after the name is not part of it.
     .replace(/等$/, '')
-    // The trailing 指标, or 值 written for it (`产出值`, `数量值`, `可持续影响值`: a 山东 form, S35).
-    .replace(/(?:指标|值)$/, '');
+    // The trailing 指标, or 值 or 目标 written for it (`产出值`, `数量值`: a 山东 form, S35; `数量目标`,
+    // `服务对象满意度目标`: a 范本's 二级, S39).
+    .replace(/(?:指标|值|目标)$/, '');
 }
 
 /** The keys of every name a dimension answers to: its name and its aliases. */

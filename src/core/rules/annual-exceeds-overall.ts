@@ -105,8 +105,9 @@ function moneyBlocks(sheet: SheetTable): Finding[] {
 }
 
 /**
- * A multi-year table's 年度 targets against its 中长期/实施期 ones: a year's count or money for an
- * indicator the 总体目标 grid also states should not exceed the whole period's (cumulative quantities and
+ * A multi-year table's 年度 targets against its 中长期/实施期 ones: a year's count or money (the budget year's,
+ * or another year's printed beside it: 实施期 | 2024年 | 2025年) for an indicator the 总体目标 grid also states
+ * should not exceed the whole period's (cumulative quantities and
  * money totals only; rates, shares and ceilings are free), and 预算数 should not exceed 项目总金额.
  */
 export const annualExceedsOverallRule: Rule = {
@@ -114,10 +115,10 @@ export const annualExceedsOverallRule: Rule = {
   title: '年度目标超过中长期目标',
   defaultSeverity: 'warning',
   description:
-    '同一张表既有总体（中长期、实施期）目标又有年度目标时——两张指标表，或同一张表里按期间分开的两列（「中期指标值」「年度指标值」「实施期目标」「年度目标」等）——同一指标的年度数量或金额（如建成系统个数、建设成本）不应超过整个实施期的；年度预算数也不应超过项目总金额。比率、单价、上限（≤）和文字目标不比较。年度目标是实施期目标在一年内的部分，多于整体多半是填错了行或单位。',
+    '同一张表既有总体（中长期、实施期）目标又有年度目标时——两张指标表，或同一张表里按期间分开的列（「中期指标值」「年度指标值」「实施期目标」「年度目标」，或「实施期」「2024年」「2025年」每年一列等）——同一指标每一年的数量或金额（如建成系统个数、建设成本）不应超过整个实施期的，各年之间不相互比较；年度预算数也不应超过项目总金额。比率、单价、上限（≤）和文字目标不比较。年度目标是实施期目标在一年内的部分，多于整体多半是填错了行或单位。',
   ...grounded([SOURCES.periods88, '年度目标是中长期目标在一个预算年度内的部分'], [SOURCES.match88, '与计划期内的任务数相对应'], [SOURCES.practice, '逐项比较年度与中长期指标值']),
   english:
-    'on a table with both 总体/中长期 and 年度 targets (two grids, or value columns of two periods side by side: 中期指标值 | 年度指标值, 实施期目标 | 年度目标 …): a 年度 count or money total above the same indicator\'s 中长期 one (rates, unit costs, ceilings and words are not compared), or 预算数 above 项目总金额',
+    'on a table with both 总体/中长期 and 年度 targets (two grids, or value columns by period side by side: 中期指标值 | 年度指标值, 实施期目标 | 年度目标, 实施期 | 2024年 | 2025年 …): any year\'s count or money total above the same indicator\'s 中长期 one (rates, unit costs, ceilings and words are not compared, nor years with each other), or 预算数 above 项目总金额',
   settings: ['severities', 'disabledRules'],
   examples: {
     flagged: [{ input: [{ field: '项目总金额', value: '200' }], note: '本年预算数 292 万元，多于整个项目的 200 万元。' }],
@@ -129,7 +130,8 @@ export const annualExceedsOverallRule: Rule = {
     const findings = moneyBlocks(sheet);
     // Rows are paired only against the one overall grid; two would leave which one a year belongs to a guess.
     if (overall.length !== 1) return findings;
-    for (const annual of grids.filter((grid) => grid.scope === 'annual')) for (const finding of pairedRows(sheet, overall[0], annual, framework)) findings.push(finding);
+    // Each year (the budget year's and the others printed beside it) is a part of the period; years are not compared with each other.
+    for (const year of grids.filter((grid) => grid.scope !== 'overall')) for (const finding of pairedRows(sheet, overall[0], year, framework)) findings.push(finding);
     return findings;
   },
 };

@@ -8,7 +8,10 @@ import { countedCosts, FLOAT_EPSILON } from './costTotals';
 import { grounded, SOURCES } from './sources';
 import { withStoredValue } from './shownAmount';
 
-/** The amount a grid's costs must stay within: 预算数 for the annual grid, the project total for the overall one. */
+/**
+ * The amount a grid's costs must stay within: 预算数 for the annual grid, the project total for the overall one;
+ * another year's column (2025年 on a 2024 table) has no amount of its own on the form.
+ */
 interface CostLimit {
   total: number;
   /** How the message names it: `预算数`, `项目总金额` … */
@@ -26,6 +29,7 @@ function limitOf(sheet: SheetTable, grid: ScopedGrid): CostLimit | null {
     if (total === null) return null;
     return summed ? { total, label: summed.label, address: summed.cells[0] ?? null } : { total, label: '预算数', address: sheet.refs.budgetTotal, stored: sheet.amountStored?.budgetTotal };
   }
+  if (grid.scope === 'otherYear') return null;
   // An overall grid without a printed project total has nothing to be weighed against.
   const project = sheet.projectTotal;
   return project ? { total: project.amount, label: project.label, address: project.address, stored: project.stored } : null;
@@ -98,17 +102,17 @@ function checkGrid(sheet: SheetTable, grid: ScopedGrid, limit: CostLimit, framew
 
 /**
  * A 成本 amount, or the sum of 成本 amounts, above 预算数 — per grid: the annual grid against 预算数, a
- * multi-year sheet's overall grid against its project total (skipped when none is printed); two grids are
- * never added together. Only money totals count: the value parser has already converted them to the table's
+ * multi-year sheet's overall grid against its project total (skipped when none is printed), another year's
+ * column (2025年 beside 2024年) against nothing; two grids are never added together. Only money totals count: the value parser has already converted them to the table's
  * unit and told unit costs (`元/人`, or `≤180元` under a 人均/每人每天… 三级 name) apart as moneyRate.
  */
 export const costOverBudgetRule: Rule = {
   code: 'cost-over-budget',
   title: '成本超过预算数',
   defaultSeverity: 'error',
-  description: '成本指标的金额，或各成本总额之和，按元/万元/亿元换算后超过预算数。单价类成本（元/人、每人每天等）不参与求和；合计/小计/总成本行与其「其中」分项（按文字或金额识别：分项列在其下且相加等于它）只算一次，以免误报。',
+  description: '成本指标的金额，或各成本总额之和，按元/万元/亿元换算后超过预算数。单价类成本（元/人、每人每天等）不参与求和；合计/小计/总成本行与其「其中」分项（按文字或金额识别：分项列在其下且相加等于它）只算一次，以免误报。按年分列指标值的表（实施期 | 2024年 | 2025年），只有预算年度那一列与预算数比较，其他年度的成本不与本年预算比较。',
   ...grounded([SOURCES.match88, '成本与预算确定的投入相匹配'], [SOURCES.suitable88, '资金规模与绩效目标匹配']),
-  english: 'a 成本 amount, or the sum of 成本 amounts, above 预算数 after 元/万元/亿元 conversion; unit costs (元/人, 每人每天 …) are never summed',
+  english: 'a 成本 amount, or the sum of 成本 amounts, above 预算数 after 元/万元/亿元 conversion; unit costs (元/人, 每人每天 …) are never summed; where targets are given per year (实施期 | 2024年 | 2025年) only the budget year\'s column is weighed against 预算数',
   settings: ['severities', 'disabledRules'],
   examples: {
     flagged: [

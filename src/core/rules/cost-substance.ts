@@ -77,7 +77,8 @@ export const costSubstanceRule: Rule = {
         continue;
       }
       const totals = money.flatMap(({ row, refs }) => (row.parsed.kind === 'moneyTotal' && row.parsed.amount !== null ? [{ row, amount: row.parsed.amount, item: refs }] : []));
-      const limit = grid.scope === 'annual' ? budget.total : (sheet.projectTotal?.amount ?? null);
+      // Another year's column (2025年 beside 2024年) has no budget of its own on the form to take a share of.
+      const limit = grid.scope === 'annual' ? budget.total : grid.scope === 'overall' ? (sheet.projectTotal?.amount ?? null) : null;
       // Unit costs alone cannot be summed against the budget; say nothing then.
       if (totals.length === 0 || limit === null || limit <= 0 || totals.length < money.length) continue;
       const { sum } = countedCosts(totals);

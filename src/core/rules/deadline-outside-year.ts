@@ -2,15 +2,9 @@ import type { PerformanceTable } from '../model';
 import type { Finding, Rule } from './types';
 import { maxOf, minOf } from '../bounded';
 import { rowDimensionRole } from '../frameworks';
-import { gridRowLabel, sheetGrids } from './helpers';
+import { gridRowLabel, sheetGrids, type ScopedGrid } from './helpers';
 import { grounded, SOURCES } from './sources';
-
-const YEAR_IN_TEXT = /(?<!\d)(20\d{2})(?!\d)/g;
-const PERIOD_LABEL = /项目期|起止|实施期|执行期/;
-
-function yearsIn(text: string): number[] {
-  return [...text.matchAll(YEAR_IN_TEXT)].map((m) => Number(m[1]));
-}
+import { periodField, yearsIn } from '../sheet/yearColumns';
 
 /** The most frequent year, the latest on a tie (a goal may recall last year's work). */
 function mostFrequent(years: number[]): number | null {
@@ -29,13 +23,8 @@ export interface YearSpan {
 
 /** The years of a 项目期 / 起止时间 header field; null when the sheet prints none with a year. */
 export function projectPeriod(table: PerformanceTable): YearSpan | null {
-  for (const [label, text] of Object.entries(table.extraFields)) {
-    const years = yearsIn(text);
-    if (PERIOD_LABEL.test(label) && years.length > 0) {
-      return { from: minOf(years, 0), to: maxOf(years, 0), source: label };
-    }
-  }
-  return null;
+  const period = periodField(table.extraFields);
+  return period ? { from: minOf(period.years, 0), to: maxOf(period.years, 0), source: period.label } : null;
 }
 
 /**
@@ -55,13 +44,20 @@ export function budgetYears(table: PerformanceTable, budgetYear: number | null, 
   return fromValues === null ? null : { from: fromValues, to: fromValues, source: '多数时效指标的年度' };
 }
 
+/** Another year's column (2025年 beside 2024年): its own year where the head says which; else the 项目期. */
+function columnYear(grid: ScopedGrid, table: PerformanceTable): YearSpan | null {
+  const year = grid.year?.year ?? null;
+  return year === null ? projectPeriod(table) : { from: year, to: year, source: `「${grid.year!.name}」列的年度` };
+}
+
 function describe(span: YearSpan): string {
   return span.from === span.to ? `${span.from}年` : `${span.from}—${span.to}年`;
 }
 
 /**
  * A 时效 date in another year than the budget year (or project period). On a multi-year sheet the annual grid
- * is held to the budget year, and the overall grid, whose deadlines may lie in later years, to the 项目期 only.
+ * is held to the budget year, the overall grid, whose deadlines may lie in later years, to the 项目期 only, and
+ * another year's column (2025年 beside 2024年) to its own year.
  */
 export const deadlineOutsideYearRule: Rule = {
   code: 'deadline-outside-year',
@@ -79,7 +75,7 @@ export const deadlineOutsideYearRule: Rule = {
     const grids = sheetGrids(sheet);
     const findings: Finding[] = [];
     for (const grid of grids) {
-      const span = grid.scope === 'annual' ? budgetYears(sheet.table, settings.budgetYear, grids.length === 1) : projectPeriod(sheet.table);
+      const span = grid.scope === 'annual' ? budgetYears(sheet.table, settings.budgetYear, grids.length === 1) : grid.scope === 'otherYear' ? columnYear(grid, sheet.table) : projectPeriod(sheet.table);
       if (!span) continue;
       for (const { row, refs } of grid.rows) {
         const year = row.parsed.year;

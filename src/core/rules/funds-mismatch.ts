@@ -51,7 +51,7 @@ export const fundsMismatchRule: Rule = {
   code: 'funds-mismatch',
   title: '资金来源与预算数不符',
   defaultSeverity: 'error',
-  description: '财政资金与其他资金之和不等于预算数（空白按 0 计）。表上只列中央、省、市、县（区）各级资金而没有财政资金合计时，按各级资金之和作为财政资金；列了合计时，各级资金是它的组成，不再相加。允许的误差由设置决定。',
+  description: '财政资金与其他资金之和不等于预算数（空白按 0 计）。表上只列中央、省、市、县（区）各级资金而没有财政资金合计时，按各级资金之和作为财政资金；列了合计时，各级资金是它的组成，不再相加。中期与年度资金两列并列时，各项金额都取年度一列，两列不混加。允许的误差由设置决定。',
   ...grounded(SOURCES.complete88, [SOURCES.practice, '资金来源相加应等于预算数']),
   english: '财政资金 + 其他资金 ≠ 预算数 (blank = 0, tolerance a setting)',
   settings: ['severities', 'disabledRules', 'fundsTolerance'],

@@ -4,7 +4,7 @@
 import type { Finding, Rule } from './types';
 import type { IndicatorRow } from '../model';
 import { dimensionKey, isAnyDimensionKey, rowDimensionRole, writtenDimensionKey, type DimensionRole } from '../frameworks';
-import { gridRowLabel, inGrid, sheetGrids } from './helpers';
+import { gridRowLabel, inGrid, namesOwnRows, sheetGrids } from './helpers';
 import { grounded, SOURCES } from './sources';
 
 /** Words that name a kind of indicator, not an indicator, beyond the frameworks' own dimension names. */
@@ -90,7 +90,7 @@ export const genericIndicatorRule: Rule = {
     for (const grid of sheetGrids(sheet)) {
       for (const { row, refs } of grid.rows) {
         const role = rowDimensionRole(framework, row);
-        if (genericName(row)) {
+        if (namesOwnRows(grid) && genericName(row)) {
           const level2 = row.level2.trim() || row.level1.trim();
           const like = role ? `（如${NAME_EXAMPLES[role]}）` : '';
           findings.push({

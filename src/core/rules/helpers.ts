@@ -2,7 +2,7 @@
 import type { AmountUnit, IndicatorRow } from '../model';
 import { fromA1 } from '../sheet/address';
 import { GRID_SCOPE_NAMES } from '../sheet/labels';
-import type { GridRow, GridScope, IndicatorRowRefs, IndicatorSlot, SheetTable } from '../sheet/types';
+import type { GridRow, GridScope, GridYear, IndicatorRowRefs, IndicatorSlot, SheetTable } from '../sheet/types';
 
 /** The addresses that exist, in order (refs are null where the sheet has no such cell). */
 export function cellsOf(...addresses: (string | null | undefined)[]): string[] {
@@ -84,7 +84,7 @@ export function rowLabel(row: IndicatorRow): string {
 /** One indicator grid of a sheet, as the rules see it. */
 export interface ScopedGrid {
   scope: GridScope;
-  /** `年度目标` / `总体目标` when the sheet has more than one grid; null otherwise (messages stay as for one grid). */
+  /** `年度目标` / `总体目标` (`2025年目标` for a year column) when the sheet has more than one grid; null otherwise (messages stay as for one grid). */
   name: string | null;
   goals: string;
   goalsRef: string | null;
@@ -95,6 +95,8 @@ export interface ScopedGrid {
   slots?: IndicatorSlot[];
   /** The region whose targets the grid holds (区域绩效目标表); absent otherwise. */
   region?: string;
+  /** The year of its column on a grid of several year columns (2024年 | 2025年); absent otherwise. */
+  year?: GridYear;
 }
 
 /**
@@ -110,27 +112,37 @@ function buildSheetGrids(sheet: SheetTable): ScopedGrid[] {
   const named = sheet.grids.filter((grid) => grid.region === undefined).length > 1;
   return sheet.grids.map((grid) => ({
     scope: grid.scope,
-    name: grid.region ?? (named ? GRID_SCOPE_NAMES[grid.scope] : null),
+    name: grid.region ?? (named ? (grid.year ? `${grid.year.name}目标` : GRID_SCOPE_NAMES[grid.scope]) : null),
     goals: grid.goals,
     goalsRef: grid.goalsRef,
     header: grid.header,
     rows: located(grid.rows),
     ...(grid.slots ? { slots: grid.slots } : {}),
     ...(grid.region ? { region: grid.region } : {}),
+    ...(grid.year ? { year: grid.year } : {}),
   }));
 }
 
 /**
  * The grids whose structure (which 一级, 二级 and 三级 rows they hold) rules about dimensions, names and goals
  * look at: the region grids of a 区域绩效目标表 share one set of rows and differ only in their targets, so they
- * are looked at once, as the table's (named by no region); other grids as they are.
+ * are looked at once, as the table's (named by no region); other years' columns (2025年 beside the budget
+ * year's) share the budget year's rows, so they are looked at through it; other grids as they are.
  */
 export function structureGrids(sheet: SheetTable): ScopedGrid[] {
-  const grids = sheetGrids(sheet);
+  const grids = sheetGrids(sheet).filter(namesOwnRows);
   const first = grids.find((grid) => grid.region !== undefined);
   // The whole's grid (全省) on the regions' rows holds their structure: the regions are not looked at again.
   if (first && grids.some((grid) => grid.region === undefined && grid.header === first.header)) return grids.filter((grid) => grid.region === undefined);
   return first ? grids.filter((grid) => grid.region === undefined || grid === first).map((grid) => (grid === first ? { ...grid, name: null } : grid)) : grids;
+}
+
+/**
+ * Whether a grid's rows are its own to name: not another year's column (2025年 beside the budget year's 2024年),
+ * whose 一级/二级/三级 names are the budget year's grid's, so findings about names are made there once.
+ */
+export function namesOwnRows(grid: ScopedGrid): boolean {
+  return grid.scope !== 'otherYear';
 }
 
 /** `总体目标的` + subject on a sheet with several grids; the subject alone otherwise. */

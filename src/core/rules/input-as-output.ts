@@ -1,6 +1,6 @@
 import { rowDimensionRole, type DimensionRole } from '../frameworks';
 import type { Finding, Rule } from './types';
-import { gridRowLabel, sheetGrids } from './helpers';
+import { gridRowLabel, namesOwnRows, sheetGrids } from './helpers';
 import { grounded, SOURCES } from './sources';
 import { compactText, isInputName } from '../values';
 
@@ -43,7 +43,8 @@ export const inputAsOutputRule: Rule = {
         const role = rowDimensionRole(framework, row);
         if (!role || !RESULT_ROLES.has(role)) continue;
         const fundsAsCount = role === 'quantity' && row.parsed.kind === 'moneyTotal' && FUNDS_WORDS.test(compactText(row.level3));
-        if (!isInputName(row.level3) && !fundsAsCount) continue;
+        // A name is judged once, on the grid whose rows it names (not again on another year's column).
+        if (!(namesOwnRows(grid) && isInputName(row.level3)) && !fundsAsCount) continue;
         findings.push({
           message: `${gridRowLabel(grid, row)}写的是投入或执行进度，不是产出或效果：资金金额宜写在成本指标下，这里宜写资金带来的产品、服务或效果（如完成的数量、达到的标准）`,
           cells: [refs.level3],

@@ -18,6 +18,9 @@ function groupByNames(rows: LocatedRow[]): LocatedRow[][] {
 }
 
 function checkGrid(grid: ScopedGrid, framework: Framework): Finding[] {
+  // A grid with no target filled in yet (a blank form, a 范本's 目标1–3): its dimension names are the ones the
+  // form prints, not a placement anyone made (S39's 投入 › 时效目标, S7's printed … rows).
+  if (grid.rows.every(({ row }) => !row.value.trim())) return [];
   const findings: Finding[] = [];
   const unknownLevel1 = new Set<string>();
   for (const group of groupByNames(grid.rows)) {

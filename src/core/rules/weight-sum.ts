@@ -1,7 +1,7 @@
 import type { Finding, Rule } from './types';
 import type { Framework } from '../frameworks/types';
 import type { CellGrid } from '../sheet/types';
-import { cellList, formatNumber, inGrid, sheetGrids, type ScopedGrid } from './helpers';
+import { cellList, formatNumber, inGrid, namesOwnRows, sheetGrids, type ScopedGrid } from './helpers';
 import { grounded, SOURCES } from './sources';
 import { compactText } from '../values';
 import { findLevel1, findLevel2, findLevel2Anywhere } from '../frameworks';
@@ -189,6 +189,7 @@ export const weightSumRule: Rule = {
     ],
   },
   check({ sheet, framework, cells }) {
-    return sheetGrids(sheet).flatMap((grid) => (complete(grid, framework) ? checkGrid(grid, framework, cells ?? null) : []));
+    // Another year's column shares the budget year's rows and their weights: weighed once, there.
+    return sheetGrids(sheet).filter(namesOwnRows).flatMap((grid) => (complete(grid, framework) ? checkGrid(grid, framework, cells ?? null) : []));
   },
 };

@@ -13,6 +13,7 @@ import { DEFAULT_UNIT } from './knownLabels';
 import { HeaderBlock, amountProblem, fieldAmount, projectTotalOf, splitDepartment } from './headerFields';
 import { GridRead, ReadGrid, withLevelsShifted, withoutUnusedSlots } from './gridRows';
 import { scopeGrids } from './scope';
+import { scopeYearColumns } from './yearColumns';
 
 /** Rows with their parsed values and refs. Written out, not spread: V8 gives each spread copy its own hidden class (≈ 250 bytes a row). */
 export const gridRows = (read: GridRead, tableUnit: AmountUnit): GridRow[] =>
@@ -25,6 +26,7 @@ export function sheetGrid(read: ReadGrid, scope: GridScope, goals: Found | null,
   const grid: SheetGrid = { scope, goals: goals?.text ?? '', goalsRef: goals?.address ?? null, header, rows: gridRows(read, tableUnit) };
   if (read.slots) grid.slots = read.slots;
   if (read.header.region !== undefined) grid.region = read.header.region;
+  if (read.year) grid.year = read.year;
   return grid;
 }
 
@@ -40,7 +42,7 @@ function tableName(block: HeaderBlock): Found | null {
 
 /** One table from its header block and grids. */
 export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, readGrids: readonly ReadGrid[], fromRow: number, options: ReadSheetOptions): SheetTable {
-  const read = readGrids.map((one) => withoutUnusedSlots(withLevelsShifted(one)));
+  const read = scopeYearColumns(readGrids.map((one) => withoutUnusedSlots(withLevelsShifted(one))), block, options.budgetYear ?? null);
   const tableUnit = block.unit?.unit ?? DEFAULT_UNIT;
   const { fields } = block;
   const name = tableName(block);

@@ -65,7 +65,8 @@ function addText(profile: ColumnProfile, text: string, value: unknown): void {
   profile.filled++;
   profile.totalLength += text.length;
   if (/[\u4e00-\u9fa5]{4}/.test(text)) profile.wordy++;
-  if (UNIT_ALONE.test(text)) profile.units++;
+  // `%(百分比)`: a unit with its name in brackets after it (S46).
+  if (UNIT_ALONE.test(text) || UNIT_ALONE.test(text.replace(/[(（][^()（）]{1,6}[)）]$/, ''))) profile.units++;
   else if (OPERATOR_ALONE.test(text.replace(/\s+/g, ''))) profile.operators++;
   else if (KIND_WORDS.test(text)) profile.kinds++;
   else if (dimensionOf(text)) profile.dimensions++;
@@ -211,9 +212,11 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
     return hit ? { col: hit.p.col, score: hit.s[role] } : undefined;
   };
   const evidence: string[] = [];
-  const regions = scored
-    .filter(({ p, s }) => headerNamesRegion(p.header) && s.value >= 0.4)
-    .map(({ p }) => ({ name: p.header.split('|').reverse().find((h) => REGION_NAME.test(h) && !NOT_REGION.test(h))!, col: p.col }));
+  const regionName = (p: ColumnProfile) => p.header.split('|').reverse().find((h) => REGION_NAME.test(h) && !NOT_REGION.test(h))!;
+  // A form nobody has filled in yet holds no target anywhere: its empty region columns are still its regions.
+  const blank = profiles.every((p) => p.values === 0 && p.units === 0);
+  const regions = (blank ? profiles.filter((p) => p.filled === 0 && headerNamesRegion(p.header)) : scored.filter(({ p, s }) => headerNamesRegion(p.header) && s.value >= 0.4).map(({ p }) => p))
+    .map((p) => ({ name: regionName(p), col: p.col }));
   const assignment: ColumnAssignment = { operatorColumns: [], regions: regions.length >= 2 ? regions : [], valueScore: 0, evidence };
   for (const r of assignment.regions) taken.add(r.col);
   for (const p of profiles) if (roleScores(p).weight >= 0.6) taken.add(p.col);
@@ -262,12 +265,20 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
     assignment.level3 = level3Col.col;
     evidence.push('指标名称列');
   }
-  if (value) {
+  // A form nobody has filled in yet: no column holds targets, and the column headed as the target (绩效目标值,
+  // 指标值) is where they go, empty (S39's 范本) or with the unit printed and the figure left out (S42's 个).
+  const unitOnly = unit && profiles.find((p) => p.col === unit.col && headedAs(p, 'value') && !headedAs(p, 'unit'));
+  const headedEmpty = value ? undefined : (unitOnly || profiles.find((p) => p.filled === 0 && !taken.has(p.col) && headedAs(p, 'value')));
+  if (headedEmpty) {
+    assignment.value = headedEmpty.col;
+    assignment.valueScore = 0.6;
+    evidence.push('指标值列（表头所示，尚未填写）');
+  } else if (value) {
     assignment.value = value.col;
     assignment.valueScore = value.score;
     evidence.push(assignment.regions.length > 0 ? `${assignment.regions.length} 个地区的指标值列` : '指标值列');
   }
-  if (unit) assignment.unit = unit.col;
+  if (unit && assignment.value !== unit.col) assignment.unit = unit.col;
   if (description) assignment.description = description.col;
   return assignment;
 }

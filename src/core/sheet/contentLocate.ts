@@ -10,7 +10,7 @@ import { assignRoles, isValueText, namesTargets, profileColumns } from './column
 import { COLUMNS_OF_LABEL, headerFieldOf, isAnyLabel, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
-import { periodValueColumns } from './periodColumns';
+import { headYear, periodHeader, periodValueColumns } from './periodColumns';
 import { namesCarryTargets } from './namedTargets';
 import type { Unreadable } from './types';
 import { dimensionOf, dimensionPairOf, level1Home } from './vocabulary';
@@ -82,17 +82,30 @@ function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number):
   return rows;
 }
 
+/** A row of labels: a header field, a header label or a grid column's head stands in it. */
+function labelsOnRow(cells: SheetCells, row: number): boolean {
+  return cells.rowOf(row).some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text) || COLUMNS_OF_LABEL.has(c.label));
+}
+
 /**
  * The first indicator row: the first dimension name's row, or above it where a form prints its first rows
- * with no 一级/二级 cell (the rows hold targets, not labels).
+ * with no 一级/二级 cell (the rows hold targets, not labels). A row under heads merged down over it (优 | 良 |
+ * 中 | 差 under 评价标准, S45) is the header's second row, not a first row of targets.
  */
-function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number): number {
+function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dimensionCols: readonly number[]): number {
   let first = firstHit;
   for (let r = firstHit - 1; r >= fromRow; r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
     // A row naming grid columns (一级指标 | … | 2025年目标值) is the header, however much its heads read as targets.
     if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text) || COLUMNS_OF_LABEL.has(c.label))) break;
+    const underHeads = dimensionCols.some((col) => {
+      const area = cells.covered(r, col) ? cells.merge(r, col) : undefined;
+      return area !== undefined && area.start.row < r && labelsOnRow(cells, area.start.row);
+    });
+    if (underHeads) break;
     if (!line.some((c) => isValueText(c.text))) break;
+    // Two year heads or more (实施期 | 2024年 | 2025年) make a header row: years there head columns, they are no targets.
+    if (line.filter((c) => headYear(c.text) !== null).length >= 2) break;
     first = r;
   }
   return first;
@@ -146,6 +159,15 @@ function blankLevel1Column(cells: SheetCells, level2Col: number, fromCol: number
   return headed || mergedBlank ? col : undefined;
 }
 
+/** Whether a row just above `row` (fromRow at the highest) heads columns 一级指标 and 二级指标. */
+function levelLabelsAbove(cells: SheetCells, fromRow: number, row: number): boolean {
+  for (let r = row - 1; r >= Math.max(fromRow, row - 3); r--) {
+    const kinds = new Set(cells.rowOf(r).flatMap((c) => COLUMNS_OF_LABEL.get(c.label) ?? []));
+    if (kinds.has('level1') && kinds.has('level2')) return true;
+  }
+  return false;
+}
+
 /**
  * Grids found by content at or below fromRow, or a diagnosis when dimension names stand but no grid can
  * be read with confidence; null when the rows hold no dimension vocabulary at all.
@@ -153,7 +175,8 @@ function blankLevel1Column(cells: SheetCells, level2Col: number, fromCol: number
 export function locateByContent(cells: SheetCells, fromRow: number): ContentLocated {
   const hits = dimensionHits(cells, fromRow);
   const names = new Set(hits.flatMap((h) => [...h.level1, ...h.level2]));
-  if (names.size < 2) return null;
+  // One dimension name is too little on its own; under a row headed 一级指标 and 二级指标 it is a grid.
+  if (names.size === 0 || (names.size < 2 && !levelLabelsAbove(cells, fromRow, minOf(hits.flatMap((h) => h.rows), cells.top)))) return null;
   // The column with most names of the level; ties go to the leftmost. 成本指标 (一级 in 101号, 二级 before) counts half.
   const most = (pick: (h: ColumnHits) => number) =>
     [...hits].sort((a, b) => a.col - b.col).reduce<ColumnHits | null>((a, h) => (pick(h) > (a ? pick(a) : 0) ? h : a), null);
@@ -176,7 +199,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   if (pairs) found.push(`一级、二级写在同一格（${columnName(level1!.col)} 列）`);
   const dimensionCols = [level1?.col, tree ? undefined : level2?.col].filter((c): c is number => c !== undefined);
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
-  let firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top));
+  let firstData = firstDataRow(cells, fromRow, minOf(levelHits.map((h) => h.rows[0]), cells.top), levelHits.map((h) => h.col));
   const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstData);
   const lastRow = lastGridRow(cells, lastHit);
   let headerRows = headerRowsAbove(cells, fromRow, firstData);
@@ -239,6 +262,6 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const heads = [...new Set([...headerRows, firstData - 1])].filter((r) => r >= fromRow);
   const taken = new Set([level3, roles.unit, roles.description, ...roles.operatorColumns].filter((c): c is number => c !== undefined));
   const periods = periodValueColumns(cells, heads, firstData, rightOf, cells.right, taken);
-  if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), scope: p.scope, periodValue: true as const })) };
+  if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), ...periodHeader(p) })) };
   return { headers: [{ ...base, columns: columns(valueCol!) }] };
 }

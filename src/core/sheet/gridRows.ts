@@ -1,11 +1,11 @@
 /** Step 3, grid rows: the indicator rows under a located header, one table's grids top to bottom. */
 import type { IndicatorRow } from '../model';
 import { derivedLevel1, dimensionOf, dimensionPairOf, isLevel1Name, isLevel2Of, level1Home, numberingLevel, soleLevel2 } from './vocabulary';
-import { toA1 } from './address';
+import { fromA1, toA1 } from './address';
 import { SheetCells } from './cells';
 import type { Found } from './cells';
 import { LABELS, NOTE_TEXT, SIGNATURE_TEXT, TOTAL_ROW_TEXT, matchUnitLabel, normalizeLabel } from './labels';
-import type { IndicatorRowRefs, IndicatorSlot, Unreadable } from './types';
+import type { GridYear, IndicatorRowRefs, IndicatorSlot, Unreadable } from './types';
 import { locateByContent } from './contentLocate';
 import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
 import { GridHeader, findGridHeaders } from './locate';
@@ -126,11 +126,37 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     row = next.row;
   }
   read.nextRow = row;
-  return read;
+  return header.tree ? read : withoutGroupRows(cells, header, read);
+}
+
+/** The leading spaces of a cell as typed (full-width ones too): how far a form indents a name. */
+function indentOf(cells: SheetCells, address: string, col: number | undefined): number {
+  if (col === undefined || !address) return 0;
+  const { row } = fromA1(address);
+  const value = cells.shown(row, col).value;
+  return typeof value === 'string' ? /^[\s\u3000]*/.exec(value)![0].length : 0;
+}
+
+/**
+ * A 三级 with no target whose next rows, under the same 二级, are indented under it and carry the targets
+ * (`★补助各类瓜果蔬菜种植面积` over `  梨树种植面积 6亩`, S43): a group of indicators, not one missing its value.
+ */
+function withoutGroupRows(cells: SheetCells, header: GridHeader, read: GridRead): GridRead {
+  const { indicators, rowRefs } = read;
+  const col = header.columns.level3;
+  const group = indicators.map((row, i) => {
+    const next = indicators[i + 1];
+    if (!next || row.value || !row.level3 || !next.value || next.level2 !== row.level2) return false;
+    return indentOf(cells, rowRefs[i + 1].level3, col) > indentOf(cells, rowRefs[i].level3, col);
+  });
+  if (!group.some(Boolean)) return read;
+  return { ...read, indicators: indicators.filter((_, i) => !group[i]), rowRefs: rowRefs.filter((_, i) => !group[i]) };
 }
 
 export interface ReadGrid extends GridRead {
   header: GridHeader;
+  /** The year of its column, on a grid of several year columns (yearColumns.ts). */
+  year?: GridYear;
 }
 
 /** A title, 单位 line, department or 项目名称 between two grids: the lower grid belongs to another table. */
@@ -211,7 +237,7 @@ export function withoutUnusedSlots(read: ReadGrid): ReadGrid {
   };
 }
 
-/** A 一级 cell that kept its weight but lost its name at the source (`(50分)`, S24). */
+/** A 一级 cell that kept its weight but lost its name at the source (`(50分)`, `（20分）`; S24, S43). */
 const WEIGHT_ONLY = /^[（(]?\d+(?:\.\d+)?分[)）]?$/;
 
 /** Per-row state of a grid being read: a 一级/二级 merged or written once carries down. */

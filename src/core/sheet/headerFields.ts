@@ -1,7 +1,7 @@
 /** Step 2, header fields: 项目名称, 预算数, 财政资金, 其他资金, 绩效目标 … above a grid, with their addresses. */
 import type { AmountUnit, Department } from '../model';
 import { convertMoney } from '../values';
-import { toA1 } from './address';
+import { fromA1, toA1 } from './address';
 import { readAmount } from './amount';
 import { SheetCells } from './cells';
 import { shownAndStored } from './shown';
@@ -10,16 +10,27 @@ import { LABELS, PROJECT_TOTAL_LABELS, RESULT_HEAD, labelScope, matchUnitLabel, 
 import type { HeaderField } from './labels';
 import type { CellValue, GridScope, HeaderAmount } from './types';
 import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, labelWithoutAside, levelFunds, similarHeaderField } from './knownLabels';
-import { SUM_WORD, amountBeside, amountFieldsOfBlock } from './moneyLabels';
+import { SUM_WORD, amountCellRightOf, amountFieldsOfBlock } from './moneyLabels';
+
+/**
+ * A form's prompt waiting for its own value (`承担单位:(盖章)`, `事业收入:`, `填写日期:`): a text ending in a
+ * colon, a short remark in brackets after it at most. Never the value of the label before it (S39, S41).
+ */
+const PROMPT_TEXT = /[:：]\s*(?:[(（][^()（）]{1,8}[)）])?$/;
+
+/** A cell that is a label, not a value: a known label, the head of a results column, or a prompt. */
+function labelNotValue(cell: FilledCell): boolean {
+  return isAnyLabel(cell) || RESULT_HEAD.test(cell.label) || PROMPT_TEXT.test(cell.text);
+}
 
 /**
  * The first filled cell right of startCol on a row: its value, 'label' when a label comes first (or the head
- * of a results column, `年度总体目标完成情况综述`), or null.
+ * of a results column, `年度总体目标完成情况综述`, or a prompt), or null.
  */
 export function firstRightwards(cells: SheetCells, row: number, startCol: number, toCol: number): Found | 'label' | null {
   for (const cell of cells.rowOf(row)) {
     if (cell.col < startCol || cell.col > toCol || cells.covered(row, cell.col)) continue;
-    return isAnyLabel(cell) || RESULT_HEAD.test(cell.label) ? 'label' : cell;
+    return labelNotValue(cell) ? 'label' : cell;
   }
   return null;
 }
@@ -29,7 +40,7 @@ export function firstDownwards(cells: SheetCells, col: number, fromRow: number, 
   for (const row of cells.rows(fromRow, toRow)) {
     const cell = cells.cell(row, col);
     if (!cell || cells.covered(row, col)) continue;
-    return isAnyLabel(cell) ? 'label' : cell;
+    return isAnyLabel(cell) || PROMPT_TEXT.test(cell.text) ? 'label' : cell;
   }
   return null;
 }
@@ -58,7 +69,10 @@ export function valueOf(cells: SheetCells, row: number, col: number, lastRow: nu
     const under = cells.rowOf(below).filter((c) => !cells.covered(below, c.col));
     if (cells.rowOf(row).length === 1 && under.length === 1 && under[0].col === col && !isAnyLabel(under[0])) return under[0];
   }
-  if ((found === 'label' || found === null) && below <= lastRow && isLabelRow(cells, row)) {
+  // Fields as columns have their labels side by side; a label with an empty cell between it and the next label
+  // (a value slot, S40) is a blank field of a label | value form, and the label under it is no value of it.
+  const besideSlot = found === 'label' && cells.cell(row, startCol) === undefined;
+  if ((found === 'label' || found === null) && below <= lastRow && !besideSlot && isLabelRow(cells, row)) {
     const under = cells.cell(below, col);
     if (under && !isAnyLabel(under)) return under;
     if (!under) return { text: '', value: null, address: toA1(below, col) };
@@ -121,11 +135,12 @@ export interface HeaderBlock {
   title: Found | null;
 }
 
-/** The period an amount label speaks of: its own words (年度资金总额, 中期资金总额), else those of a money label above it. */
-function moneyPeriod(cells: SheetCells, row: number, col: number, label: string): GridScope | null {
-  const own = /资金|金额|预算|拨款/.test(label) ? labelScope(label) : null;
-  if (own) return own;
-  for (let r = row - 1; r >= Math.max(cells.top, row - 3); r--) {
+/** Rows looked up a column for the money head it stands under (a funds block: 资金总额, 财政拨款, four levels, 其他资金 …). */
+const MONEY_HEAD_ROWS = 8;
+
+/** The period the nearest money head above (row, col) in its column names (中期资金总额 | 年度资金总额 over a funds block), or null. */
+function columnPeriod(cells: SheetCells, row: number, col: number, fromRow: number): GridScope | null {
+  for (let r = row - 1; r >= Math.max(fromRow, row - MONEY_HEAD_ROWS); r--) {
     const above = normalizeLabel(cells.shown(r, col).text);
     if (/资金|金额|预算/.test(above)) {
       const scope = labelScope(above);
@@ -135,10 +150,46 @@ function moneyPeriod(cells: SheetCells, row: number, col: number, label: string)
   return null;
 }
 
+/** The period an amount label speaks of: its own words (年度资金总额, 中期资金总额), else those of a money head above it. */
+function moneyPeriod(cells: SheetCells, row: number, col: number, label: string, fromRow: number): GridScope | null {
+  const own = /资金|金额|预算|拨款/.test(label) ? labelScope(label) : null;
+  return own ?? columnPeriod(cells, row, col, fromRow);
+}
+
+/**
+ * An amount read under money columns of two periods (中期资金总额 | 年度资金总额 over the rows 资金总额, 财政拨款,
+ * 中央资金 …): the cell of the 年度 column on the amount's row (blank when the 年度 amount is), with that
+ * period; the amount itself otherwise.
+ */
+function annualColumnAmount(cells: SheetCells, found: Found, fromRow: number): { found: Found; period: GridScope | null } {
+  const { row, col } = fromA1(found.address);
+  const period = columnPeriod(cells, row, col, fromRow);
+  if (period !== 'overall') return { found, period };
+  for (let c = col + 1; c <= cells.right; c++) {
+    if (cells.covered(row, c) || columnPeriod(cells, row, c, fromRow) !== 'annual') continue;
+    const cell = cells.cell(row, c);
+    if (cell && isAnyLabel(cell)) break;
+    return { found: cell ?? { text: '', value: null, address: toA1(row, c) }, period: 'annual' };
+  }
+  return { found, period };
+}
+
+/**
+ * Levels read in two money columns (中期 | 年度 side by side) are summed from one: the 年度 column's. A level
+ * named twice with no period to tell its columns apart is no sum at all: a mix of columns is never added.
+ */
+function levelsOfOneColumn(levels: readonly (LevelFound & { period: GridScope | null })[]): LevelFound[] {
+  const annual = levels.some((l) => l.period === 'annual') && levels.some((l) => l.period === 'overall');
+  const kept = annual ? levels.filter((l) => l.period === 'annual') : levels;
+  const labels = kept.map((l) => l.label);
+  if (new Set(labels).size < labels.length) return [];
+  return kept.map(({ period: _period, ...level }) => level);
+}
+
 export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: number): HeaderBlock {
   const fields: HeaderBlock['fields'] = {};
   const otherParts: FieldFound[] = [];
-  const levels: LevelFound[] = [];
+  const levels: (LevelFound & { period: GridScope | null })[] = [];
   const extraFields: Record<string, string> = {};
   const extraRefs: Record<string, string> = {};
   const used = new Set<string>();
@@ -164,28 +215,39 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
     firstLabelRow = Math.min(firstLabelRow, row);
     used.add(address);
     const valueBeside = (block: boolean): Found | null => take(valueOf(cells, row, col, lastRow, block));
+    // An amount beside its label, from the 年度 column where money columns of two periods stand side by side.
+    const amountBeside = (): { found: Found; period: GridScope | null } | null => {
+      const beside = valueOf(cells, row, col, lastRow, false);
+      if (!beside) return null;
+      const amount = annualColumnAmount(cells, beside, fromRow);
+      take(amount.found);
+      return amount;
+    };
     const bare = bareLabel(label);
     const level = tableUnit || inline ? null : levelFunds(label);
     if (tableUnit) {
       unit ??= { unit: tableUnit, address };
       department ??= departmentOnRow(cells, row, col);
     } else if (level) {
-      const found = valueBeside(false);
-      if (found) levels.push({ ...found, unit: labelUnit(label), label: level });
+      const amount = amountBeside();
+      const period = moneyPeriod(cells, row, col, label, fromRow) ?? amount?.period ?? null;
+      if (amount) levels.push({ ...amount.found, unit: labelUnit(label), label: level, period });
     } else if (field) {
       // An amount field whose first label gave a column head (年初预算), not an amount, takes a later one.
       // 中期 and 年度 money side by side: the 年度 block's amount wins over the 中期 one beside it.
-      const period = AMOUNT_FIELDS.has(field) ? moneyPeriod(cells, row, col, label) : null;
+      const amountField = AMOUNT_FIELDS.has(field);
+      const period = amountField ? moneyPeriod(cells, row, col, label, fromRow) : null;
       const laterAnnual = period === 'annual' && periods[field] === 'overall';
-      const settled = fields[field]?.text && !laterAnnual && !(AMOUNT_FIELDS.has(field) && readAmount(fields[field].value, DEFAULT_UNIT) === null);
-      if (!settled) periods[field] = period;
-      const beside = settled ? null : valueBeside(BLOCK_FIELDS.includes(field));
+      const settled = fields[field]?.text && !laterAnnual && !(amountField && readAmount(fields[field].value, DEFAULT_UNIT) === null);
+      const amount = settled || !amountField ? null : amountBeside();
+      if (!settled) periods[field] = period ?? amount?.period ?? null;
       // `年度预算 | 合计 | 1200`: the amount stands past the sum word.
-      const past = beside && AMOUNT_FIELDS.has(field) && SUM_WORD.test(normalizeLabel(beside.text)) ? amountBeside(cells, row, col) : null;
-      const found = past ? take(cells.shown(past.row, past.col)) : beside;
+      const past = amount && SUM_WORD.test(normalizeLabel(amount.found.text)) ? amountCellRightOf(cells, row, col) : null;
+      const found = settled ? null : amountField ? (past ? take(cells.shown(past.row, past.col)) : (amount?.found ?? null)) : valueBeside(BLOCK_FIELDS.includes(field));
       const withUnit: FieldFound | null = found ? { ...found, unit: labelUnit(label) } : null;
       if (withUnit) fields[field] = withUnit;
-      else if (field === 'budgetOther' && fields.budgetOther?.text) {
+      // A further 其他资金 of the same period is a part of it (二、自有资金 / 三、其他); one of the other period is not.
+      else if (field === 'budgetOther' && fields.budgetOther?.text && period === (periods.budgetOther ?? null)) {
         const part = valueBeside(false);
         if (part?.text) otherParts.push({ ...part, unit: labelUnit(label) });
       }
@@ -229,8 +291,11 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
   }
 
   // Levels beside a 财政资金 total are its parts; one level alone (市财政资金) is the 财政资金 itself.
-  if (!fields.budgetFiscal && levels.length === 1) fields.budgetFiscal = levels[0];
-  const fiscalLevels = !fields.budgetFiscal && levels.length > 1 ? levels : [];
+  if (!fields.budgetFiscal && levels.length === 1) {
+    const { period: _period, ...level } = levels[0];
+    fields.budgetFiscal = level;
+  }
+  const fiscalLevels = !fields.budgetFiscal && levels.length > 1 ? levelsOfOneColumn(levels) : [];
   return { fields, fiscalLevels, otherParts, extraFields, extraRefs, unit, department, title: findTitle(cells, fromRow, firstLabelRow, used) };
 }
 

@@ -39,9 +39,22 @@ export const FIELD_OF_LABEL: ReadonlyMap<string, HeaderField> = new Map(
   (Object.entries(HEADER_FIELD_LABELS) as [HeaderField, readonly string[]][]).flatMap(([field, forms]) => forms.map((form) => [form, field] as const)).reverse(),
 );
 
+/** A form's remark after a column head (`指标值（150字内）`, `单位（文字描述）`, S40, S46); a money unit is no remark. */
+const HEAD_REMARK = /（(?!(?:单位：)?(?:元|千元|万元|亿元)）)[^（）]{2,12}）$/;
+
+/** Column heads with their forms; a head not listed is looked up again without its remark in brackets. */
+class GridLabelMap extends Map<string, GridColumn[]> {
+  override get(label: string): GridColumn[] | undefined {
+    return super.get(label) ?? (HEAD_REMARK.test(label) ? super.get(label.replace(HEAD_REMARK, '')) : undefined);
+  }
+  override has(label: string): boolean {
+    return this.get(label) !== undefined;
+  }
+}
+
 /** Grid header label → the columns it may head. */
 export const COLUMNS_OF_LABEL: ReadonlyMap<string, GridColumn[]> = (() => {
-  const map = new Map<string, GridColumn[]>();
+  const map = new GridLabelMap();
   for (const [column, forms] of Object.entries(GRID_COLUMN_LABELS) as [GridColumn, readonly string[]][]) {
     for (const form of forms) map.set(form, [...(map.get(form) ?? []), column]);
   }
@@ -129,10 +142,7 @@ function fieldOfNumbered(label: string): HeaderField | undefined {
   return without === null ? undefined : FIELD_OF_LABEL.get(without);
 }
 
-/** `资金名称`, `专项名称`, `转移支付资金名称`, `政策（项目）名称`: what the money is for, named as the project. */
-const PROJECT_NAME_LIKE = /^(?:项目|资金|专项|专项资金|转移支付|转移支付资金|政策|政策和项目|资金项目)(?:（[^）]*）)?名称$/;
-
-/** The header field a label names: as written, without its unit, a 其中 line of public money, a numbered funds line, a project named by its money, or one character off. */
+/** The header field a label names: as written, without its unit, a 其中 line of public money, a numbered funds line, or one character off. */
 export function headerFieldOf(label: string): HeaderField | undefined {
   const aside = labelWithoutAside(label);
   return (
@@ -141,7 +151,6 @@ export function headerFieldOf(label: string): HeaderField | undefined {
     (aside === null ? undefined : FIELD_OF_LABEL.get(aside)) ??
     (FISCAL_PART.test(label) ? 'budgetFiscal' : undefined) ??
     fieldOfNumbered(label) ??
-    (PROJECT_NAME_LIKE.test(label) ? 'projectName' : undefined) ??
     similarHeaderField(label)
   );
 }

@@ -62,7 +62,7 @@ export function splitLabelUnit(label: string): { label: string; unit: string | n
 
 /** Accepted forms of each header field label, normalised. */
 export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
-  // 二级项目名称 (S21): the project under its 一级 programme (一级项目名称, an extra field); 转移支付（项目）名称 (S25).
+  // 二级项目名称 (S21; also typed independently as S44, dropped as its twin): the project under its 一级 programme (一级项目名称, an extra field); 转移支付（项目）名称 (S25).
   projectName: [LABELS.projectName, '项目名', '项目支出名称', '项目名称（全称）', '专项资金名称', '二级项目名称', '转移支付名称'],
   budgetTotal: [
     LABELS.budgetTotal,
@@ -152,7 +152,7 @@ export const GRID_SCOPE_LABELS: readonly string[] = [
 ];
 
 /** How messages name a grid when a sheet has more than one. */
-export const GRID_SCOPE_NAMES: Record<GridScope, string> = { annual: '年度目标', overall: '总体目标' };
+export const GRID_SCOPE_NAMES: Record<GridScope, string> = { annual: '年度目标', overall: '总体目标', otherYear: '其他年度目标' };
 
 /** The period a goals or grid label speaks of (`年度目标` → annual, `总体目标`/`中长期目标` → overall); null if it says none. */
 export function labelScope(label: string): GridScope | null {
@@ -164,12 +164,18 @@ export function labelScope(label: string): GridScope | null {
 /** Header labels whose values go to PerformanceTable.extraFields under the label as written (normalised). */
 export const EXTRA_FIELD_LABELS: readonly string[] = [
   '主管部门',
+  // A 转移支付 自评表's department (S42), a 一级项目 over the project (S44): fields of their own, never the 项目名称.
+  '归口管理部门',
+  '一级项目名称',
   '实施单位',
   '项目属性',
   '项目期',
   '起止时间',
   '项目起止时间',
   '项目实施期',
+  // The budget year a table is for: which of several year columns (2024年 | 2025年) is the year's own.
+  '预算年度',
+  '年度',
   '年度资金总额',
   '项目负责人',
   '联系电话',

@@ -6,7 +6,8 @@ import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER } from './l
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
 import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel } from './knownLabels';
-import { periodValueColumns, rowNamesPeriods } from './periodColumns';
+import { periodHeader, periodValueColumns, rowNamesPeriods } from './periodColumns';
+import type { HeadYear } from './periodColumns';
 
 export interface GridHeader {
   row: number;
@@ -32,6 +33,8 @@ export interface GridHeader {
   region?: string;
   /** Its value column is one of a grid's period columns (实施期目标 | 年度目标): kept, never moved to a neighbour. */
   periodValue?: true;
+  /** The year its period value column's head names (2024年 | 2025年 …): which one is the budget year's is told in assemble. */
+  year?: HeadYear;
   /** Found by content: what the reading rests on, and how sure it is (0..1). */
   evidence?: { found: string[]; confidence: number };
 }
@@ -107,7 +110,7 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
       if (byScope) {
         // 中期指标值 | 年度指标值, 实施期目标 | 年度目标 beside each other: one grid per period, sharing the name columns.
         const dataRow = maxOf(byScope.map((p) => p.headRow), row) + 1;
-        for (const { col, scope } of byScope) headers.push({ row, dataRow, columns: { ...columns, value: col }, operatorColumns, fromCol: start, toCol: end, scope, periodValue: true });
+        for (const period of byScope) headers.push({ row, dataRow, columns: { ...columns, value: period.col }, operatorColumns, fromCol: start, toCol: end, ...periodHeader(period) });
         return;
       }
       headers.push({ row, dataRow: row + 1, columns, operatorColumns, fromCol: start, toCol: end, scope: starts.length > 1 ? (ownScope ?? scopeAbove(cells, row, start, end)) : null });

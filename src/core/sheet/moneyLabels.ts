@@ -40,7 +40,7 @@ export function amountFieldByMeaning(label: string): HeaderField | undefined {
 }
 
 /** The amount right of a label cell (past a sum word such as 合计), as its cell, or null when none stands there. */
-export function amountBeside(cells: SheetCells, row: number, col: number): { row: number; col: number } | null {
+export function amountCellRightOf(cells: SheetCells, row: number, col: number): { row: number; col: number } | null {
   const own = cells.merge(row, col);
   const from = own ? own.end.col + 1 : col + 1;
   for (const cell of cells.rowOf(row)) {
@@ -52,18 +52,21 @@ export function amountBeside(cells: SheetCells, row: number, col: number): { row
 }
 
 /**
- * How a block's amount labels are read: by the lists, and by meaning where an amount stands beside a label
+ * How a block's labels are read: by the lists, and by meaning where an amount stands beside a label
  * no list knows. A label the lists read as 财政资金 that says no word of public money (`预算资金`) names the
  * whole when the block also has a 财政资金 label that does and no total label of its own.
  */
+/** `资金名称`, `专项名称`, `转移支付资金名称`, `政策（项目）名称`: what the money is for, named as the project. */
+const PROJECT_NAME_LIKE = /^(?:项目|资金|专项|专项资金|转移支付|转移支付资金|政策|政策和项目|资金项目)(?:（[^）]*）)?名称$/;
+
 /** The field a label no list knows names by meaning, where an amount stands beside it; never for a label known as another field (项目总金额). */
 function byMeaning(cells: SheetCells, label: string, row: number, col: number): HeaderField | undefined {
   if (isHeaderLabelText(label, label) && !GROUP_LABEL_SET.has(bareLabel(label))) return undefined;
-  return amountBeside(cells, row, col) ? amountFieldByMeaning(label) : undefined;
+  return amountCellRightOf(cells, row, col) ? amountFieldByMeaning(label) : undefined;
 }
 
 /**
- * How a block's amount labels are read: by the lists, and by meaning where an amount stands beside a label
+ * How a block's labels are read: by the lists, and by meaning where an amount stands beside a label
  * no list knows and no listed label of the block names that field (`财政专户管理资金` beside 其中：财政资金 is one
  * more part, not the 财政资金). A label the lists read as 财政资金 that says no word of public money
  * (`预算资金`) names the whole when the block also has a 财政资金 label that does and no total label.
@@ -88,6 +91,8 @@ export function amountFieldsOfBlock(cells: SheetCells, fromRow: number, lastRow:
     const field = headerFieldOf(label);
     if (field === 'budgetFiscal' && wholeAsFiscal && mayBeWhole(label)) return 'budgetTotal';
     if (field) return field;
+    // A label naming the project by its money (资金名称) where no 项目名称 label stands (专项名称 beside one names a category).
+    if (PROJECT_NAME_LIKE.test(label) && !listedFields.has('projectName')) return 'projectName';
     const meaning = meant.get(toA1(row, col));
     return meaning && !listedFields.has(meaning) ? meaning : undefined;
   };

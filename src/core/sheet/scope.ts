@@ -68,7 +68,8 @@ export function scopeGrids(cells: SheetCells, grids: readonly ReadGrid[], fromRo
   const lastUnstated = stated.lastIndexOf(null);
   const scopes: GridScope[] = stated.map((scope, i) => scope ?? (!annualStated && i === lastUnstated ? 'annual' : 'overall'));
   const claimed = new Set<ScopeMark>();
-  const fits = (mark: ScopeMark, scope: GridScope) => mark.goals !== null && !claimed.has(mark) && (mark.scope ?? scope) === scope;
+  // Another year's column (2025年 beside the budget year's) answers no goals label: the head's goals are this year's.
+  const fits = (mark: ScopeMark, scope: GridScope) => scope !== 'otherYear' && mark.goals !== null && !claimed.has(mark) && (mark.scope ?? scope) === scope;
   // Grids on one header row share the labels above it: an unscoped 绩效目标 there is the annual grid's first.
   const order = grids.map((_, i) => i).sort((a, b) => firstOnRow(a) - firstOnRow(b) || Number(scopes[a] !== 'annual') - Number(scopes[b] !== 'annual'));
   const goals: (ScopeMark | undefined)[] = [];

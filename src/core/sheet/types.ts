@@ -3,6 +3,8 @@ import type { PlannedConditionalFormat } from './nativeChecks';
 
 /** How a sheet is read. */
 export interface ReadSheetOptions {
+  /** 设置's 预算年度: which of several year columns is the budget year's when the table's head names no year. */
+  budgetYear?: number | null;
   /** Force a framework instead of detecting it from the 一级 names. */
   framework?: FrameworkName;
   /** The framework taken when detection is undecided (设置's default): the rows fit it as well as any. */
@@ -65,8 +67,22 @@ export interface IndicatorSlot {
   refs: IndicatorRowRefs;
 }
 
-/** Which period an indicator grid's targets are for: the budget year, or the whole project period. */
-export type GridScope = 'annual' | 'overall';
+/**
+ * Which period an indicator grid's targets are for: the budget year, the whole project period, or another
+ * single year printed beside the budget year's (2025年 beside 2024年 on a 2024 table): its targets are values
+ * to check like any, never held against this year's budget.
+ */
+export type GridScope = 'annual' | 'overall' | 'otherYear';
+
+/** The year a grid of year columns (2024年 | 2025年 …) stands for; on the budget year's grid, why it is that one. */
+export interface GridYear {
+  /** As the head says it: `2025年`, `第二年`. */
+  name: string;
+  /** The calendar year; null for a 第N年 column when the head block gives no 项目期 to count from. */
+  year: number | null;
+  /** On the annual grid: what told the budget year's column (the head's 预算年度, or that the first was taken). */
+  evidence?: string;
+}
 
 /** One indicator row of a grid, with the address of every cell it was read from. */
 export interface GridRow {
@@ -90,6 +106,8 @@ export interface SheetGrid {
   slots?: IndicatorSlot[];
   /** The region whose targets the grid holds (one value column per 市/区县); absent on a one-region table. */
   region?: string;
+  /** The year its column is headed by, on a grid of several year columns; absent otherwise. */
+  year?: GridYear;
 }
 
 /**

@@ -42,8 +42,8 @@ export function vagueTarget(value: string): boolean {
   const text = compactText(value).replace(/[。.；;，,!！]+$/, '');
   if (!text || MEASURABLE.test(text)) return false;
   if (VAGUE.test(text)) return true;
-  // Short phrases built of vague words only (有效提升服务水平 is not: it names what, but no measure).
-  return text.length <= 12 && /(?:提升|提高|改善|增强|保障|良好|及时|有效|明显|显著)/.test(text);
+  // Short phrases built on vague words (有效提升服务水平, 增加岗位: they name what, but no measure).
+  return text.length <= 12 && /(?:提升|提高|改善|增强|增加|减少|降低|保障|良好|及时|有效|明显|显著)/.test(text);
 }
 
 /** Money put in, or how fast it is spent: inputs and execution, not outputs or effects. */

@@ -122,7 +122,8 @@ function withUnit(
 function borrowedUnit(options: ParseValueOptions): { unitClass: UnitClass; source: UnitSource } | null {
   const column = options.unitColumn ? normaliseText(options.unitColumn).replace(/ /g, '') : '';
   if (column) {
-    const unitClass = classifyUnit(column);
+    // `%(百分比)`: a unit with its name in brackets after it (S46).
+    const unitClass = classifyUnit(column) ?? classifyUnit(column.replace(/[(（][^()（）]+[)）]$/, ''));
     if (unitClass && unitClass.kind !== 'number') return { unitClass, source: 'unitColumn' };
   }
   const fromName = options.level3 ? unitFromName(normaliseText(options.level3)) : null;
