@@ -1,7 +1,8 @@
 // Forms written blind (from the families in domain-notes, not typed from any published table): the reader
 // reads them as a reviewer does, by what the cells hold.
 import { checkGridTables } from '../../src/core/check';
-import { readSheet } from '../../src/core/sheet/reader';
+import { readSheet, readSheetTables } from '../../src/core/sheet/reader';
+import { BLIND_FORMS } from './blindForms';
 import type { CellGrid, CellValue, SheetTable } from '../../src/core/sheet/types';
 import { amountFieldByMeaning } from '../../src/core/sheet/moneyLabels';
 import { derivedLevel1, dimensionPairOf } from '../../src/core/sheet/vocabulary';
@@ -194,6 +195,10 @@ describe('a 部门整体 table', () => {
     expect(sheet.table.budget).toEqual({ total: 560, fiscal: 500, other: 60 });
     expect(codes(dept)).toEqual([]);
   });
+  test('under a cover line (附件2), the title naming a 绩效…表 is the title: the 整体 table still named by its unit', () => {
+    const covered = readSheet(grid([['附件2'], ['2024年度单位整体支出绩效自评表'], ...dept.values.slice(1)]))!;
+    expect([covered.table.title, covered.table.projectName]).toEqual(['2024年度单位整体支出绩效自评表', '某县文化和旅游局']);
+  });
   test('a project table with no 项目名称 is still asked for one', () => {
     const project = grid(dept.values.map((row, i) => (i === 0 ? ['2024年度项目支出绩效目标表'] : row)));
     expect(checkGridTables(project)[0].issues.map((i) => i.message)).toContain('找不到「项目名称」：表上没有项目名称栏目');
@@ -331,5 +336,31 @@ describe('heads and labels placed otherwise', () => {
     const issues = checkGridTables(form)[0].issues;
     // 时效 and 成本 missing, once each; the goal's 2万 is the whole's and the regions' sum, no mismatch.
     expect(issues.map((i) => i.message)).toEqual(['一级指标「产出指标」下缺少二级指标「时效指标」', '一级指标「产出指标」下缺少二级指标「成本指标」']);
+  });
+});
+
+describe('blind forms of every family read as a reviewer reads them', () => {
+  // Name, funds, rows per grid and targets of each table, as a reviewer reads the form (checked by eye before kept).
+  const expected: Record<string, { name: string; budget: { total: number | null; fiscal: number | null; other: number | null }; rows: number[]; values: string[] }[]> = {
+    cost101: [{"name":"农田水利设施维护","budget":{"total":260,"fiscal":200,"other":60},"rows":[8],"values":["≥45公里","≥95%","2025年11月底前","≤260万元","无明显负面影响","无","≥3万亩","≥90%"]}],
+    selfEval: [{"name":"社区养老服务补助","budget":{"total":100,"fiscal":100,"other":0},"rows":[6],"values":["≥200人","≥95%","100%","≤5000元/人","明显改善","≥90%"]}],
+    twoRowHead: [{"name":"中小河流治理","budget":{"total":500,"fiscal":450,"other":50},"rows":[6],"values":["12","100","2025年12月","500","95","90"]}],
+    headerColumns: [{"name":"村级公益事业奖补","budget":{"total":300,"fiscal":280,"other":20},"rows":[6],"values":["25个","100%","2025年10月底前","≤12万元","≥1.5万人","≥90%"]}],
+    shortNames: [{"name":"城乡居民医保宣传","budget":{"total":30,"fiscal":30,"other":0},"rows":[6],"values":["≥40场","≥90%","2025年12月","≤30万元","参保率≥95%","≥90%"]}],
+    flatExport: [{"name":"动物防疫补助","budget":{"total":null,"fiscal":null,"other":null},"rows":[5],"values":["≥50","≥90","≤800000","无","≥90"]},{"name":"农机购置补贴","budget":{"total":null,"fiscal":null,"other":null},"rows":[3],"values":["≥300","≥1000","≥90"]}],
+    pifu: [{"name":"老旧小区改造","budget":{"total":2000,"fiscal":1800,"other":200},"rows":[6],"values":["12个","100%","2025年12月底前","≤2000万元","≥3000户","≥90%"]}],
+    weights101: [{"name":"基层公共法律服务","budget":{"total":45,"fiscal":45,"other":0},"rows":[8],"values":["5000","95","100","45","无","无","逐步提高","90"]}],
+    mergedHead: [{"name":"全民健身设施","budget":{"total":60,"fiscal":60,"other":0},"rows":[6],"values":["20条","100%","2025年10月","≤3万元","≥5000人次","≥90%"]}],
+    older: [{"name":"水库移民后期扶持","budget":{"total":500,"fiscal":500,"other":0},"rows":[5],"values":["3000人","100%","2025年6月底前","≥500元","≥90%"]}],
+    flatMoney: [{"name":"社区矫正经费","budget":{"total":20,"fiscal":null,"other":null},"rows":[3],"values":["≥120人","≤25万元","≥90%"]},{"name":"人民调解经费","budget":{"total":15,"fiscal":null,"other":null},"rows":[2],"values":["≥500件","≥90%"]}],
+    pairNoHead: [{"name":"河道保洁","budget":{"total":50,"fiscal":50,"other":0},"rows":[4],"values":["≥20公里","≤50万元","≥95%","≥90%"]}],
+    level2MergedNoHead: [{"name":"河道保洁","budget":{"total":50,"fiscal":50,"other":0},"rows":[5],"values":["≥20公里","≥2次/周","≤60万元","≥95%","≥90%"]}],
+    selfEvalOps: [{"name":"农村饮水工程维护","budget":{"total":30,"fiscal":30,"other":0},"rows":[5],"values":["≥10","≥95","≤30","≥1","≥90"]}],
+  };
+  test.each(Object.keys(BLIND_FORMS))('%s', (name) => {
+    const read = readSheetTables(BLIND_FORMS[name]);
+    expect(read.unreadable).toBeNull();
+    const tables = read.tables.map((t) => ({ name: t.table.projectName, budget: t.table.budget, rows: t.grids.map((gr) => gr.rows.length), values: t.table.indicators.map((r) => r.value) }));
+    expect(tables).toEqual(expected[name]);
   });
 });
