@@ -44,6 +44,30 @@ describe('a grid with no 一级 column', () => {
     expect(codes(form)).toEqual([]);
   });
 
+  test('a tree whose level rows carry their 绩效金额 right beside the name is still a tree', () => {
+    const sheet = readSheet(
+      grid([
+        ['项目名称', '乡村道路养护'],
+        ['预算数', 120, '财政资金', 120, '其他资金', 0],
+        ['绩效目标', '完成道路养护 30 公里。'],
+        ['绩效指标', '绩效金额', '指标值'],
+        ['一、产出指标', 100, null],
+        ['（一）数量指标', 60, null],
+        ['1.养护里程', null, '≥30公里'],
+        ['（二）成本指标', 40, null],
+        ['1.养护成本', null, '≤120万元'],
+        ['二、满意度指标', 20, null],
+        ['（一）服务对象满意度指标', 20, null],
+        ['1.群众满意度', null, '≥90%'],
+      ]),
+    );
+    expect(levels(sheet)?.map((r) => r.slice(2))).toEqual([
+      ['1.养护里程', '≥30公里'],
+      ['1.养护成本', '≤120万元'],
+      ['1.群众满意度', '≥90%'],
+    ]);
+  });
+
   test('under 101号, 经济成本指标 in the 二级 column has 成本指标 as its 一级', () => {
     expect(derivedLevel1('经济成本指标')).toBe('成本指标');
     expect(derivedLevel1('成本指标')).toBe('产出指标');

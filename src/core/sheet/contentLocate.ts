@@ -55,12 +55,17 @@ function dimensionHits(cells: SheetCells, fromRow: number): ColumnHits[] {
 }
 
 /**
- * Whether a column's dimension rows hold their name alone, the cell right of it blank: a tree export's level
- * rows. A 二级 column (no 一级 column) holds each dimension beside its indicator's name instead.
+ * Whether a column's dimension rows hold their name with no indicator name beside it (the next cell blank, or
+ * an amount such as a 绩效金额): a tree export's level rows. A 二级 column (no 一级 column) holds each
+ * dimension beside its indicator's name instead.
  */
 function levelRowsStandAlone(cells: SheetCells, hits: ColumnHits): boolean {
   const rows = [...new Set(hits.rows)];
-  return rows.filter((row) => cells.shown(row, hits.col + 1).text === '').length * 2 >= rows.length;
+  const alone = rows.filter((row) => {
+    const beside = cells.shown(row, hits.col + 1);
+    return beside.text === '' || typeof beside.value === 'number';
+  });
+  return alone.length * 2 >= rows.length;
 }
 
 /** Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. */
