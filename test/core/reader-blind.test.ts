@@ -157,6 +157,20 @@ describe('amount labels by meaning', () => {
     expect(codes(form)).not.toContain('missing-field');
   });
 
+  test('a money unit printed in one label of a row is every amount\'s on that row: no false funds-mismatch', () => {
+    const form = grid([
+      ['项目名称', '河道保洁'],
+      ['申报金额（元）', 500000, '其中：财政拨款', 500000, '其他资金', 0],
+      ['绩效目标', '保洁河道20公里。'],
+      ['一级指标/二级指标', '三级指标', '指标值类型', '指标值'],
+      ['产出指标/数量指标', '保洁河道长度', '定量', '≥20公里'],
+      ['产出指标/成本指标', '保洁成本', '定量', '≤40万元'],
+      ['满意度指标/服务对象满意度指标', '群众满意度', '定量', '≥90%'],
+    ]);
+    expect(readSheet(form)?.table.budget).toEqual({ total: 50, fiscal: 50, other: 0 });
+    expect(codes(form)).not.toContain('funds-mismatch');
+  });
+
   test('申请资金 | 财政拨款 | 其他, and 年度预算 | 合计 | amount', () => {
     const head = (money: CellValue[]): CellGrid =>
       grid([

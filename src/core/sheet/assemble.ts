@@ -13,6 +13,7 @@ import { DEFAULT_UNIT } from './knownLabels';
 import { HeaderBlock, amountProblem, fieldAmount, projectTotalOf, splitDepartment } from './headerFields';
 import { GridRead, ReadGrid, withLevelsShifted, withoutUnusedSlots } from './gridRows';
 import { scopeGrids } from './scope';
+import { withRowUnits } from './moneyLabels';
 import { scopeYearColumns } from './yearColumns';
 
 /** Rows with their parsed values and refs. Written out, not spread: V8 gives each spread copy its own hidden class (≈ 250 bytes a row). */
@@ -44,7 +45,7 @@ function tableName(block: HeaderBlock): Found | null {
 export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, readGrids: readonly ReadGrid[], fromRow: number, options: ReadSheetOptions): SheetTable {
   const read = scopeYearColumns(readGrids.map((one) => withoutUnusedSlots(withLevelsShifted(one))), block, options.budgetYear ?? null);
   const tableUnit = block.unit?.unit ?? DEFAULT_UNIT;
-  const { fields } = block;
+  const fields = withRowUnits(block.fields);
   const name = tableName(block);
 
   // One grid is the annual one with the header's goals; with more, the annual grid is the table's.

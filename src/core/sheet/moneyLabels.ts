@@ -7,7 +7,8 @@ import { readAmount } from './amount';
 import type { SheetCells } from './cells';
 import type { HeaderField } from './labels';
 import { DEFAULT_UNIT, GROUP_LABEL_SET, bareLabel, headerFieldOf, isHeaderLabelText } from './knownLabels';
-import { toA1 } from './address';
+import { fromA1, toA1 } from './address';
+import type { AmountUnit } from '../model';
 import { labelScope } from './labels';
 
 /** Words of public money: a 财政资金 label says one of them. */
@@ -96,4 +97,25 @@ export function amountFieldsOfBlock(cells: SheetCells, fromRow: number, lastRow:
     const meaning = meant.get(toA1(row, col));
     return meaning && !listedFields.has(meaning) ? meaning : undefined;
   };
+}
+
+/**
+ * Amount fields with the money unit another amount label of their row names (`申报金额（元）`, 500000,
+ * `其中：财政拨款`, 500000): a unit printed once for the row is every amount's on it. Fields with a unit of
+ * their own, or on another row, are as read.
+ */
+export function withRowUnits<F extends { address: string; unit?: AmountUnit }>(fields: Partial<Record<HeaderField, F>>): Partial<Record<HeaderField, F>> {
+  const amounts = (['budgetTotal', 'budgetFiscal', 'budgetOther'] as const).filter((field) => fields[field] !== undefined);
+  const rowUnits = new Map<number, Set<AmountUnit>>();
+  for (const field of amounts) {
+    const { address, unit } = fields[field]!;
+    if (unit) rowUnits.set(fromA1(address).row, new Set([...(rowUnits.get(fromA1(address).row) ?? []), unit]));
+  }
+  const out = { ...fields };
+  for (const field of amounts) {
+    const found = fields[field]!;
+    const units = rowUnits.get(fromA1(found.address).row);
+    if (!found.unit && units?.size === 1) out[field] = { ...found, unit: [...units][0] };
+  }
+  return out;
 }
