@@ -12,6 +12,7 @@ import { withLayouts } from './layouts/apply';
 import type { LayoutProfile } from './layouts/profile';
 import { sheetSuggestions } from './suggest';
 import { visibleFix } from './fixes/mergeGuard';
+import { inCellFixRefusal } from './fixes/inCell';
 import { isUntouched, untouchedBlocks, untouchedOfTable } from './untouchedBlocks';
 import type { CellGrid, ReadSheetOptions, SheetTable } from './sheet/types';
 
@@ -36,6 +37,8 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const context = { sheet, framework: frameworkFor(sheet.framework, settings), settings, library: options.library ?? null, cells: options.cells ?? null };
   const disabled = new Set(settings.disabledRules);
+  // Indicators written as text in one cell: a fix would overwrite that text or split the list (fixes/inCell.ts).
+  const fixable = inCellFixRefusal(sheet) === null;
   // The rules read the same located rows, built once for this sheet.
   const issues = withSharedGrids(sheet, () => {
     const found: Issue[] = [];
@@ -47,8 +50,8 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
           severity: settings.severities[rule.code] ?? finding.severity ?? rule.defaultSeverity,
           message: finding.message,
           cells: finding.cells,
-          ...(finding.fix ? { fix: finding.fix } : {}),
-          ...(finding.choices && finding.choices.length > 0 ? { choices: finding.choices } : {}),
+          ...(finding.fix && fixable ? { fix: finding.fix } : {}),
+          ...(finding.choices && finding.choices.length > 0 && fixable ? { choices: finding.choices } : {}),
           ...(finding.goalClause ? { goalClause: finding.goalClause } : {}),
         });
       }

@@ -98,10 +98,22 @@ const SYNONYMS: Record<string, string> = {
 
 const FIELD_MISPRINTS: Record<string, string> = { 项目名称: '项目名秤', '其中：财政资金': '其中：财政姿金', 预算数: '预 算 数', 资金总额: '资金总頟' };
 
-function headerCells(grid: CellGrid, sheet: SheetTable): { row: number; cols: number[] } {
+/** A grid written inside one text cell (a budget list's 绩效目标 cell, S26): no rows or columns of its own to re-dress. */
+const inCell = (sheet: SheetTable): boolean => sheet.grids[0].inCell === true;
+
+/** The row of a grid's column labels: its header row, or for a grid inside one cell the list's label row above it. */
+function labelRow(grid: CellGrid, sheet: SheetTable): number | null {
   const { header } = gridRows(sheet);
-  const line = grid.values[header] ?? [];
-  return { row: header, cols: line.flatMap((v, c) => (v === null || v === undefined || String(v).trim() === '' ? [] : [c])) };
+  if (!inCell(sheet)) return header;
+  const col = at(sheet.grids[0].header).col;
+  for (let r = header - 1; r >= 0; r--) if (String(get(grid.values, r, col) ?? '').trim()) return r;
+  return null;
+}
+
+function headerCells(grid: CellGrid, sheet: SheetTable): { row: number; cols: number[] } {
+  const row = labelRow(grid, sheet);
+  const line = (row === null ? null : grid.values[row]) ?? [];
+  return { row: row ?? -1, cols: line.flatMap((v, c) => (v === null || v === undefined || String(v).trim() === '' ? [] : [c])) };
 }
 
 /** The 一级/二级 merges of the grid, as filled-down cells. */
@@ -148,7 +160,7 @@ function treeForm(grid: CellGrid, sheet: SheetTable): CellGrid | null {
   const { header, last } = gridRows(sheet);
   const rows = sheet.grids[0].rows;
   // Rows with no 一级 or 三级 written have nothing to print on a tree's level rows.
-  if (rows.length === 0 || sheet.grids.length > 1 || rows.some((r) => !r.row.level3 || !r.row.level1)) return null;
+  if (rows.length === 0 || inCell(sheet) || sheet.grids.length > 1 || rows.some((r) => !r.row.level3 || !r.row.level1)) return null;
   const values = copyValues(grid).slice(0, header);
   const tree: Values = [['绩效指标', '指标值']];
   let l1 = '';
@@ -173,7 +185,7 @@ function treeForm(grid: CellGrid, sheet: SheetTable): CellGrid | null {
 function perRegion(grid: CellGrid, sheet: SheetTable): CellGrid | null {
   const { header, first, last } = gridRows(sheet);
   const valueCol = colOf(sheet.grids[0].rows[0]?.refs.value);
-  if (valueCol === null || sheet.grids.length > 1) return null;
+  if (valueCol === null || sheet.grids.length > 1 || inCell(sheet)) return null;
   const right = width(grid.values);
   const values = copyValues(grid);
   // The regions' columns go right of everything, the original value column is blanked with its header.
@@ -246,7 +258,7 @@ export const MUTATIONS: readonly Mutation[] = [
     label: '去掉指标表头（内容自明）',
     apply(grid, sheet) {
       const { row, cols } = headerCells(grid, sheet);
-      if (sheet.grids.length > 1 || sheet.grids[0].rows.some((r) => !r.row.level2)) return null;
+      if (cols.length === 0 || sheet.grids.length > 1 || sheet.grids[0].rows.some((r) => !r.row.level2)) return null;
       const values = copyValues(grid);
       for (const c of cols) set(values, row, c, null);
       return { ...grid, values };
@@ -276,7 +288,7 @@ export const MUTATIONS: readonly Mutation[] = [
     label: '两行表头（合并单元格）',
     apply(grid, sheet) {
       const { row, cols } = headerCells(grid, sheet);
-      if (mergesTouch(grid, cols, row, row)) return null;
+      if (cols.length === 0 || mergesTouch(grid, cols, row, row)) return null;
       const inserted = insertRow(grid, row + 1);
       return { ...inserted, merges: [...inserted.merges, ...cols.map((c) => `${toA1(row, c)}:${toA1(row + 1, c)}`)] };
     },

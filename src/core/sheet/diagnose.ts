@@ -68,8 +68,9 @@ function headOnly(cells: SheetCells): Unreadable | null {
 const LEVEL1_IN_TEXT = /(?:产出|效益|满意度)指标/g;
 
 /**
- * A sheet whose indicators stand as text inside one cell per project (a budget list's 绩效目标 column holding
- * 【产出指标-数量指标】 headings and 指标1:… lines, S26): no grid to read, but never a sheet of something else.
+ * A sheet whose indicators stand as text inside one cell the in-cell reader (cellIndicators.ts) could not read
+ * (headings with no target under them, a lone text with no project row): no grid to read, but never a sheet
+ * of something else.
  */
 function indicatorsInText(cells: SheetCells): Unreadable | null {
   for (const cell of cells.filled(cells.top, cells.bottom)) {

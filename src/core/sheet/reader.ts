@@ -2,7 +2,8 @@
  * Reader: a CellGrid → the 绩效目标表 on it, found by its labels or, where they fail, by what its cells hold
  * (the dimension vocabulary, each column's content; never by fixed addresses), with the
  * A1 address of every value. Pure. A sheet may hold several tables (a flat 预算管理一体化 export lists many
- * projects); a sheet that looks like a 绩效目标表 but cannot be read fully is reported, never dropped.
+ * projects, a budget list writes each project's indicators in one cell of its row); a sheet that looks like a
+ * 绩效目标表 but cannot be read fully is reported, never dropped.
  */
 import { SheetCells } from './cells';
 import type { CellGrid, ReadSheetOptions, SheetRead, SheetTable, Unreadable } from './types';
@@ -11,6 +12,7 @@ import { findTableGrids } from './gridRows';
 import { buildSheet } from './assemble';
 import { flatColumnsOf, readFlat } from './flat';
 import { diagnose } from './diagnose';
+import { readCellIndicatorTables } from './cellIndicators';
 
 // Here as before for their callers; readAmount lives apart so the seed parser uses it without the reader.
 export { readAmount } from './amount';
@@ -38,6 +40,8 @@ export function readSheetTables(grid: CellGrid, options: ReadSheetOptions = {}):
     tables.push(buildSheet(cells, grid.sheetName, block, grids, from, options));
     from = next;
   }
+  // No grid of rows: a list may hold each project's indicators as text in one cell (S26).
+  if (tables.length === 0) for (const table of readCellIndicatorTables(cells, grid.sheetName, options)) tables.push(table);
   return { tables, unreadable: tables.length === 0 ? (unread ?? diagnose(cells)) : null };
 }
 

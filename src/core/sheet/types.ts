@@ -108,6 +108,11 @@ export interface SheetGrid {
   region?: string;
   /** The year its column is headed by, on a grid of several year columns; absent otherwise. */
   year?: GridYear;
+  /**
+   * Written as text inside one cell (a budget list's 绩效目标 cell, 【产出指标-数量指标】 指标1:…): that cell is
+   * the header and every row's cell, so no fix may insert rows or write a value there; absent otherwise.
+   */
+  inCell?: true;
 }
 
 /**
