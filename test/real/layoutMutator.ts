@@ -3,9 +3,15 @@
 // headers, spacer rows and columns, a cover block, merged ↔ filled-down cells, the header block as columns).
 // Each mutation takes the grid and its reading (for where things are) and returns the re-dressed grid, or
 // null when the kind does not apply to that table (said, and counted apart, never as a pass).
+// A kind that takes away what tells the grid applies only where the table's own reading shows the content
+// still tells it: headers are removed only where targets are filled in and the rows name their dimensions in
+// a framework's vocabulary (targetsFilled, dimensionsNamed); a tree is printed only where targets or the
+// vocabulary tell its level rows from its indicators (levelsAllKnown). Never decided by file.
 import { parseRange, toA1 } from '../../src/core/sheet/address';
 import type { CellGrid, CellValue, SheetTable } from '../../src/core/sheet/types';
 import { fromA1 } from '../../src/core/sheet/address';
+import { isUnitAlone } from '../../src/core/sheet/columnRoles';
+import { dimensionOf } from '../../src/core/sheet/vocabulary';
 
 export type Values = CellValue[][];
 
@@ -66,6 +72,28 @@ function gridRows(sheet: SheetTable): { header: number; first: number; last: num
 }
 
 const colOf = (a1: string | null | undefined) => (a1 ? at(a1).col : null);
+
+/**
+ * Whether the table's targets tell its value column by themselves: at least half of its indicator rows hold
+ * a target (not blank, not a unit alone such as `个`). A form nobody has filled in has none.
+ */
+function targetsFilled(sheet: SheetTable): boolean {
+  const rows = sheet.grids[0].rows;
+  const filled = rows.filter(({ row }) => row.value.trim() !== '' && !isUnitAlone(row.value.trim()));
+  return rows.length > 0 && filled.length * 2 >= rows.length;
+}
+
+/** Whether at least half of the indicator rows name their 一级 or 二级 in a framework's vocabulary, in their cells. */
+function dimensionsNamed(grid: CellGrid, sheet: SheetTable): boolean {
+  const written = (a1: string) => (a1 ? String(get(grid.values, at(a1).row, at(a1).col) ?? '') : '');
+  const rows = sheet.grids[0].rows;
+  return rows.filter(({ refs }) => dimensionOf(written(refs.level1)) !== null || dimensionOf(written(refs.level2)) !== null).length * 2 >= rows.length;
+}
+
+/** Whether every 一级 and 二级 the grid reads is a name of a framework's vocabulary (or left empty). */
+function levelsAllKnown(sheet: SheetTable): boolean {
+  return sheet.grids[0].rows.every(({ row }) => [row.level1, row.level2].every((name) => !name || dimensionOf(name) !== null));
+}
 
 /** Whether a merge touches the columns in rows from..to. */
 function mergesTouch(grid: CellGrid, cols: number[], from: number, to: number): boolean {
@@ -161,6 +189,9 @@ function treeForm(grid: CellGrid, sheet: SheetTable): CellGrid | null {
   const rows = sheet.grids[0].rows;
   // Rows with no 一级 or 三级 written have nothing to print on a tree's level rows.
   if (rows.length === 0 || inCell(sheet) || sheet.grids.length > 1 || rows.some((r) => !r.row.level3 || !r.row.level1)) return null;
+  // A tree tells a level row from an indicator by the vocabulary or by the target beside it: with neither
+  // (a blank form with names no framework knows), nothing tells them.
+  if (!targetsFilled(sheet) && !levelsAllKnown(sheet)) return null;
   const values = copyValues(grid).slice(0, header);
   const tree: Values = [['绩效指标', '指标值']];
   let l1 = '';
@@ -258,7 +289,8 @@ export const MUTATIONS: readonly Mutation[] = [
     label: '去掉指标表头（内容自明）',
     apply(grid, sheet) {
       const { row, cols } = headerCells(grid, sheet);
-      if (cols.length === 0 || sheet.grids.length > 1 || sheet.grids[0].rows.some((r) => !r.row.level2)) return null;
+      // Without heads, only the content tells the grid: its targets and its dimension names must stand there.
+      if (cols.length === 0 || sheet.grids.length > 1 || sheet.grids[0].rows.some((r) => !r.row.level2) || !targetsFilled(sheet) || !dimensionsNamed(grid, sheet)) return null;
       const values = copyValues(grid);
       for (const c of cols) set(values, row, c, null);
       return { ...grid, values };

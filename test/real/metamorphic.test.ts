@@ -48,25 +48,7 @@ function regionReading(tables: readonly SheetTable[]): unknown {
  * Re-dressings the reader does not yet read the same, by kind: listed so the suite fails on any new misread
  * and on any of these that starts to pass (then drop it here). docs/real-world.md counts them as failures.
  */
-const KNOWN_MISREADS: Record<string, string[]> = {
-  // S39's 投入 is no framework's 一级 and no row holds a target yet: in the tree form nothing tells it from a title.
-  // S45 has no 二级: its tree holds 一级 level rows only, which the reader does not take for a tree.
-  tree: ['fanben-blank.xlsx · 附件1', 'handan-2019-youliang.xlsx · 绩效目标表'],
-  // S40's 投入指标/过程指标 are no framework's 一级 and its 二级 column holds indicator names: with the 指标值 head
-  // moved over region columns, no dimension name or head tells a grid.
-  regions: ['shenbao-2021-template.xlsx · sheet001'],
-  // With the headers gone, the content tells nothing of these: S39's and S41's target columns are empty (forms
-  // nobody has filled in), S42's hold the unit 个 alone (a 度量单位 column by what it holds), and S43's stored
-  // copy keeps one dimension name (数量指标; its 一级 cell shows only (50分)), too little to tell a grid.
-  // S40: as under regions, no dimension name tells a grid once its heads are gone.
-  'headers-removed': [
-    'fanben-blank.xlsx · 附件1',
-    'shenbao-2021-template.xlsx · sheet001',
-    'keji-2021-ziping-template.xlsx · 附件3',
-    'keji-2022-quyu-template.xlsx · 区域绩效目标自评表',
-    'yanglou-2023-ziping.xlsx · 自评表',
-  ],
-};
+const KNOWN_MISREADS: Record<string, string[]> = {};
 
 interface Outcome {
   kind: string;

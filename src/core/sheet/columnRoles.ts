@@ -60,13 +60,18 @@ export function isValueText(text: string): boolean {
   return NUMBERISH.test(text) || (text.length <= 14 && QUALITATIVE.test(text)) || (text.length <= 16 && JUDGEMENT.test(core) && !MEASURE_NAME.test(core));
 }
 
+/** Whether a text is a unit alone (`个`, `%(百分比)`): what a 度量单位 column holds, never a target. */
+export function isUnitAlone(text: string): boolean {
+  return UNIT_ALONE.test(text) || UNIT_ALONE.test(text.replace(/[(（][^()（）]{1,6}[)）]$/, ''));
+}
+
 /** Counts one cell's text into a profile. */
 function addText(profile: ColumnProfile, text: string, value: unknown): void {
   profile.filled++;
   profile.totalLength += text.length;
   if (/[\u4e00-\u9fa5]{4}/.test(text)) profile.wordy++;
   // `%(百分比)`: a unit with its name in brackets after it (S46).
-  if (UNIT_ALONE.test(text) || UNIT_ALONE.test(text.replace(/[(（][^()（）]{1,6}[)）]$/, ''))) profile.units++;
+  if (isUnitAlone(text)) profile.units++;
   else if (OPERATOR_ALONE.test(text.replace(/\s+/g, ''))) profile.operators++;
   else if (KIND_WORDS.test(text)) profile.kinds++;
   else if (dimensionOf(text)) profile.dimensions++;

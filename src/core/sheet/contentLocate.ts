@@ -15,6 +15,12 @@ import { namesCarryTargets } from './namedTargets';
 import type { Unreadable } from './types';
 import { dimensionOf, dimensionPairOf, level1Home } from './vocabulary';
 
+/** Longer than any dimension name with its weight: prose under a dimension head, no name. */
+const MAX_NAME = 24;
+
+/** Targets a grid with a single dimension name must hold (two lines that name one 二级 and carry figures are no grid). */
+const LONE_NAME_TARGETS = 3;
+
 /** Rows without a dimension name that still belong to the grid found (the indicators under the last 二级). */
 const TAIL_ROWS = 40;
 
@@ -66,6 +72,32 @@ function levelRowsStandAlone(cells: SheetCells, hits: ColumnHits): boolean {
     return beside.text === '' || typeof beside.value === 'number';
   });
   return alone.length * 2 >= rows.length;
+}
+
+/**
+ * Where no framework names a dimension (投入指标 | 过程指标 of an evaluation-style form, S40), the columns one
+ * row heads 一级指标 and 二级指标, with the names standing under them: the heads are the evidence.
+ */
+function headedHits(cells: SheetCells, fromRow: number): { hits: ColumnHits[]; level3?: number } {
+  for (const row of cells.rows(fromRow, cells.bottom)) {
+    const headed = (level: 'level1' | 'level2' | 'level3') => cells.rowOf(row).filter((c) => (COLUMNS_OF_LABEL.get(c.label) ?? []).includes(level)).map((c) => c.col);
+    const [level1Cols, level2Cols, level3Cols] = [headed('level1'), headed('level2'), headed('level3')];
+    if (level1Cols.length !== 1 || level2Cols.length !== 1) continue;
+    const hits = [level1Cols[0], level2Cols[0]].map((col, i) => {
+      const column: ColumnHits = { col, level1: new Set(), level2: new Set(), rows: [], pairs: 0 };
+      let last = row;
+      for (const r of cells.rows(row + 1, cells.bottom)) {
+        if (r - last > 2 || cells.rowOf(r).some((c) => SIGNATURE_TEXT.test(c.text) || headerFieldOf(c.label) !== undefined)) break;
+        const name = cells.rowOf(r).find((c) => c.col === col && !cells.covered(r, col));
+        if (!name || name.text.length > MAX_NAME) continue;
+        (i === 0 ? column.level1 : column.level2).add(name.text);
+        column.rows.push((last = r));
+      }
+      return column;
+    }).filter((h) => h.rows.length > 0);
+    return { hits, ...(level3Cols.length === 1 ? { level3: level3Cols[0] } : {}) };
+  }
+  return { hits: [] };
 }
 
 /** Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. */
@@ -174,14 +206,33 @@ function levelLabelsAbove(cells: SheetCells, fromRow: number, row: number): bool
 }
 
 /**
+ * Whether a 一级 column, with no 二级 name anywhere, is a tree export's one column (a grid with no 二级, S45):
+ * each 一级 stands alone on its row, and under it the same column goes on with a name and its target beside it.
+ */
+function level1OnlyTree(cells: SheetCells, hits: ColumnHits): boolean {
+  return hits.rows.every((row) => {
+    const alone = cells.rowOf(row).every((c) => c.col === hits.col || cells.covered(row, c.col));
+    const under = cells.rowOf(row + 1).filter((c) => !cells.covered(row + 1, c.col));
+    const name = under.find((c) => c.col === hits.col);
+    return alone && name !== undefined && dimensionOf(name.text) === null && under.some((c) => c.col > hits.col);
+  });
+}
+
+/**
  * Grids found by content at or below fromRow, or a diagnosis when dimension names stand but no grid can
- * be read with confidence; null when the rows hold no dimension vocabulary at all.
+ * be read with confidence; null when the rows hold no dimension vocabulary at all (nor heads naming the
+ * dimension columns), or too little of it to say anything.
  */
 export function locateByContent(cells: SheetCells, fromRow: number): ContentLocated {
-  const hits = dimensionHits(cells, fromRow);
+  const named = dimensionHits(cells, fromRow);
+  const headed = named.length === 0 ? headedHits(cells, fromRow) : null;
+  const hits = headed ? headed.hits : named;
   const names = new Set(hits.flatMap((h) => [...h.level1, ...h.level2]));
-  // One dimension name is too little on its own; under a row headed 一级指标 and 二级指标 it is a grid.
-  if (names.size === 0 || (names.size < 2 && !levelLabelsAbove(cells, fromRow, minOf(hits.flatMap((h) => h.rows), cells.top)))) return null;
+  if (names.size === 0) return null;
+  // One dimension name is too little on its own: under a row headed 一级指标 and 二级指标, or over rows of names
+  // with their targets that make the reading sure (S43 with its heads gone), it is a grid; else no grid, nothing
+  // to report. Dimension columns known by their heads alone are read only when sure, likewise.
+  const lone = names.size < 2 && !levelLabelsAbove(cells, fromRow, minOf(hits.flatMap((h) => h.rows), cells.top));
   // The column with most names of the level; ties go to the leftmost. 成本指标 (一级 in 101号, 二级 before) counts half.
   const most = (pick: (h: ColumnHits) => number) =>
     [...hits].sort((a, b) => a.col - b.col).reduce<ColumnHits | null>((a, h) => (pick(h) > (a ? pick(a) : 0) ? h : a), null);
@@ -195,7 +246,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   // One column naming both levels: a 指标类别 column of pairs, a tree export, or a 二级 column with no 一级 one
   // (成本指标, 满意度指标 among its names are 一级 names too).
   const pairs = sameColumn && level1!.pairs * 2 >= new Set(level1!.rows).size;
-  const tree = sameColumn && !pairs && levelRowsStandAlone(cells, level1!);
+  const tree = level1 !== null && (level2 !== null ? sameColumn && !pairs && levelRowsStandAlone(cells, level1) : level1OnlyTree(cells, level1));
   if (sameColumn && !pairs && !tree) level1 = null;
   const found: string[] = [];
   if (level1) found.push(`${level1.level1.size} 个一级指标名称（${columnName(level1.col)} 列）`);
@@ -212,7 +263,8 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   if (blankLevel1 !== undefined) found.push(`一级指标列（${columnName(blankLevel1)} 列，未填）`);
   const fromCol = minOf([...dimensionCols, ...(blankLevel1 !== undefined ? [blankLevel1] : [])], cells.left);
   const rightOf = maxOf(dimensionCols, cells.left) + (tree ? 0 : 1);
-  const readRoles = () => assignRoles(profileColumns(cells, firstData, lastRow, tree ? rightOf + 1 : rightOf, cells.right, headerRows), { namesKnown: tree });
+  // Under heads that name the dimension columns, the names stand where the heads say: no 三级 is taken by content.
+  const readRoles = () => assignRoles(profileColumns(cells, firstData, lastRow, tree ? rightOf + 1 : rightOf, cells.right, headerRows), { namesKnown: tree || headed !== null });
   let roles = readRoles();
   const treeTop = tree && roles.value !== undefined ? treeRowsAbove(cells, fromRow, firstData, level1!.col, roles.value) : firstData;
   if (treeTop < firstData) {
@@ -222,7 +274,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
     roles = readRoles();
   }
   for (const item of roles.evidence) found.push(item);
-  const level3 = tree ? level1!.col : roles.level3;
+  const level3 = tree ? level1!.col : (headed?.level3 ?? roles.level3);
   // No value column, the names carrying their targets (`验收合格率≥95%`): the name column holds both.
   const carried = roles.value === undefined && level3 !== undefined && !tree && namesCarryTargets(cells, level3, firstData, lastRow);
   if (carried) found.push('指标名称中写明的指标值');
@@ -235,7 +287,10 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const dimensionScore = 1 - 0.5 ** names.size;
   const confidence = valueCol === undefined ? 0 : 1 - (1 - dimensionScore) * (1 - valueScore);
   const cell = toA1(firstData, fromCol);
-  if (missing.length > 0 || confidence < 0.8) return { unreadable: { found, missing: missing.length > 0 ? missing : ['足以确定各列含义的内容'], cell } };
+  const targets = roles.value === undefined ? 0 : (profileColumns(cells, firstData, lastRow, roles.value, roles.value, [])[0]?.values ?? 0);
+  const unsure = missing.length > 0 || confidence < 0.8;
+  if ((lone && (unsure || targets < LONE_NAME_TARGETS)) || (headed !== null && unsure)) return null;
+  if (unsure) return { unreadable: { found, missing: missing.length > 0 ? missing : ['足以确定各列含义的内容'], cell } };
   const base: Omit<GridHeader, 'columns'> = {
     row: headerRows[0] ?? firstData,
     dataRow: firstData,
