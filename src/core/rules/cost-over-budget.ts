@@ -24,7 +24,10 @@ interface CostLimit {
 function limitOf(sheet: SheetTable, grid: ScopedGrid): CostLimit | null {
   if (grid.scope === 'annual') {
     const { total } = sheet.table.budget;
-    return total === null ? null : { total, label: '预算数', address: sheet.refs.budgetTotal, stored: sheet.amountStored?.budgetTotal };
+    // A form with no total: its 财政资金 and 其他资金 summed, named so.
+    const summed = sheet.summedTotal;
+    if (total === null) return null;
+    return summed ? { total, label: summed.label, address: summed.cells[0] ?? null } : { total, label: '预算数', address: sheet.refs.budgetTotal, stored: sheet.amountStored?.budgetTotal };
   }
   if (grid.scope === 'otherYear') return null;
   // An overall grid without a printed project total has nothing to be weighed against.

@@ -108,7 +108,8 @@ export function sheetGrids(sheet: SheetTable): ScopedGrid[] {
 }
 
 function buildSheetGrids(sheet: SheetTable): ScopedGrid[] {
-  const named = sheet.grids.length > 1;
+  // Region grids are named by their region; the whole's grid beside them (全省) is the table's, named by none.
+  const named = sheet.grids.filter((grid) => grid.region === undefined).length > 1;
   return sheet.grids.map((grid) => ({
     scope: grid.scope,
     name: grid.region ?? (named ? (grid.year ? `${grid.year.name}目标` : GRID_SCOPE_NAMES[grid.scope]) : null),
@@ -131,6 +132,8 @@ function buildSheetGrids(sheet: SheetTable): ScopedGrid[] {
 export function structureGrids(sheet: SheetTable): ScopedGrid[] {
   const grids = sheetGrids(sheet).filter(namesOwnRows);
   const first = grids.find((grid) => grid.region !== undefined);
+  // The whole's grid (全省) on the regions' rows holds their structure: the regions are not looked at again.
+  if (first && grids.some((grid) => grid.region === undefined && grid.header === first.header)) return grids.filter((grid) => grid.region === undefined);
   return first ? grids.filter((grid) => grid.region === undefined || grid === first).map((grid) => (grid === first ? { ...grid, name: null } : grid)) : grids;
 }
 

@@ -13,6 +13,7 @@ import { DEFAULT_UNIT } from './knownLabels';
 import { HeaderBlock, amountProblem, fieldAmount, projectTotalOf, splitDepartment } from './headerFields';
 import { GridRead, ReadGrid, withLevelsShifted, withoutUnusedSlots } from './gridRows';
 import { scopeGrids } from './scope';
+import { withRowUnits } from './moneyLabels';
 import { scopeYearColumns } from './yearColumns';
 
 /** Rows with their parsed values and refs. Written out, not spread: V8 gives each spread copy its own hidden class (≈ 250 bytes a row). */
@@ -30,11 +31,22 @@ export function sheetGrid(read: ReadGrid, scope: GridScope, goals: Found | null,
   return grid;
 }
 
+/** A 部门整体 / 单位整体 table (`…年度整体绩效目标表`): the department (单位) is what it is about, and its name stands for a 项目名称. */
+const WHOLE_UNIT_TITLE = /整体/;
+
+/** The 项目名称 as read, or for a 部门/单位整体 table with none, its department's name. */
+function tableName(block: HeaderBlock): Found | null {
+  const named = block.fields.projectName ?? null;
+  if (named || !block.department || !WHOLE_UNIT_TITLE.test(block.title?.text ?? '')) return named;
+  return { ...block.department, text: splitDepartment(block.department.text).name };
+}
+
 /** One table from its header block and grids. */
 export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, readGrids: readonly ReadGrid[], fromRow: number, options: ReadSheetOptions): SheetTable {
   const read = scopeYearColumns(readGrids.map((one) => withoutUnusedSlots(withLevelsShifted(one))), block, options.budgetYear ?? null);
   const tableUnit = block.unit?.unit ?? DEFAULT_UNIT;
-  const { fields } = block;
+  const fields = withRowUnits(block.fields);
+  const name = tableName(block);
 
   // One grid is the annual one with the header's goals; with more, the annual grid is the table's.
   // Region grids (one value column per 区县) share the header's goals and are all annual.
@@ -62,15 +74,19 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   // Funds by level with no 财政资金 total: their sum is read as it (null when every level is blank).
   const levels = block.fiscalLevels.map((level) => ({ label: level.label, amount: fieldAmount(level, tableUnit), address: level.address }));
   const levelSum = levels.reduce<number | null>((sum, { amount }) => (amount === null ? sum : (sum ?? 0) + amount), null);
+  const fiscal = levels.length > 0 ? levelSum : fieldAmount(fields.budgetFiscal, tableUnit);
+  // No total on the form, both parts on it: a reviewer weighs the costs against their sum.
+  const noTotal = !fields.budgetTotal && extraTotal === undefined;
+  const summed = noTotal && fiscal !== null && otherTotal !== null && fiscal >= 0 && otherTotal >= 0 ? fiscal + otherTotal : null;
   const table: PerformanceTable = {
     title: block.title?.text ?? '',
     department: block.department ? splitDepartment(block.department.text) : { code: '', name: '' },
     unit: tableUnit,
-    projectName: fields.projectName?.text ?? '',
+    projectName: name?.text ?? '',
     budget: {
       // A sheet with only 年度资金总额 states its total there.
-      total: labelledTotal ?? annualTotal,
-      fiscal: levels.length > 0 ? levelSum : fieldAmount(fields.budgetFiscal, tableUnit),
+      total: labelledTotal ?? annualTotal ?? summed,
+      fiscal,
       other: otherTotal,
     },
     purpose: fields.purpose?.text ?? '',
@@ -82,7 +98,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
     title: block.title?.address ?? null,
     department: block.department?.address ?? null,
     unit: block.unit?.address ?? null,
-    projectName: fields.projectName?.address ?? null,
+    projectName: name?.address ?? null,
     budgetTotal: (annualTotal !== null || !fields.budgetTotal ? (block.extraRefs['年度资金总额'] ?? null) : null) ?? fields.budgetTotal?.address ?? null,
     budgetFiscal: fields.budgetFiscal?.address ?? null,
     budgetOther: fields.budgetOther?.address ?? null,
@@ -97,6 +113,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   const projectTotal = projectTotalOf(block, tableUnit);
   if (projectTotal) sheet.projectTotal = projectTotal;
   if (levels.length > 0) sheet.fiscalLevels = levels;
+  if (summed !== null) sheet.summedTotal = { label: '财政资金与其他资金之和', cells: [refs.budgetFiscal, refs.budgetOther].filter((c): c is string => c !== null) };
   if (indicators.length === 0) {
     sheet.unread = { found: [`指标表头（第 ${main.header.row + 1} 行）`], missing: ['表头下的指标行'], cell: refs.indicatorHeader };
   }

@@ -49,6 +49,11 @@ const QUALITATIVE =
 const JUDGEMENT = /明显|显著|提升|提高|改善|有效|达标|合格|完成|规定|符合|按时|按期|良好|满意|保障|正常|逐步|持续|稳定|降低|减少|增加|增强|严格|确保|规范|到位|无|全覆盖|全部/;
 const MEASURE_NAME = /(?:性|率|数|量|度|时间|成本|程度|情况|次数|个数|人数|面积|金额|指标|费用|支出|水平|效益|影响|周期)$/;
 
+/** Whether a text is an operator alone (`≥`, `大于等于`): what an operator column holds. */
+export function isOperatorText(text: string): boolean {
+  return OPERATOR_ALONE.test(text.replace(/\s+/g, ''));
+}
+
 /** Whether a text reads as a target: a figure, a date, an operator and figure, or a short judgement. */
 export function isValueText(text: string): boolean {
   const core = text.replace(/[(（][^()（）]*[)）]$/, '');
@@ -114,7 +119,9 @@ export function profileColumns(cells: SheetCells, fromRow: number, toRow: number
  * naming a region, not a kind of column.
  */
 const REGION_NAME = /^[\u4e00-\u9fa5]{1,12}(?:省|市|州|盟|县|区|旗|镇|乡|村|街道|市本级|本级)$/;
-const NOT_REGION = /指标|单位|金额|分值|权重|地区|区域|辖区|社区|园区|景区|片区|城区|新区/;
+const NOT_REGION = /指标|单位|金额|分值|权重|地区|区域|辖区|社区|园区|景区|片区|城区|新区|^全/;
+/** A head naming the whole beside its regions (全省, 全市, 合计): the table's own targets, the regions its parts. */
+const WHOLE_HEAD = /^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总|全省合计|全市合计)(?:目标值|指标值)?$/;
 
 /** Whether a header (two header rows joined by `|`) names a region over its column. */
 function headerNamesRegion(header: string): boolean {
@@ -233,7 +240,14 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   // (a name reading as a judgement left of it is no target), then anywhere right of the names.
   const valueFrom = Math.max(level3?.col ?? -Infinity, assignment.operatorColumns[0] ?? -Infinity);
   // Last, anywhere: a form may print its targets left of the names (年度数值 | 三级, a re-dressed S35).
-  let value = assignment.regions.length > 0 ? { col: assignment.regions[0].col, score: 0.9 } : (best('value', 0.35, valueFrom) ?? best('value', 0.35, level3?.col) ?? best('value', 0.35));
+  // Beside region columns, a column headed as the whole (全省) holds the table's own targets.
+  const whole = assignment.regions.length > 0 ? scored.find(({ p, s }) => !taken.has(p.col) && p.header.split('|').some((h) => WHOLE_HEAD.test(h)) && s.value >= 0.4) : undefined;
+  if (whole) taken.add(whole.p.col);
+  let value = whole
+    ? { col: whole.p.col, score: 0.9 }
+    : assignment.regions.length > 0
+      ? { col: assignment.regions[0].col, score: 0.9 }
+      : (best('value', 0.35, valueFrom) ?? best('value', 0.35, level3?.col) ?? best('value', 0.35));
   // A self-evaluation prints the year's target left of what was achieved (年度指标值 | 实际完成值) and the two read
   // alike: of two value columns side by side, neither headed otherwise, the left one holds the targets.
   const picked = value;

@@ -11,8 +11,9 @@ import { COLUMNS_OF_LABEL, headerFieldOf, isAnyLabel, isHeaderLabelText } from '
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
 import { headYear, periodHeader, periodValueColumns } from './periodColumns';
+import { namesCarryTargets } from './namedTargets';
 import type { Unreadable } from './types';
-import { dimensionOf, level1Home } from './vocabulary';
+import { dimensionOf, dimensionPairOf, level1Home } from './vocabulary';
 
 /** Longer than any dimension name with its weight: prose under a dimension head, no name. */
 const MAX_NAME = 24;
@@ -28,6 +29,8 @@ interface ColumnHits {
   level1: Set<string>;
   level2: Set<string>;
   rows: number[];
+  /** Cells holding a 一级 and its 二级 together (`产出指标-数量指标`). */
+  pairs: number;
 }
 
 export type ContentLocated = { headers: GridHeader[] } | { unreadable: Unreadable } | null;
@@ -40,16 +43,35 @@ function dimensionHits(cells: SheetCells, fromRow: number): ColumnHits[] {
     if (lastHit !== null && row - lastHit > TAIL_ROWS) break;
     for (const cell of cells.rowOf(row)) {
       if (cells.covered(row, cell.col)) continue;
-      const dimension = dimensionOf(cell.text);
-      if (!dimension) continue;
+      const pair = dimensionPairOf(cell.text);
+      const dimension = pair ? null : dimensionOf(cell.text);
+      if (!dimension && !pair) continue;
       let hits = byCol.get(cell.col);
-      if (!hits) byCol.set(cell.col, (hits = { col: cell.col, level1: new Set(), level2: new Set(), rows: [] }));
-      (dimension.level === 1 ? hits.level1 : hits.level2).add(dimension.name);
+      if (!hits) byCol.set(cell.col, (hits = { col: cell.col, level1: new Set(), level2: new Set(), rows: [], pairs: 0 }));
+      if (pair) {
+        hits.level1.add(pair.level1);
+        hits.level2.add(pair.level2);
+        hits.pairs++;
+      } else if (dimension) (dimension.level === 1 ? hits.level1 : hits.level2).add(dimension.name);
       hits.rows.push(row);
       lastHit = row;
     }
   }
   return [...byCol.values()];
+}
+
+/**
+ * Whether a column's dimension rows hold their name with no indicator name beside it (the next cell blank, or
+ * an amount such as a 绩效金额): a tree export's level rows. A 二级 column (no 一级 column) holds each
+ * dimension beside its indicator's name instead.
+ */
+function levelRowsStandAlone(cells: SheetCells, hits: ColumnHits): boolean {
+  const rows = [...new Set(hits.rows)];
+  const alone = rows.filter((row) => {
+    const beside = cells.shown(row, hits.col + 1);
+    return beside.text === '' || typeof beside.value === 'number';
+  });
+  return alone.length * 2 >= rows.length;
 }
 
 /**
@@ -62,7 +84,7 @@ function headedHits(cells: SheetCells, fromRow: number): { hits: ColumnHits[]; l
     const [level1Cols, level2Cols, level3Cols] = [headed('level1'), headed('level2'), headed('level3')];
     if (level1Cols.length !== 1 || level2Cols.length !== 1) continue;
     const hits = [level1Cols[0], level2Cols[0]].map((col, i) => {
-      const column: ColumnHits = { col, level1: new Set(), level2: new Set(), rows: [] };
+      const column: ColumnHits = { col, level1: new Set(), level2: new Set(), rows: [], pairs: 0 };
       let last = row;
       for (const r of cells.rows(row + 1, cells.bottom)) {
         if (r - last > 2 || cells.rowOf(r).some((c) => SIGNATURE_TEXT.test(c.text) || headerFieldOf(c.label) !== undefined)) break;
@@ -114,7 +136,8 @@ function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dime
   let first = firstHit;
   for (let r = firstHit - 1; r >= fromRow; r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
-    if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text))) break;
+    // A row naming grid columns (一级指标 | … | 2025年目标值) is the header, however much its heads read as targets.
+    if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text) || COLUMNS_OF_LABEL.has(c.label))) break;
     const underHeads = dimensionCols.some((col) => {
       const area = cells.covered(r, col) ? cells.merge(r, col) : undefined;
       return area !== undefined && area.start.row < r && labelsOnRow(cells, area.start.row);
@@ -247,12 +270,18 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   // A lone 成本指标 (一级 or 二级 by framework) makes a 一级 column only with its own 二级 beside it (经济成本指标).
   const level1Best = most(level1Score);
   const homes = new Set(level2 ? [...level2.level2].map((n) => level1Home(n)) : []);
-  const level1 = level1Best && (level1Score(level1Best) >= 1 || [...level1Best.level1].some((n) => homes.has(n))) ? level1Best : null;
-  const tree = level1 !== null && (level2 !== null ? level2.col === level1.col : level1OnlyTree(cells, level1));
+  let level1 = level1Best && (level1Score(level1Best) >= 1 || [...level1Best.level1].some((n) => homes.has(n))) ? level1Best : null;
+  const sameColumn = level1 !== null && level2 !== null && level2.col === level1.col;
+  // One column naming both levels: a 指标类别 column of pairs, a tree export, or a 二级 column with no 一级 one
+  // (成本指标, 满意度指标 among its names are 一级 names too).
+  const pairs = sameColumn && level1!.pairs * 2 >= new Set(level1!.rows).size;
+  const tree = level1 !== null && (level2 !== null ? sameColumn && !pairs && levelRowsStandAlone(cells, level1) : level1OnlyTree(cells, level1));
+  if (sameColumn && !pairs && !tree) level1 = null;
   const found: string[] = [];
   if (level1) found.push(`${level1.level1.size} 个一级指标名称（${columnName(level1.col)} 列）`);
-  if (level2 && !tree) found.push(`${level2.level2.size} 个二级指标名称（${columnName(level2.col)} 列）`);
+  if (level2 && !tree && !pairs) found.push(`${level2.level2.size} 个二级指标名称（${columnName(level2.col)} 列）`);
   if (tree) found.push('一级、二级、三级在同一列（树形导出）');
+  if (pairs) found.push(`一级、二级写在同一格（${columnName(level1!.col)} 列）`);
   const dimensionCols = [level1?.col, tree ? undefined : level2?.col].filter((c): c is number => c !== undefined);
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
   const firstHit = minOf(levelHits.map((h) => h.rows[0]), cells.top);
@@ -268,7 +297,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   // Under heads that name the dimension columns, the names stand where the heads say: no 三级 is taken by content.
   const readRoles = () => assignRoles(profileColumns(cells, firstData, lastRow, tree ? rightOf + 1 : rightOf, cells.right, headerRows), { namesKnown: tree || headed !== null });
   let roles = readRoles();
-  const treeTop = tree && roles.value !== undefined ? treeRowsAbove(cells, fromRow, firstData, level1.col, roles.value) : firstData;
+  const treeTop = tree && roles.value !== undefined ? treeRowsAbove(cells, fromRow, firstData, level1!.col, roles.value) : firstData;
   if (treeTop < firstData) {
     // The tree begins under its header: read its columns again with that header's words.
     firstData = treeTop;
@@ -277,12 +306,17 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   }
   for (const item of roles.evidence) found.push(item);
   const level3 = tree ? level1!.col : (headed?.level3 ?? roles.level3);
+  // No value column, the names carrying their targets (`验收合格率≥95%`): the name column holds both.
+  const carried = roles.value === undefined && level3 !== undefined && !tree && namesCarryTargets(cells, level3, firstData, lastRow);
+  if (carried) found.push('指标名称中写明的指标值');
+  const valueCol = carried ? level3 : roles.value;
+  const valueScore = carried ? 0.6 : roles.valueScore;
   const missing: string[] = [];
-  if (roles.value === undefined) missing.push('指标值列（数值、百分比、日期或定性目标）');
+  if (valueCol === undefined) missing.push('指标值列（数值、百分比、日期或定性目标）');
   if (level3 === undefined && !level2) missing.push('三级指标名称列');
   // Confidence: dimension names (more distinct names, surer) combined with the value column's score.
   const dimensionScore = 1 - 0.5 ** names.size;
-  const confidence = roles.value === undefined ? 0 : 1 - (1 - dimensionScore) * (1 - roles.valueScore);
+  const confidence = valueCol === undefined ? 0 : 1 - (1 - dimensionScore) * (1 - valueScore);
   const cell = toA1(firstData, fromCol);
   const targets = roles.value === undefined ? 0 : (profileColumns(cells, firstData, lastRow, roles.value, roles.value, [])[0]?.values ?? 0);
   const unsure = missing.length > 0 || confidence < 0.8;
@@ -297,6 +331,8 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
     scope: null,
     evidence: { found, confidence },
     ...(tree ? { tree: true } : {}),
+    ...(pairs ? { pairColumn: true as const } : {}),
+    ...(carried ? { namesCarryTargets: true as const } : {}),
     ...(!level1 && blankLevel1 === undefined ? { deriveLevel1: true } : {}),
   };
   const columns = (value: number): GridHeader['columns'] => ({
@@ -307,11 +343,16 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
     ...(roles.unit !== undefined ? { unit: roles.unit } : {}),
     ...(roles.description !== undefined ? { description: roles.description } : {}),
   });
-  if (roles.regions.length > 0) return { headers: roles.regions.map((r) => ({ ...base, columns: columns(r.col), region: r.name })) };
+  if (roles.regions.length > 0) {
+    const regions = roles.regions.map((r) => ({ ...base, columns: columns(r.col), region: r.name }));
+    // The whole's column (全省) first, the table's own grid; its regions after it.
+    const whole = roles.regions.some((r) => r.col === valueCol) ? [] : [{ ...base, columns: columns(valueCol!) }];
+    return { headers: [...whole, ...regions] };
+  }
   // Heads naming two periods over target columns (实施期目标 | 年度目标, a row read as labels above): one grid each.
   const heads = [...new Set([...headerRows, firstData - 1])].filter((r) => r >= fromRow);
   const taken = new Set([level3, roles.unit, roles.description, ...roles.operatorColumns].filter((c): c is number => c !== undefined));
   const periods = periodValueColumns(cells, heads, firstData, rightOf, cells.right, taken);
   if (periods) return { headers: periods.map((p) => ({ ...base, columns: columns(p.col), ...periodHeader(p) })) };
-  return { headers: [{ ...base, columns: columns(roles.value!) }] };
+  return { headers: [{ ...base, columns: columns(valueCol!) }] };
 }

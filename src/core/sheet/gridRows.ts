@@ -1,6 +1,6 @@
 /** Step 3, grid rows: the indicator rows under a located header, one table's grids top to bottom. */
 import type { IndicatorRow } from '../model';
-import { dimensionOf, isLevel1Name, isLevel2Of, level1Home, numberingLevel } from './vocabulary';
+import { derivedLevel1, dimensionOf, dimensionPairOf, isLevel1Name, isLevel2Of, level1Home, numberingLevel, soleLevel2 } from './vocabulary';
 import { fromA1, toA1 } from './address';
 import { SheetCells } from './cells';
 import type { Found } from './cells';
@@ -9,6 +9,7 @@ import type { GridYear, IndicatorRowRefs, IndicatorSlot, Unreadable } from './ty
 import { locateByContent } from './contentLocate';
 import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
 import { GridHeader, findGridHeaders } from './locate';
+import { splitNamedTarget } from './namedTargets';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
 export const MAX_DIMENSION_NAME = 24;
@@ -306,29 +307,60 @@ function oneCellWith(cells: SheetCells, row: number, a: number | undefined, b: n
   return area !== undefined && b >= area.start.col && b <= area.end.col;
 }
 
+/**
+ * One level of a cell holding a 一级 and its 二级 together (`产出指标-数量指标`); a cell holding one name
+ * alone gives it to its level, and a 二级 alone also gives its 一级.
+ */
+function pairPart(found: Found | null, level: 1 | 2): Found | null {
+  if (!found?.text) return found;
+  const pair = dimensionPairOf(found.text);
+  if (pair) return { ...found, text: level === 1 ? pair.level1 : pair.level2 };
+  const own = dimensionOf(found.text)?.level === 1 && isLevel1Name(found.text) ? 1 : 2;
+  if (level === own) return found;
+  return { ...found, text: level === 1 ? (derivedLevel1(found.text) ?? '') : (soleLevel2(found.text) ?? '') };
+}
+
+/**
+ * The 二级 of a grid with no 一级 column: as written, except a 一级 name standing for its one 二级 (满意度指标
+ * in a 二级 column of 数量指标, 质量指标 … means 服务对象满意度指标).
+ */
+function derivedLevel2(found: Found): Found {
+  const level1 = derivedLevel1(found.text);
+  const sole = level1 !== null && dimensionOf(level1)?.name === dimensionOf(found.text)?.name ? soleLevel2(level1) : null;
+  return sole ? { ...found, text: sole } : found;
+}
+
 /** Reads one row of a grid into `into`; returns false when the row holds no indicator. */
 export function readGridRow(cells: SheetCells, header: GridHeader, row: number, state: RowState, into: GridRead): boolean {
   const col = header.columns;
   const shown = (c: number | undefined): Found | null => (c === undefined ? null : cells.shown(row, c));
   const blank = (c: number | undefined): Found | null => (c === undefined ? null : { text: '', value: null, address: toA1(row, c) });
   if (header.tree && treeLevelRow(cells, header, row, state)) return false;
-  let level1 = header.tree ? state.lastLevel1 : shown(col.level1);
+  let level1 = header.tree ? state.lastLevel1 : header.pairColumn ? pairPart(shown(col.level1), 1) : shown(col.level1);
   // A 二级 name alone in the 一级 column (a form whose 一级 column holds the 二级, withLevelsShifted) is
   // that 二级 printed with its indicator name and value still to fill: a slot, as an empty 三级 is elsewhere.
   const level2InLevel1Column = !header.tree && !!level1?.text && level1Home(level1.text) !== null && !isLevel1Name(level1.text);
   if (level1?.text) state.lastLevel1 = level1;
   else level1 = state.lastLevel1 ?? level1;
-  const level3 = shown(col.level3);
+  let level3 = shown(col.level3);
   // One cell over the 三级 and 指标值 columns (an aim stated in prose, S32) is a name with no target beside it.
-  const value = oneCellWith(cells, row, col.level3, col.value) ? blank(col.value) : shown(col.value);
-  let level2 = header.tree ? state.lastLevel2 : shown(col.level2);
+  let value = oneCellWith(cells, row, col.level3, col.value) ? blank(col.value) : shown(col.value);
+  // Names carrying their targets: the target after the name; a cell with none states its aim as its target.
+  if (header.namesCarryTargets && level3?.text) {
+    const split = splitNamedTarget(level3.text);
+    if (split) [level3, value] = [{ ...level3, text: split.name }, { ...level3, text: split.value }];
+  }
+  let level2 = header.tree ? state.lastLevel2 : header.pairColumn ? pairPart(shown(col.level2), 2) : shown(col.level2);
   if (level2?.text) state.lastLevel2 = level2;
   else if (level3?.text || value?.text) level2 = state.lastLevel2 ?? level2;
   if (!level2?.text && !level3?.text && !value?.text && !level2InLevel1Column) return false;
   // A 一级 of a weight alone is the 一级 its 二级 belongs to, pointed at by its own cell.
   if (level1 && WEIGHT_ONLY.test(level1.text.replace(/\s+/g, '')) && level2?.text) level1 = { ...level1, text: level1Home(level2.text) ?? level1.text };
   // No 一级 column: the 一级 is the 二级's home, pointed at by the 二级's cell.
-  if (header.deriveLevel1 && level2?.text && !level1?.text) level1 = { text: level1Home(level2.text) ?? '', value: null, address: level2.address };
+  if (header.deriveLevel1 && level2?.text && !level1?.text) {
+    level1 = { text: derivedLevel1(level2.text) ?? '', value: null, address: level2.address };
+    level2 = derivedLevel2(level2);
+  }
   const description = shown(col.description);
   const unit = shown(col.unit);
   const operatorCell = header.operatorColumns.map((c) => cells.shown(row, c)).find((cell) => operatorOf(cell.text) !== null);

@@ -9,7 +9,8 @@ import type { FilledCell, Found } from './cells';
 import { LABELS, PROJECT_TOTAL_LABELS, RESULT_HEAD, labelScope, matchUnitLabel, normalizeLabel } from './labels';
 import type { HeaderField } from './labels';
 import type { CellValue, GridScope, HeaderAmount } from './types';
-import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, levelFunds, similarHeaderField } from './knownLabels';
+import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, labelWithoutAside, levelFunds, similarHeaderField } from './knownLabels';
+import { SUM_WORD, amountCellRightOf, amountFieldsOfBlock } from './moneyLabels';
 
 /**
  * A form's prompt waiting for its own value (`承担单位:(盖章)`, `事业收入:`, `填写日期:`): a text ending in a
@@ -69,6 +70,11 @@ export function valueOf(cells: SheetCells, row: number, col: number, lastRow: nu
   const expected: Found | null = startCol <= cells.right ? { ...cells.shown(row, startCol), text: '', value: null } : null;
   let found = firstRightwards(cells, row, startCol, cells.right);
   if ((found === null || found === 'label') && block) found = firstDownwards(cells, col, below, lastRow) ?? found;
+  // A label alone on its row over a value alone on the next (项目名称 over the name): the value is below.
+  if (found === null && below <= lastRow) {
+    const under = cells.rowOf(below).filter((c) => !cells.covered(below, c.col));
+    if (cells.rowOf(row).length === 1 && under.length === 1 && under[0].col === col && !isAnyLabel(under[0])) return under[0];
+  }
   // Fields as columns have their labels side by side; a label with an empty cell between it and the next label
   // (a value slot, S40) is a blank field of a label | value form, and the label under it is no value of it.
   const besideSlot = found === 'label' && cells.cell(row, startCol) === undefined;
@@ -203,12 +209,14 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
     if (found) used.add(found.address);
     return found;
   };
+  const fieldAt = amountFieldsOfBlock(cells, fromRow, lastRow);
 
   for (const cell of cells.filled(fromRow, lastRow)) {
     const { row, col, text, address, label } = cell;
     const tableUnit = matchUnitLabel(text);
     const inline = tableUnit ? null : inlineValue(text, INLINE_LABELS);
-    const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text) || similarHeaderField(label) !== undefined;
+    const field = tableUnit || inline ? headerFieldOf(label) : fieldAt(label, row, col);
+    const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text) || similarHeaderField(label) !== undefined || field !== undefined;
     if (!known) continue;
     firstLabelRow = Math.min(firstLabelRow, row);
     used.add(address);
@@ -222,7 +230,6 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
       return amount;
     };
     const bare = bareLabel(label);
-    const field = headerFieldOf(label);
     const level = tableUnit || inline ? null : levelFunds(label);
     if (tableUnit) {
       unit ??= { unit: tableUnit, address };
@@ -240,7 +247,9 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
       const settled = fields[field]?.text && !laterAnnual && !(amountField && readAmount(fields[field].value, DEFAULT_UNIT) === null);
       const amount = settled || !amountField ? null : amountBeside();
       if (!settled) periods[field] = period ?? amount?.period ?? null;
-      const found = settled ? null : amountField ? (amount?.found ?? null) : valueBeside(BLOCK_FIELDS.includes(field));
+      // `年度预算 | 合计 | 1200`: the amount stands past the sum word.
+      const past = amount && SUM_WORD.test(normalizeLabel(amount.found.text)) ? amountCellRightOf(cells, row, col) : null;
+      const found = settled ? null : amountField ? (past ? take(cells.shown(past.row, past.col)) : (amount?.found ?? null)) : valueBeside(BLOCK_FIELDS.includes(field));
       const withUnit: FieldFound | null = found ? { ...found, unit: labelUnit(label) } : null;
       if (withUnit) fields[field] = withUnit;
       // A further 其他资金 of the same period is a part of it (二、自有资金 / 三、其他); one of the other period is not.
@@ -254,7 +263,7 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
         extraFields[bare] = found.text;
         extraRefs[bare] = found.address;
       }
-    } else if (DEPARTMENT_LABEL_SET.has(label)) {
+    } else if (DEPARTMENT_LABEL_SET.has(label) || DEPARTMENT_LABEL_SET.has(labelWithoutAside(label) ?? '')) {
       const found = valueBeside(false);
       if (found?.text) department = found;
     } else if (GROUP_LABEL_SET.has(label) || GROUP_LABEL_SET.has(bare)) {
@@ -307,12 +316,15 @@ export function departmentOnRow(cells: SheetCells, row: number, unitCol: number)
 /** The title: a text above the first label, preferring one that names a 绩效目标表. */
 export function findTitle(cells: SheetCells, fromRow: number, firstLabelRow: number, used: Set<string>): Found | null {
   let first: Found | null = null;
+  let named: Found | null = null;
   for (const cell of cells.filled(fromRow, firstLabelRow - 1)) {
     if (used.has(cell.address) || isAnyLabel(cell)) continue;
     if (cell.text.includes(LABELS.titleSuffix)) return cell;
+    // `…整体支出绩效自评表` under a cover block (附件2, 2024年度部门预算): the title names a 绩效…表.
+    if (/绩效.{0,8}表/.test(cell.text)) named ??= cell;
     first ??= cell;
   }
-  return first;
+  return named ?? first;
 }
 
 /** The first project-total field of the header, as an amount in the table's unit. */

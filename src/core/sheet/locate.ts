@@ -1,7 +1,7 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
 import { maxOf, minOf } from '../bounded';
 import type { FilledCell, SheetCells } from './cells';
-import { profileColumns } from './columnRoles';
+import { isOperatorText, isValueText, profileColumns, roleScores } from './columnRoles';
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER, normalizeLabel } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
@@ -25,6 +25,10 @@ export interface GridHeader {
   tree?: boolean;
   /** No 一级 column: each row's 一级 is its 二级's home. */
   deriveLevel1?: boolean;
+  /** The 一级 and 二级 columns are one column whose cells hold both (`产出指标-数量指标`). */
+  pairColumn?: true;
+  /** No value column: each 三级 name carries its target (`验收合格率≥95%`), read apart from the one cell. */
+  namesCarryTargets?: true;
   /** The region whose value column this header reads (区域绩效目标表). */
   region?: string;
   /** Its value column is one of a grid's period columns (实施期目标 | 年度目标): kept, never moved to a neighbour. */
@@ -177,6 +181,7 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
       if (header.periodValue) continue;
       splitValueHeader(cells, header);
       valueColumnByContent(cells, header);
+      operatorColumnsByContent(cells, header);
     }
     return headers;
   }
@@ -195,6 +200,12 @@ export function splitValueHeader(cells: SheetCells, header: GridHeader): void {
   const lastCol = area ? area.end.col : valueCol;
   const subCells = cells.rowOf(sub).filter((c) => c.col >= valueCol && c.col <= lastCol);
   if (subCells.length < 2 && !(area && area.end.row > header.row)) return;
+  // 指标值 merged over an operator column and its figures (`≥` | 30): the row under it is the first indicator.
+  const data = subCells.some((c) => isOperatorText(c.text)) && subCells.every((c) => isOperatorText(c.text) || typeof c.value === 'number' || isValueText(c.text));
+  if (data) {
+    header.columns.value = subCells.filter((c) => !isOperatorText(c.text)).pop()?.col ?? valueCol;
+    return;
+  }
   if (subCells.length >= 2) {
     const target = subCells.find((c) => TARGET_SUBHEADER.test(c.text)) ?? subCells[subCells.length - 1];
     header.columns.value = target.col;
@@ -202,6 +213,19 @@ export function splitValueHeader(cells: SheetCells, header: GridHeader): void {
   // Under a one-column value header merged over two rows, the next row is a sub-header only if it reads as one.
   const subIsHeader = lastCol > valueCol ? subCells.length > 0 : subCells.some((c) => isAnyLabel(c) || TARGET_SUBHEADER.test(c.text));
   header.dataRow = Math.max(header.dataRow, sub + (subIsHeader ? 1 : 0));
+}
+
+/**
+ * A column of operators alone (≥, ≤, =, 不低于 …) under a head no list names (运算符, 比较符号): what it holds
+ * makes it the operator column, read before its row's target.
+ */
+function operatorColumnsByContent(cells: SheetCells, header: GridHeader): void {
+  if (header.operatorColumns.length > 0) return;
+  const taken = new Set(Object.values(header.columns));
+  const last = Math.min(cells.bottom, header.dataRow + 60);
+  for (const p of profileColumns(cells, header.dataRow, last, header.fromCol, header.toCol, [])) {
+    if (!taken.has(p.col) && p.filled > 0 && roleScores(p).valueType >= 0.6) header.operatorColumns.push(p.col);
+  }
 }
 
 /** Header cells merged down over two rows (a two-row header): the indicators start under the merges. */

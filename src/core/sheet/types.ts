@@ -181,6 +181,11 @@ export interface SheetTable {
    * 财政资金 is their sum (blank = 0); absent otherwise. Amounts in the table's unit.
    */
   fiscalLevels?: { label: string; amount: number | null; address: string }[];
+  /**
+   * A form with no total at all (no 预算数, 资金总额 … label) but both parts: the total is read as their sum,
+   * and messages name it so (`财政资金与其他资金之和`); absent otherwise.
+   */
+  summedTotal?: { label: string; cells: string[] };
 }
 
 /**
