@@ -36,6 +36,9 @@ const KNOWN_PAIR_MISREADS: Record<string, string[]> = {
   // Header fields as a row of heads over a row of values, with a blank column put among them: the value under
   // the head beside the blank (预算数, or 财政资金 on the self-evaluation forms) is not found.
   'header-as-columns+spacers': ['daying-2023-ziping.xlsx · 自评表', 'ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'xuancheng-2021-ziping.xlsx · 项目支出绩效自评表', '种子表 10', '种子表 5'],
+  // With the merge of 评价标准 over 优 | 良 | 中 | 差 lost, reordering moves that head (and 优 under it) away from the
+  // other grades: the 良 column, under a blank head, is taken for the targets.
+  'html-converted+reorder-columns': ['handan-2019-youliang.xlsx · 绩效目标表'],
   // A blank template whose values are only units (个): with the head split over two rows and region columns, no grid is found.
   'regions+split-header': ['keji-2022-quyu-template.xlsx · 区域绩效目标自评表'],
   // A one- to four-row grid whose region columns end beside the small table: the small table's figures outnumber
