@@ -130,4 +130,16 @@ describe('copies of a form read as the form', () => {
     const [table] = readSheetTables(grid(rows)).tables;
     expect(table.grids[0].rows.map(({ row }) => `${row.level3}/${row.value}`)).toEqual(['享受资助人数/2100', '建档立卡学生/100%', '及时发放率/100%', '资助对象满意度/≥95%']);
   });
+  test('a region grid of one row keeps its 三级指标 column beside a small table of more rows (S30)', () => {
+    const rows: CellValue[][] = [
+      ['项目名称', '水利专项资金', null, null, null, null, null, '资金安排表'],
+      ['一级指标', '二级指标', '三级指标', '指标解释', '西坪镇尧山村', '桃舟乡吾培村', null, '序号', '村名', '安排资金（万元）'],
+      ['产出指标', '数量指标', '开展小型水利工程建设(个)', '反映小型水利工程建设项目开展情况', 1, 1, null, 1, '东岭村', 12.5],
+      [null, null, null, null, null, null, null, 2, '西河村', 8],
+      [null, null, null, null, null, null, null, '合计', null, 20.5],
+    ];
+    const [table] = readSheetTables(grid(rows)).tables;
+    expect(table.grids.map((g) => g.region)).toEqual(['西坪镇尧山村', '桃舟乡吾培村']);
+    expect(table.grids.map((g) => g.rows.map(({ row }) => `${row.level3}/${row.value}`))).toEqual([['开展小型水利工程建设(个)/1'], ['开展小型水利工程建设(个)/1']]);
+  });
 });

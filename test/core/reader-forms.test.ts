@@ -213,6 +213,21 @@ describe('河北 forms (S45, S46)', () => {
       ['效果指标', '救助对象满意度(%)', '85%'],
     ]);
   });
+
+  test('the same grades in a copy that lost the merges (an HTML export) are still the header\'s second row', () => {
+    const sheet = readSheet(
+      grid([
+        ['绩效指标分类', '绩效指标', '绩效指标描述', '绩效指标评价标准', null, null, null],
+        [null, null, null, '优', '良', '中', '差'],
+        ['产出指标', '救助覆盖率', '困难群众基本生活救助是否应救尽救', '100%', '90%', '85%', '85%'],
+        ['效果指标', '救助对象满意度(%)', '满意和较满意的救助对象占调研对象的比率', '85%', '80%', '70%', '70%'],
+      ]),
+    )!;
+    expect(sheet.table.indicators.map((r) => [r.level1, r.level3, r.value])).toEqual([
+      ['产出指标', '救助覆盖率', '100%'],
+      ['效果指标', '救助对象满意度(%)', '85%'],
+    ]);
+  });
 });
 
 describe('a label | value form with its value slots empty (S40)', () => {
@@ -229,5 +244,36 @@ describe('a label | value form with its value slots empty (S40)', () => {
       ),
     )!;
     expect(table.projectName).toBe('');
+  });
+
+  test('heads typed over two rows with the form\'s remark on the second (指标 / 内容（150字内）) are read, whatever the 一级 names', () => {
+    const { table } = readSheet(
+      grid([
+        ['一级', '二级', '分值', '指标', '指标', '评分细则'],
+        ['指标', '指标', null, '内容（150字内）', '值（150字内）', '（150字内）'],
+        ['投入指标', '资金到位率', 5, '资金到位率=实际到位资金/计划投入资金', '资金到位率达100%', '到位率100%得5分'],
+        ['过程指标', '项目资金专项核算', 5, '专项资金是否专款专用', '专款专用,专项核算', '不符合不得分'],
+      ]),
+    )!;
+    expect(table.indicators.map((r) => [r.level1, r.level2, r.value])).toEqual([
+      ['投入指标', '资金到位率', '资金到位率达100%'],
+      ['过程指标', '项目资金专项核算', '专款专用,专项核算'],
+    ]);
+  });
+  test('a blank row between two 一级 blocks no framework names (投入指标, 过程指标) does not end the grid', () => {
+    const { table } = readSheet(
+      grid([
+        ['一级指标', '二级指标', '分值', '指标内容', '指标值'],
+        ['投入指标', '资金到位率', 5, '资金到位率=实际到位资金/计划投入资金', '资金到位率达100%'],
+        [null, '预算支出进度', 15, '预算支出进度是否达到90%以上', '预算支出进度达到90%以上'],
+        [],
+        ['过程指标', '项目资金专项核算', 5, '专项资金是否专款专用', '专款专用,专项核算'],
+      ]),
+    )!;
+    expect(table.indicators.map((r) => [r.level1, r.level2])).toEqual([
+      ['投入指标', '资金到位率'],
+      ['投入指标', '预算支出进度'],
+      ['过程指标', '项目资金专项核算'],
+    ]);
   });
 });

@@ -72,8 +72,9 @@ function splitHeader(grid: CellGrid, sheet: SheetTable): CellGrid | null {
   let changed = false;
   for (const c of cols.filter((col) => !merged(col))) {
     const label = text(get(values, row, c)).replace(/\s+/g, '');
-    // At a word where there is one (`一级` / `指标`, `绩效指标` / `描述`), else in the middle.
-    const word = label.endsWith('指标') ? label.length - 2 : label.includes('指标') ? label.indexOf('指标') + 2 : Math.floor(label.length / 2);
+    // At a word where there is one (`一级` / `指标`, `绩效指标` / `描述`, `评分细则` / `(150字内)`), else in the middle.
+    const remark = label.search(/[（(]/);
+    const word = label.endsWith('指标') ? label.length - 2 : label.includes('指标') ? label.indexOf('指标') + 2 : remark > 0 ? remark : Math.floor(label.length / 2);
     const cut = label.length >= 4 && word > 0 && word < label.length ? word : 0;
     if (cut === 0) continue;
     set(values, row, c, label.slice(0, cut));

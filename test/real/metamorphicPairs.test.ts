@@ -9,28 +9,55 @@ import { CORPUS, compareReadings, realWorldDoc } from './corpusSheets';
 import { ALL_MUTATIONS } from './copyMutations';
 import type { Mutation } from './layoutMutator';
 
-/** Each pair is tried on every SAMPLE-th table (offset by the pair's index): the suite stays within ~15 s. */
+/** Each pair is tried on about one table in SAMPLE: the suite stays within ~15 s. */
 const SAMPLE = 5;
+
+/** FNV-1a of a string: a number that depends on the string alone. */
+function nameHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+/**
+ * Whether a pair sees a table, and in which order: decided by the hash of the table's and the pair's names,
+ * never by position, so a table or kind added to the corpus never changes what the others are tried on.
+ */
+function sampled(pair: string, tableName: string): { chosen: boolean; swapped: boolean } {
+  const hash = nameHash(`${pair}|${tableName}`);
+  return { chosen: hash % SAMPLE === 0, swapped: Math.floor(hash / SAMPLE) % 2 === 1 };
+}
 
 /**
  * Pairs the reader does not yet read the same, by pair (`first+second`, in the order applied): listed so
  * the test fails on any new misread and on any of these that starts to pass (then drop it here).
  */
 const KNOWN_PAIR_MISREADS: Record<string, string[]> = {
-  // With no headers, the 三级 and 描述 columns hold near-identical names: content does not tell which is which.
-  'headers-removed+reorder-columns': ['种子表 14'],
-  // A one-row grid (S35): the small table beside fills as many of its rows as the grid does, so its figure on the
-  // fragment row (`指标` under `一级`) makes that row read as an indicator.
-  'split-header+table-beside': ['anxi-2022-shuili-quyu.xlsx · 绩效目标表'],
-  // With no headers, the targets left of the names and the 实际值 right of them read alike (S34: also 制度指标).
-  'reorder-columns+headers-removed': ['hengshan-2020-ziping.xlsx · 绩效目标自评表', 'ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
-  // A five-row grid with no headers (or a tree): the small table's column of figures outscores the real targets.
-  'table-beside+headers-removed': ['yueyanglou-2023-zhengti.xlsx · 整体绩效目标表'],
-  'table-beside+tree': ['qingshen-2023-ziping.xlsx · 自评表'],
-  // A tree export with its header row removed: the one name column's values are not found (tree reading's step).
-  'tree+headers-removed': ['yueyanglou-2023-zhengti.xlsx · 整体绩效目标表'],
+  // Header fields as a row of heads over a row of values, with a blank column put among them: the value under
+  // the head beside the blank (预算数, or 财政资金 on the self-evaluation forms) is not found.
+  'header-as-columns+spacers': ['daying-2023-ziping.xlsx · 自评表', 'ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'xuancheng-2021-ziping.xlsx · 项目支出绩效自评表', '种子表 10', '种子表 5'],
+  // With the merge of 评价标准 over 优 | 良 | 中 | 差 lost, reordering moves that head (and 优 under it) away from the
+  // other grades: the 良 column, under a blank head, is taken for the targets.
+  'html-converted+reorder-columns': ['handan-2019-youliang.xlsx · 绩效目标表'],
+  // A blank template whose values are only units (个): with the head split over two rows and region columns, no grid is found.
+  'regions+split-header': ['keji-2022-quyu-template.xlsx · 区域绩效目标自评表'],
+  // A one- to four-row grid whose region columns end beside the small table: the small table's figures outnumber
+  // the grid's targets and no grid is read.
+  'regions+table-beside': ['ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'xianning-2021-daqi-ziping.xlsx · 自评表'],
+  // The form's `……` continuation row, given no serial number, loses the merge that tied it to the row above: read
+  // as a 满意度 indicator named by the 总分 row's figure.
+  'serial-column+html-converted': ['zhongjiang-2022-ziping.xlsx · 自评表'],
+  // A blank form (S?) with a blank column in its split head: the numbered placeholders `1.` `2.` of the first grid read blank.
+  'spacers+split-header': ['shi-2018-blank.xlsx · Sheet1'],
+  // A short grid: the small table beside fills the fragment row of the split head (`指标` under `一级`) and makes it read as an indicator.
+  'split-header+table-beside': ['yanglou-2023-ziping.xlsx · 自评表'],
+  // S36's 制度指标 row, which no framework knows, is not kept by the tree export once region columns or a serial column are added.
+  'tree+regions': ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
+  'tree+serial-column': ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
   // A tree export with its name column right of the targets: the tree is read only left of them.
-  'tree+reorder-columns': ['ezhou-2022-binhu.xlsx · 绩效目标表', 'qingjian-2021-guoyuanlu.xlsx · 附表1', 'qingshen-2023-ziping.xlsx · 自评表', '种子表 16', '种子表 6'],
+  'tree+reorder-columns': ['handan-2019-youliang.xlsx · 绩效目标表', 'yuanzhou-2022-hanyanglin.xlsx · 申报表', '种子表 3', '种子表 9'],
+  // A tree export under a split head: the head's fragment row (`指标`) is read as the tree's first indicator.
+  'tree+split-header': ['qingjian-2021-guoyuanlu.xlsx · 附表1', '种子表 10'],
 };
 
 interface Single {
@@ -72,12 +99,13 @@ function pairs(): [Mutation, Mutation][] {
 
 const readable = originals.map((tables) => tables.length > 0 && tables[0].grids[0].rows.length > 0);
 
-const outcomes: PairOutcome[] = pairs().map(([a, b], p) => {
+const outcomes: PairOutcome[] = pairs().map(([a, b]) => {
   const outcome: PairOutcome = { pair: `${a.kind}+${b.kind}`, applied: 0, passed: 0, failures: [] };
-  for (let index = p % SAMPLE; index < CORPUS.length; index += SAMPLE) {
-    if (!readable[index]) continue;
-    // Both orders are tried across the sample: a then b on even tables, b then a on odd ones.
-    const [first, second] = index % 2 === 0 ? [a, b] : [b, a];
+  for (let index = 0; index < CORPUS.length; index++) {
+    const { chosen, swapped } = sampled(outcome.pair, CORPUS[index].name);
+    if (!chosen || !readable[index]) continue;
+    // Both orders are tried across the sample: the hash picks a then b, or b then a.
+    const [first, second] = swapped ? [b, a] : [a, b];
     const one = single(first, index);
     const other = single(second, index);
     // Either kind alone misread or not applied: nothing the pair adds can be told.
@@ -123,7 +151,7 @@ describe('two re-dressings in turn: the reading stays the same', () => {
   });
 
   test('docs/real-world.md shows the pass rate of the pairs as measured now', () => {
-    const intro = `## Pairs of re-dressings\n\nReal copies differ from the form in several ways at once: \`test/real/metamorphicPairs.test.ts\` applies every two kinds in turn to a deterministic sample of the corpus (every ${SAMPLE}th table, both orders), leaving out tables either kind alone misreads.`;
+    const intro = `## Pairs of re-dressings\n\nReal copies differ from the form in several ways at once: \`test/real/metamorphicPairs.test.ts\` applies every two kinds in turn to a deterministic sample of the corpus (about one table in ${SAMPLE} for each pair, chosen by a hash of the table's and the pair's names so that new tables never change the sample of the old; both orders), leaving out tables either kind alone misreads.`;
     const body = rateSection();
     expect(realWorldDoc(BEGIN, END, body, intro)).toContain(body);
   });

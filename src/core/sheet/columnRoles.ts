@@ -209,9 +209,10 @@ export function assignRoles(profiles: readonly ColumnProfile[], options: { names
   };
   // Columns whose content reads alike (names and descriptions of one row each): the header words tell them apart.
   const headedAs = (p: ColumnProfile, role: ColumnRole) => EVIDENCE_RULES.some((rule) => rule.role === role && rule.name.startsWith('header-') && rule.score(p) > 0);
-  // Indicator names run down the grid: a column filled in a row or two (a remark, S23's 原因 column) names none.
+  // Indicator names run down the grid: a column filled in a row or two (a remark, S23's 原因 column) names none,
+  // unless its head names it (a grid of one row beside a longer small table, S30).
   const fullest = maxOf(scored.map(({ p }) => p.filled), 0);
-  const runsDown = (p: ColumnProfile, role: ColumnRole) => role !== 'level3' || p.filled >= 0.5 * fullest;
+  const runsDown = (p: ColumnProfile, role: ColumnRole) => role !== 'level3' || p.filled >= 0.5 * fullest || headedAs(p, 'level3');
   const leftmostTop = (role: ColumnRole, min: number): { col: number; score: number } | undefined => {
     const fits = scored.filter(({ p, s }) => !taken.has(p.col) && runsDown(p, role) && s[role] >= min && s[role] >= maxOf(Object.values(s), 0) - 0.001);
     const hit = fits.find(({ p }) => headedAs(p, role)) ?? fits[0];

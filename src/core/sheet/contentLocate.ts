@@ -5,10 +5,11 @@
  */
 import { maxOf, minOf } from '../bounded';
 import { columnName, toA1 } from './address';
-import type { SheetCells } from './cells';
+import type { FilledCell, SheetCells } from './cells';
 import { assignRoles, isValueText, namesTargets, profileColumns } from './columnRoles';
 import { COLUMNS_OF_LABEL, headerFieldOf, isAnyLabel, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
+import { MAX_FRAGMENT } from './locate';
 import type { GridHeader } from './locate';
 import { headYear, periodHeader, periodValueColumns } from './periodColumns';
 import { namesCarryTargets } from './namedTargets';
@@ -128,9 +129,24 @@ function labelsOnRow(cells: SheetCells, row: number): boolean {
 }
 
 /**
+ * A row of short labels, two or more under blank cells of the label row above it and none in a dimension column
+ * (优 | 良 | 中 | 差 under 评价标准 and its blank neighbours): a head spread over columns, with its sub-heads.
+ */
+function underSpreadHead(cells: SheetCells, row: number, line: readonly FilledCell[], dimensionCols: readonly number[]): boolean {
+  // The label row: the row above, or above the blank rows its heads are merged down over.
+  let head = row - 1;
+  while (head > cells.top && cells.rowOf(head).length === 0 && cells.rowHasMerge(head)) head--;
+  if (head < cells.top || !labelsOnRow(cells, head)) return false;
+  if (line.some((c) => dimensionCols.includes(c.col) || typeof c.value === 'number' || c.text.length > MAX_FRAGMENT)) return false;
+  const headed = new Set(cells.rowOf(head).map((c) => c.col));
+  return line.filter((c) => !headed.has(c.col) && !cells.covered(head, c.col)).length >= 2;
+}
+
+/**
  * The first indicator row: the first dimension name's row, or above it where a form prints its first rows
  * with no 一级/二级 cell (the rows hold targets, not labels). A row under heads merged down over it (优 | 良 |
- * 中 | 差 under 评价标准, S45) is the header's second row, not a first row of targets.
+ * 中 | 差 under 评价标准, S45) is the header's second row, not a first row of targets; so is one standing under
+ * a head's blank neighbours (a copy that lost the merge).
  */
 function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dimensionCols: readonly number[], targets: ReadonlySet<number>): number {
   let first = firstHit;
@@ -142,7 +158,7 @@ function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dime
       const area = cells.covered(r, col) ? cells.merge(r, col) : undefined;
       return area !== undefined && area.start.row < r && labelsOnRow(cells, area.start.row);
     });
-    if (underHeads) break;
+    if (underHeads || underSpreadHead(cells, r, line, dimensionCols)) break;
     if (!line.some((c) => targets.has(c.col) && isValueText(c.text))) break;
     // Two year heads or more (实施期 | 2024年 | 2025年) make a header row: years there head columns, they are no targets.
     if (line.filter((c) => headYear(c.text) !== null).length >= 2) break;

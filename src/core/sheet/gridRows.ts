@@ -73,15 +73,23 @@ export function nextGridRow(cells: SheetCells, row: number): { row: number; gap:
 /** Blank rows a copy or a form (S22 spaces every block so) may put between two 一级 blocks of one grid. */
 const MAX_BLANK_RUN = 2;
 
+/** Characters at the end of a 一级 name that a form repeats in each (`指标` of 投入指标 and 过程指标). */
+const NAME_ENDING = 2;
+
 /**
  * Blank rows inside a grid (a copy's spacer between 一级 blocks): the grid goes on at the next filled row
- * when it is near (MAX_BLANK_RUN) and names a dimension where the grid keeps its 一级 or 二级; null otherwise.
+ * when it is near (MAX_BLANK_RUN) and names a dimension where the grid keeps its 一级 or 二级, or a 一级 of the
+ * same kind as the one read before it (投入指标 after 过程指标 on a form no framework names); null otherwise.
  */
-function resumesAfterBlank(cells: SheetCells, header: GridHeader, row: number): number | null {
+function resumesAfterBlank(cells: SheetCells, header: GridHeader, row: number, lastLevel1: string): number | null {
   const next = cells.nextFilledRow(row);
   if (next === null || next - row > MAX_BLANK_RUN + 1 || endsGrid(cells, next, header)) return null;
   const columns = header.tree ? [header.columns.level3 ?? header.fromCol] : [header.columns.level1, header.columns.level2];
-  return columns.some((c) => c !== undefined && !cells.covered(next, c) && dimensionOf(cells.shown(next, c).text) !== null) ? next : null;
+  if (columns.some((c) => c !== undefined && !cells.covered(next, c) && dimensionOf(cells.shown(next, c).text) !== null)) return next;
+  const level1Col = header.tree ? undefined : header.columns.level1;
+  const level1 = level1Col === undefined || cells.covered(next, level1Col) ? '' : cells.shown(next, level1Col).text.trim();
+  const sameKind = level1.length > NAME_ENDING && lastLevel1.length > NAME_ENDING && level1.slice(-NAME_ENDING) === lastLevel1.trim().slice(-NAME_ENDING);
+  return sameKind ? next : null;
 }
 
 export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
@@ -99,7 +107,7 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     if (endsGrid(cells, row, header)) break;
     if (!blankRow(cells, row, gridColumns)) readGridRow(cells, header, row, state, read);
     else if (read.indicators.length > 0) {
-      const resumed = resumesAfterBlank(cells, header, row);
+      const resumed = resumesAfterBlank(cells, header, row, state.lastLevel1?.text ?? '');
       if (resumed === null) break;
       row = resumed;
       continue;
@@ -111,7 +119,7 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     }
     // Missing rows between two filled ones are blank rows: they end a grid that has begun, unless it resumes.
     if (next.gap && read.indicators.length > 0) {
-      const resumed = resumesAfterBlank(cells, header, row);
+      const resumed = resumesAfterBlank(cells, header, row, state.lastLevel1?.text ?? '');
       if (resumed === null) {
         row += 1;
         break;

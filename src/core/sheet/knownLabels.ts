@@ -42,6 +42,11 @@ export const FIELD_OF_LABEL: ReadonlyMap<string, HeaderField> = new Map(
 /** A form's remark after a column head (`指标值（150字内）`, `单位（文字描述）`, S40, S46); a money unit is no remark. */
 const HEAD_REMARK = /（(?!(?:单位：)?(?:元|千元|万元|亿元)）)[^（）]{2,12}）$/;
 
+/** A head's label without the form's remark after it (`内容（150字内）` → `内容`). */
+export function withoutHeadRemark(label: string): string {
+  return label.replace(HEAD_REMARK, '');
+}
+
 /** Column heads with their forms; a head not listed is looked up again without its remark in brackets. */
 class GridLabelMap extends Map<string, GridColumn[]> {
   override get(label: string): GridColumn[] | undefined {

@@ -5,7 +5,7 @@ import { isOperatorText, isValueText, profileColumns, roleScores } from './colum
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER, normalizeLabel } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
-import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel } from './knownLabels';
+import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel, withoutHeadRemark } from './knownLabels';
 import { periodHeader, periodValueColumns, rowNamesPeriods } from './periodColumns';
 import type { HeadYear } from './periodColumns';
 
@@ -39,8 +39,8 @@ export interface GridHeader {
   evidence?: { found: string[]; confidence: number };
 }
 
-/** Longest label fragment a header typed over two rows puts on its second row (`指标`, `名称`, `描述`). */
-const MAX_FRAGMENT = 6;
+/** Longest label fragment a header typed over two rows puts on its second row (`指标`, `名称`, `描述`; a form's remark `（150字内）` aside). */
+export const MAX_FRAGMENT = 6;
 
 /** A header row's cells with its labels joined to the fragments under them, and the row of the fragments. */
 export interface StackedHeader {
@@ -78,7 +78,7 @@ export function stackedHeaderCells(cells: SheetCells, row: number): StackedHeade
     const to = cells.merge(row, run[run.length - 1].col)?.end.col ?? run[run.length - 1].col;
     const own = new Set(run.map((c) => c.col));
     const fragments = below.filter((c) => c.col >= from && c.col <= to);
-    if (fragments.some((c) => !own.has(c.col) || typeof c.value === 'number' || c.label.length > MAX_FRAGMENT)) return null;
+    if (fragments.some((c) => !own.has(c.col) || typeof c.value === 'number' || withoutHeadRemark(c.label).length > MAX_FRAGMENT)) return null;
     let joins = 0;
     const joined = run.map((cell) => {
       const fragment = under.get(cell.col);
