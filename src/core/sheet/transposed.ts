@@ -73,6 +73,20 @@ function namedColumns(cells: SheetCells, row: number): Map<number, Named> {
   return named;
 }
 
+/**
+ * Whether a header row names two dimensions of one level side by side (数量指标 | 质量指标, 产出指标 | 效益指标):
+ * a vertical grid's row holds at most one of each level (its 一级, its 二级).
+ */
+function holdsSiblings(band: Map<number, Named>): boolean {
+  const level1 = new Set<string>();
+  const level2 = new Set<string>();
+  for (const names of band.values()) {
+    if (names.level2) level2.add(names.level2.text);
+    else if (names.level1) level1.add(names.level1.text);
+  }
+  return level1.size >= 2 || level2.size >= 2;
+}
+
 /** The first header whose dimension names stand across columns, with the 三级 row under it when there is one. */
 function findHeader(cells: SheetCells): TransposedHeader | null {
   for (const top of cells.rows(cells.top, Math.min(cells.bottom, cells.top + MAX_HEADER_TOP))) {
@@ -84,11 +98,14 @@ function findHeader(cells: SheetCells): TransposedHeader | null {
       bands.push(next);
     }
     const cols = [...new Set(bands.flatMap((band) => [...band.keys()]))].sort((a, b) => a - b);
-    if (cols.length < MIN_DIMENSION_COLUMNS) continue;
+    if (cols.length < MIN_DIMENSION_COLUMNS || !bands.some(holdsSiblings)) continue;
     const columns = indicatorColumns(cells, top + bands.length, bands, cols);
     if (columns.length < MIN_DIMENSION_COLUMNS) continue;
     const level3Row = columns.some((c) => c.level3 !== null);
-    return { top, dataRow: top + bands.length + (level3Row ? 1 : 0), columns };
+    const dataRow = top + bands.length + (level3Row ? 1 : 0);
+    // A vertical grid names dimensions again down the same columns; a transposed one holds targets there.
+    if (columns.some((c) => namedIn(cells.shown(dataRow, c.col)))) continue;
+    return { top, dataRow, columns };
   }
   return null;
 }
