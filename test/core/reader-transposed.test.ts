@@ -124,6 +124,18 @@ describe('a transposed 应急救助 table with a 合计 row and no 满意度', (
     expect(sheet.grids[2].rows[0].refs.value).toBe('C7');
   });
 
+  test('with 镇 | 金额 labelled on the 三级 row rather than merged down, that row is still the header\'s', () => {
+    const labelled = relief();
+    labelled.values[1][0] = labelled.values[1][1] = null;
+    labelled.values[3][0] = '镇名';
+    labelled.values[3][1] = '金额（万元）';
+    labelled.merges = labelled.merges.filter((m) => m !== 'A2:A4' && m !== 'B2:B4');
+    const sheet = only(labelled);
+    expect(sheet.grids.map((g) => g.region)).toEqual([undefined, '螺城镇', '螺阳镇', '黄塘镇', '紫山镇', '东岭镇']);
+    expect(sheet.grids[1].rows[1].row).toMatchObject({ level3: '救助对象认定准确率', value: '100%' });
+    expect(sheet.grids[1].money).toMatchObject({ amount: 60, address: 'B6' });
+  });
+
   test('the missing 满意度 dimension is reported once, not once per 镇', () => {
     const missing = issuesOf(relief()).filter((i) => i.code === 'missing-dimension');
     // What the table lacks (满意度, and 成本 under 产出), each said once at the header, the 镇 never named.

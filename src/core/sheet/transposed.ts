@@ -134,14 +134,17 @@ function indicatorColumns(cells: SheetCells, below: number, bands: Map<number, N
   });
 }
 
-/** Whether the row under the dimension rows names 三级: nothing of a 镇 in the columns before the indicators. */
+/**
+ * Whether the row under the dimension rows names 三级: nothing of a 镇 in the columns before the indicators, or
+ * (the 乡镇 | 资金 labels typed on it) no figure among its names while the row under it has figures.
+ */
 function namesRow(cells: SheetCells, row: number, firstIndicator: number): boolean {
   if (row > cells.bottom) return false;
-  for (let col = cells.left; col < firstIndicator; col++) {
-    const cell = cells.cell(row, col);
-    if (cell?.text && !cells.covered(row, col)) return false;
-  }
-  return cells.rowOf(row).some((cell) => cell.col >= firstIndicator && cell.text);
+  const indicatorCells = (at: number) => cells.rowOf(at).filter((cell) => cell.col >= firstIndicator && cell.text && !cells.covered(at, cell.col));
+  const names = indicatorCells(row);
+  if (names.length === 0) return false;
+  const blankBefore = cells.rowOf(row).every((cell) => cell.col >= firstIndicator || !cell.text || cells.covered(row, cell.col));
+  return blankBefore || (!names.some((cell) => /\d/.test(cell.text)) && indicatorCells(row + 1).some((cell) => /\d/.test(cell.text)));
 }
 
 /** The columns before the indicators: the rows' name, and their money when a head names it. */
