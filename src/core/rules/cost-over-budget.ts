@@ -22,6 +22,8 @@ interface CostLimit {
 }
 
 function limitOf(sheet: SheetTable, grid: ScopedGrid): CostLimit | null {
+  // A row of a transposed table (one 镇's targets beside its 资金) answers to its own money.
+  if (grid.money) return { total: grid.money.amount, label: grid.money.label, address: grid.money.address };
   if (grid.scope === 'annual') {
     const { total } = sheet.table.budget;
     // A form with no total: its 财政资金 and 其他资金 summed, named so.

@@ -2,7 +2,7 @@
 import type { AmountUnit, IndicatorRow } from '../model';
 import { fromA1 } from '../sheet/address';
 import { GRID_SCOPE_NAMES } from '../sheet/labels';
-import type { GridRow, GridScope, GridYear, IndicatorRowRefs, IndicatorSlot, SheetTable } from '../sheet/types';
+import type { GridRow, GridScope, GridYear, HeaderAmount, IndicatorRowRefs, IndicatorSlot, SheetTable } from '../sheet/types';
 
 /** The addresses that exist, in order (refs are null where the sheet has no such cell). */
 export function cellsOf(...addresses: (string | null | undefined)[]): string[] {
@@ -97,6 +97,8 @@ export interface ScopedGrid {
   region?: string;
   /** The year of its column on a grid of several year columns (2024年 | 2025年); absent otherwise. */
   year?: GridYear;
+  /** The money of the row its targets are for (a transposed table's 资金 column); absent otherwise. */
+  money?: HeaderAmount;
 }
 
 /**
@@ -120,6 +122,7 @@ function buildSheetGrids(sheet: SheetTable): ScopedGrid[] {
     ...(grid.slots ? { slots: grid.slots } : {}),
     ...(grid.region ? { region: grid.region } : {}),
     ...(grid.year ? { year: grid.year } : {}),
+    ...(grid.money ? { money: grid.money } : {}),
   }));
 }
 

@@ -121,7 +121,7 @@ export function profileColumns(cells: SheetCells, fromRow: number, toRow: number
 const REGION_NAME = /^[\u4e00-\u9fa5]{1,12}(?:省|市|州|盟|县|区|旗|镇|乡|村|街道|市本级|本级)$/;
 const NOT_REGION = /指标|单位|金额|分值|权重|地区|区域|辖区|社区|园区|景区|片区|城区|新区|^全/;
 /** A head naming the whole beside its regions (全省, 全市, 合计): the table's own targets, the regions its parts. */
-const WHOLE_HEAD = /^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总|全省合计|全市合计)(?:目标值|指标值)?$/;
+export const WHOLE_HEAD = /^(?:全(?:省|市|州|盟|县|区|旗)|合计|总计|汇总|全省合计|全市合计)(?:目标值|指标值)?$/;
 
 /** Whether a header (two header rows joined by `|`) names a region over its column. */
 function headerNamesRegion(header: string): boolean {

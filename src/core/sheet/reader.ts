@@ -13,6 +13,7 @@ import { buildSheet } from './assemble';
 import { flatColumnsOf, readFlat } from './flat';
 import { diagnose } from './diagnose';
 import { readCellIndicatorTables } from './cellIndicators';
+import { readTransposedTables } from './transposed';
 
 // Here as before for their callers; readAmount lives apart so the seed parser uses it without the reader.
 export { readAmount } from './amount';
@@ -25,6 +26,9 @@ export type { ReadSheetOptions } from './types';
  */
 export function readSheetTables(grid: CellGrid, options: ReadSheetOptions = {}): SheetRead {
   const cells = new SheetCells(grid);
+  // Dimension names across the columns, one row per 镇 below: the row-grid steps would read the header as rows.
+  const transposed = readTransposedTables(cells, grid.sheetName, options);
+  if (transposed.length > 0) return { tables: transposed, unreadable: null };
   const tables: SheetTable[] = [];
   let unread: Unreadable | null = null;
   for (let from: number | null = cells.top; from !== null && from <= cells.bottom; ) {

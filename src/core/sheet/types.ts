@@ -113,6 +113,13 @@ export interface SheetGrid {
    * the header and every row's cell, so no fix may insert rows or write a value there; absent otherwise.
    */
   inCell?: true;
+  /**
+   * Read from one row of a transposed table (dimension names across the columns, one row per 镇/村): its
+   * cells are that row's, so no fix may insert rows into it; absent otherwise.
+   */
+  transposed?: true;
+  /** The money of the row its targets are for (a 资金 column beside them): its costs are weighed against it; absent otherwise. */
+  money?: HeaderAmount;
 }
 
 /**
