@@ -1,7 +1,8 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
 import { maxOf, minOf } from '../bounded';
 import type { FilledCell, SheetCells } from './cells';
-import { isOperatorText, isValueText, profileColumns, roleScores } from './columnRoles';
+import { isOperatorText, isUnitAlone, isValueText, profileColumns, roleScores } from './columnRoles';
+import { dimensionOf } from './vocabulary';
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER, normalizeLabel } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
@@ -200,10 +201,16 @@ export function splitValueHeader(cells: SheetCells, header: GridHeader): void {
   const lastCol = area ? area.end.col : valueCol;
   const subCells = cells.rowOf(sub).filter((c) => c.col >= valueCol && c.col <= lastCol);
   if (subCells.length < 2 && !(area && area.end.row > header.row)) return;
-  // 指标值 merged over an operator column and its figures (`≥` | 30): the row under it is the first indicator.
-  const data = subCells.some((c) => isOperatorText(c.text)) && subCells.every((c) => isOperatorText(c.text) || typeof c.value === 'number' || isValueText(c.text));
+  // 指标值 merged over an operator column, its figures and their unit (`≥` | 30 | 人): the row under it is the
+  // first indicator, and so is a row whose other columns hold dimension names (a sub-header row has none).
+  const qualifier = (c: FilledCell) => isOperatorText(c.text) || isUnitAlone(c.text);
+  const dimensionsBeside = cells.rowOf(sub).some((c) => (c.col < valueCol || c.col > lastCol) && !cells.covered(sub, c.col) && dimensionOf(c.text) !== null);
+  const data = dimensionsBeside || (subCells.some(qualifier) && subCells.every((c) => qualifier(c) || typeof c.value === 'number' || isValueText(c.text)));
   if (data) {
-    header.columns.value = subCells.filter((c) => !isOperatorText(c.text)).pop()?.col ?? valueCol;
+    const target = subCells.filter((c) => !qualifier(c)).pop();
+    header.columns.value = target?.col ?? valueCol;
+    const unit = target && subCells.find((c) => c.col > target.col && isUnitAlone(c.text));
+    if (unit && header.columns.unit === undefined) header.columns.unit = unit.col;
     return;
   }
   if (subCells.length >= 2) {
