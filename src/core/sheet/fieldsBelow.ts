@@ -1,0 +1,19 @@
+/**
+ * A head written under its grid (the indicators first, then 项目名称, 预算数, 绩效目标): read there when the
+ * rows above the grid name none of the table's fields and no other table follows.
+ */
+import type { SheetCells } from './cells';
+import type { HeaderBlock } from './headerFields';
+import { readHeaderBlock } from './headerFields';
+
+const CORE_FIELDS = ['projectName', 'budgetTotal', 'budgetFiscal', 'goals'] as const;
+
+const namesNone = (block: HeaderBlock) => CORE_FIELDS.every((field) => !block.fields[field]) && block.fiscalLevels.length === 0;
+
+/** The block above, or (when it names no field) the one under the last grid, from `afterGrid` to the sheet's end. */
+export function withFieldsBelow(cells: SheetCells, above: HeaderBlock, afterGrid: number, anotherTableFollows: boolean): HeaderBlock {
+  if (anotherTableFollows || !namesNone(above) || afterGrid > cells.bottom) return above;
+  const below = readHeaderBlock(cells, afterGrid, cells.bottom + 1);
+  if (namesNone(below)) return above;
+  return { ...below, title: above.title ?? below.title, unit: above.unit ?? below.unit, department: above.department ?? below.department };
+}
