@@ -21,11 +21,16 @@ const PAIRS =
 
 const TO_SIMPLIFIED = new Map<string, string>();
 for (let i = 0; i + 1 < PAIRS.length; i += 2) TO_SIMPLIFIED.set(PAIRS[i], PAIRS[i + 1]);
-const TRADITIONAL = new RegExp(`[${[...TO_SIMPLIFIED.keys()].join('')}]`, 'g');
+/** Flags by UTF-16 code unit: a cell's text is scanned once, with no regular expression (the reader reads every cell). */
+const IS_TRADITIONAL = new Uint8Array(0x10000);
+for (const ch of TO_SIMPLIFIED.keys()) IS_TRADITIONAL[ch.charCodeAt(0)] = 1;
 
 /** `產出指標` → `产出指标`; a text with no traditional character comes back unchanged (the same string). */
 export function toSimplified(text: string): string {
-  TRADITIONAL.lastIndex = 0;
-  if (!TRADITIONAL.test(text)) return text;
-  return text.replace(TRADITIONAL, (ch) => TO_SIMPLIFIED.get(ch) ?? ch);
+  let i = 0;
+  while (i < text.length && IS_TRADITIONAL[text.charCodeAt(i)] === 0) i++;
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) out += TO_SIMPLIFIED.get(text[i]) ?? text[i];
+  return out;
 }
