@@ -6,7 +6,7 @@ import { dimensionOf } from './vocabulary';
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER, normalizeLabel } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
-import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel } from './knownLabels';
+import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, headerFieldOf, isAnyLabel } from './knownLabels';
 import { periodHeader, periodValueColumns, rowNamesPeriods } from './periodColumns';
 import type { HeadYear } from './periodColumns';
 
@@ -139,8 +139,9 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
     if (!found.has('value') && !periods) continue;
     const starts = found.get('level1') ?? [];
     const headers: GridHeader[] = [];
+    const side = sideFieldBlock(cells, row, stacked?.line ?? cells.rowOf(row), found);
     starts.forEach((start, i) => {
-      const end = i + 1 < starts.length ? starts[i + 1] - 1 : cells.right;
+      const end = Math.min(i + 1 < starts.length ? starts[i + 1] - 1 : cells.right, side !== null && side > start ? side - 1 : Infinity);
       const pick = (kind: GridColumn | 'level3fallback') => (found.get(kind) ?? []).find((c) => c >= start && c <= end);
       const columns: Partial<Record<GridColumn, number>> = {};
       for (const kind of Object.keys(GRID_COLUMN_LABELS) as GridColumn[]) {
@@ -187,6 +188,17 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
     return headers;
   }
   return [];
+}
+
+/**
+ * `项目名称 | 公共图书馆…` set apart from the grid's head by a blank column (a key/value head on the right of the
+ * grid): the first column of that run, so the grid ends before it; null when no run beside is one.
+ */
+function sideFieldBlock(cells: SheetCells, row: number, line: readonly FilledCell[], found: ReadonlyMap<string, number[]>): number | null {
+  const gridCols = new Set([...found.values()].flat());
+  const runs = columnRuns(cells, row, line);
+  const side = runs.slice(1).find((run) => run.every((c) => !gridCols.has(c.col)) && headerFieldOf(run[0].label) !== undefined);
+  return side ? side[0].col : null;
 }
 
 /**

@@ -5,11 +5,11 @@
  * projects, a budget list writes each project's indicators in one cell of its row); a sheet that looks like a
  * 绩效目标表 but cannot be read fully is reported, never dropped.
  */
-import { maxOf } from '../bounded';
 import { SheetCells } from './cells';
 import type { CellGrid, ReadSheetOptions, SheetRead, SheetTable, Unreadable } from './types';
 import { readHeaderBlock } from './headerFields';
-import { withFieldsBelow } from './fieldsBelow';
+import { withHeadBesideOrBelow } from './headBesideOrBelow';
+import { sideBySideTables } from './sideTables';
 import { findTableGrids } from './gridRows';
 import { buildSheet } from './assemble';
 import { flatColumnsOf, readFlat } from './flat';
@@ -33,7 +33,13 @@ export function readSheetTables(grid: CellGrid, options: ReadSheetOptions = {}):
     const { grids, next, unreadable } = findTableGrids(cells, from);
     unread ??= unreadable ?? null;
     if (grids.length === 0) break;
-    const block = withFieldsBelow(cells, readHeaderBlock(cells, from, grids[0].header.row), maxOf(grids.map((g) => g.nextRow), from), next !== null);
+    const beside = sideBySideTables(cells, grid, grids, from, next === null ? cells.bottom : next - 1);
+    if (beside) {
+      for (const slice of beside) for (const table of readSheetTables(slice, options).tables) tables.push(table);
+      from = next;
+      continue;
+    }
+    const block = withHeadBesideOrBelow(cells, readHeaderBlock(cells, from, grids[0].header.row), grids[0].header.row, next !== null);
     const flat = flatColumnsOf(cells, grids[0].header);
     if (flat) {
       for (const table of readFlat(cells, grid.sheetName, grids[0].header, flat, block.unit, block.title, options)) tables.push(table);
