@@ -102,11 +102,55 @@ describe('the head written under the grid', () => {
   });
 });
 
+describe('a key/value head on the right of the grid', () => {
+  test('is the table\'s head, not columns of a flat export', () => {
+    const read = readSheetTables(BLIND_FORMS_2.rightHead);
+    expect(read.tables).toHaveLength(1);
+    const sheet = read.tables[0];
+    expect(sheet.table.projectName).toBe('公共图书馆免费开放');
+    expect(sheet.table.budget).toEqual({ total: 50, fiscal: 50, other: 0 });
+    expect(sheet.table.goals).toBe('保障图书馆全年免费开放。');
+    expect(sheet.refs.projectName).toBe('G2');
+    // Every 一级 kept down its merged-by-blank rows: the grid is whole.
+    expect(levels(sheet)?.map((r) => r[0])).toEqual(['产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '满意度指标']);
+    expect(codes(BLIND_FORMS_2.rightHead)).toEqual(['vague-target']);
+  });
+});
+
+describe('a 申报表 and its 批复 side by side on one sheet', () => {
+  test('are two tables, each read from its own columns with its own budget', () => {
+    const tables = readSheetTables(BLIND_FORMS_2.sideBySide).tables;
+    expect(tables.map((t) => [t.table.projectName, t.table.budget.total, t.grids.length, t.table.indicators.map((r) => r.value)])).toEqual([
+      ['老年助餐', 60, 1, ['≥2万人次', '≤60万元', '≥90%']],
+      ['老年助餐', 50, 1, ['≥1.8万人次', '≤50万元', '≥90%']],
+    ]);
+    expect(tables[1].refs).toMatchObject({ projectName: 'G2', budgetTotal: 'G3' });
+    // Neither is an 总体目标 grid of the other.
+    expect(checkGridTables(BLIND_FORMS_2.sideBySide).flatMap((r) => r.issues.map((i) => i.message)).some((m) => m.includes('总体目标'))).toBe(false);
+  });
+});
+
+describe('targets written as a range of figures', () => {
+  const withValues = (quantity: string, satisfaction: string): CellGrid => ({
+    ...BLIND_FORMS_2.words,
+    values: BLIND_FORMS_2.words.values.map((line) => (line[2] === '巡护队伍' ? [...line.slice(0, 3), quantity] : line[2] === '林农满意度' ? [...line.slice(0, 3), satisfaction] : line)),
+  });
+  const badValues = (g: CellGrid) => checkGridTables(g).flatMap((r) => r.issues.filter((i) => i.code === 'bad-value').map((i) => i.message));
+
+  test.each([['5~8个', '90%-95%'], ['5～8个', '90%～95%'], ['5至8个', '90%至95%'], ['5-8个', '90-95%']])('%s and %s are verifiable, not flagged', (quantity, satisfaction) => {
+    expect(badValues(withValues(quantity, satisfaction))).toEqual([]);
+  });
+
+  test('words that are no figures are still flagged', () => {
+    expect(badValues(withValues('若干', '较高'))).toHaveLength(2);
+  });
+});
+
 describe('second-round forms read as a reviewer reads them', () => {
   const expected: Record<string, { name: string; total: number | null; rows: number; codes: string[] }> = {
     selfEval2: { name: '乡镇卫生院设备购置', total: 120, rows: 6, codes: ['vague-target'] },
     cost101b: { name: '城乡环卫一体化', total: 600, rows: 11, codes: ['bad-value', 'generic-indicator', 'vague-target'] },
-    words: { name: '森林防火', total: 40, rows: 6, codes: ['bad-value', 'goal-without-indicator'] },
+    words: { name: '森林防火', total: 40, rows: 6, codes: ['goal-without-indicator'] },
     fullWidth: { name: '城区绿化养护', total: 120, rows: 5, codes: ['bad-value', 'cost-over-budget', 'goal-without-indicator', 'missing-dimension'] },
     selfEvalFire: { name: '畜禽粪污资源化利用', total: 80, rows: 5, codes: ['cost-lower-bound', 'cost-over-budget', 'missing-dimension'] },
     over101: { name: '智慧校园建设', total: 200, rows: 6, codes: ['cost-over-budget', 'misplaced-dimension', 'missing-dimension'] },
