@@ -96,6 +96,13 @@ describe('the head written under the grid', () => {
     expect(codes(BLIND_FORMS_2.underHead)).toEqual(['missing-dimension']);
   });
 
+  test('a small 资金安排表 under a grid with no head is no head: it names no project and no goals', () => {
+    const values = BLIND_FORMS_2.underHead.values.slice(0, 7);
+    const sheet = readSheet({ ...BLIND_FORMS_2.underHead, values: [...values, [], ['资金安排表'], ['序号', '村名', '安排资金（万元）'], [1, '东岭村', 12.5], ['合计', null, 12.5]] });
+    expect(sheet?.table.budget).toEqual({ total: null, fiscal: null, other: null });
+    expect(sheet?.table.projectName).toBe('');
+  });
+
   test('a table with its own head keeps it; a note under the grid is not read as one', () => {
     const stacked = readSheetTables(BLIND_FORMS_2.stacked).tables;
     expect(stacked.map((t) => [t.table.projectName, t.table.budget.total])).toEqual([['社区矫正', 20], ['人民调解', 15]]);

@@ -15,6 +15,7 @@ const namesNone = (block: HeaderBlock) => CORE_FIELDS.every((field) => !block.fi
 export function withHeadBesideOrBelow(cells: SheetCells, above: HeaderBlock, gridRow: number, anotherTableFollows: boolean): HeaderBlock {
   if (anotherTableFollows || !namesNone(above)) return above;
   const below = readHeaderBlock(cells, gridRow, cells.bottom + 1);
-  if (namesNone(below)) return above;
+  // A head names its project or its goals; a 资金安排表 under the grid (村名 | 安排资金, 合计) names neither.
+  if (!below.fields.projectName?.text && !below.fields.goals?.text) return above;
   return { ...below, title: above.title ?? below.title, unit: above.unit ?? below.unit, department: above.department ?? below.department };
 }
