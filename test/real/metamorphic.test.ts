@@ -17,6 +17,10 @@ const KNOWN_MISREADS: Record<string, string[]> = {
   'html-converted': ['shi-2018-blank.xlsx · Sheet1', 'ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
   // S36's 制度指标 row (no framework knows it) above a blank row: nothing ties it to the grid below.
   'blank-between-blocks': ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
+  // S36's title row (…绩效评价指标表, a lone cell over a grid found by content) with a small table's caption beside it
+  // is read as the grid's header row, so the title that names the project is lost. Telling the caption apart by
+  // column (right of every column the grid fills) broke tree and split-header readings; open.
+  'table-beside': ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
 };
 
 interface Outcome {

@@ -13,6 +13,9 @@ const UNIT_IN_NAME = /(人次|人|次|个|件|户|天|日|册|本|套|张|份|�
 /** How units say a project has no such cost. */
 const NO_COST = /^(?:无|没有|不适用|不涉及|不造成负面影响|无负面影响|未造成负面影响|不产生|无影响)[。.]?$/;
 
+/** `5~8个`, `90%-95%`, `3至5天`: a range of figures with its unit, as verifiable as one figure. */
+const FIGURE_RANGE = /^\d+(?:\.\d+)?[%％]?(?:[~～\-－—]|至|到)\d+(?:\.\d+)?[^\d]{0,6}$/;
+
 function nameGivesUnit(row: IndicatorRow): boolean {
   const name = compactText(row.level3);
   return unitFromName(name) !== null || UNIT_IN_NAME.test(name);
@@ -62,7 +65,8 @@ function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, 
       };
     }
   }
-  if (role === 'satisfaction' && parsed.kind === 'qualitative') {
+  const range = parsed.kind === 'qualitative' && FIGURE_RANGE.test(compactText(row.value));
+  if (role === 'satisfaction' && parsed.kind === 'qualitative' && !range) {
     return {
       message: `${label}的指标值「${row.value}」不是可测量的满意度，宜写成百分比（如 ≥${formatNumber(settings.minSatisfaction)}%）`,
       cells: [],
@@ -77,7 +81,7 @@ function checkRow(row: IndicatorRow, label: string, role: DimensionRole | null, 
     };
   }
   // 质量/时效/效益 may legitimately be text (按照全国统一标准式样, 全年); 数量 and 成本 are counts and money.
-  if ((role === 'quantity' || role === 'cost') && parsed.kind === 'qualitative') {
+  if ((role === 'quantity' || role === 'cost') && parsed.kind === 'qualitative' && !range) {
     const expected = role === 'cost' ? '金额（如 ≤10万元）' : '数量（如 ≥10个）';
     return {
       message: `${label}的指标值「${row.value}」不是可核验的${role === 'cost' ? '金额' : '数量'}，宜写成${expected}`,

@@ -34,11 +34,34 @@ export function sheetGrid(read: ReadGrid, scope: GridScope, goals: Found | null,
 /** A 部门整体 / 单位整体 table (`…年度整体绩效目标表`): the department (单位) is what it is about, and its name stands for a 项目名称. */
 const WHOLE_UNIT_TITLE = /整体/;
 
-/** The 项目名称 as read, or for a 部门/单位整体 table with none, its department's name. */
+/** `关于2025年度残疾人康复救助项目的绩效目标表`: a title naming its project (a name ending 项目, not 项目支出 alone). */
+const TITLE_PROJECT = /^(?:关于)?(?:\d{4}年度?)?(.*?项目)的?(?:支出)?绩效/;
+
+/** The project a title names, or null (`项目支出绩效目标表` names none). */
+export function projectNameInTitle(title: string): string | null {
+  const name = TITLE_PROJECT.exec(title.replace(/\s+/g, ''))?.[1];
+  return name && name.length > 2 && !/^[\d（(]/.test(name) ? name : null;
+}
+
+/**
+ * The 项目名称 as read; for a 部门/单位整体 table with none, its department's name; for a form whose only
+ * name is its title's (关于XX项目的绩效目标表), that one.
+ */
 function tableName(block: HeaderBlock): Found | null {
   const named = block.fields.projectName ?? null;
-  if (named || !block.department || !WHOLE_UNIT_TITLE.test(block.title?.text ?? '')) return named;
-  return { ...block.department, text: splitDepartment(block.department.text).name };
+  if (named) return named;
+  if (block.department && WHOLE_UNIT_TITLE.test(block.title?.text ?? '')) return { ...block.department, text: splitDepartment(block.department.text).name };
+  const inTitle = block.title ? projectNameInTitle(block.title.text) : null;
+  return inTitle && block.title ? { ...block.title, text: inTitle } : null;
+}
+
+/** `本项目预算资金150万元`, `总投资1200万元`: a total stated in the 绩效目标 text (a rate such as `500元/人` is none). */
+const PROSE_BUDGET = /(?:预算|资金总额|总投资)(?:资金|金额|数|总额|安排)?(?:资金)?(?:为|共|合计|总计|计)?：?(\d+(?:\.\d+)?(?:亿元|万元|千元|元))(?![/每])/;
+
+/** The total a form with no money field states only in its 绩效目标 text, in the table's unit; null when none. */
+export function budgetInProse(goals: string, tableUnit: AmountUnit): number | null {
+  const stated = PROSE_BUDGET.exec(goals.replace(/\s+/g, ''))?.[1];
+  return stated ? readAmount(stated, tableUnit) : null;
 }
 
 /** One table from its header block and grids. */
@@ -78,6 +101,9 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   // No total on the form, both parts on it: a reviewer weighs the costs against their sum.
   const noTotal = !fields.budgetTotal && extraTotal === undefined;
   const summed = noTotal && fiscal !== null && otherTotal !== null && fiscal >= 0 && otherTotal >= 0 ? fiscal + otherTotal : null;
+  // No money field at all: the total the goals text states is the one a reviewer weighs the costs against.
+  const noMoney = noTotal && !fields.budgetFiscal && !fields.budgetOther && levels.length === 0 && block.otherParts.length === 0;
+  const prose = noMoney && goals ? budgetInProse(goals.text, tableUnit) : null;
   const table: PerformanceTable = {
     title: block.title?.text ?? '',
     department: block.department ? splitDepartment(block.department.text) : { code: '', name: '' },
@@ -85,7 +111,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
     projectName: name?.text ?? '',
     budget: {
       // A sheet with only 年度资金总额 states its total there.
-      total: labelledTotal ?? annualTotal ?? summed,
+      total: labelledTotal ?? annualTotal ?? summed ?? prose,
       fiscal,
       other: otherTotal,
     },
@@ -99,7 +125,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
     department: block.department?.address ?? null,
     unit: block.unit?.address ?? null,
     projectName: name?.address ?? null,
-    budgetTotal: (annualTotal !== null || !fields.budgetTotal ? (block.extraRefs['年度资金总额'] ?? null) : null) ?? fields.budgetTotal?.address ?? null,
+    budgetTotal: (annualTotal !== null || !fields.budgetTotal ? (block.extraRefs['年度资金总额'] ?? null) : null) ?? fields.budgetTotal?.address ?? (prose !== null ? (goals?.address ?? null) : null),
     budgetFiscal: fields.budgetFiscal?.address ?? null,
     budgetOther: fields.budgetOther?.address ?? null,
     purpose: fields.purpose?.address ?? null,

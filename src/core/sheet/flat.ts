@@ -24,6 +24,8 @@ export function flatColumnsOf(cells: SheetCells, header: GridHeader): FlatColumn
   let department: number | null = null;
   const extras: FlatColumns['extras'] = [];
   for (const cell of stackedHeaderCells(cells, header.row)?.line ?? cells.rowOf(header.row)) {
+    // A key/value head right of the grid (项目名称 | … past a blank column, where the grid ends) is no column of it.
+    if (cell.col > header.toCol) continue;
     const field = headerFieldOf(cell.label);
     if (field && !fields[field]) fields[field] = { col: cell.col, unit: labelUnit(cell.label) };
     else if (DEPARTMENT_LABEL_SET.has(cell.label) || cell.label === INLINE_DEPARTMENT_LABEL) department ??= cell.col;

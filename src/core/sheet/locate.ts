@@ -1,11 +1,12 @@
 /** Step 1, locate: the grid header rows of a sheet and which column holds each role. */
 import { maxOf, minOf } from '../bounded';
 import type { FilledCell, SheetCells } from './cells';
-import { isOperatorText, isValueText, profileColumns, roleScores } from './columnRoles';
+import { isOperatorText, isUnitAlone, isValueText, profileColumns, roleScores } from './columnRoles';
+import { dimensionOf } from './vocabulary';
 import { GRID_COLUMN_LABELS, REQUIRED_GRID_COLUMNS, TARGET_SUBHEADER, normalizeLabel } from './labels';
 import type { GridColumn } from './labels';
 import type { GridScope } from './types';
-import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, isAnyLabel, withoutHeadRemark } from './knownLabels';
+import { COLUMNS_OF_LABEL, LEVEL3_FALLBACK, headerFieldOf, isAnyLabel, withoutHeadRemark } from './knownLabels';
 import { periodHeader, periodValueColumns, rowNamesPeriods } from './periodColumns';
 import type { HeadYear } from './periodColumns';
 
@@ -138,8 +139,9 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
     if (!found.has('value') && !periods) continue;
     const starts = found.get('level1') ?? [];
     const headers: GridHeader[] = [];
+    const side = sideFieldBlock(cells, row, stacked?.line ?? cells.rowOf(row), found);
     starts.forEach((start, i) => {
-      const end = i + 1 < starts.length ? starts[i + 1] - 1 : cells.right;
+      const end = Math.min(i + 1 < starts.length ? starts[i + 1] - 1 : cells.right, side !== null && side > start ? side - 1 : Infinity);
       const pick = (kind: GridColumn | 'level3fallback') => (found.get(kind) ?? []).find((c) => c >= start && c <= end);
       const columns: Partial<Record<GridColumn, number>> = {};
       for (const kind of Object.keys(GRID_COLUMN_LABELS) as GridColumn[]) {
@@ -189,6 +191,17 @@ export function findGridHeaders(cells: SheetCells, fromRow: number): GridHeader[
 }
 
 /**
+ * `项目名称 | 公共图书馆…` set apart from the grid's head by a blank column (a key/value head on the right of the
+ * grid): the first column of that run, so the grid ends before it; null when no run beside is one.
+ */
+function sideFieldBlock(cells: SheetCells, row: number, line: readonly FilledCell[], found: ReadonlyMap<string, number[]>): number | null {
+  const gridCols = new Set([...found.values()].flat());
+  const runs = columnRuns(cells, row, line);
+  const side = runs.slice(1).find((run) => run.every((c) => !gridCols.has(c.col)) && headerFieldOf(run[0].label) !== undefined);
+  return side ? side[0].col : null;
+}
+
+/**
  * A value column headed over two rows (指标值 above 实际值 | 目标值): the target column is read, and the
  * indicators start under the sub-header row.
  */
@@ -200,10 +213,16 @@ export function splitValueHeader(cells: SheetCells, header: GridHeader): void {
   const lastCol = area ? area.end.col : valueCol;
   const subCells = cells.rowOf(sub).filter((c) => c.col >= valueCol && c.col <= lastCol);
   if (subCells.length < 2 && !(area && area.end.row > header.row)) return;
-  // 指标值 merged over an operator column and its figures (`≥` | 30): the row under it is the first indicator.
-  const data = subCells.some((c) => isOperatorText(c.text)) && subCells.every((c) => isOperatorText(c.text) || typeof c.value === 'number' || isValueText(c.text));
+  // 指标值 merged over an operator column, its figures and their unit (`≥` | 30 | 人): the row under it is the
+  // first indicator, and so is a row whose other columns hold dimension names (a sub-header row has none).
+  const qualifier = (c: FilledCell) => isOperatorText(c.text) || isUnitAlone(c.text);
+  const dimensionsBeside = cells.rowOf(sub).some((c) => (c.col < valueCol || c.col > lastCol) && !cells.covered(sub, c.col) && dimensionOf(c.text) !== null);
+  const data = dimensionsBeside || (subCells.some(qualifier) && subCells.every((c) => qualifier(c) || typeof c.value === 'number' || isValueText(c.text)));
   if (data) {
-    header.columns.value = subCells.filter((c) => !isOperatorText(c.text)).pop()?.col ?? valueCol;
+    const target = subCells.filter((c) => !qualifier(c)).pop();
+    header.columns.value = target?.col ?? valueCol;
+    const unit = target && subCells.find((c) => c.col > target.col && isUnitAlone(c.text));
+    if (unit && header.columns.unit === undefined) header.columns.unit = unit.col;
     return;
   }
   if (subCells.length >= 2) {

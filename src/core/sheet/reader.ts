@@ -8,6 +8,8 @@
 import { SheetCells } from './cells';
 import type { CellGrid, ReadSheetOptions, SheetRead, SheetTable, Unreadable } from './types';
 import { readHeaderBlock } from './headerFields';
+import { withHeadBesideOrBelow } from './headBesideOrBelow';
+import { sideBySideTables } from './sideTables';
 import { findTableGrids } from './gridRows';
 import { buildSheet } from './assemble';
 import { flatColumnsOf, readFlat } from './flat';
@@ -35,7 +37,13 @@ export function readSheetTables(grid: CellGrid, options: ReadSheetOptions = {}):
     const { grids, next, unreadable } = findTableGrids(cells, from);
     unread ??= unreadable ?? null;
     if (grids.length === 0) break;
-    const block = readHeaderBlock(cells, from, grids[0].header.row);
+    const beside = sideBySideTables(cells, grid, grids, from, next === null ? cells.bottom : next - 1);
+    if (beside) {
+      for (const slice of beside) for (const table of readSheetTables(slice, options).tables) tables.push(table);
+      from = next;
+      continue;
+    }
+    const block = withHeadBesideOrBelow(cells, readHeaderBlock(cells, from, grids[0].header.row), grids[0].header.row, next !== null);
     const flat = flatColumnsOf(cells, grids[0].header);
     if (flat) {
       for (const table of readFlat(cells, grid.sheetName, grids[0].header, flat, block.unit, block.title, options)) tables.push(table);
