@@ -12,7 +12,7 @@ import { withLayouts } from './layouts/apply';
 import type { LayoutProfile } from './layouts/profile';
 import { sheetSuggestions } from './suggest';
 import { visibleFix } from './fixes/mergeGuard';
-import { inCellFixRefusal } from './fixes/inCell';
+import { unfixableLayoutReason } from './fixes/unfixableLayout';
 import { isUntouched, untouchedBlocks, untouchedOfTable } from './untouchedBlocks';
 import type { CellGrid, ReadSheetOptions, SheetTable } from './sheet/types';
 
@@ -37,8 +37,9 @@ export function checkSheet(sheet: SheetTable, options: CheckOptions = {}): Issue
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const context = { sheet, framework: frameworkFor(sheet.framework, settings), settings, library: options.library ?? null, cells: options.cells ?? null };
   const disabled = new Set(settings.disabledRules);
-  // Indicators written as text in one cell: a fix would overwrite that text or split the list (fixes/inCell.ts).
-  const fixable = inCellFixRefusal(sheet) === null;
+  // Indicators written as text in one cell or across a transposed head: a fix would overwrite that text or land
+  // among other projects or 镇 (fixes/unfixableLayout.ts).
+  const fixable = unfixableLayoutReason(sheet) === null;
   // The rules read the same located rows, built once for this sheet.
   const issues = withSharedGrids(sheet, () => {
     const found: Issue[] = [];

@@ -2,7 +2,7 @@
 // typed because the stored pages were cut): the 一级 / 二级 / 三级 names stand in a header across the columns,
 // each row below is one 镇/村 holding its targets. These tables are written from that description.
 import { checkGridTables } from '../../src/core/check';
-import { inCellFixRefusal } from '../../src/core/fixes/inCell';
+import { unfixableLayoutReason } from '../../src/core/fixes/unfixableLayout';
 import { readSheetTables } from '../../src/core/sheet/reader';
 import type { CellGrid, CellValue, SheetTable } from '../../src/core/sheet/types';
 
@@ -107,7 +107,7 @@ describe('a transposed 扶贫 table: dimension names across three header rows, o
 
   test('takes no fix that would insert rows among the 镇', () => {
     const sheet = only(poverty());
-    expect(inCellFixRefusal(sheet)).toMatch(/横排在表头/);
+    expect(unfixableLayoutReason(sheet)).toMatch(/横排在表头/);
     const issues = issuesOf(poverty((v) => (v[5][2] = '')));
     expect(issues.filter((i) => i.code === 'missing-value').map((i) => i.cells)).toEqual([['C6']]);
     expect(issues.every((i) => !i.fix)).toBe(true);

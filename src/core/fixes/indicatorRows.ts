@@ -12,7 +12,7 @@ import { fromA1, toA1 } from '../sheet/address';
 import type { IndicatorRowRefs, SheetTable } from '../sheet/types';
 import { normaliseText, takeLeadingOperator } from '../values';
 import { combineFixes } from './combine';
-import { inCellFixRefusal } from './inCell';
+import { unfixableLayoutReason } from './unfixableLayout';
 
 /** An indicator row to insert: names as they should read, the 指标值 (empty: left for the clerk). */
 export interface NewIndicatorRow {
@@ -373,8 +373,8 @@ export function indicatorRowsFix(
   options: IndicatorRowsOptions = {},
 ): IndicatorRowsResult {
   if (rows.length === 0) return { fix: null, reason: '没有要插入的指标' };
-  const inCell = inCellFixRefusal(sheet);
-  if (inCell) return { fix: null, reason: inCell };
+  const unfixable = unfixableLayoutReason(sheet);
+  if (unfixable) return { fix: null, reason: unfixable };
   if (rows.length > MAX_ROWS) return { fix: null, reason: `一次最多插入 ${MAX_ROWS} 行指标` };
   // A row with neither is an unused slot of a form to the reader: only a dimension's row (its 二级 named, for
   // the clerk to fill) may be one; a slot already there for it is that row.

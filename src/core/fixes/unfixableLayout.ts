@@ -12,8 +12,8 @@ export function indicatorTextCell(sheet: SheetTable): string | null {
   return grid ? grid.header : null;
 }
 
-/** Why no fix is offered on a table written in one cell (for the pane), or null when fixes may be offered. */
-export function inCellFixRefusal(sheet: SheetTable): string | null {
+/** Why no fix is offered on a table written in one cell or laid out across (for the pane), or null when fixes may be offered. */
+export function unfixableLayoutReason(sheet: SheetTable): string | null {
   if (sheet.grids.some((g) => g.transposed)) {
     return `本表的指标名称横排在表头（${sheet.grids[0].header} 起），每行是一个镇（村、项目）的指标值，无法自动修正（插入整行会插进其他镇的行中）；请在对应列或对应单元格中手工修改。`;
   }
