@@ -59,6 +59,7 @@ describeInChromium('the first hour, in Chromium', () => {
       await page.getByRole('button', { name: `预览 ${table.projectName}（${table.department.name}）` }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
+      await dialog.locator('[data-role="preview-scroll"] table').waitFor(); // a lazy chunk on the first 预览
       const layout = await dialog.evaluate((surface) => {
         const scroller = surface.querySelector('[data-role="preview-scroll"]') ?? surface.querySelector('table')!.parentElement!;
         const valueHeader = [...surface.querySelectorAll('th')].find((th) => th.textContent === '指标值')!;

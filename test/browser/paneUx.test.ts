@@ -35,6 +35,7 @@ describeInChromium('task pane and checker page UX', () => {
     await page.getByRole('button', { name: `预览 ${tableNumbered(pane.library, 5).projectName}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
+    await dialog.locator('[data-role="preview-scroll"] table').waitFor(); // its width counts only once loaded
     expect(await pageWidth(page)).toBeLessThanOrEqual(320);
     await dialog.getByRole('button', { name: '关闭预览' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -106,6 +106,8 @@ describeInChromium('task pane (taskpane.html) in Chromium with the Excel double'
     await page.getByRole('button', { name: `预览 ${table.projectName}` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
+    // The preview's table is a lazy chunk: the dialog shows 正在加载… until it arrives.
+    await dialog.getByRole('table', { name: `${table.projectName} 的绩效指标` }).waitFor();
     expect(await dialog.locator('tbody tr').count()).toBe(table.indicators.length);
     expect(await dialog.textContent()).toContain(table.department.name);
     await page.keyboard.press('Escape');
