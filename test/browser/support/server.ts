@@ -14,6 +14,8 @@ const MIME: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
+const SLOW_SCRIPTS_MS = Number(process.env.JIXIAO_SLOW_SCRIPTS_MS ?? 0);
+
 export interface StaticServer {
   origin: string;
   close(): Promise<void>;
@@ -28,8 +30,14 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    const send = (): void => {
+      response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(response);
+    };
+    // JIXIAO_SLOW_SCRIPTS_MS=400 holds back every script, as a slow network would, so a test that reads
+    // a lazily loaded part before it arrives fails every time instead of once in a while on CI.
+    if (extname(file) === '.js' && SLOW_SCRIPTS_MS > 0) setTimeout(send, SLOW_SCRIPTS_MS);
+    else send();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
