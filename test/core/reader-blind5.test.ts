@@ -13,11 +13,12 @@ interface Verdict {
   sheet: string[];
 }
 
-/** The codes each row gets (by 三级 name, an issue counted on each row whose 指标值 cell it names) and all codes. */
+/** The codes each row gets (by 三级 name, an issue counted on each row whose 指标值 or 三级 cell it names) and all codes. */
 function verdictOf(grid: CellGrid): Verdict {
   const sheet = readSheet(grid);
   const byCell = new Map<string, string>();
-  for (const { row, refs } of sheet?.grids.flatMap((g) => g.rows) ?? []) byCell.set(refs.value, row.level3);
+  // A row's issue names its 指标值 cell, or its 三级 cell (input-as-output); a grid's names its 一级 cell, not a row.
+  for (const { row, refs } of sheet?.grids.flatMap((g) => g.rows) ?? []) for (const cell of [refs.value, refs.level3]) byCell.set(cell, row.level3);
   const rows: Record<string, string[]> = {};
   const all = new Set<string>();
   for (const issue of checkGridTables(grid).flatMap((r) => r.issues)) {
@@ -47,9 +48,10 @@ const EXPECTED: Record<string, Verdict> = {
   budgetInYuan: { rows: { 座席人员经费: ['bad-value'] }, sheet: ['bad-value'] },
   // 101号: 社会成本 无 and 生态环境成本 不造成负面影响 are answers; 经济成本 equals the budget.
   cost101None: { rows: {}, sheet: [] },
-  // 101号: 经济成本 无 is not an amount (bad-value) and leaves the project without a money cost (cost-substance).
+  // 101号: 经济成本 无 is not an amount (bad-value) and leaves the project without a money cost (cost-substance,
+  // said of the 成本 block at its 一级 cell, so a grid finding rather than the row's).
   cost101EconomicNone: {
-    rows: { 课后服务经济成本: ['bad-value', 'cost-substance'] },
+    rows: { 课后服务经济成本: ['bad-value'] },
     sheet: ['bad-value', 'cost-substance'],
   },
   // 2024年3月31日前 and 4月底前 are dates in the year; 按时完成 and 及时 name no date; 2025年6月底前 is next year.
@@ -94,6 +96,27 @@ const EXPECTED: Record<string, Verdict> = {
   },
   // 50万元以上 under 成本 is a floor; 控制在30万元以内 a ceiling; 1000人次以上 and 95%及以上 floors.
   suffixOperators: { rows: { 培训场地及师资成本: ['cost-lower-bound'] }, sheet: ['cost-lower-bound'] },
+  // Second batch.
+  // An 指标性质 ≥ beside 不低于95% is one floor, not text; 2024年12月底前 under ≤ is a date in the year,
+  // 2025年3月底前 under ≤ one in the next; 明显提升 is vague.
+  operatorColumnWords: {
+    rows: { 赛事经费结算时间: ['deadline-outside-year'], 群众健身参与热情: ['vague-target'] },
+    sheet: ['deadline-outside-year', 'vague-target'],
+  },
+  // 95%（含）以上 is a floor with its remark; `≥95` under a 合格率 takes % from the name (debatable: a reviewer
+  // may still ask for the %; kept quiet as the name says what it counts); 次年3月底前 falls in the next year;
+  // 在预算范围内 is no amount; `≥95` under 满意度 has no unit (its name does not say %).
+  remarkSuffixes: {
+    rows: { 供应商货款结算时间: ['deadline-outside-year'], 适配评估服务费: ['bad-value'], 残疾人家属满意度: ['bad-value'] },
+    sheet: ['bad-value', 'deadline-outside-year'],
+  },
+  // 1000000元 = 100万元 = 预算数, and its 其中 parts are the same money: nothing over.
+  costParts: { rows: {}, sheet: [] },
+  // 反向 45 万元 is a ceiling over the 40万元 budget; 反向 0 起 and 反向 3 个工作日 are ceilings; 有效提高 is vague.
+  directionMixed: {
+    rows: { 安保服务采购成本: ['cost-over-budget'], 校园安全感: ['vague-target'] },
+    sheet: ['cost-over-budget', 'vague-target'],
+  },
 };
 
 describe('fifth-round forms: each row judged as a reviewer judges it', () => {
