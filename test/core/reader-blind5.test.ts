@@ -3,6 +3,8 @@
 // the forms; where one is debatable the comment says so and keeps the reading domain-notes supports.
 import { checkGridTables } from '../../src/core/check';
 import { readSheet } from '../../src/core/sheet/reader';
+import { valueText } from '../../src/core/sheet/gridRows';
+import { inNextYear, parseDeadline, parseValue, vagueTarget } from '../../src/core/values';
 import { BLIND_FORMS_5 } from './blindForms5';
 import type { CellGrid } from '../../src/core/sheet/types';
 
@@ -130,5 +132,72 @@ describe('fifth-round forms: each row judged as a reviewer judges it', () => {
 
   test.each(Object.keys(EXPECTED))('%s', (name) => {
     expect(verdictOf(BLIND_FORMS_5[name])).toEqual(EXPECTED[name]);
+  });
+});
+
+describe('what the first run misread, pinned in general', () => {
+  test('timing adverbs with no date and lasting effects in words are vague; with a number they are not', () => {
+    for (const value of ['按时完成', '按期完成', '及时办结', '如期交付', '持续发挥效益', '长期发挥作用', '充分发挥作用']) expect([value, vagueTarget(value)]).toEqual([value, true]);
+    for (const value of ['3个工作日内及时办结', '按时验收', '2024年12月底前完成', '按合同约定时间完成']) expect([value, vagueTarget(value)]).toEqual([value, false]);
+  });
+
+  test('指标性质 正向/反向 bound a figure alone; never a date, words or a value with its own operator', () => {
+    expect(valueText('95', '正向')).toBe('≥95');
+    expect(valueText('200', '反向指标')).toBe('≤200');
+    expect(valueText('2024年11月底前', '正向')).toBe('2024年11月底前');
+    expect(valueText('明显改善', '反向')).toBe('明显改善');
+    expect(valueText('95', '定量')).toBe('95');
+  });
+
+  test('a written operator in another column wins over the direction on the same row (正向 beside 小于等于)', () => {
+    const grid: CellGrid = {
+      sheetName: '表',
+      top: 0,
+      left: 0,
+      merges: [],
+      values: [
+        ['项目名称', '宣传品制作'],
+        ['预算数', 30, '财政资金', 30, '其他资金', 0],
+        ['一级指标', '二级指标', '三级指标', '指标性质', '指标方向', '指标值', '度量单位'],
+        ['产出指标', '数量指标', '宣传品制作数量', '正向', '大于等于', 500, '份'],
+        [null, '成本指标', '宣传品制作成本', '正向', '小于等于', 30, '万元'],
+      ],
+    };
+    const parsed = readSheet(grid)?.table.indicators.map((r) => [r.parsed.operator, r.parsed.number]);
+    expect(parsed).toEqual([['≥', 500], ['≤', 30]]);
+    expect(verdictOf(grid).rows).not.toHaveProperty('宣传品制作成本');
+  });
+
+  test('a 成本 marked 正向 is a floor on spending; the fix turns the column to 反向, not to a symbol', () => {
+    const issue = checkGridTables(BLIND_FORMS_5.directionCostFloor).flatMap((r) => r.issues).find((i) => i.code === 'cost-lower-bound');
+    expect(issue?.message).toContain('指标性质为「正向」');
+    expect(issue?.fix?.steps).toEqual([{ kind: 'setCell', cell: 'D10', value: '反向' }]);
+  });
+
+  test('an operator column beside a value that states its own bound adds nothing (≥ | 不低于95%)', () => {
+    expect(valueText('不低于95%', '≥')).toBe('不低于95%');
+    expect(valueText('95%以上', '≥')).toBe('95%以上');
+    expect(valueText('95', '≥')).toBe('≥95');
+  });
+
+  test('a date under an operator (≤2024年12月底前) is still a deadline, by that date', () => {
+    expect(parseValue('≤2024年12月底前')).toMatchObject({ kind: 'deadline', operator: '≤', year: 2024, month: 12 });
+    expect(parseValue('≥1年')).toMatchObject({ kind: 'duration', number: 1 });
+    expect(parseValue('≤30日')).toMatchObject({ kind: 'duration', number: 30 });
+  });
+
+  test('(含) says a bound is inclusive: 95%（含）以上 is ≥95%', () => {
+    expect(parseValue('95%（含）以上')).toMatchObject({ kind: 'ratio', operator: '≥', number: 95, unit: '%' });
+    expect(parseValue('10个(含本数)以上')).toMatchObject({ kind: 'count', operator: '≥', number: 10 });
+  });
+
+  test('次年3月底前 is a date of the year after the budget year', () => {
+    expect(parseDeadline('次年3月底前')).toEqual({ year: null, month: 3 });
+    expect(inNextYear('次年3月底前')).toBe(true);
+    expect(inNextYear('2025年3月底前')).toBe(false);
+    expect(inNextYear('下一年度6月底前')).toBe(true);
+    // Said on a form of one budget year only: a multi-year 项目期 has no one year to count from.
+    const issue = checkGridTables(BLIND_FORMS_5.remarkSuffixes).flatMap((r) => r.issues).find((i) => i.code === 'deadline-outside-year');
+    expect(issue?.message).toContain('在 2025 年');
   });
 });
