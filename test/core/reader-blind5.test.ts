@@ -119,6 +119,18 @@ const EXPECTED: Record<string, Verdict> = {
     rows: { 安保服务采购成本: ['cost-over-budget'], 校园安全感: ['vague-target'] },
     sheet: ['cost-over-budget', 'vague-target'],
   },
+  // Third batch.
+  // A change with no size (稳步增长, 有所下降, 逐年上升, 明显缩短) cannot be met or missed; ≥10% and 较上年提高5% can.
+  changeWords: {
+    rows: { 品牌产品销售额: ['vague-target'], 农户生产成本: ['vague-target'], 品牌知名度: ['vague-target'], 产品上市周期: ['vague-target'] },
+    sheet: ['vague-target'],
+  },
+  // ≤50万元/年 on a one-year budget is that year's cost: over 预算数 40万元; 40元/人次 is a unit cost.
+  perYearCost: { rows: { 热线运行服务费: ['cost-over-budget'] }, sheet: ['cost-over-budget'] },
+  // 1.2亿元 = 12000万元 = 预算数; 8000万元 is a part of it (其中), not added.
+  yiYuan: { rows: {}, sheet: [] },
+  // 项目期 2024年—2026年: 次年3月底前 is inside it; 2027年6月底前 is not.
+  multiYearPeriod: { rows: { 平台二期验收时间: ['deadline-outside-year'] }, sheet: ['deadline-outside-year'] },
 };
 
 describe('fifth-round forms: each row judged as a reviewer judges it', () => {
