@@ -161,8 +161,9 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
   const blank = placeholder(raw, leading?.operator ?? null, afterOperator === '' ? '*' : afterOperator);
   if (blank) return { value: blank, unitSource: blank.unit ? 'value' : null };
 
-  // `≤2024年12月底前` (an operator column's ≤ put before a date): a deadline still, by that date.
-  const deadline = parseDeadline(leading ? afterOperator : compact);
+  // `≤2024年12月底前` (an operator column's ≤ put before a date): a deadline still, by that date. Only with a
+  // year: after an operator `1月` is a duration (≥1月), not January.
+  const deadline = !leading ? parseDeadline(compact) : /^\d{4}(?:年|[-./]\d)/.test(afterOperator) ? parseDeadline(afterOperator) : null;
   if (deadline && !period) return { value: result(raw, { kind: 'deadline', operator: leading?.operator ?? null, ...deadline }), unitSource: null };
 
   const body = afterOperator.replace(STARTING_FROM, '').replace(/^约/, '');
