@@ -4,7 +4,7 @@
 import { checkGridTables } from '../../src/core/check';
 import { readSheet } from '../../src/core/sheet/reader';
 import { valueText } from '../../src/core/sheet/gridRows';
-import { inNextYear, parseDeadline, parseValue, vagueTarget } from '../../src/core/values';
+import { inNextYear, parseDeadline, parseValue, vagueTarget, yearlyMoneyUnit } from '../../src/core/values';
 import { BLIND_FORMS_5 } from './blindForms5';
 import type { CellGrid } from '../../src/core/sheet/types';
 
@@ -211,5 +211,23 @@ describe('what the first run misread, pinned in general', () => {
     // Said on a form of one budget year only: a multi-year 项目期 has no one year to count from.
     const issue = checkGridTables(BLIND_FORMS_5.remarkSuffixes).flatMap((r) => r.issues).find((i) => i.code === 'deadline-outside-year');
     expect(issue?.message).toContain('在 2025 年');
+  });
+});
+
+describe('what the third batch misread, pinned in general', () => {
+  test('a change with no size is vague (稳步增长, 有所下降, 逐年上升); with a figure it is not', () => {
+    for (const value of ['稳步增长', '有所下降', '逐年上升', '持续增长', '明显缩短', '同比增长']) expect([value, vagueTarget(value)]).toEqual([value, true]);
+    for (const value of ['增长5%', '较上年提高5%', '下降至3%以下']) expect([value, vagueTarget(value)]).toEqual([value, false]);
+  });
+
+  test('money a year is the year\'s cost on a one-year budget; a 标准/人均 name keeps it a unit cost', () => {
+    expect([yearlyMoneyUnit('万元/年'), yearlyMoneyUnit('元/年度'), yearlyMoneyUnit('元/人'), yearlyMoneyUnit('个/年'), yearlyMoneyUnit(null)]).toEqual(['万元', '元', null, null, null]);
+    const withCost = (name: string, value: string): CellGrid => ({
+      ...BLIND_FORMS_5.perYearCost,
+      values: BLIND_FORMS_5.perYearCost.values.map((line) => (line[2] === '热线运行服务费' ? [null, '成本指标', name, value] : line)),
+    });
+    expect(verdictOf(withCost('热线运行服务费', '≤400000元/年')).rows).toEqual({});
+    expect(verdictOf(withCost('热线运行服务费', '≤410000元/年')).rows).toEqual({ 热线运行服务费: ['cost-over-budget'] });
+    expect(verdictOf(withCost('坐席人员补助标准', '≤50万元/年')).rows).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 export { parseRowValue, parseValue, parseValueDetailed, type ParseValueOptions, type ParsedValueDetail, type UnitSource } from './parse';
 export { normaliseText, compactText, narrowWidth } from './text';
-export { convertMoney, isMoneyUnit, MONEY_UNIT_FACTORS } from './money';
+export { convertMoney, isMoneyUnit, MONEY_UNIT_FACTORS, yearlyMoneyUnit } from './money';
 export { isLowerBound, isUpperBound, isStrict, takeLeadingOperator, takeTrailingOperator, type OperatorMatch } from './operators';
 export { classifyUnit, unitFromName, type UnitClass } from './units';
 export { inNextYear, parseDeadline, type Deadline } from './deadline';

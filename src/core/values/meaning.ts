@@ -25,10 +25,10 @@ export function percentMeaning(name: string, description = ''): PercentMeaning {
 
 /**
  * Qualitative words that promise without saying how much: a reviewer cannot tell met from missed.
- * 「良好」「及时」「有效提升」「保障」「明显改善」「进一步」… (the most common 审核意见).
+ * 「良好」「及时」「有效提升」「保障」「明显改善」「进一步」「稳步增长」「有所下降」… (the most common 审核意见).
  */
 const VAGUE =
-  /^(?:有效|明显|显著|进一步|不断|持续|稳步|逐步|全面|切实|大幅|较大|一定程度)?(?:提升|提高|改善|增强|加强|促进|推动|保障|保证|确保|优化|完善|规范|改进|增加|降低|减少|宣传)(?:了)?$|^(?:良好|较好|好|及时|按时|按期|高效|有效|明显|显著|较高|高|满意|基本满意|正常|稳定|安全|到位|充分|合理|规范|达标|完成|实现|提升|提高|改善|保障|有所提高|有所提升|有所改善|逐步提高|不断提升|持续提升|效果明显|成效明显|成效显著|效果显著|明显提升|明显改善|显著提升|显著提高|有效保障|有效提升|有效提高|有效改善|有效宣传|保障正常开展|正常开展|正常运行|长期|持续|长效|较好发挥|充分发挥)$/;
+  /^(?:有效|明显|显著|进一步|不断|持续|稳步|逐步|逐年|逐渐|日益|有所|得到|全面|切实|大幅|较大|一定程度)?(?:提升|提高|改善|增强|加强|促进|推动|保障|保证|确保|优化|完善|规范|改进|增加|降低|减少|宣传|增长|下降|上升|扩大|缩小|缩短|加快|好转)(?:了)?$|^(?:良好|较好|好|及时|按时|按期|高效|有效|明显|显著|较高|高|满意|基本满意|正常|稳定|安全|到位|充分|合理|规范|达标|完成|实现|提升|提高|改善|保障|有所提高|有所提升|有所改善|逐步提高|不断提升|持续提升|效果明显|成效明显|成效显著|效果显著|明显提升|明显改善|显著提升|显著提高|有效保障|有效提升|有效提高|有效改善|有效宣传|保障正常开展|正常开展|正常运行|长期|持续|长效|较好发挥|充分发挥)$/;
 
 /**
  * Timing adverbs with no date (按时完成, 如期交付, 及时办结): a reviewer asks by when. A 时效 target names a
@@ -53,7 +53,7 @@ export function vagueTarget(value: string): boolean {
   if (!text || MEASURABLE.test(text)) return false;
   if (VAGUE.test(text) || UNDATED.test(text) || LASTING.test(text)) return true;
   // Short phrases built on vague words (有效提升服务水平, 增加岗位: they name what, but no measure).
-  return text.length <= 12 && /(?:提升|提高|改善|增强|增加|减少|降低|保障|良好|及时|有效|明显|显著)/.test(text);
+  return text.length <= 12 && /(?:提升|提高|改善|增强|增加|减少|降低|增长|下降|上升|缩短|保障|良好|及时|有效|明显|显著)/.test(text);
 }
 
 /** Money put in, or how fast it is spent: inputs and execution, not outputs or effects. */
