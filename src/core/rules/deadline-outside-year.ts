@@ -1,10 +1,11 @@
-import type { PerformanceTable } from '../model';
+import type { IndicatorRow, PerformanceTable } from '../model';
 import type { Finding, Rule } from './types';
 import { maxOf, minOf } from '../bounded';
 import { rowDimensionRole } from '../frameworks';
 import { gridRowLabel, sheetGrids, type ScopedGrid } from './helpers';
 import { grounded, SOURCES } from './sources';
 import { periodField, yearsIn } from '../sheet/yearColumns';
+import { compactText, inNextYear } from '../values';
 
 /** The most frequent year, the latest on a tie (a goal may recall last year's work). */
 function mostFrequent(years: number[]): number | null {
@@ -50,6 +51,12 @@ function columnYear(grid: ScopedGrid, table: PerformanceTable): YearSpan | null 
   return year === null ? projectPeriod(table) : { from: year, to: year, source: `「${grid.year!.name}」列的年度` };
 }
 
+/** The year a 时效 date falls in: its own, or for 次年3月底前 the year after a one-year span; null when unsaid. */
+function deadlineYear(row: IndicatorRow, span: YearSpan): number | null {
+  if (row.parsed.year !== null) return row.parsed.year;
+  return row.parsed.kind === 'deadline' && span.from === span.to && inNextYear(compactText(row.value)) ? span.to + 1 : null;
+}
+
 function describe(span: YearSpan): string {
   return span.from === span.to ? `${span.from}年` : `${span.from}—${span.to}年`;
 }
@@ -78,7 +85,7 @@ export const deadlineOutsideYearRule: Rule = {
       const span = grid.scope === 'annual' ? budgetYears(sheet.table, settings.budgetYear, grids.length === 1) : grid.scope === 'otherYear' ? columnYear(grid, sheet.table) : projectPeriod(sheet.table);
       if (!span) continue;
       for (const { row, refs } of grid.rows) {
-        const year = row.parsed.year;
+        const year = deadlineYear(row, span);
         if (rowDimensionRole(framework, row) !== 'timeliness' || year === null) continue;
         if (year < span.from || year > span.to) {
           findings.push({

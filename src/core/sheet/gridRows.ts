@@ -10,6 +10,7 @@ import { locateByContent } from './contentLocate';
 import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
 import { GridHeader, findGridHeaders } from './locate';
 import { splitNamedTarget } from './namedTargets';
+import { normaliseText, takeLeadingOperator, takeTrailingOperator } from '../values';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
 export const MAX_DIMENSION_NAME = 24;
@@ -50,10 +51,34 @@ export function operatorOf(text: string): string | null {
   return OPERATOR_WORDS.get(text.replace(/\s+/g, '')) ?? null;
 }
 
-/** The 指标值 as a reviewer reads it: the operator of an 指标性质 column put in front (`≥` + `95`). */
+/**
+ * 指标方向 in words, as 一体化 exports print it: 正向 (more is better) is a floor, 反向 (less is better) a
+ * ceiling. Weaker than a written operator (the corpus has 正向 beside 小于等于): read only where none is.
+ */
+const DIRECTION_WORDS: ReadonlyMap<string, string> = new Map([['正向', '≥'], ['正向指标', '≥'], ['反向', '≤'], ['反向指标', '≤']]);
+
+export function directionOf(text: string): string | null {
+  return DIRECTION_WORDS.get(text.replace(/\s+/g, '')) ?? null;
+}
+
+/** Whether a value writes its own bound (`≥95%`, `不低于95%`, `95%以上`): an operator column adds nothing to it. */
+function statesOperator(value: string): boolean {
+  const text = normaliseText(value).replace(/\s+/g, '');
+  return takeLeadingOperator(text) !== null || takeTrailingOperator(text.replace(/[。.;；,，]+$/, '')) !== null;
+}
+
+/** A figure alone (`95`, `95%`), its unit in a 度量单位 column: what a direction word bounds. */
+const BARE_FIGURE = /^\d+(?:\.\d+)?\s*[%％]?$/;
+
+/**
+ * The 指标值 as a reviewer reads it: the operator of an 指标性质 column put in front (`≥` + `95`); a direction
+ * (正向 / 反向) only in front of a figure alone, never of a date or words.
+ */
 export function valueText(value: string, valueType: string): string {
   const operator = operatorOf(valueType);
-  return operator && value && !/^[≥≤<>=＞＜＝≧≦]/.test(value) ? `${operator}${value}` : value;
+  if (operator) return value && !statesOperator(value) ? `${operator}${value}` : value;
+  const direction = directionOf(valueType);
+  return direction && BARE_FIGURE.test(value.trim()) ? `${direction}${value.trim()}` : value;
 }
 
 /** Whether a row of the grid is blank in every grid column (a missing row is blank unless a merge covers it). */
@@ -371,7 +396,9 @@ export function readGridRow(cells: SheetCells, header: GridHeader, row: number, 
   }
   const description = shown(col.description);
   const unit = shown(col.unit);
-  const operatorCell = header.operatorColumns.map((c) => cells.shown(row, c)).find((cell) => operatorOf(cell.text) !== null);
+  const operatorCells = header.operatorColumns.map((c) => cells.shown(row, c));
+  // A written operator (指标方向 大于等于) wins over a direction (指标性质 正向) on the same row.
+  const operatorCell = operatorCells.find((cell) => operatorOf(cell.text) !== null) ?? operatorCells.find((cell) => directionOf(cell.text) !== null);
   const ownValue = value?.text ?? '';
   const read = valueText(ownValue, operatorCell?.text ?? '');
   into.indicators.push({

@@ -65,6 +65,14 @@ function parseSegment(segment: string): Deadline | null {
   return { year, month };
 }
 
+/** `次年3月底前`, `下一年度6月`: a date in the year after the budget year, which the text does not name. */
+const NEXT_YEAR = /^(?:次年|翌年|明年|下一?年度?|第二年)(?=\d|底|末|初|上半年|下半年|第)/;
+
+/** Whether a (compact) deadline names a date in the year after the budget year (次年3月底前). */
+export function inNextYear(compact: string): boolean {
+  return NEXT_YEAR.test(compact);
+}
+
 /**
  * Reads a deadline from compact text (normalised, no spaces, no trailing remark). Several dated steps
  * separated by commas (`4月立项，5月启动，12月完成`) give the last step, whose year defaults to the
@@ -72,7 +80,8 @@ function parseSegment(segment: string): Deadline | null {
  */
 export function parseDeadline(compact: string): Deadline | null {
   // Steps are separated by commas; a period `2024年1月1日-2024年12月31日` or `1月至12月` ends at its last date.
-  const segments = compact.split(/[,，;；、]|(?:[~～—–-]|至|到)(?=\d{4}[年\-./])/).filter((segment) => segment !== '');
+  // The year after the budget year is no year the text names: read as a date of no year (see inNextYear).
+  const segments = compact.replace(NEXT_YEAR, '').split(/[,，;；、]|(?:[~～—–-]|至|到)(?=\d{4}[年\-./])/).filter((segment) => segment !== '');
   if (segments.length === 0) return null;
   let year: number | null = null;
   let month: number | null = null;

@@ -35,3 +35,9 @@ export function convertMoney(amount: number, from: AmountUnit | string, to: Amou
   const result = fromFactor > toFactor ? amount * (fromFactor / toFactor) : amount / (toFactor / fromFactor);
   return withoutFloatNoise(result);
 }
+
+/** `万元/年`, `元/年度`: money a year. On a one-year budget it is the year's total, not a unit cost. */
+export function yearlyMoneyUnit(unit: string | null): string | null {
+  const match = unit === null ? null : /^(.+)\/(?:年|年度|每年)$/.exec(unit);
+  return match && isMoneyUnit(match[1]) ? match[1] : null;
+}

@@ -35,6 +35,8 @@ const PLACEHOLDER_WORDS = /^(?:待定|待填|待补充|暂无|无|略|不适用|
 /** Trailing punctuation and a trailing bracketed remark: `2024年10月底前完成（以…为准）`. */
 const TRAILING_PUNCTUATION = /[。.;；,，、!！:：\s]+$/;
 const TRAILING_REMARK = /\([^()]*\)$/;
+/** `95%（含）以上`, `10个(含本数)`: a note that the bound is inclusive, which ≥ and ≤ already are. */
+const INCLUSIVE_NOTE = /[(（]含(?:本数)?[)）]/g;
 /** `自收齐受理材料之日起3个工作日`: the period counts from an event; the number is still the target. */
 const STARTING_FROM = /^(?:自|从)[^\d]{1,30}?起/;
 /** A 三级 name that states a per-unit cost: `审计服务每人每天成本 ≤1000元` is a rate, not a total. */
@@ -148,7 +150,7 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
   const tableUnit = options.tableUnit ?? DEFAULT_TABLE_UNIT;
   if (raw === '') return { value: result(raw, { kind: 'empty' }), unitSource: null };
 
-  const compact = stripTrailing(normaliseText(raw).replace(/ /g, ''));
+  const compact = stripTrailing(normaliseText(raw).replace(/ /g, '').replace(INCLUSIVE_NOTE, ''));
   if (compact === '') return { value: result(raw, { kind: 'placeholder' }), unitSource: null };
 
   const period = PER_PERIOD_PREFIX.exec(compact);
@@ -159,10 +161,10 @@ export function parseValueDetailed(rawInput: string, options: ParseValueOptions 
   const blank = placeholder(raw, leading?.operator ?? null, afterOperator === '' ? '*' : afterOperator);
   if (blank) return { value: blank, unitSource: blank.unit ? 'value' : null };
 
-  if (!leading) {
-    const deadline = parseDeadline(compact);
-    if (deadline) return { value: result(raw, { kind: 'deadline', ...deadline }), unitSource: null };
-  }
+  // `≤2024年12月底前` (an operator column's ≤ put before a date): a deadline still, by that date. Only with a
+  // year: after an operator `1月` is a duration (≥1月), not January.
+  const deadline = !leading ? parseDeadline(compact) : /^\d{4}(?:年|[-./]\d)/.test(afterOperator) ? parseDeadline(afterOperator) : null;
+  if (deadline && !period) return { value: result(raw, { kind: 'deadline', operator: leading?.operator ?? null, ...deadline }), unitSource: null };
 
   const body = afterOperator.replace(STARTING_FROM, '').replace(/^约/, '');
   const read = readNumber(body);
