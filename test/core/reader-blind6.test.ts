@@ -1,0 +1,100 @@
+// Sixth-round blind forms (test/core/blindForms6.ts): 自评表 and 部门整体 tables as 决算公开 publishes them. What a
+// reviewer reads from each was written here before jixiao ran on it; each misread found is fixed in general.
+import { checkGridTables } from '../../src/core/check';
+import { readSheetTables } from '../../src/core/sheet/reader';
+import { BLIND_FORMS_6 } from './blindForms6';
+import type { Budget } from '../../src/core/model';
+import type { CellGrid, SheetTable } from '../../src/core/sheet/types';
+
+const issuesOf = (g: CellGrid) => checkGridTables(g).flatMap((r) => r.issues);
+const codes = (g: CellGrid) => [...new Set(issuesOf(g).map((i) => i.code))].sort();
+const onlyTable = (g: CellGrid): SheetTable => {
+  const { tables } = readSheetTables(g);
+  expect(tables).toHaveLength(1);
+  return tables[0];
+};
+
+/** What a reviewer reads: the project, the year's money (全年预算数 where it stands), the targets (never the results), and what to say. */
+interface Reading {
+  name: string;
+  budget: Budget;
+  targets: string[];
+  codes: string[];
+}
+
+const READINGS: Record<string, Reading> = {
+  national: { name: '农村公路养护', budget: { total: 60, fiscal: 60, other: 0 }, targets: ['≥120公里', '≥80%', '2024年12月底前', '≤60万元', '≥98%', '≥90%'], codes: [] },
+  // 当年财政拨款 300 + 上年结转资金 80 + 其他 0 make the 380: the carried-over money is public money of the year.
+  carryOver: { name: '城区污水管网改造', budget: { total: 380, fiscal: 380, other: 0 }, targets: ['≥8公里', '100%', '2024年11月底前', '≤380万元', '≥85%', '≥90%'], codes: [] },
+  rateColumn: { name: '困难残疾人生活补贴', budget: { total: 96, fiscal: 96, other: 0 }, targets: ['≥800人', '100%', '100%', '≤100元/人·月', '100%', '≥90%'], codes: [] },
+  blankTargets: { name: '中小学图书配备', budget: { total: 40, fiscal: 40, other: 0 }, targets: ['', '100%', '', '≤40万元', '≥30册', '≥90%'], codes: ['missing-value'] },
+  // 基本支出 / 项目支出 split the same 1350 another way: never parts of 财政拨款 or 其他资金.
+  department: { name: '某县农业农村局', budget: { total: 1350, fiscal: 1250, other: 100 }, targets: ['≥2万亩', '≥95%', '100%', '≤2000元/亩', '≥100斤/亩', '≥90%'], codes: [] },
+  // 中央 + 省 + 市 + 县 are the public money.
+  region: { name: '农村危房改造补助资金', budget: { total: 450, fiscal: 450, other: 0 }, targets: ['150户', '100%', '≥95%', '≤3万元/户', '100%', '≥90%'], codes: [] },
+  // The year's money is 150 (cut from 200): a cost ceiling of 180 is over it.
+  budgetCut: { name: '智慧社区平台运维', budget: { total: 150, fiscal: 150, other: 0 }, targets: ['≥30个', '≥99%', '≤2小时', '≤180万元', '≥60%', '≥90%'], codes: ['cost-over-budget'] },
+  // 年初 0, 全年 30 (added during the year): the cost of 30 is within the year's money.
+  midYear: { name: '汛期应急抢险', budget: { total: 30, fiscal: 30, other: 0 }, targets: ['≥10处', '100%', '≤2小时', '≤30万元', '0人', '≥90%'], codes: [] },
+  adjusted: { name: '2024年食品安全抽检', budget: { total: 25, fiscal: 25, other: 0 }, targets: ['≥500', '=100', '≤20', '≤25', '=0', '≥90'], codes: [] },
+  moneyLine: { name: '退役军人就业培训', budget: { total: 100, fiscal: 100, other: null }, targets: ['≥500人次', '≥90%', '2024年10月底前', '≤2000元/人次', '≥70%', '≥90%'], codes: [] },
+  twoRowHead: { name: '公共法律服务体系建设', budget: { total: 35, fiscal: 35, other: 0 }, targets: ['≥300件', '≥95%', '100%', '≤1000元/件', '≥95%', '≥90%'], codes: [] },
+  cost101: { name: '老旧小区改造', budget: { total: 520, fiscal: 470, other: 50 }, targets: ['≥12个', '100%', '2024年12月底前', '≤520万元', '≤10件', '≥3000户', '≥90%'], codes: [] },
+  resultBelow: { name: '城区公厕运营管护', budget: { total: 60, fiscal: 60, other: 0 }, targets: ['45座', '≥95%', '≥16小时/天', '≤1.5万元/座', '≥85分', '≥90%'], codes: [] },
+  // 资金拨付及时率 measures the money going out, an input, not an output.
+  unitColumn: { name: '基层医疗卫生机构基本药物补助', budget: { total: 88, fiscal: 88, other: 0 }, targets: ['≥25', '≥90', '100', '≤3.52', '100', '≥90'], codes: ['input-as-output'] },
+};
+
+describe('sixth-round forms read as a reviewer reads them', () => {
+  test.each(Object.keys(READINGS))('%s', (name) => {
+    const form = BLIND_FORMS_6[name];
+    const sheet = onlyTable(form);
+    const read: Reading = { name: sheet.table.projectName, budget: sheet.table.budget, targets: sheet.table.indicators.map((r) => r.value), codes: codes(form) };
+    expect(read).toEqual(READINGS[name]);
+  });
+});
+
+describe('a 自评表\'s money', () => {
+  test('is the 全年预算数 beside the 年初预算数: the year\'s money the 执行率 and the costs are weighed against', () => {
+    expect(onlyTable(BLIND_FORMS_6.national).refs.budgetTotal).toBe('D6');
+    expect(onlyTable(BLIND_FORMS_6.adjusted).refs.budgetTotal).toBe('C4');
+  });
+
+  test('the cost over the cut budget is named against the 全年预算数', () => {
+    const over = issuesOf(BLIND_FORMS_6.budgetCut).filter((i) => i.code === 'cost-over-budget');
+    expect(over).toHaveLength(1);
+    expect(over[0].cells).toContain('C4');
+  });
+});
+
+describe('a 自评表 with results but blank targets', () => {
+  test('the blank 年度指标值 cells are flagged, the 实际完成值 beside them is never read as the target', () => {
+    const missing = issuesOf(BLIND_FORMS_6.blankTargets).filter((i) => i.code === 'missing-value');
+    expect(missing.flatMap((i) => i.cells).filter((c) => /^[A-Z]+\d+$/.test(c))).toEqual(expect.arrayContaining(['D8', 'D10']));
+    expect(missing.flatMap((i) => i.cells)).not.toContain('E8');
+  });
+});
+
+describe('what a 自评表 prints besides its targets', () => {
+  test('预期目标 is the goal; 实际完成情况 is a result, never part of it', () => {
+    expect(onlyTable(BLIND_FORMS_6.national).table.goals).toBe('养护农村公路120公里，优良路率达到80%。');
+    expect(onlyTable(BLIND_FORMS_6.resultBelow).table.goals).toBe('管护公厕45座，市民满意度90%以上。');
+    expect(onlyTable(BLIND_FORMS_6.department).table.goals).toBe('建成高标准农田2万亩，强制免疫密度95%以上。');
+  });
+
+  test('年度主要任务 rows, 总分, 自评等级 and 联系人 are no indicators', () => {
+    expect(onlyTable(BLIND_FORMS_6.department).table.indicators.map((r) => r.level3)).not.toContain('高标准农田建设');
+    expect(onlyTable(BLIND_FORMS_6.twoRowHead).table.indicators).toHaveLength(6);
+  });
+
+  test('a separate 计量单位 column is the targets\' unit', () => {
+    expect(onlyTable(BLIND_FORMS_6.unitColumn).table.indicators.map((r) => [r.parsed.number, r.unit])).toEqual([
+      [25, '个'],
+      [90, '%'],
+      [100, '%'],
+      [3.52, '万元/个'],
+      [100, '%'],
+      [90, '%'],
+    ]);
+  });
+});
