@@ -46,6 +46,12 @@ const READINGS: Record<string, Reading> = {
   resultBelow: { name: '城区公厕运营管护', budget: { total: 60, fiscal: 60, other: 0 }, targets: ['45座', '≥95%', '≥16小时/天', '≤1.5万元/座', '≥85分', '≥90%'], codes: [] },
   // 资金拨付及时率 measures the money going out, an input, not an output.
   unitColumn: { name: '基层医疗卫生机构基本药物补助', budget: { total: 88, fiscal: 88, other: 0 }, targets: ['≥25', '≥90', '100', '≤3.52', '100', '≥90'], codes: ['input-as-output'] },
+  // Second batch (forms 15–17), written before jixiao ran on them.
+  // The 全年预算数 row holds the money, levels across: 中央 + 省 + 市县 = 260 public money; the 执行数 row is no budget.
+  moneyTurned: { name: '农村饮水安全巩固提升', budget: { total: 260, fiscal: 260, other: 0 }, targets: ['20处', '100%', '2024年10月底前', '≤260万元', '≥2万人', '≥90%'], codes: [] },
+  goalsBeside: { name: '流浪乞讨人员救助', budget: { total: 15, fiscal: 15, other: 0 }, targets: ['≥300人次', '100%', '≤1小时', '≤500元/人次', '≤10人', '≥90%'], codes: [] },
+  // Results not yet typed are no missing targets: nothing to flag.
+  notYetEvaluated: { name: '基层法律顾问服务', budget: { total: 18, fiscal: 18, other: 0 }, targets: ['100%', '≥95%', '≤3个工作日', '≤0.3万元/村', '≥95%', '≥90%'], codes: [] },
 };
 
 describe('sixth-round forms read as a reviewer reads them', () => {
@@ -83,6 +89,8 @@ describe('what a 自评表 prints besides its targets', () => {
     expect(onlyTable(BLIND_FORMS_6.national).table.goals).toBe('养护农村公路120公里，优良路率达到80%。');
     expect(onlyTable(BLIND_FORMS_6.resultBelow).table.goals).toBe('管护公厕45座，市民满意度90%以上。');
     expect(onlyTable(BLIND_FORMS_6.department).table.goals).toBe('建成高标准农田2万亩，强制免疫密度95%以上。');
+    expect(onlyTable(BLIND_FORMS_6.moneyTurned).table.goals).toBe('维修改造农村供水工程20处，巩固提升2万人饮水保障。');
+    expect(onlyTable(BLIND_FORMS_6.goalsBeside).table.goals).toBe('救助流浪乞讨人员300人次以上。');
   });
 
   test('年度主要任务 rows, 总分, 自评等级 and 联系人 are no indicators', () => {
