@@ -51,7 +51,7 @@ describe('jixiao check/fix --layout', () => {
     expect(json.files.map((f) => f.sheets.map((s) => s.projectName))).toEqual([[RELIEF.name], [DISABLED_SUBSIDY.name]]);
     expect(json.files[0].sheets[0].issues.map((i) => [i.code, i.cell])).toEqual([
       ['funds-mismatch', 'B7'],
-      ['bad-value', 'E14'],
+      // ≤460元/人·月 is a unit cost a reviewer can verify: no bad-value at E14.
       ['vague-target', 'E15'], // 「有所提升」 promises without a measure (issue #23)
     ]);
     // One line lower (a 填报单位 line above the title): no 成本指标 at all, and the 满意度 row with no value is row 16.

@@ -159,7 +159,8 @@ describe('second-round forms read as a reviewer reads them', () => {
     cost101b: { name: '城乡环卫一体化', total: 600, rows: 11, codes: ['bad-value', 'generic-indicator', 'vague-target'] },
     words: { name: '森林防火', total: 40, rows: 6, codes: ['goal-without-indicator'] },
     fullWidth: { name: '城区绿化养护', total: 120, rows: 5, codes: ['bad-value', 'cost-over-budget', 'goal-without-indicator', 'missing-dimension'] },
-    selfEvalFire: { name: '畜禽粪污资源化利用', total: 80, rows: 5, codes: ['cost-lower-bound', 'cost-over-budget', 'missing-dimension'] },
+    // The year's money is the 全年预算数 (90), not the 年初 80 beside it (reader-blind6.test.ts): a cost of ≥90 is no more over it.
+    selfEvalFire: { name: '畜禽粪污资源化利用', total: 90, rows: 5, codes: ['cost-lower-bound', 'missing-dimension'] },
     over101: { name: '智慧校园建设', total: 200, rows: 6, codes: ['cost-over-budget', 'misplaced-dimension', 'missing-dimension'] },
     yuanCost: { name: '危房改造', total: 300, rows: 5, codes: ['cost-over-budget', 'goal-without-indicator', 'missing-dimension', 'vague-target'] },
   };

@@ -117,7 +117,7 @@ export const costOverBudgetRule: Rule = {
   code: 'cost-over-budget',
   title: '成本超过预算数',
   defaultSeverity: 'error',
-  description: '成本指标的金额，或各成本总额之和，按元/万元/亿元换算后超过预算数。单价类成本（元/人、每人每天等）不参与求和；按年计的金额（如「≤50万元/年」）在年度目标中即当年成本，参与比较；合计/小计/总成本行与其「其中」分项（按文字或金额识别：分项列在其下且相加等于它）只算一次，以免误报。按年分列指标值的表（实施期 | 2024年 | 2025年），只有预算年度那一列与预算数比较，其他年度的成本不与本年预算比较。一行一个乡镇/村的横排表（维度名称在表头横列），各行的成本与该行的资金比较。',
+  description: '成本指标的金额，或各成本总额之和，按元/万元/亿元换算后超过预算数。单价类成本（元/人、每人每天等）不参与求和；按年计的金额（如「≤50万元/年」）在年度目标中即当年成本，参与比较；合计/小计/总成本行与其「其中」分项（按文字或金额识别：分项列在其下且相加等于它）只算一次，以免误报。按年分列指标值的表（实施期 | 2024年 | 2025年），只有预算年度那一列与预算数比较，其他年度的成本不与本年预算比较。一行一个乡镇/村的横排表（维度名称在表头横列），各行的成本与该行的资金比较。自评表并列年初预算数与全年预算数（或调整后预算数）时，以全年预算数为预算数：它是执行率的分母，年中追加或调减后的当年资金。',
   ...grounded([SOURCES.match88, '成本与预算确定的投入相匹配'], [SOURCES.suitable88, '资金规模与绩效目标匹配']),
   english: 'a 成本 amount, or the sum of 成本 amounts, above 预算数 after 元/万元/亿元 conversion; unit costs (元/人, 每人每天 …) are never summed, while money a year (`≤50万元/年`) counts as that year\'s cost in the annual grid; where targets are given per year (实施期 | 2024年 | 2025年) only the budget year\'s column is weighed against 预算数',
   settings: ['severities', 'disabledRules'],

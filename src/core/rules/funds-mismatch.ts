@@ -19,7 +19,8 @@ function sourceFix(sheet: SheetTable, field: SourceField): Fix | undefined {
   if (!cell || sheet.amountProblems?.[field] || budget.total === null) return undefined;
   // A filled 其他资金 may be the sum of several cells, or share a cell with its label (财政拨款：…（其中…）), as may
   // the 财政资金 beside it: only the plain case, 其他资金 left blank, is written.
-  if (budget.other !== null) return undefined;
+  // A 财政资金 that adds 上年结转资金 to its cell is no amount to write into that cell.
+  if (budget.other !== null || (field === 'budgetFiscal' && sheet.carriedOver)) return undefined;
   const otherField: SourceField = field === 'budgetFiscal' ? 'budgetOther' : 'budgetFiscal';
   const otherAmount = (otherField === 'budgetFiscal' ? budget.fiscal : budget.other) ?? 0;
   const amount = budget.total - otherAmount;
@@ -41,6 +42,8 @@ function sourceFix(sheet: SheetTable, field: SourceField): Fix | undefined {
 function fiscalSaid(sheet: SheetTable, fiscal: number): string {
   const { unit } = sheet.table;
   const levels = sheet.fiscalLevels;
+  const carried = (sheet.carriedOver ?? []).reduce((sum, { amount }) => sum + (amount ?? 0), 0);
+  if (sheet.carriedOver) return `财政资金 ${formatAmount(fiscal, unit)}（含上年结转资金 ${formatAmount(carried, unit)}）`;
   if (!levels) return `财政资金 ${fieldAsShown(sheet, 'budgetFiscal', formatAmount(fiscal, unit))}`;
   const parts = levels.map(({ label, amount }) => `${label} ${amount === null ? '空白' : formatAmount(amount, unit)}`).join(' + ');
   return `财政资金 ${formatAmount(fiscal, unit)}（表上没有财政资金合计，按各级资金之和计：${parts}）`;
@@ -51,7 +54,7 @@ export const fundsMismatchRule: Rule = {
   code: 'funds-mismatch',
   title: '资金来源与预算数不符',
   defaultSeverity: 'error',
-  description: '财政资金与其他资金之和不等于预算数（空白按 0 计）。表上只列中央、省、市、县（区）各级资金而没有财政资金合计时，按各级资金之和作为财政资金；列了合计时，各级资金是它的组成，不再相加。中期与年度资金两列并列时，各项金额都取年度一列，两列不混加。允许的误差由设置决定。',
+  description: '财政资金与其他资金之和不等于预算数（空白按 0 计）。表上只列中央、省、市、县（区）各级资金而没有财政资金合计时，按各级资金之和作为财政资金；列了合计时，各级资金是它的组成，不再相加。中期与年度资金两列并列时，各项金额都取年度一列，两列不混加；自评表的年初预算数与全年预算数并列时取全年一列，上年结转资金计入财政资金。允许的误差由设置决定。',
   ...grounded(SOURCES.complete88, [SOURCES.practice, '资金来源相加应等于预算数']),
   english: '财政资金 + 其他资金 ≠ 预算数 (blank = 0, tolerance a setting)',
   settings: ['severities', 'disabledRules', 'fundsTolerance'],
@@ -86,7 +89,7 @@ export const fundsMismatchRule: Rule = {
         message:
           `${fiscalSaid(sheet, fiscal)} + 其他资金 ${fieldAsShown(sheet, 'budgetOther', formatAmount(other, unit))} = ${formatAmount(sum, unit)}，` +
           `与预算数 ${fieldAsShown(sheet, 'budgetTotal', formatAmount(budget.total, unit))} 不符，${difference > 0 ? '多出' : '少'} ${formatAmount(Math.abs(difference), unit)}${fixText}`,
-        cells: [...cellsOf(refs.budgetTotal, refs.budgetFiscal), ...(sheet.fiscalLevels ?? []).map((level) => level.address), ...cellsOf(refs.budgetOther)],
+        cells: [...cellsOf(refs.budgetTotal, refs.budgetFiscal), ...[...(sheet.fiscalLevels ?? []), ...(sheet.carriedOver ?? [])].map((part) => part.address), ...cellsOf(refs.budgetOther)],
       },
     ];
   },

@@ -6,6 +6,17 @@ import { grounded, SOURCES } from './sources';
 const NUMBER_TOKEN = /^(?:(\d+)[.、．]|[（(](\d+)[）)]|([一二三四五六七八九十]+)、)/;
 /** Shorter clauses are headings or fragments, not promises. */
 const MIN_CLAUSE_LENGTH = 6;
+/** An amount of money (90万元, 2026400元), never a rate (元/人). */
+const MONEY_AMOUNT = /\d[\d,，.]*\s*(?:亿元|万元|千元|元)(?!\s*\/)/g;
+
+/**
+ * A clause that only states the project's money (`本项目共申请预算资金90万元`, `其中村级组织运转400000元`): what the
+ * table spends, not a result an indicator measures. Any other figure in it (10公里) makes it a promise again.
+ */
+function statesMoneyOnly(text: string): boolean {
+  const rest = text.replace(MONEY_AMOUNT, '');
+  return rest !== text && /资金|预算|经费/.test(text) && !/\d/.test(rest);
+}
 
 export interface GoalClause {
   /** The item's number as the author wrote it (the last of `1.（4）`), or its line number. */
@@ -106,6 +117,7 @@ export const goalWithoutIndicatorRule: Rule = {
     for (const grid of structureGrids(sheet)) {
       if (grid.rows.length === 0) continue;
       for (const { item, text } of goalClauses(grid.goals)) {
+        if (statesMoneyOnly(text)) continue;
         const clauseTerms = terms(text);
         // Measured as soon as one indicator shares enough: the other rows need not be looked at.
         const measured = grid.rows.some(({ row }) => shared(clauseTerms, [row.level3, row.description]) >= settings.goalMatchMinShared);

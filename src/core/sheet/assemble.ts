@@ -97,7 +97,9 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   // Funds by level with no 财政资金 total: their sum is read as it (null when every level is blank).
   const levels = block.fiscalLevels.map((level) => ({ label: level.label, amount: fieldAmount(level, tableUnit), address: level.address }));
   const levelSum = levels.reduce<number | null>((sum, { amount }) => (amount === null ? sum : (sum ?? 0) + amount), null);
-  const fiscal = levels.length > 0 ? levelSum : fieldAmount(fields.budgetFiscal, tableUnit);
+  const carried = (block.carriedOver ?? []).map((part) => ({ amount: fieldAmount(part, tableUnit), address: part.address }));
+  // 上年结转资金 beside 当年财政拨款: the year's public money is both.
+  const fiscal = carried.reduce<number | null>((sum, { amount }) => (amount === null ? sum : (sum ?? 0) + amount), levels.length > 0 ? levelSum : fieldAmount(fields.budgetFiscal, tableUnit));
   // No total on the form, both parts on it: a reviewer weighs the costs against their sum.
   const noTotal = !fields.budgetTotal && extraTotal === undefined;
   const summed = noTotal && fiscal !== null && otherTotal !== null && fiscal >= 0 && otherTotal >= 0 ? fiscal + otherTotal : null;
@@ -139,6 +141,7 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   const projectTotal = projectTotalOf(block, tableUnit);
   if (projectTotal) sheet.projectTotal = projectTotal;
   if (levels.length > 0) sheet.fiscalLevels = levels;
+  if (carried.some(({ amount }) => amount !== null)) sheet.carriedOver = carried;
   if (summed !== null) sheet.summedTotal = { label: '财政资金与其他资金之和', cells: [refs.budgetFiscal, refs.budgetOther].filter((c): c is string => c !== null) };
   if (indicators.length === 0) {
     sheet.unread = { found: [`指标表头（第 ${main.header.row + 1} 行）`], missing: ['表头下的指标行'], cell: refs.indicatorHeader };

@@ -10,7 +10,8 @@ import { LABELS, PROJECT_TOTAL_LABELS, RESULT_HEAD, labelScope, matchUnitLabel, 
 import type { HeaderField } from './labels';
 import type { CellValue, GridScope, HeaderAmount } from './types';
 import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, labelWithoutAside, levelFunds, similarHeaderField } from './knownLabels';
-import { SUM_WORD, amountCellRightOf, amountFieldsOfBlock } from './moneyLabels';
+import { amountFieldsOfBlock } from './moneyLabels';
+import { amountAfterWord, isAmountWord, isCarriedOver, isStartOfYearBudget, yearBudgetAmount } from './selfEvalMoney';
 
 /**
  * A form's prompt waiting for its own value (`承担单位:(盖章)`, `事业收入:`, `填写日期:`): a text ending in a
@@ -133,6 +134,8 @@ export interface HeaderBlock {
   fiscalLevels: LevelFound[];
   /** 其他资金 written as parts (二、自有资金 / 三、其他): every part after the first. */
   otherParts: FieldFound[];
+  /** Public money carried over from earlier years (上年结转资金 beside 当年财政拨款): a part of the 财政资金. */
+  carriedOver?: FieldFound[];
   extraFields: Record<string, string>;
   /** Where each extra field's value was read. */
   extraRefs: Record<string, string>;
@@ -195,6 +198,7 @@ function levelsOfOneColumn(levels: readonly (LevelFound & { period: GridScope | 
 export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: number): HeaderBlock {
   const fields: HeaderBlock['fields'] = {};
   const otherParts: FieldFound[] = [];
+  const carriedOver: FieldFound[] = [];
   const levels: (LevelFound & { period: GridScope | null })[] = [];
   const extraFields: Record<string, string> = {};
   const extraRefs: Record<string, string> = {};
@@ -216,24 +220,30 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
     const tableUnit = matchUnitLabel(text);
     const inline = tableUnit ? null : inlineValue(text, INLINE_LABELS);
     const field = tableUnit || inline ? headerFieldOf(label) : fieldAt(label, row, col);
-    const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text) || similarHeaderField(label) !== undefined || field !== undefined;
+    const carried = !tableUnit && !inline && field === undefined && isCarriedOver(label);
+    const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text) || similarHeaderField(label) !== undefined || field !== undefined || carried;
     if (!known) continue;
     firstLabelRow = Math.min(firstLabelRow, row);
     used.add(address);
     const valueBeside = (block: boolean): Found | null => take(valueOf(cells, row, col, lastRow, block));
-    // An amount beside its label, from the 年度 column where money columns of two periods stand side by side.
+    // An amount beside its label, from the 年度 column where money columns of two periods stand side by side, and
+    // from the 全年 column where a 自评表 prints 年初 | 全年 | 执行 (or past a word naming it, 全年预算数 | 100).
     const amountBeside = (): { found: Found; period: GridScope | null } | null => {
       const beside = valueOf(cells, row, col, lastRow, false);
       if (!beside) return null;
-      const amount = annualColumnAmount(cells, beside, fromRow);
-      take(amount.found);
-      return amount;
+      const past = isAmountWord(beside.text) ? amountAfterWord(cells, row, col) : isStartOfYearBudget(label) ? amountAfterWord(cells, row, col, true) : null;
+      const amount = annualColumnAmount(cells, past ?? beside, fromRow);
+      const found = take(yearBudgetAmount(cells, amount.found, fromRow))!;
+      return { found, period: amount.period };
     };
     const bare = bareLabel(label);
     const level = tableUnit || inline ? null : levelFunds(label);
     if (tableUnit) {
       unit ??= { unit: tableUnit, address };
       department ??= departmentOnRow(cells, row, col);
+    } else if (carried) {
+      const amount = amountBeside();
+      if (amount?.found.text) carriedOver.push({ ...amount.found, unit: labelUnit(label) });
     } else if (level) {
       const amount = amountBeside();
       const period = moneyPeriod(cells, row, col, label, fromRow) ?? amount?.period ?? null;
@@ -247,9 +257,7 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
       const settled = fields[field]?.text && !laterAnnual && !(amountField && readAmount(fields[field].value, DEFAULT_UNIT) === null);
       const amount = settled || !amountField ? null : amountBeside();
       if (!settled) periods[field] = period ?? amount?.period ?? null;
-      // `年度预算 | 合计 | 1200`: the amount stands past the sum word.
-      const past = amount && SUM_WORD.test(normalizeLabel(amount.found.text)) ? amountCellRightOf(cells, row, col) : null;
-      const found = settled ? null : amountField ? (past ? take(cells.shown(past.row, past.col)) : (amount?.found ?? null)) : valueBeside(BLOCK_FIELDS.includes(field));
+      const found = settled ? null : amountField ? (amount?.found ?? null) : valueBeside(BLOCK_FIELDS.includes(field));
       const withUnit: FieldFound | null = found ? { ...found, unit: labelUnit(label) } : null;
       if (withUnit) fields[field] = withUnit;
       // A further 其他资金 of the same period is a part of it (二、自有资金 / 三、其他); one of the other period is not.
@@ -258,7 +266,8 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
         if (part?.text) otherParts.push({ ...part, unit: labelUnit(label) });
       }
     } else if (EXTRA_LABELS.has(label) || EXTRA_LABELS.has(bare)) {
-      const found = valueBeside(false);
+      const beside = valueBeside(false);
+      const found = beside ? take(yearBudgetAmount(cells, beside, fromRow)) : null;
       if (found?.text && !(bare in extraFields)) {
         extraFields[bare] = found.text;
         extraRefs[bare] = found.address;
@@ -302,7 +311,7 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
     fields.budgetFiscal = level;
   }
   const fiscalLevels = !fields.budgetFiscal && levels.length > 1 ? levelsOfOneColumn(levels) : [];
-  return { fields, fiscalLevels, otherParts, extraFields, extraRefs, unit, department, title: findTitle(cells, fromRow, firstLabelRow, used) };
+  return { fields, fiscalLevels, otherParts, ...(carriedOver.length > 0 ? { carriedOver } : {}), extraFields, extraRefs, unit, department, title: findTitle(cells, fromRow, firstLabelRow, used) };
 }
 
 /** The department on the 单位 line: the nearest text cell left of `单位：万元`, else right of it. */

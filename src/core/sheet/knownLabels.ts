@@ -79,7 +79,8 @@ export const FISCAL_PART = /^其中：.*(?:财政|补助|拨款)/;
  * S25; `中央补助安排`, `省级财政安排`, S21):
  * numbering and 其中 left off. Several with no 财政资金 total are its parts (their sum is read as it).
  */
-const LEVEL_FUNDS = /^((?:中央|地方|省|区县|县区|市|州|县|区|乡镇|镇|乡)级?(?:财政)?(?:补助|专项)?(?:资金|安排))$/;
+// `中央补助` and `省级专项` name a level's money without the word 资金; `市县资金` is the levels below the province as one.
+const LEVEL_FUNDS = /^((?:中央|地方|省|区县|县区|市县|县市|市|州|县|区|乡镇|镇|乡)级?(?:财政)?(?:(?:补助|专项)?(?:资金|安排)|补助|专项))$/;
 
 /** `其中：1.`, `2.`, `（3）`, `4、` before a funds label (S31's 1.中央资金 … 4.其他资金). */
 const FUNDS_NUMBERING = /^(?:其中：?)?(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[.、．])/;

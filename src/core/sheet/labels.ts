@@ -112,6 +112,8 @@ export const HEADER_FIELD_LABELS: Record<HeaderField, readonly string[]> = {
     '年度绩效目标（文字）',
     '项目年度目标',
     '年初设定目标',
+    // The goals column of a 自评表 (预期目标 | 实际完成情况, 财预〔2020〕10号's form): its text is under it.
+    '预期目标',
     '年度主要目标和成果',
     '年度主要目标',
     '本年度绩效目标',

@@ -188,6 +188,8 @@ export interface SheetTable {
    * 财政资金 is their sum (blank = 0); absent otherwise. Amounts in the table's unit.
    */
   fiscalLevels?: { label: string; amount: number | null; address: string }[];
+  /** 上年结转资金 (a 自评表's row beside 当年财政拨款): counted in the 财政资金; absent when the form has none. */
+  carriedOver?: { amount: number | null; address: string }[];
   /**
    * A form with no total at all (no 预算数, 资金总额 … label) but both parts: the total is read as their sum,
    * and messages name it so (`财政资金与其他资金之和`); absent otherwise.

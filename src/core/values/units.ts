@@ -22,6 +22,9 @@ const MAGNITUDE_PREFIX = /^[十百千万亿]+/;
 
 /** One part of a unit: Han characters, Latin letters or unit symbols, nothing else. */
 const UNIT_PART = /^[\u4e00-\u9fa5A-Za-z²³㎡㎞㎏]{1,8}$/;
+/** A compound unit after `/` (元/人·月, 元/人*月, 元/台×次): unit parts joined by a product sign. */
+const PRODUCT_SIGN = /[·*×・]/;
+const isPerPart = (part: string) => part.split(PRODUCT_SIGN).every((factor) => UNIT_PART.test(factor));
 
 export interface UnitClass {
   kind: ValueKind;
@@ -73,7 +76,7 @@ export function classifyUnit(unit: string): UnitClass | null {
   const ratio = RATIO_UNITS[unit];
   if (ratio !== undefined) return { kind: 'ratio', unit: ratio };
   const [base, ...per] = unit.split('/');
-  if (per.some((part) => !UNIT_PART.test(part))) return null;
+  if (per.some((part) => !isPerPart(part))) return null;
   if (isMoneyUnit(base)) return { kind: per.length > 0 ? 'moneyRate' : 'moneyTotal', unit };
   if (isDurationUnit(base)) return { kind: 'duration', unit };
   if (isCountUnit(base)) return { kind: 'count', unit };

@@ -104,7 +104,8 @@ describe('defects injected into real layouts', () => {
     // One of two ways out (issue #22): picked by the clerk, never by 全部修正.
     expect(issue.fix).toBeUndefined();
     const choice = issue.choices!.find((c) => c.choice === '其他资金')!;
-    expect(choice.description).toBe('将其他资金（G13）填为 38.93万元：预算数 238.93万元 − 财政资金 200万元 = 38.93万元');
+    // The year's money is the 调整后预算数 (251.89; the form itself says 预算执行率=预算执行数/调整后预算数), not the 年初 238.93.
+    expect(choice.description).toBe('将其他资金（G13）填为 51.89万元：预算数 251.89万元 − 财政资金 200万元 = 51.89万元');
     const trip = applyAndRecheck(grid, before, { ...issue, fix: choice }, options);
     expect([trip.stillThere, trip.added]).toEqual([false, []]);
   });
