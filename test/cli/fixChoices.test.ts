@@ -21,7 +21,8 @@ test('without --only, neither way out is applied and both are named with their -
   const { out, err } = await run([FILE, '--out', join(dir, 'all.xlsx'), '--json']);
   expect(Buffer.compare(readFileSync(FILE), before)).toBe(0);
   expect(err).toContain('funds-mismatch 有 2 种改法，未自动选择');
-  expect(err).toContain('--only funds-mismatch=其他资金（将其他资金（G13）填为 38.93万元');
+  // 预算数 is the 调整后预算数 251.89 (the form: 预算执行率=预算执行数/调整后预算数), not the 年初 238.93.
+  expect(err).toContain('--only funds-mismatch=其他资金（将其他资金（G13）填为 51.89万元');
   expect(err).toContain('--only funds-mismatch=财政资金');
   const json = JSON.parse(out) as FixJson;
   expect(json.fixes.filter((fix) => fix.code === 'funds-mismatch')).toEqual([]);
@@ -35,6 +36,6 @@ test('--only funds-mismatch alone applies neither; --only funds-mismatch=其他�
 
   const { out } = await run([FILE, '--out', join(dir, 'other.xlsx'), '--only', 'funds-mismatch=其他资金', '--json']);
   const json = JSON.parse(out) as FixJson;
-  expect(json.fixes.map((fix) => [fix.code, fix.changes])).toEqual([['funds-mismatch', [{ kind: 'setCell', sheet: expect.any(String), cell: 'G13', before: '/', after: 38.93 }]]]);
+  expect(json.fixes.map((fix) => [fix.code, fix.changes])).toEqual([['funds-mismatch', [{ kind: 'setCell', sheet: expect.any(String), cell: 'G13', before: '/', after: 51.89 }]]]);
   expect(json.remaining.sheets.flatMap((s) => s.issues).map((i) => i.code)).not.toContain('funds-mismatch');
 });
