@@ -1,0 +1,115 @@
+// Fourth-round blind forms (test/core/blindForms4.ts), how tables sit in sheets and workbooks: what a reviewer
+// reads from each (tables, names, budgets, rows) and the verdict, written before jixiao was run on them.
+import { checkGridTables, checkGrids } from '../../src/core/check';
+import { readSheetTables } from '../../src/core/sheet/reader';
+import { BLIND_FORMS_4, CONTENTS_WORKBOOK, FLYZ, NOTES_WORKBOOK, PFXC, PTYW, RMTJ, SQJZ } from './blindForms4';
+import type { CellGrid, SheetTable } from '../../src/core/sheet/types';
+
+/** A table as a reviewer sums it up: its name, total, grids, the 三级 names of its annual grid. */
+const summary = (t: SheetTable) => ({ name: t.table.projectName, total: t.table.budget.total, grids: t.grids.length, names: t.grids[0].rows.map(({ row }) => row.level3) });
+const codesOf = (g: CellGrid) => checkGridTables(g).map((r) => [r.projectName, [...new Set(r.issues.map((i) => i.code))].sort()]);
+
+/** The 三级 names of a project of the forms' pool, in grid order. */
+const namesOf = (p: typeof SQJZ) => [p.count[0], p.quality[0], '任务完成时间', p.cost[0], p.benefit[0], p.satisfaction];
+const plain = (p: typeof SQJZ, name = p.name) => ({ name, total: p.total, grids: 1, names: namesOf(p) });
+
+describe('project tables stacked down one sheet', () => {
+  test.each([
+    ['stack2gap1', [SQJZ, RMTJ]],
+    ['stack3gap0', [SQJZ, RMTJ, FLYZ]],
+    ['stack5mixed', [SQJZ, RMTJ, FLYZ, PFXC, PTYW]],
+    ['stack2noHeadRow', [SQJZ, RMTJ]],
+    ['stackSignatures', [SQJZ, RMTJ]],
+  ] as const)('%s: each table read on its own, with its own head and rows, and none flagged', (form, projects) => {
+    const read = readSheetTables(BLIND_FORMS_4[form]);
+    expect(read.tables.map(summary)).toEqual(projects.map((p) => plain(p)));
+    expect(codesOf(BLIND_FORMS_4[form])).toEqual(projects.map((p) => [p.name, []]));
+  });
+
+  test('each table keeps the money unit of its own 单位 line', () => {
+    const tables = readSheetTables(BLIND_FORMS_4.stackUnits).tables;
+    expect(tables.map((t) => [t.table.projectName, t.table.unit, t.table.budget.total])).toEqual([
+      ['社区矫正', '万元', 20],
+      ['人民调解', '元', 150000],
+    ]);
+    expect(codesOf(BLIND_FORMS_4.stackUnits)).toEqual([['社区矫正', []], ['人民调解', []]]);
+  });
+
+  test('tables named only in their titles are two tables, each named by its title', () => {
+    const tables = readSheetTables(BLIND_FORMS_4.stackTitleNames).tables;
+    expect(tables.map(summary)).toEqual([plain(SQJZ, '社区矫正项目'), plain(RMTJ, '人民调解项目')]);
+    expect(codesOf(BLIND_FORMS_4.stackTitleNames)).toEqual([['社区矫正项目', []], ['人民调解项目', []]]);
+  });
+
+  test('a multi-year table keeps its 总体 and 年度 grids; the table under it is another', () => {
+    const tables = readSheetTables(BLIND_FORMS_4.stackOverallAnnual).tables;
+    expect(tables.map((t) => [t.table.projectName, t.table.budget.total, t.grids.map((grid) => [grid.scope, grid.rows.length])])).toEqual([
+      ['智慧司法平台建设', 300, [['annual', 6], ['overall', 3]]],
+      ['人民调解', 15, [['annual', 6]]],
+    ]);
+    expect(tables[0].table.goals).toBe('2025年建成2个业务系统。');
+    expect(codesOf(BLIND_FORMS_4.stackOverallAnnual)).toEqual([['智慧司法平台建设', []], ['人民调解', []]]);
+  });
+});
+
+describe('a 部门整体 table over project tables', () => {
+  test('the tasks block is no indicator; the 整体 table and each project are read apart', () => {
+    const tables = readSheetTables(BLIND_FORMS_4.wholeThenProjects).tables;
+    expect(tables.map((t) => [t.table.projectName, t.table.budget.total, t.grids.length, t.grids[0].rows.length])).toEqual([
+      ['某县农业农村局', 1500, 1, 6],
+      ['高标准农田建设', 1000, 1, 6],
+      ['动物疫病防控', 200, 1, 6],
+    ]);
+    expect(tables[0].grids[0].rows.map(({ row }) => row.level1)).toEqual(['产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '满意度指标']);
+    expect(codesOf(BLIND_FORMS_4.wholeThenProjects)).toEqual([['某县农业农村局', []], ['高标准农田建设', []], ['动物疫病防控', []]]);
+  });
+});
+
+describe('a project list that is no 绩效目标表', () => {
+  test('a 部门预算 list (项目名称 | 金额 | 绩效目标) is no table: no report, nothing flagged', () => {
+    expect(checkGridTables(BLIND_FORMS_4.budgetListPlain)).toEqual([]);
+  });
+
+  test('the same list titled 绩效目标表 is reported unreadable, never clean and never flagged row by row', () => {
+    expect(codesOf(BLIND_FORMS_4.budgetListTitled)).toEqual([['', ['unreadable-layout']]]);
+  });
+});
+
+describe('workbooks', () => {
+  test('a 目录 sheet is no table; each table sheet is read', () => {
+    const reports = checkGrids(CONTENTS_WORKBOOK);
+    expect(reports.map((r) => [r.sheet, r.projectName, r.issues.map((i) => i.code)])).toEqual([
+      ['表1', '社区矫正', []],
+      ['表2', '人民调解', []],
+      ['表3', '法律援助', []],
+    ]);
+  });
+
+  test('a 填报说明 sheet explaining the dimensions is no table and no unreadable one', () => {
+    const reports = checkGrids(NOTES_WORKBOOK);
+    expect(reports.map((r) => [r.sheet, r.projectName, r.issues.map((i) => i.code)])).toEqual([['项目表', '社区矫正', []]]);
+  });
+});
+
+describe('a grid continued on a 续表', () => {
+  test.each(['continuedRight', 'continuedBelow'])('%s: one table, one annual grid of all its rows', (form) => {
+    const tables = readSheetTables(BLIND_FORMS_4[form]).tables;
+    expect(tables.map(summary)).toEqual([plain(SQJZ)]);
+    expect(codesOf(BLIND_FORMS_4[form])).toEqual([['社区矫正', []]]);
+  });
+});
+
+describe('where a table sits', () => {
+  test('far down and right: read there, at its own addresses', () => {
+    const tables = readSheetTables(BLIND_FORMS_4.farDownRight).tables;
+    expect(tables.map(summary)).toEqual([plain(FLYZ)]);
+    expect(tables[0].refs).toMatchObject({ projectName: 'I28', budgetTotal: 'I29', goals: 'I30' });
+    expect(codesOf(BLIND_FORMS_4.farDownRight)).toEqual([['法律援助', []]]);
+  });
+
+  test('signature and 填报说明 blocks under the grid add no indicator', () => {
+    const tables = readSheetTables(BLIND_FORMS_4.signatureAndNotes).tables;
+    expect(tables.map(summary)).toEqual([plain(PFXC)]);
+    expect(codesOf(BLIND_FORMS_4.signatureAndNotes)).toEqual([['普法宣传', []]]);
+  });
+});
