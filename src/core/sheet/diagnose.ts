@@ -1,10 +1,12 @@
 /** A sheet that looks like a 绩效目标表 but was not read: what was found and what is missing. */
 import { compactText } from '../values';
 import { SheetCells } from './cells';
-import { LABELS } from './labels';
+import { DEFINITION_TEXT, LABELS, NOTE_TEXT } from './labels';
 import type { GridColumn, HeaderField } from './labels';
 import type { Unreadable } from './types';
 import { COLUMNS_OF_LABEL, headerFieldOf } from './knownLabels';
+import { dimensionOf } from './vocabulary';
+import type { FilledCell } from './cells';
 
 export const COLUMN_NAMES: Record<GridColumn, string> = {
   level1: '一级指标',
@@ -18,6 +20,20 @@ export const COLUMN_NAMES: Record<GridColumn, string> = {
 
 /** 一级 names of either framework, to tell a sheet that looks like a 绩效目标表 from one that is not. */
 export const LOOKS_LIKE_TABLE = /^(?:[一二三四五六七八九十\d]+[、.．])?(?:产出|效益|满意度|成本)指标$/;
+
+/** Cells that all explain what a dimension measures (反映…, 是指…): a 填报说明's text, no target among them. */
+export function onlyDefinitions(texts: readonly FilledCell[]): boolean {
+  return texts.length > 0 && texts.every((cell) => DEFINITION_TEXT.test(cell.text.trim()));
+}
+
+/**
+ * A 填报说明 laid out as a grid: dimension names, their labels and a heading, and beside them only what each
+ * dimension measures. A glossary of the form, not a table that could not be read.
+ */
+function glossary(cells: SheetCells): boolean {
+  const explained = [...cells.filled(cells.top, cells.bottom)].filter((cell) => !COLUMNS_OF_LABEL.has(cell.label) && !NOTE_TEXT.test(cell.label) && dimensionOf(cell.text) === null);
+  return onlyDefinitions(explained);
+}
 
 /**
  * A sheet with no readable grid that still looks like a 绩效目标表: grid header labels or 一级 names
@@ -37,6 +53,7 @@ export function diagnose(cells: SheetCells): Unreadable | null {
       firstCell ??= cell.address;
     }
   }
+  if (glossary(cells)) return null;
   const gridLabels = [...labels].filter((l) => l !== COLUMN_NAMES.unit && l !== COLUMN_NAMES.description);
   if (gridLabels.length < 2 && level1Names < 2) return headOnly(cells) ?? indicatorsInText(cells);
   const found = [...labels];
