@@ -57,6 +57,13 @@ const placed = (rows: Row[], down: number, right: number): Row[] => [...blank(do
 
 export const [SQJZ, RMTJ, FLYZ, PFXC, PTYW] = PROJECTS;
 
+/** Two projects printed side by side, a blank column between (no 其他资金 cell in a four-column block). */
+const sideBySide = (left: Project, right: Project): Row[] => {
+  const side = (p: Project): Row[] => [['项目支出绩效目标表'], ['项目名称', p.name], ['预算数（万元）', p.total, '财政资金', p.total], ['绩效目标', p.goal], GRID_HEAD, ...indicatorRows(p)];
+  const [a, b] = [side(left), side(right)];
+  return a.map((row, i) => [...row, ...Array<CellValue>(5 - row.length).fill(null), ...b[i]]);
+};
+
 export const BLIND_FORMS_4: Record<string, CellGrid> = {
   // 1 two projects, one blank row between
   stack2gap1: g([...projectTable(SQJZ), ...blank(1), ...projectTable(RMTJ)]),
@@ -237,7 +244,28 @@ export const BLIND_FORMS_4: Record<string, CellGrid> = {
     ...projectTable(RMTJ),
     ['填报人：', null, '审核人：', null, '填报日期：'],
   ]),
+  // 18 (second batch) four tables in a 2×2 layout: two side by side, two more side by side under them
+  grid2x2: g([...sideBySide(SQJZ, RMTJ), [], ...sideBySide(FLYZ, PFXC)]),
+  // 19 (second batch) merged 一级 cells; the second table, right under a blank row, without its header row
+  stackMergedNoHead: g([...projectTable(SQJZ), [], ...projectTable(RMTJ, false)], ['A6:A9', 'A17:A20']),
 };
+
+/** 20 (second batch) a workbook: a 封面 naming the project and its amount, then the table on its own sheet. */
+export const COVER_WORKBOOK: CellGrid[] = [
+  g(
+    [
+      ['2025年度项目支出绩效目标申报表'],
+      [],
+      ['项目名称：', '社区矫正'],
+      ['申报单位（盖章）：', '某区司法局'],
+      ['预算金额（万元）：', 20],
+      ['填报日期：', '2025年1月10日'],
+    ],
+    [],
+    '封面',
+  ),
+  g(projectTable(SQJZ), [], '绩效目标表'),
+];
 
 /** 11 a workbook: a 目录 sheet listing the tables, then one table per sheet. */
 export const CONTENTS_WORKBOOK: CellGrid[] = [

@@ -3,7 +3,7 @@
 import { checkGridTables, checkGrids } from '../../src/core/check';
 import { readSheetTables } from '../../src/core/sheet/reader';
 import { isContinuationMark } from '../../src/core/sheet/gridsGoOn';
-import { BLIND_FORMS_4, CONTENTS_WORKBOOK, FLYZ, NOTES_WORKBOOK, PFXC, PTYW, RMTJ, SQJZ } from './blindForms4';
+import { BLIND_FORMS_4, CONTENTS_WORKBOOK, COVER_WORKBOOK, FLYZ, NOTES_WORKBOOK, PFXC, PTYW, RMTJ, SQJZ } from './blindForms4';
 import type { CellGrid, SheetTable } from '../../src/core/sheet/types';
 
 /** A table as a reviewer sums it up: its name, total, grids, the 三级 names of its annual grid. */
@@ -118,6 +118,26 @@ describe('where a table sits', () => {
     const tables = readSheetTables(BLIND_FORMS_4.signatureAndNotes).tables;
     expect(tables.map(summary)).toEqual([plain(PFXC)]);
     expect(codesOf(BLIND_FORMS_4.signatureAndNotes)).toEqual([['普法宣传', []]]);
+  });
+});
+
+describe('second batch, written after the first fixes and before running jixiao on it', () => {
+  test('four tables in a 2×2 layout: read in reading order, each from its own block', () => {
+    const tables = readSheetTables(BLIND_FORMS_4.grid2x2).tables;
+    expect(tables.map((t) => ({ ...summary(t), fiscal: t.table.budget.fiscal }))).toEqual([SQJZ, RMTJ, FLYZ, PFXC].map((p) => ({ ...plain(p), fiscal: p.total })));
+    expect(checkGridTables(BLIND_FORMS_4.grid2x2).map((r) => r.projectName)).toEqual(['社区矫正', '人民调解', '法律援助', '普法宣传']);
+  });
+
+  test('merged 一级 cells and a second table with no header row: two tables, 一级 carried down each', () => {
+    const tables = readSheetTables(BLIND_FORMS_4.stackMergedNoHead).tables;
+    expect(tables.map(summary)).toEqual([plain(SQJZ), plain(RMTJ)]);
+    expect(tables[1].grids[0].rows.map(({ row }) => row.level1)).toEqual(['产出指标', '产出指标', '产出指标', '产出指标', '效益指标', '满意度指标']);
+    expect(codesOf(BLIND_FORMS_4.stackMergedNoHead)).toEqual([['社区矫正', []], ['人民调解', []]]);
+  });
+
+  test('a 封面 naming the project of a table read on another sheet is no unreadable table', () => {
+    const reports = checkGrids(COVER_WORKBOOK);
+    expect(reports.map((r) => [r.sheet, r.projectName, r.issues.map((i) => i.code)])).toEqual([['绩效目标表', '社区矫正', []]]);
   });
 });
 
