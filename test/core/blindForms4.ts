@@ -267,6 +267,12 @@ export const COVER_WORKBOOK: CellGrid[] = [
   g(projectTable(SQJZ), [], '绩效目标表'),
 ];
 
+/** 21 (second batch) the same, the 封面 titled as the 绩效目标表 itself. */
+export const COVER_TITLED_WORKBOOK: CellGrid[] = [
+  { ...COVER_WORKBOOK[0], values: COVER_WORKBOOK[0].values.map((line, i) => (i === 0 ? ['某区司法局2025年项目支出绩效目标表'] : line)) },
+  COVER_WORKBOOK[1],
+];
+
 /** 11 a workbook: a 目录 sheet listing the tables, then one table per sheet. */
 export const CONTENTS_WORKBOOK: CellGrid[] = [
   g(

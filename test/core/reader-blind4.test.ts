@@ -3,7 +3,7 @@
 import { checkGridTables, checkGrids } from '../../src/core/check';
 import { readSheetTables } from '../../src/core/sheet/reader';
 import { isContinuationMark } from '../../src/core/sheet/gridsGoOn';
-import { BLIND_FORMS_4, CONTENTS_WORKBOOK, COVER_WORKBOOK, FLYZ, NOTES_WORKBOOK, PFXC, PTYW, RMTJ, SQJZ } from './blindForms4';
+import { BLIND_FORMS_4, CONTENTS_WORKBOOK, COVER_TITLED_WORKBOOK, COVER_WORKBOOK, FLYZ, NOTES_WORKBOOK, PFXC, PTYW, RMTJ, SQJZ } from './blindForms4';
 import type { CellGrid, SheetTable } from '../../src/core/sheet/types';
 
 /** A table as a reviewer sums it up: its name, total, grids, the 三级 names of its annual grid. */
@@ -135,8 +135,11 @@ describe('second batch, written after the first fixes and before running jixiao 
     expect(codesOf(BLIND_FORMS_4.stackMergedNoHead)).toEqual([['社区矫正', []], ['人民调解', []]]);
   });
 
-  test('a 封面 naming the project of a table read on another sheet is no unreadable table', () => {
-    const reports = checkGrids(COVER_WORKBOOK);
+  test.each([
+    ['申报表', COVER_WORKBOOK],
+    ['绩效目标表', COVER_TITLED_WORKBOOK],
+  ])('a 封面 titled %s naming the project of a table read on another sheet is no unreadable table', (_title, workbook) => {
+    const reports = checkGrids(workbook);
     expect(reports.map((r) => [r.sheet, r.projectName, r.issues.map((i) => i.code)])).toEqual([['绩效目标表', '社区矫正', []]]);
   });
 });
