@@ -3,6 +3,7 @@
 import { checkGridTables, checkGrids } from '../../src/core/check';
 import { readSheetTables } from '../../src/core/sheet/reader';
 import { isContinuationMark } from '../../src/core/sheet/gridsGoOn';
+import { headOnlyProjectName } from '../../src/core/sheet/diagnose';
 import { BLIND_FORMS_4, CONTENTS_WORKBOOK, COVER_TITLED_WORKBOOK, COVER_WORKBOOK, FLYZ, NOTES_WORKBOOK, PFXC, PTYW, RMTJ, SQJZ } from './blindForms4';
 import type { CellGrid, SheetTable } from '../../src/core/sheet/types';
 
@@ -145,6 +146,26 @@ describe('second batch, written after the first fixes and before running jixiao 
 });
 
 describe('how the fixes stay general', () => {
+  test('a 封面 whose project no sheet holds is a table cut off: still unreadable', () => {
+    const [cover] = COVER_TITLED_WORKBOOK;
+    const other = { ...COVER_TITLED_WORKBOOK[1], values: COVER_TITLED_WORKBOOK[1].values.map((line) => (line[1] === '社区矫正' ? ['项目名称', '人民调解'] : line)) };
+    expect(checkGrids([cover, other]).map((r) => [r.sheet, r.projectName, r.issues.map((i) => i.code)])).toEqual([
+      ['封面', '', ['unreadable-layout']],
+      ['绩效目标表', '人民调解', []],
+    ]);
+  });
+
+  test('the project a head with no grid names: a name beside its label, never a list\'s first row', () => {
+    expect(headOnlyProjectName(COVER_TITLED_WORKBOOK[0])).toBe('社区矫正');
+    expect(headOnlyProjectName(BLIND_FORMS_4.budgetListTitled)).toBeNull();
+  });
+
+  test('a 封面 naming its project in one cell (项目名称：社区矫正) is a 封面 too', () => {
+    const [cover, table] = COVER_TITLED_WORKBOOK;
+    const inline = { ...cover, values: cover.values.map((line) => (line[0] === '项目名称：' ? ['项目名称：社区矫正'] : line)) };
+    expect(checkGrids([inline, table]).map((r) => r.sheet)).toEqual(['绩效目标表']);
+  });
+
   test('a 续表 mark is told by its words, not by any 续', () => {
     for (const mark of ['续表', '（续表）', '(续表)', '续上表', '续表1', '项目支出绩效目标表（续）', '项目支出绩效目标表(续表)']) expect(isContinuationMark(mark)).toBe(true);
     for (const text of ['续建项目', '继续教育培训', '项目支出绩效目标表', '持续改善']) expect(isContinuationMark(text)).toBe(false);
