@@ -248,6 +248,17 @@ export const BLIND_FORMS_4: Record<string, CellGrid> = {
   grid2x2: g([...sideBySide(SQJZ, RMTJ), [], ...sideBySide(FLYZ, PFXC)]),
   // 19 (second batch) merged 一级 cells; the second table, right under a blank row, without its header row
   stackMergedNoHead: g([...projectTable(SQJZ), [], ...projectTable(RMTJ, false)], ['A6:A9', 'A17:A20']),
+  // 22 (third batch) the 续表 to the right starting on the grid's own header row, its mark just above it
+  continuedRightSameRow: g([
+    ['项目支出绩效目标表'],
+    ['项目名称', '社区矫正'],
+    ['预算数（万元）', 20, '财政资金', 20],
+    ['绩效目标', SQJZ.goal, null, null, null, '（续表）'],
+    [...GRID_HEAD, null, ...GRID_HEAD],
+    [...indicatorRows(SQJZ)[0], null, ...indicatorRows(SQJZ)[4]],
+    [...indicatorRows(SQJZ)[1], null, ...indicatorRows(SQJZ)[5]],
+    ...indicatorRows(SQJZ).slice(2, 4),
+  ]),
 };
 
 /** 20 (second batch) a workbook: a 封面 naming the project and its amount, then the table on its own sheet. */
