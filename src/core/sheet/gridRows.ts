@@ -212,11 +212,12 @@ export function findTableGrids(cells: SheetCells, fromRow: number, carried: Grid
       headers = byContent?.headers ?? [];
     }
     if (headers.length === 0) return done(null);
-    const goesOn = continuesGrid(cells, headers[0]);
-    if (grids.length > 0 && !goesOn && startsAnotherTable(cells, from, headers[0].row - 1)) return done(from);
+    if (grids.length > 0 && !continuesGrid(cells, headers[0]) && startsAnotherTable(cells, from, headers[0].row - 1)) return done(from);
     let nextRow = headers[0].row + 1;
     for (const header of headers) {
       const read = readGrid(cells, header);
+      // Each header on the row for itself: a 续表 may stand beside the grid it carries on.
+      const goesOn = continuesGrid(cells, header);
       if (goesOn && grids.length > 0) goOn(read);
       else if (goesOn) pending.push({ header, ...read });
       else {
