@@ -259,6 +259,8 @@ export const BLIND_FORMS_4: Record<string, CellGrid> = {
     [...indicatorRows(SQJZ)[1], null, ...indicatorRows(SQJZ)[5]],
     ...indicatorRows(SQJZ).slice(2, 4),
   ]),
+  // 23 (third batch) the 续表 below without its header repeated: a 续表 line, then the rows
+  continuedBelowNoHead: g([...projectTable(SQJZ).slice(0, 5), ...indicatorRows(SQJZ).slice(0, 4), [], [], ['续表'], ...indicatorRows(SQJZ).slice(4)]),
 };
 
 /** 20 (second batch) a workbook: a 封面 naming the project and its amount, then the table on its own sheet. */

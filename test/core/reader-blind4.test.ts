@@ -100,7 +100,7 @@ describe('workbooks', () => {
 });
 
 describe('a grid continued on a 续表', () => {
-  test.each(['continuedRight', 'continuedBelow', 'continuedRightSameRow'])('%s: one table, one annual grid of all its rows', (form) => {
+  test.each(['continuedRight', 'continuedBelow', 'continuedRightSameRow', 'continuedBelowNoHead'])('%s: one table, one annual grid of all its rows', (form) => {
     const tables = readSheetTables(BLIND_FORMS_4[form]).tables;
     expect(tables.map(summary)).toEqual([plain(SQJZ)]);
     expect(codesOf(BLIND_FORMS_4[form])).toEqual([['社区矫正', []]]);
