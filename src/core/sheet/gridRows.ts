@@ -203,6 +203,14 @@ export function findTableGrids(cells: SheetCells, fromRow: number, carried: Grid
     let headers = findGridHeaders(cells, from);
     const above = grids[grids.length - 1]?.header ?? carried;
     const bare = above ? headerlessGrid(cells, above, from, (headers[0]?.row ?? cells.bottom + 1) - 1) : null;
+    // Rows under a 续表 line carry the grid on; under another table's head, they are that table's.
+    if (bare && grids.length > 0 && continuesGrid(cells, bare, from)) {
+      const read = readGrid(cells, bare);
+      goOn(read);
+      // Past the row at least, even when a signature on it ends the grid at once.
+      from = Math.max(read.nextRow, bare.row + 1);
+      continue;
+    }
     if (bare && grids.length > 0 && startsAnotherTable(cells, from, bare.row - 1)) return done(from);
     if (bare && grids.length === 0) headers = [bare];
     // No header row names the grid: find it by what the cells hold (only for a table's first grid).

@@ -19,10 +19,12 @@ export function isContinuationMark(text: string): boolean {
 /** Rows above a header where its 续表 mark may stand (the mark, then the title or 单位 line a form repeats). */
 const MARK_ROWS = 2;
 
-/** Whether a `续表` mark stands just above a grid header, within its columns: the grid carries on one read before it. */
-export function continuesGrid(cells: SheetCells, header: GridHeader): boolean {
-  const fromRow = Math.max(cells.top, header.row - MARK_ROWS);
-  for (const cell of cells.filled(fromRow, header.row - 1)) {
+/**
+ * Whether a `续表` mark stands above a grid header within its columns (on the rows just above it, or from fromRow
+ * when given): the grid carries on one read before it.
+ */
+export function continuesGrid(cells: SheetCells, header: GridHeader, fromRow = header.row - MARK_ROWS): boolean {
+  for (const cell of cells.filled(Math.max(cells.top, fromRow), header.row - 1)) {
     if (cell.col >= header.fromCol && cell.col <= header.toCol && isContinuationMark(cell.text)) return true;
   }
   return false;
