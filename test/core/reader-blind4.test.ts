@@ -189,3 +189,11 @@ describe('how the fixes stay general', () => {
     expect(readSheetTables({ ...notes, values }).unreadable).not.toBeNull();
   });
 });
+
+describe('a 续表 with no header of its own', () => {
+  test('a signature beside its first row: still one table, the reading ends', () => {
+    const form = BLIND_FORMS_4.continuedBelowNoHead;
+    const values = form.values.map((line) => (line[2] === '社区安全感' ? [...line, null, '填报人：'] : line));
+    expect(readSheetTables({ ...form, values }).tables.map((t) => t.table.projectName)).toEqual(['社区矫正']);
+  });
+});
