@@ -8,6 +8,7 @@ import { ALL_RULES, unreadableFinding } from './rules';
 import { rowOfAddress, withSharedGrids } from './rules/helpers';
 import type { Rule } from './rules/types';
 import { readSheetTables } from './sheet/reader';
+import { headOnlyProjectName } from './sheet/diagnose';
 import { withLayouts } from './layouts/apply';
 import type { LayoutProfile } from './layouts/profile';
 import { sheetSuggestions } from './suggest';
@@ -177,9 +178,22 @@ export function offeredFixes(report: SheetReport | null): Fix[] {
   return fixes;
 }
 
-/** Every 绩效目标表 among the grids, in sheet order, one report per table; other sheets are skipped. */
+/** A sheet reported only as unreadable. */
+const unreadableOnly = (reports: readonly SheetReport[]) => reports.length === 1 && reports[0].issues.length === 1 && reports[0].issues[0].code === 'unreadable-layout';
+
+/**
+ * Every 绩效目标表 among the grids, in sheet order, one report per table; other sheets are skipped. A head with no
+ * grid (项目名称, 预算金额 under a 绩效目标表 title) naming a project whose table another sheet holds is that
+ * workbook's 封面, not a table cut off: skipped too.
+ */
 export function checkGrids(grids: CellGrid[], options: CheckOptions = {}): SheetReport[] {
-  return grids.flatMap((grid) => checkGridTables(grid, options));
+  const perGrid = grids.map((grid) => checkGridTables(grid, options));
+  const read = new Set(perGrid.flatMap((reports) => (unreadableOnly(reports) ? [] : reports.map((report) => report.projectName))));
+  const cover = (reports: readonly SheetReport[], i: number) => {
+    const name = unreadableOnly(reports) ? headOnlyProjectName(grids[i]) : null;
+    return name !== null && read.has(name);
+  };
+  return perGrid.flatMap((reports, i) => (cover(reports, i) ? [] : reports));
 }
 
 // Counting issues lives apart from the engine, so a page can show counts without loading the rules.

@@ -13,6 +13,7 @@ import { MAX_FRAGMENT } from './locate';
 import type { GridHeader } from './locate';
 import { headYear, periodHeader, periodValueColumns } from './periodColumns';
 import { namesCarryTargets } from './namedTargets';
+import { onlyDefinitions } from './diagnose';
 import type { Unreadable } from './types';
 import { dimensionOf, dimensionPairOf, level1Home } from './vocabulary';
 
@@ -337,6 +338,8 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const targets = roles.value === undefined ? 0 : (profileColumns(cells, firstData, lastRow, roles.value, roles.value, [])[0]?.values ?? 0);
   const unsure = missing.length > 0 || confidence < 0.8;
   if ((lone && (unsure || targets < LONE_NAME_TARGETS)) || (headed !== null && unsure)) return null;
+  // A 填报说明 naming each dimension beside what it measures (反映…) is a glossary, no grid: nothing to report.
+  if (unsure && onlyDefinitions([...cells.filled(firstData, lastRow)].filter((c) => c.col >= rightOf))) return null;
   if (unsure) return { unreadable: { found, missing: missing.length > 0 ? missing : ['足以确定各列含义的内容'], cell } };
   const base: Omit<GridHeader, 'columns'> = {
     row: headerRows[0] ?? firstData,

@@ -11,6 +11,7 @@ import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } fr
 import { GridHeader, findGridHeaders } from './locate';
 import { splitNamedTarget } from './namedTargets';
 import { normaliseText, takeLeadingOperator, takeTrailingOperator } from '../values';
+import { continuesGrid, headerlessGrid, isContinuationMark } from './gridsGoOn';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
 export const MAX_DIMENSION_NAME = 24;
@@ -190,6 +191,8 @@ export interface ReadGrid extends GridRead {
 export function startsAnotherTable(cells: SheetCells, fromRow: number, toRow: number): boolean {
   for (const cell of cells.filled(fromRow, toRow)) {
     const { text, label } = cell;
+    // `项目支出绩效目标表（续表）` carries the table above on.
+    if (isContinuationMark(text)) continue;
     if (PROJECT_NAME_LABELS.has(label) || DEPARTMENT_LABEL_SET.has(label) || matchUnitLabel(text) !== null) return true;
     if (text.includes(LABELS.titleSuffix) || inlineValue(text, PROJECT_NAME_LABELS) !== null) return true;
   }
@@ -204,22 +207,56 @@ export interface TableGrids {
   unreadable?: Unreadable;
 }
 
-export function findTableGrids(cells: SheetCells, fromRow: number): TableGrids {
+/**
+ * The grids of one table from fromRow. `carried` is the header of the table above: a table printed without its
+ * header row reads its rows under those columns. A grid under a 续表 mark carries on the grid read before it
+ * (or, printed to the right above it, the first one read after it): its rows join that grid's.
+ */
+export function findTableGrids(cells: SheetCells, fromRow: number, carried: GridHeader | null = null): TableGrids {
   const grids: ReadGrid[] = [];
+  const pending: ReadGrid[] = [];
+  const goOn = (read: GridRead) => {
+    const last = grids[grids.length - 1];
+    grids[grids.length - 1] = { ...last, indicators: [...last.indicators, ...read.indicators], rowRefs: [...last.rowRefs, ...read.rowRefs] };
+  };
+  const done = (next: number | null, unreadable?: Unreadable): TableGrids => {
+    // Continuations with no grid before them to carry on are grids of their own.
+    if (grids.length === 0) for (const read of pending.splice(0)) grids.push(read);
+    return { grids, next, ...(unreadable ? { unreadable } : {}) };
+  };
   for (let from = fromRow; ; ) {
     let headers = findGridHeaders(cells, from);
+    const above = grids[grids.length - 1]?.header ?? carried;
+    const bare = above ? headerlessGrid(cells, above, from, (headers[0]?.row ?? cells.bottom + 1) - 1) : null;
+    // Rows under a 续表 line carry the grid on; under another table's head, they are that table's.
+    if (bare && grids.length > 0 && continuesGrid(cells, bare, from)) {
+      const read = readGrid(cells, bare);
+      goOn(read);
+      // Past the row at least, even when a signature on it ends the grid at once.
+      from = Math.max(read.nextRow, bare.row + 1);
+      continue;
+    }
+    if (bare && grids.length > 0 && startsAnotherTable(cells, from, bare.row - 1)) return done(from);
+    if (bare && grids.length === 0) headers = [bare];
     // No header row names the grid: find it by what the cells hold (only for a table's first grid).
     if (headers.length === 0 && grids.length === 0) {
       const byContent = locateByContent(cells, from);
-      if (byContent && 'unreadable' in byContent) return { grids, next: null, unreadable: byContent.unreadable };
+      if (byContent && 'unreadable' in byContent) return done(null, byContent.unreadable);
       headers = byContent?.headers ?? [];
     }
-    if (headers.length === 0) return { grids, next: null };
-    if (grids.length > 0 && startsAnotherTable(cells, from, headers[0].row - 1)) return { grids, next: from };
+    if (headers.length === 0) return done(null);
+    if (grids.length > 0 && !continuesGrid(cells, headers[0]) && startsAnotherTable(cells, from, headers[0].row - 1)) return done(from);
     let nextRow = headers[0].row + 1;
     for (const header of headers) {
       const read = readGrid(cells, header);
-      grids.push({ header, ...read });
+      // Each header on the row for itself: a 续表 may stand beside the grid it carries on.
+      const goesOn = continuesGrid(cells, header);
+      if (goesOn && grids.length > 0) goOn(read);
+      else if (goesOn) pending.push({ header, ...read });
+      else {
+        grids.push({ header, ...read });
+        for (const early of pending.splice(0)) goOn(early);
+      }
       nextRow = Math.max(nextRow, read.nextRow);
     }
     from = nextRow;

@@ -254,6 +254,9 @@ export const SIGNATURE_TEXT = /盖章|审核意见|审批意见|批复意见|填
 /** A note under a table (说明, 注：…, 备注): it ends the grid above it. */
 export const NOTE_TEXT = /^(?:说明|备注|注|填报说明|填表说明|其他需要说明的?事项|其他说明事项|其他说明)(?:：|$)/;
 
+/** How a 填报说明 explains a dimension (`反映预期提供的公共产品和服务数量`, `是指…`, `包括…`), never a target. */
+export const DEFINITION_TEXT = /^(?:主要|用于|一般)?(?:反映|是指|指的是|衡量|考核|包括|例如|如[：:])/;
+
 export const TOTAL_ROW_TEXT = /^(?:部门|单位)?(?:合计|总计|小计|总分|得分合计)$/;
 
 /** `单位：万元`, `金额单位：元`, `单位:万元` → the unit; null if the text is not a unit label. */

@@ -11,6 +11,7 @@ import { readHeaderBlock } from './headerFields';
 import { withHeadBesideOrBelow } from './headBesideOrBelow';
 import { sideBySideTables } from './sideTables';
 import { findTableGrids } from './gridRows';
+import type { GridHeader } from './locate';
 import { buildSheet } from './assemble';
 import { flatColumnsOf, readFlat } from './flat';
 import { diagnose } from './diagnose';
@@ -33,8 +34,10 @@ export function readSheetTables(grid: CellGrid, options: ReadSheetOptions = {}):
   if (transposed.length > 0) return { tables: transposed, unreadable: null };
   const tables: SheetTable[] = [];
   let unread: Unreadable | null = null;
+  // The last grid header read: a table stacked under it without a header row of its own reads under its columns.
+  let carried: GridHeader | null = null;
   for (let from: number | null = cells.top; from !== null && from <= cells.bottom; ) {
-    const { grids, next, unreadable } = findTableGrids(cells, from);
+    const { grids, next, unreadable } = findTableGrids(cells, from, carried);
     unread ??= unreadable ?? null;
     if (grids.length === 0) break;
     const beside = sideBySideTables(cells, grid, grids, from, next === null ? cells.bottom : next - 1);
@@ -50,6 +53,7 @@ export function readSheetTables(grid: CellGrid, options: ReadSheetOptions = {}):
       break;
     }
     tables.push(buildSheet(cells, grid.sheetName, block, grids, from, options));
+    carried = grids[grids.length - 1].header;
     from = next;
   }
   // No grid of rows: a list may hold each project's indicators as text in one cell (S26).
