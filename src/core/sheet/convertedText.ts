@@ -24,11 +24,27 @@ function joinsWrappedLine(before: string, after: string): boolean {
   return (HAN.test(last) && (HAN.test(first) || /[0-9A-Za-z]/.test(first))) || (ALNUM.test(last) && HAN.test(first));
 }
 
+/** How wide a line prints: a Han or full-width character takes two places. */
+function printedWidth(line: string): number {
+  let width = 0;
+  for (const ch of line) width += /[\u1100-\uffef]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** A page's lines are as wide as the cell: a cell of several lines is wrapped when all but its last are. */
+const WIDTH_SLACK = 2;
+
 function withoutWrappedLines(text: string): string {
   if (!text.includes('\n')) return text;
+  const breaks = [...text.matchAll(LINE_BREAK)];
+  if (breaks.length > 1) {
+    const widths = text.split(LINE_BREAK).map(printedWidth);
+    const full = widths.slice(0, -1);
+    if (Math.max(...full) - Math.min(...full) > WIDTH_SLACK || widths.at(-1)! > Math.max(...full) + WIDTH_SLACK) return text;
+  }
   let out = '';
   let at = 0;
-  for (const match of text.matchAll(LINE_BREAK)) {
+  for (const match of breaks) {
     out += text.slice(at, match.index);
     at = match.index + match[0].length;
     out += joinsWrappedLine(out, text.slice(at)) ? '' : '\n';
@@ -44,10 +60,13 @@ function withoutSpacedCharacters(text: string): string {
   return text.replace(SPACED_GAP, '');
 }
 
+/** `产出指标（续）`: a name printed again on the next page, marked as continued. */
+const CONTINUED_MARK = /(?<=\S)[(（]续(?:表|上页)?[)）]$/;
+
 /** Last characters that may be a footnote's marker: most cells end otherwise and are returned at once. */
-const MARK_END = /[*＊※①-⑳¹²³⁴-⁹]$/;
+const MARK_END = /[*＊※①-⑳¹²³⁴-⁹)）]$/;
 
 export function convertedText(text: string): string {
   const joined = withoutSpacedCharacters(withoutWrappedLines(text));
-  return MARK_END.test(joined) ? joined.replace(FOOTNOTE_MARK, '') : joined;
+  return MARK_END.test(joined) ? joined.replace(FOOTNOTE_MARK, '').replace(CONTINUED_MARK, '') : joined;
 }

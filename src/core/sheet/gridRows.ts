@@ -10,6 +10,7 @@ import { locateByContent } from './contentLocate';
 import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
 import { GridHeader, findGridHeaders } from './locate';
 import { splitNamedTarget } from './namedTargets';
+import { pageBreakAt } from './pageBreaks';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
 export const MAX_DIMENSION_NAME = 24;
@@ -104,6 +105,15 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     row = filled;
   }
   for (;;) {
+    const pageBreak = read.indicators.length > 0 ? pageBreakAt(cells, header, row) : null;
+    if (pageBreak) {
+      if (pageBreak.resume === null) {
+        row = cells.bottom + 1;
+        break;
+      }
+      row = pageBreak.resume;
+      continue;
+    }
     if (endsGrid(cells, row, header)) break;
     if (!blankRow(cells, row, gridColumns)) readGridRow(cells, header, row, state, read);
     else if (read.indicators.length > 0) {
