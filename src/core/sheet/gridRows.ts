@@ -11,6 +11,7 @@ import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } fr
 import { GridHeader, findGridHeaders } from './locate';
 import { splitNamedTarget } from './namedTargets';
 import { pageBreakAt } from './pageBreaks';
+import { withWrappedRowsJoined } from './wrappedRows';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
 export const MAX_DIMENSION_NAME = 24;
@@ -138,7 +139,7 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     row = next.row;
   }
   read.nextRow = row;
-  return header.tree ? read : withoutGroupRows(cells, header, read);
+  return header.tree ? read : withoutGroupRows(cells, header, withWrappedRowsJoined(cells, header, read));
 }
 
 /** The leading spaces of a cell as typed (full-width ones too): how far a form indents a name. */
