@@ -379,6 +379,9 @@ export function readGridRow(cells: SheetCells, header: GridHeader, row: number, 
   if (header.deriveLevel1 && level2?.text && !level1?.text) {
     level1 = { text: derivedLevel1(level2.text) ?? '', value: null, address: level2.address };
     level2 = derivedLevel2(level2);
+  } else if (level1?.text && level2?.text && dimensionOf(level2.text)?.name === dimensionOf(level1.text)?.name) {
+    // A 一级 printed again in the 二级 column (its merge over both split, each piece repeating it).
+    level2 = derivedLevel2(level2);
   }
   const description = shown(col.description);
   const unit = shown(col.unit);
