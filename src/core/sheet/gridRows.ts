@@ -12,6 +12,7 @@ import { GridHeader, findGridHeaders } from './locate';
 import { splitNamedTarget } from './namedTargets';
 import { pageBreakAt } from './pageBreaks';
 import { withWrappedRowsJoined } from './wrappedRows';
+import { withCentredLevel1 } from './lostMerges';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
 export const MAX_DIMENSION_NAME = 24;
@@ -139,7 +140,7 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     row = next.row;
   }
   read.nextRow = row;
-  return header.tree ? read : withoutGroupRows(cells, header, withWrappedRowsJoined(cells, header, read));
+  return header.tree ? read : withoutGroupRows(cells, header, withCentredLevel1(cells, header, withWrappedRowsJoined(cells, header, read)));
 }
 
 /** The leading spaces of a cell as typed (full-width ones too): how far a form indents a name. */
