@@ -3,11 +3,12 @@
  * reader of the page would: a narrow cell's line breaks, characters spaced out to fill a cell, and footnote
  * markers after a name. Everything else is kept as typed.
  */
+import { maxOf, minOf } from '../bounded';
 
 const HAN = /[\u3400-\u9fff]/;
 const ALNUM = /[0-9A-Za-z%‰）)]/;
 /** A line that opens a new item (`2.`, `（二）`, `①`, `—`): its break is the writer's, not the converter's. */
-const ITEM_START = /^(?:\d+[.、．)）]|[(（][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[①-⑳]|[•·\-—])/;
+export const ITEM_START = /^(?:\d+[.、．)）]|[(（][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[①-⑳]|[•·\-—])/;
 /** A break inside a cell with the blanks around it. */
 const LINE_BREAK = /[ \t\u3000]*\r?\n[ \t\u3000]*/g;
 /** A single space between two Han characters (`产 出 指 标`). */
@@ -24,8 +25,8 @@ function joinsWrappedLine(before: string, after: string): boolean {
   return (HAN.test(last) && (HAN.test(first) || /[0-9A-Za-z]/.test(first))) || (ALNUM.test(last) && HAN.test(first));
 }
 
-/** How wide a line prints: a Han or full-width character takes two places. */
-function printedWidth(line: string): number {
+/** How wide a text prints: a Han or full-width character takes two places. */
+export function printedWidth(line: string): number {
   let width = 0;
   for (const ch of line) width += /[\u1100-\uffef]/.test(ch) ? 2 : 1;
   return width;
@@ -40,7 +41,8 @@ function withoutWrappedLines(text: string): string {
   if (breaks.length > 1) {
     const widths = text.split(LINE_BREAK).map(printedWidth);
     const full = widths.slice(0, -1);
-    if (Math.max(...full) - Math.min(...full) > WIDTH_SLACK || widths.at(-1)! > Math.max(...full) + WIDTH_SLACK) return text;
+    const widest = maxOf(full, 0);
+    if (widest - minOf(full, 0) > WIDTH_SLACK || widths.at(-1)! > widest + WIDTH_SLACK) return text;
   }
   let out = '';
   let at = 0;

@@ -3,7 +3,10 @@
  * only the rest of the text in the same column(s) (`…宫颈癌和乳腺` over `癌免费筛查人数`, `2025年11月底` over
  * `前`). Such a row is joined to the row above it, as a reader of the page reads one cell.
  */
+import { maxOf } from '../bounded';
 import { fromA1 } from './address';
+// A piece opening with a numbering (`2.`, `（二）`) is an item of its own.
+import { ITEM_START, printedWidth } from './convertedText';
 import type { SheetCells } from './cells';
 import type { GridRead } from './gridRows';
 import type { GridHeader } from './locate';
@@ -11,18 +14,9 @@ import { dimensionOf } from './vocabulary';
 
 /** Narrower than any cell a page wraps a name or target in (three Han characters). */
 const MIN_WRAP_WIDTH = 6;
-/** A piece opening with a numbering (`2.`, `（二）`) is an item of its own. */
-const ITEM_START = /^(?:\d+[.、．)）]|[(（][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
 
 type Part = 'level2' | 'level3' | 'description' | 'value';
 const PARTS: readonly Part[] = ['level2', 'level3', 'description', 'value'];
-
-/** How wide a text prints: a Han or full-width character takes two places. */
-function printedWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\uffef]/.test(ch) ? 2 : 1;
-  return width;
-}
 
 /** The texts a row holds in its own cells (a cell under a merge, or carried down, holds none). */
 function ownTexts(cells: SheetCells, header: GridHeader, row: number): Record<Part | 'level1', string> {
@@ -49,7 +43,7 @@ export function withWrappedRowsJoined(cells: SheetCells, header: GridHeader, rea
   if (read.indicators.length < 2) return read;
   const rows = read.rowRefs.map((refs) => fromA1(refs.value || refs.level3).row);
   const own = rows.map((row) => ownTexts(cells, header, row));
-  const widest = Object.fromEntries(PARTS.map((p) => [p, Math.max(0, ...own.map((texts) => printedWidth(texts[p])))])) as Record<Part, number>;
+  const widest = Object.fromEntries(PARTS.map((p) => [p, maxOf(own.map((texts) => printedWidth(texts[p])), 0)])) as Record<Part, number>;
   const indicators = [...read.indicators.map((r) => ({ ...r }))];
   const rowRefs = [...read.rowRefs.map((r) => ({ ...r }))];
   const keep = indicators.map(() => true);
