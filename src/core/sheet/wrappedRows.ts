@@ -59,8 +59,7 @@ export function withWrappedRowsJoined(cells: SheetCells, header: GridHeader, rea
     for (const part of PARTS) own[last][part] += own[i][part];
     // Rows below carrying the 二级 down from the cut-off piece carry the whole name.
     const piece = rowRefs[i].level2;
-    for (let j = i + 1; j < indicators.length; j++) {
-      if (rowRefs[j].level2 !== piece) continue;
+    for (let j = i + 1; j < indicators.length && rowRefs[j].level2 === piece; j++) {
       indicators[j].level2 = target.level2;
       rowRefs[j].level2 = rowRefs[last].level2;
     }
