@@ -84,6 +84,11 @@ const WIDE_OPERATORS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[＞>][＝=]/g, '≥'],
   [/[＜<][＝=]/g, '≤'],
 ];
+/** The slanted comparisons of East Asian fonts, as the symbol jixiao writes. */
+const SLANTED_OPERATORS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/≧/g, '≥'],
+  [/≦/g, '≤'],
+];
 /** `5万`, `250 亿` with no 元 after: a bare magnitude. */
 const BARE_MONEY_MAGNITUDE = /(\d)(\s*)([万亿])(?!元)/;
 
@@ -105,7 +110,9 @@ export function tidyValueText(text: string, money: boolean): Tidied | null {
   const problems: string[] = [];
   if (FULL_WIDTH_NUMERIC.test(current)) {
     for (const [pattern, symbol] of WIDE_OPERATORS) current = current.replace(pattern, (spelling) => (spelling === narrowWidth(spelling) ? spelling : symbol));
-    current = current.replace(/[\uff10-\uff19\uff0e\uff05\uff0b\uff0d\uff1c\uff1d\uff1e]/g, (ch) => narrowWidth(ch));
+    for (const [pattern, symbol] of SLANTED_OPERATORS) current = current.replace(pattern, symbol);
+    // The slash of a rate (`次／周`) is narrowed with the figures.
+    current = current.replace(/[\uff10-\uff19\uff0e\uff05\uff0b\uff0d\uff0f\uff1c\uff1d\uff1e]/g, (ch) => narrowWidth(ch));
     changes.push('全角数字和符号改为半角');
     problems.push('含全角数字或符号');
   }

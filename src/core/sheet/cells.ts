@@ -7,6 +7,7 @@ import { parseRange, toA1 } from './address';
 import type { RangePosition } from './address';
 import { normalizeLabel } from './labels';
 import { toSimplified } from './simplified';
+import { convertedText } from './convertedText';
 import type { CellGrid, CellValue } from './types';
 
 /** A non-blank cell holding its own value. */
@@ -32,10 +33,14 @@ const COLS = 16384;
 /** Merges at most this many rows tall are indexed by row; taller ones (rare) are scanned. */
 const INDEXED_MERGE_HEIGHT = 64;
 
-/** A cell's text, trimmed; traditional characters read as simplified (a form typed in 繁體 is the same form). */
+/**
+ * A cell's text, trimmed; traditional characters read as simplified (a form typed in 繁體 is the same form),
+ * and what a page's conversion left in it undone (convertedText).
+ */
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  return toSimplified(String(value).trim());
+  if (typeof value !== 'string') return String(value);
+  return convertedText(toSimplified(value.trim()));
 }
 
 /** The integer indices present in a (possibly holey) array, ascending: cost follows what exists. */

@@ -12,6 +12,9 @@ import { GridHeader, findGridHeaders } from './locate';
 import { splitNamedTarget } from './namedTargets';
 import { normaliseText, takeLeadingOperator, takeTrailingOperator } from '../values';
 import { continuesGrid, headerlessGrid, isContinuationMark } from './gridsGoOn';
+import { pageBreakAt } from './pageBreaks';
+import { withWrappedRowsJoined } from './wrappedRows';
+import { withCentredLevel1 } from './lostMerges';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
 export const MAX_DIMENSION_NAME = 24;
@@ -130,6 +133,15 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     row = filled;
   }
   for (;;) {
+    const pageBreak = read.indicators.length > 0 ? pageBreakAt(cells, header, row) : null;
+    if (pageBreak) {
+      if (pageBreak.resume === null) {
+        row = cells.bottom + 1;
+        break;
+      }
+      row = pageBreak.resume;
+      continue;
+    }
     if (endsGrid(cells, row, header)) break;
     if (!blankRow(cells, row, gridColumns)) readGridRow(cells, header, row, state, read);
     else if (read.indicators.length > 0) {
@@ -154,7 +166,7 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     row = next.row;
   }
   read.nextRow = row;
-  return header.tree ? read : withoutGroupRows(cells, header, read);
+  return header.tree ? read : withoutGroupRows(cells, header, withCentredLevel1(cells, header, withWrappedRowsJoined(cells, header, read)));
 }
 
 /** The leading spaces of a cell as typed (full-width ones too): how far a form indents a name. */
@@ -429,6 +441,9 @@ export function readGridRow(cells: SheetCells, header: GridHeader, row: number, 
   // No 一级 column: the 一级 is the 二级's home, pointed at by the 二级's cell.
   if (header.deriveLevel1 && level2?.text && !level1?.text) {
     level1 = { text: derivedLevel1(level2.text) ?? '', value: null, address: level2.address };
+    level2 = derivedLevel2(level2);
+  } else if (level1?.text && level2?.text && dimensionOf(level2.text)?.name === dimensionOf(level1.text)?.name) {
+    // A 一级 printed again in the 二级 column (its merge over both split, each piece repeating it).
     level2 = derivedLevel2(level2);
   }
   const description = shown(col.description);

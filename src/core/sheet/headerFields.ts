@@ -219,7 +219,8 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
     const { row, col, text, address, label } = cell;
     const tableUnit = matchUnitLabel(text);
     const inline = tableUnit ? null : inlineValue(text, INLINE_LABELS);
-    const field = tableUnit || inline ? headerFieldOf(label) : fieldAt(label, row, col);
+    // A label with its value in the cell (`其中：财政资金（万元）：120`) is read by the label before the value.
+    const field = tableUnit ? headerFieldOf(label) : inline ? undefined : fieldAt(label, row, col);
     const carried = !tableUnit && !inline && field === undefined && isCarriedOver(label);
     const known = tableUnit !== null || inline !== null || isHeaderLabelText(label, text) || similarHeaderField(label) !== undefined || field !== undefined || carried;
     if (!known) continue;
@@ -280,7 +281,7 @@ export function readHeaderBlock(cells: SheetCells, fromRow: number, headerRow: n
       if (label === LABELS.budgetBlock) budgetBlock = { row, lastRow: area ? area.end.row : row + 1 };
     } else if (inline) {
       // `单位：天津市司法局` (not a money unit, handled above) names the department.
-      const found = { text: inline.value, value: inline.value, address };
+      const found: FieldFound = { text: inline.value, value: inline.value, address, ...(inline.unit ? { unit: inline.unit } : {}) };
       const inlineField = headerFieldOf(inline.label);
       if (DEPARTMENT_LABEL_SET.has(inline.label) || inline.label === INLINE_DEPARTMENT_LABEL) department = found;
       else if (inlineField === 'projectName') fields.projectName ??= found;

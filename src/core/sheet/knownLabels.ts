@@ -22,6 +22,8 @@ export const INLINE_LABELS: ReadonlySet<string> = new Set([
   ...HEADER_FIELD_LABELS.budgetTotal,
   ...HEADER_FIELD_LABELS.budgetFiscal,
   ...HEADER_FIELD_LABELS.budgetOther,
+  ...HEADER_FIELD_LABELS.goals,
+  ...HEADER_FIELD_LABELS.purpose,
 ]);
 
 export const EXTRA_LABELS: ReadonlySet<string> = new Set(EXTRA_FIELD_LABELS);
@@ -178,12 +180,20 @@ export function isAnyLabel(cell: Pick<FilledCell, 'label' | 'text'>): boolean {
   return isHeaderLabelText(cell.label, cell.text) || ALL_GRID_LABELS.has(cell.label) || LEVEL3_FALLBACK.has(cell.label);
 }
 
-/** `label：value` in one cell, for known labels. */
-export function inlineValue(text: string, labels: ReadonlySet<string>): { label: string; value: string } | null {
-  const match = /^([^：:]+)[：:](.+)$/s.exec(text.trim());
-  if (!match) return null;
-  const label = normalizeLabel(match[1]);
-  return labels.has(label) ? { label, value: match[2].trim() } : null;
+/**
+ * `label：value` in one cell, for known labels: the label may name its money unit (`预算数（万元）：120`) and
+ * hold a colon of its own (`其中：财政资金：120`), so each colon is tried, the first leaving a known label wins.
+ */
+export function inlineValue(text: string, labels: ReadonlySet<string>): { label: string; value: string; unit?: AmountUnit } | null {
+  const trimmed = text.trim();
+  for (const colon of trimmed.matchAll(/[：:]/g)) {
+    const value = trimmed.slice(colon.index + 1).trim();
+    if (!value) return null;
+    const label = normalizeLabel(trimmed.slice(0, colon.index));
+    const bare = splitLabelUnit(label).label;
+    for (const known of [label, bare, bare.replace(/^其中：/, '')]) if (labels.has(known)) return { label: known, value, ...(label === bare ? {} : { unit: labelUnit(label) }) };
+  }
+  return null;
 }
 
 export function labelUnit(label: string): AmountUnit | undefined {
