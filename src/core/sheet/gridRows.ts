@@ -8,7 +8,7 @@ import { LABELS, NOTE_TEXT, SIGNATURE_TEXT, TOTAL_ROW_TEXT, matchUnitLabel, norm
 import type { GridYear, IndicatorRowRefs, IndicatorSlot, Unreadable } from './types';
 import { locateByContent } from './contentLocate';
 import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
-import { GridHeader, findGridHeaders } from './locate';
+import { GridHeader, MAX_BLANK_RUN, findGridHeaders } from './locate';
 import { splitNamedTarget } from './namedTargets';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
@@ -70,9 +70,6 @@ export function nextGridRow(cells: SheetCells, row: number): { row: number; gap:
   return filled === null ? null : { row: filled, gap: true };
 }
 
-/** Blank rows a copy or a form (S22 spaces every block so) may put between two 一级 blocks of one grid. */
-const MAX_BLANK_RUN = 2;
-
 /** Characters at the end of a 一级 name that a form repeats in each (`指标` of 投入指标 and 过程指标). */
 const NAME_ENDING = 2;
 
@@ -128,7 +125,59 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     row = next.row;
   }
   read.nextRow = row;
-  return header.tree ? read : withoutGroupRows(cells, header, read);
+  return header.tree ? read : withoutGroupRows(cells, header, withLevel1OverLevel2(cells, header, read));
+}
+
+/** Rows looked down a column under its head for a filled cell (the rows a form prints under one head). */
+const HEAD_REACH = 40;
+
+/**
+ * Whether a column holds a name under the grid's head past the rows read (the 满意度 block of a form whose long
+ * 效益 name ends the grid, S8), up to the next label row or signature line.
+ */
+function filledUnderHead(cells: SheetCells, header: GridHeader, col: number): boolean {
+  for (const row of cells.rows(header.dataRow, Math.min(cells.bottom, header.dataRow + HEAD_REACH))) {
+    const line = cells.rowOf(row);
+    if (line.some((c) => SIGNATURE_TEXT.test(c.text) || (c.col >= header.fromCol && c.col <= header.toCol && !cells.covered(row, c.col) && isAnyLabel(c)))) return false;
+    if (!cells.covered(row, col) && cells.text(row, col) !== '') return true;
+  }
+  return false;
+}
+
+/**
+ * A 一级 whose block leaves the 二级 column blank on every row, right beside it, in a grid that fills that
+ * column elsewhere: one name printed over both columns (制度指标 over 一级 | 二级, S36; a converter that lost
+ * the merge leaves the 二级 cell blank) over indicators named in the 三级 column. Read as the merged cell reads,
+ * the name standing for both levels.
+ */
+function withLevel1OverLevel2(cells: SheetCells, header: GridHeader, read: GridRead): GridRead {
+  const { level1: level1Col, level2: level2Col } = header.columns;
+  if (header.pairColumn || level1Col === undefined || level2Col !== level1Col + 1) return read;
+  const { indicators, rowRefs } = read;
+  if (!indicators.some((row) => row.level2) && !filledUnderHead(cells, header, level2Col)) return read;
+  const blockOf = (i: number) => rowRefs[i].level1;
+  // Each 一级 cell's rows, in one pass (a grid filled down has one block per row).
+  const blocks = new Map<string, GridRead['indicators']>();
+  for (const [i, row] of indicators.entries()) {
+    if (!row.level1) continue;
+    const block = blocks.get(blockOf(i));
+    if (block) block.push(row);
+    else blocks.set(blockOf(i), [row]);
+  }
+  const spans = new Set<string>();
+  for (const [address, block] of blocks) {
+    const { row } = fromA1(address);
+    // A 二级's name in the 一级 column (a form whose levels stand one column left, withLevelsShifted) spans nothing.
+    const level2Name = level1Home(block[0].level1) !== null && !isLevel1Name(block[0].level1);
+    const named = block.some((r) => r.level3);
+    if (!level2Name && named && block.every((r) => !r.level2) && !cells.covered(row, level2Col) && cells.shown(row, level2Col).text === '') spans.add(address);
+  }
+  if (spans.size === 0) return read;
+  return {
+    ...read,
+    indicators: indicators.map((row, i) => (spans.has(blockOf(i)) ? { ...row, level2: row.level1 } : row)),
+    rowRefs: rowRefs.map((refs) => (spans.has(refs.level1) ? { ...refs, level2: refs.level1 } : refs)),
+  };
 }
 
 /** The leading spaces of a cell as typed (full-width ones too): how far a form indents a name. */
