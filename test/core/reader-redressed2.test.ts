@@ -172,6 +172,20 @@ describe('a head typed over two rows with a blank column among its heads', () =>
   });
 });
 
+describe('a 序号 column left of the grid', () => {
+  test('the 总分 row, its label in the 序号 column, ends the grid (its figure names no indicator)', () => {
+    const g = grid([
+      ['项目名称', '农村公路养护'],
+      ['序号', '一级指标', '二级指标', '三级指标', '分值', '指标值'],
+      [1, '产出指标', '数量指标', '养护里程', 50, '≥120公里'],
+      [2, '满意度指标', '服务对象满意度指标', '沿线群众满意度', 50, '≥90%'],
+      [null, null, '……', null, null, null],
+      ['总分', null, null, 100, null, null],
+    ]);
+    expect(rowsOf(g)).toEqual(['产出指标 / 数量指标 / 养护里程 / ≥120公里', '满意度指标 / 服务对象满意度指标 / 沿线群众满意度 / ≥90%']);
+  });
+});
+
 describe('header fields as a row of heads over a row of values', () => {
   const GRID: CellValue[][] = [[], ['一级指标', '二级指标', '三级指标', '指标值'], ['产出指标', '数量指标', '养护里程', '≥120公里'], ['满意度指标', '服务对象满意度指标', '沿线群众满意度', '≥90%']];
 

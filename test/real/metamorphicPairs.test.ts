@@ -41,9 +41,6 @@ const KNOWN_PAIR_MISREADS: Record<string, string[]> = {
   // A one- to four-row grid whose region columns end beside the small table: the small table's figures outnumber
   // the grid's targets and no grid is read.
   'regions+table-beside': ['ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'xianning-2021-daqi-ziping.xlsx · 自评表'],
-  // The form's `……` continuation row, given no serial number, loses the merge that tied it to the row above: read
-  // as a 满意度 indicator named by the 总分 row's figure.
-  'serial-column+html-converted': ['zhongjiang-2022-ziping.xlsx · 自评表'],
   // A short grid: the small table beside fills the fragment row of the split head (`指标` under `一级`) and makes it read as an indicator.
   'split-header+table-beside': ['yanglou-2023-ziping.xlsx · 自评表'],
 };

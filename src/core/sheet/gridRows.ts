@@ -19,6 +19,9 @@ export function endsGrid(cells: SheetCells, row: number, header: GridHeader): bo
   // 合计/总分 rows and prose (评价结论, 注：…) in the 一级 column close the grid.
   const level1 = header.columns.level1 === undefined ? '' : cells.shown(row, header.columns.level1).text;
   if (level1 && (TOTAL_ROW_TEXT.test(normalizeLabel(level1)) || normalizeLabel(level1).length > MAX_DIMENSION_NAME)) return true;
+  // The 总分 row's label at the row's start, left of the 一级 column (in a 序号 column, its merge lost).
+  const first = cells.rowOf(row).find((c) => !cells.covered(row, c.col));
+  if (first && header.columns.level1 !== undefined && first.col < header.columns.level1 && TOTAL_ROW_TEXT.test(first.label)) return true;
   // A tree export's one column holds the 合计 row where a form has its 一级 column.
   const treeColumn = header.tree ? cells.shown(row, header.columns.level3 ?? header.fromCol).text : '';
   if (treeColumn && TOTAL_ROW_TEXT.test(normalizeLabel(treeColumn))) return true;
