@@ -172,6 +172,23 @@ describe('a head typed over two rows with a blank column among its heads', () =>
   });
 });
 
+describe('a grid of one row with a small table beside it', () => {
+  test('the small table\'s figures, level with the region sub-heads, do not make them a row of targets', () => {
+    const g = grid([
+      ['项目名称', '农村公路养护', null, null, null, null, null, '资金安排表'],
+      ['一级指标', '二级指标', '三级指标', '区域目标值', null, null, '序号', '村名', '安排资金（万元）'],
+      [null, null, null, '甲县', '乙县', null, 1, '东岭村', 12.5],
+      ['产出指标', '数量指标', '养护里程', '≥120公里', '≥80公里', null, 2, '西河村', 8],
+      [null, null, null, null, null, null, '合计', null, 20.5],
+    ], ['D2:E2']);
+    const [table] = tables(g);
+    expect(table.grids.map((x) => [x.region, x.rows.map(({ row }) => `${row.level3} ${row.value}`)])).toEqual([
+      ['甲县', ['养护里程 ≥120公里']],
+      ['乙县', ['养护里程 ≥80公里']],
+    ]);
+  });
+});
+
 describe('a 序号 column left of the grid', () => {
   test('the 总分 row, its label in the 序号 column, ends the grid (its figure names no indicator)', () => {
     const g = grid([

@@ -38,11 +38,6 @@ const KNOWN_PAIR_MISREADS: Record<string, string[]> = {
   'html-converted+reorder-columns': ['handan-2019-youliang.xlsx · 绩效目标表'],
   // A blank template whose values are only units (个): with the head split over two rows and region columns, no grid is found.
   'regions+split-header': ['keji-2022-quyu-template.xlsx · 区域绩效目标自评表'],
-  // A one- to four-row grid whose region columns end beside the small table: the small table's figures outnumber
-  // the grid's targets and no grid is read.
-  'regions+table-beside': ['ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'xianning-2021-daqi-ziping.xlsx · 自评表'],
-  // A short grid: the small table beside fills the fragment row of the split head (`指标` under `一级`) and makes it read as an indicator.
-  'split-header+table-beside': ['yanglou-2023-ziping.xlsx · 自评表'],
 };
 
 interface Single {

@@ -211,19 +211,45 @@ function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dime
 /** Rows looked at to tell the columns that run down the grid. */
 const COLUMN_SAMPLE = 60;
 
+/** Rows above the first dimension name looked at for the grid's label row (its first rows may name none). */
+const LABEL_REACH = 10;
+
+/**
+ * The first column of a small table beside the grid: right of the dimension columns, past a column blank from the
+ * grid's label row to its last name, columns whose heads (on the label row and the rows under it) name no grid
+ * column (序号 | 村名 | 安排资金, not 三级指标 or 区域目标值; a blank column inside the grid has the grid's heads
+ * right of it). Infinity when there is none, or no label row to tell it by.
+ */
+function tableBesideFrom(cells: SheetCells, firstHit: number, lastHit: number, dimensionCols: readonly number[]): number {
+  let labelRow: number | null = null;
+  for (let r = firstHit - 1; r >= Math.max(cells.top, firstHit - LABEL_REACH) && labelRow === null; r--) if (cells.rowOf(r).some((c) => COLUMNS_OF_LABEL.has(c.label))) labelRow = r;
+  if (labelRow === null) return Infinity;
+  const gaps: number[] = [];
+  for (let col = maxOf(dimensionCols, cells.left) + 1; col < cells.right; col++) if (columnBlank(cells, col, labelRow, lastHit)) gaps.push(col);
+  const heads = [...cells.filled(labelRow, firstHit - 1)];
+  for (const [i, gap] of gaps.entries()) {
+    const to = gaps[i + 1] ?? cells.right + 1;
+    const run = heads.filter((c) => c.col > gap && c.col < to);
+    if (run.length > 0 && !run.some((c) => COLUMNS_OF_LABEL.has(c.label) || namesTargets(c.label))) return gap + 1;
+  }
+  return Infinity;
+}
+
 /**
  * The columns the grid fills, and those holding targets, each on more than half its rows (from the first to the
  * last dimension name): a small table beside the grid, level with its head, fills neither.
  */
-function gridColumns(cells: SheetCells, firstHit: number, lastHit: number): { filled: Set<number>; targets: Set<number> } {
+function gridColumns(cells: SheetCells, firstHit: number, lastHit: number, dimensionCols: readonly number[]): { filled: Set<number>; targets: Set<number> } {
   const filled = new Map<number, number>();
   const targets = new Map<number, number>();
   const add = (counts: Map<number, number>, col: number) => counts.set(col, (counts.get(col) ?? 0) + 1);
+  // A grid of a row or two cannot outnumber a small table beside it: that table's columns are left out by its heads.
+  const beside = tableBesideFrom(cells, firstHit, lastHit, dimensionCols);
   let rows = 0;
   for (const row of cells.rows(firstHit, Math.min(lastHit, firstHit + COLUMN_SAMPLE))) {
     rows++;
     for (const cell of cells.rowOf(row)) {
-      if (cells.covered(row, cell.col)) continue;
+      if (cells.covered(row, cell.col) || cell.col >= beside) continue;
       add(filled, cell.col);
       if (isValueText(cell.text)) add(targets, cell.col);
     }
@@ -365,7 +391,7 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
   const firstHit = minOf(levelHits.map((h) => h.rows[0]), cells.top);
   const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstHit);
-  const columnsRun = gridColumns(cells, firstHit, lastHit);
+  const columnsRun = gridColumns(cells, firstHit, lastHit, dimensionCols);
   let firstData = firstDataRow(cells, fromRow, firstHit, levelHits.map((h) => h.col), columnsRun);
   const lastRow = lastGridRow(cells, lastHit);
   let headerRows = headerRowsAbove(cells, fromRow, firstData, lastRow, columnsRun.filled);
