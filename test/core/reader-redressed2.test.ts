@@ -187,6 +187,37 @@ describe('a grid of one row with a small table beside it', () => {
       ['乙县', ['养护里程 ≥80公里']],
     ]);
   });
+
+  test('nor the fragment row of a head typed over two rows an indicator', () => {
+    const g = grid([
+      ['项目名称', '农村公路养护', null, null, null, null, '资金安排表'],
+      ['一级', '二级', '三级', '指标值', null, '序号', '村名', '安排资金（万元）'],
+      ['指标', '指标', '指标', null, null, 1, '东岭村', 12.5],
+      ['产出指标', '数量指标', '养护里程', '≥120公里', null, 2, '西河村', 8],
+      [null, '质量指标', '路况优良率', '≥85%', null, '合计', null, 20.5],
+    ], ['A4:A5']);
+    expect(rowsOf(g)).toEqual(['产出指标 / 数量指标 / 养护里程 / ≥120公里', '产出指标 / 质量指标 / 路况优良率 / ≥85%']);
+  });
+});
+
+describe('a head of three rows: labels, their fragments, region sub-heads', () => {
+  test('a blank form whose targets are units alone reads its region columns by the head above the fragments', () => {
+    const g = grid([
+      ['项目名称', null],
+      [],
+      ['一级', '二级', '三级', '区域目标值', null],
+      ['指标', '指标', '指标', null, null],
+      [null, null, null, '甲县', '乙县'],
+      ['产出指标', '数量指标', '新建站点数量', '个', '个'],
+      [null, null, '培训人员数量', '人次', '人次'],
+      [null, '质量指标', '验收合格率', '%', '%'],
+    ], ['D3:E3', 'A6:A8', 'B6:B7']);
+    const [table] = tables(g);
+    expect(table.grids.map((x) => [x.region, x.rows.map(({ row }) => `${row.level2} ${row.level3} ${row.value}`)])).toEqual([
+      ['甲县', ['数量指标 新建站点数量 个', '数量指标 培训人员数量 人次', '质量指标 验收合格率 %']],
+      ['乙县', ['数量指标 新建站点数量 个', '数量指标 培训人员数量 人次', '质量指标 验收合格率 %']],
+    ]);
+  });
 });
 
 describe('a 序号 column left of the grid', () => {

@@ -36,8 +36,6 @@ const KNOWN_PAIR_MISREADS: Record<string, string[]> = {
   // With the merge of 评价标准 over 优 | 良 | 中 | 差 lost, reordering moves that head (and 优 under it) away from the
   // other grades: the 良 column, under a blank head, is taken for the targets.
   'html-converted+reorder-columns': ['handan-2019-youliang.xlsx · 绩效目标表'],
-  // A blank template whose values are only units (个): with the head split over two rows and region columns, no grid is found.
-  'regions+split-header': ['keji-2022-quyu-template.xlsx · 区域绩效目标自评表'],
 };
 
 interface Single {

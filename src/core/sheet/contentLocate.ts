@@ -121,13 +121,16 @@ function withoutTableBeside(cells: SheetCells, line: readonly FilledCell[], row:
   return line;
 }
 
+/** Rows a head may take: its labels, their fragments typed on a second row, and sub-heads (甲县 | 乙县) under them. */
+const HEADER_ROWS = 3;
+
 /**
  * Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. A
  * figure counts against a row only in a column the grid fills (a small table beside it has its own).
  */
 function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number, lastRow: number, filled: ReadonlySet<number>): number[] {
   const rows: number[] = [];
-  for (let r = firstData - 1; r >= Math.max(fromRow, firstData - 2); r--) {
+  for (let r = firstData - 1; r >= Math.max(fromRow, firstData - HEADER_ROWS); r--) {
     const line = withoutTableBeside(cells, cells.rowOf(r).filter((c) => !cells.covered(r, c.col)), r, lastRow, filled);
     if (line.length === 0) {
       if (cells.rowHasMerge(r)) continue;
@@ -137,7 +140,9 @@ function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number, 
     const lone = line.length === 1 && !COLUMNS_OF_LABEL.has(line[0].label);
     const fieldLike = lone || line.some((c) => headerFieldOf(c.label) !== undefined || matchUnitLabel(c.text) !== null || c.text.includes(LABELS.titleSuffix));
     const textual = line.every((c) => !filled.has(c.col) || (typeof c.value !== 'number' && c.text.length <= 24));
-    if (fieldLike || !textual) break;
+    // The third row up heads the grid only as its row of labels (一级 | 二级 | 区域目标值 over fragments and sub-heads).
+    const labelsTop = r > firstData - HEADER_ROWS || line.some((c) => COLUMNS_OF_LABEL.has(c.label) || (namesTargets(c.label) && c.text.length <= 2 * MAX_FRAGMENT));
+    if (fieldLike || !textual || !labelsTop) break;
     rows.unshift(r);
   }
   return rows;
