@@ -11,17 +11,7 @@ import { ALL_MUTATIONS } from './copyMutations';
  * Re-dressings the reader does not yet read the same, by kind: listed so the suite fails on any new misread
  * and on any of these that starts to pass (then drop it here). docs/real-world.md counts them as failures.
  */
-const KNOWN_MISREADS: Record<string, string[]> = {
-  // A cell merged over the 一级 and 二级 columns (the 二级 read as the same name): with the merge lost, the
-  // 二级 cell is blank as printed, and read blank.
-  'html-converted': ['shi-2018-blank.xlsx · Sheet1', 'ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
-  // S36's 制度指标 row (no framework knows it) above a blank row: nothing ties it to the grid below.
-  'blank-between-blocks': ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
-  // S36's title row (…绩效评价指标表, a lone cell over a grid found by content) with a small table's caption beside it
-  // is read as the grid's header row, so the title that names the project is lost. Telling the caption apart by
-  // column (right of every column the grid fills) broke tree and split-header readings; open.
-  'table-beside': ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
-};
+const KNOWN_MISREADS: Record<string, string[]> = {};
 
 interface Outcome {
   kind: string;

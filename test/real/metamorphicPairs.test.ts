@@ -33,31 +33,9 @@ function sampled(pair: string, tableName: string): { chosen: boolean; swapped: b
  * the test fails on any new misread and on any of these that starts to pass (then drop it here).
  */
 const KNOWN_PAIR_MISREADS: Record<string, string[]> = {
-  // Header fields as a row of heads over a row of values, with a blank column put among them: the value under
-  // the head beside the blank (预算数, or 财政资金 on the self-evaluation forms) is not found.
-  'header-as-columns+spacers': ['daying-2023-ziping.xlsx · 自评表', 'ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'xuancheng-2021-ziping.xlsx · 项目支出绩效自评表', '种子表 10', '种子表 5'],
   // With the merge of 评价标准 over 优 | 良 | 中 | 差 lost, reordering moves that head (and 优 under it) away from the
   // other grades: the 良 column, under a blank head, is taken for the targets.
   'html-converted+reorder-columns': ['handan-2019-youliang.xlsx · 绩效目标表'],
-  // A blank template whose values are only units (个): with the head split over two rows and region columns, no grid is found.
-  'regions+split-header': ['keji-2022-quyu-template.xlsx · 区域绩效目标自评表'],
-  // A one- to four-row grid whose region columns end beside the small table: the small table's figures outnumber
-  // the grid's targets and no grid is read.
-  'regions+table-beside': ['ganqimaodu-2024-ziping.xlsx · 项目支出绩效自评表', 'xianning-2021-daqi-ziping.xlsx · 自评表'],
-  // The form's `……` continuation row, given no serial number, loses the merge that tied it to the row above: read
-  // as a 满意度 indicator named by the 总分 row's figure.
-  'serial-column+html-converted': ['zhongjiang-2022-ziping.xlsx · 自评表'],
-  // A blank form (S?) with a blank column in its split head: the numbered placeholders `1.` `2.` of the first grid read blank.
-  'spacers+split-header': ['shi-2018-blank.xlsx · Sheet1'],
-  // A short grid: the small table beside fills the fragment row of the split head (`指标` under `一级`) and makes it read as an indicator.
-  'split-header+table-beside': ['yanglou-2023-ziping.xlsx · 自评表'],
-  // S36's 制度指标 row, which no framework knows, is not kept by the tree export once region columns or a serial column are added.
-  'tree+regions': ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
-  'tree+serial-column': ['ningjin-2019-zhuxuejin.xlsx · 绩效评价指标表'],
-  // A tree export with its name column right of the targets: the tree is read only left of them.
-  'tree+reorder-columns': ['handan-2019-youliang.xlsx · 绩效目标表', 'yuanzhou-2022-hanyanglin.xlsx · 申报表', '种子表 3', '种子表 9'],
-  // A tree export under a split head: the head's fragment row (`指标`) is read as the tree's first indicator.
-  'tree+split-header': ['qingjian-2021-guoyuanlu.xlsx · 附表1', '种子表 10'],
 };
 
 interface Single {

@@ -9,7 +9,7 @@ import type { FilledCell, SheetCells } from './cells';
 import { assignRoles, isValueText, namesTargets, profileColumns } from './columnRoles';
 import { COLUMNS_OF_LABEL, headerFieldOf, isAnyLabel, isHeaderLabelText } from './knownLabels';
 import { LABELS, SIGNATURE_TEXT, matchUnitLabel, normalizeLabel } from './labels';
-import { MAX_FRAGMENT } from './locate';
+import { MAX_BLANK_RUN, MAX_FRAGMENT } from './locate';
 import type { GridHeader } from './locate';
 import { headYear, periodHeader, periodValueColumns } from './periodColumns';
 import { namesCarryTargets } from './namedTargets';
@@ -102,14 +102,37 @@ function headedHits(cells: SheetCells, fromRow: number): { hits: ColumnHits[]; l
   return { hits: [] };
 }
 
+/** Whether a column shows nothing on rows from..to (merged cells show their value over it). */
+function columnBlank(cells: SheetCells, col: number, from: number, to: number): boolean {
+  for (let r = from; r <= to; r++) if (cells.shown(r, col).text !== '') return false;
+  return true;
+}
+
+/**
+ * A row's cells without those of a small table beside the grid: right of every column the grid fills, past a
+ * column blank from this row to the grid's end (a 资金安排表's caption beside the title row, S36).
+ */
+function withoutTableBeside(cells: SheetCells, line: readonly FilledCell[], row: number, lastRow: number, filled: ReadonlySet<number>): readonly FilledCell[] {
+  const rightmost = maxOf([...filled], cells.left);
+  for (let i = 1; i < line.length; i++) {
+    const reach = cells.merge(row, line[i - 1].col)?.end.col ?? line[i - 1].col;
+    if (line[i].col <= rightmost + 1 || line[i].col <= reach + 1) continue;
+    for (let gap = Math.max(reach, rightmost) + 1; gap < line[i].col; gap++) if (columnBlank(cells, gap, row, lastRow)) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** Rows a head may take: its labels, their fragments typed on a second row, and sub-heads (甲县 | 乙县) under them. */
+const HEADER_ROWS = 3;
+
 /**
  * Header rows right above the first data row: label-like rows with no header field (项目名称 …) on them. A
  * figure counts against a row only in a column the grid fills (a small table beside it has its own).
  */
-function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number, filled: ReadonlySet<number>): number[] {
+function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number, lastRow: number, filled: ReadonlySet<number>): number[] {
   const rows: number[] = [];
-  for (let r = firstData - 1; r >= Math.max(fromRow, firstData - 2); r--) {
-    const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
+  for (let r = firstData - 1; r >= Math.max(fromRow, firstData - HEADER_ROWS); r--) {
+    const line = withoutTableBeside(cells, cells.rowOf(r).filter((c) => !cells.covered(r, c.col)), r, lastRow, filled);
     if (line.length === 0) {
       if (cells.rowHasMerge(r)) continue;
       break;
@@ -118,7 +141,9 @@ function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number, 
     const lone = line.length === 1 && !COLUMNS_OF_LABEL.has(line[0].label);
     const fieldLike = lone || line.some((c) => headerFieldOf(c.label) !== undefined || matchUnitLabel(c.text) !== null || c.text.includes(LABELS.titleSuffix));
     const textual = line.every((c) => !filled.has(c.col) || (typeof c.value !== 'number' && c.text.length <= 24));
-    if (fieldLike || !textual) break;
+    // The third row up heads the grid only as its row of labels (一级 | 二级 | 区域目标值 over fragments and sub-heads).
+    const labelsTop = r > firstData - HEADER_ROWS || line.some((c) => COLUMNS_OF_LABEL.has(c.label) || (namesTargets(c.label) && c.text.length <= 2 * MAX_FRAGMENT));
+    if (fieldLike || !textual || !labelsTop) break;
     rows.unshift(r);
   }
   return rows;
@@ -144,17 +169,38 @@ function underSpreadHead(cells: SheetCells, row: number, line: readonly FilledCe
 }
 
 /**
+ * Whether a row names a block of the grid: a short name, no label, in one of the dimension columns, its cell
+ * covering no other column the grid fills (a goal merged on over the 三级 column, 年初设定目标's text, names none).
+ */
+function namesBlock(cells: SheetCells, row: number, line: readonly FilledCell[], dimensionCols: readonly number[], filled: ReadonlySet<number>): boolean {
+  return line.some((c) => {
+    if (!dimensionCols.includes(c.col) || c.text.length > MAX_NAME || isAnyLabel(c) || headerFieldOf(c.label) !== undefined) return false;
+    const end = cells.merge(row, c.col)?.end.col ?? c.col;
+    for (let col = c.col + 1; col <= end; col++) if (filled.has(col) && !dimensionCols.includes(col)) return false;
+    return true;
+  });
+}
+
+/**
  * The first indicator row: the first dimension name's row, or above it where a form prints its first rows
  * with no 一级/二级 cell (the rows hold targets, not labels). A row under heads merged down over it (优 | 良 |
  * 中 | 差 under 评价标准, S45) is the header's second row, not a first row of targets; so is one standing under
  * a head's blank neighbours (a copy that lost the merge).
  */
-function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dimensionCols: readonly number[], targets: ReadonlySet<number>): number {
+function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dimensionCols: readonly number[], columnsRun: { filled: ReadonlySet<number>; targets: ReadonlySet<number> }): number {
+  const { filled, targets } = columnsRun;
   let first = firstHit;
   for (let r = firstHit - 1; r >= fromRow; r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
+    // Blank rows between two 一级 blocks (a copy's spacer): the grid goes on above them only where the row
+    // above names its block in a dimension column, as readGrid resumes below them.
+    if (line.length === 0) {
+      if (first - r > MAX_BLANK_RUN) break;
+      continue;
+    }
+    if (r < first - 1 && !namesBlock(cells, r, line, dimensionCols, filled)) break;
     // A row naming grid columns (一级指标 | … | 2025年目标值) is the header, however much its heads read as targets.
-    if (line.length === 0 || line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text) || COLUMNS_OF_LABEL.has(c.label))) break;
+    if (line.some((c) => headerFieldOf(c.label) !== undefined || isHeaderLabelText(c.label, c.text) || COLUMNS_OF_LABEL.has(c.label))) break;
     const underHeads = dimensionCols.some((col) => {
       const area = cells.covered(r, col) ? cells.merge(r, col) : undefined;
       return area !== undefined && area.start.row < r && labelsOnRow(cells, area.start.row);
@@ -171,19 +217,45 @@ function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dime
 /** Rows looked at to tell the columns that run down the grid. */
 const COLUMN_SAMPLE = 60;
 
+/** Rows above the first dimension name looked at for the grid's label row (its first rows may name none). */
+const LABEL_REACH = 10;
+
+/**
+ * The first column of a small table beside the grid: right of the dimension columns, past a column blank from the
+ * grid's label row to its last name, columns whose heads (on the label row and the rows under it) name no grid
+ * column (序号 | 村名 | 安排资金, not 三级指标 or 区域目标值; a blank column inside the grid has the grid's heads
+ * right of it). Infinity when there is none, or no label row to tell it by.
+ */
+function tableBesideFrom(cells: SheetCells, firstHit: number, lastHit: number, dimensionCols: readonly number[]): number {
+  let labelRow: number | null = null;
+  for (let r = firstHit - 1; r >= Math.max(cells.top, firstHit - LABEL_REACH) && labelRow === null; r--) if (cells.rowOf(r).some((c) => COLUMNS_OF_LABEL.has(c.label))) labelRow = r;
+  if (labelRow === null) return Infinity;
+  const gaps: number[] = [];
+  for (let col = maxOf(dimensionCols, cells.left) + 1; col < cells.right; col++) if (columnBlank(cells, col, labelRow, lastHit)) gaps.push(col);
+  const heads = [...cells.filled(labelRow, firstHit - 1)];
+  for (const [i, gap] of gaps.entries()) {
+    const to = gaps[i + 1] ?? cells.right + 1;
+    const run = heads.filter((c) => c.col > gap && c.col < to);
+    if (run.length > 0 && !run.some((c) => COLUMNS_OF_LABEL.has(c.label) || namesTargets(c.label))) return gap + 1;
+  }
+  return Infinity;
+}
+
 /**
  * The columns the grid fills, and those holding targets, each on more than half its rows (from the first to the
  * last dimension name): a small table beside the grid, level with its head, fills neither.
  */
-function gridColumns(cells: SheetCells, firstHit: number, lastHit: number): { filled: Set<number>; targets: Set<number> } {
+function gridColumns(cells: SheetCells, firstHit: number, lastHit: number, dimensionCols: readonly number[]): { filled: Set<number>; targets: Set<number> } {
   const filled = new Map<number, number>();
   const targets = new Map<number, number>();
   const add = (counts: Map<number, number>, col: number) => counts.set(col, (counts.get(col) ?? 0) + 1);
+  // A grid of a row or two cannot outnumber a small table beside it: that table's columns are left out by its heads.
+  const beside = tableBesideFrom(cells, firstHit, lastHit, dimensionCols);
   let rows = 0;
   for (const row of cells.rows(firstHit, Math.min(lastHit, firstHit + COLUMN_SAMPLE))) {
     rows++;
     for (const cell of cells.rowOf(row)) {
-      if (cells.covered(row, cell.col)) continue;
+      if (cells.covered(row, cell.col) || cell.col >= beside) continue;
       add(filled, cell.col);
       if (isValueText(cell.text)) add(targets, cell.col);
     }
@@ -207,6 +279,23 @@ function lastGridRow(cells: SheetCells, lastHit: number): number {
 }
 
 /**
+ * Whether the row under a header row holds only the rest of its labels (`绩效` over `指标`, a head typed on two
+ * rows): short text under the header's own cells, at least one making a known label with the cell above.
+ */
+function fragmentsUnder(cells: SheetCells, row: number): boolean {
+  const below = cells.rowOf(row + 1).filter((c) => !cells.covered(row + 1, c.col));
+  const heads = new Map(cells.rowOf(row).map((c) => [c.col, c]));
+  if (below.length === 0 || below.some((c) => !heads.has(c.col) || typeof c.value === 'number' || c.text.length > MAX_FRAGMENT)) return false;
+  return below.some((c) => {
+    const text = heads.get(c.col)!.text + c.text;
+    return isAnyLabel({ label: normalizeLabel(text), text });
+  });
+}
+
+/** A 序号 cell: a row's serial number. */
+const SERIAL = /^\d{1,3}$/;
+
+/**
  * The first row of a tree export when names stand in its column above the first known dimension: rows with a
  * name in the tree column (nothing left of it, no label among them) up to the grid's header row (the targets'
  * column named 指标值, 目标值 …) belong to the tree, as a reader sees them under its header: a 一级 no
@@ -215,9 +304,13 @@ function lastGridRow(cells: SheetCells, lastHit: number): number {
 function treeRowsAbove(cells: SheetCells, fromRow: number, firstData: number, treeCol: number, valueCol: number): number {
   for (let r = firstData - 1; r >= fromRow; r--) {
     const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
-    if (line.length === 0 || line.some((c) => c.col < treeCol)) return firstData;
+    if (line.length === 0) return firstData;
     const target = line.find((c) => c.col === valueCol);
-    if (target && namesTargets(target.label)) return r + 1;
+    if (target && namesTargets(target.label)) return fragmentsUnder(cells, r) ? r + 2 : r + 1;
+    // Left of the tree only its targets (its columns reordered) and a 序号 column's numbers belong to its rows.
+    if (line.some((c) => c.col < treeCol && c.col !== valueCol && !SERIAL.test(c.text))) return firstData;
+    // Sub-heads of the targets (甲县 | 乙县 under 区域目标值): the header's second row.
+    if (r > fromRow && namesTargets(normalizeLabel(cells.shown(r - 1, valueCol).text)) && !line.some((c) => c.col === treeCol)) return r + 1;
     if (!line.some((c) => c.col === treeCol)) return firstData;
     if (line.some((c) => isAnyLabel(c) || headerFieldOf(c.label) !== undefined || SIGNATURE_TEXT.test(c.text) || c.text.includes(LABELS.titleSuffix))) return firstData;
   }
@@ -253,14 +346,15 @@ function levelLabelsAbove(cells: SheetCells, fromRow: number, row: number): bool
 
 /**
  * Whether a 一级 column, with no 二级 name anywhere, is a tree export's one column (a grid with no 二级, S45):
- * each 一级 stands alone on its row, and under it the same column goes on with a name and its target beside it.
+ * each 一级 stands alone on its row, and under it the same column goes on with a name and its target beside it
+ * (right of it, or left where the columns were reordered).
  */
 function level1OnlyTree(cells: SheetCells, hits: ColumnHits): boolean {
   return hits.rows.every((row) => {
     const alone = cells.rowOf(row).every((c) => c.col === hits.col || cells.covered(row, c.col));
     const under = cells.rowOf(row + 1).filter((c) => !cells.covered(row + 1, c.col));
     const name = under.find((c) => c.col === hits.col);
-    return alone && name !== undefined && dimensionOf(name.text) === null && under.some((c) => c.col > hits.col);
+    return alone && name !== undefined && dimensionOf(name.text) === null && under.some((c) => c.col !== hits.col);
   });
 }
 
@@ -303,22 +397,28 @@ export function locateByContent(cells: SheetCells, fromRow: number): ContentLoca
   const levelHits = [level1, level2].filter((h): h is ColumnHits => h !== null);
   const firstHit = minOf(levelHits.map((h) => h.rows[0]), cells.top);
   const lastHit = maxOf(levelHits.map((h) => h.rows[h.rows.length - 1]), firstHit);
-  const columnsRun = gridColumns(cells, firstHit, lastHit);
-  let firstData = firstDataRow(cells, fromRow, firstHit, levelHits.map((h) => h.col), columnsRun.targets);
+  const columnsRun = gridColumns(cells, firstHit, lastHit, dimensionCols);
+  let firstData = firstDataRow(cells, fromRow, firstHit, levelHits.map((h) => h.col), columnsRun);
   const lastRow = lastGridRow(cells, lastHit);
-  let headerRows = headerRowsAbove(cells, fromRow, firstData, columnsRun.filled);
+  let headerRows = headerRowsAbove(cells, fromRow, firstData, lastRow, columnsRun.filled);
   const blankLevel1 = !level1 && level2 && !tree ? blankLevel1Column(cells, level2.col, cells.left, firstData, lastRow, headerRows) : undefined;
   if (blankLevel1 !== undefined) found.push(`一级指标列（${columnName(blankLevel1)} 列，未填）`);
   const fromCol = minOf([...dimensionCols, ...(blankLevel1 !== undefined ? [blankLevel1] : [])], cells.left);
   const rightOf = maxOf(dimensionCols, cells.left) + (tree ? 0 : 1);
   // Under heads that name the dimension columns, the names stand where the heads say: no 三级 is taken by content.
-  const readRoles = () => assignRoles(profileColumns(cells, firstData, lastRow, tree ? rightOf + 1 : rightOf, cells.right, headerRows), { namesKnown: tree || headed !== null });
+  const rolesIn = (from: number, to: number) => assignRoles(profileColumns(cells, firstData, lastRow, from, to, headerRows), { namesKnown: tree || headed !== null });
+  // A tree's targets may stand left of its one column (its columns reordered): looked for there when none is right.
+  const readRoles = () => {
+    const right = rolesIn(tree ? rightOf + 1 : rightOf, cells.right);
+    const left = tree && right.value === undefined ? rolesIn(cells.left, level1!.col - 1) : undefined;
+    return left?.value !== undefined ? left : right;
+  };
   let roles = readRoles();
   const treeTop = tree && roles.value !== undefined ? treeRowsAbove(cells, fromRow, firstData, level1!.col, roles.value) : firstData;
   if (treeTop < firstData) {
     // The tree begins under its header: read its columns again with that header's words.
     firstData = treeTop;
-    headerRows = headerRowsAbove(cells, fromRow, firstData, columnsRun.filled);
+    headerRows = headerRowsAbove(cells, fromRow, firstData, lastRow, columnsRun.filled);
     roles = readRoles();
   }
   for (const item of roles.evidence) found.push(item);

@@ -8,13 +8,13 @@ import { LABELS, NOTE_TEXT, SIGNATURE_TEXT, TOTAL_ROW_TEXT, matchUnitLabel, norm
 import type { GridYear, IndicatorRowRefs, IndicatorSlot, Unreadable } from './types';
 import { locateByContent } from './contentLocate';
 import { DEPARTMENT_LABEL_SET, PROJECT_NAME_LABELS, inlineValue, isAnyLabel } from './knownLabels';
-import { GridHeader, findGridHeaders } from './locate';
+import { GridHeader, MAX_BLANK_RUN, findGridHeaders } from './locate';
 import { splitNamedTarget } from './namedTargets';
 import { normaliseText, takeLeadingOperator, takeTrailingOperator } from '../values';
 import { continuesGrid, headerlessGrid, isContinuationMark } from './gridsGoOn';
 import { pageBreakAt } from './pageBreaks';
 import { withWrappedRowsJoined } from './wrappedRows';
-import { withCentredLevel1 } from './lostMerges';
+import { withCentredLevel1, withLevel1OverLevel2 } from './lostMerges';
 
 /** Longer than any 一级 name with its weight (`产出指标（50分）`): the cell holds prose, not a dimension. */
 export const MAX_DIMENSION_NAME = 24;
@@ -24,6 +24,9 @@ export function endsGrid(cells: SheetCells, row: number, header: GridHeader): bo
   // 合计/总分 rows and prose (评价结论, 注：…) in the 一级 column close the grid.
   const level1 = header.columns.level1 === undefined ? '' : cells.shown(row, header.columns.level1).text;
   if (level1 && (TOTAL_ROW_TEXT.test(normalizeLabel(level1)) || normalizeLabel(level1).length > MAX_DIMENSION_NAME)) return true;
+  // The 总分 row's label at the row's start, left of the 一级 column (in a 序号 column, its merge lost).
+  const first = cells.rowOf(row).find((c) => !cells.covered(row, c.col));
+  if (first && header.columns.level1 !== undefined && first.col < header.columns.level1 && TOTAL_ROW_TEXT.test(first.label)) return true;
   // A tree export's one column holds the 合计 row where a form has its 一级 column.
   const treeColumn = header.tree ? cells.shown(row, header.columns.level3 ?? header.fromCol).text : '';
   if (treeColumn && TOTAL_ROW_TEXT.test(normalizeLabel(treeColumn))) return true;
@@ -99,9 +102,6 @@ export function nextGridRow(cells: SheetCells, row: number): { row: number; gap:
   return filled === null ? null : { row: filled, gap: true };
 }
 
-/** Blank rows a copy or a form (S22 spaces every block so) may put between two 一级 blocks of one grid. */
-const MAX_BLANK_RUN = 2;
-
 /** Characters at the end of a 一级 name that a form repeats in each (`指标` of 投入指标 and 过程指标). */
 const NAME_ENDING = 2;
 
@@ -166,7 +166,7 @@ export function readGrid(cells: SheetCells, header: GridHeader): GridRead {
     row = next.row;
   }
   read.nextRow = row;
-  return header.tree ? read : withoutGroupRows(cells, header, withCentredLevel1(cells, header, withWrappedRowsJoined(cells, header, read)));
+  return header.tree ? read : withoutGroupRows(cells, header, withLevel1OverLevel2(cells, header, withCentredLevel1(cells, header, withWrappedRowsJoined(cells, header, read))));
 }
 
 /** The leading spaces of a cell as typed (full-width ones too): how far a form indents a name. */

@@ -58,6 +58,12 @@ export function isLabelRow(cells: SheetCells, row: number): boolean {
   return own.length >= 2 && own.every((c) => isAnyLabel(c) || similarHeaderField(c.label) !== undefined);
 }
 
+/** Whether a row holds two values or more and no label: the values of a row of heads above it. */
+function valuesOnly(cells: SheetCells, row: number): boolean {
+  const own = cells.rowOf(row).filter((c) => !cells.covered(row, c.col));
+  return own.length >= 2 && !own.some(labelNotValue);
+}
+
 /**
  * The value of the label at (row, col): the nearest non-blank cell to its right that is not a label
  * (a label first means the field is blank); for block fields, else the nearest below; on a row of
@@ -77,8 +83,12 @@ export function valueOf(cells: SheetCells, row: number, col: number, lastRow: nu
     if (cells.rowOf(row).length === 1 && under.length === 1 && under[0].col === col && !isAnyLabel(under[0])) return under[0];
   }
   // Fields as columns have their labels side by side; a label with an empty cell between it and the next label
-  // (a value slot, S40) is a blank field of a label | value form, and the label under it is no value of it.
-  const besideSlot = found === 'label' && cells.cell(row, startCol) === undefined;
+  // (a value slot, S40) is a blank field of a label | value form, and the label under it is no value of it. One
+  // empty cell, not merged, between two labels over a row of values only is a blank column put among the heads
+  // (a copy's spacer); a slot over several columns (S40 with its merges lost) stays a slot.
+  const nextCell = cells.cell(row, startCol + 1);
+  const spacer = cells.merge(row, startCol) === undefined && nextCell !== undefined && labelNotValue(nextCell) && valuesOnly(cells, below);
+  const besideSlot = found === 'label' && cells.cell(row, startCol) === undefined && !spacer;
   if ((found === 'label' || found === null) && below <= lastRow && !besideSlot && isLabelRow(cells, row)) {
     const under = cells.cell(below, col);
     if (under && !isAnyLabel(under)) return under;

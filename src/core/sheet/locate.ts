@@ -43,6 +43,9 @@ export interface GridHeader {
 /** Longest label fragment a header typed over two rows puts on its second row (`指标`, `名称`, `描述`; a form's remark `（150字内）` aside). */
 export const MAX_FRAGMENT = 6;
 
+/** Blank rows a copy or a form (S22 spaces every block so) may put between two 一级 blocks of one grid. */
+export const MAX_BLANK_RUN = 2;
+
 /** A header row's cells with its labels joined to the fragments under them, and the row of the fragments. */
 export interface StackedHeader {
   line: FilledCell[];
@@ -65,7 +68,7 @@ function columnRuns(cells: SheetCells, row: number, top: readonly FilledCell[]):
  * A header row whose labels go on in the row under it (`一级` over `指标`, a narrow header typed on two rows;
  * under cells all merged down, the row under the merges): each label joined to the fragment below it. Only runs
  * of columns whose row below holds nothing but short text under their own cells, and where at least two joins
- * make a known label, are joined (a table beside keeps its own cells); null when no run is.
+ * make a known label (or one, beside such a run), are joined (a table beside keeps its own cells); null when no run is.
  */
 export function stackedHeaderCells(cells: SheetCells, row: number): StackedHeader | null {
   const top = cells.rowOf(row).filter((c) => !cells.covered(row, c.col));
@@ -89,11 +92,12 @@ export function stackedHeaderCells(cells: SheetCells, row: number): StackedHeade
       if (isAnyLabel({ label, text })) joins++;
       return { ...cell, text, label };
     });
-    return joins >= 2 ? joined : null;
+    return { joined, joins };
   });
-  if (joinedRuns.every((run) => run === null)) return null;
+  // A run of two joins makes the row a split head; a run beside it with one (the head parted by a blank column) is part of it.
+  if (!joinedRuns.some((run) => run !== null && run.joins >= 2)) return null;
   const runs = columnRuns(cells, row, top);
-  return { line: joinedRuns.flatMap((run, i) => run ?? runs[i]), fragmentRow };
+  return { line: joinedRuns.flatMap((run, i) => (run !== null && run.joins >= 1 ? run.joined : runs[i])), fragmentRow };
 }
 
 /** Cells of a header row read as grid column labels: which columns each kind of label heads. */
