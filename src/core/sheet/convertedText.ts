@@ -62,8 +62,11 @@ function withoutSpacedCharacters(text: string): string {
   return text.replace(SPACED_GAP, '');
 }
 
-/** `产出指标（续）`: a name printed again on the next page, marked as continued. */
-const CONTINUED_MARK = /(?<=\S)[(（]续(?:表|上页)?[)）]$/;
+/**
+ * `产出指标（续）`: a name printed again on the next page, marked as continued. A title's mark (`…目标表（续表）`)
+ * stays: it says the grid under it carries on the one above (gridsGoOn).
+ */
+const CONTINUED_MARK = /(?<=[^\s表])[(（]续(?:表|上页)?[)）]$/;
 
 /** Last characters that may be a footnote's marker: most cells end otherwise and are returned at once. */
 const MARK_END = /[*＊※①-⑳¹²³⁴-⁹)）]$/;
