@@ -3,7 +3,7 @@
  * page head printed again (the title, the 单位 line) and the grid's header row repeated. The grid goes on
  * under them: they are the page's, not the table's.
  */
-import type { SheetCells } from './cells';
+import type { FilledCell, SheetCells } from './cells';
 import { matchUnitLabel, normalizeLabel } from './labels';
 import type { GridHeader } from './locate';
 
@@ -12,27 +12,32 @@ const PAGE_LINE = /^(?:第\d+页(?:[，,、/]?共\d+页)?|共\d+页(?:[，,、/]
 /** Rows a page break takes: a foot, a head, the header again. */
 const MAX_BREAK_ROWS = 6;
 
-/** A row's texts by column, merged-over cells left out. */
-function rowTexts(cells: SheetCells, row: number): string {
-  return cells
-    .rowOf(row)
-    .filter((cell) => !cells.covered(row, cell.col))
-    .map((cell) => `${cell.col}:${cell.label}`)
-    .join('|');
+/** A row's own cells (merged-over cells left out). */
+function ownCells(cells: SheetCells, row: number): FilledCell[] {
+  const own: FilledCell[] = [];
+  for (const cell of cells.rowOf(row)) if (!cells.covered(row, cell.col)) own.push(cell);
+  return own;
 }
 
-/** Whether `row` prints the header row again, cell for cell (a label beside one grid only, 年度绩效指标, differs). */
-function repeatsHeader(cells: SheetCells, header: GridHeader, row: number): boolean {
-  return row !== header.row && rowTexts(cells, row) === rowTexts(cells, header.row);
+/** Each header row's own cells: asked of every row a grid reads. */
+const headerCells = new WeakMap<GridHeader, FilledCell[]>();
+
+/** Whether a row (its own cells) prints the header row again, cell for cell (a label beside one grid only, 年度绩效指标, differs). */
+function repeatsHeader(cells: SheetCells, header: GridHeader, row: number, own: readonly FilledCell[]): boolean {
+  if (row === header.row) return false;
+  let head = headerCells.get(header);
+  if (!head) headerCells.set(header, (head = ownCells(cells, header.row)));
+  if (own.length !== head.length) return false;
+  for (let i = 0; i < own.length; i++) if (own[i].col !== head[i].col || own[i].label !== head[i].label) return false;
+  return true;
 }
 
 /** A row of a page's foot or head: one text, a page number, a 续表 line, a 单位 line or a line printed above the grid. */
-function pageFurniture(cells: SheetCells, header: GridHeader, row: number): 'page' | 'head' | null {
-  const filled = cells.rowOf(row).filter((cell) => !cells.covered(row, cell.col));
-  if (filled.length !== 1) return null;
-  const text = normalizeLabel(filled[0].text);
+function pageFurniture(cells: SheetCells, header: GridHeader, own: readonly FilledCell[]): 'page' | 'head' | null {
+  if (own.length !== 1) return null;
+  const text = normalizeLabel(own[0].text);
   if (PAGE_LINE.test(text)) return 'page';
-  if (matchUnitLabel(filled[0].text) !== null) return 'head';
+  if (matchUnitLabel(own[0].text) !== null) return 'head';
   for (const above of cells.filled(cells.top, header.row - 1)) if (normalizeLabel(above.text) === text) return 'head';
   return null;
 }
@@ -46,8 +51,9 @@ export function pageBreakAt(cells: SheetCells, header: GridHeader, row: number):
   let pageLine = false;
   let at: number | null = row;
   for (let seen = 0; at !== null && seen < MAX_BREAK_ROWS; at = cells.nextFilledRow(at), seen++) {
-    if (repeatsHeader(cells, header, at)) return { resume: cells.nextFilledRow(at) };
-    const furniture = pageFurniture(cells, header, at);
+    const own = ownCells(cells, at);
+    if (repeatsHeader(cells, header, at, own)) return { resume: cells.nextFilledRow(at) };
+    const furniture = pageFurniture(cells, header, own);
     if (furniture === 'page') pageLine = true;
     else if (furniture === null) return pageLine && at !== row ? { resume: at } : null;
   }

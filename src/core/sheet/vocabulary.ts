@@ -68,9 +68,23 @@ export interface DimensionName {
 }
 
 /** Whether a cell's text is a 一级 or 二级 name of some framework (or a 满意度 二级 variant); null otherwise. */
+/** Names asked of every grid row repeat a few dozen texts: remembered, and forgotten when many (a bound on memory). */
+const knownDimensions = new Map<string, DimensionName | null>();
+const REMEMBERED_NAMES = 1024;
+
 export function dimensionOf(text: string): DimensionName | null {
   // A name spaced out (`产 出 指 标` in ideographic spaces) is at most twice as long as written together.
   if (!text || text.length > 2 * MAX_NAME) return null;
+  const known = knownDimensions.get(text);
+  if (known !== undefined) return known;
+  if (knownDimensions.size >= REMEMBERED_NAMES) knownDimensions.clear();
+  const found = dimensionOfText(text);
+  if (found) Object.freeze(found); // shared by every caller asking of the same text
+  knownDimensions.set(text, found);
+  return found;
+}
+
+function dimensionOfText(text: string): DimensionName | null {
   const compact = compactText(text);
   if (compact.length > MAX_NAME) return null;
   const name = compact.replace(NAME_TAIL, '');

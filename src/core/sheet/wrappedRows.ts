@@ -39,9 +39,24 @@ function continues(above: Record<string, string>, below: Record<string, string>,
   return parts.every((p) => joinsDimension(p) || (p !== 'level2' && printedWidth(above[p]) >= Math.max(widest[p], MIN_WRAP_WIDTH)));
 }
 
+/** Whether the row has text of its own in the column (a cell no merge covers; no closure: asked of every row). */
+function ownsText(cells: SheetCells, row: number, col: number | undefined): boolean {
+  return col !== undefined && !cells.covered(row, col) && cells.text(row, col) !== '';
+}
+
+/** Whether a row's own cells could continue the row above: no 一级 of its own, not both a name and a target. */
+function mayContinue(cells: SheetCells, header: GridHeader, row: number): boolean {
+  const { columns } = header;
+  return !ownsText(cells, row, columns.level1) && !(ownsText(cells, row, columns.level3) && ownsText(cells, row, columns.value));
+}
+
 export function withWrappedRowsJoined(cells: SheetCells, header: GridHeader, read: GridRead): GridRead {
   if (read.indicators.length < 2) return read;
   const rows = read.rowRefs.map((refs) => fromA1(refs.value || refs.level3).row);
+  // Most grids have no such row: look at every cell only when one may be there (asked of every grid read).
+  let candidate = false;
+  for (let i = 1; i < rows.length && !candidate; i++) candidate = rows[i] === rows[i - 1] + 1 && mayContinue(cells, header, rows[i]);
+  if (!candidate) return read;
   const own = rows.map((row) => ownTexts(cells, header, row));
   const widest = Object.fromEntries(PARTS.map((p) => [p, maxOf(own.map((texts) => printedWidth(texts[p])), 0)])) as Record<Part, number>;
   const indicators = [...read.indicators.map((r) => ({ ...r }))];
