@@ -64,6 +64,11 @@ export function budgetInProse(goals: string, tableUnit: AmountUnit): number | nu
   return stated ? readAmount(stated, tableUnit) : null;
 }
 
+/** `start` plus every amount read (a blank one adds nothing); null when start is null and none is read. */
+function sumOfRead(amounts: readonly (number | null)[], start: number | null): number | null {
+  return amounts.reduce<number | null>((sum, amount) => (amount === null ? sum : (sum ?? 0) + amount), start);
+}
+
 /** One table from its header block and grids. */
 export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBlock, readGrids: readonly ReadGrid[], fromRow: number, options: ReadSheetOptions): SheetTable {
   const read = scopeYearColumns(readGrids.map((one) => withoutUnusedSlots(withLevelsShifted(one))), block, options.budgetYear ?? null);
@@ -90,16 +95,13 @@ export function buildSheet(cells: SheetCells, sheetName: string, block: HeaderBl
   const labelledTotal = fields.budgetTotal ? fieldAmount(fields.budgetTotal, tableUnit) : null;
   const annualTotal = labelledTotal === null && extraTotal !== undefined ? readAmount(extraTotal, tableUnit) : null;
   const other = fieldAmount(fields.budgetOther, tableUnit);
-  const otherTotal = block.otherParts.reduce<number | null>((sum, part) => {
-    const amount = fieldAmount(part, tableUnit);
-    return amount === null ? sum : (sum ?? 0) + amount;
-  }, other);
+  const otherTotal = sumOfRead(block.otherParts.map((part) => fieldAmount(part, tableUnit)), other);
   // Funds by level with no 财政资金 total: their sum is read as it (null when every level is blank).
   const levels = block.fiscalLevels.map((level) => ({ label: level.label, amount: fieldAmount(level, tableUnit), address: level.address }));
-  const levelSum = levels.reduce<number | null>((sum, { amount }) => (amount === null ? sum : (sum ?? 0) + amount), null);
+  const levelSum = sumOfRead(levels.map(({ amount }) => amount), null);
   const carried = (block.carriedOver ?? []).map((part) => ({ amount: fieldAmount(part, tableUnit), address: part.address }));
   // 上年结转资金 beside 当年财政拨款: the year's public money is both.
-  const fiscal = carried.reduce<number | null>((sum, { amount }) => (amount === null ? sum : (sum ?? 0) + amount), levels.length > 0 ? levelSum : fieldAmount(fields.budgetFiscal, tableUnit));
+  const fiscal = sumOfRead(carried.map(({ amount }) => amount), levels.length > 0 ? levelSum : fieldAmount(fields.budgetFiscal, tableUnit));
   // No total on the form, both parts on it: a reviewer weighs the costs against their sum.
   const noTotal = !fields.budgetTotal && extraTotal === undefined;
   const summed = noTotal && fiscal !== null && otherTotal !== null && fiscal >= 0 && otherTotal >= 0 ? fiscal + otherTotal : null;
