@@ -10,7 +10,7 @@ import { LABELS, PROJECT_TOTAL_LABELS, RESULT_HEAD, labelScope, matchUnitLabel, 
 import type { HeaderField } from './labels';
 import type { CellValue, GridScope, HeaderAmount } from './types';
 import { BLOCK_FIELDS, DEFAULT_UNIT, DEPARTMENT_LABEL_SET, EXTRA_LABELS, GROUP_LABEL_SET, INLINE_DEPARTMENT_LABEL, INLINE_LABELS, bareLabel, headerFieldOf, inlineValue, isAnyLabel, isHeaderLabelText, labelUnit, labelWithoutAside, levelFunds, similarHeaderField } from './knownLabels';
-import { amountFieldsOfBlock } from './moneyLabels';
+import { amountFieldsOfBlock, moneyHeadAbove } from './moneyLabels';
 import { amountAfterWord, isAmountWord, isCarriedOver, isStartOfYearBudget, yearBudgetAmount } from './selfEvalMoney';
 
 /**
@@ -154,19 +154,12 @@ export interface HeaderBlock {
   title: Found | null;
 }
 
-/** Rows looked up a column for the money head it stands under (a funds block: 资金总额, 财政拨款, four levels, 其他资金 …). */
-const MONEY_HEAD_ROWS = 8;
-
 /** The period the nearest money head above (row, col) in its column names (中期资金总额 | 年度资金总额 over a funds block), or null. */
 function columnPeriod(cells: SheetCells, row: number, col: number, fromRow: number): GridScope | null {
-  for (let r = row - 1; r >= Math.max(fromRow, row - MONEY_HEAD_ROWS); r--) {
-    const above = normalizeLabel(cells.shown(r, col).text);
-    if (/资金|金额|预算/.test(above)) {
-      const scope = labelScope(above);
-      if (scope) return scope;
-    }
-  }
-  return null;
+  return moneyHeadAbove(cells, row, col, fromRow, (above) => {
+    const head = normalizeLabel(above.text);
+    return /资金|金额|预算/.test(head) ? labelScope(head) : null;
+  });
 }
 
 /** The period an amount label speaks of: its own words (年度资金总额, 中期资金总额), else those of a money head above it. */

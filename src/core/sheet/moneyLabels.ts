@@ -4,7 +4,7 @@
  * meaning is read only where an amount stands beside it, so words in a grid or in prose are never taken.
  */
 import { readAmount } from './amount';
-import type { SheetCells } from './cells';
+import type { Found, SheetCells } from './cells';
 import type { HeaderField } from './labels';
 import { DEFAULT_UNIT, GROUP_LABEL_SET, bareLabel, headerFieldOf, isHeaderLabelText } from './knownLabels';
 import { fromA1, toA1 } from './address';
@@ -118,4 +118,19 @@ export function withRowUnits<F extends { address: string; unit?: AmountUnit }>(f
     if (!found.unit && units?.size === 1) out[field] = { ...found, unit: [...units][0] };
   }
   return out;
+}
+
+/** Rows looked up a column for the money head an amount stands under (a funds block: 资金总额, 财政拨款, four levels, 其他资金 …). */
+const MONEY_HEAD_ROWS = 8;
+
+/**
+ * The first answer `read` gives for the cells above (row, col) in its column, nearest first, within a funds
+ * block (no higher than fromRow); null when it gives none.
+ */
+export function moneyHeadAbove<T>(cells: SheetCells, row: number, col: number, fromRow: number, read: (above: Found) => T | null): T | null {
+  for (let r = row - 1; r >= Math.max(fromRow, row - MONEY_HEAD_ROWS); r--) {
+    const answer = read(cells.shown(r, col));
+    if (answer !== null) return answer;
+  }
+  return null;
 }

@@ -9,14 +9,12 @@ import { readAmount } from './amount';
 import type { Found, SheetCells } from './cells';
 import { DEFAULT_UNIT, bareLabel } from './knownLabels';
 import { normalizeLabel } from './labels';
-import { SUM_WORD, amountFieldByMeaning } from './moneyLabels';
+import { SUM_WORD, amountFieldByMeaning, moneyHeadAbove } from './moneyLabels';
 
 /** The head of the budget as the year began. */
 const START_OF_YEAR = /年初/;
 /** The head of the year's budget after the year's changes: 全年预算数(A), 调整后预算数, 调整预算数. */
 const YEAR_BUDGET = /^(?:全年|调整后|调整|变更后)(?:的)?预算/;
-/** Rows looked up a column for the head an amount stands under (年度资金总额, 其中…, three parts, 其他资金 …). */
-const HEAD_ROWS = 8;
 /** Words of money carried over from earlier years (上年结转资金, 以前年度结转): public money of this year's spending. */
 const CARRIED_OVER = /^(?:其中：?)?(?:上年|上年度|以前年度|历年)?结转(?:结余)?(?:资金|财政拨款|拨款)?$/;
 
@@ -32,12 +30,7 @@ export function isCarriedOver(label: string): boolean {
 
 /** The money head over a cell: the nearest text above it in its column that is no amount, within a funds block. */
 function headOver(cells: SheetCells, row: number, col: number, fromRow: number): string | null {
-  for (let r = row - 1; r >= Math.max(fromRow, row - HEAD_ROWS); r--) {
-    const above = cells.shown(r, col);
-    if (above.text === '' || readAmount(above.value, DEFAULT_UNIT) !== null) continue;
-    return normalizeLabel(above.text);
-  }
-  return null;
+  return moneyHeadAbove(cells, row, col, fromRow, (above) => (above.text === '' || readAmount(above.value, DEFAULT_UNIT) !== null ? null : normalizeLabel(above.text)));
 }
 
 /**
