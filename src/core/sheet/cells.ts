@@ -218,6 +218,13 @@ export class SheetCells {
     return cells;
   }
 
+  /** Filled cells of one row that hold their own value (no merge covers them), left to right. */
+  ownCellsOf(row: number): FilledCell[] {
+    const own: FilledCell[] = [];
+    for (const cell of this.rowOf(row)) if (!this.covered(row, cell.col)) own.push(cell);
+    return own;
+  }
+
   /** Index in rowList of the first row ≥ row. */
   private firstRowIndex(row: number): number {
     const list = this.rowList;

@@ -101,7 +101,7 @@ export function profileColumns(cells: SheetCells, fromRow: number, toRow: number
   let seen = 0;
   for (const row of cells.rows(fromRow, toRow)) {
     if (++seen > limit) break;
-    const line = cells.rowOf(row).filter((cell) => !cells.covered(row, cell.col));
+    const line = cells.ownCellsOf(row);
     for (const [i, cell] of line.entries()) {
       if (cell.col < fromCol || cell.col > toCol) continue;
       const profile = profileOf(cell.col);

@@ -132,7 +132,7 @@ const HEADER_ROWS = 3;
 function headerRowsAbove(cells: SheetCells, fromRow: number, firstData: number, lastRow: number, filled: ReadonlySet<number>): number[] {
   const rows: number[] = [];
   for (let r = firstData - 1; r >= Math.max(fromRow, firstData - HEADER_ROWS); r--) {
-    const line = withoutTableBeside(cells, cells.rowOf(r).filter((c) => !cells.covered(r, c.col)), r, lastRow, filled);
+    const line = withoutTableBeside(cells, cells.ownCellsOf(r), r, lastRow, filled);
     if (line.length === 0) {
       if (cells.rowHasMerge(r)) continue;
       break;
@@ -191,7 +191,7 @@ function firstDataRow(cells: SheetCells, fromRow: number, firstHit: number, dime
   const { filled, targets } = columnsRun;
   let first = firstHit;
   for (let r = firstHit - 1; r >= fromRow; r--) {
-    const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
+    const line = cells.ownCellsOf(r);
     // Blank rows between two 一级 blocks (a copy's spacer): the grid goes on above them only where the row
     // above names its block in a dimension column, as readGrid resumes below them.
     if (line.length === 0) {
@@ -283,7 +283,7 @@ function lastGridRow(cells: SheetCells, lastHit: number): number {
  * rows): short text under the header's own cells, at least one making a known label with the cell above.
  */
 function fragmentsUnder(cells: SheetCells, row: number): boolean {
-  const below = cells.rowOf(row + 1).filter((c) => !cells.covered(row + 1, c.col));
+  const below = cells.ownCellsOf(row + 1);
   const heads = new Map(cells.rowOf(row).map((c) => [c.col, c]));
   if (below.length === 0 || below.some((c) => !heads.has(c.col) || typeof c.value === 'number' || c.text.length > MAX_FRAGMENT)) return false;
   return below.some((c) => {
@@ -303,7 +303,7 @@ const SERIAL = /^\d{1,3}$/;
  */
 function treeRowsAbove(cells: SheetCells, fromRow: number, firstData: number, treeCol: number, valueCol: number): number {
   for (let r = firstData - 1; r >= fromRow; r--) {
-    const line = cells.rowOf(r).filter((c) => !cells.covered(r, c.col));
+    const line = cells.ownCellsOf(r);
     if (line.length === 0) return firstData;
     const target = line.find((c) => c.col === valueCol);
     if (target && namesTargets(target.label)) return fragmentsUnder(cells, r) ? r + 2 : r + 1;
@@ -352,7 +352,7 @@ function levelLabelsAbove(cells: SheetCells, fromRow: number, row: number): bool
 function level1OnlyTree(cells: SheetCells, hits: ColumnHits): boolean {
   return hits.rows.every((row) => {
     const alone = cells.rowOf(row).every((c) => c.col === hits.col || cells.covered(row, c.col));
-    const under = cells.rowOf(row + 1).filter((c) => !cells.covered(row + 1, c.col));
+    const under = cells.ownCellsOf(row + 1);
     const name = under.find((c) => c.col === hits.col);
     return alone && name !== undefined && dimensionOf(name.text) === null && under.some((c) => c.col !== hits.col);
   });

@@ -60,7 +60,7 @@ export function isLabelRow(cells: SheetCells, row: number): boolean {
 
 /** Whether a row holds two values or more and no label: the values of a row of heads above it. */
 function valuesOnly(cells: SheetCells, row: number): boolean {
-  const own = cells.rowOf(row).filter((c) => !cells.covered(row, c.col));
+  const own = cells.ownCellsOf(row);
   return own.length >= 2 && !own.some(labelNotValue);
 }
 
@@ -79,7 +79,7 @@ export function valueOf(cells: SheetCells, row: number, col: number, lastRow: nu
   if ((found === null || found === 'label') && block) found = firstDownwards(cells, col, below, lastRow) ?? found;
   // A label alone on its row over a value alone on the next (项目名称 over the name): the value is below.
   if (found === null && below <= lastRow) {
-    const under = cells.rowOf(below).filter((c) => !cells.covered(below, c.col));
+    const under = cells.ownCellsOf(below);
     if (cells.rowOf(row).length === 1 && under.length === 1 && under[0].col === col && !isAnyLabel(under[0])) return under[0];
   }
   // Fields as columns have their labels side by side; a label with an empty cell between it and the next label

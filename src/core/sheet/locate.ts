@@ -71,10 +71,10 @@ function columnRuns(cells: SheetCells, row: number, top: readonly FilledCell[]):
  * make a known label (or one, beside such a run), are joined (a table beside keeps its own cells); null when no run is.
  */
 export function stackedHeaderCells(cells: SheetCells, row: number): StackedHeader | null {
-  const top = cells.rowOf(row).filter((c) => !cells.covered(row, c.col));
+  const top = cells.ownCellsOf(row);
   // Under a header whose every cell is merged down (a two-row header), the fragments stand under the merges.
   const fragmentRow = minOf(top.map((c) => cells.merge(row, c.col)?.end.row ?? row), row) + 1;
-  const below = cells.rowOf(fragmentRow).filter((c) => !cells.covered(fragmentRow, c.col));
+  const below = cells.ownCellsOf(fragmentRow);
   if (below.length < 2) return null;
   const under = new Map(below.map((c) => [c.col, c]));
   const joinedRuns = columnRuns(cells, row, top).map((run) => {

@@ -12,13 +12,6 @@ const PAGE_LINE = /^(?:第\d+页(?:[，,、/]?共\d+页)?|共\d+页(?:[，,、/]
 /** Rows a page break takes: a foot, a head, the header again. */
 const MAX_BREAK_ROWS = 6;
 
-/** A row's own cells (merged-over cells left out). */
-function ownCells(cells: SheetCells, row: number): FilledCell[] {
-  const own: FilledCell[] = [];
-  for (const cell of cells.rowOf(row)) if (!cells.covered(row, cell.col)) own.push(cell);
-  return own;
-}
-
 /** Each header row's own cells: asked of every row a grid reads. */
 const headerCells = new WeakMap<GridHeader, FilledCell[]>();
 
@@ -26,7 +19,7 @@ const headerCells = new WeakMap<GridHeader, FilledCell[]>();
 function repeatsHeader(cells: SheetCells, header: GridHeader, row: number, own: readonly FilledCell[]): boolean {
   if (row === header.row) return false;
   let head = headerCells.get(header);
-  if (!head) headerCells.set(header, (head = ownCells(cells, header.row)));
+  if (!head) headerCells.set(header, (head = cells.ownCellsOf(header.row)));
   if (own.length !== head.length) return false;
   for (let i = 0; i < own.length; i++) if (own[i].col !== head[i].col || own[i].label !== head[i].label) return false;
   return true;
@@ -51,7 +44,7 @@ export function pageBreakAt(cells: SheetCells, header: GridHeader, row: number):
   let pageLine = false;
   let at: number | null = row;
   for (let seen = 0; at !== null && seen < MAX_BREAK_ROWS; at = cells.nextFilledRow(at), seen++) {
-    const own = ownCells(cells, at);
+    const own = cells.ownCellsOf(at);
     if (repeatsHeader(cells, header, at, own)) return { resume: cells.nextFilledRow(at) };
     const furniture = pageFurniture(cells, header, own);
     if (furniture === 'page') pageLine = true;
